@@ -1,0 +1,1 @@
+"""Data files: the exercise catalog, poses, icons and sounds."""

@@ -1,0 +1,276 @@
+"""The ``deskbreak`` command line.
+
+``deskbreak`` (or ``deskbreak run``) starts the tray app; ``catalog`` and
+``history`` print what the app knows. Global options choose an isolated
+profile (``--config-dir``, ``--data-dir``) and override settings for one run
+without saving them (``--sit-interval 20s``, ``--set prelude=5s``).
+Bad arguments exit with status 2 and a one-line reason.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import sys
+import textwrap
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Sequence
+
+from deskbreak import __version__
+from deskbreak.core.catalog import PLACE_LABELS, Catalog, CatalogError, load_catalog
+from deskbreak.core.history import HistoryError, HistoryStore
+from deskbreak.core.settings import (
+    SETTING_BY_KEY,
+    SETTINGS_FILE_NAME,
+    Settings,
+    SettingsError,
+    default_config_dir,
+    default_data_dir,
+)
+
+HISTORY_FILE_NAME = "history.sqlite3"
+EXIT_USAGE = 2
+
+
+@dataclass
+class Profile:
+    """Where this run keeps its settings and history, and its one-run overrides."""
+
+    config_dir: Path
+    data_dir: Path
+    overrides: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def settings_path(self) -> Path:
+        return self.config_dir / SETTINGS_FILE_NAME
+
+    @property
+    def history_path(self) -> Path:
+        return self.data_dir / HISTORY_FILE_NAME
+
+    def apply_overrides(self, settings: Settings) -> Settings:
+        for key, value in self.overrides.items():
+            settings = settings.with_value(key, value)
+        return settings
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a bad argument on one line and exits 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def _override(text: str) -> tuple[str, str]:
+    key, sep, value = text.partition("=")
+    key = key.strip().replace("-", "_")
+    if not sep:
+        raise argparse.ArgumentTypeError(f"'{text}' should be KEY=VALUE, e.g. prelude=5s")
+    if key not in SETTING_BY_KEY:
+        raise argparse.ArgumentTypeError(f"unknown setting '{key}'")
+    return key, value.strip()
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date; write it like 2026-11-20") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="deskbreak",
+        description="Guided sit-breaks and pre-run glute activation, from the system tray.",
+    )
+    parser.add_argument("--version", action="version", version=f"deskbreak {__version__}")
+    parser.add_argument(
+        "--config-dir", type=Path, metavar="DIR",
+        help="where settings.toml lives (default: $DESKBREAK_CONFIG_DIR or the user config dir)",
+    )
+    parser.add_argument(
+        "--data-dir", type=Path, metavar="DIR",
+        help="where the history database lives (default: $DESKBREAK_DATA_DIR or the user data dir)",
+    )
+    parser.add_argument(
+        "--sit-interval", metavar="DURATION",
+        help="time between sit-breaks for this run only, e.g. 20s, 45m (not saved)",
+    )
+    parser.add_argument(
+        "--prelude", metavar="DURATION",
+        help="notice before each break for this run only, e.g. 5s (not saved)",
+    )
+    parser.add_argument(
+        "--set", dest="overrides", metavar="KEY=VALUE", type=_override, action="append", default=[],
+        help="override any setting for this run only (repeatable)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands.add_parser("run", help="start the tray app (the default)")
+
+    catalog = commands.add_parser("catalog", help="show every exercise and routine with its source")
+    catalog.add_argument("--json", action="store_true", help="machine-readable output")
+    catalog.add_argument("--render", type=Path, metavar="DIR",
+                         help="write one PNG per exercise into DIR")
+
+    history = commands.add_parser("history", help="show the breaks you took")
+    form = history.add_mutually_exclusive_group()
+    form.add_argument("--json", action="store_true", help="JSON output")
+    form.add_argument("--csv", action="store_true", help="CSV output")
+    history.add_argument("--since", type=_iso_date, metavar="DATE", help="only breaks from DATE on")
+    return parser
+
+
+def make_profile(args: argparse.Namespace) -> Profile:
+    overrides = dict(args.overrides)
+    if args.sit_interval is not None:
+        overrides["sit_interval"] = args.sit_interval
+    if args.prelude is not None:
+        overrides["prelude"] = args.prelude
+    return Profile(
+        config_dir=args.config_dir or default_config_dir(),
+        data_dir=args.data_dir or default_data_dir(),
+        overrides=overrides,
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    profile = make_profile(args)
+    try:
+        profile.apply_overrides(Settings.defaults())
+    except SettingsError as exc:
+        parser.error(str(exc))
+    command = args.command or "run"
+    try:
+        if command == "run":
+            from deskbreak.ui.app import run_app  # Qt loads only for the app itself
+
+            return run_app(profile)
+        if command == "catalog":
+            return _catalog(args)
+        if command == "history":
+            return _history(args, profile)
+    except (CatalogError, HistoryError) as exc:
+        print(f"deskbreak: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        # `deskbreak catalog | head` closed the pipe: not an error worth a traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    raise AssertionError(command)
+
+
+# -- catalog -------------------------------------------------------------------
+
+
+def _catalog(args: argparse.Namespace) -> int:
+    catalog = load_catalog()
+    if args.render is not None:
+        from deskbreak.ui.render import render_catalog  # Qt only when rendering
+
+        for path in render_catalog(catalog, args.render):
+            print(path)
+        return 0
+    if args.json:
+        json.dump(catalog.to_json(), sys.stdout, indent=2, ensure_ascii=False)
+        print()
+    else:
+        print(format_catalog(catalog))
+    return 0
+
+
+def format_catalog(catalog: Catalog) -> str:
+    wrap = textwrap.TextWrapper(width=100, initial_indent="    ", subsequent_indent="      ")
+    lines = [f"EXERCISES ({len(catalog.exercises)})", ""]
+    for ex in catalog.exercises.values():
+        where = PLACE_LABELS[ex.place]
+        if ex.equipment:
+            where += " (" + ", ".join(e.replace("_", " ") for e in ex.equipment) + ")"
+        lines.append(f"{ex.name}  [{ex.id}]")
+        lines.append(f"    works: {', '.join(t.replace('_', ' ') for t in ex.targets)}; {where}")
+        lines.append(f"    figures: {ex.figures_text()}")
+        if ex.suggested.note:
+            lines += wrap.wrap(f"our pacing: {describe_suggested(ex)}")
+        lines += wrap.wrap(f'source: {ex.source.document}: "{ex.source.quote}"')
+        lines.append("")
+    lines += [f"ROUTINES ({len(catalog.routines)})", ""]
+    for routine in catalog.routines.values():
+        lines.append(f"{routine.name}  [{routine.id}, {routine.kind}]")
+        lines.append("    " + " -> ".join(routine.exercises))
+        for i, group in enumerate(routine.rotation):
+            lines.append(f"    then, break {i + 1} of {len(routine.rotation)}: " + ", ".join(group))
+        lines.append("")
+    lines += ["SAFETY", ""]
+    for note in catalog.safety:
+        lines += wrap.wrap(f"{note.text} ({note.source.document})")
+    return "\n".join(lines)
+
+
+def describe_suggested(ex) -> str:
+    s = ex.suggested
+    parts = []
+    if s.hold_s:
+        parts.append(f"hold {s.hold_s} s")
+    if s.duration_s:
+        parts.append(f"{s.duration_s} s")
+    if s.reps:
+        parts.append(f"{s.reps} reps")
+    if s.pace_s:
+        parts.append(f"{s.pace_s} s each")
+    return ", ".join(parts) + (f" ({s.note})" if s.note else "")
+
+
+# -- history -------------------------------------------------------------------
+
+HISTORY_COLUMNS = ("id", "kind", "routine_id", "due_at", "shown_at", "ended_at", "outcome",
+                   "exercises", "exercise_seconds", "note")
+
+
+def _history(args: argparse.Namespace, profile: Profile) -> int:
+    since = None
+    if args.since is not None:
+        since = datetime.combine(args.since, time.min).astimezone()
+    if not profile.history_path.exists():
+        records = []
+    else:
+        with HistoryStore(profile.history_path) as store:
+            records = store.breaks(since)
+    rows = [_history_row(r) for r in records]
+    if args.json:
+        json.dump(rows, sys.stdout, indent=2)
+        print()
+    elif args.csv:
+        writer = csv.DictWriter(sys.stdout, fieldnames=HISTORY_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        if not rows:
+            print("No breaks recorded yet.")
+        for row in rows:
+            when = (row["shown_at"] or row["due_at"] or row["ended_at"] or "")[:16].replace("T", " ")
+            print(f"{when}  {row['kind']:<8} {row['outcome'] or 'in progress':<10} "
+                  f"{row['exercises']} exercises, {row['exercise_seconds']:.0f} s  {row['routine_id'] or ''}")
+    return 0
+
+
+def _history_row(record) -> dict:
+    def iso(value):
+        return value.isoformat() if value else None
+
+    return {
+        "id": record.id,
+        "kind": record.kind,
+        "routine_id": record.routine_id,
+        "due_at": iso(record.due_at),
+        "shown_at": iso(record.shown_at),
+        "ended_at": iso(record.ended_at),
+        "outcome": record.outcome,
+        "exercises": len(record.exercises),
+        "exercise_seconds": round(sum(e.seconds for e in record.exercises), 1),
+        "note": record.note,
+    }

@@ -1,0 +1,468 @@
+"""The exercise catalog: exercises, routines and safety notes, loaded from data.
+
+The data lives in ``assets/catalog/*.toml``. Every exercise carries the
+figures its source document gives (hold, reps, sets, sides, rest) together
+with the verbatim sentence they came from, so the figures can be checked
+against the text. Where a document gives no number, the figure is absent and
+``suggested`` holds our own pacing, which the app labels as ours.
+
+Loading validates everything; a bad entry raises :class:`CatalogError` naming
+the file, the entry and the field.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+TARGETS = (
+    "lower_back",
+    "upper_back",
+    "hip_flexors",
+    "hamstrings",
+    "glutes",
+    "core",
+    "shoulders",
+    "legs",
+    "feet",
+)
+PLACES = ("desk", "standing", "floor", "equipment")
+PLACE_LABELS = {
+    "desk": "at the desk",
+    "standing": "standing",
+    "floor": "on the floor",
+    "equipment": "needs equipment",
+}
+EQUIPMENT = (
+    "chair",
+    "table",
+    "step",
+    "bench",
+    "wall",
+    "mat",
+    "stability_ball",
+    "ankle_weights",
+    "pencil",
+    "block",
+    "pull_up_bar",
+)
+ROUTINE_KINDS = ("sit", "prerun", "evening")
+
+
+class CatalogError(ValueError):
+    """A catalog file is missing, unreadable or has an invalid entry."""
+
+
+@dataclass(frozen=True)
+class Range:
+    """An inclusive range of whole numbers, as the documents give them ("20 to 30")."""
+
+    low: int
+    high: int
+
+    def __str__(self) -> str:
+        return str(self.low) if self.low == self.high else f"{self.low}-{self.high}"
+
+    def as_list(self) -> list[int]:
+        return [self.low, self.high]
+
+
+@dataclass(frozen=True)
+class Source:
+    document: str
+    quote: str
+
+
+@dataclass(frozen=True)
+class Suggested:
+    """Our own pacing for figures the document leaves open, always labelled as ours."""
+
+    reps: int | None = None
+    hold_s: int | None = None
+    duration_s: int | None = None
+    pace_s: int | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Exercise:
+    id: str
+    name: str
+    targets: tuple[str, ...]
+    place: str
+    steps: tuple[str, ...]
+    source: Source
+    equipment: tuple[str, ...] = ()
+    hold_s: Range | None = None
+    reps: Range | None = None
+    sets: Range | None = None
+    per_side: bool = False
+    alternate: bool = False
+    rest_s: int | None = None
+    cautions: tuple[str, ...] = ()
+    suggested: Suggested = field(default_factory=Suggested)
+
+    def figures_text(self) -> str:
+        """The document's figures in a short human form: "hold 20-30 s, each side"."""
+        parts = []
+        if self.hold_s:
+            parts.append(f"hold {self.hold_s} s")
+        if self.reps:
+            parts.append(f"{self.reps} reps")
+        if self.sets:
+            parts.append(f"{self.sets} sets")
+        if self.rest_s:
+            parts.append(f"rest {self.rest_s} s")
+        if self.per_side:
+            parts.append("alternating sides" if self.alternate else "each side")
+        return ", ".join(parts) if parts else "no figures given"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "targets": list(self.targets),
+            "place": self.place,
+            "equipment": list(self.equipment),
+            "hold_s": self.hold_s.as_list() if self.hold_s else None,
+            "reps": self.reps.as_list() if self.reps else None,
+            "sets": self.sets.as_list() if self.sets else None,
+            "per_side": self.per_side,
+            "alternate": self.alternate,
+            "rest_s": self.rest_s,
+            "steps": list(self.steps),
+            "cautions": list(self.cautions),
+            "suggested": {
+                k: v
+                for k, v in vars(self.suggested).items()
+                if v not in (None, "")
+            },
+            "source": {"document": self.source.document, "quote": self.source.quote},
+        }
+
+
+@dataclass(frozen=True)
+class Routine:
+    """An ordered list of exercises; sit-break routines also rotate a tail."""
+
+    id: str
+    name: str
+    kind: str
+    exercises: tuple[str, ...]
+    rotation: tuple[tuple[str, ...], ...] = ()
+    rest_between_s: int = 0
+    description: str = ""
+
+    def exercises_for(self, sequence: int) -> tuple[str, ...]:
+        """The exercises of the ``sequence``-th break of this routine (0-based)."""
+        if not self.rotation:
+            return self.exercises
+        return self.exercises + self.rotation[sequence % len(self.rotation)]
+
+    def all_exercise_ids(self) -> tuple[str, ...]:
+        seen = dict.fromkeys(self.exercises)
+        for group in self.rotation:
+            seen.update(dict.fromkeys(group))
+        return tuple(seen)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "kind": self.kind,
+            "description": self.description,
+            "exercises": list(self.exercises),
+            "rotation": [list(group) for group in self.rotation],
+            "rest_between_s": self.rest_between_s,
+        }
+
+
+@dataclass(frozen=True)
+class SafetyNote:
+    id: str
+    text: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class Catalog:
+    exercises: dict[str, Exercise]
+    routines: dict[str, Routine]
+    safety: tuple[SafetyNote, ...] = ()
+
+    def exercise(self, exercise_id: str) -> Exercise:
+        return self.exercises[exercise_id]
+
+    def routine(self, routine_id: str) -> Routine:
+        return self.routines[routine_id]
+
+    def routines_of_kind(self, kind: str) -> list[Routine]:
+        return [r for r in self.routines.values() if r.kind == kind]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "exercises": [e.to_json() for e in self.exercises.values()],
+            "routines": [r.to_json() for r in self.routines.values()],
+            "safety": [
+                {"id": n.id, "text": n.text, "source": vars(n.source)} for n in self.safety
+            ],
+        }
+
+
+def default_catalog_dir() -> Path:
+    """``assets/catalog`` of this installation."""
+    from deskbreak.core.assets import asset_path
+
+    return asset_path("catalog")
+
+
+def load_catalog(directory: Path | None = None) -> Catalog:
+    """Load and validate every ``*.toml`` file in ``directory``."""
+    directory = directory or default_catalog_dir()
+    files = sorted(Path(directory).glob("*.toml"))
+    if not files:
+        raise CatalogError(f"{directory}: no catalog files (*.toml) found")
+    exercises: dict[str, Exercise] = {}
+    routines: dict[str, tuple[Path, Routine]] = {}
+    safety: list[SafetyNote] = []
+    for path in files:
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise CatalogError(f"{path}: cannot read catalog file: {exc}") from exc
+        unknown = set(data) - {"exercise", "routine", "safety"}
+        if unknown:
+            raise CatalogError(
+                f"{path}: unknown top-level table(s) {sorted(unknown)}; "
+                "expected [[exercise]], [[routine]] or [[safety]]"
+            )
+        for index, raw in enumerate(data.get("exercise", [])):
+            exercise = _parse(path, "exercise", index, raw, _exercise)
+            if exercise.id in exercises:
+                raise CatalogError(f"{path}: exercise '{exercise.id}': duplicate id")
+            exercises[exercise.id] = exercise
+        for index, raw in enumerate(data.get("routine", [])):
+            routine = _parse(path, "routine", index, raw, _routine)
+            if routine.id in routines:
+                raise CatalogError(f"{path}: routine '{routine.id}': duplicate id")
+            routines[routine.id] = (path, routine)
+        for index, raw in enumerate(data.get("safety", [])):
+            safety.append(_parse(path, "safety", index, raw, _safety))
+    for path, routine in routines.values():
+        for exercise_id in routine.all_exercise_ids():
+            if exercise_id not in exercises:
+                raise CatalogError(
+                    f"{path}: routine '{routine.id}': field 'exercises': "
+                    f"unknown exercise '{exercise_id}'"
+                )
+    return Catalog(
+        exercises=exercises,
+        routines={rid: routine for rid, (_, routine) in routines.items()},
+        safety=tuple(safety),
+    )
+
+
+class _FieldError(Exception):
+    def __init__(self, field_name: str, problem: str) -> None:
+        super().__init__(problem)
+        self.field_name = field_name
+        self.problem = problem
+
+
+def _parse(path: Path, table: str, index: int, raw: Any, build):
+    if not isinstance(raw, dict):
+        raise CatalogError(f"{path}: {table} #{index + 1}: must be a table")
+    entry = raw.get("id") if isinstance(raw.get("id"), str) else f"#{index + 1}"
+    try:
+        return build(_Fields(raw))
+    except _FieldError as exc:
+        raise CatalogError(
+            f"{path}: {table} '{entry}': field '{exc.field_name}': {exc.problem}"
+        ) from None
+
+
+class _Fields:
+    """Typed, checked access to one raw TOML table; records which keys were read."""
+
+    def __init__(self, raw: dict[str, Any]) -> None:
+        self.raw = raw
+        self.read: set[str] = set()
+
+    def _get(self, key: str, required: bool) -> Any:
+        self.read.add(key)
+        if key not in self.raw:
+            if required:
+                raise _FieldError(key, "is required")
+            return None
+        return self.raw[key]
+
+    def text(self, key: str, required: bool = True, default: str = "") -> str:
+        value = self._get(key, required)
+        if value is None:
+            return default
+        if not isinstance(value, str) or not value.strip():
+            raise _FieldError(key, f"must be non-empty text, got {value!r}")
+        return value.strip()
+
+    def ident(self, key: str = "id") -> str:
+        value = self.text(key)
+        if not all(c.isalnum() or c == "-" for c in value) or value != value.lower():
+            raise _FieldError(key, f"must be lower-case letters, digits and '-', got {value!r}")
+        return value
+
+    def texts(self, key: str, required: bool = True, choices: Iterable[str] = ()) -> tuple[str, ...]:
+        value = self._get(key, required)
+        if value is None:
+            return ()
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise _FieldError(key, f"must be a list of text, got {value!r}")
+        if required and not value:
+            raise _FieldError(key, "must not be empty")
+        allowed = tuple(choices)
+        for v in value:
+            if allowed and v not in allowed:
+                raise _FieldError(key, f"unknown value {v!r}; expected one of {', '.join(allowed)}")
+        return tuple(v.strip() for v in value)
+
+    def choice(self, key: str, choices: Iterable[str]) -> str:
+        value = self.text(key)
+        allowed = tuple(choices)
+        if value not in allowed:
+            raise _FieldError(key, f"unknown value {value!r}; expected one of {', '.join(allowed)}")
+        return value
+
+    def flag(self, key: str) -> bool:
+        value = self._get(key, False)
+        if value is None:
+            return False
+        if not isinstance(value, bool):
+            raise _FieldError(key, f"must be true or false, got {value!r}")
+        return value
+
+    def count(self, key: str, minimum: int = 1, required: bool = False) -> int | None:
+        value = self._get(key, required)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+            raise _FieldError(key, f"must be a whole number >= {minimum}, got {value!r}")
+        return value
+
+    def range(self, key: str) -> Range | None:
+        value = self._get(key, False)
+        if value is None:
+            return None
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = [value, value]
+        if (
+            not isinstance(value, list)
+            or len(value) != 2
+            or not all(isinstance(v, int) and not isinstance(v, bool) for v in value)
+            or not 0 < value[0] <= value[1]
+        ):
+            raise _FieldError(key, f"must be a number or [min, max] with 0 < min <= max, got {value!r}")
+        return Range(value[0], value[1])
+
+    def table(self, key: str, required: bool = True) -> "_Fields | None":
+        value = self._get(key, required)
+        if value is None:
+            return None
+        if not isinstance(value, dict):
+            raise _FieldError(key, f"must be a table, got {value!r}")
+        return _Fields(value)
+
+    def nested(self, key: str, sub: "_Fields", build):
+        try:
+            return build(sub)
+        except _FieldError as exc:
+            raise _FieldError(f"{key}.{exc.field_name}", exc.problem) from None
+
+    def finish(self) -> None:
+        unknown = sorted(set(self.raw) - self.read)
+        if unknown:
+            raise _FieldError(unknown[0], "unknown field")
+
+
+def _source(f: _Fields) -> Source:
+    source = Source(document=f.text("document"), quote=f.text("quote"))
+    f.finish()
+    return source
+
+
+def _suggested(f: _Fields) -> Suggested:
+    suggested = Suggested(
+        reps=f.count("reps"),
+        hold_s=f.count("hold_s"),
+        duration_s=f.count("duration_s"),
+        pace_s=f.count("pace_s"),
+        note=f.text("note", required=False),
+    )
+    f.finish()
+    return suggested
+
+
+def _exercise(f: _Fields) -> Exercise:
+    exercise_id = f.ident()
+    source_fields = f.table("source")
+    suggested_fields = f.table("suggested", required=False)
+    exercise = Exercise(
+        id=exercise_id,
+        name=f.text("name"),
+        targets=f.texts("targets", choices=TARGETS),
+        place=f.choice("place", PLACES),
+        equipment=f.texts("equipment", required=False, choices=EQUIPMENT),
+        hold_s=f.range("hold_s"),
+        reps=f.range("reps"),
+        sets=f.range("sets"),
+        per_side=f.flag("per_side"),
+        alternate=f.flag("alternate"),
+        rest_s=f.count("rest_s"),
+        steps=f.texts("steps"),
+        cautions=f.texts("cautions", required=False),
+        source=f.nested("source", source_fields, _source),
+        suggested=(
+            f.nested("suggested", suggested_fields, _suggested)
+            if suggested_fields
+            else Suggested()
+        ),
+    )
+    if exercise.alternate and not exercise.per_side:
+        raise _FieldError("alternate", "only makes sense with per_side = true")
+    if exercise.place == "equipment" and not exercise.equipment:
+        raise _FieldError("equipment", "is required when place = 'equipment'")
+    f.finish()
+    return exercise
+
+
+def _routine(f: _Fields) -> Routine:
+    routine_id = f.ident()
+    rotation_raw = f._get("rotation", False) or []
+    if not isinstance(rotation_raw, list) or not all(
+        isinstance(group, list) and group and all(isinstance(x, str) for x in group)
+        for group in rotation_raw
+    ):
+        raise _FieldError("rotation", "must be a list of non-empty lists of exercise ids")
+    routine = Routine(
+        id=routine_id,
+        name=f.text("name"),
+        kind=f.choice("kind", ROUTINE_KINDS),
+        description=f.text("description", required=False),
+        exercises=f.texts("exercises"),
+        rotation=tuple(tuple(group) for group in rotation_raw),
+        rest_between_s=f.count("rest_between_s", minimum=0) or 0,
+    )
+    f.finish()
+    return routine
+
+
+def _safety(f: _Fields) -> SafetyNote:
+    note_id = f.ident()
+    source_fields = f.table("source")
+    note = SafetyNote(
+        id=note_id,
+        text=f.text("text"),
+        source=f.nested("source", source_fields, _source),
+    )
+    f.finish()
+    return note

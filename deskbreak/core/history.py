@@ -1,0 +1,381 @@
+"""The record of breaks taken, skipped and missed, kept in SQLite.
+
+One file, ``history.sqlite3`` in the data folder, in WAL mode so a crash or
+a kill -9 loses at most the transaction in flight and never corrupts what was
+committed. Every write is its own committed transaction.
+
+The schema carries its version in ``PRAGMA user_version``; opening an older
+file applies the missing :data:`MIGRATIONS` one transaction each, and a file
+from a newer deskbreak is refused rather than damaged.
+
+Times are stored as ISO 8601 text with the UTC offset they were recorded in
+(the local wall time matters for "breaks by hour of day"); comparisons and
+ordering go through SQLite's ``julianday()``, which honours the offset, so
+records from both sides of a DST change sort correctly.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Callable, Iterator
+
+from deskbreak.core.settings import default_data_dir, move_file_aside
+
+HISTORY_FILE_NAME = "history.sqlite3"
+OUTCOMES = ("completed", "skipped", "postponed", "missed", "hurt")
+# The kinds the app writes; the column does not enforce them so a future kind
+# can be added without a migration.
+BREAK_KINDS = ("sit", "prerun", "evening", "manual")
+_SQLITE_COMPANION_SUFFIXES = ("-wal", "-shm", "-journal")
+_BUSY_TIMEOUT_S = 5.0
+
+
+class HistoryError(Exception):
+    """The history file cannot be opened or written; the message names the file."""
+
+
+class HistoryCorruptError(HistoryError):
+    """The file is not a usable SQLite database; :func:`move_aside` it and start afresh."""
+
+
+class HistoryTooNewError(HistoryError):
+    """The file was written by a newer deskbreak; leave it alone (do not move it aside)."""
+
+
+def _create_schema_v1(connection: sqlite3.Connection) -> None:
+    connection.execute(
+        """
+        CREATE TABLE breaks (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            routine_id TEXT,
+            due_at TEXT,
+            shown_at TEXT,
+            ended_at TEXT,
+            outcome TEXT CHECK (outcome IN ('completed', 'skipped', 'postponed', 'missed', 'hurt')),
+            note TEXT
+        )
+        """
+    )
+    connection.execute(
+        """
+        CREATE TABLE exercises_done (
+            id INTEGER PRIMARY KEY,
+            break_id INTEGER NOT NULL REFERENCES breaks(id) ON DELETE CASCADE,
+            exercise_id TEXT NOT NULL,
+            seconds REAL NOT NULL,
+            completed INTEGER NOT NULL,
+            done_at TEXT
+        )
+        """
+    )
+    connection.execute("CREATE INDEX breaks_due_at ON breaks(due_at)")
+    connection.execute("CREATE INDEX breaks_shown_at ON breaks(shown_at)")
+    connection.execute("CREATE INDEX exercises_done_break_id ON exercises_done(break_id)")
+
+
+# Migration N takes a file from user_version N to N + 1. Append only: a
+# released migration never changes, since files in the wild already ran it.
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_create_schema_v1,)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+# When a break happened, for ordering and the since-filter: shown if it was,
+# else when it was due, else when it ended.
+_MOMENT = "julianday(COALESCE(shown_at, due_at, ended_at))"
+
+
+def default_history_path() -> Path:
+    return default_data_dir() / HISTORY_FILE_NAME
+
+
+def move_aside(path: Path, now: datetime) -> Path:
+    """Rename an unusable history file, with its -wal/-shm files, to ``<name>.bad-<timestamp>``.
+
+    Nothing is ever replaced; returns the new path of the main file. Close
+    any :class:`HistoryStore` on it first.
+    """
+    return move_file_aside(path, now, _SQLITE_COMPANION_SUFFIXES)
+
+
+@dataclass(frozen=True)
+class ExerciseRecord:
+    id: int
+    break_id: int
+    exercise_id: str
+    seconds: float
+    completed: bool
+    done_at: datetime | None
+
+
+@dataclass(frozen=True)
+class BreakRecord:
+    id: int
+    kind: str
+    routine_id: str | None
+    due_at: datetime | None
+    shown_at: datetime | None
+    ended_at: datetime | None
+    outcome: str | None
+    note: str
+    exercises: tuple[ExerciseRecord, ...] = ()
+
+    @property
+    def in_progress(self) -> bool:
+        return self.outcome is None
+
+    @property
+    def moment(self) -> datetime | None:
+        """When the break happened: shown, else due, else ended."""
+        return self.shown_at or self.due_at or self.ended_at
+
+
+def _stored(moment: datetime | None, name: str) -> str | None:
+    if moment is None:
+        return None
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError(f"{name} must be a timezone-aware datetime, not {moment!r}")
+    return moment.isoformat(timespec="milliseconds")
+
+
+def _loaded(text: str | None) -> datetime | None:
+    return None if text is None else datetime.fromisoformat(text)
+
+
+def _check_outcome(outcome: str) -> None:
+    if outcome not in OUTCOMES:
+        raise ValueError(f"unknown break outcome {outcome!r}; expected one of {', '.join(OUTCOMES)}")
+
+
+class HistoryStore:
+    """The history database, open for reading and writing.
+
+    Raises :class:`HistoryCorruptError` or :class:`HistoryTooNewError` when
+    the file cannot be used, and :class:`HistoryError` when a write fails.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            # isolation_level=None: this class issues BEGIN/COMMIT itself, so
+            # each write is exactly one transaction and migrations are not
+            # split by the sqlite3 module's implicit commits.
+            self._connection = sqlite3.connect(self.path, isolation_level=None, timeout=_BUSY_TIMEOUT_S)
+        except (OSError, sqlite3.Error) as error:
+            raise HistoryError(f"cannot open the history file {self.path}: {error}") from error
+        try:
+            self._configure()
+            self._migrate()
+        except BaseException:
+            self._connection.close()
+            raise
+
+    def _configure(self) -> None:
+        try:
+            self._connection.execute("PRAGMA foreign_keys = ON")
+            # Returns the mode actually in force; a file system without shared
+            # memory keeps the rollback journal, which is still crash-safe.
+            self._connection.execute("PRAGMA journal_mode = WAL").fetchone()
+            # NORMAL in WAL mode: a power cut may lose the last commits, never consistency.
+            self._connection.execute("PRAGMA synchronous = NORMAL")
+        except sqlite3.DatabaseError as error:
+            raise self._error("open the history file", error) from error
+
+    def _user_version(self) -> int:
+        return self._connection.execute("PRAGMA user_version").fetchone()[0]
+
+    def _migrate(self) -> None:
+        while True:
+            with self._transaction("upgrade the history file"):
+                # Read inside the write lock: another deskbreak may be migrating too.
+                version = self._user_version()
+                if version > SCHEMA_VERSION:
+                    raise HistoryTooNewError(
+                        f"{self.path} was written by a newer deskbreak (history version {version}; "
+                        f"this one knows up to {SCHEMA_VERSION}); refusing to change it. "
+                        "Update deskbreak, or move the file away to start a new history."
+                    )
+                if version == SCHEMA_VERSION:
+                    return
+                MIGRATIONS[version](self._connection)
+                # PRAGMA takes no parameters; the value is our own integer.
+                self._connection.execute(f"PRAGMA user_version = {version + 1}")
+
+    @contextmanager
+    def _transaction(self, purpose: str) -> Iterator[sqlite3.Connection]:
+        """One committed write transaction; rolled back whole on any error."""
+        try:
+            # IMMEDIATE takes the write lock up front, so a busy database
+            # waits here (busy timeout) instead of failing mid-transaction.
+            self._connection.execute("BEGIN IMMEDIATE")
+        except sqlite3.DatabaseError as error:
+            raise self._error(purpose, error) from error
+        try:
+            yield self._connection
+            self._connection.execute("COMMIT")
+        except BaseException as error:
+            if self._connection.in_transaction:
+                self._connection.execute("ROLLBACK")
+            if isinstance(error, sqlite3.IntegrityError):
+                raise ValueError(f"cannot {purpose}: {error}") from error
+            if isinstance(error, sqlite3.DatabaseError):
+                raise self._error(purpose, error) from error
+            raise
+
+    def _error(self, purpose: str, error: sqlite3.DatabaseError) -> HistoryError:
+        if error.sqlite_errorname in ("SQLITE_NOTADB", "SQLITE_CORRUPT"):
+            return HistoryCorruptError(f"{self.path} is not a usable history database: {error}")
+        return HistoryError(f"cannot {purpose} in {self.path}: {error}")
+
+    def close(self) -> None:
+        self._connection.close()
+
+    def __enter__(self) -> HistoryStore:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # -- writing --------------------------------------------------------
+
+    def start_break(
+        self, kind: str, routine_id: str | None, due_at: datetime | None, shown_at: datetime | None
+    ) -> int:
+        """Record a break that has begun; returns its id for :meth:`finish_break`."""
+        with self._transaction("record a break") as connection:
+            return self._insert_break(connection, kind, routine_id, due_at, shown_at)
+
+    def finish_break(self, break_id: int, ended_at: datetime, outcome: str, note: str = "") -> None:
+        """Record how a started break ended. A break is finished once only."""
+        _check_outcome(outcome)
+        with self._transaction("finish a break") as connection:
+            self._finish(connection, break_id, ended_at, outcome, note)
+
+    def record_break(
+        self,
+        kind: str,
+        routine_id: str | None,
+        due_at: datetime | None,
+        shown_at: datetime | None,
+        ended_at: datetime,
+        outcome: str,
+        note: str = "",
+    ) -> int:
+        """Start and finish a break in one transaction (one missed or skipped before it was shown)."""
+        _check_outcome(outcome)
+        with self._transaction("record a break") as connection:
+            break_id = self._insert_break(connection, kind, routine_id, due_at, shown_at)
+            self._finish(connection, break_id, ended_at, outcome, note)
+            return break_id
+
+    def record_exercise(
+        self, break_id: int, exercise_id: str, seconds: float, completed: bool, done_at: datetime
+    ) -> int:
+        """Record one exercise of a break; returns the row id."""
+        if seconds < 0:
+            raise ValueError(f"an exercise cannot take negative time ({seconds} s)")
+        row = (break_id, exercise_id, float(seconds), bool(completed), _stored(done_at, "done_at"))
+        with self._transaction(f"record an exercise for break {break_id}") as connection:
+            cursor = connection.execute(
+                "INSERT INTO exercises_done (break_id, exercise_id, seconds, completed, done_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                row,
+            )
+            return cursor.lastrowid
+
+    def _insert_break(
+        self,
+        connection: sqlite3.Connection,
+        kind: str,
+        routine_id: str | None,
+        due_at: datetime | None,
+        shown_at: datetime | None,
+    ) -> int:
+        if due_at is None and shown_at is None:
+            raise ValueError("a break needs a due time, a shown time or both")
+        row = (kind, routine_id, _stored(due_at, "due_at"), _stored(shown_at, "shown_at"))
+        cursor = connection.execute(
+            "INSERT INTO breaks (kind, routine_id, due_at, shown_at) VALUES (?, ?, ?, ?)", row
+        )
+        return cursor.lastrowid
+
+    def _finish(
+        self, connection: sqlite3.Connection, break_id: int, ended_at: datetime, outcome: str, note: str
+    ) -> None:
+        cursor = connection.execute(
+            "UPDATE breaks SET ended_at = ?, outcome = ?, note = ? WHERE id = ? AND outcome IS NULL",
+            (_stored(ended_at, "ended_at"), outcome, note, break_id),
+        )
+        if cursor.rowcount == 1:
+            return
+        exists = connection.execute("SELECT 1 FROM breaks WHERE id = ?", (break_id,)).fetchone()
+        raise ValueError(f"break {break_id} is already finished" if exists else f"there is no break {break_id}")
+
+    # -- reading --------------------------------------------------------
+
+    def breaks(self, since: datetime | None = None) -> list[BreakRecord]:
+        """Breaks that happened at or after ``since`` (all when None), oldest first, with their exercises."""
+        condition, parameters = self._since_condition(since)
+        try:
+            # One read transaction: in WAL mode both queries see the same snapshot.
+            self._connection.execute("BEGIN")
+            try:
+                break_rows = self._connection.execute(
+                    "SELECT id, kind, routine_id, due_at, shown_at, ended_at, outcome, note"
+                    f" FROM breaks WHERE {condition} ORDER BY {_MOMENT}, id",
+                    parameters,
+                ).fetchall()
+                exercise_rows = self._connection.execute(
+                    "SELECT id, break_id, exercise_id, seconds, completed, done_at FROM exercises_done"
+                    f" WHERE break_id IN (SELECT id FROM breaks WHERE {condition}) ORDER BY id",
+                    parameters,
+                ).fetchall()
+            finally:
+                self._connection.execute("COMMIT")
+        except sqlite3.DatabaseError as error:
+            raise self._error("read the history", error) from error
+
+        exercises_by_break: dict[int, list[ExerciseRecord]] = {}
+        for row_id, break_id, exercise_id, seconds, completed, done_at in exercise_rows:
+            exercises_by_break.setdefault(break_id, []).append(
+                ExerciseRecord(row_id, break_id, exercise_id, seconds, bool(completed), _loaded(done_at))
+            )
+        return [
+            BreakRecord(
+                id=row_id,
+                kind=kind,
+                routine_id=routine_id,
+                due_at=_loaded(due_at),
+                shown_at=_loaded(shown_at),
+                ended_at=_loaded(ended_at),
+                outcome=outcome,
+                note=note or "",
+                exercises=tuple(exercises_by_break.get(row_id, ())),
+            )
+            for row_id, kind, routine_id, due_at, shown_at, ended_at, outcome, note in break_rows
+        ]
+
+    def summary(self, since: datetime | None = None) -> dict[str, int]:
+        """How many breaks ended with each outcome (every outcome present, zero if none)."""
+        condition, parameters = self._since_condition(since)
+        try:
+            rows = self._connection.execute(
+                f"SELECT outcome, COUNT(*) FROM breaks WHERE {condition} AND outcome IS NOT NULL"
+                " GROUP BY outcome",
+                parameters,
+            ).fetchall()
+        except sqlite3.DatabaseError as error:
+            raise self._error("read the history", error) from error
+        counts = dict.fromkeys(OUTCOMES, 0)
+        counts.update(rows)
+        return counts
+
+    @staticmethod
+    def _since_condition(since: datetime | None) -> tuple[str, tuple[str, ...]]:
+        if since is None:
+            return "1", ()
+        return f"{_MOMENT} >= julianday(?)", (_stored(since, "since"),)

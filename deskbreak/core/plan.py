@@ -1,0 +1,121 @@
+"""Pure scheduling rules: when the next sit-break and pre-run routine fall.
+
+No state lives here: each function answers a question about the calendar
+from the settings and a moment in time, so the engine can ask again after a
+suspend, a clock jump or a change of settings and get a consistent answer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+# Far enough ahead to find the next run or working day in any week pattern.
+_DAYS_TO_SEARCH = 8
+
+
+@dataclass(frozen=True)
+class WorkingHours:
+    """Days of the week and a daily window in which sit-breaks are prompted."""
+
+    days: frozenset[int]
+    start: time
+    end: time
+
+    def window_on(self, day: date, tzinfo) -> tuple[datetime, datetime] | None:
+        """That day's working window, or None when it is not a working day."""
+        if day.weekday() not in self.days or self.start >= self.end:
+            return None
+        return (
+            datetime.combine(day, self.start, tzinfo),
+            datetime.combine(day, self.end, tzinfo),
+        )
+
+    def contains(self, moment: datetime) -> bool:
+        window = self.window_on(moment.date(), moment.tzinfo)
+        return window is not None and window[0] <= moment < window[1]
+
+    def next_window(self, moment: datetime) -> tuple[datetime, datetime] | None:
+        """The working window containing ``moment``, or else the next one to begin."""
+        for offset in range(_DAYS_TO_SEARCH):
+            window = self.window_on(moment.date() + timedelta(days=offset), moment.tzinfo)
+            if window and moment < window[1]:
+                return window
+        return None
+
+
+def next_sit_break(
+    last_break_end: datetime,
+    interval: timedelta,
+    hours: WorkingHours | None,
+) -> datetime | None:
+    """When the next sit-break is due.
+
+    It is ``interval`` after the end of the last break (prompted or natural).
+    With working hours, a break that would fall outside them moves to
+    ``interval`` after the start of the next working window, since the user
+    sits down then. None means no break is ever due (no working days).
+    """
+    due = last_break_end + interval
+    if hours is None:
+        return due
+    for _ in range(_DAYS_TO_SEARCH * 2):
+        window = hours.next_window(due)
+        if window is None:
+            return None
+        start, end = window
+        if due >= start:
+            return due
+        # ``due`` falls before the window: the sitting that counts starts with it.
+        due = start + interval
+        if due < end:
+            return due
+    return None  # the interval is longer than any working window
+
+
+@dataclass(frozen=True)
+class RunSchedule:
+    """The user's weekly runs: which days, at what time."""
+
+    days: frozenset[int]
+    at: time
+
+    def next_run(self, after: datetime) -> datetime | None:
+        """The first run starting strictly after ``after``."""
+        for offset in range(_DAYS_TO_SEARCH):
+            day = after.date() + timedelta(days=offset)
+            if day.weekday() in self.days:
+                run = datetime.combine(day, self.at, after.tzinfo)
+                if run > after:
+                    return run
+        return None
+
+
+def next_prerun(
+    after: datetime,
+    runs: RunSchedule,
+    lead: timedelta,
+    done_for: frozenset[datetime] = frozenset(),
+) -> tuple[datetime, datetime] | None:
+    """The next pre-run reminder still to come: (reminder time, run time).
+
+    A run whose reminder time has passed but which has not started yet is
+    still returned (its reminder is due now), unless it is in ``done_for``,
+    the runs already reminded of, so a clock jumping backwards cannot remind
+    twice.
+    """
+    moment = after
+    for _ in range(_DAYS_TO_SEARCH * 2):
+        run = runs.next_run(moment)
+        if run is None:
+            return None
+        if run not in done_for:
+            return run - lead, run
+        moment = run
+    return None
+
+
+def describe_weekdays(days: frozenset[int]) -> str:
+    return ", ".join(WEEKDAY_NAMES[d].capitalize() for d in sorted(days))

@@ -1,0 +1,707 @@
+"""User settings: one declarative table, typed values, a forgiving TOML file.
+
+Every setting is declared once in :data:`SETTINGS` (key, kind, default as
+written in the file, label, help, bounds, choices, section). That table alone
+drives parsing, validation messages, the TOML file and the generated settings
+dialog, so adding a setting means adding one :class:`Setting` row and one
+typed attribute on :class:`Settings` (a test checks the two agree).
+
+The file is the user's: loading never fails because of it. A bad value falls
+back to its default with a message naming the file, the key and the problem;
+an unknown key is reported and kept; a file that is not TOML at all is moved
+aside (never deleted) and the defaults are used. Saving is atomic and writes
+back what it did not understand, so the app never silently erases what the
+user typed.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import re
+import stat
+import tempfile
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from datetime import datetime, time, timedelta
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, Callable, Mapping, Sequence
+
+import platformdirs
+import tomli_w
+
+APP_NAME = "deskbreak"
+SETTINGS_FILE_NAME = "settings.toml"
+CONFIG_DIR_ENV = "DESKBREAK_CONFIG_DIR"
+DATA_DIR_ENV = "DESKBREAK_DATA_DIR"
+
+
+class SettingsError(ValueError):
+    """A setting value is invalid, or the settings file could not be written.
+
+    For an invalid value, ``key`` names the setting and ``problem`` says what
+    is wrong without the key, so callers can phrase their own message.
+    """
+
+    def __init__(self, message: str, key: str | None = None, problem: str | None = None):
+        super().__init__(message)
+        self.key = key
+        self.problem = problem if problem is not None else message
+
+
+class Kind(StrEnum):
+    """How a setting is written in the file and what type it holds in memory."""
+
+    DURATION = "duration"  # "1h30m" or whole seconds -> timedelta
+    BOOL = "bool"  # true / false -> bool
+    INT = "int"  # whole number within bounds -> int
+    TIME_OF_DAY = "time"  # "18:00" -> datetime.time
+    WEEKDAYS = "weekdays"  # ["tue", "thu"] -> frozenset of 0=Mon..6=Sun
+    CHOICE = "choice"  # one of Setting.choices -> str
+
+
+# --------------------------------------------------------------------------
+# Durations
+
+_SECONDS_PER_UNIT = {
+    **dict.fromkeys(("h", "hr", "hrs", "hour", "hours"), 3600),
+    **dict.fromkeys(("m", "min", "mins", "minute", "minutes"), 60),
+    **dict.fromkeys(("s", "sec", "secs", "second", "seconds"), 1),
+}
+_DURATION_PART = re.compile(r"(\d+)\s*([a-z]+)\s*")
+_DURATION_HINT = "write it like 30m, 45s or 1h30m"
+# Far beyond any setting's bound; refusing earlier gives a clear message
+# instead of timedelta's OverflowError or int()'s digit-limit error.
+_LONGEST_DURATION_SECONDS = 999_999 * 86_400
+
+
+def parse_duration(text: str) -> timedelta:
+    """Read a duration as people write it: "30m", "45s", "1h30m", "1h 30 min".
+
+    Units go from largest to smallest and each appears at most once, so
+    "30m1h" and "5m5m" are rejected rather than guessed at.
+    """
+    problem = ValueError(f"{text!r} is not a duration; {_DURATION_HINT}")
+    if not isinstance(text, str):
+        raise problem
+    remaining = text.strip().lower()
+    if not remaining:
+        raise problem
+    total_seconds = 0
+    previous_unit_seconds: int | None = None
+    position = 0
+    while position < len(remaining):
+        match = _DURATION_PART.match(remaining, position)
+        if match is None:
+            raise problem
+        unit_seconds = _SECONDS_PER_UNIT.get(match[2])
+        if unit_seconds is None or (
+            previous_unit_seconds is not None and unit_seconds >= previous_unit_seconds
+        ):
+            raise problem
+        digits = match[1]
+        if len(digits) > 15:
+            raise ValueError(f"{text!r} is far too long for a duration")
+        total_seconds += int(digits) * unit_seconds
+        if total_seconds > _LONGEST_DURATION_SECONDS:
+            raise ValueError(f"{text!r} is far too long for a duration")
+        previous_unit_seconds = unit_seconds
+        position = match.end()
+    return timedelta(seconds=total_seconds)
+
+
+def format_duration(duration: timedelta) -> str:
+    """The shortest file form of a whole-second duration: "30m", "1h30m", "0s".
+
+    Raises ValueError for negative or fractional durations, which the file
+    form cannot express, rather than rounding them silently.
+    """
+    if duration < timedelta(0):
+        raise ValueError(f"a duration cannot be negative: {duration}")
+    if duration % timedelta(seconds=1):
+        raise ValueError(f"a duration must be a whole number of seconds: {duration}")
+    total = int(duration.total_seconds())
+    hours, rest = divmod(total, 3600)
+    minutes, seconds = divmod(rest, 60)
+    parts = [f"{amount}{unit}" for amount, unit in ((hours, "h"), (minutes, "m"), (seconds, "s")) if amount]
+    return "".join(parts) or "0s"
+
+
+# --------------------------------------------------------------------------
+# Times of day and weekdays
+
+_TIME_OF_DAY = re.compile(r"(\d{1,2})(?::(\d{2}))?\s*(am|pm)?")
+_TIME_HINT = "write it like 18:00 or 7:30"
+
+WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_FULL_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_BY_NAME = {
+    **{name: number for number, name in enumerate(WEEKDAY_NAMES)},
+    **{name: number for number, name in enumerate(_FULL_WEEKDAY_NAMES)},
+    # Abbreviations people commonly type besides the three-letter ones.
+    "tues": 1, "weds": 2, "thur": 3, "thurs": 3,
+}
+
+
+def parse_time_of_day(text: str) -> time:
+    """Read "18:00", "7:30", "6pm" or "6:30 pm" as a time of day."""
+    problem = ValueError(f"{text!r} is not a time of day; {_TIME_HINT}")
+    match = _TIME_OF_DAY.fullmatch(text.strip().lower()) if isinstance(text, str) else None
+    if match is None:
+        raise problem
+    hour, minute, meridiem = int(match[1]), int(match[2] or 0), match[3]
+    if meridiem is None and match[2] is None:
+        raise problem  # a bare "18" could be minutes or hours; ask for the colon
+    if meridiem is not None:
+        if not 1 <= hour <= 12:
+            raise problem
+        hour = hour % 12 + (12 if meridiem == "pm" else 0)
+    if hour > 23 or minute > 59:
+        raise ValueError(f"{text!r} is not a time of day; hours go 0-23 and minutes 0-59")
+    return time(hour, minute)
+
+
+def format_time_of_day(moment: time) -> str:
+    return f"{moment.hour:02d}:{moment.minute:02d}"
+
+
+def parse_weekday(name: str) -> int:
+    """0 for "mon" or "Monday" up to 6 for "sun"; case does not matter."""
+    number = _WEEKDAY_BY_NAME.get(name.strip().lower()) if isinstance(name, str) else None
+    if number is None:
+        raise ValueError(f"{name!r} is not a day of the week; use {', '.join(WEEKDAY_NAMES)}")
+    return number
+
+
+# --------------------------------------------------------------------------
+# The kinds: how each reads a raw value (file form or already typed) and writes it back
+
+
+def _show(raw: Any) -> str:
+    """A raw value as the user would recognise it from the file."""
+    if isinstance(raw, bool):
+        return "true" if raw else "false"
+    if isinstance(raw, str):
+        return repr(raw)
+    if isinstance(raw, (list, tuple)):
+        return "[" + ", ".join(_show(item) for item in raw) + "]"
+    return str(raw)
+
+
+def _is_whole_number(raw: Any) -> bool:
+    # bool is an int subclass, but "true" is never meant as the number 1.
+    return isinstance(raw, int) and not isinstance(raw, bool)
+
+
+def _read_duration(setting: Setting, raw: Any) -> timedelta:
+    if isinstance(raw, timedelta):
+        duration = raw
+    elif _is_whole_number(raw):
+        if abs(raw) > _LONGEST_DURATION_SECONDS:
+            raise ValueError(f"{raw} seconds is far too long for a duration")
+        duration = timedelta(seconds=raw)
+    elif isinstance(raw, str):
+        return parse_duration(raw)
+    else:
+        raise ValueError(f"must be a duration like \"30m\" or a number of seconds, not {_show(raw)}")
+    if duration < timedelta(0):
+        raise ValueError(f"{_show(raw)} is negative; a duration must be 0s or more")
+    if duration % timedelta(seconds=1):
+        raise ValueError(f"must be a whole number of seconds, not {duration.total_seconds()}s")
+    return duration
+
+
+_TRUE_WORDS = ("true", "yes", "on")
+_FALSE_WORDS = ("false", "no", "off")
+
+
+def _read_bool(setting: Setting, raw: Any) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    # Text comes from the command line or a hand-edited file; accept the obvious words.
+    word = raw.strip().lower() if isinstance(raw, str) else None
+    if word in _TRUE_WORDS:
+        return True
+    if word in _FALSE_WORDS:
+        return False
+    raise ValueError(f"must be true or false, not {_show(raw)}")
+
+
+def _read_int(setting: Setting, raw: Any) -> int:
+    if _is_whole_number(raw):
+        return raw
+    if isinstance(raw, str) and re.fullmatch(r"\s*-?\d+\s*", raw):
+        return int(raw)
+    raise ValueError(f"must be a whole number, not {_show(raw)}")
+
+
+def _read_time_of_day(setting: Setting, raw: Any) -> time:
+    if isinstance(raw, time):
+        if raw.tzinfo is not None:
+            raise ValueError(f"must be a local time of day without a timezone, not {raw}")
+        if raw.second or raw.microsecond:
+            raise ValueError(f"must be a time in whole minutes, not {raw}")
+        return raw
+    if isinstance(raw, str):
+        return parse_time_of_day(raw)
+    raise ValueError(f"must be a time of day like \"18:00\", not {_show(raw)}")
+
+
+def _read_weekdays(setting: Setting, raw: Any) -> frozenset[int]:
+    if isinstance(raw, (set, frozenset)) and all(_is_whole_number(day) for day in raw):
+        if not all(0 <= day <= 6 for day in raw):
+            raise ValueError(f"day numbers go from 0 (Monday) to 6 (Sunday), not {sorted(raw)}")
+        return frozenset(raw)
+    if isinstance(raw, str):
+        # A comma-separated string is what people type outside a TOML list.
+        raw = [name for name in re.split(r"[,\s]+", raw) if name]
+    if isinstance(raw, (list, tuple)):
+        return frozenset(parse_weekday(name) for name in raw)
+    raise ValueError(f"must be a list of days like [\"tue\", \"thu\"], not {_show(raw)}")
+
+
+def _write_weekdays(days: frozenset[int]) -> list[str]:
+    return [WEEKDAY_NAMES[day] for day in sorted(days)]
+
+
+def _read_choice(setting: Setting, raw: Any) -> str:
+    word = raw.strip().lower() if isinstance(raw, str) else None
+    if word not in setting.choices:
+        raise ValueError(f"{_show(raw)} is not one of {', '.join(setting.choices)}")
+    return word
+
+
+@dataclass(frozen=True)
+class _KindCodec:
+    read: Callable[[Setting, Any], Any]
+    write: Callable[[Any], Any]
+
+
+def _unchanged(value: Any) -> Any:
+    return value
+
+
+_CODECS: dict[Kind, _KindCodec] = {
+    Kind.DURATION: _KindCodec(_read_duration, format_duration),
+    Kind.BOOL: _KindCodec(_read_bool, _unchanged),
+    Kind.INT: _KindCodec(_read_int, _unchanged),
+    Kind.TIME_OF_DAY: _KindCodec(_read_time_of_day, format_time_of_day),
+    Kind.WEEKDAYS: _KindCodec(_read_weekdays, _write_weekdays),
+    Kind.CHOICE: _KindCodec(_read_choice, _unchanged),
+}
+
+
+# --------------------------------------------------------------------------
+# The table
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    label: str
+
+
+SECTIONS: tuple[Section, ...] = (
+    Section("schedule", "Schedule"),
+    Section("runs", "Runs"),
+    Section("routine", "Routine"),
+)
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One row of the settings table.
+
+    ``default``, ``minimum`` and ``maximum`` are written as in the file
+    ("30m", "18:00", 60); the ``*_value`` properties give them typed.
+    """
+
+    key: str
+    kind: Kind
+    default: Any
+    label: str
+    help: str
+    section: str
+    minimum: Any = None
+    maximum: Any = None
+    choices: tuple[str, ...] = ()
+    unit: str = ""  # shown after a number in the dialog, e.g. "%"
+
+    def parse(self, raw: Any) -> Any:
+        """The typed value of ``raw`` (file form or already typed), within bounds.
+
+        Raises :class:`SettingsError` naming this key and the problem.
+        """
+        try:
+            value = _CODECS[self.kind].read(self, raw)
+            self._check_bounds(value)
+        except ValueError as error:
+            raise SettingsError(f"key '{self.key}': {error}", key=self.key, problem=str(error)) from None
+        return value
+
+    def write(self, value: Any) -> Any:
+        """The file form of a typed value."""
+        return _CODECS[self.kind].write(value)
+
+    def accepts(self, raw: Any) -> bool:
+        try:
+            self.parse(raw)
+        except SettingsError:
+            return False
+        return True
+
+    @property
+    def default_value(self) -> Any:
+        return self.parse(self.default)
+
+    @property
+    def minimum_value(self) -> Any:
+        return None if self.minimum is None else _CODECS[self.kind].read(self, self.minimum)
+
+    @property
+    def maximum_value(self) -> Any:
+        return None if self.maximum is None else _CODECS[self.kind].read(self, self.maximum)
+
+    def describe(self, raw: Any) -> str:
+        """A file-form value for a message: "30m", "mon, tue", "true"."""
+        if isinstance(raw, (list, tuple)):
+            return ", ".join(str(item) for item in raw) or "none"
+        if isinstance(raw, str):
+            return raw
+        return _show(raw)
+
+    def _check_bounds(self, value: Any) -> None:
+        bound_text = self.describe
+        if self.minimum is not None and value < self.minimum_value:
+            raise ValueError(f"must be at least {bound_text(self.minimum)}, not {bound_text(self.write(value))}")
+        if self.maximum is not None and value > self.maximum_value:
+            raise ValueError(f"must be at most {bound_text(self.maximum)}, not {bound_text(self.write(value))}")
+
+
+SETTINGS: tuple[Setting, ...] = (
+    # schedule
+    Setting("sit_interval", Kind.DURATION, "30m", "Sit-break every",
+            "Time between sit-breaks.", "schedule", minimum="10s", maximum="8h"),
+    Setting("prelude", Kind.DURATION, "1m", "Warning before a break",
+            "Notice before a break, so you can finish a sentence.", "schedule",
+            minimum="0s", maximum="15m"),
+    Setting("postpone", Kind.DURATION, "5m", "Postpone by",
+            "How long \"Postpone\" puts a break off.", "schedule", minimum="10s", maximum="2h"),
+    Setting("natural_break", Kind.DURATION, "5m", "Natural break after",
+            "Away from the computer this long counts as a break.", "schedule",
+            minimum="10s", maximum="2h"),
+    Setting("working_hours", Kind.BOOL, False, "Only during working hours",
+            "Prompt sit-breaks only on work days between the start and end times.", "schedule"),
+    Setting("work_days", Kind.WEEKDAYS, ["mon", "tue", "wed", "thu", "fri"], "Work days",
+            "Days you work at the desk.", "schedule"),
+    Setting("work_start", Kind.TIME_OF_DAY, "09:00", "Work starts",
+            "Start of the working day.", "schedule"),
+    Setting("work_end", Kind.TIME_OF_DAY, "17:00", "Work ends",
+            "End of the working day.", "schedule"),
+    # runs
+    Setting("run_days", Kind.WEEKDAYS, ["tue", "thu", "sat"], "Run days",
+            "Days you run; a pre-run routine is offered before each run.", "runs"),
+    Setting("run_time", Kind.TIME_OF_DAY, "18:00", "Run time",
+            "When you usually set off.", "runs"),
+    Setting("prerun_lead", Kind.DURATION, "15m", "Pre-run routine before the run",
+            "How long before the run to offer the glute-activation routine.", "runs",
+            minimum="0s", maximum="3h"),
+    # routine
+    Setting("hold_length", Kind.CHOICE, "short", "Hold length",
+            "Where a document gives a hold range (such as 20-30 s), which end the guide uses.",
+            "routine", choices=("short", "middle", "long")),
+    Setting("lead_in", Kind.DURATION, "3s", "Lead-in",
+            "Get-into-position countdown before each hold.", "routine",
+            minimum="0s", maximum="10s"),
+    Setting("sound", Kind.BOOL, True, "Sound",
+            "Play a soft cue at the start and end of each hold.", "routine"),
+    Setting("volume", Kind.INT, 60, "Volume",
+            "Loudness of the cues.", "routine", minimum=0, maximum=100, unit="%"),
+)
+
+SETTING_BY_KEY: dict[str, Setting] = {setting.key: setting for setting in SETTINGS}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The typed value of every setting; attribute names are the table's keys.
+
+    The constructor, :meth:`with_value` and :meth:`with_values` accept file
+    forms ("30m", ["tue"]) or typed values and validate both, so a Settings
+    object always holds valid, typed values.
+    """
+
+    sit_interval: timedelta
+    prelude: timedelta
+    postpone: timedelta
+    natural_break: timedelta
+    working_hours: bool
+    work_days: frozenset[int]
+    work_start: time
+    work_end: time
+    run_days: frozenset[int]
+    run_time: time
+    prerun_lead: timedelta
+    hold_length: str
+    lead_in: timedelta
+    sound: bool
+    volume: int
+
+    def __post_init__(self) -> None:
+        for setting in SETTINGS:
+            # Frozen: normalising "30m" to a timedelta has to bypass __setattr__.
+            object.__setattr__(self, setting.key, setting.parse(getattr(self, setting.key)))
+
+    @classmethod
+    def defaults(cls) -> Settings:
+        return cls(**{setting.key: setting.default for setting in SETTINGS})
+
+    def with_values(self, **raw: Any) -> Settings:
+        """A copy with the given settings changed; raises SettingsError naming a bad key."""
+        unknown = sorted(set(raw) - SETTING_BY_KEY.keys())
+        if unknown:
+            raise SettingsError(f"unknown setting '{unknown[0]}'", key=unknown[0], problem="unknown setting")
+        return replace(self, **raw)
+
+    def with_value(self, key: str, raw: Any) -> Settings:
+        return self.with_values(**{key: raw})
+
+    def changed_keys(self, other: Settings) -> tuple[str, ...]:
+        """Keys whose values differ, in table order (what a live apply must act on)."""
+        return tuple(s.key for s in SETTINGS if getattr(self, s.key) != getattr(other, s.key))
+
+    def to_toml_dict(self) -> dict[str, Any]:
+        return {setting.key: setting.write(getattr(self, setting.key)) for setting in SETTINGS}
+
+
+# --------------------------------------------------------------------------
+# Where files live
+
+
+def _directory(env_name: str, platform_default: Callable[..., str]) -> Path:
+    override = os.environ.get(env_name)
+    if override:
+        return Path(override).expanduser()
+    return Path(platform_default(APP_NAME, appauthor=False))
+
+
+def default_config_dir() -> Path:
+    """$DESKBREAK_CONFIG_DIR, or the platform's per-user config folder."""
+    return _directory(CONFIG_DIR_ENV, platformdirs.user_config_dir)
+
+
+def default_data_dir() -> Path:
+    """$DESKBREAK_DATA_DIR, or the platform's per-user data folder."""
+    return _directory(DATA_DIR_ENV, platformdirs.user_data_dir)
+
+
+def default_settings_path() -> Path:
+    return default_config_dir() / SETTINGS_FILE_NAME
+
+
+def _rename_without_replacing(source: Path, target: Path) -> None:
+    """Rename ``source`` to ``target``; FileExistsError if ``target`` exists.
+
+    os.rename silently replaces on POSIX, so claim the name with a hard link,
+    which fails atomically if the name is taken.
+    """
+    try:
+        os.link(source, target, follow_symlinks=False)
+    except FileExistsError:
+        raise
+    except (OSError, NotImplementedError):
+        # No hard links here (some network or FAT file systems): check, then rename.
+        if os.path.lexists(target):
+            raise FileExistsError(target) from None
+        os.rename(source, target)
+        return
+    os.unlink(source)
+
+
+def move_file_aside(path: Path, now: datetime, companion_suffixes: Sequence[str] = ()) -> Path:
+    """Rename a damaged file to ``<name>.bad-<YYYYmmdd-HHMMSS>`` beside it and return the new path.
+
+    Never replaces anything: if the name is taken, "-2", "-3"... is added.
+    Files named ``path`` + a companion suffix (SQLite's "-wal", "-shm") move
+    along under the new name + the same suffix.
+    """
+    stamp = now.strftime("%Y%m%d-%H%M%S")
+    for attempt in itertools.count(1):
+        counter = "" if attempt == 1 else f"-{attempt}"
+        target = path.with_name(f"{path.name}.bad-{stamp}{counter}")
+        if any(os.path.lexists(f"{target}{suffix}") for suffix in companion_suffixes):
+            continue
+        try:
+            _rename_without_replacing(path, target)
+        except FileExistsError:
+            continue
+        for suffix in companion_suffixes:
+            companion = Path(f"{path}{suffix}")
+            if os.path.lexists(companion):
+                _rename_without_replacing(companion, Path(f"{target}{suffix}"))
+        return target
+    raise AssertionError("unreachable: itertools.count never ends")
+
+
+# --------------------------------------------------------------------------
+# Loading and saving
+
+
+@dataclass(frozen=True)
+class LoadedSettings:
+    """What :func:`load_settings` found.
+
+    ``raw`` is what the file held (pass it to :func:`save_settings` as
+    ``keep``). ``can_save`` is False only when a file exists that could not be
+    read or moved aside; saving would then overwrite something the user has.
+    """
+
+    settings: Settings
+    problems: list[str] = field(default_factory=list)
+    raw: dict[str, Any] = field(default_factory=dict)
+    moved_to: Path | None = None
+    can_save: bool = True
+
+
+def _read_table(path: Path) -> dict[str, Any]:
+    """The TOML table in ``path``; ValueError if it is not UTF-8 TOML."""
+    data = path.read_bytes()
+    try:
+        # utf-8-sig: Windows editors like to start files with a byte-order mark.
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ValueError(f"it is not UTF-8 text ({error})") from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ValueError(f"it is not valid TOML: {error}") from None
+
+
+def _unknown_key_problem(path: Path, key: str, raw: Any) -> str:
+    if isinstance(raw, dict):
+        return f"{path}: unknown table [{key}] (settings are top-level keys; kept in the file, ignored)"
+    return f"{path}: unknown key '{key}' (kept in the file, ignored)"
+
+
+def load_settings(path: Path, now: datetime) -> LoadedSettings:
+    """Read the settings file, falling back to defaults for whatever is wrong.
+
+    ``now`` names the file a corrupt settings file is moved aside to.
+    """
+    try:
+        raw = _read_table(path)
+    except FileNotFoundError:
+        return LoadedSettings(Settings.defaults())
+    except OSError as error:
+        problem = f"{path}: could not read the settings file ({error.strerror or error}); using the defaults"
+        return LoadedSettings(Settings.defaults(), [problem], can_save=False)
+    except ValueError as error:
+        try:
+            # Like save_settings, act on the real file behind a symlink.
+            moved_to = move_file_aside(Path(os.path.realpath(path)), now)
+        except OSError as move_error:
+            problem = (f"{path}: {error}; could not move it aside ({move_error.strerror or move_error}), "
+                       "so it is left as it is and the defaults are used")
+            return LoadedSettings(Settings.defaults(), [problem], can_save=False)
+        problem = f"{path}: {error}; moved it to {moved_to} and using the defaults"
+        return LoadedSettings(Settings.defaults(), [problem], moved_to=moved_to)
+
+    values: dict[str, Any] = {}
+    problems: list[str] = []
+    for key, raw_value in raw.items():
+        setting = SETTING_BY_KEY.get(key)
+        if setting is None:
+            problems.append(_unknown_key_problem(path, key, raw_value))
+            continue
+        try:
+            values[key] = setting.parse(raw_value)
+        except SettingsError as error:
+            problems.append(
+                f"{path}: key '{key}': {error.problem} (using the default {setting.describe(setting.default)})"
+            )
+    return LoadedSettings(Settings.defaults().with_values(**values), problems, raw)
+
+
+def _file_form(settings: Settings, keep: Mapping[str, Any] | None) -> dict[str, Any]:
+    data = settings.to_toml_dict()
+    for key, raw_value in (keep or {}).items():
+        setting = SETTING_BY_KEY.get(key)
+        if setting is None:
+            data[key] = raw_value
+        elif not setting.accepts(raw_value) and getattr(settings, key) == setting.default_value:
+            # The user's invalid text stays until they change the setting, so
+            # a save never erases something they can still fix by hand.
+            data[key] = raw_value
+    return data
+
+
+def save_settings(path: Path, settings: Settings, keep: Mapping[str, Any] | None = None) -> None:
+    """Write ``settings`` to ``path`` atomically; raises SettingsError on failure.
+
+    ``keep`` is :attr:`LoadedSettings.raw`: unknown keys, and invalid values
+    the user has not since changed, are written back as they were.
+    """
+    text = tomli_w.dumps(_file_form(settings, keep))
+    # Replace the file a symlink points to, not the symlink (dotfile managers use them).
+    target = Path(os.path.realpath(path))
+    temporary: str | None = None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        _copy_mode(target, temporary)
+        os.replace(temporary, target)
+        temporary = None
+        _sync_directory(target.parent)
+    except OSError as error:
+        raise SettingsError(f"could not save settings to {path}: {_os_problem(error)}") from error
+    finally:
+        if temporary is not None:
+            _remove_quietly(temporary)
+
+
+def _os_problem(error: OSError) -> str:
+    if isinstance(error, FileExistsError) and error.filename:
+        # Only mkdir raises this here: a file sits where a folder should be.
+        return f"{error.filename} is a file, not a folder"
+    return error.strerror or str(error)
+
+
+def _copy_mode(existing: Path, replacement: str) -> None:
+    # mkstemp makes the file 0600; keep whatever mode the user gave the old one.
+    try:
+        mode = stat.S_IMODE(os.stat(existing).st_mode)
+    except FileNotFoundError:
+        return
+    os.chmod(replacement, mode)
+
+
+def _sync_directory(directory: Path) -> None:
+    """Make the rename itself durable; not possible (nor needed) on Windows."""
+    try:
+        descriptor = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
+
+
+def _remove_quietly(file_name: str) -> None:
+    try:
+        os.unlink(file_name)
+    except OSError:
+        pass
+
+
+def settings_by_section() -> list[tuple[Section, list[Setting]]]:
+    """The table grouped for the dialog, sections and settings in table order."""
+    return [(section, [s for s in SETTINGS if s.section == section.key]) for section in SECTIONS]
+

@@ -1,0 +1,50 @@
+#!/bin/sh
+# Installs the Debian packages deskbreak needs when they are missing.
+#   runtime: the X11/EGL libraries Qt's xcb platform plugin loads, and
+#            notify-send, which plyer uses for native notifications.
+#   test:    runtime plus the virtual desktop the desktop test tier drives
+#            (Xvfb, openbox, trayer, dunst, a D-Bus session, xdotool, ImageMagick).
+# As root it installs them with apt-get; otherwise it says loudly what is
+# missing and leaves it to you (the desktop tier then skips itself).
+set -eu
+
+runtime="libegl1 libgl1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0
+libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
+libfontconfig1 libdbus-1-3 fonts-dejavu-core libnotify-bin"
+desktop="xvfb xauth openbox trayer dunst dbus dbus-x11 xdotool imagemagick x11-utils"
+
+case "${1:-test}" in
+    runtime) wanted="$runtime" ;;
+    test) wanted="$runtime $desktop" ;;
+    *) echo "usage: $0 runtime|test" >&2; exit 2 ;;
+esac
+
+command -v dpkg-query >/dev/null 2>&1 || {
+    echo "system-packages: not a Debian/Ubuntu system; install the equivalents of: $wanted" >&2
+    exit 0
+}
+
+missing=""
+for pkg in $wanted; do
+    status=$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)
+    case "$status" in
+        *" installed") ;;
+        *) missing="$missing $pkg" ;;
+    esac
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" -ne 0 ]; then
+    echo "####################################################################" >&2
+    echo "system-packages: NOT ROOT, cannot install:$missing" >&2
+    echo "  run: sudo apt-get install$missing" >&2
+    echo "  (the desktop test tier skips itself until they are installed)" >&2
+    echo "####################################################################" >&2
+    exit 0
+fi
+
+echo "system-packages: installing$missing"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+# shellcheck disable=SC2086
+apt-get install -y -qq --no-install-recommends $missing >/dev/null

@@ -1,0 +1,370 @@
+"""The break engine driven through simulated days with a fake clock."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, time, timedelta, timezone
+
+import pytest
+from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
+
+from deskbreak.core.clock import FakeClock
+from deskbreak.core.engine import (
+    BreakDue,
+    BreakEnded,
+    BreakEngine,
+    BreakPostponed,
+    BreakStarted,
+    Kind,
+    NaturalBreak,
+    Outcome,
+    Paused,
+    PreludeStarted,
+    Resumed,
+    State,
+)
+from deskbreak.core.settings import Settings
+
+UTC = timezone.utc
+MONDAY = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
+TUESDAY = MONDAY + timedelta(days=1)
+MIN = 60
+
+
+def make_settings(**changes) -> Settings:
+    base = replace(
+        Settings.defaults(),
+        sit_interval=timedelta(minutes=30),
+        prelude=timedelta(minutes=1),
+        postpone=timedelta(minutes=5),
+        natural_break=timedelta(minutes=5),
+        working_hours=True,
+        work_days=frozenset(range(5)),
+        work_start=time(9, 0),
+        work_end=time(17, 0),
+        run_days=frozenset(),
+        run_time=time(18, 0),
+        prerun_lead=timedelta(minutes=15),
+    )
+    return replace(base, **changes)
+
+
+class Day:
+    """Drives an engine with a fake clock and remembers every event."""
+
+    def __init__(self, start: datetime, **changes) -> None:
+        self.clock = FakeClock(start)
+        self.engine = BreakEngine(make_settings(**changes), start)
+        self.events: list = []
+        self.engine_step()
+
+    def engine_step(self, idle: float | None = 0.0) -> list:
+        new = self.engine.step(self.clock.now(), idle)
+        self.events += new
+        return new
+
+    def run_until(self, end: datetime, tick: float = 30, break_takes: float | None = 3 * MIN,
+                  idle: float | None = 0.0) -> None:
+        """Step every ``tick`` seconds; finish each started break after ``break_takes``."""
+        finish_at = None
+        while self.clock.now() < end:
+            self.clock.advance(tick)
+            for event in self.engine_step(idle):
+                if isinstance(event, BreakStarted) and break_takes is not None:
+                    finish_at = self.clock.now() + timedelta(seconds=break_takes)
+            if finish_at is not None and self.clock.now() >= finish_at:
+                self.events += self.engine.finish(self.clock.now())
+                finish_at = None
+
+    def do(self, command: str, *args) -> list:
+        new = getattr(self.engine, command)(self.clock.now(), *args)
+        self.events += new
+        return new
+
+    def of(self, kind) -> list:
+        return [e for e in self.events if isinstance(e, kind)]
+
+
+def test_working_day_prompts_every_interval_after_the_last_break():
+    day = Day(MONDAY)
+    day.run_until(MONDAY.replace(hour=18))
+    starts = day.of(BreakStarted)
+    # First at 9:30 (interval after the working window opens); each 3-minute
+    # break pushes the next one 33 minutes on: 9:30 + 33k < 17:00 for k <= 13.
+    assert len(starts) == 14
+    assert starts[0].at == MONDAY.replace(hour=9, minute=30)
+    assert all(time(9) <= e.at.time() < time(17) for e in starts)
+    gaps = {b.at - a.at for a, b in zip(starts, starts[1:])}
+    assert gaps == {timedelta(minutes=33)}
+    # Each break was announced a prelude (1 min) before.
+    preludes = day.of(PreludeStarted)
+    assert [p.brk.due for p in preludes] == [s.at for s in starts]
+    assert all(s.at - p.at == timedelta(minutes=1) for p, s in zip(preludes, starts))
+    assert [e.outcome for e in day.of(BreakEnded)] == [Outcome.COMPLETED] * 14
+    # Sit-breaks are numbered within the day, for the routine rotation.
+    assert [s.brk.sequence for s in starts] == list(range(14))
+
+
+def test_instant_breaks_give_one_prompt_each_half_hour():
+    day = Day(MONDAY)
+    day.run_until(MONDAY.replace(hour=18), break_takes=0)
+    assert len(day.of(BreakStarted)) == 15  # 9:30, 10:00, ..., 16:30
+
+
+def test_no_sit_breaks_outside_working_hours_or_days():
+    saturday = MONDAY + timedelta(days=5)
+    day = Day(saturday)
+    day.run_until(saturday + timedelta(hours=14))
+    assert day.of(BreakStarted) == []
+    status = day.engine.status(day.clock.now())
+    assert status.upcoming.due == datetime(2026, 11, 30, 9, 30, tzinfo=UTC)
+
+
+def test_without_working_hours_breaks_run_all_day():
+    day = Day(MONDAY, working_hours=False)
+    day.run_until(MONDAY + timedelta(hours=2), break_takes=0)
+    assert len(day.of(BreakStarted)) == 4
+
+
+def test_postponed_break_comes_back_after_the_postpone_delay():
+    day = Day(MONDAY.replace(hour=9))
+    day.run_until(MONDAY.replace(hour=9, minute=30), break_takes=None)
+    assert day.engine.status(day.clock.now()).state == State.ON_BREAK
+    [postponed] = day.do("postpone")
+    assert isinstance(postponed, BreakPostponed)
+    assert postponed.until == day.clock.now() + timedelta(minutes=5)
+    assert day.engine.status(day.clock.now()).state == State.POSTPONED
+    day.run_until(day.clock.now() + timedelta(minutes=5), break_takes=None)
+    restarted = day.of(BreakStarted)[-1]
+    assert restarted.reprompt and restarted.at == postponed.until
+    assert len(day.of(BreakDue)) == 1  # one break, prompted twice
+
+
+def test_skip_restarts_the_interval_from_the_skip():
+    day = Day(MONDAY.replace(hour=9))
+    day.run_until(MONDAY.replace(hour=9, minute=30), break_takes=None)
+    [ended] = day.do("skip")
+    assert ended.outcome == Outcome.SKIPPED
+    status = day.engine.status(day.clock.now())
+    assert status.state == State.WAITING
+    assert status.upcoming.due == day.clock.now() + timedelta(minutes=30)
+
+
+def test_pause_silences_prompts_then_counts_from_resume():
+    day = Day(MONDAY.replace(hour=9))
+    start = day.clock.now()
+    day.do("pause", start + timedelta(hours=1))
+    assert day.engine.status(start).state == State.PAUSED
+    day.run_until(start + timedelta(hours=1) - timedelta(seconds=30))
+    assert day.of(PreludeStarted) == [] and day.of(BreakStarted) == []
+    day.run_until(start + timedelta(hours=1))
+    [resumed] = day.of(Resumed)
+    assert resumed.at == start + timedelta(hours=1)
+    assert day.engine.status(day.clock.now()).upcoming.due == resumed.at + timedelta(minutes=30)
+
+
+def test_resume_early_and_pause_rejects_the_past():
+    day = Day(MONDAY.replace(hour=9))
+    with pytest.raises(ValueError, match="not in the future"):
+        day.do("pause", day.clock.now())
+    day.do("pause", day.clock.now() + timedelta(hours=2))
+    day.clock.advance(600)
+    assert isinstance(day.do("resume")[0], Resumed)
+    assert day.do("resume") == []
+
+
+def test_pause_during_a_break_skips_it():
+    day = Day(MONDAY.replace(hour=9))
+    day.run_until(MONDAY.replace(hour=9, minute=30), break_takes=None)
+    ended, paused = day.do("pause", day.clock.now() + timedelta(minutes=30))
+    assert ended.outcome == Outcome.SKIPPED and ended.reason == "paused"
+    assert isinstance(paused, Paused)
+
+
+def test_two_hour_suspend_is_a_natural_break_not_a_burst():
+    day = Day(MONDAY.replace(hour=9))
+    day.run_until(MONDAY.replace(hour=10), break_takes=0)
+    before = len(day.of(BreakStarted))
+    day.clock.jump(2 * 3600)  # suspended: the wall clock moved, we did not step
+    new = day.engine_step()
+    assert [type(e) for e in new] == [NaturalBreak]
+    assert new[0].away_since == MONDAY.replace(hour=10)
+    day.run_until(MONDAY.replace(hour=12, minute=31), break_takes=0)
+    starts = day.of(BreakStarted)[before:]
+    assert [s.at for s in starts] == [MONDAY.replace(hour=12, minute=30)]
+
+
+def test_suspend_during_a_break_ends_it_as_missed():
+    day = Day(MONDAY.replace(hour=9))
+    day.run_until(MONDAY.replace(hour=9, minute=30), break_takes=None)
+    day.clock.jump(3600)
+    ended, natural = day.engine_step()
+    assert ended.outcome == Outcome.MISSED and isinstance(natural, NaturalBreak)
+    assert day.engine.status(day.clock.now()).state == State.WAITING
+
+
+def test_backward_jump_never_fires_twice_and_keeps_the_countdown():
+    day = Day(MONDAY.replace(hour=9))
+    day.run_until(MONDAY.replace(hour=9, minute=40), break_takes=0)  # break at 9:30
+    assert len(day.of(BreakStarted)) == 1
+    remaining = day.engine.status(day.clock.now()).seconds_to_next
+    day.clock.jump(-3600)  # 8:40 now, e.g. a time zone mistake corrected
+    day.engine_step()
+    assert day.engine.status(day.clock.now()).seconds_to_next == remaining
+    day.run_until(day.clock.now() + timedelta(minutes=20), break_takes=0)
+    assert len(day.of(BreakStarted)) == 2  # just the next one, 30 min after the first
+
+
+def test_pre_run_reminder_lead_before_each_run_once():
+    tuesday = TUESDAY.replace(hour=16)
+    day = Day(tuesday, run_days=frozenset({1, 3, 5}), working_hours=False)
+    day.run_until(tuesday.replace(hour=19), break_takes=5 * MIN)
+    preruns = [e for e in day.of(BreakStarted) if e.brk.kind == Kind.PRERUN]
+    assert [e.at for e in preruns] == [tuesday.replace(hour=17, minute=45)]
+    assert preruns[0].brk.run_at == tuesday.replace(hour=18)
+    # A clock jumping back over the reminder does not remind again.
+    day.clock.jump(-2 * 3600)
+    day.run_until(tuesday.replace(hour=19), break_takes=0)
+    again = [e for e in day.of(BreakStarted) if e.brk.kind == Kind.PRERUN]
+    assert len(again) == 1
+
+
+def test_sit_break_just_before_a_pre_run_is_absorbed():
+    tuesday = TUESDAY.replace(hour=17)
+    day = Day(tuesday, run_days=frozenset({1}), working_hours=False)
+    day.run_until(tuesday.replace(hour=17, minute=50), break_takes=0)
+    kinds = [(e.brk.kind, e.at.time()) for e in day.of(BreakStarted)]
+    # 17:30 would be a sit-break, 15 minutes before the 17:45 routine: one prompt, not two.
+    assert kinds == [(Kind.PRERUN, time(17, 45))]
+
+
+def test_pre_run_reminders_ignore_working_hours_but_not_pauses():
+    tuesday = TUESDAY.replace(hour=17, minute=30)
+    day = Day(tuesday, run_days=frozenset({1}))
+    day.do("pause", tuesday.replace(hour=17, minute=50))
+    day.run_until(tuesday.replace(hour=17, minute=49))
+    assert day.of(BreakStarted) == []
+    day.run_until(tuesday.replace(hour=17, minute=51))
+    # The pause ended before the run started: the reminder is still useful.
+    [start] = day.of(BreakStarted)
+    assert start.brk.kind == Kind.PRERUN and start.at == tuesday.replace(hour=17, minute=50)
+
+
+def test_idle_user_takes_a_natural_break():
+    day = Day(MONDAY.replace(hour=9))
+    day.run_until(MONDAY.replace(hour=9, minute=20))
+    day.clock.advance(30)
+    new = day.engine_step(idle=6 * MIN)
+    assert [type(e) for e in new] == [NaturalBreak]
+    day.run_until(MONDAY.replace(hour=9, minute=40), idle=10 * MIN)
+    assert len(day.of(NaturalBreak)) == 1  # one away period, one event
+    assert day.of(BreakStarted) == []
+    day.run_until(MONDAY.replace(hour=9, minute=41), idle=1)
+    back = day.clock.now()
+    assert day.engine.status(back).upcoming.due == MONDAY.replace(hour=9, minute=40) + timedelta(minutes=30)
+
+
+def test_idle_during_the_routine_does_not_end_it():
+    day = Day(MONDAY.replace(hour=9))
+    day.run_until(MONDAY.replace(hour=9, minute=30), break_takes=None)
+    day.clock.advance(30)
+    assert day.engine_step(idle=20 * MIN) == []
+    assert day.engine.status(day.clock.now()).state == State.ON_BREAK
+
+
+def test_start_now_brings_forward_an_announced_break():
+    day = Day(MONDAY.replace(hour=9))
+    day.run_until(MONDAY.replace(hour=9, minute=29, second=30))
+    assert day.engine.status(day.clock.now()).state == State.PRELUDE
+    due, started = day.do("start_now")
+    assert isinstance(due, BreakDue) and isinstance(started, BreakStarted)
+    assert started.brk.due == MONDAY.replace(hour=9, minute=30)
+    assert day.do("start_now") == []  # already on a break
+
+
+def test_start_now_works_while_paused_and_the_pause_holds():
+    day = Day(MONDAY.replace(hour=9))
+    day.do("pause", MONDAY.replace(hour=11))
+    [started] = day.do("start_now", Kind.EVENING)
+    assert started.brk.user_started and started.brk.kind == Kind.EVENING
+    day.clock.advance(300)
+    day.do("finish")
+    assert day.engine.status(day.clock.now()).state == State.PAUSED
+
+
+def test_next_wakeup_is_the_prelude():
+    day = Day(MONDAY.replace(hour=9))
+    assert day.engine.next_wakeup(day.clock.now()) == MONDAY.replace(hour=9, minute=29)
+
+
+def test_late_and_duplicate_steps_are_harmless():
+    day = Day(MONDAY.replace(hour=9))
+    day.run_until(MONDAY.replace(hour=9, minute=27), tick=60)
+    day.clock.set(MONDAY.replace(hour=9, minute=31))  # 4 minutes late, under natural_break
+    first = day.engine_step()
+    assert [type(e) for e in first] == [BreakDue, BreakStarted]
+    assert day.engine_step() == []
+    assert day.engine_step() == []
+
+
+# -- properties over random days ---------------------------------------------
+
+commands = st.one_of(
+    st.tuples(st.just("advance"), st.integers(1, 900)),
+    st.tuples(st.just("jump"), st.integers(-3 * 3600, 6 * 3600)),
+    st.tuples(st.just("idle"), st.integers(0, 3600)),
+    st.tuples(st.sampled_from(["start_now", "postpone", "skip", "finish", "resume"]), st.none()),
+    st.tuples(st.just("pause"), st.integers(1, 3 * 3600)),
+)
+
+
+@hsettings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(commands, min_size=1, max_size=120),
+    st.booleans(),
+    st.sampled_from([frozenset(), frozenset({0, 1, 2, 3, 4})]),
+)
+def test_invariants_hold_under_any_sequence(ops, working_hours, run_days):
+    clock = FakeClock(MONDAY)
+    engine = BreakEngine(
+        make_settings(working_hours=working_hours, run_days=run_days, prelude=timedelta(0) if not run_days else timedelta(minutes=1)),
+        clock.now(),
+    )
+    open_break = None
+    paused_until = None
+
+    def absorb(events):
+        nonlocal open_break, paused_until
+        for event in events:
+            if isinstance(event, BreakStarted):
+                assert open_break is None or event.reprompt, "two breaks at once"
+                open_break = event.brk
+            if isinstance(event, BreakEnded):
+                open_break = None
+            if isinstance(event, Paused):
+                paused_until = event.until
+            if isinstance(event, Resumed):
+                paused_until = None
+            if isinstance(event, (PreludeStarted, BreakStarted)) and not event.brk.user_started:
+                assert paused_until is None, "prompted during a pause"
+
+    idle = 0.0
+    for op, arg in ops:
+        if op == "advance":
+            clock.advance(arg)
+        elif op == "jump":
+            clock.jump(arg)
+        elif op == "idle":
+            idle = float(arg)
+        elif op == "pause":
+            absorb(engine.pause(clock.now(), clock.now() + timedelta(seconds=arg)))
+        else:
+            absorb(getattr(engine, op)(clock.now()))
+        absorb(engine.step(clock.now(), idle))
+        status = engine.status(clock.now())
+        if status.seconds_to_next is not None:
+            assert status.seconds_to_next >= 0, status
+        # The engine's state and the events it emitted tell the same story.
+        assert (open_break is not None) == (status.state in (State.ON_BREAK, State.POSTPONED)) or (
+            open_break is None and status.state == State.POSTPONED  # postponed during the prelude
+        )

@@ -1,0 +1,298 @@
+"""History: records round-trip, time filters, migrations, bad files, and surviving kill -9."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from deskbreak.core import history as history_module
+from deskbreak.core.history import (
+    OUTCOMES,
+    SCHEMA_VERSION,
+    BreakRecord,
+    ExerciseRecord,
+    HistoryCorruptError,
+    HistoryError,
+    HistoryStore,
+    HistoryTooNewError,
+    move_aside,
+)
+
+REPO = Path(__file__).resolve().parents[2]
+UTC = timezone.utc
+CEST = timezone(timedelta(hours=2))
+CET = timezone(timedelta(hours=1))
+MORNING = datetime(2026, 11, 23, 9, 0, tzinfo=CET)
+
+
+@pytest.fixture
+def path(tmp_path: Path) -> Path:
+    return tmp_path / "data" / "history.sqlite3"
+
+
+@pytest.fixture
+def store(path: Path):
+    with HistoryStore(path) as opened:
+        yield opened
+
+
+def user_version(path: Path) -> int:
+    connection = sqlite3.connect(path)
+    try:
+        return connection.execute("PRAGMA user_version").fetchone()[0]
+    finally:
+        connection.close()
+
+
+def test_breaks_round_trip_with_their_exercises(store):
+    shown = MORNING + timedelta(seconds=20)
+    sit = store.start_break("sit", "desk_reset", due_at=MORNING, shown_at=shown)
+    store.record_exercise(sit, "seated_twist", 30.5, True, shown + timedelta(seconds=31))
+    store.record_exercise(sit, "hip_flexor_lunge", 12.0, False, shown + timedelta(seconds=45))
+    store.finish_break(sit, shown + timedelta(minutes=1), "completed", note="felt good")
+    missed = store.record_break(
+        "prerun", "glute_activation", MORNING + timedelta(hours=8), None, MORNING + timedelta(hours=9), "missed"
+    )
+
+    first, second = store.breaks()
+    assert first == BreakRecord(
+        id=sit, kind="sit", routine_id="desk_reset", due_at=MORNING, shown_at=shown,
+        ended_at=shown + timedelta(minutes=1), outcome="completed", note="felt good",
+        exercises=(
+            ExerciseRecord(first.exercises[0].id, sit, "seated_twist", 30.5, True, shown + timedelta(seconds=31)),
+            ExerciseRecord(first.exercises[1].id, sit, "hip_flexor_lunge", 12.0, False, shown + timedelta(seconds=45)),
+        ),
+    )
+    assert first.due_at.utcoffset() == timedelta(hours=1), "the recorded offset is kept"
+    assert second == BreakRecord(
+        id=missed, kind="prerun", routine_id="glute_activation", due_at=MORNING + timedelta(hours=8),
+        shown_at=None, ended_at=MORNING + timedelta(hours=9), outcome="missed", note="", exercises=(),
+    )
+    assert not first.in_progress and second.moment == MORNING + timedelta(hours=8)
+
+
+def test_a_started_break_is_in_progress_until_finished(store):
+    break_id = store.start_break("manual", None, due_at=None, shown_at=MORNING)
+    [record] = store.breaks()
+    assert record.in_progress and record.outcome is None and record.ended_at is None
+    store.finish_break(break_id, MORNING + timedelta(minutes=2), "hurt", note="knee")
+    [record] = store.breaks()
+    assert (record.outcome, record.note) == ("hurt", "knee")
+
+
+def test_breaks_sort_by_the_instant_even_across_a_dst_change(store):
+    # 02:10+01:00 is 40 minutes after 02:30+02:00, though it sorts first as text.
+    later = store.record_break("sit", None, None, datetime(2026, 10, 25, 2, 10, tzinfo=CET),
+                               datetime(2026, 10, 25, 2, 11, tzinfo=CET), "completed")
+    earlier = store.record_break("sit", None, None, datetime(2026, 10, 25, 2, 30, tzinfo=CEST),
+                                 datetime(2026, 10, 25, 2, 31, tzinfo=CEST), "skipped")
+    assert [r.id for r in store.breaks()] == [earlier, later]
+    since = datetime(2026, 10, 25, 0, 45, tzinfo=UTC)
+    assert [r.id for r in store.breaks(since=since)] == [later]
+
+
+def test_since_filter_uses_shown_else_due_else_ended_and_includes_the_boundary(store):
+    before = store.record_break("sit", None, MORNING - timedelta(minutes=1), None, MORNING, "missed")
+    at_boundary = store.record_break("sit", None, MORNING, None, MORNING + timedelta(minutes=5), "skipped")
+    # Due before the boundary but shown after it: counts from when it was shown.
+    shown_after = store.record_break(
+        "sit", None, MORNING - timedelta(hours=1), MORNING + timedelta(minutes=1),
+        MORNING + timedelta(minutes=3), "completed",
+    )
+    store.record_exercise(before, "neck_roll", 10, True, MORNING)
+    store.record_exercise(shown_after, "calf_raise", 20, True, MORNING + timedelta(minutes=2))
+
+    recent = store.breaks(since=MORNING)
+    assert [r.id for r in recent] == [at_boundary, shown_after]
+    assert [e.exercise_id for r in recent for e in r.exercises] == ["calf_raise"]
+    assert [r.id for r in store.breaks()] == [before, at_boundary, shown_after]
+
+
+def test_summary_counts_every_outcome(store):
+    for outcome in ("completed", "completed", "skipped", "hurt"):
+        store.record_break("sit", None, MORNING, None, MORNING, outcome)
+    store.record_break("sit", None, MORNING - timedelta(days=1), None, MORNING, "missed")
+    store.start_break("sit", None, MORNING, None)  # in progress: no outcome yet
+    assert store.summary() == {"completed": 2, "skipped": 1, "postponed": 0, "missed": 1, "hurt": 1}
+    assert store.summary(since=MORNING) == {"completed": 2, "skipped": 1, "postponed": 0, "missed": 0, "hurt": 1}
+    assert tuple(store.summary()) == OUTCOMES
+
+
+def test_unknown_outcome_is_rejected_and_nothing_is_written(store):
+    break_id = store.start_break("sit", None, MORNING, MORNING)
+    with pytest.raises(ValueError, match="unknown break outcome 'done'; expected one of completed, skipped"):
+        store.finish_break(break_id, MORNING, "done")
+    with pytest.raises(ValueError, match="unknown break outcome"):
+        store.record_break("sit", None, MORNING, None, MORNING, "done")
+    [record] = store.breaks()
+    assert record.in_progress
+
+
+def test_the_schema_itself_rejects_an_unknown_outcome(path, store):
+    connection = sqlite3.connect(path)
+    try:
+        with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
+            connection.execute("INSERT INTO breaks (kind, outcome) VALUES ('sit', 'done')")
+    finally:
+        connection.close()
+
+
+@pytest.mark.parametrize(
+    "write, message",
+    [
+        (lambda s, b: s.finish_break(b, MORNING, "completed"), "is already finished"),
+        (lambda s, b: s.finish_break(b + 1, MORNING, "completed"), "there is no break"),
+        (lambda s, b: s.record_exercise(b + 1, "x", 1.0, True, MORNING), "FOREIGN KEY"),
+        (lambda s, b: s.record_exercise(b, "x", -1.0, True, MORNING), "negative time"),
+        (lambda s, b: s.record_exercise(b, "x", 1.0, True, datetime(2026, 1, 1)), "timezone-aware"),
+        (lambda s, b: s.start_break("sit", None, None, None), "needs a due time"),
+    ],
+)
+def test_mistaken_writes_are_refused(store, write, message):
+    break_id = store.record_break("sit", None, MORNING, None, MORNING, "completed")
+    with pytest.raises(ValueError, match=message):
+        write(store, break_id)
+    [record] = store.breaks()
+    assert record.exercises == () and record.outcome == "completed"
+
+
+def test_two_stores_on_one_file_see_each_others_writes(path):
+    with HistoryStore(path) as app, HistoryStore(path) as command_line:
+        app.record_break("sit", None, MORNING, None, MORNING, "completed")
+        command_line.record_break("sit", None, MORNING, None, MORNING, "skipped")
+        assert len(app.breaks()) == len(command_line.breaks()) == 2
+
+
+def test_wal_mode_is_on_and_parent_folders_are_created(path, store):
+    assert path.parent.is_dir()
+    connection = sqlite3.connect(path)
+    try:
+        assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    finally:
+        connection.close()
+
+
+# -- migrations and bad files ------------------------------------------------------
+
+
+def test_an_empty_file_is_migrated_to_the_current_version(path):
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"")
+    assert user_version(path) == 0
+    with HistoryStore(path) as store:
+        store.record_break("sit", None, MORNING, None, MORNING, "completed")
+    assert user_version(path) == SCHEMA_VERSION == len(history_module.MIGRATIONS)
+
+
+def test_each_migration_is_its_own_transaction(path, monkeypatch):
+    def broken_v2(connection):
+        connection.execute("CREATE TABLE half_done (x)")
+        raise RuntimeError("migration 2 failed")
+
+    monkeypatch.setattr(history_module, "MIGRATIONS", (*history_module.MIGRATIONS, broken_v2))
+    monkeypatch.setattr(history_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    with pytest.raises(RuntimeError, match="migration 2 failed"):
+        HistoryStore(path)
+    assert user_version(path) == SCHEMA_VERSION
+    connection = sqlite3.connect(path)
+    try:
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    finally:
+        connection.close()
+    assert "breaks" in tables and "half_done" not in tables
+
+
+def test_a_file_from_a_newer_deskbreak_is_refused_and_left_alone(path):
+    HistoryStore(path).close()
+    connection = sqlite3.connect(path)
+    connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    connection.close()
+    with pytest.raises(HistoryTooNewError) as caught:
+        HistoryStore(path)
+    assert isinstance(caught.value, HistoryError)
+    assert str(path) in str(caught.value) and "newer deskbreak" in str(caught.value)
+    assert user_version(path) == SCHEMA_VERSION + 1
+
+
+def test_a_garbage_file_is_refused_and_can_be_moved_aside(path):
+    path.parent.mkdir(parents=True)
+    garbage = b"this is not a database, " * 100
+    path.write_bytes(garbage)
+    with pytest.raises(HistoryCorruptError) as caught:
+        HistoryStore(path)
+    assert isinstance(caught.value, HistoryError)
+    assert str(caught.value).startswith(f"{path} is not a usable history database")
+    # What a crashed deskbreak may leave beside a damaged file.
+    wal = Path(f"{path}-wal")
+    wal.write_bytes(b"stale wal")
+
+    now = datetime(2026, 11, 23, 9, 5, 7)
+    moved = move_aside(path, now)
+    assert moved == path.with_name("history.sqlite3.bad-20261123-090507")
+    assert moved.read_bytes() == garbage
+    assert Path(f"{moved}-wal").read_bytes() == b"stale wal"
+    assert not path.exists() and not wal.exists()
+
+    path.write_bytes(b"more garbage " * 100)
+    assert move_aside(path, now) == path.with_name("history.sqlite3.bad-20261123-090507-2")
+    assert moved.read_bytes() == garbage
+
+    with HistoryStore(path) as fresh:
+        assert fresh.breaks() == []
+
+
+def test_a_folder_in_place_of_the_file_is_an_error_but_not_corruption(path):
+    path.mkdir(parents=True)
+    with pytest.raises(HistoryError) as caught:
+        HistoryStore(path)
+    assert not isinstance(caught.value, HistoryCorruptError), "a folder must not be moved aside as corrupt"
+    assert str(path) in str(caught.value)
+
+
+# -- kill -9 ------------------------------------------------------------------------
+
+COMMITS_BEFORE_KILL = 200
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX kill -9")
+def test_every_reported_commit_survives_kill_9(path):
+    writer = Path(__file__).with_name("history_writer.py")
+    environment = {**os.environ, "PYTHONPATH": str(REPO)}
+    with subprocess.Popen(
+        [sys.executable, str(writer), str(path)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment,
+    ) as process:
+        # A hung writer must fail the test, not hang it.
+        watchdog = threading.Timer(20, process.kill)
+        watchdog.start()
+        try:
+            reported = 0
+            while reported < COMMITS_BEFORE_KILL:
+                line = process.stdout.readline()
+                assert line, f"writer stopped early: {process.stderr.read()}"
+                reported = int(line)
+            os.kill(process.pid, signal.SIGKILL)
+            process.wait()
+        finally:
+            watchdog.cancel()
+    assert process.returncode == -signal.SIGKILL
+
+    connection = sqlite3.connect(path)
+    try:
+        assert connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    finally:
+        connection.close()
+    with HistoryStore(path) as store:
+        records = store.breaks()
+    assert len(records) >= reported
+    finished = [r for r in records if not r.in_progress]
+    assert [r.note for r in finished[:reported]] == [f"row {n}" for n in range(1, reported + 1)]
+    assert all(len(r.exercises) == 1 for r in finished[:reported])

@@ -1,0 +1,106 @@
+"""The command line: catalog, history, profiles and argument errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from deskbreak.cli import main
+from deskbreak.core.catalog import load_catalog
+from deskbreak.core.history import HistoryStore
+
+UTC = timezone.utc
+
+
+def run(capsys, *argv) -> tuple[int, str, str]:
+    try:
+        code = main(list(argv))
+    except SystemExit as exc:
+        code = exc.code
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_catalog_json_has_every_exercise_with_its_source(capsys):
+    code, out, _ = run(capsys, "catalog", "--json")
+    assert code == 0
+    data = json.loads(out)
+    catalog = load_catalog()
+    assert [e["id"] for e in data["exercises"]] == list(catalog.exercises)
+    required = {"id", "name", "targets", "place", "hold_s", "reps", "per_side", "rest_s",
+                "steps", "cautions", "source"}
+    for exercise in data["exercises"]:
+        assert required <= exercise.keys()
+        assert exercise["source"]["document"].endswith(".txt") and exercise["source"]["quote"]
+    split = next(e for e in data["exercises"] if e["id"] == "split-hip-stretch")
+    assert split["hold_s"] == [20, 30] and split["per_side"] is True
+    for routine in data["routines"]:
+        assert {"id", "name", "kind", "exercises"} <= routine.keys()
+
+
+def test_catalog_table_shows_names_figures_and_quotes(capsys):
+    code, out, _ = run(capsys, "catalog")
+    assert code == 0
+    for exercise in load_catalog().exercises.values():
+        assert exercise.name in out
+    assert "hold 20-30 s, each side" in out
+    assert "000_a42a6e5b3fd2f0a1.txt" in out and "003_8486bc6ed7422239.txt" in out
+
+
+def seed_history(data_dir):
+    with HistoryStore(data_dir / "history.sqlite3") as store:
+        day = datetime(2026, 11, 2, 9, 30, tzinfo=UTC)
+        for n, outcome in enumerate(["completed", "skipped", "completed"]):
+            due = day + timedelta(days=n)
+            bid = store.start_break("sit", "sit-break", due, due)
+            store.record_exercise(bid, "walk-around", 120.0, True, due + timedelta(minutes=2))
+            store.finish_break(bid, due + timedelta(minutes=4), outcome)
+
+
+def test_history_json_csv_and_since(capsys, tmp_path):
+    seed_history(tmp_path)
+    code, out, _ = run(capsys, "--data-dir", str(tmp_path), "history", "--json")
+    rows = json.loads(out)
+    assert code == 0 and [r["outcome"] for r in rows] == ["completed", "skipped", "completed"]
+    assert rows[0]["exercises"] == 1 and rows[0]["exercise_seconds"] == 120.0
+    code, out, _ = run(capsys, "--data-dir", str(tmp_path), "history", "--csv", "--since", "2026-11-03")
+    table = list(csv.DictReader(io.StringIO(out)))
+    assert [r["outcome"] for r in table] == ["skipped", "completed"]
+    code, out, _ = run(capsys, "--data-dir", str(tmp_path), "history")
+    assert out.count("sit-break") == 3
+
+
+def test_history_of_a_new_profile_is_empty(capsys, tmp_path):
+    code, out, _ = run(capsys, "--data-dir", str(tmp_path / "new"), "history")
+    assert code == 0 and "No breaks recorded yet." in out
+    assert not (tmp_path / "new").exists()
+
+
+@pytest.mark.parametrize(
+    "argv, reason",
+    [
+        (["--sit-interval", "soon"], "sit_interval"),
+        (["--set", "colour=red"], "unknown setting 'colour'"),
+        (["history", "--since", "yesterday"], "'yesterday' is not a date"),
+        (["history", "--json", "--csv"], "not allowed with argument"),
+        (["dance"], "invalid choice"),
+    ],
+)
+def test_bad_arguments_exit_2_with_one_line(capsys, argv, reason):
+    code, out, err = run(capsys, *argv)
+    assert code == 2
+    assert err.count("\n") == 1 and reason in err and err.startswith("deskbreak")
+
+
+def test_environment_chooses_the_profile(tmp_path):
+    seed_history(tmp_path)
+    env = {"DESKBREAK_DATA_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    out = subprocess.run([sys.executable, "-m", "deskbreak", "history", "--json"],
+                         capture_output=True, text=True, env=env, check=True)
+    assert len(json.loads(out.stdout)) == 3
