@@ -30,6 +30,7 @@ from deskbreak.core.settings import (
     SettingsError,
     default_config_dir,
     default_data_dir,
+    parse_duration,
 )
 
 HISTORY_FILE_NAME = "history.sqlite3"
@@ -121,7 +122,31 @@ def build_parser() -> argparse.ArgumentParser:
     form.add_argument("--json", action="store_true", help="JSON output")
     form.add_argument("--csv", action="store_true", help="CSV output")
     history.add_argument("--since", type=_iso_date, metavar="DATE", help="only breaks from DATE on")
+
+    # Control verbs talk to the running app of this profile.
+    commands.add_parser("status", help="what the running deskbreak is doing")
+    now = commands.add_parser("break-now", help="start a break now")
+    now.add_argument("--kind", choices=("sit", "prerun", "evening"), default="sit")
+    pause = commands.add_parser("pause", help="no prompts for a while")
+    pause.add_argument("duration", nargs="?", default="30m", type=_duration_or_tomorrow,
+                       help="e.g. 30m, 1h, or 'tomorrow' (default 30m)")
+    for verb, text in (("resume", "end a pause"), ("skip", "skip the current or announced break"),
+                       ("postpone", "postpone the current break"), ("quit", "stop deskbreak")):
+        commands.add_parser(verb, help=text)
     return parser
+
+
+CONTROL_VERBS = ("status", "break-now", "pause", "resume", "skip", "postpone", "quit")
+
+
+def _duration_or_tomorrow(text: str) -> str:
+    if text == "tomorrow":
+        return text
+    try:
+        parse_duration(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return text
 
 
 def make_profile(args: argparse.Namespace) -> Profile:
@@ -155,6 +180,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _catalog(args)
         if command == "history":
             return _history(args, profile)
+        if command in CONTROL_VERBS:
+            return _control(command, args, profile)
     except (CatalogError, HistoryError) as exc:
         print(f"deskbreak: {exc}", file=sys.stderr)
         return 1
@@ -163,6 +190,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     raise AssertionError(command)
+
+
+# -- control verbs -------------------------------------------------------------
+
+
+def _control(command: str, args: argparse.Namespace, profile: Profile) -> int:
+    from PySide6.QtCore import QCoreApplication
+
+    from deskbreak.ui.instance import send_command, server_name
+
+    _app = QCoreApplication.instance() or QCoreApplication([])
+    arguments = {}
+    if command == "break-now":
+        arguments["kind"] = args.kind
+    if command == "pause":
+        arguments["duration"] = args.duration
+    reply = send_command(server_name(profile.data_dir), command, **arguments)
+    if reply is None:
+        print("deskbreak is not running (for this profile).", file=sys.stderr)
+        return 1
+    if not reply.get("ok"):
+        print(f"deskbreak: {reply.get('error', 'the command failed')}", file=sys.stderr)
+        return 1
+    print(reply.get("text", "ok") if command != "quit" else "deskbreak is quitting.")
+    return 0
 
 
 # -- catalog -------------------------------------------------------------------

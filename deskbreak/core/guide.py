@@ -285,7 +285,10 @@ class RoutinePlayer:
         if self.finished:
             return
         self.update(now)
-        if not self.finished:
-            spent = min(self._elapsed(now), self.segments[self._index].seconds)
-            self._leave(self.segments[self._index], completed=False, spent=spent)
-            self._index = len(self.segments)
+        if self.finished:
+            return
+        segment = self.segments[self._index]
+        spent = self._exercise_active + min(self._elapsed(now), segment.seconds)
+        self.results.append(ExerciseResult(segment.exercise.id, round(spent, 1), False))
+        self._exercise_active = 0.0
+        self._index = len(self.segments)

@@ -1,10 +1,432 @@
-"""The Qt application shell (tray, notifications, break window)."""
+"""The tray application: wiring the engine to the desktop.
+
+:class:`DeskbreakApp` owns no schedule logic. Whenever something happens (the
+alarm fires, the watchdog ticks, the user picks a menu entry, the break window
+reports an outcome) it asks the engine, then renders the events the engine
+returns: a notification for a prelude, a break window for a break, a history
+row for every outcome, and a fresh tray tooltip.
+"""
 
 from __future__ import annotations
 
+import logging
+import os
+import signal
+import socket
 import sys
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QSocketNotifier, Qt, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from deskbreak import APP_NAME, __version__
+from deskbreak.core.assets import asset_path
+from deskbreak.core.catalog import Catalog, Routine, load_catalog
+from deskbreak.core.clock import Clock, SystemClock
+from deskbreak.core.describe import KIND_LABELS, human_duration, prelude_message, status_line
+from deskbreak.core.engine import (
+    BreakEnded,
+    BreakEngine,
+    BreakPostponed,
+    BreakStarted,
+    Event,
+    Kind,
+    NaturalBreak,
+    Outcome,
+    Paused,
+    PreludeStarted,
+    Resumed,
+    State,
+    tomorrow_morning,
+)
+from deskbreak.core.history import (
+    HistoryCorruptError,
+    HistoryError,
+    HistoryStore,
+    move_aside,
+)
+from deskbreak.core.settings import Settings, format_duration, load_settings, parse_duration
+from deskbreak.ui.tray import TrayController, TrayNotifier, menu_entries
+
+if TYPE_CHECKING:
+    from deskbreak.cli import Profile
+    from deskbreak.ui.break_window import BreakWindow
+
+log = logging.getLogger("deskbreak")
+
+# The watchdog must step the engine well within natural_break, or a normal
+# gap between steps would look like the user being away.
+MAX_WATCHDOG_S = 60.0
 
 
-def run_app(profile) -> int:
-    print("deskbreak: the tray app is not built yet; try 'deskbreak catalog'.", file=sys.stderr)
-    return 1
+def routine_for(catalog: Catalog, kind: Kind) -> Routine:
+    return catalog.routines_of_kind(kind.value)[0]
+
+
+class DeskbreakApp(QObject):
+    def __init__(
+        self,
+        *,
+        settings: Settings,
+        catalog: Catalog,
+        clock: Clock,
+        history: HistoryStore | None,
+        notifier,
+        idle,
+        alarm,
+        icons: dict[str, QIcon],
+        settings_path: Path | None = None,
+        parent: QObject | None = None,
+    ):
+        super().__init__(parent)
+        self.settings = settings
+        self.settings_path = settings_path
+        self.catalog = catalog
+        self.clock = clock
+        self.history = history
+        self.notifier = notifier
+        self.idle = idle
+        self.alarm = alarm
+        self.engine = BreakEngine(settings, clock.now())
+        self.tray = TrayController(self._menu_entries, self.run_command, icons, self)
+        self.window: BreakWindow | None = None
+        self._history_id: int | None = None
+        self._extra_windows: list = []
+
+    # -- life cycle --------------------------------------------------------
+
+    def start(self) -> None:
+        has_tray = self.tray.show()
+        log.info("system tray: %s", "icon shown" if has_tray else "not available, status window shown")
+        if self.notifier is not None:
+            self.notifier.backends.insert(1, TrayNotifier(self.tray))
+        self.alarm.start(self.tick)
+        self.tick("start")
+
+    def shutdown(self) -> None:
+        if self.window is not None:
+            self.window.close_quietly()
+        self.alarm.stop()
+        self.tray.hide()
+        if self.history is not None:
+            self.history.close()
+
+    # -- the engine --------------------------------------------------------
+
+    def tick(self, reason: str = "") -> None:
+        """Step the engine with the current time and render what happened."""
+        now = self.clock.now()
+        self.handle(self.engine.step(now, self.idle.idle_seconds()))
+        self.alarm.wake_at(self.engine.next_wakeup(now))
+        self.refresh()
+
+    def handle(self, events: list[Event]) -> None:
+        for event in events:
+            log.info("%s", _describe_event(event))
+            if isinstance(event, PreludeStarted):
+                self._announce(event)
+            elif isinstance(event, BreakStarted):
+                self._open_break(event)
+            elif isinstance(event, BreakPostponed):
+                self._finish_record(event.at, "postponed")
+                self._close_window()
+            elif isinstance(event, BreakEnded):
+                if self._history_id is None:
+                    self._record_unshown(event)
+                else:
+                    self._finish_record(event.at, event.outcome.value, event.reason)
+                self._close_window()
+
+    def command(self, events: list[Event]) -> None:
+        """Render the events of a user command, then reschedule."""
+        self.handle(events)
+        now = self.clock.now()
+        self.alarm.wake_at(self.engine.next_wakeup(now))
+        self.refresh()
+
+    def refresh(self) -> None:
+        now = self.clock.now()
+        status = self.engine.status(now)
+        self.tray.refresh(status_line(status, now), status.state == State.PAUSED)
+
+    def _menu_entries(self):
+        now = self.clock.now()
+        self.handle(self.engine.step(now, self.idle.idle_seconds()))
+        label = f"Postpone {human_duration(self.settings.postpone.total_seconds())}"
+        return menu_entries(self.engine.status(now), now, label)
+
+    # -- rendering events --------------------------------------------------
+
+    def _featured_names(self, brk) -> list[str]:
+        routine = routine_for(self.catalog, brk.kind)
+        ids = routine.exercises_for(brk.sequence)
+        featured = ids[len(routine.exercises):] if routine.rotation else ids
+        return [self.catalog.exercise(e).name for e in featured]
+
+    def _announce(self, event: PreludeStarted) -> None:
+        title, body = prelude_message(event.brk, event.at, self._featured_names(event.brk))
+        if self.notifier is not None:
+            backend = self.notifier.notify(title, body)
+            log.info("prelude notification via %s: %s", backend, title)
+
+    def _open_break(self, event: BreakStarted) -> None:
+        from deskbreak.ui.break_window import BreakWindow
+
+        brk = event.brk
+        routine = routine_for(self.catalog, brk.kind)
+        exercises = [self.catalog.exercise(e) for e in routine.exercises_for(brk.sequence)]
+        if self.history is not None:
+            self._history_id = self.history.start_break(
+                brk.kind.value, routine.id, None if brk.user_started else brk.due, event.at)
+        self._close_window()
+        window = BreakWindow(
+            title=KIND_LABELS[brk.kind],
+            exercises=exercises,
+            settings=self.settings,
+            clock=self.clock,
+            safety=self.catalog.safety,
+            rest_between_s=routine.rest_between_s,
+            postpone_label=f"Postpone {human_duration(self.settings.postpone.total_seconds())}",
+        )
+        window.exerciseDone.connect(self._exercise_done)
+        window.finished.connect(self._window_finished)
+        window.postponeRequested.connect(lambda: self.run_command("postpone"))
+        self.window = window
+        window.start()
+
+    def _close_window(self) -> None:
+        if self.window is not None:
+            window, self.window = self.window, None
+            window.close_quietly()
+
+    def _exercise_done(self, exercise_id: str, seconds: float, completed: bool) -> None:
+        if self.history is not None and self._history_id is not None:
+            self.history.record_exercise(self._history_id, exercise_id, seconds, completed,
+                                         self.clock.now())
+
+    def _window_finished(self, outcome: str) -> None:
+        now = self.clock.now()
+        if outcome == "completed":
+            events = self.engine.finish(now)
+        elif outcome == "hurt":
+            events = self.engine.finish(now, Outcome.HURT)
+        else:
+            events = self.engine.skip(now, reason="ended by the user")
+        # The window closes itself (done view, safety advice): do not close it here.
+        self.window = None
+        self.command(events)
+
+    def _finish_record(self, at: datetime, outcome: str, note: str = "") -> None:
+        if self.history is not None and self._history_id is not None:
+            self.history.finish_break(self._history_id, at, outcome, note)
+        self._history_id = None
+
+    def _record_unshown(self, event: BreakEnded) -> None:
+        if self.history is not None:
+            brk = event.brk
+            routine = routine_for(self.catalog, brk.kind)
+            self.history.record_break(brk.kind.value, routine.id, brk.due, None, event.at,
+                                      event.outcome.value, event.reason)
+
+    # -- commands ----------------------------------------------------------
+
+    def run_command(self, command: str) -> None:
+        """A menu entry, a status-window button or a command-line verb."""
+        now = self.clock.now()
+        name, _, argument = command.partition(":")
+        if name == "break":
+            self.command(self.engine.start_now(now, Kind(argument or "sit")))
+        elif name == "postpone":
+            self.command(self.engine.postpone(now))
+        elif name == "skip":
+            self.command(self.engine.skip(now, reason="skipped by the user"))
+        elif name == "pause":
+            until = (tomorrow_morning(now, self.settings) if argument == "tomorrow"
+                     else now + parse_duration(argument))
+            self.command(self.engine.pause(now, until))
+        elif name == "resume":
+            self.command(self.engine.resume(now))
+        elif name == "settings":
+            self._show_extra("settings")
+        elif name == "history":
+            self._show_extra("history")
+        elif name == "quit":
+            QApplication.instance().quit()
+        else:
+            raise ValueError(f"unknown command {command!r}")
+
+    def _show_extra(self, which: str) -> None:
+        from deskbreak.ui.stats_view import HistoryWindow, SettingsWindow
+
+        window = (HistoryWindow(self.history) if which == "history"
+                  else SettingsWindow(self.settings, self.settings_path))
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._extra_windows = [w for w in self._extra_windows if w.isVisible()] + [window]
+        window.show()
+        window.raise_()
+
+    def status_report(self) -> dict:
+        now = self.clock.now()
+        status = self.engine.status(now)
+        return {
+            "ok": True,
+            "state": status.state.value,
+            "text": status_line(status, now),
+            "next_at": status.next_at.isoformat() if status.next_at else None,
+            "paused_until": status.paused_until.isoformat() if status.paused_until else None,
+            "version": __version__,
+        }
+
+    def handle_request(self, request: dict) -> dict:
+        """A command from another ``deskbreak`` process (see ui/instance.py)."""
+        command = request.get("command")
+        if command == "ping":
+            return {"ok": True}
+        if command == "show":
+            if self.window is not None:
+                self.window.raise_()
+                self.window.activateWindow()
+            elif self.tray.window is not None:
+                self.tray.window.raise_()
+            elif self.notifier is not None:
+                self.notifier.notify("deskbreak is running", status_line(
+                    self.engine.status(self.clock.now()), self.clock.now()))
+            return self.status_report()
+        if command == "status":
+            return self.status_report()
+        verbs = {"break-now": "break:" + str(request.get("kind", "sit")), "skip": "skip",
+                 "resume": "resume", "postpone": "postpone", "quit": "quit"}
+        if command == "pause":
+            duration = str(request.get("duration", "30m"))
+            if duration != "tomorrow":
+                parse_duration(duration)  # ValueError -> a clear reply
+            self.run_command(f"pause:{duration}")
+            return self.status_report()
+        if command in verbs:
+            self.run_command(verbs[command])
+            return self.status_report()
+        return {"ok": False, "error": f"unknown command {command!r}"}
+
+
+def _describe_event(event: Event) -> str:
+    name = type(event).__name__
+    brk = getattr(event, "brk", None)
+    if isinstance(event, BreakEnded):
+        return f"{name}: {brk.kind.value} {event.outcome.value} {event.reason}".rstrip()
+    if brk is not None:
+        return f"{name}: {brk.kind.value} due {brk.due:%H:%M:%S}"
+    if isinstance(event, NaturalBreak):
+        return f"{name}: away since {event.away_since:%H:%M:%S}"
+    if isinstance(event, Paused):
+        return f"{name} until {event.until:%H:%M}"
+    return name
+
+
+# -- start-up ------------------------------------------------------------------
+
+
+def display_problem() -> str | None:
+    """Why Qt could not open a window here, or None; checked before Qt aborts."""
+    if os.environ.get("QT_QPA_PLATFORM", "").startswith(("offscreen", "minimal")):
+        return None
+    if not sys.platform.startswith("linux"):
+        return None
+    display, wayland = os.environ.get("DISPLAY"), os.environ.get("WAYLAND_DISPLAY")
+    if wayland:
+        return None
+    if not display:
+        return "no display found (DISPLAY and WAYLAND_DISPLAY are unset); start deskbreak from your desktop session"
+    if display.startswith(":"):
+        number = display[1:].split(".")[0]
+        if not Path(f"/tmp/.X11-unix/X{number}").exists():
+            return f"cannot reach the X display {display}"
+    return None
+
+
+def _install_signal_handlers(app: QApplication) -> QSocketNotifier:
+    """Quit cleanly on SIGTERM/SIGINT without a polling timer: the signal wakes
+    a socket Qt watches, and Python's handler runs on the way."""
+    reader, writer = socket.socketpair()
+    writer.setblocking(False)
+    signal.set_wakeup_fd(writer.fileno())
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: app.quit())
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
+    notifier.activated.connect(lambda *_: reader.recv(64))
+    notifier._sockets = (reader, writer)  # keep both ends alive with the notifier
+    return notifier
+
+
+def _open_history(path: Path, clock: Clock) -> tuple[HistoryStore | None, list[str]]:
+    try:
+        return HistoryStore(path), []
+    except HistoryCorruptError as exc:
+        moved = move_aside(path, clock.now())
+        return HistoryStore(path), [f"{exc}; moved it to {moved} and started a new history"]
+    except HistoryError as exc:
+        return None, [f"{exc}; history is off for this run"]
+
+
+def run_app(profile: Profile) -> int:
+    from deskbreak.ui.instance import InstanceServer, send_command, server_name
+
+    logging.basicConfig(level=logging.INFO, format="deskbreak: %(message)s", stream=sys.stderr)
+    problem = display_problem()
+    if problem:
+        print(f"deskbreak: {problem}", file=sys.stderr)
+        return 1
+
+    name = server_name(profile.data_dir)
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("deskbreak")
+    app.setQuitOnLastWindowClosed(False)
+
+    reply = send_command(name, "show")
+    if reply is not None:
+        print("deskbreak is already running; showing it.", file=sys.stderr)
+        return 0
+
+    clock = SystemClock()
+    loaded = load_settings(profile.settings_path, clock.now())
+    settings = profile.apply_overrides(loaded.settings)
+    history, history_problems = _open_history(profile.history_path, clock)
+    problems = loaded.problems + history_problems
+    for line in problems:
+        log.warning("%s", line)
+
+    from deskbreak.adapters.alarm import QtAlarm
+    from deskbreak.adapters.idle import detect_idle_monitor
+    from deskbreak.adapters.notify import NotifierChain, PlyerNotifier, notification_service_present
+
+    icon_file = str(asset_path("icons", "deskbreak.svg"))
+    icons = {"normal": QIcon(icon_file), "paused": QIcon(str(asset_path("icons", "deskbreak-paused.svg")))}
+    app.setWindowIcon(icons["normal"])
+    notifier = NotifierChain([PlyerNotifier(icon_file, notification_service_present)])
+    watchdog = min(MAX_WATCHDOG_S, settings.natural_break.total_seconds() / 3)
+    deskbreak = DeskbreakApp(
+        settings=settings, catalog=load_catalog(), clock=clock, history=history,
+        notifier=notifier, idle=detect_idle_monitor(), alarm=QtAlarm(clock, watchdog), icons=icons,
+        settings_path=profile.settings_path,
+    )
+    server = InstanceServer(name, deskbreak.handle_request, app)
+    if not server.listen():
+        print("deskbreak is already running; showing it.", file=sys.stderr)
+        return 0
+    keep_alive = _install_signal_handlers(app)
+    deskbreak.start()
+    log.info("started %s: sit-break every %s, settings %s", __version__,
+             format_duration(settings.sit_interval), profile.settings_path)
+    if problems:
+        notifier.notify("deskbreak started with default settings for some keys",
+                        "\n".join(problems)[:400])
+    try:
+        return app.exec()
+    finally:
+        deskbreak.shutdown()
+        server.close()
+        keep_alive.setEnabled(False)

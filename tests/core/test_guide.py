@@ -137,3 +137,12 @@ def test_skip_moves_to_the_next_exercise_and_records_it_incomplete():
     player.stop(15.0)
     assert player.finished
     assert [(r.exercise_id, r.completed) for r in player.results] == [("first", False), ("second", False)]
+
+
+def test_stop_mid_exercise_records_the_time_spent_so_far():
+    exercise = make_exercise(hold_s=Range(10, 10), reps=Range(3, 3))
+    player = RoutinePlayer(build_segments([exercise], lead_in_s=2), start=0.0)
+    player.stop(17.0)  # lead-in 2 + hold 10 + lead-in 2 + 3 s into the second hold
+    assert [(r.exercise_id, r.seconds, r.completed) for r in player.results] == [
+        ("test-hold", 17.0, False)
+    ]

@@ -1,0 +1,109 @@
+"""Wakes the app when the engine needs a step, and after a suspend.
+
+apscheduler 3's ``QtScheduler`` with a ``DebugExecutor`` runs jobs on the Qt
+GUI thread (its default thread pool would touch widgets from another
+thread). A job only calls back into the app, which steps the engine with the
+current time, so a late, missed or duplicated run is harmless: misfires are
+coalesced and never dropped.
+
+A watchdog runs every minute (or more often when ``natural_break`` is short)
+so the engine notices idle time and resumes; it also logs wall-clock jumps,
+which is how a suspend shows up when logind is not available. Where a system
+bus exists, logind's ``PrepareForSleep(false)`` wakes the app at resume.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+from typing import Callable
+
+from apscheduler.executors.debug import DebugExecutor
+from apscheduler.schedulers.qt import QtScheduler
+from PySide6.QtCore import QObject, Slot
+
+from deskbreak.core.clock import Clock
+
+log = logging.getLogger(__name__)
+
+WAKE_JOB = "wake"
+WATCHDOG_JOB = "watchdog"
+# A wall-clock jump larger than this between watchdog runs is a resume or a
+# clock change, worth a log line; the engine decides what it means.
+JUMP_TOLERANCE_S = 5.0
+
+
+class QtAlarm(QObject):
+    def __init__(self, clock: Clock, watchdog_s: float = 60.0, parent: QObject | None = None):
+        super().__init__(parent)
+        self._clock = clock
+        self._watchdog_s = watchdog_s
+        self._on_wake: Callable[[str], None] = lambda reason: None
+        self._scheduler = QtScheduler(
+            executors={"default": DebugExecutor()},
+            job_defaults={"coalesce": True, "misfire_grace_time": None, "max_instances": 1},
+        )
+        self._last_wall: datetime | None = None
+        self._last_mono: float | None = None
+
+    def start(self, on_wake: Callable[[str], None]) -> None:
+        self._on_wake = on_wake
+        self._scheduler.start()
+        self._scheduler.add_job(self._watchdog, "interval", seconds=self._watchdog_s,
+                                id=WATCHDOG_JOB, replace_existing=True)
+        self._remember()
+        self._listen_for_resume()
+
+    def set_watchdog_interval(self, seconds: float) -> None:
+        self._watchdog_s = seconds
+        if self._scheduler.running:
+            self._scheduler.reschedule_job(WATCHDOG_JOB, trigger="interval", seconds=seconds)
+
+    def wake_at(self, when: datetime | None) -> None:
+        """Run the callback at ``when`` (replacing any earlier request); None cancels."""
+        if when is None:
+            if self._scheduler.get_job(WAKE_JOB):
+                self._scheduler.remove_job(WAKE_JOB)
+            return
+        # Never ask for the past: apscheduler would run it at once anyway,
+        # but a floor keeps a tight loop impossible.
+        earliest = self._clock.now() + timedelta(milliseconds=50)
+        self._scheduler.add_job(lambda: self._on_wake("alarm"), "date", run_date=max(when, earliest),
+                                id=WAKE_JOB, replace_existing=True)
+
+    def stop(self) -> None:
+        if self._scheduler.running:
+            self._scheduler.shutdown(wait=False)
+
+    def _remember(self) -> None:
+        self._last_wall, self._last_mono = self._clock.now(), self._clock.monotonic()
+
+    def _watchdog(self) -> None:
+        wall, mono = self._clock.now(), self._clock.monotonic()
+        if self._last_wall is not None:
+            drift = (wall - self._last_wall).total_seconds() - (mono - self._last_mono)
+            if abs(drift) > JUMP_TOLERANCE_S:
+                log.info("wall clock jumped %+.0f s (suspend/resume or clock change)", drift)
+        self._remember()
+        self._on_wake("watchdog")
+
+    def _listen_for_resume(self) -> None:
+        try:
+            from PySide6.QtDBus import QDBusConnection
+        except ImportError:
+            return
+        bus = QDBusConnection.systemBus()
+        if not bus.isConnected():
+            log.info("no system bus: relying on the watchdog to notice resume")
+            return
+        ok = bus.connect("org.freedesktop.login1", "/org/freedesktop/login1",
+                         "org.freedesktop.login1.Manager", "PrepareForSleep", self,
+                         "_prepare_for_sleep(bool)")
+        log.info("listening for logind PrepareForSleep: %s", "yes" if ok else "no")
+
+    @Slot(bool)
+    def _prepare_for_sleep(self, going_to_sleep: bool) -> None:
+        if not going_to_sleep:
+            log.info("resumed from suspend (logind)")
+            self._remember()
+            self._on_wake("resume")

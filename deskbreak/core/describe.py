@@ -1,0 +1,67 @@
+"""Words for what the engine knows: the tray's status line and notification texts.
+
+Pure functions, so the wording is tested without Qt and shared by the tray
+menu, its tooltip, the fallback status window and the command line.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from deskbreak.core.engine import Break, Kind, State, Status
+
+KIND_LABELS = {
+    Kind.SIT: "Sit-break",
+    Kind.PRERUN: "Pre-run routine",
+    Kind.EVENING: "Back-care routine",
+}
+
+
+def human_duration(seconds: float) -> str:
+    """ "45 s", "12 min", "1 h 5 min": rounded up, so "in 1 min" is never late."""
+    seconds = max(0, int(-(-seconds // 1)))
+    if seconds < 60:
+        return f"{seconds} s"
+    minutes = -(-seconds // 60)
+    if minutes < 60:
+        return f"{minutes} min"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes} min" if minutes else f"{hours} h"
+
+
+def clock_time(moment: datetime, now: datetime) -> str:
+    """ "14:30" today, "Tue 09:00" on another day."""
+    if moment.date() == now.date():
+        return f"{moment:%H:%M}"
+    return f"{moment:%a %H:%M}"
+
+
+def status_line(status: Status, now: datetime) -> str:
+    """The first line of the tray menu and its tooltip."""
+    state = status.state
+    if state == State.ON_BREAK:
+        return f"{KIND_LABELS[status.current.kind]} in progress"
+    if state == State.PRELUDE:
+        return f"{KIND_LABELS[status.current.kind]} in {human_duration(status.seconds_to_next)}"
+    if state == State.POSTPONED:
+        return (f"{KIND_LABELS[status.current.kind]} postponed until "
+                f"{clock_time(status.next_at, now)}")
+    if state == State.PAUSED:
+        return f"Paused until {clock_time(status.paused_until, now)}"
+    upcoming = status.upcoming
+    if upcoming is None:
+        return "No breaks scheduled"
+    if upcoming.kind == Kind.PRERUN:
+        return f"Pre-run routine at {clock_time(upcoming.due, now)}"
+    return f"Next sit-break in {human_duration(status.seconds_to_next)}"
+
+
+def prelude_message(brk: Break, now: datetime, exercise_names: list[str]) -> tuple[str, str]:
+    """Title and body of the notification announcing a break."""
+    title = f"{KIND_LABELS[brk.kind]} in {human_duration((brk.due - now).total_seconds())}"
+    stretches = ", ".join(exercise_names) if exercise_names else "a short routine"
+    if brk.kind == Kind.PRERUN and brk.run_at is not None:
+        body = f"Glute activation before your {brk.run_at:%H:%M} run: {stretches}."
+    else:
+        body = f"Stand up and walk a little, then: {stretches}."
+    return f"{title}: {exercise_names[0] if exercise_names else 'stretch'}", body

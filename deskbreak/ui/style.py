@@ -1,0 +1,115 @@
+"""Shared look: fonts relative to the system font, colours derived from the palette.
+
+Nothing here hard-codes a pixel font size or a theme. Fonts are the
+application font scaled by a factor, so a user who enlarges the system font
+gets a larger break window; colours come from the widget's :class:`QPalette`
+(its highlight, text and window colours), blended where a softer shade is
+needed, so light and dark themes both read well. The few colours the palette
+has no role for (a calm green for rest, an amber for "get ready" and for
+cautions) come in a light and a dark variant chosen by the palette's darkness.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication, QWidget
+
+# Default point size assumed when the application font is set in pixels.
+_FALLBACK_POINT_SIZE = 10.0
+
+
+def base_point_size() -> float:
+    """The application font's point size (the system font unless the app overrides it)."""
+    size = QApplication.font().pointSizeF()
+    return size if size > 0 else _FALLBACK_POINT_SIZE
+
+
+def scaled_font(scale: float = 1.0, *, bold: bool = False, weight: QFont.Weight | None = None,
+                base: QFont | None = None) -> QFont:
+    """The application font (or ``base``) at ``scale`` times its size."""
+    font = QFont(base if base is not None else QApplication.font())
+    if font.pointSizeF() > 0:
+        font.setPointSizeF(font.pointSizeF() * scale)
+    elif font.pixelSize() > 0:
+        font.setPixelSize(max(1, round(font.pixelSize() * scale)))
+    if weight is not None:
+        font.setWeight(weight)
+    elif bold:
+        font.setWeight(QFont.Weight.Bold)
+    return font
+
+
+def blend(a: QColor, b: QColor, amount: float) -> QColor:
+    """``a`` moved ``amount`` (0..1) of the way towards ``b``."""
+    amount = max(0.0, min(1.0, amount))
+    return QColor.fromRgbF(
+        a.redF() + (b.redF() - a.redF()) * amount,
+        a.greenF() + (b.greenF() - a.greenF()) * amount,
+        a.blueF() + (b.blueF() - a.blueF()) * amount,
+        a.alphaF() + (b.alphaF() - a.alphaF()) * amount,
+    )
+
+
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Window).lightnessF() < 0.5
+
+
+def text_color(palette: QPalette) -> QColor:
+    return palette.color(QPalette.ColorRole.WindowText)
+
+
+def muted_color(palette: QPalette) -> QColor:
+    """Secondary text: readable, clearly below the main text in the hierarchy."""
+    return blend(text_color(palette), palette.color(QPalette.ColorRole.Window), 0.38)
+
+
+def accent_color(palette: QPalette) -> QColor:
+    """The theme's highlight, nudged to stay visible on the window background."""
+    accent = palette.color(QPalette.ColorRole.Highlight)
+    window = palette.color(QPalette.ColorRole.Window)
+    if abs(accent.lightnessF() - window.lightnessF()) < 0.25:
+        accent = accent.lighter(140) if is_dark(palette) else accent.darker(140)
+    return accent
+
+
+def rest_color(palette: QPalette) -> QColor:
+    return QColor("#4cc38a") if is_dark(palette) else QColor("#23895a")
+
+
+def ready_color(palette: QPalette) -> QColor:
+    return QColor("#f0b44c") if is_dark(palette) else QColor("#b7700b")
+
+
+def caution_color(palette: QPalette) -> QColor:
+    return QColor("#f0b44c") if is_dark(palette) else QColor("#9a5b00")
+
+
+def track_color(palette: QPalette) -> QColor:
+    """The empty part of a progress ring."""
+    return blend(palette.color(QPalette.ColorRole.Window), text_color(palette), 0.12)
+
+
+def card_color(palette: QPalette) -> QColor:
+    """A panel a step away from the window background (up in light themes, down in dark)."""
+    window = palette.color(QPalette.ColorRole.Window)
+    target = QColor("white") if not is_dark(palette) else text_color(palette)
+    return blend(window, target, 0.55 if not is_dark(palette) else 0.06)
+
+
+def tint(color: QColor, palette: QPalette, amount: float = 0.16) -> QColor:
+    """A soft background of ``color`` over the window colour."""
+    return blend(palette.color(QPalette.ColorRole.Window), color, amount)
+
+
+def set_text_color(widget: QWidget, color: QColor) -> None:
+    """Give ``widget`` a text colour without a style sheet (it keeps following font changes)."""
+    palette = widget.palette()
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        palette.setColor(group, QPalette.ColorRole.WindowText, color)
+        palette.setColor(group, QPalette.ColorRole.Text, color)
+        palette.setColor(group, QPalette.ColorRole.ButtonText, color)
+    widget.setPalette(palette)
+
+
+def danger_color(palette: QPalette) -> QColor:
+    return QColor("#f2a19b") if is_dark(palette) else QColor("#b3261e")

@@ -1,0 +1,190 @@
+"""The app wiring, offscreen: engine events become notifications, windows and history."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
+
+from deskbreak.adapters.notify import NotifierChain
+from deskbreak.core.catalog import load_catalog
+from deskbreak.core.clock import FakeClock
+from deskbreak.core.history import HistoryStore
+from deskbreak.core.settings import Settings
+from deskbreak.ui.app import DeskbreakApp, display_problem
+
+MONDAY_9 = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
+
+
+class FakeAlarm:
+    def __init__(self):
+        self.wakes: list = []
+        self.on_wake = None
+
+    def start(self, on_wake):
+        self.on_wake = on_wake
+
+    def wake_at(self, when):
+        self.wakes.append(when)
+
+    def stop(self):
+        pass
+
+
+class RecordingNotifier:
+    name = "recording"
+
+    def __init__(self):
+        self.sent: list[tuple[str, str]] = []
+
+    def available(self):
+        return True
+
+    def notify(self, title, message):
+        self.sent.append((title, message))
+        return True
+
+
+class NoIdle:
+    name = "test"
+
+    def idle_seconds(self):
+        return 0.0
+
+
+@pytest.fixture
+def app_parts(qtbot, tmp_path):
+    clock = FakeClock(MONDAY_9)
+    notifier = RecordingNotifier()
+    history = HistoryStore(tmp_path / "history.sqlite3")
+    settings = Settings.defaults().with_values(lead_in="1s", run_days=[])
+    app = DeskbreakApp(
+        settings=settings, catalog=load_catalog(), clock=clock, history=history,
+        notifier=NotifierChain([notifier]), idle=NoIdle(), alarm=FakeAlarm(),
+        icons={"normal": QIcon(), "paused": QIcon()}, settings_path=tmp_path / "settings.toml",
+    )
+    app.start()
+    yield app, clock, notifier, history
+    app.shutdown()
+
+
+def advance_to(app, clock, moment):
+    while clock.now() < moment:
+        clock.advance(min(30, (moment - clock.now()).total_seconds()))
+        app.tick("test")
+
+
+def menu_texts(app) -> list[str]:
+    app.tray.rebuild_menu()
+    return [a.text() for a in app.tray.menu.actions() if a.text()]
+
+
+def test_without_a_tray_the_status_window_shows_live_state(app_parts):
+    app, clock, notifier, history = app_parts
+    window = app.tray.window
+    assert window is not None and window.isVisible()  # offscreen has no system tray
+    assert window.status.text() == "Next sit-break in 30 min"
+    window.button_for("pause:1h").click()
+    assert window.status.text() == "Paused until 10:00"
+    assert window.button_for("resume") is not None
+    window.button_for("resume").click()
+    assert window.status.text() == "Next sit-break in 30 min"
+
+
+def test_tray_menu_follows_the_engine(app_parts):
+    app, clock, notifier, history = app_parts
+    texts = menu_texts(app)
+    assert texts[0] == "Next sit-break in 30 min"
+    assert "Pause for 30 min" in texts and "Resume" not in texts
+    postpone = next(a for a in app.tray.menu.actions() if a.text() == "Postpone 5 min")
+    assert not postpone.isEnabled()
+    app.run_command("pause:30m")
+    texts = menu_texts(app)
+    assert texts[0] == "Paused until 09:30" and "Resume" in texts
+    assert app.alarm.wakes[-1] == MONDAY_9 + timedelta(minutes=30)
+
+
+def test_a_break_is_announced_shown_and_recorded(app_parts, qtbot):
+    app, clock, notifier, history = app_parts
+    advance_to(app, clock, MONDAY_9 + timedelta(minutes=29))
+    assert notifier.sent[0][0] == "Sit-break in 1 min: Split hip stretch"
+    assert menu_texts(app)[0] == "Sit-break in 1 min"
+    advance_to(app, clock, MONDAY_9 + timedelta(minutes=30))
+    window = app.window
+    assert window is not None and window.windowTitle() == "deskbreak: Sit-break"
+    assert menu_texts(app)[0] == "Sit-break in progress"
+    clock.advance(3600)  # the whole routine's time passes
+    window.tick()
+    [record] = history.breaks()
+    assert record.outcome == "completed" and record.kind == "sit"
+    assert [e.exercise_id for e in record.exercises] == ["walk-around", "shoulder-circles",
+                                                         "split-hip-stretch"]
+    assert all(e.completed for e in record.exercises)
+    assert menu_texts(app)[0] == "Next sit-break in 30 min"
+
+
+def test_escape_skips_and_postpone_comes_back(app_parts, qtbot):
+    app, clock, notifier, history = app_parts
+    advance_to(app, clock, MONDAY_9 + timedelta(minutes=30))
+    app.window.postponeRequested.emit()
+    assert app.window is None
+    assert menu_texts(app)[0] == "Sit-break postponed until 09:35"
+    advance_to(app, clock, MONDAY_9 + timedelta(minutes=35))
+    window = app.window
+    assert window is not None
+    clock.advance(5)  # past the key guard
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    outcomes = [r.outcome for r in history.breaks()]
+    assert outcomes == ["postponed", "skipped"]
+
+
+def test_a_break_missed_in_the_prelude_is_recorded_unshown(app_parts):
+    app, clock, notifier, history = app_parts
+    advance_to(app, clock, MONDAY_9 + timedelta(minutes=29, seconds=30))
+    app.run_command("skip")
+    [record] = history.breaks()
+    assert record.outcome == "skipped" and record.shown_at is None
+
+
+def test_control_requests(app_parts):
+    app, clock, notifier, history = app_parts
+    assert app.handle_request({"command": "status"})["text"] == "Next sit-break in 30 min"
+    reply = app.handle_request({"command": "pause", "duration": "1h"})
+    assert reply["state"] == "paused"
+    with pytest.raises(ValueError):
+        app.handle_request({"command": "pause", "duration": "soon"})
+    assert app.handle_request({"command": "dance"})["ok"] is False
+    assert app.handle_request({"command": "break-now", "kind": "evening"})["state"] == "on_break"
+    assert app.window.windowTitle() == "deskbreak: Back-care routine"
+
+
+def test_history_and_settings_windows_open(app_parts, qtbot):
+    app, clock, notifier, history = app_parts
+    app.run_command("history")
+    app.run_command("settings")
+    titles = {w.windowTitle() for w in app._extra_windows}
+    assert titles == {"deskbreak: History", "deskbreak: Settings"}
+
+
+def test_no_display_is_a_clear_error(monkeypatch):
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")
+    assert "no display found" in display_problem()
+    monkeypatch.setenv("DISPLAY", ":9999")
+    assert display_problem() == "cannot reach the X display :9999"
+
+
+def test_run_without_display_exits_1_with_one_line(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run(
+        [sys.executable, "-m", "deskbreak", "--config-dir", str(tmp_path), "--data-dir", str(tmp_path)],
+        capture_output=True, text=True, env=env, timeout=60,
+    )
+    assert result.returncode == 1
+    assert result.stderr.strip().count("\n") == 0 and "no display found" in result.stderr
