@@ -20,7 +20,7 @@ from typing import Callable
 
 from apscheduler.executors.debug import DebugExecutor
 from apscheduler.schedulers.qt import QtScheduler
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QObject, QTimer, Slot
 
 from deskbreak.core.clock import Clock
 
@@ -34,6 +34,8 @@ JUMP_TOLERANCE_S = 5.0
 
 
 class QtAlarm(QObject):
+    """The engine's :class:`~deskbreak.core.ports.Alarm` on apscheduler's QtScheduler."""
+
     def __init__(self, clock: Clock, watchdog_s: float = 60.0, parent: QObject | None = None):
         super().__init__(parent)
         self._clock = clock
@@ -68,8 +70,14 @@ class QtAlarm(QObject):
         # Never ask for the past: apscheduler would run it at once anyway,
         # but a floor keeps a tight loop impossible.
         earliest = self._clock.now() + timedelta(milliseconds=50)
-        self._scheduler.add_job(lambda: self._on_wake("alarm"), "date", run_date=max(when, earliest),
+        self._scheduler.add_job(self._wake_soon, "date", args=("alarm",), run_date=max(when, earliest),
                                 id=WAKE_JOB, replace_existing=True)
+
+    def _wake_soon(self, reason: str) -> None:
+        # Run the callback after apscheduler has finished with this job: the
+        # callback schedules the next wake-up under the same job id, which
+        # apscheduler would otherwise delete as the spent date job.
+        QTimer.singleShot(0, lambda: self._on_wake(reason))
 
     def stop(self) -> None:
         if self._scheduler.running:
@@ -85,7 +93,7 @@ class QtAlarm(QObject):
             if abs(drift) > JUMP_TOLERANCE_S:
                 log.info("wall clock jumped %+.0f s (suspend/resume or clock change)", drift)
         self._remember()
-        self._on_wake("watchdog")
+        self._wake_soon("watchdog")
 
     def _listen_for_resume(self) -> None:
         try:

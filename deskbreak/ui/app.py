@@ -93,6 +93,10 @@ class DeskbreakApp(QObject):
         self.engine = BreakEngine(settings, clock.now())
         self.tray = TrayController(self._menu_entries, self.run_command, icons, self)
         self.window: BreakWindow | None = None
+        # Windows that outlive their break (the done view, the safety advice)
+        # stay referenced until Qt destroys them, or Python would collect them
+        # and they would vanish mid-sentence.
+        self._windows: set[BreakWindow] = set()
         self._history_id: int | None = None
         self._extra_windows: list = []
 
@@ -195,6 +199,8 @@ class DeskbreakApp(QObject):
         window.finished.connect(self._window_finished)
         window.postponeRequested.connect(lambda: self.run_command("postpone"))
         self.window = window
+        self._windows.add(window)
+        window.destroyed.connect(lambda *_: self._windows.discard(window))
         window.start()
 
     def _close_window(self) -> None:
@@ -374,6 +380,8 @@ def run_app(profile: Profile) -> int:
     from deskbreak.ui.instance import InstanceServer, send_command, server_name
 
     logging.basicConfig(level=logging.INFO, format="deskbreak: %(message)s", stream=sys.stderr)
+    # apscheduler logs every job run at INFO: once a minute is noise, not news.
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
     problem = display_problem()
     if problem:
         print(f"deskbreak: {problem}", file=sys.stderr)

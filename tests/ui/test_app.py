@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -10,6 +11,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QWidget
 
 from deskbreak.adapters.notify import NotifierChain
 from deskbreak.core.catalog import load_catalog
@@ -120,6 +122,12 @@ def test_a_break_is_announced_shown_and_recorded(app_parts, qtbot):
     assert menu_texts(app)[0] == "Sit-break in progress"
     clock.advance(3600)  # the whole routine's time passes
     window.tick()
+    del window
+    gc.collect()
+    # The done view stays up (and alive) after the engine has moved on.
+    [shown] = [w for w in QApplication.topLevelWidgets()
+               if w.windowTitle() == "deskbreak: Sit-break" and w.isVisible()]
+    assert shown.findChild(QWidget, "doneView").isVisible()
     [record] = history.breaks()
     assert record.outcome == "completed" and record.kind == "sit"
     assert [e.exercise_id for e in record.exercises] == ["walk-around", "shoulder-circles",
