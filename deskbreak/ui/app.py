@@ -359,7 +359,8 @@ def _install_signal_handlers(app: QApplication) -> QSocketNotifier:
     writer.setblocking(False)
     signal.set_wakeup_fd(writer.fileno())
     for signum in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(signum, lambda *_: app.quit())
+        # Queued, so a signal arriving before the event loop runs still quits it.
+        signal.signal(signum, lambda *_: QTimer.singleShot(0, app.quit))
     notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
     notifier.activated.connect(lambda *_: reader.recv(64))
     notifier._sockets = (reader, writer)  # keep both ends alive with the notifier
