@@ -247,7 +247,7 @@ def format_catalog(catalog: Catalog) -> str:
         lines.append(f"    works: {', '.join(t.replace('_', ' ') for t in ex.targets)}; {where}")
         lines.append(f"    figures: {ex.figures_text()}")
         if ex.suggested.note:
-            lines += wrap.wrap(f"our pacing: {describe_suggested(ex)}")
+            lines += wrap.wrap(f"our pacing: {ex.pacing_text()} ({ex.suggested.note})")
         lines += wrap.wrap(f'source: {ex.source.document}: "{ex.source.quote}"')
         lines.append("")
     lines += [f"ROUTINES ({len(catalog.routines)})", ""]
@@ -261,20 +261,6 @@ def format_catalog(catalog: Catalog) -> str:
     for note in catalog.safety:
         lines += wrap.wrap(f"{note.text} ({note.source.document})")
     return "\n".join(lines)
-
-
-def describe_suggested(ex) -> str:
-    s = ex.suggested
-    parts = []
-    if s.hold_s:
-        parts.append(f"hold {s.hold_s} s")
-    if s.duration_s:
-        parts.append(f"{s.duration_s} s")
-    if s.reps:
-        parts.append(f"{s.reps} reps")
-    if s.pace_s:
-        parts.append(f"{s.pace_s} s each")
-    return ", ".join(parts) + (f" ({s.note})" if s.note else "")
 
 
 # -- history -------------------------------------------------------------------

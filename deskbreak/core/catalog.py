@@ -119,6 +119,26 @@ class Exercise:
             parts.append("alternating sides" if self.alternate else "each side")
         return ", ".join(parts) if parts else "no figures given"
 
+    def pacing_text(self) -> str:
+        """Our own pacing where the document gives no number ("" when we add none)."""
+        from deskbreak.core.describe import exact_duration
+
+        s = self.suggested
+        if not s.note:
+            return ""
+        parts = []
+        if s.reps:
+            parts.append(f"{s.reps} reps")
+        if s.hold_s:
+            parts.append(f"hold {s.hold_s} s")
+        if s.pace_s:
+            parts.append(f"{s.pace_s} s per rep")
+        if s.duration_s:
+            parts.append(exact_duration(s.duration_s))
+        if parts and self.per_side:
+            parts.append("each side")
+        return ", ".join(parts)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "id": self.id,

@@ -29,6 +29,14 @@ def human_duration(seconds: float) -> str:
     return f"{hours} h {minutes} min" if minutes else f"{hours} h"
 
 
+def exact_duration(seconds: float) -> str:
+    """ "2 min 5 s", "45 s": for amounts of exercise, where rounding would lie."""
+    minutes, rest = divmod(int(round(seconds)), 60)
+    if minutes and rest:
+        return f"{minutes} min {rest} s"
+    return f"{minutes} min" if minutes else f"{rest} s"
+
+
 def clock_time(moment: datetime, now: datetime) -> str:
     """ "14:30" today, "Tue 09:00" on another day."""
     if moment.date() == now.date():

@@ -55,6 +55,7 @@ from PySide6.QtWidgets import (
 
 from deskbreak.core.catalog import PLACE_LABELS, Exercise, SafetyNote
 from deskbreak.core.clock import Clock
+from deskbreak.core.describe import exact_duration
 from deskbreak.core.guide import Phase, RoutinePlayer, Segment, View, build_segments, summary
 from deskbreak.core.settings import Settings
 from deskbreak.ui import style
@@ -80,15 +81,6 @@ def _words(identifier: str) -> str:
     return identifier.replace("_", " ")
 
 
-def _duration_text(seconds: float) -> str:
-    """ "2 min 5 s", "45 s"."""
-    seconds = int(round(seconds))
-    minutes, rest = divmod(seconds, 60)
-    if minutes and rest:
-        return f"{minutes} min {rest} s"
-    return f"{minutes} min" if minutes else f"{rest} s"
-
-
 def _clock_text(seconds: int) -> str:
     """What the ring shows: "45", or "1:45" from a minute up."""
     return f"{seconds // 60}:{seconds % 60:02d}" if seconds >= 60 else str(seconds)
@@ -106,25 +98,6 @@ def place_text(exercise: Exercise) -> str:
         return f"Needs: {equipment}"
     label = PLACE_LABELS.get(exercise.place, exercise.place).capitalize()
     return f"{label} · {equipment}" if equipment else label
-
-
-def pacing_text(exercise: Exercise) -> str:
-    """Our own pacing where the document gives no number ("" when we add none)."""
-    s = exercise.suggested
-    if not s.note:
-        return ""
-    parts = []
-    if s.reps:
-        parts.append(f"{s.reps} reps")
-    if s.hold_s:
-        parts.append(f"hold {s.hold_s} s")
-    if s.pace_s:
-        parts.append(f"{s.pace_s} s per rep")
-    if s.duration_s:
-        parts.append(_duration_text(s.duration_s))
-    if parts and exercise.per_side:
-        parts.append("each side")
-    return ", ".join(parts)
 
 
 class Card(QFrame):
@@ -784,7 +757,7 @@ class BreakWindow(QWidget):
             self.done_label.setText("Break over.")
         exercises = "exercise" if total == 1 else "exercises"
         text = f"You did {done} of {total} {exercises}"
-        text += f" in {_duration_text(seconds)}." if seconds >= 1 else "."
+        text += f" in {exact_duration(seconds)}." if seconds >= 1 else "."
         self.done_summary_label.setText(text)
         self.done_ring.set_state(
             fraction=done / total if total else 1.0, remaining=0.0, value_text=str(done),
@@ -885,7 +858,7 @@ class BreakWindow(QWidget):
         figures = html.escape(exercise.figures_text())
         self._set_text(self.figures_label, f"<b>From the article:</b> {figures}",
                        accessible=f"From the article: {exercise.figures_text()}")
-        pacing = pacing_text(exercise)
+        pacing = exercise.pacing_text()
         if exercise.suggested.note:
             ours = html.escape(style.accent_color(palette).name())
             body = html.escape(pacing) + " " if pacing else ""
