@@ -46,6 +46,8 @@ class Segment:
     sets: int = 1
     pace_s: float | None = None
     """For counted reps: seconds per rep, so the rep shown follows the clock."""
+    switches_side: bool = False
+    """A lead-in that moves to the other side ("Switch to your left side")."""
 
     @property
     def chimes(self) -> bool:
@@ -67,6 +69,16 @@ class Segment:
         if self.sets > 1:
             parts.append(f"Set {self.set} of {self.sets}")
         return " · ".join(parts)
+
+
+def chime_for(ended: Segment, following: Segment | None) -> str | None:
+    """Which chime marks the end of ``ended``: "switch" before changing sides,
+    "hold" after any other hold or counted set, None otherwise."""
+    if not ended.chimes:
+        return None
+    if following is not None and following.switches_side:
+        return "switch"
+    return "hold"
 
 
 def hold_seconds(exercise: Exercise, hold_length: str) -> int | None:
@@ -126,13 +138,15 @@ def _exercise_segments(exercise: Exercise, hold_length: str, lead_in_s: float) -
         if lead_in_s <= 0:
             return
         previous_side = next((s.side for s in reversed(out) if s.side), None)
-        if side and previous_side and side != previous_side:
+        switching = bool(side and previous_side and side != previous_side)
+        if switching:
             cue = f"Switch to your {side} side"
         elif side and not out:
             cue = f"Get into position: {side} side"
         else:
             cue = "Get into position"
-        out.append(Segment(Phase.LEAD_IN, exercise, lead_in_s, cue, side, rep, reps, set_, sets))
+        out.append(Segment(Phase.LEAD_IN, exercise, lead_in_s, cue, side, rep, reps, set_, sets,
+                           switches_side=switching))
 
     if hold is not None:
         # Each hold gets its own lead-in, except straight after a rest the

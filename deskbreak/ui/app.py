@@ -60,6 +60,7 @@ log = logging.getLogger("deskbreak")
 # The watchdog must step the engine well within natural_break, or a normal
 # gap between steps would look like the user being away.
 MAX_WATCHDOG_S = 60.0
+WELCOME_MARKER = "first-run-note-dismissed"
 
 
 def routine_for(catalog: Catalog, kind: Kind) -> Routine:
@@ -79,11 +80,16 @@ class DeskbreakApp(QObject):
         alarm,
         icons: dict[str, QIcon],
         settings_path: Path | None = None,
+        chimes=None,
+        welcome_marker: Path | None = None,
         parent: QObject | None = None,
     ):
         super().__init__(parent)
         self.settings = settings
         self.settings_path = settings_path
+        self.chimes = chimes
+        self.welcome_marker = welcome_marker
+        self.welcome = None
         self.catalog = catalog
         self.clock = clock
         self.history = history
@@ -109,6 +115,24 @@ class DeskbreakApp(QObject):
             self.notifier.backends.insert(1, TrayNotifier(self.tray))
         self.alarm.start(self.tick)
         self.tick("start")
+        if self.welcome_marker is not None and not self.welcome_marker.exists():
+            self._show_welcome()
+
+    def _show_welcome(self) -> None:
+        """Once, until dismissed: this is general information, not medical advice."""
+        from deskbreak.ui.welcome import WelcomeWindow
+
+        self.welcome = WelcomeWindow(self.catalog.safety)
+        self.welcome.dismissed.connect(self._welcome_dismissed)
+        self.welcome.show()
+
+    def _welcome_dismissed(self) -> None:
+        try:
+            self.welcome_marker.parent.mkdir(parents=True, exist_ok=True)
+            self.welcome_marker.write_text("The first-run note was dismissed.\n")
+        except OSError as exc:
+            log.warning("could not remember the first-run note: %s", exc)
+        self.welcome = None
 
     def shutdown(self) -> None:
         if self.window is not None:
@@ -198,6 +222,8 @@ class DeskbreakApp(QObject):
         window.exerciseDone.connect(self._exercise_done)
         window.finished.connect(self._window_finished)
         window.postponeRequested.connect(lambda: self.run_command("postpone"))
+        if self.chimes is not None:
+            window.chime.connect(self.chimes.play)
         self.window = window
         self._windows.add(window)
         window.destroyed.connect(lambda *_: self._windows.discard(window))
@@ -411,6 +437,7 @@ def run_app(profile: Profile) -> int:
     from deskbreak.adapters.alarm import QtAlarm
     from deskbreak.adapters.idle import detect_idle_monitor
     from deskbreak.adapters.notify import NotifierChain, PlyerNotifier, notification_service_present
+    from deskbreak.adapters.sound import Chimes, detect_player
 
     icon_file = str(asset_path("icons", "deskbreak.svg"))
     icons = {"normal": QIcon(icon_file), "paused": QIcon(str(asset_path("icons", "deskbreak-paused.svg")))}
@@ -421,6 +448,8 @@ def run_app(profile: Profile) -> int:
         settings=settings, catalog=load_catalog(), clock=clock, history=history,
         notifier=notifier, idle=detect_idle_monitor(), alarm=QtAlarm(clock, watchdog), icons=icons,
         settings_path=profile.settings_path,
+        chimes=Chimes(detect_player(), profile.data_dir / "cache", settings.sound, settings.volume),
+        welcome_marker=profile.data_dir / WELCOME_MARKER,
     )
     server = InstanceServer(name, deskbreak.handle_request, app)
     if not server.listen():

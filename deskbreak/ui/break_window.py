@@ -56,7 +56,15 @@ from PySide6.QtWidgets import (
 from deskbreak.core.catalog import PLACE_LABELS, Exercise, SafetyNote
 from deskbreak.core.clock import Clock
 from deskbreak.core.describe import exact_duration
-from deskbreak.core.guide import Phase, RoutinePlayer, Segment, View, build_segments, summary
+from deskbreak.core.guide import (
+    Phase,
+    RoutinePlayer,
+    Segment,
+    View,
+    build_segments,
+    chime_for,
+    summary,
+)
 from deskbreak.core.settings import Settings
 from deskbreak.ui import style
 from deskbreak.ui.hold_ring import HoldRing
@@ -251,6 +259,7 @@ class BreakWindow(QWidget):
     exerciseDone = Signal(str, float, bool)
     """exercise id, seconds spent, completed."""
     segmentEnded = Signal(str)
+    chime = Signal(str)  # "hold" or "switch": the app plays the matching sound
     """The Phase value ("hold", "move", "rest", "lead_in") of a segment whose time ran out."""
     finished = Signal(str)
     """ "completed", "skipped" or "hurt"; emitted at most once."""
@@ -715,8 +724,14 @@ class BreakWindow(QWidget):
 
     def _advance(self, now: float) -> None:
         assert self._player is not None
-        for segment in self._player.update(now):
+        ended = self._player.update(now)
+        for segment in ended:
             self.segmentEnded.emit(segment.phase.value)
+        following = ended[1:] + [self._player.view(now).segment]
+        cues = [c for c in map(chime_for, ended, following) if c is not None]
+        if cues:
+            # One chime even when a stalled loop ended several segments at once.
+            self.chime.emit(cues[-1])
         self._emit_results()
 
     def _emit_results(self) -> None:

@@ -7,7 +7,14 @@ from dataclasses import replace
 import pytest
 
 from deskbreak.core.catalog import Exercise, Range, Source, Suggested, load_catalog
-from deskbreak.core.guide import Phase, RoutinePlayer, build_segments, hold_seconds, summary
+from deskbreak.core.guide import (
+    Phase,
+    RoutinePlayer,
+    build_segments,
+    chime_for,
+    hold_seconds,
+    summary,
+)
 
 CATALOG = load_catalog()
 
@@ -146,3 +153,10 @@ def test_stop_mid_exercise_records_the_time_spent_so_far():
     assert [(r.exercise_id, r.seconds, r.completed) for r in player.results] == [
         ("test-hold", 17.0, False)
     ]
+
+
+def test_chimes_mark_hold_ends_and_side_switches():
+    exercise = make_exercise(hold_s=Range(30, 30), reps=Range(2, 2), per_side=True, rest_s=5)
+    segments = build_segments([exercise], lead_in_s=3)
+    chimes = [chime_for(s, n) for s, n in zip(segments, segments[1:] + [None])]
+    assert chimes == [None, "hold", None, "switch", None, "hold", None, "hold"]

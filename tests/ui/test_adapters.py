@@ -94,3 +94,73 @@ def test_idle_is_unknown_without_a_display(monkeypatch):
     monkeypatch.delenv("DISPLAY", raising=False)
     monitor = detect_idle_monitor()
     assert isinstance(monitor, UnknownIdle) and monitor.idle_seconds() is None
+
+
+# -- chimes --------------------------------------------------------------------
+
+import array  # noqa: E402
+import wave  # noqa: E402
+
+from deskbreak.adapters import sound  # noqa: E402
+from deskbreak.core.assets import asset_path  # noqa: E402
+
+
+def peak(path) -> int:
+    with wave.open(str(path), "rb") as wav:
+        return max(abs(s) for s in array.array("h", wav.readframes(wav.getnframes())))
+
+
+def test_chime_assets_are_short_soft_wavs():
+    for name in sound.SOUNDS.values():
+        with wave.open(str(asset_path("sounds", name)), "rb") as wav:
+            seconds = wav.getnframes() / wav.getframerate()
+            assert wav.getsampwidth() == 2 and 0.3 < seconds < 1.5
+        assert peak(asset_path("sounds", name)) < 32767 * 0.8  # soft, never clipping
+
+
+def test_volume_scales_the_samples_and_is_cached(tmp_path):
+    source = asset_path("sounds", "chime.wav")
+    half = sound.scaled_wav(source, 50, tmp_path)
+    assert abs(peak(half) - peak(source) / 2) <= 1
+    assert sound.scaled_wav(source, 50, tmp_path) == half
+    assert peak(sound.scaled_wav(source, 0, tmp_path)) == 0
+
+
+class FakePlayer:
+    name = "fake"
+
+    def __init__(self, error=None):
+        self.played = []
+        self.error = error
+
+    def play(self, path):
+        if self.error:
+            raise self.error
+        self.played.append(path)
+
+
+def test_chimes_honour_sound_settings_and_fall_silent_on_failure(tmp_path):
+    player = FakePlayer()
+    chimes = sound.Chimes(player, tmp_path, enabled=True, volume=60)
+    assert chimes.play("hold") and chimes.play("switch")
+    assert [p.name for p in player.played] == ["chime-60.wav", "switch-60.wav"]
+    assert not sound.Chimes(player, tmp_path, enabled=False).play("hold")
+    assert not sound.Chimes(player, tmp_path, volume=0).play("hold")
+    assert not sound.Chimes(None, tmp_path).play("hold")
+    broken = sound.Chimes(FakePlayer(OSError("no audio device")), tmp_path)
+    assert not broken.play("hold") and broken.player is None
+
+
+def test_a_command_line_player_is_found_on_path(tmp_path, monkeypatch):
+    fake = tmp_path / "paplay"
+    fake.write_text('#!/bin/sh\necho "$@" > "$0.played"\n')
+    fake.chmod(0o755)
+    monkeypatch.setattr(sound.sys, "platform", "linux")
+    monkeypatch.setenv("PATH", str(tmp_path))
+    player = sound.detect_player()
+    assert player is not None and player.name == "paplay"
+    player.play(asset_path("sounds", "chime.wav"))
+    player.wait()
+    assert (tmp_path / "paplay.played").read_text().strip().endswith("chime.wav")
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    assert sound.detect_player() is None

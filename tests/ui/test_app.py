@@ -196,3 +196,54 @@ def test_run_without_display_exits_1_with_one_line(tmp_path):
     )
     assert result.returncode == 1
     assert result.stderr.strip().count("\n") == 0 and "no display found" in result.stderr
+
+
+def make_app(tmp_path, **extra) -> DeskbreakApp:
+    return DeskbreakApp(
+        settings=Settings.defaults().with_values(lead_in="1s", run_days=[]),
+        catalog=load_catalog(), clock=FakeClock(MONDAY_9),
+        history=HistoryStore(tmp_path / "history.sqlite3"), notifier=NotifierChain([]),
+        idle=NoIdle(), alarm=FakeAlarm(), icons={"normal": QIcon(), "paused": QIcon()}, **extra,
+    )
+
+
+def test_first_run_note_shows_until_dismissed(qtbot, tmp_path):
+    marker = tmp_path / "first-run-note-dismissed"
+    app = make_app(tmp_path, welcome_marker=marker)
+    app.start()
+    assert app.welcome is not None and app.welcome.isVisible()
+    assert "not medical advice" in app.welcome.layout().itemAt(0).widget().text()
+    app.welcome.ok.click()
+    assert marker.exists() and app.welcome is None
+    app.shutdown()
+    again = make_app(tmp_path, welcome_marker=marker)
+    again.start()
+    assert again.welcome is None
+    again.shutdown()
+
+
+class RecordingChimes:
+    def __init__(self):
+        self.played: list[str] = []
+
+    def play(self, cue):
+        self.played.append(cue)
+        return True
+
+
+def test_chimes_follow_the_routine_and_this_hurts_is_recorded(qtbot, tmp_path):
+    chimes = RecordingChimes()
+    app = make_app(tmp_path, chimes=chimes)
+    app.start()
+    app.run_command("break:sit")
+    window = app.window
+    clock = app.clock
+    clock.advance(125)  # lead-in 1 s + 2 min walk, into shoulder circles
+    window.tick()
+    assert chimes.played == ["hold"]
+    window.findChild(QWidget, "hurtButton").click()
+    [record] = app.history.breaks()
+    assert record.outcome == "hurt"
+    assert [(e.exercise_id, e.completed) for e in record.exercises] == [
+        ("walk-around", True), ("shoulder-circles", False)]
+    app.shutdown()
