@@ -38,7 +38,7 @@ import math
 from typing import Sequence
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QCursor, QGuiApplication, QKeyEvent, QPainter, QPen
+from PySide6.QtGui import QCursor, QGuiApplication, QKeyEvent, QPainter, QPen, QScreen
 from PySide6.QtWidgets import (
     QAbstractButton,
     QFrame,
@@ -68,6 +68,7 @@ from deskbreak.core.guide import (
 from deskbreak.core.settings import Settings
 from deskbreak.ui import style
 from deskbreak.ui.hold_ring import HoldRing
+from deskbreak.ui.overlay import BreakOverlay, cover_other_screens
 
 SAFETY_FOOTER = ("Mild discomfort is normal at first. Stop if pain lasts more than a few "
                  "minutes; see a doctor if it radiates.")
@@ -278,6 +279,7 @@ class BreakWindow(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
         self.title = title
+        self.overlays: list[BreakOverlay] = []
         self.exercises = tuple(exercises)
         self.settings = settings
         self.clock = clock
@@ -340,10 +342,13 @@ class BreakWindow(QWidget):
         now = self.clock.monotonic()
         self._started_at = now
         self._player = RoutinePlayer(segments, now)
-        self._place_on_cursor_screen()
+        screen = self._place_on_cursor_screen()
         self.tick()
         if self._state == _CLOSED:
             return
+        self.overlays = cover_other_screens(screen, self.title)
+        for overlay in self.overlays:
+            overlay.endRequested.connect(self.end_break)
         self.show()
         self.raise_()
         self.activateWindow()
@@ -415,6 +420,7 @@ class BreakWindow(QWidget):
         if self._state != _RUNNING:
             return
         self._state = _HURT
+        self._uncover_screens()
         self._timer.stop()
         self._pages.setCurrentWidget(self._safety_page)
         self._safety_close.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -706,11 +712,11 @@ class BreakWindow(QWidget):
             self._restyle()
         super().changeEvent(event)
 
-    def _place_on_cursor_screen(self) -> None:
+    def _place_on_cursor_screen(self) -> QScreen | None:
         screen = QGuiApplication.screenAt(QCursor.pos()) or QGuiApplication.primaryScreen()
         if screen is None:
             self.resize(820, 620)
-            return
+            return None
         self.setScreen(screen)
         area = screen.availableGeometry()
         width = min(820, int(area.width() * 0.9))
@@ -719,6 +725,12 @@ class BreakWindow(QWidget):
         frame = self.frameGeometry()
         frame.moveCenter(area.center())
         self.move(frame.topLeft())
+        return screen
+
+    def _uncover_screens(self) -> None:
+        for overlay in self.overlays:
+            overlay.close()
+        self.overlays = []
 
     # -- playing ------------------------------------------------------------
 
@@ -762,6 +774,7 @@ class BreakWindow(QWidget):
         assert self._player is not None
         self._state = _DONE
         self._timer.stop()
+        self._uncover_screens()
         results = self._player.results
         done = sum(1 for r in results if r.completed)
         total = len(results)
@@ -930,6 +943,7 @@ class BreakWindow(QWidget):
         self._state = _CLOSED
         self._timer.stop()
         self._auto_close.stop()
+        self._uncover_screens()
         super().closeEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
