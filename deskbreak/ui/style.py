@@ -63,13 +63,41 @@ def muted_color(palette: QPalette) -> QColor:
     return blend(text_color(palette), palette.color(QPalette.ColorRole.Window), 0.38)
 
 
+WCAG_AA_TEXT = 4.5
+
+
+def luminance(color: QColor) -> float:
+    """WCAG 2 relative luminance."""
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    return (0.2126 * channel(color.redF()) + 0.7152 * channel(color.greenF())
+            + 0.0722 * channel(color.blueF()))
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG 2 contrast ratio, 1 to 21."""
+    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def readable_on(color: QColor, background: QColor, ratio: float = WCAG_AA_TEXT) -> QColor:
+    """``color`` darkened (on light backgrounds) or lightened (on dark) until it
+    reaches ``ratio`` against ``background``: the theme's hue, legible text."""
+    towards = QColor("black") if background.lightnessF() >= 0.5 else QColor("white")
+    step = 0.0
+    adjusted = QColor(color)
+    while contrast(adjusted, background) < ratio and step < 1.0:
+        step += 0.05
+        adjusted = blend(color, towards, step)
+    return adjusted
+
+
 def accent_color(palette: QPalette) -> QColor:
-    """The theme's highlight, nudged to stay visible on the window background."""
+    """The theme's highlight, adjusted to pass WCAG AA as text on the window and on cards."""
     accent = palette.color(QPalette.ColorRole.Highlight)
-    window = palette.color(QPalette.ColorRole.Window)
-    if abs(accent.lightnessF() - window.lightnessF()) < 0.25:
-        accent = accent.lighter(140) if is_dark(palette) else accent.darker(140)
-    return accent
+    accent = readable_on(accent, palette.color(QPalette.ColorRole.Window))
+    return readable_on(accent, card_color(palette))
 
 
 def rest_color(palette: QPalette) -> QColor:
