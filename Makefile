@@ -34,8 +34,12 @@ test: $(VENV)/.installed-test
 test-fast: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -m "not desktop" $(ARGS)
 
+# Benchmarks print numbers; they are not tests and never fail on speed.
 bench: $(VENV)/.installed-test
+	sh scripts/system-packages.sh test
 	$(BIN)/python benchmarks/engine_day.py
+	$(BIN)/python benchmarks/footprint.py
+	$(BIN)/python benchmarks/break_window_cpu.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache
