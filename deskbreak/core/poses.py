@@ -34,7 +34,7 @@ from __future__ import annotations
 import difflib
 import math
 import tomllib
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
@@ -51,8 +51,8 @@ LENGTHS: dict[str, float] = {
     "head_offset": 0.11,  # top of the neck to the centre of the head
     "thigh": 0.43,
     "shin": 0.43,
-    "upper_arm": 0.31,
-    "forearm": 0.26,
+    "upper_arm": 0.30,
+    "forearm": 0.25,
     "hand_offset": 0.06,  # wrist to the centre of the hand
     "heel_back": 0.05,  # ankle to heel, along the sole
     "toe_forward": 0.17,  # ankle to toe, along the sole
@@ -101,6 +101,13 @@ KEY_POINTS = (
     for joint in ("knee", "ankle", "heel", "toe", "elbow", "wrist", "hand")
 )
 
+#: Key points a limb can be made to reach (``reach = { near_hand = "near_knee" }``):
+#: a hand or an ankle bends its elbow or knee to get there; an elbow or a knee
+#: only aims its upper arm or thigh.
+REACH_EFFECTORS = tuple(
+    f"{side}_{joint}" for side in SIDES for joint in ("hand", "elbow", "ankle", "knee")
+)
+
 #: Bounds for the plain numbers of a pose.
 ANGLE_RANGE = (-180.0, 180.0)
 POSITION_RANGE = (-5.0, 5.0)
@@ -119,6 +126,8 @@ LIMITS = {
     "foot": (-45.0, 90.0),  # relative to the shin: flexing .. pointing
 }
 _FORESHORTEN_FREE = 0.8
+#: How far (figure units) a pose with an explicit ``y`` may dip below the ground.
+GROUND_TOLERANCE = 0.03
 
 # -- props ---------------------------------------------------------------------
 
@@ -263,7 +272,7 @@ class Cue:
 
     kind: str
     at: str
-    radius: float = 0.13
+    radius: float = 0.17
     offset: float = 0.12
 
 
@@ -520,9 +529,95 @@ def anatomy_problems(pose: Pose) -> list[tuple[str, str]]:
             check(f"{side}_forearm", "the elbow bend (forearm minus upper arm)",
                   _wrap(forearm - arm), "elbow",
                   "a bent elbow has the forearm angle above the upper arm angle")
-        check(f"{side}_foot", "the foot angle", pose.angle(f"{side}_foot"), "foot",
-              "0 is a right angle to the shin, positive points the toes")
+        if min(f(f"{side}_shin"), f(f"{side}_foot")) >= _FORESHORTEN_FREE:
+            check(f"{side}_foot", "the foot angle", pose.angle(f"{side}_foot"), "foot",
+                  "0 is a right angle to the shin, positive points the toes")
     return problems
+
+
+# -- reaching --------------------------------------------------------------------
+
+
+def _down_angle(d: tuple[float, float]) -> float:
+    """The limb angle (from straight down, positive forward) of direction ``d``."""
+    return math.degrees(math.atan2(d[0], -d[1]))
+
+
+def _two_bone(root, target, upper: float, lower: float, bend_sign: float) -> tuple[float, float]:
+    """Limb angles (upper, lower) reaching from ``root`` towards ``target``.
+
+    ``bend_sign`` +1 bends the joint forward (an elbow), -1 backward (a knee).
+    Out of reach, the limb points straight at the target.
+    """
+    dx, dy = target[0] - root[0], target[1] - root[1]
+    d = math.hypot(dx, dy)
+    aim = _down_angle((dx, dy)) if d > 1e-9 else 0.0
+    d = min(max(d, abs(upper - lower) + 1e-6), upper + lower - 1e-6)
+    cos_root = (upper * upper + d * d - lower * lower) / (2 * upper * d)
+    root_angle = math.degrees(math.acos(max(-1.0, min(1.0, cos_root))))
+    # With the joint bent forward, the upper bone turns back of the aim line.
+    first = aim - bend_sign * root_angle
+    elbow = (root[0] + upper * math.sin(math.radians(first)),
+             root[1] - upper * math.cos(math.radians(first)))
+    second = _down_angle((target[0] - elbow[0], target[1] - elbow[1]))
+    return _wrap(first), _wrap(second)
+
+
+def _apply_reach(pose: Pose, reach: Mapping[str, Any], where: str) -> Pose:
+    """Bend limbs so the effectors in ``reach`` land on their targets.
+
+    A target is another key point of the same pose (a name) or a position
+    ``[x, y]`` in figure units, which needs the pose's ``y``. Legs are solved
+    before arms, so a hand can reach a knee.
+    """
+    order = sorted(reach, key=lambda e: (e.split("_", 1)[-1] in ("hand", "elbow"), e))
+    for effector in order:
+        name = f"{where}.{effector}"
+        if effector not in REACH_EFFECTORS:
+            raise _FieldError(name, _unknown(effector, REACH_EFFECTORS, "reaching key point"))
+        side, joint = effector.split("_", 1)
+        limb = ("thigh", "shin") if joint in ("ankle", "knee") else ("upper_arm", "forearm")
+        target = reach[effector]
+        rel = _relative_points(pose)
+        if isinstance(target, str):
+            if target not in KEY_POINTS:
+                raise _FieldError(name, _unknown(target, KEY_POINTS, "key point"))
+            if target.startswith(side + "_") and (
+                (limb[0] == "thigh" and target.split("_", 1)[1] in ("knee", "ankle", "heel", "toe"))
+                or (limb[0] == "upper_arm" and target.split("_", 1)[1] in ("elbow", "wrist", "hand"))
+            ):
+                raise _FieldError(name, f"cannot reach {target!r}, a point of the same limb")
+            goal = rel[target]
+        else:
+            if (
+                not isinstance(target, list)
+                or len(target) != 2
+                or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in target)
+            ):
+                raise _FieldError(name, f"must be a key point name or [x, y], got {target!r}")
+            if pose.y is None:
+                raise _FieldError(name, "reaching a position [x, y] needs the pose's y "
+                                        "(or reach a key point instead)")
+            if pose.anchor.startswith(side + "_") and pose.anchor.split("_", 1)[1] in (
+                ("knee", "ankle", "heel", "toe") if limb[0] == "thigh" else ("elbow", "wrist", "hand")
+            ):
+                raise _FieldError(name, f"the anchor {pose.anchor!r} is on the reaching limb")
+            ax, ay = rel[pose.anchor]
+            goal = (float(target[0]) - pose.x + ax, float(target[1]) - pose.y + ay)
+        f = pose.length_factor
+        root = rel["pelvis"] if limb[0] == "thigh" else rel["shoulder"]
+        upper_len = LENGTHS[limb[0]] * f(f"{side}_{limb[0]}")
+        if joint in ("knee", "elbow"):
+            angle = _wrap(_down_angle((goal[0] - root[0], goal[1] - root[1])))
+            pose = replace(pose, **{f"{side}_{limb[0]}": angle})
+            continue
+        lower_len = LENGTHS[limb[1]] * f(f"{side}_{limb[1]}")
+        if joint == "hand":
+            lower_len += LENGTHS["hand_offset"]
+        bend = -1.0 if limb[0] == "thigh" else 1.0
+        first, second = _two_bone(root, goal, upper_len, lower_len, bend)
+        pose = replace(pose, **{f"{side}_{limb[0]}": first, f"{side}_{limb[1]}": second})
+    return pose
 
 
 # -- loading -------------------------------------------------------------------
@@ -657,7 +752,7 @@ def _number(value: Any, name: str, bounds: tuple[float, float]) -> float:
     return float(value)
 
 
-_POSE_KEYS = ("x", "y", "shrug", "foreshorten") + ANGLE_FIELDS + LIMB_SEGMENTS
+_POSE_KEYS = ("x", "y", "shrug", "foreshorten", "reach") + ANGLE_FIELDS + LIMB_SEGMENTS
 
 
 def _parse_pose(raw: Mapping[str, Any], which: str, anchor: str) -> Pose:
@@ -667,9 +762,15 @@ def _parse_pose(raw: Mapping[str, Any], which: str, anchor: str) -> Pose:
     if not isinstance(table, dict):
         raise _FieldError(which, f"must be a table like {{ torso = 10 }}, got {table!r}")
     values: dict[str, Any] = {"anchor": anchor}
+    reach: dict[str, Any] = {}
+    flat: set[str] = set()
     for key, value in table.items():
         name = f"{which}.{key}"
-        if key in ("x", "y"):
+        if key == "reach":
+            if not isinstance(value, dict):
+                raise _FieldError(name, f"must be a table like {{ near_hand = \"near_knee\" }}, got {value!r}")
+            reach = value
+        elif key in ("x", "y"):
             values[key] = _number(value, name, POSITION_RANGE)
         elif key == "shrug":
             values[key] = _number(value, name, SHRUG_RANGE)
@@ -687,17 +788,39 @@ def _parse_pose(raw: Mapping[str, Any], which: str, anchor: str) -> Pose:
         elif key in LIMB_SEGMENTS:
             for side in SIDES:  # the unprefixed name sets both sides unless a side is given
                 if f"{side}_{key}" not in table:
-                    values[f"{side}_{key}"] = _number(value, name, ANGLE_RANGE)
+                    if key == "foot" and value == "flat":
+                        flat.add(f"{side}_foot")
+                    else:
+                        values[f"{side}_{key}"] = _number(value, name, ANGLE_RANGE)
+        elif key in ("near_foot", "far_foot") and value == "flat":
+            flat.add(key)
         elif key in ANGLE_FIELDS:
             values[key] = _number(value, name, ANGLE_RANGE)
         else:
             raise _FieldError(name, _unknown(key, _POSE_KEYS, "joint"))
     pose = Pose(**values)
+    # "flat": the sole level whatever the shin's angle (before reaching, in
+    # case the anchor is on that foot, and after, as reaching turns the shin).
+    pose = _flatten(pose, flat)
+    if reach:
+        pose = _flatten(_apply_reach(pose, reach, f"{which}.reach"), flat)
     problems = anatomy_problems(pose)
     if problems:
         field_name, problem = problems[0]
         raise _FieldError(f"{which}.{field_name}", problem)
+    if pose.y is not None:
+        pts = key_points(pose)
+        lowest = min(pts, key=lambda n: pts[n][1] - point_radius(n))
+        depth = -(pts[lowest][1] - point_radius(lowest))
+        if depth > GROUND_TOLERANCE:
+            raise _FieldError(f"{which}.y", f"the figure sinks {depth:.2f} below the ground at "
+                                            f"{lowest}; raise y, or leave y out to rest the "
+                                            "lowest point on the ground")
     return pose
+
+
+def _flatten(pose: Pose, feet: Iterable[str]) -> Pose:
+    return replace(pose, **{foot: _wrap(pose.angle(foot.replace("foot", "shin"))) for foot in feet})
 
 
 def _parse_highlight(value: Any, exercise: Exercise) -> tuple[str, ...]:
