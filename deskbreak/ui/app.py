@@ -97,6 +97,7 @@ class DeskbreakApp(QObject):
         self.idle = idle
         self.alarm = alarm
         self.engine = BreakEngine(settings, clock.now())
+        self.poses = _load_poses(catalog)
         self.tray = TrayController(self._menu_entries, self.run_command, icons, self)
         self.window: BreakWindow | None = None
         # Windows that outlive their break (the done view, the safety advice)
@@ -218,6 +219,7 @@ class DeskbreakApp(QObject):
             safety=self.catalog.safety,
             rest_between_s=routine.rest_between_s,
             postpone_label=f"Postpone {human_duration(self.settings.postpone.total_seconds())}",
+            poses=self.poses,
         )
         window.exerciseDone.connect(self._exercise_done)
         window.finished.connect(self._window_finished)
@@ -341,6 +343,17 @@ class DeskbreakApp(QObject):
             self.run_command(verbs[command])
             return self.status_report()
         return {"ok": False, "error": f"unknown command {command!r}"}
+
+
+def _load_poses(catalog: Catalog) -> dict:
+    """The figures' poses; a broken pose file costs the pictures, never the app."""
+    from deskbreak.core.poses import PoseError, load_poses
+
+    try:
+        return load_poses(catalog=catalog)
+    except PoseError as exc:
+        log.warning("%s; showing exercises without pictures", exc)
+        return {}
 
 
 def _describe_event(event: Event) -> str:

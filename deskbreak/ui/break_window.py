@@ -67,6 +67,7 @@ from deskbreak.core.guide import (
 )
 from deskbreak.core.settings import Settings
 from deskbreak.ui import style
+from deskbreak.ui.figure import FigureWidget
 from deskbreak.ui.hold_ring import HoldRing
 from deskbreak.ui.overlay import BreakOverlay, cover_other_screens
 
@@ -179,24 +180,37 @@ def _label(text: str = "", *, name: str = "", scale: float = 1.0, bold: bool = F
     return label
 
 
-class FigurePlaceholder(Card):
-    """The illustration slot, for now showing what the exercise works and where it is done.
+class IllustrationCard(Card):
+    """The illustration: the animated figure, what the exercise works and where it is done.
 
-    A later change replaces it with the animated figure; anything with a
-    ``show_exercise(exercise, side)`` method can take its place
-    (:meth:`BreakWindow.replace_figure_area`).
+    The figure follows the routine (:meth:`follow`): it moves from the start to
+    the hold pose while the user gets into position, holds still during a
+    hold, relaxes to the start pose during a rest, and moves back and forth
+    with each counted rep. Anything with ``show_exercise(exercise, side)`` can
+    take the card's place (:meth:`BreakWindow.replace_figure_area`).
     """
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, poses: dict | None = None, clock: Clock | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("figureArea")
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.exercise: Exercise | None = None
         self.side: str | None = None
+        self._followed: tuple[int, str | None] | None = None
+        self.figure_exercise: Exercise | None = None
         layout = QVBoxLayout(self)
         spacing = self.fontMetrics().height()
         layout.setContentsMargins(spacing, round(spacing * 0.8), spacing, round(spacing * 0.8))
         layout.setSpacing(round(spacing * 0.5))
+        self.figure = FigureWidget(poses or {}, clock=clock)
+        self.figure.setObjectName("figure")
+        # Big enough to read the pose at a glance, small enough to leave the
+        # instructions unscrolled in a window of 620 px.
+        self.figure.setMinimumHeight(round(spacing * 8))
+        self.figure.setMaximumHeight(round(spacing * 12))
+        self.figure.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        layout.addWidget(self.figure, 1)
 
         top = QHBoxLayout()
         top.setSpacing(round(spacing * 0.5))
@@ -233,6 +247,9 @@ class FigurePlaceholder(Card):
             self.targets_label.setText(works)
             self.place_label.setText(place_text(exercise))
             self.setAccessibleName(f"{works}. {place_text(exercise)}")
+        if (exercise, side) != (self.figure_exercise, self.side):
+            self.figure.show_exercise(exercise, side)
+        self.figure_exercise = exercise
         self.side = side
         if side:
             self.side_chip.setText(f"{side.capitalize()} side")
@@ -240,8 +257,26 @@ class FigurePlaceholder(Card):
         else:
             self.side_chip.hide()
 
+    def follow(self, view: View) -> None:
+        """Move the figure with the routine: see the class docstring."""
+        segment = view.segment
+        if segment is None:
+            return
+        entered = (view.index, segment.side) != self._followed
+        self._followed = (view.index, segment.side)
+        if segment.phase == Phase.REST:
+            self.figure.set_pose_progress(0.0)
+        elif segment.phase == Phase.MOVE and segment.pace_s:
+            # Counted reps: out to the hold pose and back, once per rep.
+            cycle = (view.elapsed % segment.pace_s) / segment.pace_s
+            self.figure.set_pose_progress(1.0 - abs(2.0 * cycle - 1.0))
+        elif entered and (segment.phase == Phase.LEAD_IN or not self.figure.animating):
+            if segment.phase == Phase.LEAD_IN or self.figure.progress < 1.0:
+                self.figure.show_exercise(segment.exercise, segment.side)
+
     def restyle(self) -> None:
         palette = self.palette()
+        self.figure.set_background(style.card_color(palette))
         self.works_caption.setFont(style.scaled_font(0.8, bold=True))
         style.set_text_color(self.works_caption, style.muted_color(palette))
         self.place_label.setFont(style.scaled_font(0.95))
@@ -270,8 +305,10 @@ class BreakWindow(QWidget):
     def __init__(self, *, title: str, exercises: Sequence[Exercise], settings: Settings, clock: Clock,
                  safety: Sequence[SafetyNote] = (), rest_between_s: float = 0,
                  postpone_label: str = "Postpone 5 min", key_guard_s: float = 1.0,
-                 auto_close_s: float = 5.0, parent: QWidget | None = None) -> None:
+                 auto_close_s: float = 5.0, poses: dict | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
+        self._poses = poses or {}
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setObjectName("breakWindow")
         self.setWindowTitle(f"deskbreak: {title}")
@@ -480,7 +517,7 @@ class BreakWindow(QWidget):
         # Left: illustration, then the instructions (scrolling only if they must).
         left = QVBoxLayout()
         self._figure_holder = left
-        self.figure_area: QWidget = FigurePlaceholder()
+        self.figure_area: QWidget = IllustrationCard(self._poses, self.clock)
         left.addWidget(self.figure_area)
         details = QWidget()
         details.setObjectName("details")
@@ -701,7 +738,7 @@ class BreakWindow(QWidget):
             button.setMinimumHeight(round(button.fontMetrics().height() * 2.1))
             button.setMinimumWidth(round(button.fontMetrics().horizontalAdvance(button.text()) + line * 2.4))
         style.set_text_color(self.hurt_button, style.danger_color(palette))
-        if isinstance(self.figure_area, FigurePlaceholder):
+        if isinstance(self.figure_area, IllustrationCard):
             self.figure_area.restyle()
         if self._shown_exercise is not None:
             self._show_exercise_text(self._shown_exercise)
@@ -719,8 +756,8 @@ class BreakWindow(QWidget):
             return None
         self.setScreen(screen)
         area = screen.availableGeometry()
-        width = min(820, int(area.width() * 0.9))
-        height = min(620, int(area.height() * 0.9))
+        width = min(880, int(area.width() * 0.9))
+        height = min(700, int(area.height() * 0.9))
         self.resize(width, height)
         frame = self.frameGeometry()
         frame.moveCenter(area.center())
@@ -807,6 +844,8 @@ class BreakWindow(QWidget):
             return
         if segment.exercise is not self._shown_exercise or segment.side != self._shown_side:
             self._show_exercise(segment.exercise, segment.side)
+        if isinstance(self.figure_area, IllustrationCard):
+            self.figure_area.follow(view)
         ordinal = self._exercise_ordinal[view.index] if view.index < len(self._exercise_ordinal) else 0
         total = self._exercise_ordinal[-1] if self._exercise_ordinal else 0
         self._set_text(self.kicker_label, f"{self.title} · Exercise {ordinal} of {total}")

@@ -383,7 +383,7 @@ def test_title_flags_and_placement(open_window):
     assert window.isVisible()
     area = QGuiApplication.primaryScreen().availableGeometry()
     assert area.contains(window.geometry())
-    assert window.width() <= 820 and window.height() <= 620
+    assert window.width() <= 880 and window.height() <= 700
     assert window.width() <= area.width() * 0.9 and window.height() <= area.height() * 0.9
 
 
@@ -415,3 +415,36 @@ def test_ticks_only_while_the_routine_plays_in_a_visible_window(clock, open_wind
     assert window.ring.remaining == pytest.approx(7)  # caught up on show
     run(window, clock, 10)
     assert not window.ticking  # done
+
+
+def test_the_figure_follows_the_routine(open_window, clock):
+    from deskbreak.core.catalog import load_catalog
+    from deskbreak.core.poses import load_poses
+
+    catalog = load_catalog()
+    poses = load_poses(catalog=catalog)
+    stretch = replace(catalog.exercise("split-hip-stretch"), rest_s=2)
+    circles = catalog.exercise("shoulder-circles")  # counted: 10 reps, 2 s each
+    window, _ = open_window([stretch, circles], poses=poses)
+    figure = window.figure_area.figure
+    # Getting into position: moving from the start towards the hold pose.
+    assert figure.current_poses is poses["split-hip-stretch"] and figure.animating
+    clock.advance(1.5)  # past the 1 s movement and the 1 s lead-in
+    figure._tick()
+    assert not figure.animating and figure.progress == 1.0 and not figure.timer.isActive()
+    window.tick()
+    assert figure.progress == 1.0  # holding still during the hold
+    clock.advance(20)  # the hold ends; the document's rest begins
+    window.tick()
+    assert figure.progress == 0.0  # relaxed during the rest
+    clock.advance(2)  # the second hold: straight back into it
+    window.tick()
+    assert figure.animating
+    window.skip_exercise()  # on to the counted reps
+    clock.advance(1 + 1.0)  # lead-in, then half of the first rep
+    window.tick()
+    assert figure.current_poses is poses["shoulder-circles"]
+    assert figure.progress == pytest.approx(1.0)  # out at mid-rep ...
+    clock.advance(1.0)
+    window.tick()
+    assert figure.progress == pytest.approx(0.0)  # ... and back by its end
