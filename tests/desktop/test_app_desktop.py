@@ -124,3 +124,21 @@ def test_escape_skips_and_the_tray_menu_pauses(desktop, app, tmp_path):
 
 def test_sigterm_stops_the_app_cleanly(desktop, app):
     assert app.terminate(timeout=10) == 0
+
+
+def test_a_broken_settings_file_is_kept_aside_and_defaults_run(desktop, tmp_path):
+    config = tmp_path / "config"
+    config.mkdir()
+    (config / "settings.toml").write_text("sit_interval = [unclosed\n")
+    process = desktop.spawn(deskbreak_cmd(tmp_path), name="deskbreak")
+    process.wait_for_output(r"system tray: icon shown", stream="stderr", timeout=30)
+    match = process.wait_for_output(r"moved .*settings\.toml\.bad-\d{8}-\d{6}", stream="stderr",
+                                    timeout=5)
+    assert match
+    [kept] = config.glob("settings.toml.bad-*")
+    assert kept.read_text() == "sit_interval = [unclosed\n"
+    note = desktop.wait_for_notification(r"default settings", timeout=10)
+    assert "settings.toml" in note["body"]
+    status = subprocess.run(deskbreak_cmd(tmp_path, "status"), env=desktop.env,
+                            capture_output=True, text=True, timeout=30)
+    assert status.stdout.startswith("Next sit-break in 30 min")
