@@ -400,39 +400,36 @@ class BreakWindow(QWidget):
         self._auto_close.stop()
         self.close()
 
-    def tick(self) -> None:
-        """Bring the display up to ``clock.monotonic()``; the timer calls this ~10 times a second."""
+    def _catch_up(self) -> float | None:
+        """Play up to now; the time, or None when the routine is over or not running."""
         if self._state != _RUNNING or self._player is None:
-            return
+            return None
         now = self.clock.monotonic()
         self._advance(now)
         if self._state != _RUNNING:
-            return
+            return None
         if self._player.finished:
             self._show_done()
-        else:
+            return None
+        return now
+
+    def tick(self) -> None:
+        """Bring the display up to ``clock.monotonic()``; the timer calls this ~10 times a second."""
+        now = self._catch_up()
+        if now is not None:
             self._refresh(now)
 
     def toggle_pause(self) -> None:
-        if self._state != _RUNNING or self._player is None:
-            return
-        now = self.clock.monotonic()
-        self._advance(now)
-        if self._state != _RUNNING:
-            return
-        if self._player.finished:
-            self._show_done()
+        now = self._catch_up()
+        if now is None:
             return
         self._player.toggle_pause(now)
         self._refresh(now)
 
     def skip_exercise(self) -> None:
         """Move on to the next exercise; the current one is recorded as not completed."""
-        if self._state != _RUNNING or self._player is None:
-            return
-        now = self.clock.monotonic()
-        self._advance(now)
-        if self._state != _RUNNING:
+        now = self._catch_up()
+        if now is None:
             return
         self._player.skip_exercise(now)
         self._emit_results()
