@@ -296,6 +296,9 @@ def highlight_patches(k: dict[str, Point], region: str, side: str) -> list[Patch
     elif region == "feet":
         heel, toe = k[f"{side}_heel"], k[f"{side}_toe"]
         foot = QPainterPath()
+        # Heel and toe overlap: winding fill keeps the overlap filled, where
+        # the default odd-even rule would cut stripes out of it.
+        foot.setFillRule(Qt.FillRule.WindingFill)
         for shape in _leg_shapes(k, side)[2:]:
             foot.addPath(shape)
         patches.append((foot, _half(heel, toe, _ccw(_unit(_sub(toe, heel))), 1, 0.1, 0.85,

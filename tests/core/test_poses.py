@@ -404,3 +404,8 @@ def test_the_readme_examples_load(tmp_path, catalog):
             assert load_poses(folder, catalog)
             loaded += 1
     assert loaded >= 4
+
+
+def test_every_catalog_exercise_has_poses():
+    catalog = load_catalog()
+    assert set(load_poses(catalog=catalog)) == set(catalog.exercises)
