@@ -6,6 +6,7 @@ so it is read before the first stretch rather than buried in a help page.
 
 from __future__ import annotations
 
+import html
 from typing import Sequence
 
 from PySide6.QtCore import Qt, Signal
@@ -36,18 +37,23 @@ class WelcomeWindow(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.15)
         intro.setFont(font)
         layout.addWidget(intro)
-        for note in safety:
-            label = QLabel(f"• {note.text}")
-            label.setWordWrap(True)
-            label.setObjectName(f"safety:{note.id}")
-            label.setToolTip(f"From {note.source.document}: \u201c{note.source.quote}\u201d")
-            layout.addWidget(label)
+        # One label for the whole list: separate word-wrapped labels get
+        # uneven heights from QLabel's height-for-width guesswork.
+        items = "".join(f"<li style='margin-bottom:6px'>{html.escape(note.text)}</li>"
+                        for note in safety)
+        notes = QLabel(f"<ul style='margin-left:-24px'>{items}</ul>")
+        notes.setObjectName("safetyNotes")
+        notes.setWordWrap(True)
+        notes.setToolTip("From " + ", ".join(sorted({n.source.document for n in safety})))
+        layout.addWidget(notes)
         self.ok = QPushButton("Got it")
         self.ok.setObjectName("welcomeOk")
         self.ok.setDefault(True)
         self.ok.clicked.connect(self._dismiss)
         layout.addWidget(self.ok, alignment=Qt.AlignmentFlag.AlignRight)
-        self.resize(560, self.sizeHint().height())
+        # A fixed width lets the wrapped labels take their natural heights.
+        self.setFixedWidth(560)
+        self.adjustSize()
 
     def _dismiss(self) -> None:
         self.dismissed.emit()
