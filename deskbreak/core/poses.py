@@ -838,6 +838,18 @@ def _parse_highlight(value: Any, exercise: Exercise) -> tuple[str, ...]:
 
 
 _PROP_KEYS = ("kind", "x", "y", "width", "height", "flip", "hold")
+_CUE_KEYS = ("kind", "at", "radius", "offset")
+
+
+def _checked_table(item: dict, where: str, allowed: Iterable[str], what: str, kinds) -> str:
+    """Reject unknown fields and kinds of one prop or cue table; return its kind."""
+    for key in item:
+        if key not in allowed:
+            raise _FieldError(f"{where}.{key}", _unknown(key, allowed, f"{what} field"))
+    kind = item.get("kind")
+    if kind not in kinds:
+        raise _FieldError(f"{where}.kind", _unknown(str(kind), kinds, f"{what} kind"))
+    return kind
 
 
 def _parse_props(value: Any) -> tuple[Prop, ...]:
@@ -848,12 +860,7 @@ def _parse_props(value: Any) -> tuple[Prop, ...]:
         where = f"props[{index}]"
         if not isinstance(item, dict):
             raise _FieldError(where, f"must be a table like {{ kind = \"mat\" }}, got {item!r}")
-        for key in item:
-            if key not in _PROP_KEYS:
-                raise _FieldError(f"{where}.{key}", _unknown(key, _PROP_KEYS, "prop field"))
-        kind = item.get("kind")
-        if kind not in PROP_KINDS:
-            raise _FieldError(f"{where}.kind", _unknown(str(kind), PROP_KINDS, "prop kind"))
+        kind = _checked_table(item, where, _PROP_KEYS, "prop", PROP_KINDS)
         width, height, _ = PROP_KINDS[kind]
         values: dict[str, Any] = {"kind": kind, "width": width, "height": height}
         for key in ("x", "y"):
@@ -885,12 +892,7 @@ def _parse_cues(value: Any) -> tuple[Cue, ...]:
         where = f"cues[{index}]"
         if not isinstance(item, dict):
             raise _FieldError(where, f"must be a table, got {item!r}")
-        for key in item:
-            if key not in ("kind", "at", "radius", "offset"):
-                raise _FieldError(f"{where}.{key}", _unknown(key, ("kind", "at", "radius", "offset"), "cue field"))
-        kind = item.get("kind")
-        if kind not in CUE_KINDS:
-            raise _FieldError(f"{where}.kind", _unknown(str(kind), CUE_KINDS, "cue kind"))
+        kind = _checked_table(item, where, _CUE_KEYS, "cue", CUE_KINDS)
         at = item.get("at")
         if at not in KEY_POINTS:
             raise _FieldError(f"{where}.at", _unknown(str(at), KEY_POINTS, "key point"))
