@@ -852,14 +852,20 @@ def _checked_table(item: dict, where: str, allowed: Iterable[str], what: str, ki
     return kind
 
 
-def _parse_props(value: Any) -> tuple[Prop, ...]:
+def _tables(value: Any, name: str, example: str):
+    """(where, table) for each entry of a list of tables such as ``props``."""
     if not isinstance(value, list):
-        raise _FieldError("props", f"must be a list of tables like {{ kind = \"mat\" }}, got {value!r}")
-    props = []
+        raise _FieldError(name, f"must be a list of tables like {example}, got {value!r}")
     for index, item in enumerate(value):
-        where = f"props[{index}]"
+        where = f"{name}[{index}]"
         if not isinstance(item, dict):
-            raise _FieldError(where, f"must be a table like {{ kind = \"mat\" }}, got {item!r}")
+            raise _FieldError(where, f"must be a table like {example}, got {item!r}")
+        yield where, item
+
+
+def _parse_props(value: Any) -> tuple[Prop, ...]:
+    props = []
+    for where, item in _tables(value, "props", '{ kind = "mat" }'):
         kind = _checked_table(item, where, _PROP_KEYS, "prop", PROP_KINDS)
         width, height, _ = PROP_KINDS[kind]
         values: dict[str, Any] = {"kind": kind, "width": width, "height": height}
@@ -885,13 +891,8 @@ def _parse_props(value: Any) -> tuple[Prop, ...]:
 
 
 def _parse_cues(value: Any) -> tuple[Cue, ...]:
-    if not isinstance(value, list):
-        raise _FieldError("cues", f"must be a list of tables like {{ kind = \"path\", at = \"near_toe\" }}, got {value!r}")
     cues = []
-    for index, item in enumerate(value):
-        where = f"cues[{index}]"
-        if not isinstance(item, dict):
-            raise _FieldError(where, f"must be a table, got {item!r}")
+    for where, item in _tables(value, "cues", '{ kind = "path", at = "near_toe" }'):
         kind = _checked_table(item, where, _CUE_KEYS, "cue", CUE_KINDS)
         at = item.get("at")
         if at not in KEY_POINTS:
