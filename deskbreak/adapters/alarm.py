@@ -27,10 +27,34 @@ from deskbreak.core.clock import Clock
 log = logging.getLogger(__name__)
 
 WAKE_JOB = "wake"
-WATCHDOG_JOB = "watchdog"
 # A wall-clock jump larger than this between watchdog runs is a resume or a
 # clock change, worth a log line; the engine decides what it means.
 JUMP_TOLERANCE_S = 5.0
+
+
+class _OneTimerQtScheduler(QtScheduler):
+    """QtScheduler with one reusable timer.
+
+    apscheduler 3 keeps the return value of ``QTimer.singleShot`` to cancel
+    it later, but PySide6 returns None, so every wake-up request started a
+    timer chain that was never cancelled and the work per minute grew without
+    bound. One owned single-shot QTimer, restarted each time, fixes that.
+    """
+
+    _qtimer: QTimer | None = None
+
+    def _start_timer(self, wait_seconds):
+        if self._qtimer is None:
+            self._qtimer = QTimer()
+            self._qtimer.setSingleShot(True)
+            self._qtimer.timeout.connect(self._process_jobs)
+        self._qtimer.stop()
+        if wait_seconds is not None:
+            self._qtimer.start(min(int(wait_seconds * 1000), 2147483647))
+
+    def _stop_timer(self):
+        if self._qtimer is not None:
+            self._qtimer.stop()
 
 
 class QtAlarm(QObject):
@@ -41,25 +65,29 @@ class QtAlarm(QObject):
         self._clock = clock
         self._watchdog_s = watchdog_s
         self._on_wake: Callable[[str], None] = lambda reason: None
-        self._scheduler = QtScheduler(
+        self._scheduler = _OneTimerQtScheduler(
             executors={"default": DebugExecutor()},
             job_defaults={"coalesce": True, "misfire_grace_time": None, "max_instances": 1},
         )
+        self._watchdog_timer = QTimer(self)
+        self._watchdog_timer.timeout.connect(self._watchdog)
         self._last_wall: datetime | None = None
         self._last_mono: float | None = None
 
     def start(self, on_wake: Callable[[str], None]) -> None:
         self._on_wake = on_wake
         self._scheduler.start()
-        self._scheduler.add_job(self._watchdog, "interval", seconds=self._watchdog_s,
-                                id=WATCHDOG_JOB, replace_existing=True)
+        # The watchdog runs on Qt's monotonic timer, not on an apscheduler
+        # wall-clock job: after the clock is set back it must keep stepping
+        # the engine, which then shifts its countdowns.
+        self._watchdog_timer.start(round(self._watchdog_s * 1000))
         self._remember()
         self._listen_for_resume()
 
     def set_watchdog_interval(self, seconds: float) -> None:
         self._watchdog_s = seconds
-        if self._scheduler.running:
-            self._scheduler.reschedule_job(WATCHDOG_JOB, trigger="interval", seconds=seconds)
+        if self._watchdog_timer.isActive():
+            self._watchdog_timer.start(round(seconds * 1000))
 
     def wake_at(self, when: datetime | None) -> None:
         """Run the callback at ``when`` (replacing any earlier request); None cancels."""
@@ -80,6 +108,7 @@ class QtAlarm(QObject):
         QTimer.singleShot(0, lambda: self._on_wake(reason))
 
     def stop(self) -> None:
+        self._watchdog_timer.stop()
         if self._scheduler.running:
             self._scheduler.shutdown(wait=False)
 

@@ -164,3 +164,21 @@ def test_a_command_line_player_is_found_on_path(tmp_path, monkeypatch):
     assert (tmp_path / "paplay.played").read_text().strip().endswith("chime.wav")
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))
     assert sound.detect_player() is None
+
+
+def test_wake_requests_do_not_pile_up_scheduler_timers(qtbot):
+    """Each request used to start a timer chain that could never be cancelled."""
+    clock = SystemClock()
+    alarm = QtAlarm(clock, watchdog_s=3600)
+    passes = []
+    scheduler = alarm._scheduler
+    original = scheduler._process_jobs
+    scheduler._process_jobs = lambda: (passes.append(1), original())[1]
+    alarm.start(lambda reason: None)
+    try:
+        for _ in range(200):
+            alarm.wake_at(clock.now() + timedelta(hours=1))
+        qtbot.wait(300)
+        assert len(passes) <= 3
+    finally:
+        alarm.stop()
