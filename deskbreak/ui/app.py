@@ -13,6 +13,7 @@ import logging
 import os
 import signal
 import socket
+import sqlite3
 import sys
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -136,6 +137,9 @@ class DeskbreakApp(QObject):
         self.welcome = None
 
     def shutdown(self) -> None:
+        if self._history_id is not None:
+            # Quitting (menu, `deskbreak quit`, logout) mid-break: close the row.
+            self._finish_record(self.clock.now(), "missed", "deskbreak quit during the break")
         if self.window is not None:
             self.window.close_quietly()
         self.alarm.stop()
@@ -207,9 +211,8 @@ class DeskbreakApp(QObject):
         brk = event.brk
         routine = routine_for(self.catalog, brk.kind)
         exercises = [self.catalog.exercise(e) for e in routine.exercises_for(brk.sequence)]
-        if self.history is not None:
-            self._history_id = self.history.start_break(
-                brk.kind.value, routine.id, None if brk.user_started else brk.due, event.at)
+        self._history_id = self._write_history(
+            "start_break", brk.kind.value, routine.id, None if brk.user_started else brk.due, event.at)
         self._close_window()
         window = BreakWindow(
             title=KIND_LABELS[brk.kind],
@@ -237,9 +240,9 @@ class DeskbreakApp(QObject):
             window.close_quietly()
 
     def _exercise_done(self, exercise_id: str, seconds: float, completed: bool) -> None:
-        if self.history is not None and self._history_id is not None:
-            self.history.record_exercise(self._history_id, exercise_id, seconds, completed,
-                                         self.clock.now())
+        if self._history_id is not None:
+            self._write_history("record_exercise", self._history_id, exercise_id, seconds,
+                                completed, self.clock.now())
 
     def _window_finished(self, outcome: str) -> None:
         now = self.clock.now()
@@ -254,16 +257,25 @@ class DeskbreakApp(QObject):
         self.command(events)
 
     def _finish_record(self, at: datetime, outcome: str, note: str = "") -> None:
-        if self.history is not None and self._history_id is not None:
-            self.history.finish_break(self._history_id, at, outcome, note)
+        if self._history_id is not None:
+            self._write_history("finish_break", self._history_id, at, outcome, note)
         self._history_id = None
 
     def _record_unshown(self, event: BreakEnded) -> None:
-        if self.history is not None:
-            brk = event.brk
-            routine = routine_for(self.catalog, brk.kind)
-            self.history.record_break(brk.kind.value, routine.id, brk.due, None, event.at,
-                                      event.outcome.value, event.reason)
+        brk = event.brk
+        routine = routine_for(self.catalog, brk.kind)
+        self._write_history("record_break", brk.kind.value, routine.id, brk.due, None, event.at,
+                            event.outcome.value, event.reason)
+
+    def _write_history(self, method: str, *arguments):
+        """One history write; a failing disk costs that record, never the break itself."""
+        if self.history is None:
+            return None
+        try:
+            return getattr(self.history, method)(*arguments)
+        except (HistoryError, sqlite3.Error, OSError) as exc:
+            log.warning("history: could not %s: %s", method.replace("_", " "), exc)
+            return None
 
     # -- commands ----------------------------------------------------------
 

@@ -247,3 +247,36 @@ def test_chimes_follow_the_routine_and_this_hurts_is_recorded(qtbot, tmp_path):
     assert [(e.exercise_id, e.completed) for e in record.exercises] == [
         ("walk-around", True), ("shoulder-circles", False)]
     app.shutdown()
+
+
+def test_quitting_mid_break_closes_the_history_row(qtbot, tmp_path):
+    app = make_app(tmp_path)
+    app.start()
+    app.run_command("break:sit")
+    app.shutdown()
+    with HistoryStore(tmp_path / "history.sqlite3") as store:
+        [record] = store.breaks()
+    assert record.outcome == "missed" and record.note == "deskbreak quit during the break"
+
+
+class FailingHistory:
+    """A history whose disk is full: every write fails."""
+
+    def __getattr__(self, name):
+        def fail(*args):
+            import sqlite3
+
+            raise sqlite3.OperationalError("database or disk is full")
+        return fail
+
+
+def test_a_failing_history_never_breaks_the_break(qtbot, tmp_path):
+    app = make_app(tmp_path)
+    app.history = FailingHistory()
+    app.start()
+    app.run_command("break:sit")
+    window = app.window
+    assert window is not None and window.isVisible()
+    window.end_break()
+    assert app.window is None
+    assert app.engine.status(app.clock.now()).state.value == "waiting"
