@@ -151,10 +151,10 @@ class DeskbreakApp(QObject):
 
     def tick(self, reason: str = "") -> None:
         """Step the engine with the current time and render what happened."""
-        now = self.clock.now()
-        self.handle(self.engine.step(now, self.idle.idle_seconds()))
-        self.alarm.wake_at(self.engine.next_wakeup(now))
-        self.refresh()
+        self.command(self._step())
+
+    def _step(self) -> list[Event]:
+        return self.engine.step(self.clock.now(), self.idle.idle_seconds())
 
     def handle(self, events: list[Event]) -> None:
         for event in events:
@@ -174,11 +174,17 @@ class DeskbreakApp(QObject):
                 self._close_window()
 
     def command(self, events: list[Event]) -> None:
-        """Render the events of a user command, then reschedule."""
-        self.handle(events)
-        now = self.clock.now()
-        self.alarm.wake_at(self.engine.next_wakeup(now))
+        """Render events (of a step or a user command), reschedule, refresh the tray."""
+        self._render(events)
         self.refresh()
+
+    def _render(self, events: list[Event]) -> None:
+        self.handle(events)
+        self.alarm.wake_at(self.engine.next_wakeup(self.clock.now()))
+
+    @property
+    def postpone_label(self) -> str:
+        return f"Postpone {human_duration(self.settings.postpone.total_seconds())}"
 
     def refresh(self) -> None:
         now = self.clock.now()
@@ -186,10 +192,10 @@ class DeskbreakApp(QObject):
         self.tray.refresh(status_line(status, now), status.state == State.PAUSED)
 
     def _menu_entries(self):
+        # Not command(): refreshing the tray asks for these entries again.
+        self._render(self._step())
         now = self.clock.now()
-        self.handle(self.engine.step(now, self.idle.idle_seconds()))
-        label = f"Postpone {human_duration(self.settings.postpone.total_seconds())}"
-        return menu_entries(self.engine.status(now), now, label)
+        return menu_entries(self.engine.status(now), now, self.postpone_label)
 
     # -- rendering events --------------------------------------------------
 
@@ -221,7 +227,7 @@ class DeskbreakApp(QObject):
             clock=self.clock,
             safety=self.catalog.safety,
             rest_between_s=routine.rest_between_s,
-            postpone_label=f"Postpone {human_duration(self.settings.postpone.total_seconds())}",
+            postpone_label=self.postpone_label,
             poses=self.poses,
         )
         window.exerciseDone.connect(self._exercise_done)

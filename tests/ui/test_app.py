@@ -280,3 +280,12 @@ def test_a_failing_history_never_breaks_the_break(qtbot, tmp_path):
     window.end_break()
     assert app.window is None
     assert app.engine.status(app.clock.now()).state.value == "waiting"
+
+
+def test_opening_the_menu_reschedules_the_alarm(app_parts):
+    app, clock, notifier, history = app_parts
+    app.engine.pause(clock.now(), MONDAY_9 + timedelta(hours=2))  # behind the app's back
+    clock.advance(60)
+    assert menu_texts(app)[0] == "Paused until 11:00"
+    # The step taken to build the menu also moved the alarm to the pause's end.
+    assert app.alarm.wakes[-1] == MONDAY_9 + timedelta(hours=2)
