@@ -15,7 +15,6 @@ import json
 import os
 import sys
 import textwrap
-from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Sequence
@@ -23,40 +22,11 @@ from typing import Sequence
 from deskbreak import __version__
 from deskbreak.core.catalog import PLACE_LABELS, Catalog, CatalogError, load_catalog
 from deskbreak.core.history import HistoryError, HistoryStore
-from deskbreak.core.settings import (
-    SETTING_BY_KEY,
-    SETTINGS_FILE_NAME,
-    Settings,
-    SettingsError,
-    default_config_dir,
-    default_data_dir,
-    parse_duration,
-)
+from deskbreak.core.kinds import BREAK_KIND_NAMES
+from deskbreak.core.profile import Profile, default_config_dir, default_data_dir
+from deskbreak.core.settings import SETTING_BY_KEY, Settings, SettingsError, parse_duration
 
-HISTORY_FILE_NAME = "history.sqlite3"
 EXIT_USAGE = 2
-
-
-@dataclass
-class Profile:
-    """Where this run keeps its settings and history, and its one-run overrides."""
-
-    config_dir: Path
-    data_dir: Path
-    overrides: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def settings_path(self) -> Path:
-        return self.config_dir / SETTINGS_FILE_NAME
-
-    @property
-    def history_path(self) -> Path:
-        return self.data_dir / HISTORY_FILE_NAME
-
-    def apply_overrides(self, settings: Settings) -> Settings:
-        for key, value in self.overrides.items():
-            settings = settings.with_value(key, value)
-        return settings
 
 
 class _Parser(argparse.ArgumentParser):
@@ -126,7 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     # Control verbs talk to the running app of this profile.
     commands.add_parser("status", help="what the running deskbreak is doing")
     now = commands.add_parser("break-now", help="start a break now")
-    now.add_argument("--kind", choices=("sit", "prerun", "evening"), default="sit")
+    now.add_argument("--kind", choices=BREAK_KIND_NAMES, default="sit")
     pause = commands.add_parser("pause", help="no prompts for a while")
     pause.add_argument("duration", nargs="?", default="30m", type=_duration_or_tomorrow,
                        help="e.g. 30m, 1h, or 'tomorrow' (default 30m)")
@@ -167,7 +137,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     profile = make_profile(args)
     try:
-        profile.apply_overrides(Settings.defaults())
+        Settings.defaults().with_values(**profile.overrides)
     except SettingsError as exc:
         parser.error(str(exc))
     command = args.command or "run"

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
+from deskbreak.core.kinds import BREAK_KIND_NAMES
+
 TARGETS = (
     "lower_back",
     "upper_back",
@@ -48,7 +50,6 @@ EQUIPMENT = (
     "block",
     "pull_up_bar",
 )
-ROUTINE_KINDS = ("sit", "prerun", "evening")
 
 
 class CatalogError(ValueError):
@@ -466,7 +467,7 @@ def _routine(f: _Fields) -> Routine:
     routine = Routine(
         id=routine_id,
         name=f.text("name"),
-        kind=f.choice("kind", ROUTINE_KINDS),
+        kind=f.choice("kind", BREAK_KIND_NAMES),
         description=f.text("description", required=False),
         exercises=f.texts("exercises"),
         rotation=tuple(tuple(group) for group in rotation_raw),

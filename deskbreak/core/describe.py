@@ -8,14 +8,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from deskbreak.core.engine import Break, Kind, State, Status
-
-KIND_LABELS = {
-    Kind.SIT: "Sit-break",
-    Kind.PRERUN: "Pre-run routine",
-    Kind.EVENING: "Back-care routine",
-}
-
+from deskbreak.core.engine import Break, State, Status
+from deskbreak.core.kinds import BreakKind
 
 def human_duration(seconds: float) -> str:
     """ "45 s", "12 min", "1 h 5 min": rounded up, so "in 1 min" is never late."""
@@ -48,27 +42,27 @@ def status_line(status: Status, now: datetime) -> str:
     """The first line of the tray menu and its tooltip."""
     state = status.state
     if state == State.ON_BREAK:
-        return f"{KIND_LABELS[status.current.kind]} in progress"
+        return f"{status.current.kind.label} in progress"
     if state == State.PRELUDE:
-        return f"{KIND_LABELS[status.current.kind]} in {human_duration(status.seconds_to_next)}"
+        return f"{status.current.kind.label} in {human_duration(status.seconds_to_next)}"
     if state == State.POSTPONED:
-        return (f"{KIND_LABELS[status.current.kind]} postponed until "
+        return (f"{status.current.kind.label} postponed until "
                 f"{clock_time(status.next_at, now)}")
     if state == State.PAUSED:
         return f"Paused until {clock_time(status.paused_until, now)}"
     upcoming = status.upcoming
     if upcoming is None:
         return "No breaks scheduled"
-    if upcoming.kind == Kind.PRERUN:
+    if upcoming.kind == BreakKind.PRERUN:
         return f"Pre-run routine at {clock_time(upcoming.due, now)}"
     return f"Next sit-break in {human_duration(status.seconds_to_next)}"
 
 
 def prelude_message(brk: Break, now: datetime, exercise_names: list[str]) -> tuple[str, str]:
     """Title and body of the notification announcing a break."""
-    title = f"{KIND_LABELS[brk.kind]} in {human_duration((brk.due - now).total_seconds())}"
+    title = f"{brk.kind.label} in {human_duration((brk.due - now).total_seconds())}"
     stretches = ", ".join(exercise_names) if exercise_names else "a short routine"
-    if brk.kind == Kind.PRERUN and brk.run_at is not None:
+    if brk.kind == BreakKind.PRERUN and brk.run_at is not None:
         body = f"Glute activation before your {brk.run_at:%H:%M} run: {stretches}."
     else:
         body = f"Stand up and walk a little, then: {stretches}."

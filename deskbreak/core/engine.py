@@ -29,6 +29,7 @@ import enum
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 
+from deskbreak.core.kinds import BreakKind, Outcome
 from deskbreak.core.plan import RunSchedule, WorkingHours, next_prerun, next_sit_break
 from deskbreak.core.settings import Settings
 
@@ -41,25 +42,11 @@ class State(enum.Enum):
     PAUSED = "paused"
 
 
-class Kind(str, enum.Enum):
-    SIT = "sit"
-    PRERUN = "prerun"
-    EVENING = "evening"
-    """Post-run / evening back care: only ever started by the user."""
-
-
-class Outcome(str, enum.Enum):
-    COMPLETED = "completed"
-    SKIPPED = "skipped"
-    MISSED = "missed"
-    HURT = "hurt"
-
-
 @dataclass(frozen=True)
 class Break:
     """One prompted (or user-started) break."""
 
-    kind: Kind
+    kind: BreakKind
     due: datetime
     sequence: int = 0
     """For sit-breaks: how many sit-breaks started earlier that day (routine rotation)."""
@@ -266,10 +253,10 @@ class BreakEngine:
             prerun_due, run_at = prerun
             absorbs_sit = sit_due is None or prerun_due - sit_due <= s.sit_interval / 2
             if absorbs_sit:
-                return Break(Kind.PRERUN, due=prerun_due, run_at=run_at)
+                return Break(BreakKind.PRERUN, due=prerun_due, run_at=run_at)
         if sit_due is None:
             return None
-        return Break(Kind.SIT, due=sit_due, sequence=self._sit_sequence(sit_due))
+        return Break(BreakKind.SIT, due=sit_due, sequence=self._sit_sequence(sit_due))
 
     def _sit_sequence(self, day_of: datetime) -> int:
         m = self._m
@@ -280,7 +267,7 @@ class BreakEngine:
         events: list[Event] = []
         if not reprompt and not brk.user_started:
             events.append(BreakDue(at=now, brk=brk))
-        if brk.kind == Kind.SIT and not reprompt:
+        if brk.kind == BreakKind.SIT and not reprompt:
             if m.sit_day != now.date():
                 m.sit_day, m.sit_count = now.date(), 0
             m.sit_count += 1
@@ -303,7 +290,7 @@ class BreakEngine:
 
     # -- commands --------------------------------------------------------
 
-    def start_now(self, now: datetime, kind: Kind = Kind.SIT) -> list[Event]:
+    def start_now(self, now: datetime, kind: BreakKind = BreakKind.SIT) -> list[Event]:
         """The user asked for a break now (allowed even while paused).
 
         A break already announced is brought forward rather than doubled,
@@ -319,7 +306,7 @@ class BreakEngine:
                 return self._start(now, pending, reprompt=m.active.state == State.POSTPONED)
             events.append(self._end(now, Outcome.SKIPPED, reason=f"replaced by {kind.value}"))
         run_at = None
-        if kind == Kind.PRERUN:
+        if kind == BreakKind.PRERUN:
             upcoming = next_prerun(now, self._runs(), timedelta(0), frozenset(m.prerun_done))
             # Only today's run counts as done; a run days away keeps its reminder.
             if upcoming is not None and upcoming[1].date() == now.date():

@@ -23,13 +23,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable, Iterator
 
-from deskbreak.core.settings import default_data_dir, move_file_aside
+from deskbreak.core.kinds import OUTCOME_NAMES
+from deskbreak.core.profile import HISTORY_FILE_NAME, default_data_dir
+from deskbreak.core.files import move_file_aside
 
-HISTORY_FILE_NAME = "history.sqlite3"
-OUTCOMES = ("completed", "skipped", "postponed", "missed", "hurt")
-# The kinds the app writes; the column does not enforce them so a future kind
-# can be added without a migration.
-BREAK_KINDS = ("sit", "prerun", "evening", "manual")
+# The column does not enforce the kinds (kinds.BREAK_KIND_NAMES), so a future
+# kind can be added without a migration; outcomes are enforced.
+OUTCOMES = OUTCOME_NAMES
 _SQLITE_COMPANION_SUFFIXES = ("-wal", "-shm", "-journal")
 _BUSY_TIMEOUT_S = 5.0
 

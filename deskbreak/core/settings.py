@@ -16,11 +16,8 @@ user typed.
 
 from __future__ import annotations
 
-import itertools
 import os
 import re
-import stat
-import tempfile
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from datetime import datetime, time, timedelta
@@ -28,13 +25,10 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
-import platformdirs
 import tomli_w
 
-APP_NAME = "deskbreak"
-SETTINGS_FILE_NAME = "settings.toml"
-CONFIG_DIR_ENV = "DESKBREAK_CONFIG_DIR"
-DATA_DIR_ENV = "DESKBREAK_DATA_DIR"
+from deskbreak.core.files import move_file_aside, os_problem, write_file_atomically
+
 
 
 class SettingsError(ValueError):
@@ -50,7 +44,7 @@ class SettingsError(ValueError):
         self.problem = problem if problem is not None else message
 
 
-class Kind(StrEnum):
+class ValueType(StrEnum):
     """How a setting is written in the file and what type it holds in memory."""
 
     DURATION = "duration"  # "1h30m" or whole seconds -> timedelta
@@ -282,13 +276,13 @@ def _unchanged(value: Any) -> Any:
     return value
 
 
-_CODECS: dict[Kind, _KindCodec] = {
-    Kind.DURATION: _KindCodec(_read_duration, format_duration),
-    Kind.BOOL: _KindCodec(_read_bool, _unchanged),
-    Kind.INT: _KindCodec(_read_int, _unchanged),
-    Kind.TIME_OF_DAY: _KindCodec(_read_time_of_day, format_time_of_day),
-    Kind.WEEKDAYS: _KindCodec(_read_weekdays, _write_weekdays),
-    Kind.CHOICE: _KindCodec(_read_choice, _unchanged),
+_CODECS: dict[ValueType, _KindCodec] = {
+    ValueType.DURATION: _KindCodec(_read_duration, format_duration),
+    ValueType.BOOL: _KindCodec(_read_bool, _unchanged),
+    ValueType.INT: _KindCodec(_read_int, _unchanged),
+    ValueType.TIME_OF_DAY: _KindCodec(_read_time_of_day, format_time_of_day),
+    ValueType.WEEKDAYS: _KindCodec(_read_weekdays, _write_weekdays),
+    ValueType.CHOICE: _KindCodec(_read_choice, _unchanged),
 }
 
 
@@ -318,7 +312,7 @@ class Setting:
     """
 
     key: str
-    kind: Kind
+    kind: ValueType
     default: Any
     label: str
     help: str
@@ -381,42 +375,42 @@ class Setting:
 
 SETTINGS: tuple[Setting, ...] = (
     # schedule
-    Setting("sit_interval", Kind.DURATION, "30m", "Sit-break every",
+    Setting("sit_interval", ValueType.DURATION, "30m", "Sit-break every",
             "Time between sit-breaks.", "schedule", minimum="10s", maximum="8h"),
-    Setting("prelude", Kind.DURATION, "1m", "Warning before a break",
+    Setting("prelude", ValueType.DURATION, "1m", "Warning before a break",
             "Notice before a break, so you can finish a sentence.", "schedule",
             minimum="0s", maximum="15m"),
-    Setting("postpone", Kind.DURATION, "5m", "Postpone by",
+    Setting("postpone", ValueType.DURATION, "5m", "Postpone by",
             "How long \"Postpone\" puts a break off.", "schedule", minimum="10s", maximum="2h"),
-    Setting("natural_break", Kind.DURATION, "5m", "Natural break after",
+    Setting("natural_break", ValueType.DURATION, "5m", "Natural break after",
             "Away from the computer this long counts as a break.", "schedule",
             minimum="10s", maximum="2h"),
-    Setting("working_hours", Kind.BOOL, False, "Only during working hours",
+    Setting("working_hours", ValueType.BOOL, False, "Only during working hours",
             "Prompt sit-breaks only on work days between the start and end times.", "schedule"),
-    Setting("work_days", Kind.WEEKDAYS, ["mon", "tue", "wed", "thu", "fri"], "Work days",
+    Setting("work_days", ValueType.WEEKDAYS, ["mon", "tue", "wed", "thu", "fri"], "Work days",
             "Days you work at the desk.", "schedule"),
-    Setting("work_start", Kind.TIME_OF_DAY, "09:00", "Work starts",
+    Setting("work_start", ValueType.TIME_OF_DAY, "09:00", "Work starts",
             "Start of the working day.", "schedule"),
-    Setting("work_end", Kind.TIME_OF_DAY, "17:00", "Work ends",
+    Setting("work_end", ValueType.TIME_OF_DAY, "17:00", "Work ends",
             "End of the working day.", "schedule"),
     # runs
-    Setting("run_days", Kind.WEEKDAYS, ["tue", "thu", "sat"], "Run days",
+    Setting("run_days", ValueType.WEEKDAYS, ["tue", "thu", "sat"], "Run days",
             "Days you run; a pre-run routine is offered before each run.", "runs"),
-    Setting("run_time", Kind.TIME_OF_DAY, "18:00", "Run time",
+    Setting("run_time", ValueType.TIME_OF_DAY, "18:00", "Run time",
             "When you usually set off.", "runs"),
-    Setting("prerun_lead", Kind.DURATION, "15m", "Pre-run routine before the run",
+    Setting("prerun_lead", ValueType.DURATION, "15m", "Pre-run routine before the run",
             "How long before the run to offer the glute-activation routine.", "runs",
             minimum="0s", maximum="3h"),
     # routine
-    Setting("hold_length", Kind.CHOICE, "short", "Hold length",
+    Setting("hold_length", ValueType.CHOICE, "short", "Hold length",
             "Where a document gives a hold range (such as 20-30 s), which end the guide uses.",
             "routine", choices=("short", "middle", "long")),
-    Setting("lead_in", Kind.DURATION, "3s", "Lead-in",
+    Setting("lead_in", ValueType.DURATION, "3s", "Lead-in",
             "Get-into-position countdown before each hold.", "routine",
             minimum="0s", maximum="10s"),
-    Setting("sound", Kind.BOOL, True, "Sound",
+    Setting("sound", ValueType.BOOL, True, "Sound",
             "Play a soft cue at the start and end of each hold.", "routine"),
-    Setting("volume", Kind.INT, 60, "Volume",
+    Setting("volume", ValueType.INT, 60, "Volume",
             "Loudness of the cues.", "routine", minimum=0, maximum=100, unit="%"),
 )
 
@@ -473,75 +467,6 @@ class Settings:
 
     def to_toml_dict(self) -> dict[str, Any]:
         return {setting.key: setting.write(getattr(self, setting.key)) for setting in SETTINGS}
-
-
-# --------------------------------------------------------------------------
-# Where files live
-
-
-def _directory(env_name: str, platform_default: Callable[..., str]) -> Path:
-    override = os.environ.get(env_name)
-    if override:
-        return Path(override).expanduser()
-    return Path(platform_default(APP_NAME, appauthor=False))
-
-
-def default_config_dir() -> Path:
-    """$DESKBREAK_CONFIG_DIR, or the platform's per-user config folder."""
-    return _directory(CONFIG_DIR_ENV, platformdirs.user_config_dir)
-
-
-def default_data_dir() -> Path:
-    """$DESKBREAK_DATA_DIR, or the platform's per-user data folder."""
-    return _directory(DATA_DIR_ENV, platformdirs.user_data_dir)
-
-
-def default_settings_path() -> Path:
-    return default_config_dir() / SETTINGS_FILE_NAME
-
-
-def _rename_without_replacing(source: Path, target: Path) -> None:
-    """Rename ``source`` to ``target``; FileExistsError if ``target`` exists.
-
-    os.rename silently replaces on POSIX, so claim the name with a hard link,
-    which fails atomically if the name is taken.
-    """
-    try:
-        os.link(source, target, follow_symlinks=False)
-    except FileExistsError:
-        raise
-    except (OSError, NotImplementedError):
-        # No hard links here (some network or FAT file systems): check, then rename.
-        if os.path.lexists(target):
-            raise FileExistsError(target) from None
-        os.rename(source, target)
-        return
-    os.unlink(source)
-
-
-def move_file_aside(path: Path, now: datetime, companion_suffixes: Sequence[str] = ()) -> Path:
-    """Rename a damaged file to ``<name>.bad-<YYYYmmdd-HHMMSS>`` beside it and return the new path.
-
-    Never replaces anything: if the name is taken, "-2", "-3"... is added.
-    Files named ``path`` + a companion suffix (SQLite's "-wal", "-shm") move
-    along under the new name + the same suffix.
-    """
-    stamp = now.strftime("%Y%m%d-%H%M%S")
-    for attempt in itertools.count(1):
-        counter = "" if attempt == 1 else f"-{attempt}"
-        target = path.with_name(f"{path.name}.bad-{stamp}{counter}")
-        if any(os.path.lexists(f"{target}{suffix}") for suffix in companion_suffixes):
-            continue
-        try:
-            _rename_without_replacing(path, target)
-        except FileExistsError:
-            continue
-        for suffix in companion_suffixes:
-            companion = Path(f"{path}{suffix}")
-            if os.path.lexists(companion):
-                _rename_without_replacing(companion, Path(f"{target}{suffix}"))
-        return target
-    raise AssertionError("unreachable: itertools.count never ends")
 
 
 # --------------------------------------------------------------------------
@@ -643,62 +568,10 @@ def save_settings(path: Path, settings: Settings, keep: Mapping[str, Any] | None
     the user has not since changed, are written back as they were.
     """
     text = tomli_w.dumps(_file_form(settings, keep))
-    # Replace the file a symlink points to, not the symlink (dotfile managers use them).
-    target = Path(os.path.realpath(path))
-    temporary: str | None = None
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        _copy_mode(target, temporary)
-        os.replace(temporary, target)
-        temporary = None
-        _sync_directory(target.parent)
+        write_file_atomically(path, text)
     except OSError as error:
-        raise SettingsError(f"could not save settings to {path}: {_os_problem(error)}") from error
-    finally:
-        if temporary is not None:
-            _remove_quietly(temporary)
-
-
-def _os_problem(error: OSError) -> str:
-    if isinstance(error, FileExistsError) and error.filename:
-        # Only mkdir raises this here: a file sits where a folder should be.
-        return f"{error.filename} is a file, not a folder"
-    return error.strerror or str(error)
-
-
-def _copy_mode(existing: Path, replacement: str) -> None:
-    # mkstemp makes the file 0600; keep whatever mode the user gave the old one.
-    try:
-        mode = stat.S_IMODE(os.stat(existing).st_mode)
-    except FileNotFoundError:
-        return
-    os.chmod(replacement, mode)
-
-
-def _sync_directory(directory: Path) -> None:
-    """Make the rename itself durable; not possible (nor needed) on Windows."""
-    try:
-        descriptor = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)
-
-
-def _remove_quietly(file_name: str) -> None:
-    try:
-        os.unlink(file_name)
-    except OSError:
-        pass
+        raise SettingsError(f"could not save settings to {path}: {os_problem(error)}") from error
 
 
 def settings_by_section() -> list[tuple[Section, list[Setting]]]:

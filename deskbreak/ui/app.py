@@ -27,14 +27,14 @@ from deskbreak import APP_NAME, __version__
 from deskbreak.core.assets import asset_path
 from deskbreak.core.catalog import Catalog, Routine, load_catalog
 from deskbreak.core.clock import Clock, SystemClock
-from deskbreak.core.describe import KIND_LABELS, human_duration, prelude_message, status_line
+from deskbreak.core.describe import human_duration, prelude_message, status_line
 from deskbreak.core.engine import (
     BreakEnded,
     BreakEngine,
     BreakPostponed,
     BreakStarted,
     Event,
-    Kind,
+    BreakKind,
     NaturalBreak,
     Outcome,
     Paused,
@@ -53,7 +53,7 @@ from deskbreak.core.settings import Settings, format_duration, load_settings, pa
 from deskbreak.ui.tray import TrayController, TrayNotifier, menu_entries
 
 if TYPE_CHECKING:
-    from deskbreak.cli import Profile
+    from deskbreak.core.profile import Profile
     from deskbreak.ui.break_window import BreakWindow
 
 log = logging.getLogger("deskbreak")
@@ -64,7 +64,7 @@ MAX_WATCHDOG_S = 60.0
 WELCOME_MARKER = "first-run-note-dismissed"
 
 
-def routine_for(catalog: Catalog, kind: Kind) -> Routine:
+def routine_for(catalog: Catalog, kind: BreakKind) -> Routine:
     return catalog.routines_of_kind(kind.value)[0]
 
 
@@ -221,7 +221,7 @@ class DeskbreakApp(QObject):
             "start_break", brk.kind.value, routine.id, None if brk.user_started else brk.due, event.at)
         self._close_window()
         window = BreakWindow(
-            title=KIND_LABELS[brk.kind],
+            title=brk.kind.label,
             exercises=exercises,
             settings=self.settings,
             clock=self.clock,
@@ -290,7 +290,7 @@ class DeskbreakApp(QObject):
         now = self.clock.now()
         name, _, argument = command.partition(":")
         if name == "break":
-            self.command(self.engine.start_now(now, Kind(argument or "sit")))
+            self.command(self.engine.start_now(now, BreakKind(argument or "sit")))
         elif name == "postpone":
             self.command(self.engine.postpone(now))
         elif name == "skip":
@@ -459,7 +459,7 @@ def run_app(profile: Profile) -> int:
 
     clock = SystemClock()
     loaded = load_settings(profile.settings_path, clock.now())
-    settings = profile.apply_overrides(loaded.settings)
+    settings = loaded.settings.with_values(**profile.overrides)
     history, history_problems = _open_history(profile.history_path, clock)
     problems = loaded.problems + history_problems
     for line in problems:

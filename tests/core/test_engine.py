@@ -15,7 +15,7 @@ from deskbreak.core.engine import (
     BreakEngine,
     BreakPostponed,
     BreakStarted,
-    Kind,
+    BreakKind,
     NaturalBreak,
     Outcome,
     Paused,
@@ -219,13 +219,13 @@ def test_pre_run_reminder_lead_before_each_run_once():
     tuesday = TUESDAY.replace(hour=16)
     day = Day(tuesday, run_days=frozenset({1, 3, 5}), working_hours=False)
     day.run_until(tuesday.replace(hour=19), break_takes=5 * MIN)
-    preruns = [e for e in day.of(BreakStarted) if e.brk.kind == Kind.PRERUN]
+    preruns = [e for e in day.of(BreakStarted) if e.brk.kind == BreakKind.PRERUN]
     assert [e.at for e in preruns] == [tuesday.replace(hour=17, minute=45)]
     assert preruns[0].brk.run_at == tuesday.replace(hour=18)
     # A clock jumping back over the reminder does not remind again.
     day.clock.jump(-2 * 3600)
     day.run_until(tuesday.replace(hour=19), break_takes=0)
-    again = [e for e in day.of(BreakStarted) if e.brk.kind == Kind.PRERUN]
+    again = [e for e in day.of(BreakStarted) if e.brk.kind == BreakKind.PRERUN]
     assert len(again) == 1
 
 
@@ -235,7 +235,7 @@ def test_sit_break_just_before_a_pre_run_is_absorbed():
     day.run_until(tuesday.replace(hour=17, minute=50), break_takes=0)
     kinds = [(e.brk.kind, e.at.time()) for e in day.of(BreakStarted)]
     # 17:30 would be a sit-break, 15 minutes before the 17:45 routine: one prompt, not two.
-    assert kinds == [(Kind.PRERUN, time(17, 45))]
+    assert kinds == [(BreakKind.PRERUN, time(17, 45))]
 
 
 def test_pre_run_reminders_ignore_working_hours_but_not_pauses():
@@ -247,7 +247,7 @@ def test_pre_run_reminders_ignore_working_hours_but_not_pauses():
     day.run_until(tuesday.replace(hour=17, minute=51))
     # The pause ended before the run started: the reminder is still useful.
     [start] = day.of(BreakStarted)
-    assert start.brk.kind == Kind.PRERUN and start.at == tuesday.replace(hour=17, minute=50)
+    assert start.brk.kind == BreakKind.PRERUN and start.at == tuesday.replace(hour=17, minute=50)
 
 
 def test_idle_user_takes_a_natural_break():
@@ -285,8 +285,8 @@ def test_start_now_brings_forward_an_announced_break():
 def test_start_now_works_while_paused_and_the_pause_holds():
     day = Day(MONDAY.replace(hour=9))
     day.do("pause", MONDAY.replace(hour=11))
-    [started] = day.do("start_now", Kind.EVENING)
-    assert started.brk.user_started and started.brk.kind == Kind.EVENING
+    [started] = day.do("start_now", BreakKind.EVENING)
+    assert started.brk.user_started and started.brk.kind == BreakKind.EVENING
     day.clock.advance(300)
     day.do("finish")
     assert day.engine.status(day.clock.now()).state == State.PAUSED

@@ -14,16 +14,14 @@ import pytest
 from hypothesis import given, settings as hypothesis_settings, strategies as st
 
 from deskbreak.core import settings as settings_module
+from deskbreak.core.profile import SETTINGS_FILE_NAME, default_config_dir, default_data_dir
 from deskbreak.core.settings import (
     SECTIONS,
     SETTING_BY_KEY,
     SETTINGS,
-    SETTINGS_FILE_NAME,
-    Kind,
+    ValueType,
     Settings,
     SettingsError,
-    default_config_dir,
-    default_data_dir,
     format_duration,
     load_settings,
     parse_duration,
@@ -70,9 +68,9 @@ def test_every_row_is_complete_and_its_default_is_valid(setting):
         assert setting.minimum_value <= default
     if setting.maximum is not None:
         assert default <= setting.maximum_value
-    if setting.kind in (Kind.DURATION, Kind.INT):
+    if setting.kind in (ValueType.DURATION, ValueType.INT):
         assert setting.minimum is not None and setting.maximum is not None, "numbers need bounds for the dialog"
-    assert (setting.kind is Kind.CHOICE) == bool(setting.choices)
+    assert (setting.kind is ValueType.CHOICE) == bool(setting.choices)
     # The declared default is already in the canonical file form.
     assert setting.write(default) == setting.default
 
@@ -342,16 +340,16 @@ def test_unreadable_settings_path_is_reported_and_not_saved_over(path):
 
 def valid_values(setting):
     """A hypothesis strategy for every typed value the setting accepts."""
-    if setting.kind is Kind.DURATION:
+    if setting.kind is ValueType.DURATION:
         low, high = (int(bound.total_seconds()) for bound in (setting.minimum_value, setting.maximum_value))
         return st.integers(low, high).map(lambda seconds: timedelta(seconds=seconds))
-    if setting.kind is Kind.INT:
+    if setting.kind is ValueType.INT:
         return st.integers(setting.minimum_value, setting.maximum_value)
-    if setting.kind is Kind.BOOL:
+    if setting.kind is ValueType.BOOL:
         return st.booleans()
-    if setting.kind is Kind.TIME_OF_DAY:
+    if setting.kind is ValueType.TIME_OF_DAY:
         return st.builds(time, st.integers(0, 23), st.integers(0, 59))
-    if setting.kind is Kind.WEEKDAYS:
+    if setting.kind is ValueType.WEEKDAYS:
         return st.frozensets(st.integers(0, 6))
     return st.sampled_from(setting.choices)
 

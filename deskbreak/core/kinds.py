@@ -1,0 +1,45 @@
+"""The vocabulary of breaks: their kinds and outcomes, with the words for them.
+
+One home, so the engine, the catalog, the history, the command line and the
+tray cannot spell a kind or an outcome differently. Both are ``str`` enums:
+their values are what the history database, the catalog files, the control
+socket and ``--json`` output carry, so they never change once released.
+"""
+
+from __future__ import annotations
+
+import enum
+
+
+class BreakKind(str, enum.Enum):
+    SIT = "sit"
+    PRERUN = "prerun"
+    EVENING = "evening"
+    """Post-run / evening back care: only ever started by the user."""
+
+    @property
+    def label(self) -> str:
+        """ "Sit-break", "Pre-run routine", "Back-care routine"."""
+        return _KIND_LABELS[self]
+
+
+_KIND_LABELS = {
+    BreakKind.SIT: "Sit-break",
+    BreakKind.PRERUN: "Pre-run routine",
+    BreakKind.EVENING: "Back-care routine",
+}
+
+# The values, for argparse choices and file validation.
+BREAK_KIND_NAMES: tuple[str, ...] = tuple(kind.value for kind in BreakKind)
+
+
+class Outcome(str, enum.Enum):
+    COMPLETED = "completed"
+    SKIPPED = "skipped"
+    POSTPONED = "postponed"
+    """History only: the prompt was put off (the break itself lives on)."""
+    MISSED = "missed"
+    HURT = "hurt"
+
+
+OUTCOME_NAMES: tuple[str, ...] = tuple(outcome.value for outcome in Outcome)
