@@ -20,7 +20,7 @@ TICK_S = 60
 
 def main() -> None:
     settings = replace(Settings.defaults(), working_hours=True, work_start=clock_time(9),
-                       work_end=clock_time(17), run_days=frozenset({1, 3, 5}))
+                       work_end=clock_time(17), runs={day: clock_time(18) for day in (1, 3, 5)})
     clock = FakeClock(datetime(2026, 11, 2, 0, 0, tzinfo=timezone.utc))
     engine = BreakEngine(settings, clock.now())
     steps = breaks = 0

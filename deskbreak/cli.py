@@ -22,9 +22,10 @@ from typing import Sequence
 from deskbreak import __version__
 from deskbreak.core.catalog import PLACE_LABELS, Catalog, CatalogError, load_catalog
 from deskbreak.core.history import HistoryError, HistoryStore
+from deskbreak.core.clock import SystemClock
 from deskbreak.core.kinds import BREAK_KIND_NAMES
 from deskbreak.core.profile import Profile, default_config_dir, default_data_dir
-from deskbreak.core.settings import SETTING_BY_KEY, Settings, SettingsError, parse_duration
+from deskbreak.core.settings import SETTING_BY_KEY, SETTINGS, Settings, SettingsError, parse_duration
 
 EXIT_USAGE = 2
 
@@ -44,6 +45,14 @@ def _override(text: str) -> tuple[str, str]:
     if key not in SETTING_BY_KEY:
         raise argparse.ArgumentTypeError(f"unknown setting '{key}'")
     return key, value.strip()
+
+
+def _setting_key(text: str) -> str:
+    key = text.strip().replace("-", "_")
+    if key not in SETTING_BY_KEY:
+        raise argparse.ArgumentTypeError(
+            f"unknown setting '{text}'; `deskbreak config list` shows them all")
+    return key
 
 
 def _iso_date(text: str) -> date:
@@ -93,8 +102,23 @@ def build_parser() -> argparse.ArgumentParser:
     form.add_argument("--csv", action="store_true", help="CSV output")
     history.add_argument("--since", type=_iso_date, metavar="DATE", help="only breaks from DATE on")
 
+    commands.add_parser("settings", help="open the settings dialog (starts deskbreak if needed)")
+    config = commands.add_parser("config", help="read or change settings from the command line")
+    config_verbs = config.add_subparsers(dest="config_verb", metavar="VERB", parser_class=_Parser,
+                                         required=True)
+    config_list = config_verbs.add_parser("list", help="every setting and its value")
+    config_list.add_argument("--json", action="store_true", help="machine-readable output")
+    config_get = config_verbs.add_parser("get", help="one setting's value")
+    config_get.add_argument("key", type=_setting_key)
+    config_set = config_verbs.add_parser("set", help="change a setting (live when deskbreak runs)")
+    config_set.add_argument("key", type=_setting_key)
+    config_set.add_argument("value", help="as in settings.toml, e.g. 45m, true, \"mon, tue\", \"tue 18:00\"")
+    config_reset = config_verbs.add_parser("reset", help="put a setting back to its default")
+    config_reset.add_argument("key", type=_setting_key)
+
     # Control verbs talk to the running app of this profile.
-    commands.add_parser("status", help="what the running deskbreak is doing")
+    status = commands.add_parser("status", help="what the running deskbreak is doing")
+    status.add_argument("--json", action="store_true", help="machine-readable output")
     now = commands.add_parser("break-now", help="start a break now")
     now.add_argument("--kind", choices=BREAK_KIND_NAMES, default="sit")
     pause = commands.add_parser("pause", help="no prompts for a while")
@@ -146,6 +170,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from deskbreak.ui.app import run_app  # Qt loads only for the app itself
 
             return run_app(profile)
+        if command == "settings":
+            return _settings(profile)
+        if command == "config":
+            return _config(args, profile)
         if command == "catalog":
             return _catalog(args)
         if command == "history":
@@ -166,24 +194,92 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _control(command: str, args: argparse.Namespace, profile: Profile) -> int:
-    from PySide6.QtCore import QCoreApplication
-
-    from deskbreak.ui.instance import send_command, server_name
-
-    _app = QCoreApplication.instance() or QCoreApplication([])
     arguments = {}
     if command == "break-now":
         arguments["kind"] = args.kind
     if command == "pause":
         arguments["duration"] = args.duration
-    reply = send_command(server_name(profile.data_dir), command, **arguments)
+    reply = _ask_running_app(profile, command, **arguments)
     if reply is None:
         print("deskbreak is not running (for this profile).", file=sys.stderr)
         return 1
     if not reply.get("ok"):
         print(f"deskbreak: {reply.get('error', 'the command failed')}", file=sys.stderr)
         return 1
+    if command == "status" and args.json:
+        json.dump({k: v for k, v in reply.items() if k != "ok"}, sys.stdout, indent=2)
+        print()
+        return 0
     print(reply.get("text", "ok") if command != "quit" else "deskbreak is quitting.")
+    return 0
+
+
+def _ask_running_app(profile: Profile, command: str, **arguments) -> dict | None:
+    """Send one command to this profile's running deskbreak; None when none runs."""
+    from PySide6.QtCore import QCoreApplication
+
+    from deskbreak.ui.instance import send_command, server_name
+
+    _app = QCoreApplication.instance() or QCoreApplication([])
+    return send_command(server_name(profile.data_dir), command, **arguments)
+
+
+# -- settings ------------------------------------------------------------------
+
+
+def _settings(profile: Profile) -> int:
+    reply = _ask_running_app(profile, "settings")
+    if reply is not None:
+        print("Settings opened in the running deskbreak.")
+        return 0
+    from deskbreak.ui.app import run_app
+
+    return run_app(profile, open_settings=True)
+
+
+def _config(args: argparse.Namespace, profile: Profile) -> int:
+    """`config list|get|set|reset`: the profile's saved settings (never one-run overrides)."""
+    from deskbreak.core.settings_store import SettingsStore
+
+    store, problems = SettingsStore.load(profile.settings_path, SystemClock().now())
+    for line in problems:
+        print(f"deskbreak: {line}", file=sys.stderr)
+    verb = args.config_verb
+    if verb == "list":
+        if args.json:
+            json.dump({s.key: store.file_form(s.key) for s in SETTINGS}, sys.stdout, indent=2)
+            print()
+        else:
+            texts = {s.key: store.setting_text(s.key) for s in SETTINGS}
+            key_width, value_width = max(map(len, texts)), max(map(len, texts.values()))
+            for setting in SETTINGS:
+                print(f"{setting.key:<{key_width}}  {texts[setting.key]:<{value_width}}  {setting.label}")
+        return 0
+    if verb == "get":
+        print(store.setting_text(args.key))
+        return 0
+    value = args.value if verb == "set" else None
+    try:
+        # Checked here first, so a bad value gets the same one-line answer running or not.
+        store.file_settings.with_value(args.key, value) if verb == "set" else None
+    except SettingsError as exc:
+        print(f"deskbreak: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    request = {"key": args.key} if verb == "reset" else {"key": args.key, "value": value}
+    reply = _ask_running_app(profile, f"config-{verb}", **request)
+    if reply is not None:
+        if not reply.get("ok"):
+            print(f"deskbreak: {reply.get('error', 'the change was refused')}", file=sys.stderr)
+            return EXIT_USAGE
+        store, _ = SettingsStore.load(profile.settings_path, SystemClock().now())
+        print(f"{args.key} = {store.setting_text(args.key)} (applied to the running deskbreak, saved)")
+        return 0
+    try:
+        store.set(args.key, value) if verb == "set" else store.reset([args.key])
+    except SettingsError as exc:
+        print(f"deskbreak: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"{args.key} = {store.setting_text(args.key)} (saved to {store.path})")
     return 0
 
 

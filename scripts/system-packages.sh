@@ -3,7 +3,8 @@
 #   runtime: the X11/EGL libraries Qt's xcb platform plugin loads, and
 #            notify-send, which plyer uses for native notifications.
 #   test:    runtime plus the virtual desktop the desktop test tier drives
-#            (Xvfb, openbox, trayer, dunst, a D-Bus session, xdotool, ImageMagick).
+#            (Xvfb, openbox, trayer, dunst, a D-Bus session, xdotool, ImageMagick),
+#            and desktop-file-validate, which checks the autostart entry we write.
 # As root it installs them with apt-get; otherwise it says loudly what is
 # missing and leaves it to you (the desktop tier then skips itself).
 set -eu
@@ -12,10 +13,11 @@ runtime="libegl1 libgl1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-i
 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
 libfontconfig1 libdbus-1-3 fonts-dejavu-core libnotify-bin"
 desktop="xvfb xauth openbox trayer dunst dbus dbus-x11 xdotool imagemagick x11-utils"
+validators="desktop-file-utils"
 
 case "${1:-test}" in
     runtime) wanted="$runtime" ;;
-    test) wanted="$runtime $desktop" ;;
+    test) wanted="$runtime $desktop $validators" ;;
     *) echo "usage: $0 runtime|test" >&2; exit 2 ;;
 esac
 

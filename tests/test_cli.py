@@ -104,3 +104,48 @@ def test_environment_chooses_the_profile(tmp_path):
     out = subprocess.run([sys.executable, "-m", "deskbreak", "history", "--json"],
                          capture_output=True, text=True, env=env, check=True)
     assert len(json.loads(out.stdout)) == 3
+
+
+# -- config: the profile's settings when deskbreak is not running -------------------------
+# (The running-instance path is driven for real in tests/desktop.)
+
+
+@pytest.fixture
+def nothing_running(monkeypatch):
+    """No deskbreak answers, without creating a QCoreApplication in the test process
+    (pytest-qt's widget tests need theirs to be a QApplication)."""
+    monkeypatch.setattr("deskbreak.cli._ask_running_app", lambda *args, **kwargs: None)
+
+
+def test_config_set_get_list_and_reset_write_the_profile_settings(capsys, tmp_path, nothing_running):
+    profile = ("--config-dir", str(tmp_path / "conf"), "--data-dir", str(tmp_path / "data"))
+    code, out, _ = run(capsys, *profile, "config", "set", "sit_interval", "45m")
+    assert code == 0 and out.startswith("sit_interval = 45m (saved to ")
+    assert run(capsys, *profile, "config", "get", "sit-interval")[1] == "45m\n"
+    code, out, _ = run(capsys, *profile, "config", "set", "runs", "tue 18:00, sat 8:30")
+    code, out, _ = run(capsys, *profile, "config", "list", "--json")
+    listed = json.loads(out)
+    assert listed["sit_interval"] == "45m" and listed["runs"] == {"tue": "18:00", "sat": "08:30"}
+    code, out, _ = run(capsys, *profile, "config", "list")
+    assert any(line.split()[:2] == ["runs", "tue"] for line in out.splitlines())
+    run(capsys, *profile, "config", "reset", "sit_interval")
+    assert run(capsys, *profile, "config", "get", "sit_interval")[1] == "30m\n"
+
+
+@pytest.mark.parametrize("argv, expected", [
+    (("config", "set", "bogus", "1"), "unknown setting 'bogus'"),
+    (("config", "get", "bogus"), "unknown setting 'bogus'"),
+    (("config", "set", "volume", "loud"), "key 'volume': must be a whole number, not 'loud'"),
+    (("config", "set", "work_end", "08:00"), "'work_start' and 'work_end'"),
+])
+def test_config_with_a_bad_key_or_value_exits_2_with_one_line(capsys, tmp_path, argv, expected, nothing_running):
+    code, out, err = run(capsys, "--config-dir", str(tmp_path), "--data-dir", str(tmp_path), *argv)
+    assert code == 2 and expected in err and err.strip().count("\n") == 0
+    assert not (tmp_path / "settings.toml").exists(), "nothing saved"
+
+
+def test_one_run_overrides_do_not_leak_into_config_set(capsys, tmp_path, nothing_running):
+    profile = ("--config-dir", str(tmp_path), "--data-dir", str(tmp_path))
+    run(capsys, *profile, "--sit-interval", "20s", "--prelude", "5s", "config", "set", "volume", "20")
+    text = (tmp_path / "settings.toml").read_text()
+    assert 'sit_interval = "30m"' in text and 'prelude = "1m"' in text

@@ -127,6 +127,11 @@ class Chimes:
         self.volume = volume
         log.info("chimes: %s", player.name if player else "no audio player found (silent)")
 
+    def configure(self, enabled: bool, volume: int) -> None:
+        """Follow the ``sound`` and ``volume`` settings when they change."""
+        self.enabled = enabled
+        self.volume = volume
+
     def play(self, cue: str) -> bool:
         """Play ``cue`` ("hold" or "switch"); False when silent."""
         if not self.enabled or self.volume <= 0 or self.player is None or cue not in SOUNDS:

@@ -154,8 +154,20 @@ class BreakEngine:
         return self._settings
 
     def apply_settings(self, settings: Settings) -> None:
-        """Use new settings from now on; the countdown restarts from the last break."""
+        """Use new settings from now on; the next break is worked out again.
+
+        The countdown still runs from the end of the last break, so a longer
+        interval moves the next break later and a shorter one earlier. A
+        break only announced so far is withdrawn and announced again when it
+        falls due under the new settings; a break in progress, postponed or
+        started by the user is left alone.
+        """
         self._settings = settings
+        active = self._m.active
+        if active is not None and active.state == State.PRELUDE and not active.brk.user_started:
+            self._m.active = None
+            if active.brk.run_at is not None:
+                self._m.prerun_done.discard(active.brk.run_at)
 
     def _hours(self) -> WorkingHours | None:
         s = self._settings
@@ -164,7 +176,7 @@ class BreakEngine:
         return WorkingHours(frozenset(s.work_days), s.work_start, s.work_end)
 
     def _runs(self) -> RunSchedule:
-        return RunSchedule(frozenset(self._settings.run_days), self._settings.run_time)
+        return RunSchedule(self._settings.runs)
 
     # -- time ------------------------------------------------------------
 
@@ -373,13 +385,44 @@ class BreakEngine:
                           _seconds(now, m.paused_until))
         upcoming = self._upcoming(now)
         next_at = upcoming.due if upcoming else None
+        if next_at is not None and next_at < now:
+            # Due while the user is away: it is prompted the moment they are back.
+            next_at = now
         return Status(State.WAITING, None, upcoming, next_at, None, _seconds(now, next_at))
+
+    def next_sit_break(self, now: datetime) -> datetime | None:
+        """When the next sit-break will be prompted, or None (one is on now, or none is ever due).
+
+        While paused, the countdown starts again when the pause ends.
+        """
+        m = self._m
+        if m.active is not None and m.active.brk.kind == BreakKind.SIT:
+            if m.active.state == State.ON_BREAK:
+                return None
+            return m.active.postponed_until if m.active.state == State.POSTPONED else m.active.brk.due
+        start = m.last_break_end
+        if m.paused_until is not None:
+            start = max(start, m.paused_until)
+        return next_sit_break(start, self._settings.sit_interval, self._hours())
+
+    def next_run(self, now: datetime) -> tuple[datetime, datetime] | None:
+        """The next run still to come as (pre-run reminder time, run time), or None."""
+        m = self._m
+        if m.active is not None and m.active.brk.run_at is not None and m.active.brk.run_at > now:
+            return m.active.brk.due, m.active.brk.run_at
+        return next_prerun(now, self._runs(), self._settings.prerun_lead, frozenset(m.prerun_done))
 
     def next_wakeup(self, now: datetime) -> datetime | None:
         """The next moment ``step`` must be called for the engine to be on time."""
         status = self.status(now)
         if status.state == State.WAITING and status.upcoming is not None:
-            return status.upcoming.due - self._settings.prelude
+            prompt_at = status.upcoming.due - self._settings.prelude
+            if prompt_at <= now and self._m.away:
+                # Waking now would find the user still away, again and again:
+                # the watchdog's steps notice their return; past the run start
+                # the reminder is moot.
+                return status.upcoming.run_at
+            return prompt_at
         return status.next_at
 
 

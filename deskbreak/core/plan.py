@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Mapping
 
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -77,17 +78,17 @@ def next_sit_break(
 
 @dataclass(frozen=True)
 class RunSchedule:
-    """The user's weekly runs: which days, at what time."""
+    """The user's weekly runs: for each run day (0 = Monday), when they set off."""
 
-    days: frozenset[int]
-    at: time
+    times: Mapping[int, time]
 
     def next_run(self, after: datetime) -> datetime | None:
         """The first run starting strictly after ``after``."""
         for offset in range(_DAYS_TO_SEARCH):
             day = after.date() + timedelta(days=offset)
-            if day.weekday() in self.days:
-                run = datetime.combine(day, self.at, after.tzinfo)
+            start = self.times.get(day.weekday())
+            if start is not None:
+                run = datetime.combine(day, start, after.tzinfo)
                 if run > after:
                     return run
         return None

@@ -35,3 +35,27 @@ class Alarm(Protocol):
     def wake_at(self, when: datetime | None) -> None: ...
 
     def stop(self) -> None: ...
+
+
+class Autostart(Protocol):
+    """The platform's "start at login" entry for deskbreak, which the user turns on and off.
+
+    ``location`` names the file or registry value in words a user can look
+    up, for the settings dialog's help text.
+    """
+
+    name: str
+    location: str
+
+    def available(self) -> bool:
+        """Whether this platform has a login entry deskbreak knows how to write."""
+
+    def is_enabled(self) -> bool:
+        """Whether the entry exists and the desktop will honour it at the next login."""
+
+    def set_enabled(self, enabled: bool) -> None:
+        """Write (or refresh a stale) entry, or remove it; doing it twice changes nothing.
+
+        Raises the adapter's error, naming the entry and the cause, when the
+        file or registry refuses; the entry is then left as it was.
+        """

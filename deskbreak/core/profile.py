@@ -66,3 +66,16 @@ class Profile:
     @property
     def history_path(self) -> Path:
         return self.data_dir / HISTORY_FILE_NAME
+
+    def command_line_options(self) -> list[str]:
+        """The options that start deskbreak again on this profile (for the login entry).
+
+        Folders chosen by option or variable are written out; one-run
+        overrides are not, since they were meant for this run only.
+        """
+        options: list[str] = []
+        if self.config_dir != default_config_dir():
+            options += ["--config-dir", str(self.config_dir.resolve())]
+        if self.data_dir != default_data_dir():
+            options += ["--data-dir", str(self.data_dir.resolve())]
+        return options

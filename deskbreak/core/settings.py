@@ -53,6 +53,7 @@ class ValueType(StrEnum):
     TIME_OF_DAY = "time"  # "18:00" -> datetime.time
     WEEKDAYS = "weekdays"  # ["tue", "thu"] -> frozenset of 0=Mon..6=Sun
     CHOICE = "choice"  # one of Setting.choices -> str
+    WEEKLY_TIMES = "weekly_times"  # {tue = "18:00"} -> {1: time(18, 0)}, one time per day
 
 
 # --------------------------------------------------------------------------
@@ -180,6 +181,8 @@ def _show(raw: Any) -> str:
         return repr(raw)
     if isinstance(raw, (list, tuple)):
         return "[" + ", ".join(_show(item) for item in raw) + "]"
+    if isinstance(raw, dict):
+        return "{" + ", ".join(f"{key} = {_show(value)}" for key, value in raw.items()) + "}"
     return str(raw)
 
 
@@ -259,6 +262,39 @@ def _write_weekdays(days: frozenset[int]) -> list[str]:
     return [WEEKDAY_NAMES[day] for day in sorted(days)]
 
 
+_WEEKLY_TIME_ENTRY = re.compile(r"([a-z]+)\s*(?:=|\s)\s*(.+)")
+
+
+def _read_weekly_times(setting: Setting, raw: Any) -> dict[int, time]:
+    if isinstance(raw, str):
+        # The command line's form: "tue 18:00, sat 8:30" (or "tue=18:00").
+        entries = {}
+        for part in (piece.strip() for piece in raw.split(",")):
+            match = _WEEKLY_TIME_ENTRY.fullmatch(part.lower()) if part else None
+            if match is None:
+                if not part and not raw.strip():
+                    continue
+                raise ValueError(f"{raw!r} is not a list of days and times; write it like \"tue 18:00, sat 8:30\"")
+            entries[match[1]] = match[2]
+        raw = entries
+    if not isinstance(raw, dict):
+        raise ValueError(f"must be a table of days and times like {{tue = \"18:00\"}}, not {_show(raw)}")
+    times: dict[int, time] = {}
+    for day, moment in raw.items():
+        number = day if _is_whole_number(day) and 0 <= day <= 6 else parse_weekday(str(day))
+        if number in times:
+            raise ValueError(f"{day!r} is given twice; one time per day")
+        try:
+            times[number] = _read_time_of_day(setting, moment)
+        except ValueError as error:
+            raise ValueError(f"day '{day}': {error}") from None
+    return dict(sorted(times.items()))
+
+
+def _write_weekly_times(times: dict[int, time]) -> dict[str, str]:
+    return {WEEKDAY_NAMES[day]: format_time_of_day(moment) for day, moment in sorted(times.items())}
+
+
 def _read_choice(setting: Setting, raw: Any) -> str:
     word = raw.strip().lower() if isinstance(raw, str) else None
     if word not in setting.choices:
@@ -283,6 +319,7 @@ _CODECS: dict[ValueType, _KindCodec] = {
     ValueType.TIME_OF_DAY: _KindCodec(_read_time_of_day, format_time_of_day),
     ValueType.WEEKDAYS: _KindCodec(_read_weekdays, _write_weekdays),
     ValueType.CHOICE: _KindCodec(_read_choice, _unchanged),
+    ValueType.WEEKLY_TIMES: _KindCodec(_read_weekly_times, _write_weekly_times),
 }
 
 
@@ -297,9 +334,12 @@ class Section:
 
 
 SECTIONS: tuple[Section, ...] = (
-    Section("schedule", "Schedule"),
+    Section("breaks", "Breaks"),
+    Section("hours", "Working hours"),
     Section("runs", "Runs"),
-    Section("routine", "Routine"),
+    Section("routines", "Routines"),
+    Section("sound", "Sound"),
+    Section("general", "General"),
 )
 
 
@@ -358,7 +398,9 @@ class Setting:
         return None if self.maximum is None else _CODECS[self.kind].read(self, self.maximum)
 
     def describe(self, raw: Any) -> str:
-        """A file-form value for a message: "30m", "mon, tue", "true"."""
+        """A file-form value for a message: "30m", "mon, tue", "tue 18:00", "true"."""
+        if isinstance(raw, dict):
+            return ", ".join(f"{day} {moment}" for day, moment in raw.items()) or "none"
         if isinstance(raw, (list, tuple)):
             return ", ".join(str(item) for item in raw) or "none"
         if isinstance(raw, str):
@@ -374,47 +416,94 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    # schedule
+    # breaks
     Setting("sit_interval", ValueType.DURATION, "30m", "Sit-break every",
-            "Time between sit-breaks.", "schedule", minimum="10s", maximum="8h"),
+            "Time between sit-breaks, counted from the end of the last break.", "breaks",
+            minimum="10s", maximum="8h"),
     Setting("prelude", ValueType.DURATION, "1m", "Warning before a break",
-            "Notice before a break, so you can finish a sentence.", "schedule",
+            "A notification this long before a break, so you can finish a sentence.", "breaks",
             minimum="0s", maximum="15m"),
     Setting("postpone", ValueType.DURATION, "5m", "Postpone by",
-            "How long \"Postpone\" puts a break off.", "schedule", minimum="10s", maximum="2h"),
+            "How long \"Postpone\" puts a break off.", "breaks", minimum="10s", maximum="2h"),
     Setting("natural_break", ValueType.DURATION, "5m", "Natural break after",
-            "Away from the computer this long counts as a break.", "schedule",
-            minimum="10s", maximum="2h"),
+            "Away from the computer this long counts as a break, and the countdown restarts.",
+            "breaks", minimum="10s", maximum="2h"),
+    # working hours
     Setting("working_hours", ValueType.BOOL, False, "Only during working hours",
-            "Prompt sit-breaks only on work days between the start and end times.", "schedule"),
+            "Prompt sit-breaks only on work days between the start and end times.", "hours"),
     Setting("work_days", ValueType.WEEKDAYS, ["mon", "tue", "wed", "thu", "fri"], "Work days",
-            "Days you work at the desk.", "schedule"),
+            "Days you work at the desk.", "hours"),
     Setting("work_start", ValueType.TIME_OF_DAY, "09:00", "Work starts",
-            "Start of the working day.", "schedule"),
+            "Start of the working day.", "hours"),
     Setting("work_end", ValueType.TIME_OF_DAY, "17:00", "Work ends",
-            "End of the working day.", "schedule"),
+            "End of the working day; must come after the start.", "hours"),
     # runs
-    Setting("run_days", ValueType.WEEKDAYS, ["tue", "thu", "sat"], "Run days",
-            "Days you run; a pre-run routine is offered before each run.", "runs"),
-    Setting("run_time", ValueType.TIME_OF_DAY, "18:00", "Run time",
-            "When you usually set off.", "runs"),
+    Setting("runs", ValueType.WEEKLY_TIMES, {"tue": "18:00", "thu": "18:00", "sat": "18:00"},
+            "Runs", "The days you run and when you set off; a pre-run routine is offered before each.",
+            "runs"),
     Setting("prerun_lead", ValueType.DURATION, "15m", "Pre-run routine before the run",
-            "How long before the run to offer the glute-activation routine.", "runs",
+            "How long before a run to offer the glute-activation routine.", "runs",
             minimum="0s", maximum="3h"),
-    # routine
+    # routines
     Setting("hold_length", ValueType.CHOICE, "short", "Hold length",
             "Where a document gives a hold range (such as 20-30 s), which end the guide uses.",
-            "routine", choices=("short", "middle", "long")),
+            "routines", choices=("short", "middle", "long")),
     Setting("lead_in", ValueType.DURATION, "3s", "Lead-in",
-            "Get-into-position countdown before each hold.", "routine",
+            "Get-into-position countdown before each hold.", "routines",
             minimum="0s", maximum="10s"),
+    # sound
     Setting("sound", ValueType.BOOL, True, "Sound",
-            "Play a soft cue at the start and end of each hold.", "routine"),
+            "Play a soft cue at the end of each hold and at each side switch.", "sound"),
     Setting("volume", ValueType.INT, 60, "Volume",
-            "Loudness of the cues.", "routine", minimum=0, maximum=100, unit="%"),
+            "Loudness of the cues.", "sound", minimum=0, maximum=100, unit="%"),
+    # general
+    Setting("autostart", ValueType.BOOL, False, "Start at login",
+            "Start deskbreak in the tray when you log in.", "general"),
 )
 
 SETTING_BY_KEY: dict[str, Setting] = {setting.key: setting for setting in SETTINGS}
+
+
+@dataclass(frozen=True)
+class CrossCheck:
+    """A rule between settings that each look valid alone ("work ends after it starts")."""
+
+    keys: tuple[str, ...]
+    check: Callable[[Any], str | None]
+
+    @property
+    def keys_text(self) -> str:
+        return " and ".join(f"'{key}'" for key in self.keys)
+
+    def problem(self, settings: Any) -> str | None:
+        return self.check(settings)
+
+
+def _work_ends_after_it_starts(s: Any) -> str | None:
+    if s.work_start < s.work_end:
+        return None
+    return (f"work_start ({format_time_of_day(s.work_start)}) must come before "
+            f"work_end ({format_time_of_day(s.work_end)}), or no sit-break would ever be prompted")
+
+
+def _some_work_day(s: Any) -> str | None:
+    if not s.working_hours or s.work_days:
+        return None
+    return "working_hours is on but work_days is empty, so no sit-break would ever be prompted"
+
+
+def _prelude_before_interval(s: Any) -> str | None:
+    if s.prelude < s.sit_interval:
+        return None
+    return (f"prelude ({format_duration(s.prelude)}) must be shorter than "
+            f"sit_interval ({format_duration(s.sit_interval)})")
+
+
+CROSS_CHECKS: tuple[CrossCheck, ...] = (
+    CrossCheck(("work_start", "work_end"), _work_ends_after_it_starts),
+    CrossCheck(("working_hours", "work_days"), _some_work_day),
+    CrossCheck(("prelude", "sit_interval"), _prelude_before_interval),
+)
 
 
 @dataclass(frozen=True)
@@ -434,18 +523,22 @@ class Settings:
     work_days: frozenset[int]
     work_start: time
     work_end: time
-    run_days: frozenset[int]
-    run_time: time
+    runs: dict[int, time]
     prerun_lead: timedelta
     hold_length: str
     lead_in: timedelta
     sound: bool
     volume: int
+    autostart: bool
 
     def __post_init__(self) -> None:
         for setting in SETTINGS:
             # Frozen: normalising "30m" to a timedelta has to bypass __setattr__.
             object.__setattr__(self, setting.key, setting.parse(getattr(self, setting.key)))
+        for rule in CROSS_CHECKS:
+            problem = rule.problem(self)
+            if problem:
+                raise SettingsError(f"keys {rule.keys_text}: {problem}", key=rule.keys[-1], problem=problem)
 
     @classmethod
     def defaults(cls) -> Settings:
@@ -460,6 +553,10 @@ class Settings:
 
     def with_value(self, key: str, raw: Any) -> Settings:
         return self.with_values(**{key: raw})
+
+    def typed(self) -> dict[str, Any]:
+        """Every value by key, typed (for building a changed copy in one go)."""
+        return {setting.key: getattr(self, setting.key) for setting in SETTINGS}
 
     def changed_keys(self, other: Settings) -> tuple[str, ...]:
         """Keys whose values differ, in table order (what a live apply must act on)."""
@@ -489,7 +586,7 @@ class LoadedSettings:
     can_save: bool = True
 
 
-def _read_table(path: Path) -> dict[str, Any]:
+def read_settings_table(path: Path) -> dict[str, Any]:
     """The TOML table in ``path``; ValueError if it is not UTF-8 TOML."""
     data = path.read_bytes()
     try:
@@ -515,7 +612,7 @@ def load_settings(path: Path, now: datetime) -> LoadedSettings:
     ``now`` names the file a corrupt settings file is moved aside to.
     """
     try:
-        raw = _read_table(path)
+        raw = read_settings_table(path)
     except FileNotFoundError:
         return LoadedSettings(Settings.defaults())
     except OSError as error:
@@ -532,9 +629,42 @@ def load_settings(path: Path, now: datetime) -> LoadedSettings:
         problem = f"{path}: {error}; moved it to {moved_to} and using the defaults"
         return LoadedSettings(Settings.defaults(), [problem], moved_to=moved_to)
 
-    values: dict[str, Any] = {}
+    settings, problems = settings_from_table(path, raw, Settings.defaults())
+    return LoadedSettings(settings, problems, raw)
+
+
+# Before per-day run times, a file said `run_days = [...]` and `run_time = "18:00"`.
+_LEGACY_RUN_KEYS = ("run_days", "run_time")
+
+
+def _migrated_runs(raw: Mapping[str, Any]) -> dict[int, time]:
+    """``runs`` from the old keys (defaults for whichever is missing); ValueError if bad."""
+    days = raw.get("run_days", ["tue", "thu", "sat"])
+    at = raw.get("run_time", "18:00")
+    day_numbers = _read_weekdays(SETTING_BY_KEY["runs"], days)
+    start = _read_time_of_day(SETTING_BY_KEY["runs"], at)
+    return {day: start for day in sorted(day_numbers)}
+
+
+def settings_from_table(path: Path, raw: Mapping[str, Any], fallback: Settings) -> tuple[Settings, list[str]]:
+    """The settings a file's table says, each bad value replaced by ``fallback``'s.
+
+    ``fallback`` is the defaults at start and the last good values when a
+    hand edit is re-read, so a typo never throws away a working set-up. Each
+    problem names the file, the key and what is wrong.
+    """
+    values = fallback.typed()
     problems: list[str] = []
+
+    def keep_fallback(key: str, problem: str) -> None:
+        setting = SETTING_BY_KEY[key]
+        kept = setting.describe(setting.write(values[key]))
+        which = "the default" if fallback == Settings.defaults() else "the last good value"
+        problems.append(f"{path}: key '{key}': {problem} (using {which} {kept})")
+
     for key, raw_value in raw.items():
+        if key in _LEGACY_RUN_KEYS:
+            continue
         setting = SETTING_BY_KEY.get(key)
         if setting is None:
             problems.append(_unknown_key_problem(path, key, raw_value))
@@ -542,16 +672,38 @@ def load_settings(path: Path, now: datetime) -> LoadedSettings:
         try:
             values[key] = setting.parse(raw_value)
         except SettingsError as error:
-            problems.append(
-                f"{path}: key '{key}': {error.problem} (using the default {setting.describe(setting.default)})"
-            )
-    return LoadedSettings(Settings.defaults().with_values(**values), problems, raw)
+            keep_fallback(key, error.problem)
+    if "runs" not in raw and any(key in raw for key in _LEGACY_RUN_KEYS):
+        try:
+            values["runs"] = _migrated_runs(raw)
+        except ValueError as error:
+            keep_fallback("runs", f"could not read run_days/run_time: {error}")
+    for rule in CROSS_CHECKS:
+        problem = rule.problem(_Values(values))
+        if problem:
+            fallback_values = fallback.typed()
+            for key in rule.keys:
+                values[key] = fallback_values[key]
+            shown = ", ".join(f"{key} {SETTING_BY_KEY[key].describe(SETTING_BY_KEY[key].write(values[key]))}"
+                              for key in rule.keys)
+            problems.append(f"{path}: keys {rule.keys_text}: {problem} (using {shown})")
+    return Settings(**values), problems
+
+
+class _Values:
+    """Typed values by attribute, for checking rules before a Settings exists."""
+
+    def __init__(self, values: Mapping[str, Any]) -> None:
+        self.__dict__.update(values)
 
 
 def _file_form(settings: Settings, keep: Mapping[str, Any] | None) -> dict[str, Any]:
     data = settings.to_toml_dict()
-    for key, raw_value in (keep or {}).items():
+    keep = keep or {}
+    for key, raw_value in keep.items():
         setting = SETTING_BY_KEY.get(key)
+        if key in _LEGACY_RUN_KEYS and "runs" not in keep and _legacy_runs_readable(keep):
+            continue  # migrated: `runs` now says the same thing
         if setting is None:
             data[key] = raw_value
         elif not setting.accepts(raw_value) and getattr(settings, key) == setting.default_value:
@@ -559,6 +711,14 @@ def _file_form(settings: Settings, keep: Mapping[str, Any] | None) -> dict[str, 
             # a save never erases something they can still fix by hand.
             data[key] = raw_value
     return data
+
+
+def _legacy_runs_readable(raw: Mapping[str, Any]) -> bool:
+    try:
+        _migrated_runs(raw)
+    except ValueError:
+        return False
+    return True
 
 
 def save_settings(path: Path, settings: Settings, keep: Mapping[str, Any] | None = None) -> None:

@@ -49,7 +49,8 @@ from deskbreak.core.history import (
     HistoryStore,
     move_aside,
 )
-from deskbreak.core.settings import Settings, format_duration, load_settings, parse_duration
+from deskbreak.core.settings import Settings, SettingsError, format_duration, parse_duration
+from deskbreak.core.settings_store import SettingsStore
 from deskbreak.ui.tray import TrayController, TrayNotifier, menu_entries
 
 if TYPE_CHECKING:
@@ -72,7 +73,7 @@ class DeskbreakApp(QObject):
     def __init__(
         self,
         *,
-        settings: Settings,
+        store: SettingsStore,
         catalog: Catalog,
         clock: Clock,
         history: HistoryStore | None,
@@ -80,15 +81,18 @@ class DeskbreakApp(QObject):
         idle,
         alarm,
         icons: dict[str, QIcon],
-        settings_path: Path | None = None,
         chimes=None,
         welcome_marker: Path | None = None,
+        autostart=None,
+        routines_path: Path | None = None,
         parent: QObject | None = None,
     ):
         super().__init__(parent)
-        self.settings = settings
-        self.settings_path = settings_path
+        self.store = store
         self.chimes = chimes
+        self.autostart = autostart
+        self.routines_path = routines_path
+        self.default_catalog = catalog
         self.welcome_marker = welcome_marker
         self.welcome = None
         self.catalog = catalog
@@ -97,7 +101,9 @@ class DeskbreakApp(QObject):
         self.notifier = notifier
         self.idle = idle
         self.alarm = alarm
-        self.engine = BreakEngine(settings, clock.now())
+        self.catalog, routine_problems = self._with_user_routines()
+        self.startup_problems: list[str] = routine_problems
+        self.engine = BreakEngine(store.settings, clock.now())
         self.poses = _load_poses(catalog)
         self.tray = TrayController(self._menu_entries, self.run_command, icons, self)
         self.window: BreakWindow | None = None
@@ -107,6 +113,118 @@ class DeskbreakApp(QObject):
         self._windows: set[BreakWindow] = set()
         self._history_id: int | None = None
         self._extra_windows: list = []
+        self.settings_dialog = None
+        self._settings_watcher = None
+        self._subscribe_to_settings()
+
+    @property
+    def settings(self) -> Settings:
+        return self.store.settings
+
+    # -- settings, applied live ------------------------------------------------
+
+    def _subscribe_to_settings(self) -> None:
+        """Each part reacts to the keys it cares about; nobody keeps a copy."""
+        store = self.store
+        # The engine plans with every schedule key; re-plan, reschedule, refresh the tray.
+        store.subscribe(self._settings_changed)
+        if hasattr(self.alarm, "set_watchdog_interval"):
+            store.subscribe(lambda _: self.alarm.set_watchdog_interval(watchdog_seconds(store.settings)),
+                            keys=("natural_break",))
+        if self.chimes is not None and hasattr(self.chimes, "configure"):
+            store.subscribe(lambda _: self.chimes.configure(store.settings.sound, store.settings.volume),
+                            keys=("sound", "volume"))
+        if self.autostart is not None:
+            store.subscribe(lambda _: self._apply_autostart(), keys=("autostart",))
+
+    def _settings_changed(self, keys: frozenset[str]) -> None:
+        log.info("settings changed: %s", ", ".join(sorted(keys)))
+        self.engine.apply_settings(self.store.settings)
+        self.tick("settings")
+
+    def _apply_autostart(self) -> None:
+        from deskbreak.adapters.autostart import AutostartError
+
+        try:
+            self.autostart.set_enabled(self.store.settings.autostart)
+        except AutostartError as exc:
+            log.warning("%s", exc)
+            self._tell("Start at login could not be changed", str(exc))
+
+    def _tell(self, title: str, body: str) -> None:
+        if self.notifier is not None:
+            self.notifier.notify(title, body)
+
+    def watch_settings_file(self) -> None:
+        """Pick up hand edits of settings.toml and routines.toml while running.
+
+        Editors and our own atomic saves replace the file, which ends a watch
+        on it, so the folder is watched too and the file re-added each time.
+        """
+        from PySide6.QtCore import QFileSystemWatcher
+
+        watcher = QFileSystemWatcher(self)
+        self._settings_watcher = watcher
+        watcher.fileChanged.connect(lambda *_: self._file_touched())
+        watcher.directoryChanged.connect(lambda *_: self._file_touched())
+        self._rewatch()
+
+    def _rewatch(self) -> None:
+        watcher = self._settings_watcher
+        folder = self.store.path.parent
+        if folder.is_dir() and str(folder) not in watcher.directories():
+            watcher.addPath(str(folder))
+        for path in (self.store.path, self.routines_path):
+            if path is not None and path.exists() and str(path) not in watcher.files():
+                watcher.addPath(str(path))
+
+    def _file_touched(self) -> None:
+        self._rewatch()
+        changed, problems = self.store.reload()
+        if changed:
+            log.info("%s changed on disk: %s", self.store.path.name, ", ".join(sorted(changed)))
+        routine_problems = self.reload_routines() if self.routines_path is not None else []
+        problems = problems + routine_problems
+        if problems and problems != self._last_file_problems:
+            for line in problems:
+                log.warning("%s", line)
+            self._tell("deskbreak kept your last good settings", "\n".join(problems)[:400])
+        self._last_file_problems = problems
+
+    _last_file_problems: list[str] = []
+
+    # -- routines the user chose ---------------------------------------------------
+
+    def _with_user_routines(self) -> tuple[Catalog, list[str]]:
+        if self.routines_path is None:
+            return self.default_catalog, []
+        from deskbreak.core.user_routines import load_user_routines
+
+        loaded = load_user_routines(self.routines_path, self.default_catalog)
+        return loaded.catalog, loaded.problems
+
+    def reload_routines(self) -> list[str]:
+        """Re-read routines.toml; the next break plays what it says."""
+        catalog, problems = self._with_user_routines()
+        if catalog.routines != self.catalog.routines:
+            self.catalog = catalog
+            log.info("routines changed")
+            if self.settings_dialog is not None:
+                self.settings_dialog.routines_page.set_current(catalog)
+            self.refresh()
+        return problems
+
+    def save_routines(self, routines: dict[str, Routine]) -> None:
+        """The Routines page changed a routine: save it, and play it from the next break."""
+        from deskbreak.core.user_routines import UserRoutinesError, save_user_routines
+
+        try:
+            save_user_routines(self.routines_path, routines, self.default_catalog)
+        except UserRoutinesError as exc:
+            log.warning("%s", exc)
+            self._tell("Your routine could not be saved", str(exc))
+            return
+        self.catalog, _ = self._with_user_routines()
 
     # -- life cycle --------------------------------------------------------
 
@@ -116,6 +234,9 @@ class DeskbreakApp(QObject):
         if self.notifier is not None:
             self.notifier.backends.insert(1, TrayNotifier(self.tray))
         self.alarm.start(self.tick)
+        if self.autostart is not None and self.autostart.available():
+            if self.autostart.is_enabled() != self.settings.autostart:
+                self._apply_autostart()
         self.tick("start")
         if self.welcome_marker is not None and not self.welcome_marker.exists():
             self._show_welcome()
@@ -302,33 +423,57 @@ class DeskbreakApp(QObject):
         elif name == "resume":
             self.command(self.engine.resume(now))
         elif name == "settings":
-            self._show_extra("settings")
+            self.show_settings()
         elif name == "history":
-            self._show_extra("history")
+            self._show_history()
         elif name == "quit":
             QApplication.instance().quit()
         else:
             raise ValueError(f"unknown command {command!r}")
 
-    def _show_extra(self, which: str) -> None:
-        from deskbreak.ui.stats_view import HistoryWindow, SettingsWindow
+    def show_settings(self) -> None:
+        """Open the settings dialog, or bring the open one forward."""
+        from deskbreak.ui.settings_dialog import SettingsDialog
 
-        window = (HistoryWindow(self.history) if which == "history"
-                  else SettingsWindow(self.settings, self.settings_path))
+        if self.settings_dialog is None:
+            routines = None
+            if self.routines_path is not None:
+                from deskbreak.ui.routines_page import RoutinesPage
+
+                routines = RoutinesPage(self.default_catalog, self.catalog, self.poses)
+                routines.routinesChanged.connect(self.save_routines)
+            dialog = SettingsDialog(self.store, routines_page=routines,
+                                    autostart_location=getattr(self.autostart, "location", ""))
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.destroyed.connect(lambda *_: setattr(self, "settings_dialog", None))
+            self.settings_dialog = dialog
+        self.settings_dialog.show()
+        self.settings_dialog.raise_()
+        self.settings_dialog.activateWindow()
+
+    def _show_history(self) -> None:
+        from deskbreak.ui.stats_view import HistoryWindow
+
+        window = HistoryWindow(self.history)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._extra_windows = [w for w in self._extra_windows if w.isVisible()] + [window]
         window.show()
         window.raise_()
 
     def status_report(self) -> dict:
+        """What ``deskbreak status [--json]`` prints; the keys are a stable interface."""
         now = self.clock.now()
         status = self.engine.status(now)
+        run = self.engine.next_run(now)
         return {
             "ok": True,
             "state": status.state.value,
             "text": status_line(status, now),
-            "next_at": status.next_at.isoformat() if status.next_at else None,
-            "paused_until": status.paused_until.isoformat() if status.paused_until else None,
+            "next_at": _iso(status.next_at),
+            "next_sit_break": _iso(self.engine.next_sit_break(now)),
+            "paused_until": _iso(status.paused_until),
+            "next_run": None if run is None else {"at": _iso(run[1]), "reminder_at": _iso(run[0])},
+            "settings_file": str(self.store.path),
             "version": __version__,
         }
 
@@ -349,6 +494,19 @@ class DeskbreakApp(QObject):
             return self.status_report()
         if command == "status":
             return self.status_report()
+        if command == "settings":
+            self.show_settings()
+            return self.status_report()
+        if command in ("config-set", "config-reset"):
+            key = str(request.get("key"))
+            try:
+                changed = (self.store.set(key, request.get("value")) if command == "config-set"
+                           else self.store.reset([key]))
+            except SettingsError as exc:
+                return {"ok": False, "error": str(exc)}
+            reply = self.status_report()
+            reply["changed"] = sorted(changed)
+            return reply
         verbs = {"break-now": "break:" + str(request.get("kind", "sit")), "skip": "skip",
                  "resume": "resume", "postpone": "postpone", "quit": "quit"}
         if command == "pause":
@@ -361,6 +519,15 @@ class DeskbreakApp(QObject):
             self.run_command(verbs[command])
             return self.status_report()
         return {"ok": False, "error": f"unknown command {command!r}"}
+
+
+def _iso(moment: datetime | None) -> str | None:
+    """ISO 8601 with the UTC offset, or None."""
+    return None if moment is None else moment.astimezone().isoformat(timespec="seconds")
+
+
+def watchdog_seconds(settings: Settings) -> float:
+    return min(MAX_WATCHDOG_S, settings.natural_break.total_seconds() / 3)
 
 
 def _load_poses(catalog: Catalog) -> dict:
@@ -434,7 +601,8 @@ def _open_history(path: Path, clock: Clock) -> tuple[HistoryStore | None, list[s
         return None, [f"{exc}; history is off for this run"]
 
 
-def run_app(profile: Profile) -> int:
+def run_app(profile: Profile, *, open_settings: bool = False) -> int:
+    """Run the tray app until it quits; ``open_settings`` shows the dialog at start."""
     from deskbreak.ui.instance import InstanceServer, send_command, server_name
 
     logging.basicConfig(level=logging.INFO, format="deskbreak: %(message)s", stream=sys.stderr)
@@ -452,20 +620,18 @@ def run_app(profile: Profile) -> int:
     app.setDesktopFileName("deskbreak")
     app.setQuitOnLastWindowClosed(False)
 
-    reply = send_command(name, "show")
+    reply = send_command(name, "settings" if open_settings else "show")
     if reply is not None:
         print("deskbreak is already running; showing it.", file=sys.stderr)
         return 0
 
     clock = SystemClock()
-    loaded = load_settings(profile.settings_path, clock.now())
-    settings = loaded.settings.with_values(**profile.overrides)
+    store, settings_problems = SettingsStore.load(profile.settings_path, clock.now(), profile.overrides)
+    settings = store.settings
     history, history_problems = _open_history(profile.history_path, clock)
-    problems = loaded.problems + history_problems
-    for line in problems:
-        log.warning("%s", line)
 
     from deskbreak.adapters.alarm import QtAlarm
+    from deskbreak.adapters.autostart import detect_autostart, launch_command
     from deskbreak.adapters.idle import detect_idle_monitor
     from deskbreak.adapters.notify import NotifierChain, PlyerNotifier, notification_service_present
     from deskbreak.adapters.sound import Chimes, detect_player
@@ -474,20 +640,27 @@ def run_app(profile: Profile) -> int:
     icons = {"normal": QIcon(icon_file), "paused": QIcon(str(asset_path("icons", "deskbreak-paused.svg")))}
     app.setWindowIcon(icons["normal"])
     notifier = NotifierChain([PlyerNotifier(icon_file, notification_service_present)])
-    watchdog = min(MAX_WATCHDOG_S, settings.natural_break.total_seconds() / 3)
     deskbreak = DeskbreakApp(
-        settings=settings, catalog=load_catalog(), clock=clock, history=history,
-        notifier=notifier, idle=detect_idle_monitor(), alarm=QtAlarm(clock, watchdog), icons=icons,
-        settings_path=profile.settings_path,
+        store=store, catalog=load_catalog(), clock=clock, history=history,
+        notifier=notifier, idle=detect_idle_monitor(), alarm=QtAlarm(clock, watchdog_seconds(settings)),
+        icons=icons,
         chimes=Chimes(detect_player(), profile.data_dir / "cache", settings.sound, settings.volume),
         welcome_marker=profile.data_dir / WELCOME_MARKER,
+        autostart=detect_autostart(launch_command() + profile.command_line_options()),
+        routines_path=profile.routines_path,
     )
+    problems = settings_problems + deskbreak.startup_problems + history_problems
+    for line in problems:
+        log.warning("%s", line)
     server = InstanceServer(name, deskbreak.handle_request, app)
     if not server.listen():
         print("deskbreak is already running; showing it.", file=sys.stderr)
         return 0
     keep_alive = _install_signal_handlers(app)
     deskbreak.start()
+    deskbreak.watch_settings_file()
+    if open_settings:
+        deskbreak.show_settings()
     log.info("started %s: sit-break every %s, settings %s", __version__,
              format_duration(settings.sit_interval), profile.settings_path)
     if problems:

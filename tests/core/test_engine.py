@@ -42,11 +42,15 @@ def make_settings(**changes) -> Settings:
         work_days=frozenset(range(5)),
         work_start=time(9, 0),
         work_end=time(17, 0),
-        run_days=frozenset(),
-        run_time=time(18, 0),
+        runs={},
         prerun_lead=timedelta(minutes=15),
     )
     return replace(base, **changes)
+
+
+def runs_at(hour: int, *days: int) -> dict[int, time]:
+    """Runs at ``hour``:00 on each of ``days`` (0 = Monday)."""
+    return {day: time(hour, 0) for day in days}
 
 
 class Day:
@@ -217,7 +221,7 @@ def test_backward_jump_never_fires_twice_and_keeps_the_countdown():
 
 def test_pre_run_reminder_lead_before_each_run_once():
     tuesday = TUESDAY.replace(hour=16)
-    day = Day(tuesday, run_days=frozenset({1, 3, 5}), working_hours=False)
+    day = Day(tuesday, runs=runs_at(18, 1, 3, 5), working_hours=False)
     day.run_until(tuesday.replace(hour=19), break_takes=5 * MIN)
     preruns = [e for e in day.of(BreakStarted) if e.brk.kind == BreakKind.PRERUN]
     assert [e.at for e in preruns] == [tuesday.replace(hour=17, minute=45)]
@@ -231,7 +235,7 @@ def test_pre_run_reminder_lead_before_each_run_once():
 
 def test_sit_break_just_before_a_pre_run_is_absorbed():
     tuesday = TUESDAY.replace(hour=17)
-    day = Day(tuesday, run_days=frozenset({1}), working_hours=False)
+    day = Day(tuesday, runs=runs_at(18, 1), working_hours=False)
     day.run_until(tuesday.replace(hour=17, minute=50), break_takes=0)
     kinds = [(e.brk.kind, e.at.time()) for e in day.of(BreakStarted)]
     # 17:30 would be a sit-break, 15 minutes before the 17:45 routine: one prompt, not two.
@@ -240,7 +244,7 @@ def test_sit_break_just_before_a_pre_run_is_absorbed():
 
 def test_pre_run_reminders_ignore_working_hours_but_not_pauses():
     tuesday = TUESDAY.replace(hour=17, minute=30)
-    day = Day(tuesday, run_days=frozenset({1}))
+    day = Day(tuesday, runs=runs_at(18, 1))
     day.do("pause", tuesday.replace(hour=17, minute=50))
     day.run_until(tuesday.replace(hour=17, minute=49))
     assert day.of(BreakStarted) == []
@@ -325,9 +329,10 @@ commands = st.one_of(
     st.sampled_from([frozenset(), frozenset({0, 1, 2, 3, 4})]),
 )
 def test_invariants_hold_under_any_sequence(ops, working_hours, run_days):
+    runs = {day: time(18, 0) for day in run_days}
     clock = FakeClock(MONDAY)
     engine = BreakEngine(
-        make_settings(working_hours=working_hours, run_days=run_days, prelude=timedelta(0) if not run_days else timedelta(minutes=1)),
+        make_settings(working_hours=working_hours, runs=runs, prelude=timedelta(0) if not run_days else timedelta(minutes=1)),
         clock.now(),
     )
     open_break = None
@@ -368,3 +373,16 @@ def test_invariants_hold_under_any_sequence(ops, working_hours, run_days):
         assert (open_break is not None) == (status.state in (State.ON_BREAK, State.POSTPONED)) or (
             open_break is None and status.state == State.POSTPONED  # postponed during the prelude
         )
+
+
+def test_a_pre_run_reminder_due_while_the_user_is_away_never_wakes_in_the_past():
+    # Runs every day at 18:00 with a 15 min lead; the user left the desk at 17:30.
+    day = Day(MONDAY.replace(hour=17, minute=0), runs=runs_at(18, 0, 1, 2, 3, 4, 5, 6), working_hours=False)
+    away_from = MONDAY.replace(hour=17, minute=30)
+    for minute in range(35, 60):
+        now = MONDAY.replace(hour=17, minute=minute)
+        day.clock.set(now)
+        day.engine.step(now, idle_seconds=(now - away_from).total_seconds())
+        wake = day.engine.next_wakeup(now)
+        assert wake is None or wake > now, f"{now:%H:%M}: wakes at {wake:%H:%M:%S}"
+        assert day.engine.status(now).seconds_to_next >= 0

@@ -82,8 +82,7 @@ def test_defaults_are_the_documented_ones():
     assert DEFAULTS.working_hours is False
     assert DEFAULTS.work_days == frozenset({0, 1, 2, 3, 4})
     assert (DEFAULTS.work_start, DEFAULTS.work_end) == (time(9, 0), time(17, 0))
-    assert DEFAULTS.run_days == frozenset({1, 3, 5})
-    assert DEFAULTS.run_time == time(18, 0)
+    assert DEFAULTS.runs == {1: time(18, 0), 3: time(18, 0), 5: time(18, 0)}
     assert DEFAULTS.prerun_lead == timedelta(minutes=15)
     assert DEFAULTS.hold_length == "short"
     assert DEFAULTS.lead_in == timedelta(seconds=3)
@@ -172,14 +171,19 @@ def test_format_duration_refuses_what_the_file_cannot_hold(duration):
         ("work_start", "25:00", "'25:00' is not a time of day; hours go 0-23"),
         ("work_start", "12:60", "minutes 0-59"),
         ("work_end", "9", "'9' is not a time of day; write it like 18:00"),
-        ("run_time", "13pm", "is not a time of day"),
-        ("run_time", 1800, "must be a time of day like \"18:00\", not 1800"),
-        ("run_time", time(18, 0, 30), "whole minutes"),
+        ("work_start", "13pm", "is not a time of day"),
+        ("work_start", 1800, "must be a time of day like \"18:00\", not 1800"),
+        ("work_start", time(8, 0, 30), "whole minutes"),
+        ("runs", {"tue": "25:00"}, "day 'tue': '25:00' is not a time of day"),
+        ("runs", {"caturday": "18:00"}, "'caturday' is not a day of the week"),
+        ("runs", ["tue"], "must be a table of days and times"),
+        ("runs", "18:00 on tuesday", "is not a list of days and times"),
+        ("runs", {"tue": "18:00", "tuesday": "19:00"}, "given twice"),
         # weekdays
         ("work_days", ["mon", "funday"], "'funday' is not a day of the week; use mon, tue, wed"),
-        ("run_days", [2], "2 is not a day of the week"),
-        ("run_days", 3, "must be a list of days like [\"tue\", \"thu\"], not 3"),
-        ("run_days", {7}, "0 (Monday) to 6 (Sunday)"),
+        ("work_days", [2], "2 is not a day of the week"),
+        ("work_days", 3, "must be a list of days like [\"tue\", \"thu\"], not 3"),
+        ("work_days", {7}, "0 (Monday) to 6 (Sunday)"),
         # choice
         ("hold_length", "huge", "'huge' is not one of short, middle, long"),
         ("hold_length", 3, "3 is not one of short, middle, long"),
@@ -204,13 +208,15 @@ def test_bad_values_name_the_key_and_the_problem(key, raw, expected):
         ("sound", "off", False, False),
         ("volume", "75", 75, 75),
         ("work_start", "7:30", time(7, 30), "07:30"),
-        ("run_time", "6pm", time(18, 0), "18:00"),
-        ("run_time", "12:15 am", time(0, 15), "00:15"),
-        ("run_time", time(6, 45), time(6, 45), "06:45"),
-        ("run_days", ["Sunday", "MON", "thurs"], frozenset({6, 0, 3}), ["mon", "thu", "sun"]),
-        ("run_days", "sat, tue", frozenset({1, 5}), ["tue", "sat"]),
-        ("run_days", {4, 2}, frozenset({2, 4}), ["wed", "fri"]),
-        ("run_days", [], frozenset(), []),
+        ("work_start", "6am", time(6, 0), "06:00"),
+        ("work_start", "12:15 am", time(0, 15), "00:15"),
+        ("work_start", time(6, 45), time(6, 45), "06:45"),
+        ("work_days", ["Sunday", "MON", "thurs"], frozenset({6, 0, 3}), ["mon", "thu", "sun"]),
+        ("work_days", "sat, tue", frozenset({1, 5}), ["tue", "sat"]),
+        ("work_days", {4, 2}, frozenset({2, 4}), ["wed", "fri"]),
+        ("runs", {"sat": "8:30", "tue": "6pm"}, {1: time(18, 0), 5: time(8, 30)}, {"tue": "18:00", "sat": "08:30"}),
+        ("runs", "thu 7:15, mon=18:00", {0: time(18, 0), 3: time(7, 15)}, {"mon": "18:00", "thu": "07:15"}),
+        ("runs", {}, {}, {}),
         ("hold_length", "Long", "long", "long"),
     ],
 )
@@ -250,15 +256,16 @@ prelude = 30
 working_hours = true
 work_days = ["Mon", "wednesday", "fri"]
 work_start = "8:00"
-run_time = 17:30:00
 hold_length = "middle"
 volume = 35
+[runs]
+sat = 08:30:00
 """)
     loaded = load_settings(path, NOW)
     assert loaded.problems == []
     assert loaded.settings == DEFAULTS.with_values(
         sit_interval=timedelta(minutes=20), prelude=timedelta(seconds=30), working_hours=True,
-        work_days=frozenset({0, 2, 4}), work_start=time(8, 0), run_time=time(17, 30),
+        work_days=frozenset({0, 2, 4}), work_start=time(8, 0), runs={5: time(8, 30)},
         hold_length="middle", volume=35,
     )
 
@@ -351,10 +358,21 @@ def valid_values(setting):
         return st.builds(time, st.integers(0, 23), st.integers(0, 59))
     if setting.kind is ValueType.WEEKDAYS:
         return st.frozensets(st.integers(0, 6))
+    if setting.kind is ValueType.WEEKLY_TIMES:
+        return st.dictionaries(st.integers(0, 6), st.builds(time, st.integers(0, 23), st.integers(0, 59)))
     return st.sampled_from(setting.choices)
 
 
-any_settings = st.fixed_dictionaries({s.key: valid_values(s) for s in SETTINGS}).map(lambda v: Settings(**v))
+def _consistent(values) -> bool:
+    try:
+        Settings(**values)
+    except SettingsError:
+        return False
+    return True
+
+
+any_settings = (st.fixed_dictionaries({s.key: valid_values(s) for s in SETTINGS})
+                .filter(_consistent).map(lambda v: Settings(**v)))
 
 
 @hypothesis_settings(max_examples=60, deadline=None)
@@ -369,11 +387,13 @@ def test_save_then_load_gives_the_same_settings(original):
 
 
 def test_saved_file_is_the_table_in_file_form(path):
-    save_settings(path, DEFAULTS.with_value("run_days", ["sun", "mon"]))
+    save_settings(path, DEFAULTS.with_value("work_days", ["sun", "mon"]))
     text = path.read_text(encoding="utf-8")
     assert 'sit_interval = "30m"\n' in text
-    assert tomllib.loads(text) == DEFAULTS.with_value("run_days", ["mon", "sun"]).to_toml_dict()
-    assert list(tomllib.loads(text)) == [s.key for s in SETTINGS]
+    assert tomllib.loads(text) == DEFAULTS.with_value("work_days", ["mon", "sun"]).to_toml_dict()
+    # Tables ([runs]) come after the plain keys, as TOML requires.
+    tables = [s.key for s in SETTINGS if s.kind is ValueType.WEEKLY_TIMES]
+    assert list(tomllib.loads(text)) == [s.key for s in SETTINGS if s.key not in tables] + tables
 
 
 def test_save_creates_missing_directories(tmp_path):

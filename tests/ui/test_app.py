@@ -18,6 +18,7 @@ from deskbreak.core.catalog import load_catalog
 from deskbreak.core.clock import FakeClock
 from deskbreak.core.history import HistoryStore
 from deskbreak.core.settings import Settings
+from deskbreak.core.settings_store import SettingsStore
 from deskbreak.ui.app import DeskbreakApp, display_problem
 
 MONDAY_9 = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
@@ -64,11 +65,11 @@ def app_parts(qtbot, tmp_path):
     clock = FakeClock(MONDAY_9)
     notifier = RecordingNotifier()
     history = HistoryStore(tmp_path / "history.sqlite3")
-    settings = Settings.defaults().with_values(lead_in="1s", run_days=[])
+    store = SettingsStore(tmp_path / "settings.toml", Settings.defaults().with_values(lead_in="1s", runs={}))
     app = DeskbreakApp(
-        settings=settings, catalog=load_catalog(), clock=clock, history=history,
+        store=store, catalog=load_catalog(), clock=clock, history=history,
         notifier=NotifierChain([notifier]), idle=NoIdle(), alarm=FakeAlarm(),
-        icons={"normal": QIcon(), "paused": QIcon()}, settings_path=tmp_path / "settings.toml",
+        icons={"normal": QIcon(), "paused": QIcon()},
     )
     app.start()
     yield app, clock, notifier, history
@@ -175,8 +176,12 @@ def test_history_and_settings_windows_open(app_parts, qtbot):
     app, clock, notifier, history = app_parts
     app.run_command("history")
     app.run_command("settings")
-    titles = {w.windowTitle() for w in app._extra_windows}
-    assert titles == {"deskbreak: History", "deskbreak: Settings"}
+    assert {w.windowTitle() for w in app._extra_windows} == {"deskbreak: History"}
+    assert app.settings_dialog.windowTitle() == "deskbreak: Settings"
+    assert app.settings_dialog.isVisible()
+    dialog = app.settings_dialog
+    app.run_command("settings")
+    assert app.settings_dialog is dialog, "a second request brings the open dialog forward"
 
 
 def test_no_display_is_a_clear_error(monkeypatch):
@@ -199,8 +204,9 @@ def test_run_without_display_exits_1_with_one_line(tmp_path):
 
 
 def make_app(tmp_path, **extra) -> DeskbreakApp:
+    extra.setdefault("store", SettingsStore(tmp_path / "settings.toml",
+                                            Settings.defaults().with_values(lead_in="1s", runs={})))
     return DeskbreakApp(
-        settings=Settings.defaults().with_values(lead_in="1s", run_days=[]),
         catalog=load_catalog(), clock=FakeClock(MONDAY_9),
         history=HistoryStore(tmp_path / "history.sqlite3"), notifier=NotifierChain([]),
         idle=NoIdle(), alarm=FakeAlarm(), icons={"normal": QIcon(), "paused": QIcon()}, **extra,
@@ -289,3 +295,62 @@ def test_opening_the_menu_reschedules_the_alarm(app_parts):
     assert menu_texts(app)[0] == "Paused until 11:00"
     # The step taken to build the menu also moved the alarm to the pause's end.
     assert app.alarm.wakes[-1] == MONDAY_9 + timedelta(hours=2)
+
+
+def test_a_hand_edit_of_the_settings_file_is_applied_live(app_parts, qtbot):
+    app, clock, notifier, history = app_parts
+    app.watch_settings_file()
+    app.store.path.write_text('sit_interval = "50m"\nlead_in = "1s"\n[runs]\n', encoding="utf-8")
+    qtbot.waitUntil(lambda: app.store.settings.sit_interval == timedelta(minutes=50), timeout=5000)
+    assert app.engine.next_sit_break(clock.now()) == MONDAY_9 + timedelta(minutes=50)
+    assert menu_texts(app)[0] == "Next sit-break in 50 min"
+
+
+def test_a_broken_hand_edit_keeps_the_last_good_values_and_says_so_once(app_parts, qtbot):
+    app, clock, notifier, history = app_parts
+    app.store.set("sit_interval", "40m")
+    app.watch_settings_file()
+    path = app.store.path
+    path.write_text(path.read_text(encoding="utf-8").replace('"40m"', '"40 parsecs"'), encoding="utf-8")
+    qtbot.waitUntil(lambda: len(notifier.sent) == 1, timeout=5000)
+    title, body = notifier.sent[0]
+    assert title == "deskbreak kept your last good settings"
+    assert f"{path}: key 'sit_interval'" in body and "40 parsecs" in body
+    assert app.store.settings.sit_interval == timedelta(minutes=40)
+    app._file_touched()  # the same problem again is not announced twice
+    assert len(notifier.sent) == 1
+
+
+def test_one_run_overrides_never_reach_the_file_through_the_app(qtbot, tmp_path):
+    store = SettingsStore(tmp_path / "settings.toml", overrides={"sit_interval": "20s", "prelude": "5s"})
+    app = make_app(tmp_path, store=store)
+    app.start()
+    app.store.set("volume", 30)
+    assert 'sit_interval = "30m"' in store.path.read_text() and "volume = 30" in store.path.read_text()
+    assert app.engine.settings.sit_interval == timedelta(seconds=20)
+    app.shutdown()
+
+
+def test_status_report_has_the_stable_keys(app_parts):
+    app, clock, notifier, history = app_parts
+    report = app.status_report()
+    assert report["state"] == "waiting" and report["paused_until"] is None
+    assert datetime.fromisoformat(report["next_sit_break"]) == MONDAY_9 + timedelta(minutes=30)
+    assert datetime.fromisoformat(report["next_sit_break"]).utcoffset() is not None, "ISO 8601 with the offset"
+    assert report["next_run"] is None, "the fixture has no runs"
+    assert report["settings_file"] == str(app.store.path)
+    app.store.set("runs", "tue 18:00")
+    report = app.status_report()
+    assert datetime.fromisoformat(report["next_run"]["at"]) == datetime(2026, 11, 24, 18, 0, tzinfo=timezone.utc)
+    assert datetime.fromisoformat(report["next_run"]["reminder_at"]) == datetime(2026, 11, 24, 17, 45, tzinfo=timezone.utc)
+
+
+def test_config_requests_apply_live_and_refuse_bad_values_in_one_line(app_parts):
+    app, clock, notifier, history = app_parts
+    reply = app.handle_request({"command": "config-set", "key": "sit_interval", "value": "45m"})
+    assert reply["ok"] and reply["changed"] == ["sit_interval"]
+    assert datetime.fromisoformat(reply["next_sit_break"]) == MONDAY_9 + timedelta(minutes=45)
+    bad = app.handle_request({"command": "config-set", "key": "volume", "value": "loud"})
+    assert bad == {"ok": False, "error": "key 'volume': must be a whole number, not 'loud'"}
+    reply = app.handle_request({"command": "config-reset", "key": "sit_interval"})
+    assert datetime.fromisoformat(reply["next_sit_break"]) == MONDAY_9 + timedelta(minutes=30)

@@ -1,0 +1,600 @@
+"""The settings dialog, generated from the settings table and applied live.
+
+Every row of :data:`deskbreak.core.settings.SETTINGS` becomes a field on the
+page of its section, with the row's label, its help text shown under the
+field (not only in a tooltip), its bounds and its unit. The field kind
+follows the value type: a number with a unit for durations, a time field, a
+row of weekday toggles, a combo for choices, a switch for yes/no, a slider
+for the volume, and a day-by-day list of run times.
+
+Nothing is applied by an OK button: each edit goes straight to the
+:class:`~deskbreak.core.settings_store.SettingsStore`, which saves it and
+tells the engine, the tray and the rest. An edit the store refuses (out of
+bounds, or clashing with another setting such as work ending before it
+starts) is not saved; the field keeps what the user typed and says why under
+it. When the store changes for any other reason (a hand edit of the file,
+``deskbreak config set``), the fields follow.
+"""
+
+from __future__ import annotations
+
+from datetime import time, timedelta
+from pathlib import Path
+from typing import Any, Callable
+
+from PySide6.QtCore import QRectF, QSize, Qt, QTime, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSlider,
+    QSpinBox,
+    QStackedWidget,
+    QTimeEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from deskbreak.core.settings import (
+    WEEKDAY_NAMES,
+    Setting,
+    SettingsError,
+    ValueType,
+    settings_by_section,
+)
+from deskbreak.core.settings_store import SettingsStore
+from deskbreak.ui import style
+
+_DAY_LABELS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_FULL_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# (label, seconds) from largest to smallest: a duration shows in the largest unit that divides it.
+_DURATION_UNITS = (("hours", 3600), ("minutes", 60), ("seconds", 1))
+
+
+# ---------------------------------------------------------------------------
+# Editors: one per value type, all with value() / set_value() and `edited`
+
+
+class Switch(QAbstractButton):
+    """An on/off switch: a checkable button drawn as a track and a knob."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setCheckable(True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.toggled.connect(lambda on: self.setAccessibleDescription("on" if on else "off"))
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        height = round(self.fontMetrics().height() * 1.3)
+        return QSize(height * 2, height)
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        rect = QRectF(self.rect()).adjusted(1, 1, -1, -1)
+        radius = rect.height() / 2
+        on = self.isChecked()
+        track = style.accent_color(palette) if on else style.track_color(palette)
+        if not self.isEnabled():
+            track = style.blend(track, palette.window().color(), 0.5)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(track)
+        painter.drawRoundedRect(rect, radius, radius)
+        knob = rect.height() - 4
+        left = rect.right() - knob - 2 if on else rect.left() + 2
+        painter.setBrush(palette.base().color())
+        painter.drawEllipse(QRectF(left, rect.top() + 2, knob, knob))
+        if self.hasFocus():
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(style.text_color(palette))
+            painter.drawRoundedRect(rect, radius, radius)
+        painter.end()
+
+
+class _Editor(QWidget):
+    """A field for one setting; emits ``edited(value)`` with a typed value."""
+
+    edited = Signal(object)
+
+    def __init__(self, setting: Setting, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setting = setting
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._quiet = False
+
+    def set_value(self, value: Any) -> None:
+        self._quiet = True
+        try:
+            self._show(value)
+        finally:
+            self._quiet = False
+
+    def _emit(self, *_args) -> None:
+        if not self._quiet:
+            self.edited.emit(self.value())
+
+    def _show(self, value: Any) -> None:
+        raise NotImplementedError
+
+    def value(self) -> Any:
+        raise NotImplementedError
+
+    def _accessible(self, widget: QWidget, suffix: str = "") -> None:
+        widget.setAccessibleName(f"{self.setting.label}{suffix}")
+        widget.setAccessibleDescription(self.setting.help)
+
+
+class DurationEditor(_Editor):
+    """A whole number and a unit (seconds, minutes, hours) within the setting's bounds."""
+
+    def __init__(self, setting: Setting, parent: QWidget | None = None) -> None:
+        super().__init__(setting, parent)
+        self._minimum = int(setting.minimum_value.total_seconds())
+        self._maximum = int(setting.maximum_value.total_seconds())
+        self.number = QSpinBox()
+        self.number.setObjectName(f"field:{setting.key}")
+        self.number.setKeyboardTracking(False)  # apply when typing is done, not per digit
+        self.unit = QComboBox()
+        self.unit.setObjectName(f"unit:{setting.key}")
+        for label, seconds in _DURATION_UNITS:
+            if seconds == 1 or seconds <= self._maximum:
+                self.unit.addItem(label, seconds)
+        self._accessible(self.number)
+        self._accessible(self.unit, " unit")
+        self._layout.addWidget(self.number)
+        self._layout.addWidget(self.unit)
+        self._layout.addStretch(1)
+        self.number.valueChanged.connect(self._emit)
+        self.unit.currentIndexChanged.connect(self._unit_changed)
+
+    def _seconds_per_unit(self) -> int:
+        return int(self.unit.currentData())
+
+    def _set_range(self) -> None:
+        per = self._seconds_per_unit()
+        self.number.setRange(-(-self._minimum // per), self._maximum // per)
+
+    def _unit_changed(self, *_args) -> None:
+        if self._quiet:
+            return
+        # Keep the amount the user sees; a new unit means a new duration.
+        self._set_range()
+        self._emit()
+
+    def _show(self, value: timedelta) -> None:
+        seconds = int(value.total_seconds())
+        for index in range(self.unit.count()):
+            per = int(self.unit.itemData(index))
+            if seconds % per == 0 and (seconds > 0 or per == 1):  # seconds, the last unit, always fits
+                self.unit.setCurrentIndex(index)
+                break
+        self._set_range()
+        self.number.setValue(seconds // self._seconds_per_unit())
+
+    def value(self) -> timedelta:
+        return timedelta(seconds=self.number.value() * self._seconds_per_unit())
+
+
+class TimeEditor(_Editor):
+    def __init__(self, setting: Setting, parent: QWidget | None = None) -> None:
+        super().__init__(setting, parent)
+        self.field = QTimeEdit()
+        self.field.setObjectName(f"field:{setting.key}")
+        self.field.setDisplayFormat("HH:mm")
+        self.field.setKeyboardTracking(False)
+        self._accessible(self.field)
+        self._layout.addWidget(self.field)
+        self._layout.addStretch(1)
+        self.field.timeChanged.connect(self._emit)
+
+    def _show(self, value: time) -> None:
+        self.field.setTime(QTime(value.hour, value.minute))
+
+    def value(self) -> time:
+        moment = self.field.time()
+        return time(moment.hour(), moment.minute())
+
+
+def _day_button(day: int, parent: QWidget | None = None) -> QToolButton:
+    button = QToolButton(parent)
+    button.setText(_DAY_LABELS[day])
+    button.setCheckable(True)
+    button.setAccessibleName(_FULL_DAY_NAMES[day])
+    button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    button.setMinimumWidth(button.fontMetrics().horizontalAdvance("Wed") * 2)
+    return button
+
+
+class WeekdaysEditor(_Editor):
+    """Seven toggle buttons, Monday first."""
+
+    def __init__(self, setting: Setting, parent: QWidget | None = None) -> None:
+        super().__init__(setting, parent)
+        self.days: list[QToolButton] = []
+        for day in range(7):
+            button = _day_button(day)
+            button.setObjectName(f"day:{setting.key}:{WEEKDAY_NAMES[day]}")
+            button.toggled.connect(self._emit)
+            self.days.append(button)
+            self._layout.addWidget(button)
+        self._layout.addStretch(1)
+
+    def _show(self, value: frozenset[int]) -> None:
+        for day, button in enumerate(self.days):
+            button.setChecked(day in value)
+
+    def value(self) -> frozenset[int]:
+        return frozenset(day for day, button in enumerate(self.days) if button.isChecked())
+
+
+class WeeklyTimesEditor(_Editor):
+    """One row a day: a toggle for "I run that day" and the time you set off."""
+
+    def __init__(self, setting: Setting, parent: QWidget | None = None) -> None:
+        super().__init__(setting, parent)
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(12)
+        self.days: list[QToolButton] = []
+        self.times: list[QTimeEdit] = []
+        for day in range(7):
+            button = _day_button(day)
+            button.setObjectName(f"day:{setting.key}:{WEEKDAY_NAMES[day]}")
+            field = QTimeEdit(QTime(18, 0))
+            field.setDisplayFormat("HH:mm")
+            field.setKeyboardTracking(False)
+            field.setObjectName(f"time:{setting.key}:{WEEKDAY_NAMES[day]}")
+            field.setAccessibleName(f"Run time on {_FULL_DAY_NAMES[day]}")
+            button.toggled.connect(field.setEnabled)
+            button.toggled.connect(self._emit)
+            field.timeChanged.connect(self._emit)
+            grid.addWidget(button, day, 0)
+            grid.addWidget(field, day, 1)
+            self.days.append(button)
+            self.times.append(field)
+        grid.setColumnStretch(2, 1)
+        self._layout.addLayout(grid)
+
+    def _show(self, value: dict[int, time]) -> None:
+        for day in range(7):
+            start = value.get(day)
+            self.days[day].setChecked(start is not None)
+            self.times[day].setEnabled(start is not None)
+            if start is not None:
+                self.times[day].setTime(QTime(start.hour, start.minute))
+
+    def value(self) -> dict[int, time]:
+        return {day: time(self.times[day].time().hour(), self.times[day].time().minute())
+                for day in range(7) if self.days[day].isChecked()}
+
+
+class ChoiceEditor(_Editor):
+    def __init__(self, setting: Setting, parent: QWidget | None = None) -> None:
+        super().__init__(setting, parent)
+        self.field = QComboBox()
+        self.field.setObjectName(f"field:{setting.key}")
+        for choice in setting.choices:
+            self.field.addItem(choice.capitalize(), choice)
+        self._accessible(self.field)
+        self._layout.addWidget(self.field)
+        self._layout.addStretch(1)
+        self.field.currentIndexChanged.connect(self._emit)
+
+    def _show(self, value: str) -> None:
+        self.field.setCurrentIndex(self.field.findData(value))
+
+    def value(self) -> str:
+        return self.field.currentData()
+
+
+class SwitchEditor(_Editor):
+    def __init__(self, setting: Setting, parent: QWidget | None = None) -> None:
+        super().__init__(setting, parent)
+        self.field = Switch()
+        self.field.setObjectName(f"field:{setting.key}")
+        self._accessible(self.field)
+        self.state = QLabel()
+        self._layout.addWidget(self.field)
+        self._layout.addWidget(self.state)
+        self._layout.addStretch(1)
+        self.field.toggled.connect(self._toggled)
+
+    def _toggled(self, on: bool) -> None:
+        self.state.setText("On" if on else "Off")
+        self._emit()
+
+    def _show(self, value: bool) -> None:
+        self.field.setChecked(value)
+        self.state.setText("On" if value else "Off")
+
+    def value(self) -> bool:
+        return self.field.isChecked()
+
+
+class SliderEditor(_Editor):
+    """A slider with its value beside it, for a bounded whole number (the volume)."""
+
+    def __init__(self, setting: Setting, parent: QWidget | None = None) -> None:
+        super().__init__(setting, parent)
+        self.field = QSlider(Qt.Orientation.Horizontal)
+        self.field.setObjectName(f"field:{setting.key}")
+        self.field.setRange(setting.minimum_value, setting.maximum_value)
+        self.field.setPageStep(10)
+        self.field.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 16)
+        self._accessible(self.field)
+        self.shown = QLabel()
+        self.shown.setMinimumWidth(self.fontMetrics().horizontalAdvance("100 %"))
+        self._layout.addWidget(self.field, 1)
+        self._layout.addWidget(self.shown)
+        # Apply on release (or each key step), not for every pixel of a drag.
+        self.field.valueChanged.connect(self._show_number)
+        self.field.valueChanged.connect(lambda *_: None if self.field.isSliderDown() else self._emit())
+        self.field.sliderReleased.connect(self._emit)
+
+    def _show_number(self, number: int) -> None:
+        self.shown.setText(f"{number} {self.setting.unit}".strip())
+
+    def _show(self, value: int) -> None:
+        self.field.setValue(value)
+        self._show_number(value)
+
+    def value(self) -> int:
+        return self.field.value()
+
+
+EDITORS: dict[ValueType, Callable[[Setting], _Editor]] = {
+    ValueType.DURATION: DurationEditor,
+    ValueType.TIME_OF_DAY: TimeEditor,
+    ValueType.WEEKDAYS: WeekdaysEditor,
+    ValueType.WEEKLY_TIMES: WeeklyTimesEditor,
+    ValueType.CHOICE: ChoiceEditor,
+    ValueType.BOOL: SwitchEditor,
+    ValueType.INT: SliderEditor,
+}
+
+
+# ---------------------------------------------------------------------------
+# A field: label, editor, help, and the reason an edit was refused
+
+
+class SettingField(QWidget):
+    def __init__(self, setting: Setting, apply: Callable[[str, Any], str | None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setting = setting
+        self._apply = apply
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        self.label = QLabel(setting.label)
+        self.label.setFont(style.scaled_font(1.0, bold=True))
+        self.editor = EDITORS[setting.kind](setting)
+        self.label.setBuddy(self.editor.focusProxy() or self.editor)
+        self.help = QLabel(setting.help)
+        self.help.setObjectName(f"help:{setting.key}")
+        self.help.setWordWrap(True)
+        self.help.setFont(style.scaled_font(0.92))
+        style.set_text_color(self.help, style.muted_color(self.help.palette()))
+        self.problem = QLabel()
+        self.problem.setObjectName(f"problem:{setting.key}")
+        self.problem.setWordWrap(True)
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)
+        style.set_text_color(self.problem, style.danger_color(self.problem.palette()))
+        self.problem.hide()
+        self.note = QLabel()
+        self.note.setObjectName(f"note:{setting.key}")
+        self.note.setWordWrap(True)
+        self.note.hide()
+        for widget in (self.label, self.editor, self.help, self.problem, self.note):
+            layout.addWidget(widget)
+        self.editor.edited.connect(self._edited)
+
+    def _edited(self, value: Any) -> None:
+        self.show_problem(self._apply(self.setting.key, value))
+
+    def show_problem(self, problem: str | None) -> None:
+        self.problem.setText(f"Not saved: {problem}" if problem else "")
+        self.problem.setVisible(bool(problem))
+        self.problem.setAccessibleName(self.problem.text())
+
+    def show_override(self, value_text: str | None) -> None:
+        if value_text is None:
+            self.note.hide()
+            return
+        self.note.setText(f"This run uses {value_text}, set on the command line; "
+                          "changing it here replaces that.")
+        self.note.show()
+
+
+# ---------------------------------------------------------------------------
+# The dialog
+
+
+class SettingsDialog(QDialog):
+    """Pages of settings (Breaks, Working hours, Runs, Routines, Sound, General)."""
+
+    def __init__(self, store: SettingsStore, *, routines_page: QWidget | None = None,
+                 autostart_location: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle("deskbreak: Settings")
+        self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
+        self.store = store
+        self.routines_page = routines_page
+        self.fields: dict[str, SettingField] = {}
+        self.pages: dict[str, QWidget] = {}
+
+        self.sections = QListWidget()
+        self.sections.setObjectName("sectionList")
+        self.sections.setAccessibleName("Settings sections")
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("sectionPages")
+        for section, rows in settings_by_section():
+            page = self._build_page(section.key, section.label, rows, autostart_location)
+            self.pages[section.key] = page
+            self.stack.addWidget(page)
+            self.sections.addItem(section.label)
+        self.sections.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.sections.setCurrentRow(0)
+        width = max(self.sections.sizeHintForColumn(0), 0) + self.fontMetrics().horizontalAdvance("M") * 3
+        self.sections.setFixedWidth(width)
+
+        self.status = QLabel()
+        self.status.setObjectName("settingsStatus")
+        self.status.setWordWrap(True)
+        self.status.setText(f"Changes apply at once and are saved to {store.path}.")
+        style.set_text_color(self.status, style.muted_color(self.status.palette()))
+
+        import_button = QPushButton("&Import…")
+        import_button.setObjectName("importSettings")
+        import_button.clicked.connect(self._choose_import)
+        export_button = QPushButton("&Export…")
+        export_button.setObjectName("exportSettings")
+        export_button.clicked.connect(self._choose_export)
+        restore_all = QPushButton("Restore &all defaults")
+        restore_all.setObjectName("restoreAll")
+        restore_all.clicked.connect(lambda: self.restore_defaults(None))
+        close = QPushButton("&Close")
+        close.setObjectName("closeSettings")
+        close.setDefault(True)
+        close.clicked.connect(self.close)
+
+        body = QHBoxLayout()
+        body.addWidget(self.sections)
+        body.addWidget(self.stack, 1)
+        buttons = QHBoxLayout()
+        for button in (import_button, export_button, restore_all):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+
+        self.refresh()
+        self._unsubscribe = store.subscribe(lambda _keys: self.refresh())
+        self.destroyed.connect(lambda *_: self._unsubscribe())
+        em = self.fontMetrics().horizontalAdvance("M")
+        self.resize(em * 60, self.fontMetrics().height() * 36)
+
+    # -- building ---------------------------------------------------------------
+
+    def _build_page(self, key: str, title: str, rows: list[Setting], autostart_location: str) -> QWidget:
+        content = QWidget()
+        content.setObjectName(f"page:{key}")
+        layout = QVBoxLayout(content)
+        heading = QLabel(title)
+        heading.setFont(style.scaled_font(1.35, bold=True))
+        layout.addWidget(heading)
+        for setting in rows:
+            field = SettingField(setting, self._apply)
+            if setting.key == "autostart" and autostart_location:
+                field.help.setText(f"{setting.help} Writes {autostart_location}.")
+            self.fields[setting.key] = field
+            layout.addWidget(field)
+            layout.addSpacing(6)
+        if key == "routines" and self.routines_page is not None:
+            line = QFrame()
+            line.setFrameShape(QFrame.Shape.HLine)
+            layout.addWidget(line)
+            layout.addWidget(self.routines_page, 1)
+        else:
+            layout.addStretch(1)
+        restore = QPushButton(f"Restore {title.lower()} defaults")
+        restore.setObjectName(f"restore:{key}")
+        restore.clicked.connect(lambda: self.restore_defaults([s.key for s in rows]))
+        restore_row = QHBoxLayout()
+        restore_row.addStretch(1)
+        restore_row.addWidget(restore)
+        layout.addLayout(restore_row)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        return scroll
+
+    # -- live apply -------------------------------------------------------------
+
+    def _apply(self, key: str, value: Any) -> str | None:
+        """Send one edit to the store; the reason it was refused, or None."""
+        try:
+            self.store.set(key, value)
+        except SettingsError as error:
+            return error.problem
+        return None
+
+    def refresh(self) -> None:
+        """Show the store's current values (after any change, from anywhere)."""
+        settings = self.store.settings
+        for key, field in self.fields.items():
+            if not field.problem.isHidden() and field.editor.value() != getattr(settings, key):
+                continue  # keep what the user typed beside its reason until they change it
+            field.editor.set_value(getattr(settings, key))
+            field.show_override(self.store.setting_text(key) if self.store.is_overridden(key) else None)
+
+    def restore_defaults(self, keys: list[str] | None) -> None:
+        for key in keys or self.fields:
+            self.fields[key].show_problem(None)
+        try:
+            self.store.reset(keys)
+        except SettingsError as error:
+            self.show_status(f"Could not restore the defaults: {error}")
+            return
+        self.refresh()
+        self.show_status("Defaults restored." if keys is None else "This page's defaults restored.")
+
+    def show_status(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.setAccessibleName(text)
+
+    # -- import and export --------------------------------------------------------
+
+    def import_from(self, path: Path) -> bool:
+        try:
+            changed = self.store.import_file(path)
+        except SettingsError as error:
+            self.show_status(f"Not imported: {error}")
+            return False
+        for field in self.fields.values():
+            field.show_problem(None)
+        self.refresh()
+        self.show_status(f"Imported {path} ({len(changed)} settings changed).")
+        return True
+
+    def export_to(self, path: Path) -> bool:
+        try:
+            self.store.export_file(path)
+        except SettingsError as error:
+            self.show_status(f"Not exported: {error}")
+            return False
+        self.show_status(f"Exported to {path}.")
+        return True
+
+    def _choose_import(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Import settings", str(Path.home()),
+                                              "Settings (*.toml);;All files (*)")
+        if name:
+            self.import_from(Path(name))
+
+    def _choose_export(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, "Export settings",
+                                              str(Path.home() / "deskbreak-settings.toml"),
+                                              "Settings (*.toml)")
+        if name:
+            self.export_to(Path(name))

@@ -1,0 +1,1 @@
+"""Tests for the adapters: each backend against fakes or temporary locations."""

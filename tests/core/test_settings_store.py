@@ -1,0 +1,219 @@
+"""The settings store: one owner, live changes, overrides never saved, hand edits re-read."""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import datetime, time, timedelta
+from pathlib import Path
+
+import pytest
+
+from deskbreak.core.profile import SETTINGS_FILE_NAME
+from deskbreak.core.settings import Settings, SettingsError, load_settings
+from deskbreak.core.settings_store import SettingsStore
+
+NOW = datetime(2026, 11, 23, 9, 0)
+
+
+@pytest.fixture
+def path(tmp_path: Path) -> Path:
+    return tmp_path / "config" / SETTINGS_FILE_NAME
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def file_table(path: Path) -> dict:
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+def test_set_saves_at_once_and_tells_only_the_subscribers_of_that_key(path):
+    store, _ = SettingsStore.load(path, NOW)
+    told_all, told_sound, told_interval = [], [], []
+    store.subscribe(told_all.append)
+    store.subscribe(told_sound.append, keys=["sound", "volume"])
+    store.subscribe(told_interval.append, keys=["sit_interval"])
+    assert store.set("sit_interval", "45m") == {"sit_interval"}
+    assert store.settings.sit_interval == timedelta(minutes=45)
+    assert file_table(path)["sit_interval"] == "45m"
+    assert told_all == [{"sit_interval"}] and told_interval == [{"sit_interval"}] and told_sound == []
+
+
+def test_setting_the_same_value_again_tells_nobody(path):
+    store, _ = SettingsStore.load(path, NOW)
+    told = []
+    store.subscribe(told.append)
+    assert store.set("sit_interval", "30m") == frozenset()
+    assert told == []
+
+
+def test_an_invalid_value_is_refused_and_nothing_is_saved_or_applied(path):
+    store, _ = SettingsStore.load(path, NOW)
+    told = []
+    store.subscribe(told.append)
+    with pytest.raises(SettingsError, match="must be at most 8h"):
+        store.set("sit_interval", "9h")
+    assert store.settings == Settings.defaults() and told == [] and not path.exists()
+
+
+def test_a_value_that_clashes_with_another_setting_names_both_keys(path):
+    store, _ = SettingsStore.load(path, NOW)
+    with pytest.raises(SettingsError) as caught:
+        store.set("work_end", "08:00")
+    assert "'work_start' and 'work_end'" in str(caught.value)
+    assert "work_start (09:00) must come before work_end (08:00)" in caught.value.problem
+    assert not path.exists()
+
+
+def test_several_keys_changed_together_are_checked_together(path):
+    store, _ = SettingsStore.load(path, NOW)
+    store.set_many({"work_start": "18:00", "work_end": "22:00"})
+    assert (store.settings.work_start, store.settings.work_end) == (time(18), time(22))
+
+
+def test_one_run_overrides_apply_but_never_reach_the_file(path):
+    store, _ = SettingsStore.load(path, NOW, overrides={"sit_interval": "20s", "prelude": "5s"})
+    assert store.settings.sit_interval == timedelta(seconds=20)
+    store.set("volume", 20)
+    table = file_table(path)
+    assert table["sit_interval"] == "30m" and table["prelude"] == "1m" and table["volume"] == 20
+    assert store.settings.sit_interval == timedelta(seconds=20), "the override still holds for this run"
+
+
+def test_setting_an_overridden_key_by_hand_replaces_the_override(path):
+    store, _ = SettingsStore.load(path, NOW, overrides={"sit_interval": "20s", "prelude": "5s"})
+    store.set("sit_interval", "45m")
+    assert store.settings.sit_interval == timedelta(minutes=45)
+    assert not store.is_overridden("sit_interval") and store.is_overridden("prelude")
+
+
+def test_unknown_keys_and_tables_survive_a_save(path):
+    write(path, 'future_option = "keep me"\nvolume = 30\n[plugin]\nname = "x"\n')
+    store, problems = SettingsStore.load(path, NOW)
+    assert any("unknown key 'future_option'" in p for p in problems)
+    store.set("volume", 40)
+    table = file_table(path)
+    assert table["future_option"] == "keep me" and table["plugin"] == {"name": "x"} and table["volume"] == 40
+
+
+def test_reset_puts_keys_back_to_their_defaults(path):
+    store, _ = SettingsStore.load(path, NOW)
+    store.set_many({"volume": 10, "sound": False})
+    store.reset(["volume"])
+    assert store.settings.volume == 60 and store.settings.sound is False
+    store.reset()
+    assert store.settings == Settings.defaults()
+
+
+def test_export_then_import_round_trips_every_setting(path, tmp_path):
+    store, _ = SettingsStore.load(path, NOW)
+    changed = {"sit_interval": "50m", "runs": "mon 07:00, sat 08:30", "hold_length": "long", "volume": 15}
+    store.set_many(changed)
+    exported = tmp_path / "exported.toml"
+    store.export_file(exported)
+    other, _ = SettingsStore.load(tmp_path / "other" / SETTINGS_FILE_NAME, NOW)
+    other.import_file(exported)
+    assert other.settings == store.settings
+
+
+def test_an_import_with_any_problem_is_refused_whole(path, tmp_path):
+    store, _ = SettingsStore.load(path, NOW)
+    bad = write(tmp_path / "bad.toml", 'sit_interval = "45m"\nvolume = 900\n')
+    with pytest.raises(SettingsError, match=r"bad.toml: key 'volume': must be at most 100"):
+        store.import_file(bad)
+    assert store.settings == Settings.defaults()
+    with pytest.raises(SettingsError, match="not valid TOML"):
+        store.import_file(write(tmp_path / "broken.toml", "volume = = 3"))
+
+
+def test_a_hand_edit_is_read_and_applied_live(path):
+    store, _ = SettingsStore.load(path, NOW)
+    store.set("volume", 30)
+    told = []
+    store.subscribe(told.append)
+    write(path, path.read_text().replace("volume = 30", "volume = 70"))
+    changed, problems = store.reload()
+    assert changed == {"volume"} and problems == [] and told == [{"volume"}]
+    assert store.settings.volume == 70
+
+
+def test_our_own_save_is_not_mistaken_for_a_hand_edit(path):
+    store, _ = SettingsStore.load(path, NOW)
+    store.set("volume", 30)
+    assert store.reload() == (frozenset(), [])
+
+
+def test_a_broken_hand_edit_keeps_the_last_good_values_and_says_where(path):
+    store, _ = SettingsStore.load(path, NOW)
+    store.set_many({"volume": 30, "sit_interval": "40m"})
+    write(path, 'sit_interval = "40 parsecs"\nvolume = 35\n')
+    changed, problems = store.reload()
+    assert changed == {"volume"}
+    assert store.settings.sit_interval == timedelta(minutes=40), "the last good value, not the default"
+    assert problems == [f"{path}: key 'sit_interval': '40 parsecs' is not a duration; "
+                        "write it like 30m, 45s or 1h30m (using the last good value 40m)"]
+
+
+def test_a_hand_edit_that_is_not_toml_changes_nothing_and_is_left_for_the_user(path):
+    store, _ = SettingsStore.load(path, NOW)
+    store.set("volume", 30)
+    write(path, "volume = = 3\n")
+    changed, problems = store.reload()
+    assert changed == frozenset() and store.settings.volume == 30
+    assert problems[0].startswith(f"{path}: it is not valid TOML") and "keeping the last good settings" in problems[0]
+    assert path.read_text() == "volume = = 3\n", "the user's half-done edit is theirs to finish"
+
+
+def test_a_file_that_could_not_be_read_at_start_is_never_saved_over(tmp_path):
+    folder_in_the_way = tmp_path / SETTINGS_FILE_NAME
+    folder_in_the_way.mkdir()
+    store, problems = SettingsStore.load(folder_in_the_way, NOW)
+    assert problems
+    with pytest.raises(SettingsError, match="will not save over it"):
+        store.set("volume", 10)
+
+
+# -- cross-field checks and the old run keys, as read from a file ---------------------------
+
+
+def test_a_file_with_work_ending_before_it_starts_uses_the_defaults_for_both(path):
+    write(path, 'working_hours = true\nwork_start = "18:00"\nwork_end = "09:00"\n')
+    loaded = load_settings(path, NOW)
+    assert (loaded.settings.work_start, loaded.settings.work_end) == (time(9), time(17))
+    assert loaded.settings.working_hours is True
+    assert loaded.problems == [
+        f"{path}: keys 'work_start' and 'work_end': work_start (18:00) must come before work_end (09:00), "
+        "or no sit-break would ever be prompted (using work_start 09:00, work_end 17:00)"]
+
+
+@pytest.mark.parametrize("values, message", [
+    ({"working_hours": True, "work_days": []}, "working_hours is on but work_days is empty"),
+    ({"prelude": "5m", "sit_interval": "5m"}, "prelude (5m) must be shorter than sit_interval (5m)"),
+])
+def test_cross_field_rules_name_both_keys(values, message):
+    with pytest.raises(SettingsError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        Settings.defaults().with_values(**values)
+
+
+def test_old_run_days_and_run_time_are_read_and_migrated_on_the_next_save(path):
+    write(path, 'run_days = ["mon", "fri"]\nrun_time = "7:15"\nvolume = 20\n')
+    store, problems = SettingsStore.load(path, NOW)
+    assert problems == []
+    assert store.settings.runs == {0: time(7, 15), 4: time(7, 15)}
+    store.set("volume", 25)
+    table = file_table(path)
+    assert table["runs"] == {"mon": "07:15", "fri": "07:15"}
+    assert "run_days" not in table and "run_time" not in table
+
+
+def test_unreadable_old_run_keys_are_reported_and_kept_in_the_file(path):
+    write(path, 'run_days = ["caturday"]\n')
+    store, problems = SettingsStore.load(path, NOW)
+    assert problems == [f"{path}: key 'runs': could not read run_days/run_time: 'caturday' is not a day "
+                        "of the week; use mon, tue, wed, thu, fri, sat, sun (using the default "
+                        "tue 18:00, thu 18:00, sat 18:00)"]
+    store.set("volume", 25)
+    assert file_table(path)["run_days"] == ["caturday"], "nothing the user wrote is lost"
