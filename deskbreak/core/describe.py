@@ -54,7 +54,9 @@ def status_line(status: Status, now: datetime) -> str:
     if upcoming is None:
         return "No breaks scheduled"
     if upcoming.kind == BreakKind.PRERUN:
-        return f"Pre-run routine at {clock_time(upcoming.due, now)}"
+        # "at 17:45" today; "Sat 08:15" on another day reads without the "at".
+        when = clock_time(upcoming.due, now)
+        return f"Pre-run routine {'at ' if upcoming.due.date() == now.date() else ''}{when}"
     return f"Next sit-break in {human_duration(status.seconds_to_next)}"
 
 

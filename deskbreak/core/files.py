@@ -12,9 +12,24 @@ import itertools
 import os
 import stat
 import tempfile
+import tomllib
 from datetime import datetime
 from pathlib import Path
-from typing import Sequence
+from typing import Any, Sequence
+
+
+def read_toml_table(path: Path) -> dict[str, Any]:
+    """The TOML table in ``path``; ValueError if it is not UTF-8 TOML, OSError if unreadable."""
+    data = path.read_bytes()
+    try:
+        # utf-8-sig: Windows editors like to start files with a byte-order mark.
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ValueError(f"it is not UTF-8 text ({error})") from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ValueError(f"it is not valid TOML: {error}") from None
 
 
 def write_file_atomically(path: Path, text: str) -> None:

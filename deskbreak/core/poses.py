@@ -31,6 +31,8 @@ an unprefixed limb name sets both.
 
 from __future__ import annotations
 
+import logging
+
 import difflib
 import math
 import tomllib
@@ -943,3 +945,12 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":  # pragma: no cover
     raise SystemExit(main())
+
+
+def load_poses_or_none(catalog=None) -> dict:
+    """The figures' poses, or {} with a warning: a broken pose file costs the pictures, never the app."""
+    try:
+        return load_poses(catalog=catalog)
+    except PoseError as error:
+        logging.getLogger("deskbreak").warning("%s; showing exercises without pictures", error)
+        return {}

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field, fields, replace
 from datetime import datetime, time, timedelta
 from enum import StrEnum
@@ -27,7 +26,7 @@ from typing import Any, Callable, Mapping, Sequence
 
 import tomli_w
 
-from deskbreak.core.files import move_file_aside, os_problem, write_file_atomically
+from deskbreak.core.files import move_file_aside, os_problem, read_toml_table, write_file_atomically
 
 
 
@@ -361,6 +360,7 @@ class Setting:
     maximum: Any = None
     choices: tuple[str, ...] = ()
     unit: str = ""  # shown after a number in the dialog, e.g. "%"
+    enabled_by: str = ""  # a bool setting without which this one has no effect (the dialog greys it)
 
     def parse(self, raw: Any) -> Any:
         """The typed value of ``raw`` (file form or already typed), within bounds.
@@ -432,14 +432,15 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("working_hours", ValueType.BOOL, False, "Only during working hours",
             "Prompt sit-breaks only on work days between the start and end times.", "hours"),
     Setting("work_days", ValueType.WEEKDAYS, ["mon", "tue", "wed", "thu", "fri"], "Work days",
-            "Days you work at the desk.", "hours"),
+            "Days you work at the desk.", "hours", enabled_by="working_hours"),
     Setting("work_start", ValueType.TIME_OF_DAY, "09:00", "Work starts",
-            "Start of the working day.", "hours"),
+            "Start of the working day.", "hours", enabled_by="working_hours"),
     Setting("work_end", ValueType.TIME_OF_DAY, "17:00", "Work ends",
-            "End of the working day; must come after the start.", "hours"),
+            "End of the working day; must come after the start.", "hours",
+            enabled_by="working_hours"),
     # runs
     Setting("runs", ValueType.WEEKLY_TIMES, {"tue": "18:00", "thu": "18:00", "sat": "18:00"},
-            "Runs", "The days you run and when you set off; a pre-run routine is offered before each.",
+            "Run days and times", "The days you run and when you set off; a pre-run routine is offered before each.",
             "runs"),
     Setting("prerun_lead", ValueType.DURATION, "15m", "Pre-run routine before the run",
             "How long before a run to offer the glute-activation routine.", "runs",
@@ -455,7 +456,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("sound", ValueType.BOOL, True, "Sound",
             "Play a soft cue at the end of each hold and at each side switch.", "sound"),
     Setting("volume", ValueType.INT, 60, "Volume",
-            "Loudness of the cues.", "sound", minimum=0, maximum=100, unit="%"),
+            "Loudness of the cues.", "sound", minimum=0, maximum=100, unit="%", enabled_by="sound"),
     # general
     Setting("autostart", ValueType.BOOL, False, "Start at login",
             "Start deskbreak in the tray when you log in.", "general"),
@@ -586,20 +587,6 @@ class LoadedSettings:
     can_save: bool = True
 
 
-def read_settings_table(path: Path) -> dict[str, Any]:
-    """The TOML table in ``path``; ValueError if it is not UTF-8 TOML."""
-    data = path.read_bytes()
-    try:
-        # utf-8-sig: Windows editors like to start files with a byte-order mark.
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ValueError(f"it is not UTF-8 text ({error})") from None
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise ValueError(f"it is not valid TOML: {error}") from None
-
-
 def _unknown_key_problem(path: Path, key: str, raw: Any) -> str:
     if isinstance(raw, dict):
         return f"{path}: unknown table [{key}] (settings are top-level keys; kept in the file, ignored)"
@@ -612,7 +599,7 @@ def load_settings(path: Path, now: datetime) -> LoadedSettings:
     ``now`` names the file a corrupt settings file is moved aside to.
     """
     try:
-        raw = read_settings_table(path)
+        raw = read_toml_table(path)
     except FileNotFoundError:
         return LoadedSettings(Settings.defaults())
     except OSError as error:

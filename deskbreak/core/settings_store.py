@@ -25,12 +25,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
+from deskbreak.core.files import read_toml_table
 from deskbreak.core.settings import (
     SETTING_BY_KEY,
     SETTINGS,
     Settings,
     SettingsError,
-    read_settings_table,
     load_settings,
     save_settings,
     settings_from_table,
@@ -148,7 +148,7 @@ class SettingsStore:
     def import_file(self, path: Path) -> frozenset[str]:
         """Take every setting from another settings file; refuses it whole if anything is wrong."""
         try:
-            raw = read_settings_table(path)
+            raw = read_toml_table(path)
         except OSError as error:
             raise SettingsError(f"{path}: could not read it ({error.strerror or error})") from None
         except ValueError as error:
@@ -172,7 +172,7 @@ class SettingsStore:
         if _read_bytes(self.path) == self._last_written:
             return frozenset(), []  # our own save, or nothing new
         try:
-            raw = read_settings_table(self.path)
+            raw = read_toml_table(self.path)
         except FileNotFoundError:
             raw = {}
         except OSError as error:

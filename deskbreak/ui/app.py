@@ -49,6 +49,7 @@ from deskbreak.core.history import (
     HistoryStore,
     move_aside,
 )
+from deskbreak.core.poses import load_poses_or_none
 from deskbreak.core.settings import Settings, SettingsError, format_duration, parse_duration
 from deskbreak.core.settings_store import SettingsStore
 from deskbreak.ui.tray import TrayController, TrayNotifier, menu_entries
@@ -104,7 +105,7 @@ class DeskbreakApp(QObject):
         self.catalog, routine_problems = self._with_user_routines()
         self.startup_problems: list[str] = routine_problems
         self.engine = BreakEngine(store.settings, clock.now())
-        self.poses = _load_poses(catalog)
+        self.poses = load_poses_or_none(catalog)
         self.tray = TrayController(self._menu_entries, self.run_command, icons, self)
         self.window: BreakWindow | None = None
         # Windows that outlive their break (the done view, the safety advice)
@@ -163,6 +164,11 @@ class DeskbreakApp(QObject):
         """
         from PySide6.QtCore import QFileSystemWatcher
 
+        try:
+            # The folder must exist to be watched, or a first hand-written file goes unseen.
+            self.store.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError as exc:
+            log.warning("cannot watch %s for hand edits: %s", self.store.path.parent, exc)
         watcher = QFileSystemWatcher(self)
         self._settings_watcher = watcher
         watcher.fileChanged.connect(lambda *_: self._file_touched())
@@ -528,17 +534,6 @@ def _iso(moment: datetime | None) -> str | None:
 
 def watchdog_seconds(settings: Settings) -> float:
     return min(MAX_WATCHDOG_S, settings.natural_break.total_seconds() / 3)
-
-
-def _load_poses(catalog: Catalog) -> dict:
-    """The figures' poses; a broken pose file costs the pictures, never the app."""
-    from deskbreak.core.poses import PoseError, load_poses
-
-    try:
-        return load_poses(catalog=catalog)
-    except PoseError as exc:
-        log.warning("%s; showing exercises without pictures", exc)
-        return {}
 
 
 def _describe_event(event: Event) -> str:

@@ -22,8 +22,8 @@ from datetime import time, timedelta
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QRectF, QSize, Qt, QTime, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QRectF, QSize, Qt, QTime, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QPainter
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -105,6 +105,29 @@ class Switch(QAbstractButton):
         painter.end()
 
 
+class DayButton(QToolButton):
+    """A weekday toggle whose "on" state is unmistakable: filled with the accent colour."""
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        if not self.isChecked():
+            super().paintEvent(event)
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        fill = style.accent_color(palette)
+        if not self.isEnabled():
+            fill = style.blend(fill, palette.window().color(), 0.55)
+        rect = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
+        painter.setPen(style.text_color(palette) if self.hasFocus() else Qt.PenStyle.NoPen)
+        painter.setBrush(fill)
+        painter.drawRoundedRect(rect, 4, 4)
+        painter.setPen(style.readable_on(palette.highlightedText().color(), fill))
+        painter.setFont(style.scaled_font(1.0, bold=True))
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), self.text())
+        painter.end()
+
+
 class _Editor(QWidget):
     """A field for one setting; emits ``edited(value)`` with a typed value."""
 
@@ -148,6 +171,7 @@ class DurationEditor(_Editor):
         self._maximum = int(setting.maximum_value.total_seconds())
         self.number = QSpinBox()
         self.number.setObjectName(f"field:{setting.key}")
+        self.number.setMinimumWidth(self.fontMetrics().horizontalAdvance("00000") * 2)
         self.number.setKeyboardTracking(False)  # apply when typing is done, not per digit
         self.unit = QComboBox()
         self.unit.setObjectName(f"unit:{setting.key}")
@@ -211,7 +235,7 @@ class TimeEditor(_Editor):
 
 
 def _day_button(day: int, parent: QWidget | None = None) -> QToolButton:
-    button = QToolButton(parent)
+    button = DayButton(parent)
     button.setText(_DAY_LABELS[day])
     button.setCheckable(True)
     button.setAccessibleName(_FULL_DAY_NAMES[day])
@@ -442,6 +466,7 @@ class SettingsDialog(QDialog):
         self.sections = QListWidget()
         self.sections.setObjectName("sectionList")
         self.sections.setAccessibleName("Settings sections")
+        self.sections.setSpacing(3)
         self.stack = QStackedWidget()
         self.stack.setObjectName("sectionPages")
         for section, rows in settings_by_section():
@@ -490,8 +515,19 @@ class SettingsDialog(QDialog):
         self.refresh()
         self._unsubscribe = store.subscribe(lambda _keys: self.refresh())
         self.destroyed.connect(lambda *_: self._unsubscribe())
+        self.resize(self._comfortable_size())
+
+    def _comfortable_size(self) -> QSize:
+        """Room for the widest page (the routines editor) without scrolling, within the screen."""
         em = self.fontMetrics().horizontalAdvance("M")
-        self.resize(em * 60, self.fontMetrics().height() * 36)
+        wanted = QSize(em * 64, self.fontMetrics().height() * 40)
+        if self.routines_page is not None:
+            page = self.routines_page.sizeHint()
+            wanted = wanted.expandedTo(QSize(page.width() + self.sections.width() + em * 5, 0))
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is not None:
+            wanted = wanted.boundedTo(QSize(int(screen.width() * 0.9), int(screen.height() * 0.9)))
+        return wanted
 
     # -- building ---------------------------------------------------------------
 
@@ -502,27 +538,46 @@ class SettingsDialog(QDialog):
         heading = QLabel(title)
         heading.setFont(style.scaled_font(1.35, bold=True))
         layout.addWidget(heading)
+        # The routines editor needs the page's height for its lists (which
+        # scroll themselves), so its few settings sit side by side above it.
+        with_routines = key == "routines" and self.routines_page is not None
+        row = QHBoxLayout() if with_routines else None
         for setting in rows:
             field = SettingField(setting, self._apply)
             if setting.key == "autostart" and autostart_location:
                 field.help.setText(f"{setting.help} Writes {autostart_location}.")
             self.fields[setting.key] = field
-            layout.addWidget(field)
-            layout.addSpacing(6)
-        if key == "routines" and self.routines_page is not None:
+            if row is not None:
+                row.addWidget(field, 1, Qt.AlignmentFlag.AlignTop)
+            else:
+                layout.addWidget(field)
+                layout.addSpacing(6)
+        if key == "general":
+            folder = QPushButton("Open the settings &folder")
+            folder.setObjectName("openSettingsFolder")
+            folder.clicked.connect(lambda: QDesktopServices.openUrl(
+                QUrl.fromLocalFile(str(self.store.path.parent))))
+            layout.addWidget(folder, 0, Qt.AlignmentFlag.AlignLeft)
+        if with_routines:
+            layout.addLayout(row)
             line = QFrame()
             line.setFrameShape(QFrame.Shape.HLine)
             layout.addWidget(line)
             layout.addWidget(self.routines_page, 1)
         else:
             layout.addStretch(1)
-        restore = QPushButton(f"Restore {title.lower()} defaults")
+        # Beside the routines editor's own "Restore default", say which defaults this one restores.
+        restore = QPushButton(
+            f"Restore {' and '.join(s.label.lower() for s in rows)} defaults" if with_routines
+            else "Restore this page's defaults")
         restore.setObjectName(f"restore:{key}")
         restore.clicked.connect(lambda: self.restore_defaults([s.key for s in rows]))
         restore_row = QHBoxLayout()
         restore_row.addStretch(1)
         restore_row.addWidget(restore)
         layout.addLayout(restore_row)
+        if with_routines:
+            return content
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -546,6 +601,8 @@ class SettingsDialog(QDialog):
             if not field.problem.isHidden() and field.editor.value() != getattr(settings, key):
                 continue  # keep what the user typed beside its reason until they change it
             field.editor.set_value(getattr(settings, key))
+            if field.setting.enabled_by:
+                field.setEnabled(bool(getattr(settings, field.setting.enabled_by)))
             field.show_override(self.store.setting_text(key) if self.store.is_overridden(key) else None)
 
     def restore_defaults(self, keys: list[str] | None) -> None:

@@ -204,13 +204,13 @@ def test_run_without_display_exits_1_with_one_line(tmp_path):
 
 
 def make_app(tmp_path, **extra) -> DeskbreakApp:
-    extra.setdefault("store", SettingsStore(tmp_path / "settings.toml",
-                                            Settings.defaults().with_values(lead_in="1s", runs={})))
-    return DeskbreakApp(
+    parts = dict(
+        store=SettingsStore(tmp_path / "settings.toml", Settings.defaults().with_values(lead_in="1s", runs={})),
         catalog=load_catalog(), clock=FakeClock(MONDAY_9),
         history=HistoryStore(tmp_path / "history.sqlite3"), notifier=NotifierChain([]),
-        idle=NoIdle(), alarm=FakeAlarm(), icons={"normal": QIcon(), "paused": QIcon()}, **extra,
+        idle=NoIdle(), alarm=FakeAlarm(), icons={"normal": QIcon(), "paused": QIcon()},
     )
+    return DeskbreakApp(**{**parts, **extra})
 
 
 def test_first_run_note_shows_until_dismissed(qtbot, tmp_path):
@@ -354,3 +354,34 @@ def test_config_requests_apply_live_and_refuse_bad_values_in_one_line(app_parts)
     assert bad == {"ok": False, "error": "key 'volume': must be a whole number, not 'loud'"}
     reply = app.handle_request({"command": "config-reset", "key": "sit_interval"})
     assert datetime.fromisoformat(reply["next_sit_break"]) == MONDAY_9 + timedelta(minutes=30)
+
+
+def test_a_routine_changed_on_the_routines_page_is_saved_and_played_at_the_next_break(qtbot, tmp_path):
+    from deskbreak.core.user_routines import with_routine_exercises
+
+    app = make_app(tmp_path, routines_path=tmp_path / "routines.toml")
+    app.start()
+    app.run_command("settings")
+    page = app.settings_dialog.routines_page
+    assert page is not None
+    routines = page.routines()
+    routines["pre-run-glutes"] = with_routine_exercises(routines["pre-run-glutes"], ["glute-bridge", "bird-dog"])
+    page.routinesChanged.emit(routines)
+    assert 'exercises = ["glute-bridge", "bird-dog"]' in (tmp_path / "routines.toml").read_text()
+    app.run_command("break:prerun")
+    assert [e.id for e in app.window.exercises] == ["glute-bridge", "bird-dog"]
+    app.shutdown()
+
+
+def test_a_hand_edit_of_routines_toml_is_picked_up_and_a_bad_id_is_reported(qtbot, tmp_path):
+    notifier = RecordingNotifier()
+    app = make_app(tmp_path, routines_path=tmp_path / "routines.toml", notifier=NotifierChain([notifier]))
+    app.start()
+    app.watch_settings_file()
+    (tmp_path / "routines.toml").write_text('[evening-back-care]\nexercises = ["bird-dog", "glute-brige"]\n')
+    qtbot.waitUntil(lambda: bool(notifier.sent), timeout=5000)
+    title, body = notifier.sent[-1]
+    assert "routines.toml: routine 'evening-back-care': unknown exercise 'glute-brige'" in body
+    (tmp_path / "routines.toml").write_text('[evening-back-care]\nexercises = ["bird-dog"]\n')
+    qtbot.waitUntil(lambda: app.catalog.routine("evening-back-care").exercises == ("bird-dog",), timeout=5000)
+    app.shutdown()

@@ -83,7 +83,15 @@ def test_a_time_field_writes_the_setting(dialog, store):
     assert store.settings.work_start == time(8, 30)
 
 
+def test_work_days_and_times_are_greyed_until_working_hours_are_on(dialog, store):
+    assert not dialog.fields["work_days"].isEnabled() and not dialog.fields["work_end"].isEnabled()
+    field(dialog, Switch, "field:working_hours").click()
+    assert store.settings.working_hours is True
+    assert dialog.fields["work_days"].isEnabled() and dialog.fields["work_end"].isEnabled()
+
+
 def test_weekday_toggles_write_the_days(dialog, store):
+    field(dialog, Switch, "field:working_hours").click()
     field(dialog, QToolButton, "day:work_days:fri").click()
     assert store.settings.work_days == frozenset({0, 1, 2, 3})
     assert saved(store)["work_days"] == ["mon", "tue", "wed", "thu"]
