@@ -228,10 +228,7 @@ def _ask_running_app(profile: Profile, command: str, **arguments) -> dict | None
 
 
 def _settings(profile: Profile) -> int:
-    reply = _ask_running_app(profile, "settings")
-    if reply is not None:
-        print("Settings opened in the running deskbreak.")
-        return 0
+    # run_app asks a running deskbreak to open its dialog, or becomes that deskbreak.
     from deskbreak.ui.app import run_app
 
     return run_app(profile, open_settings=True)

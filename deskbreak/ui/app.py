@@ -617,7 +617,10 @@ def run_app(profile: Profile, *, open_settings: bool = False) -> int:
 
     reply = send_command(name, "settings" if open_settings else "show")
     if reply is not None:
-        print("deskbreak is already running; showing it.", file=sys.stderr)
+        if open_settings:
+            print("Settings opened in the running deskbreak.")
+        else:
+            print("deskbreak is already running; showing it.", file=sys.stderr)
         return 0
 
     clock = SystemClock()

@@ -70,3 +70,10 @@ def test_deskbreak_settings_opens_the_dialog_in_the_running_app(desktop, app, tm
     subprocess.run(deskbreak_cmd(tmp_path, "settings"), env=desktop.env, capture_output=True,
                    text=True, timeout=30, check=True)
     assert len(desktop.find_windows(r"^deskbreak: Settings$")) == 1
+
+
+def test_deskbreak_settings_starts_deskbreak_when_none_runs(desktop, tmp_path):
+    process = desktop.spawn(deskbreak_cmd(tmp_path, "settings"), name="deskbreak-settings")
+    process.wait_for_output(r"system tray: icon shown", stream="stderr", timeout=30)
+    desktop.wait_for_window(r"^deskbreak: Settings$", timeout=15)
+    assert status(desktop, tmp_path)["state"] == "waiting", "the tray app runs behind the dialog"

@@ -385,3 +385,54 @@ def test_a_hand_edit_of_routines_toml_is_picked_up_and_a_bad_id_is_reported(qtbo
     (tmp_path / "routines.toml").write_text('[evening-back-care]\nexercises = ["bird-dog"]\n')
     qtbot.waitUntil(lambda: app.catalog.routine("evening-back-care").exercises == ("bird-dog",), timeout=5000)
     app.shutdown()
+
+
+class FakeAutostart:
+    name = "fake"
+    location = "/fake/autostart/deskbreak.desktop"
+
+    def __init__(self, enabled=False, fail=False):
+        self.enabled = enabled
+        self.fail = fail
+
+    def available(self):
+        return True
+
+    def is_enabled(self):
+        return self.enabled
+
+    def set_enabled(self, enabled):
+        from deskbreak.adapters.autostart import AutostartError
+
+        if self.fail:
+            raise AutostartError(f"could not write {self.location}: Permission denied")
+        self.enabled = enabled
+
+
+def test_the_autostart_setting_writes_and_removes_the_login_entry(qtbot, tmp_path):
+    autostart = FakeAutostart()
+    app = make_app(tmp_path, autostart=autostart)
+    app.start()
+    app.store.set("autostart", True)
+    assert autostart.enabled
+    app.store.set("autostart", False)
+    assert not autostart.enabled
+    app.shutdown()
+
+
+def test_a_login_entry_that_disagrees_with_the_setting_is_fixed_at_start(qtbot, tmp_path):
+    autostart = FakeAutostart(enabled=True)  # left over, but the setting is off
+    app = make_app(tmp_path, autostart=autostart)
+    app.start()
+    assert not autostart.enabled
+    app.shutdown()
+
+
+def test_a_login_entry_that_cannot_be_written_is_reported(qtbot, tmp_path):
+    notifier = RecordingNotifier()
+    app = make_app(tmp_path, autostart=FakeAutostart(fail=True), notifier=NotifierChain([notifier]))
+    app.start()
+    app.store.set("autostart", True)
+    assert notifier.sent == [("Start at login could not be changed",
+                              "could not write /fake/autostart/deskbreak.desktop: Permission denied")]
+    app.shutdown()
