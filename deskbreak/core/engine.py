@@ -1,6 +1,9 @@
 """The break engine: one state machine that decides every prompt.
 
-``BreakEngine.step(now, idle_seconds)`` is the only way time enters. Whoever
+``BreakEngine.step(now, presence)`` is the only way time enters; the
+:class:`Presence` says how long the user has been idle, whether the screen is
+locked and whether something (a fullscreen window, the desktop's
+do-not-disturb, a call) asks not to be interrupted. Whoever
 hosts the engine (the Qt app, a test, a benchmark) calls it at least every
 minute and whenever :meth:`BreakEngine.next_wakeup` says; the engine returns
 the events that happened, and the UI only reacts to them. Because each step
@@ -18,9 +21,20 @@ Rules that keep it humane:
 * A pre-run reminder is given once per run, whatever the clock does.
 * A sit-break that would fall shortly before a pre-run routine is absorbed by
   it, so the user is not prompted twice in a few minutes.
+* Screen lock and suspend follow ``away_policy``: the time away counts as a
+  break ("break"), the countdown waits for the user ("pause"), or runs on
+  ("ignore"); whichever, a resume gives at most one prompt.
+* Do not disturb postpones, never drops: a break that falls due while the
+  user presents waits (:class:`BreakHeld`) and starts exactly once when that
+  ends; past ``dnd_max_delay`` the user is told once (:class:`BreakOverdue`),
+  never shown a window over the presentation. No prelude interrupts either.
+* The next wake-up is always in the future, so a host that sleeps until it
+  never spins.
+* Skips are a budget: past ``skip_budget`` a day, skip becomes a 5-minute
+  postpone; strict mode allows no skip and one postpone per break.
 
-Commands (``start_now``, ``postpone``, ``skip``, ``pause``, ``resume``,
-``finish``) take the current time and return events too.
+Commands (:mod:`deskbreak.core.commands`) go through :meth:`BreakEngine.apply`
+and return events too; a command the rules refuse returns :class:`Refused`.
 """
 
 from __future__ import annotations
@@ -29,6 +43,7 @@ import enum
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 
+from deskbreak.core import commands as cmd
 from deskbreak.core.kinds import BreakKind, Outcome
 from deskbreak.core.plan import RunSchedule, WorkingHours, next_prerun, next_sit_break
 from deskbreak.core.settings import Settings
@@ -37,9 +52,28 @@ from deskbreak.core.settings import Settings
 class State(enum.Enum):
     WAITING = "waiting"
     PRELUDE = "prelude"
+    HELD = "held"
+    """Due, but waiting for a presentation, call or do-not-disturb to end."""
     ON_BREAK = "on_break"
     POSTPONED = "postponed"
     PAUSED = "paused"
+
+
+# While a break is held, look again this often (the host polls do-not-disturb then).
+HELD_RECHECK = timedelta(seconds=10)
+# Past the day's skip budget, "skip" puts the break off by this much instead.
+OVER_BUDGET_POSTPONE = timedelta(minutes=5)
+
+
+@dataclass(frozen=True)
+class Presence:
+    """What the host knows about the user at a step."""
+
+    idle_seconds: float | None = None
+    """Seconds since the last keyboard or mouse input, or None when unknown."""
+    locked: bool = False
+    busy: str | None = None
+    """Why not to interrupt now ("fullscreen", "do not disturb", "zoom"), or None."""
 
 
 @dataclass(frozen=True)
@@ -96,6 +130,29 @@ class NaturalBreak(Event):
 
 
 @dataclass(frozen=True)
+class BreakHeld(Event):
+    """A due break waits for ``reason`` to end."""
+
+    brk: Break
+    reason: str
+
+
+@dataclass(frozen=True)
+class BreakOverdue(Event):
+    """A held break has waited ``dnd_max_delay``: tell the user, still without a window."""
+
+    brk: Break
+    reason: str
+
+
+@dataclass(frozen=True)
+class Refused(Event):
+    """A command the rules do not allow now (strict mode, nothing to skip); ``reason`` says why."""
+
+    reason: str
+
+
+@dataclass(frozen=True)
 class Paused(Event):
     until: datetime
 
@@ -117,13 +174,27 @@ class Status:
     """When the next prompt (prelude or break) happens, or the pause ends."""
     paused_until: datetime | None
     seconds_to_next: float | None
+    held_by: str | None = None
+    """Why a due break waits (State.HELD)."""
+    skips_left: int | None = None
+    """Skips left today; None means no limit (or strict mode, where ``can_skip`` says no)."""
+    can_skip: bool = True
+    can_postpone: bool = True
+    overdue: bool = False
+    """The day's skip budget is spent: the tray shows breaks are overdue."""
+    skip_next: bool = False
 
 
 @dataclass
 class _Active:
     brk: Break
-    state: State  # PRELUDE, ON_BREAK or POSTPONED
+    state: State  # PRELUDE, HELD, ON_BREAK or POSTPONED
     postponed_until: datetime | None = None
+    postpones: int = 0
+    held_since: datetime | None = None
+    held_by: str | None = None
+    overdue_told: bool = False
+    reprompt: bool = False
 
 
 @dataclass
@@ -138,6 +209,11 @@ class _Memory:
     prerun_done: set[datetime] = field(default_factory=set)
     sit_day: date | None = None
     sit_count: int = 0
+    skip_day: date | None = None
+    skips: int = 0
+    skip_next: bool = False
+    locked: bool = False
+    busy: str | None = None
 
 
 class BreakEngine:
@@ -180,21 +256,34 @@ class BreakEngine:
 
     # -- time ------------------------------------------------------------
 
-    def step(self, now: datetime, idle_seconds: float | None = None) -> list[Event]:
-        """Advance to ``now``; ``idle_seconds`` is how long the user has not
-        touched keyboard or mouse, or None when that is unknown."""
+    def step(self, now: datetime, presence: Presence | float | None = None) -> list[Event]:
+        """Advance to ``now``; ``presence`` is a :class:`Presence` (or just the idle seconds)."""
+        if not isinstance(presence, Presence):
+            presence = Presence(idle_seconds=presence)
         m = self._m
         events: list[Event] = []
         threshold = self._settings.natural_break
+        policy = self._settings.away_policy
+        idle = presence.idle_seconds
         if m.last_step is not None:
             gap = now - m.last_step
             if gap < timedelta(0):
                 self._shift(gap)
             elif gap >= threshold:
-                events += self._away(now, away_since=m.last_step)
-        if idle_seconds is not None and idle_seconds >= threshold.total_seconds():
+                # The machine slept (or the app was frozen): the policy decides what that was.
+                if policy == "break":
+                    events += self._away(now, away_since=m.last_step)
+                elif policy == "pause":
+                    self._shift(gap, pause_too=False)
+            elif presence.locked and m.locked and policy == "pause":
+                self._shift(gap, pause_too=False)  # the countdown waits behind the lock screen
+        if presence.locked and policy == "ignore":
+            idle = None  # a locked screen is not a break under this policy
+        m.locked = presence.locked
+        m.busy = presence.busy
+        if idle is not None and idle >= threshold.total_seconds() and not (presence.locked and policy == "pause"):
             if not m.away and (m.active is None or m.active.state != State.ON_BREAK):
-                events += self._away(now, away_since=now - timedelta(seconds=idle_seconds))
+                events += self._away(now, away_since=now - timedelta(seconds=idle))
             if m.active is None:
                 # While the user stays away, the break they are taking goes on.
                 m.last_break_end = max(m.last_break_end, now)
@@ -204,11 +293,16 @@ class BreakEngine:
         events += self._advance(now)
         return events
 
-    def _shift(self, delta: timedelta) -> None:
-        """Move every pending countdown by ``delta`` (a backward clock jump)."""
+    def _shift(self, delta: timedelta, pause_too: bool = True) -> None:
+        """Move every pending countdown by ``delta``.
+
+        A backward clock jump moves the pause's end too (it was set on the
+        old clock); time asleep under the "pause" policy does not, since the
+        user paused until a time on the wall.
+        """
         m = self._m
         m.last_break_end += delta
-        if m.paused_until is not None:
+        if m.paused_until is not None and pause_too:
             m.paused_until += delta
         if m.active is not None:
             m.active.brk = replace(m.active.brk, due=m.active.brk.due + delta)
@@ -234,9 +328,11 @@ class BreakEngine:
         active = m.active
         if active is not None:
             if active.state == State.PRELUDE and now >= active.brk.due:
-                events += self._start(now, active.brk)
+                events += self._start_or_hold(now, active)
             elif active.state == State.POSTPONED and now >= active.postponed_until:
-                events += self._start(now, active.brk, reprompt=True)
+                events += self._start_or_hold(now, active, reprompt=True)
+            elif active.state == State.HELD:
+                events += self._still_held(now, active)
             return events
         if m.paused_until is not None or m.away:
             return events
@@ -248,12 +344,42 @@ class BreakEngine:
             return events
         if upcoming.run_at is not None:
             m.prerun_done.add(upcoming.run_at)
+        if m.skip_next:
+            m.skip_next = False
+            return events + [self._pass_over(now, upcoming)]
         if now < upcoming.due:
             m.active = _Active(upcoming, State.PRELUDE)
-            events.append(PreludeStarted(at=now, brk=upcoming))
+            if m.busy is None:  # no notification over a presentation either
+                events.append(PreludeStarted(at=now, brk=upcoming))
         else:
-            events += self._start(now, upcoming)
+            events += self._start_or_hold(now, _Active(upcoming, State.PRELUDE))
         return events
+
+    def _start_or_hold(self, now: datetime, active: _Active, reprompt: bool = False) -> list[Event]:
+        """Start a due break, or hold it while the user must not be interrupted."""
+        m = self._m
+        if m.busy is not None and not active.brk.user_started:
+            m.active = replace(active, state=State.HELD, held_since=now, held_by=m.busy,
+                               reprompt=reprompt)
+            return [BreakHeld(at=now, brk=active.brk, reason=m.busy)]
+        return self._start(now, active.brk, reprompt=reprompt, postpones=active.postpones)
+
+    def _still_held(self, now: datetime, active: _Active) -> list[Event]:
+        m = self._m
+        if m.busy is None:
+            return self._start(now, active.brk, reprompt=active.reprompt, postpones=active.postpones)
+        active.held_by = m.busy
+        if not active.overdue_told and now - active.held_since >= self._settings.dnd_max_delay:
+            active.overdue_told = True
+            return [BreakOverdue(at=now, brk=active.brk, reason=m.busy)]
+        return []
+
+    def _pass_over(self, now: datetime, brk: Break) -> BreakEnded:
+        """The break the user chose to skip ahead of time: recorded, never shown."""
+        m = self._m
+        self._count_skip(now)
+        m.last_break_end = max(brk.due, now)
+        return BreakEnded(at=now, brk=brk, outcome=Outcome.SKIPPED, reason="skipped ahead of time")
 
     def _upcoming(self, now: datetime) -> Break | None:
         """The next break to prompt, given what has happened so far."""
@@ -274,7 +400,7 @@ class BreakEngine:
         m = self._m
         return m.sit_count if m.sit_day == day_of.date() else 0
 
-    def _start(self, now: datetime, brk: Break, reprompt: bool = False) -> list[Event]:
+    def _start(self, now: datetime, brk: Break, reprompt: bool = False, postpones: int = 0) -> list[Event]:
         m = self._m
         events: list[Event] = []
         if not reprompt and not brk.user_started:
@@ -283,7 +409,7 @@ class BreakEngine:
             if m.sit_day != now.date():
                 m.sit_day, m.sit_count = now.date(), 0
             m.sit_count += 1
-        m.active = _Active(brk, State.ON_BREAK)
+        m.active = _Active(brk, State.ON_BREAK, postpones=postpones)
         events.append(BreakStarted(at=now, brk=brk, reprompt=reprompt))
         return events
 
@@ -302,6 +428,30 @@ class BreakEngine:
 
     # -- commands --------------------------------------------------------
 
+    def apply(self, command: cmd.EngineCommand, now: datetime) -> list[Event]:
+        """Apply one user command (see :mod:`deskbreak.core.commands`)."""
+        if isinstance(command, cmd.StartBreak):
+            return self.start_now(now, command.kind)
+        if isinstance(command, cmd.Postpone):
+            return self.postpone(now, command.delay)
+        if isinstance(command, cmd.Skip):
+            return self.skip(now, command.reason)
+        if isinstance(command, cmd.SkipNext):
+            return self.skip_next(now)
+        if isinstance(command, cmd.Pause):
+            until = (tomorrow_morning(now, self._settings) if command.until_tomorrow
+                     else now + (command.duration or timedelta(minutes=30)))
+            return self.pause(now, until)
+        if isinstance(command, cmd.Resume):
+            return self.resume(now)
+        if isinstance(command, cmd.FinishBreak):
+            if command.outcome == Outcome.SKIPPED:
+                return self.skip(now, reason=command.reason or "ended by the user")
+            return self.finish(now, command.outcome)
+        if isinstance(command, cmd.NoRunToday):
+            return self.no_run_today(now)
+        raise TypeError(f"not an engine command: {command!r}")
+
     def start_now(self, now: datetime, kind: BreakKind = BreakKind.SIT) -> list[Event]:
         """The user asked for a break now (allowed even while paused).
 
@@ -315,7 +465,8 @@ class BreakEngine:
                 return []
             pending = m.active.brk
             if pending.kind == kind:
-                return self._start(now, pending, reprompt=m.active.state == State.POSTPONED)
+                return self._start(now, pending,
+                                   reprompt=m.active.state == State.POSTPONED, postpones=m.active.postpones)
             events.append(self._end(now, Outcome.SKIPPED, reason=f"replaced by {kind.value}"))
         run_at = None
         if kind == BreakKind.PRERUN:
@@ -332,15 +483,55 @@ class BreakEngine:
         m = self._m
         if m.active is None:
             return []
-        until = now + (delay if delay is not None else self._settings.postpone)
-        m.active.state = State.POSTPONED
-        m.active.postponed_until = until
-        return [BreakPostponed(at=now, brk=m.active.brk, until=until)]
+        if self._settings.strict and m.active.postpones >= 1:
+            return [Refused(at=now, reason="Strict mode: a break can be postponed once")]
+        return [self._postpone(now, delay if delay is not None else self._settings.postpone)]
+
+    def _postpone(self, now: datetime, delay: timedelta) -> BreakPostponed:
+        active = self._m.active
+        until = now + delay
+        active.state = State.POSTPONED
+        active.postponed_until = until
+        active.postpones += 1
+        return BreakPostponed(at=now, brk=active.brk, until=until)
 
     def skip(self, now: datetime, reason: str = "") -> list[Event]:
+        """Skip the current break; past the day's budget it is put off 5 minutes instead."""
         if self._m.active is None:
             return []
+        refusal = self._skip_refusal(now)
+        if refusal is not None:
+            return [Refused(at=now, reason=refusal)]
+        if self._skips_left(now) == 0:
+            return [self._postpone(now, OVER_BUDGET_POSTPONE)]
+        self._count_skip(now)
         return [self._end(now, Outcome.SKIPPED, reason=reason)]
+
+    def skip_next(self, now: datetime) -> list[Event]:
+        """Skip the break that is pending, or else the next one when it comes."""
+        if self._m.active is not None:
+            return self.skip(now, reason="skipped by the user")
+        refusal = self._skip_refusal(now)
+        if refusal is None and self._skips_left(now) == 0:
+            refusal = "No skips left today"
+        if refusal is not None:
+            return [Refused(at=now, reason=refusal)]
+        self._m.skip_next = True
+        return []
+
+    def no_run_today(self, now: datetime) -> list[Event]:
+        """Drop today's pre-run reminder (and a pre-run break pending for it)."""
+        m = self._m
+        events: list[Event] = []
+        run_at = self._runs().times.get(now.weekday())
+        active = m.active
+        if active is not None and active.brk.run_at is not None and active.brk.run_at.date() == now.date():
+            events.append(self._end(now, Outcome.SKIPPED, reason="no run today"))
+        if run_at is not None:
+            m.prerun_done.add(datetime.combine(now.date(), run_at, now.tzinfo))
+        elif not events:
+            return [Refused(at=now, reason="No run is planned today")]
+        return events
 
     def finish(self, now: datetime, outcome: Outcome = Outcome.COMPLETED) -> list[Event]:
         """The routine of the current break ended (done, or stopped because it hurt)."""
@@ -350,11 +541,14 @@ class BreakEngine:
         return [self._end(now, outcome)]
 
     def pause(self, now: datetime, until: datetime) -> list[Event]:
-        """No prompts until ``until``; a pending or running break is skipped."""
+        """No prompts until ``until``; a pending or running break ends as skipped (not a budget skip)."""
         if until <= now:
             raise ValueError(f"cannot pause until {until:%H:%M}, which is not in the future")
-        events = self.skip(now, reason="paused")
+        events: list[Event] = []
+        if self._m.active is not None:
+            events.append(self._end(now, Outcome.SKIPPED, reason="paused"))
         self._m.paused_until = until
+        self._m.skip_next = False
         events.append(Paused(at=now, until=until))
         return events
 
@@ -363,10 +557,34 @@ class BreakEngine:
             return []
         return self._resume(now) + self._advance(now)
 
+    # -- the skip budget ---------------------------------------------------
+
+    def _skips_today(self, now: datetime) -> int:
+        return self._m.skips if self._m.skip_day == now.date() else 0
+
+    def _count_skip(self, now: datetime) -> None:
+        m = self._m
+        if m.skip_day != now.date():
+            m.skip_day, m.skips = now.date(), 0
+        m.skips += 1
+
+    def _skips_left(self, now: datetime) -> int | None:
+        budget = self._settings.skip_budget
+        return None if budget == 0 else max(0, budget - self._skips_today(now))
+
+    def _skip_refusal(self, now: datetime) -> str | None:
+        if self._settings.strict:
+            return "Strict mode: breaks cannot be skipped"
+        return None
+
     # -- queries ---------------------------------------------------------
 
     def status(self, now: datetime) -> Status:
         m = self._m
+        skips_left = self._skips_left(now)
+        can_skip = not self._settings.strict
+        budget = dict(skips_left=skips_left, can_skip=can_skip,
+                      overdue=skips_left == 0 and can_skip, skip_next=m.skip_next)
         if m.active is not None:
             active = m.active
             next_at = active.postponed_until if active.state == State.POSTPONED else (
@@ -379,16 +597,19 @@ class BreakEngine:
                 next_at=next_at,
                 paused_until=m.paused_until,
                 seconds_to_next=_seconds(now, next_at),
+                held_by=active.held_by if active.state == State.HELD else None,
+                can_postpone=not (self._settings.strict and active.postpones >= 1),
+                **budget,
             )
         if m.paused_until is not None:
             return Status(State.PAUSED, None, None, m.paused_until, m.paused_until,
-                          _seconds(now, m.paused_until))
+                          _seconds(now, m.paused_until), **budget)
         upcoming = self._upcoming(now)
         next_at = upcoming.due if upcoming else None
         if next_at is not None and next_at < now:
             # Due while the user is away: it is prompted the moment they are back.
             next_at = now
-        return Status(State.WAITING, None, upcoming, next_at, None, _seconds(now, next_at))
+        return Status(State.WAITING, None, upcoming, next_at, None, _seconds(now, next_at), **budget)
 
     def next_sit_break(self, now: datetime) -> datetime | None:
         """When the next sit-break will be prompted, or None (one is on now, or none is ever due).
@@ -415,6 +636,14 @@ class BreakEngine:
     def next_wakeup(self, now: datetime) -> datetime | None:
         """The next moment ``step`` must be called for the engine to be on time."""
         status = self.status(now)
+        active = self._m.active
+        if status.state == State.HELD:
+            # Look again soon for the presentation's end, and at the overdue deadline.
+            recheck = now + HELD_RECHECK
+            if not active.overdue_told:
+                recheck = min(recheck, max(active.held_since + self._settings.dnd_max_delay,
+                                           now + timedelta(seconds=1)))
+            return recheck
         if status.state == State.WAITING and status.upcoming is not None:
             prompt_at = status.upcoming.due - self._settings.prelude
             if prompt_at <= now and self._m.away:

@@ -53,6 +53,7 @@ class ValueType(StrEnum):
     WEEKDAYS = "weekdays"  # ["tue", "thu"] -> frozenset of 0=Mon..6=Sun
     CHOICE = "choice"  # one of Setting.choices -> str
     WEEKLY_TIMES = "weekly_times"  # {tue = "18:00"} -> {1: time(18, 0)}, one time per day
+    WORDS = "words"  # ["zoom", "teams"] -> tuple of lower-case words
 
 
 # --------------------------------------------------------------------------
@@ -294,6 +295,14 @@ def _write_weekly_times(times: dict[int, time]) -> dict[str, str]:
     return {WEEKDAY_NAMES[day]: format_time_of_day(moment) for day, moment in sorted(times.items())}
 
 
+def _read_words(setting: Setting, raw: Any) -> tuple[str, ...]:
+    if isinstance(raw, str):
+        raw = [word for word in re.split(r"[,\s]+", raw) if word]
+    if not isinstance(raw, (list, tuple)) or not all(isinstance(word, str) and word.strip() for word in raw):
+        raise ValueError(f"must be a list of names like [\"zoom\", \"teams\"], not {_show(raw)}")
+    return tuple(dict.fromkeys(word.strip().lower() for word in raw))
+
+
 def _read_choice(setting: Setting, raw: Any) -> str:
     word = raw.strip().lower() if isinstance(raw, str) else None
     if word not in setting.choices:
@@ -319,6 +328,7 @@ _CODECS: dict[ValueType, _KindCodec] = {
     ValueType.WEEKDAYS: _KindCodec(_read_weekdays, _write_weekdays),
     ValueType.CHOICE: _KindCodec(_read_choice, _unchanged),
     ValueType.WEEKLY_TIMES: _KindCodec(_read_weekly_times, _write_weekly_times),
+    ValueType.WORDS: _KindCodec(_read_words, list),
 }
 
 
@@ -335,6 +345,7 @@ class Section:
 SECTIONS: tuple[Section, ...] = (
     Section("breaks", "Breaks"),
     Section("hours", "Working hours"),
+    Section("interruptions", "Interruptions"),
     Section("runs", "Runs"),
     Section("routines", "Routines"),
     Section("sound", "Sound"),
@@ -428,6 +439,22 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("natural_break", ValueType.DURATION, "5m", "Natural break after",
             "Away from the computer this long counts as a break, and the countdown restarts.",
             "breaks", minimum="10s", maximum="2h"),
+    Setting("away_policy", ValueType.CHOICE, "break", "When the screen locks or the computer sleeps",
+            "break: the time away counts as a break; pause: the countdown waits until you are back; "
+            "ignore: the countdown runs on.", "breaks", choices=("break", "pause", "ignore")),
+    # interruptions
+    Setting("dnd_max_delay", ValueType.DURATION, "1h", "Hold breaks for presentations up to",
+            "While a window is fullscreen, do-not-disturb is on or a call app is open, a due break "
+            "waits and starts when that ends; past this, you get a notification instead.",
+            "interruptions", minimum="0s", maximum="8h"),
+    Setting("dnd_apps", ValueType.WORDS, ["zoom", "teams", "skype", "webex", "jitsi"],
+            "Hold breaks while these apps have a window",
+            "Window classes of video-call apps, separated by commas.", "interruptions"),
+    Setting("skip_budget", ValueType.INT, 3, "Skips a day",
+            "After this many skips in a day, Skip becomes \"Postpone 5 min\" and the tray shows "
+            "breaks are overdue. 0 means no limit.", "interruptions", minimum=0, maximum=20),
+    Setting("strict", ValueType.BOOL, False, "Strict mode",
+            "No skipping, and one postpone per break.", "interruptions"),
     # working hours
     Setting("working_hours", ValueType.BOOL, False, "Only during working hours",
             "Prompt sit-breaks only on work days between the start and end times.", "hours"),
@@ -520,6 +547,11 @@ class Settings:
     prelude: timedelta
     postpone: timedelta
     natural_break: timedelta
+    away_policy: str
+    dnd_max_delay: timedelta
+    dnd_apps: tuple[str, ...]
+    skip_budget: int
+    strict: bool
     working_hours: bool
     work_days: frozenset[int]
     work_start: time

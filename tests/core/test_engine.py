@@ -13,16 +13,20 @@ from deskbreak.core.engine import (
     BreakDue,
     BreakEnded,
     BreakEngine,
+    BreakHeld,
+    BreakOverdue,
     BreakPostponed,
     BreakStarted,
-    BreakKind,
     NaturalBreak,
-    Outcome,
     Paused,
     PreludeStarted,
+    Presence,
+    Refused,
     Resumed,
     State,
 )
+from deskbreak.core import commands as cmd
+from deskbreak.core.kinds import BreakKind, Outcome
 from deskbreak.core.settings import Settings
 
 UTC = timezone.utc
@@ -317,8 +321,11 @@ commands = st.one_of(
     st.tuples(st.just("advance"), st.integers(1, 900)),
     st.tuples(st.just("jump"), st.integers(-3 * 3600, 6 * 3600)),
     st.tuples(st.just("idle"), st.integers(0, 3600)),
-    st.tuples(st.sampled_from(["start_now", "postpone", "skip", "finish", "resume"]), st.none()),
+    st.tuples(st.sampled_from(["start_now", "postpone", "skip", "finish", "resume", "skip_next",
+                               "no_run_today"]), st.none()),
     st.tuples(st.just("pause"), st.integers(1, 3 * 3600)),
+    st.tuples(st.just("busy"), st.sampled_from([None, "fullscreen"])),
+    st.tuples(st.just("lock"), st.booleans()),
 )
 
 
@@ -327,14 +334,21 @@ commands = st.one_of(
     st.lists(commands, min_size=1, max_size=120),
     st.booleans(),
     st.sampled_from([frozenset(), frozenset({0, 1, 2, 3, 4})]),
+    st.sampled_from(["break", "pause", "ignore"]),
+    st.sampled_from([0, 2]),
+    st.booleans(),
 )
-def test_invariants_hold_under_any_sequence(ops, working_hours, run_days):
+def test_invariants_hold_under_any_sequence(ops, working_hours, run_days, away_policy, skip_budget, strict):
     runs = {day: time(18, 0) for day in run_days}
     clock = FakeClock(MONDAY)
     engine = BreakEngine(
-        make_settings(working_hours=working_hours, runs=runs, prelude=timedelta(0) if not run_days else timedelta(minutes=1)),
+        make_settings(working_hours=working_hours, runs=runs, prelude=timedelta(0) if not run_days else timedelta(minutes=1),
+                      away_policy=away_policy, skip_budget=skip_budget, strict=strict,
+                      dnd_max_delay=timedelta(minutes=20)),
         clock.now(),
     )
+    busy = None
+    locked = False
     open_break = None
     paused_until = None
 
@@ -352,6 +366,7 @@ def test_invariants_hold_under_any_sequence(ops, working_hours, run_days):
                 paused_until = None
             if isinstance(event, (PreludeStarted, BreakStarted)) and not event.brk.user_started:
                 assert paused_until is None, "prompted during a pause"
+                assert busy is None, "prompted over a presentation"
 
     idle = 0.0
     for op, arg in ops:
@@ -363,16 +378,22 @@ def test_invariants_hold_under_any_sequence(ops, working_hours, run_days):
             idle = float(arg)
         elif op == "pause":
             absorb(engine.pause(clock.now(), clock.now() + timedelta(seconds=arg)))
+        elif op == "busy":
+            busy = arg
+        elif op == "lock":
+            locked = arg
         else:
             absorb(getattr(engine, op)(clock.now()))
-        absorb(engine.step(clock.now(), idle))
+        absorb(engine.step(clock.now(), Presence(idle, locked=locked, busy=busy)))
         status = engine.status(clock.now())
         if status.seconds_to_next is not None:
             assert status.seconds_to_next >= 0, status
+        wake = engine.next_wakeup(clock.now())
+        assert wake is None or wake > clock.now(), f"wakes at {wake}, now {clock.now()}: {status}"
         # The engine's state and the events it emitted tell the same story.
         assert (open_break is not None) == (status.state in (State.ON_BREAK, State.POSTPONED)) or (
             open_break is None and status.state == State.POSTPONED  # postponed during the prelude
-        )
+        ) or (open_break is not None and status.state == State.HELD)  # postponed, then held on its return
 
 
 def test_a_pre_run_reminder_due_while_the_user_is_away_never_wakes_in_the_past():
@@ -382,7 +403,161 @@ def test_a_pre_run_reminder_due_while_the_user_is_away_never_wakes_in_the_past()
     for minute in range(35, 60):
         now = MONDAY.replace(hour=17, minute=minute)
         day.clock.set(now)
-        day.engine.step(now, idle_seconds=(now - away_from).total_seconds())
+        day.engine.step(now, (now - away_from).total_seconds())
         wake = day.engine.next_wakeup(now)
         assert wake is None or wake > now, f"{now:%H:%M}: wakes at {wake:%H:%M:%S}"
         assert day.engine.status(now).seconds_to_next >= 0
+
+
+# -- do not disturb ---------------------------------------------------------------
+
+
+def busy_day(**changes) -> Day:
+    day = Day(MONDAY.replace(hour=9), dnd_max_delay=timedelta(minutes=20), **changes)
+    return day
+
+
+def test_a_break_due_during_a_presentation_waits_and_starts_once_when_it_ends():
+    day = busy_day()
+    presenting = Presence(0.0, busy="fullscreen")
+    for minute in range(1, 55):
+        day.clock.set(MONDAY.replace(hour=9, minute=minute))
+        day.events += day.engine.step(day.clock.now(), presenting)
+    assert day.of(PreludeStarted) == [] and day.of(BreakStarted) == [], "nothing over the presentation"
+    [held] = day.of(BreakHeld)
+    assert held.reason == "fullscreen" and held.at == MONDAY.replace(hour=9, minute=30)
+    status = day.engine.status(day.clock.now())
+    assert status.state == State.HELD and status.held_by == "fullscreen"
+    [overdue] = day.of(BreakOverdue)
+    assert overdue.at == MONDAY.replace(hour=9, minute=50), "told once, at dnd_max_delay"
+    day.clock.advance(30)
+    day.engine_step()  # the presentation ended
+    day.clock.advance(30)
+    day.engine_step()
+    [started] = day.of(BreakStarted)
+    assert started.at == MONDAY.replace(hour=9, minute=54, second=30)
+    assert len(day.of(BreakDue)) == 1
+
+
+def test_a_held_break_asks_to_be_woken_soon_to_notice_the_end():
+    day = busy_day()
+    while day.clock.now() < MONDAY.replace(hour=9, minute=30):
+        day.clock.advance(60)
+        day.engine.step(day.clock.now(), Presence(0.0, busy="zoom"))
+    assert day.engine.next_wakeup(day.clock.now()) == day.clock.now() + timedelta(seconds=10)
+
+
+def test_a_break_the_user_asks_for_starts_even_during_do_not_disturb():
+    day = busy_day()
+    day.engine.step(day.clock.now(), Presence(0.0, busy="do not disturb"))
+    [started] = day.engine.apply(cmd.StartBreak(BreakKind.EVENING), day.clock.now())
+    assert isinstance(started, BreakStarted)
+
+
+# -- skips, strict mode, skip next, no run today -----------------------------------------
+
+
+def on_a_break(day: Day) -> None:
+    day.events += day.engine.apply(cmd.StartBreak(), day.clock.now())
+
+
+def test_past_the_daily_skip_budget_skip_becomes_a_five_minute_postpone():
+    day = Day(MONDAY.replace(hour=9), skip_budget=2)
+    for _ in range(2):
+        on_a_break(day)
+        [ended] = day.engine.apply(cmd.Skip(), day.clock.now())
+        assert ended.outcome == Outcome.SKIPPED
+    assert day.engine.status(day.clock.now()).overdue
+    on_a_break(day)
+    [postponed] = day.engine.apply(cmd.Skip(), day.clock.now())
+    assert isinstance(postponed, BreakPostponed) and postponed.until == day.clock.now() + timedelta(minutes=5)
+    assert day.engine.status(day.clock.now()).skips_left == 0
+    day.clock.set(TUESDAY.replace(hour=9))
+    day.engine_step()
+    assert day.engine.status(day.clock.now()).skips_left == 2, "a new day, a new budget"
+
+
+def test_a_skip_budget_of_zero_means_no_limit_and_never_overdue():
+    day = Day(MONDAY.replace(hour=9), skip_budget=0)
+    for _ in range(10):
+        on_a_break(day)
+        assert isinstance(day.engine.apply(cmd.Skip(), day.clock.now())[0], BreakEnded)
+    assert not day.engine.status(day.clock.now()).overdue
+
+
+def test_strict_mode_refuses_skips_and_allows_one_postpone():
+    day = Day(MONDAY.replace(hour=9), strict=True)
+    on_a_break(day)
+    [refused] = day.engine.apply(cmd.Skip(), day.clock.now())
+    assert isinstance(refused, Refused) and "Strict mode" in refused.reason
+    assert isinstance(day.engine.apply(cmd.Postpone(), day.clock.now())[0], BreakPostponed)
+    assert not day.engine.status(day.clock.now()).can_postpone
+    [refused] = day.engine.apply(cmd.Postpone(), day.clock.now())
+    assert isinstance(refused, Refused)
+
+
+def test_skip_next_lets_the_next_break_pass_unprompted_and_records_it():
+    day = Day(MONDAY.replace(hour=9), working_hours=False)
+    assert day.engine.apply(cmd.SkipNext(), day.clock.now()) == []
+    assert day.engine.status(day.clock.now()).skip_next
+    day.run_until(MONDAY.replace(hour=10, minute=5))
+    [passed] = [e for e in day.of(BreakEnded) if e.outcome == Outcome.SKIPPED]
+    assert passed.outcome == Outcome.SKIPPED and passed.reason == "skipped ahead of time"
+    assert day.of(PreludeStarted)[0].brk.due == MONDAY.replace(hour=10), "the next one comes an interval later"
+    assert day.of(BreakStarted)[0].at == MONDAY.replace(hour=10)
+
+
+def test_no_run_today_drops_todays_pre_run_reminder_only():
+    tuesday = TUESDAY.replace(hour=17)
+    day = Day(tuesday, runs=runs_at(18, 1, 3), working_hours=False, sit_interval=timedelta(hours=4))
+    assert day.engine.apply(cmd.NoRunToday(), day.clock.now()) == []
+    assert day.engine.next_run(day.clock.now())[1] == tuesday.replace(day=26, hour=18)
+    day.run_until(tuesday.replace(hour=19))
+    assert day.of(PreludeStarted) == [] and day.of(BreakStarted) == []
+
+
+def test_no_run_today_on_a_rest_day_says_so():
+    day = Day(MONDAY.replace(hour=9), runs=runs_at(18, 1))
+    [refused] = day.engine.apply(cmd.NoRunToday(), day.clock.now())
+    assert refused.reason == "No run is planned today"
+
+
+# -- screen lock and suspend, by policy -------------------------------------------------
+
+
+def test_suspend_counts_as_a_break_under_the_break_policy():
+    day = Day(MONDAY.replace(hour=9), working_hours=False, away_policy="break")
+    day.clock.set(MONDAY.replace(hour=11))
+    [natural] = day.engine_step()
+    assert isinstance(natural, NaturalBreak) and natural.away_since == MONDAY.replace(hour=9)
+    assert day.engine.next_sit_break(day.clock.now()) == MONDAY.replace(hour=11, minute=30)
+
+
+def test_suspend_freezes_the_countdown_under_the_pause_policy():
+    day = Day(MONDAY.replace(hour=9), working_hours=False, away_policy="pause")
+    day.run_until(MONDAY.replace(hour=9, minute=20), break_takes=None)
+    day.clock.set(MONDAY.replace(hour=11, minute=20))  # two hours asleep
+    assert day.engine_step() == []
+    assert day.engine.next_sit_break(day.clock.now()) == MONDAY.replace(hour=11, minute=30)
+
+
+def test_suspend_is_ignored_under_the_ignore_policy_with_one_prompt_on_resume():
+    day = Day(MONDAY.replace(hour=9), working_hours=False, away_policy="ignore", prelude=timedelta(0))
+    day.clock.set(MONDAY.replace(hour=13))
+    events = day.engine_step()
+    assert [type(e) for e in events] == [BreakDue, BreakStarted]
+    day.clock.advance(30)
+    assert day.engine_step() == []
+
+
+def test_a_locked_screen_pauses_the_countdown_under_the_pause_policy():
+    day = Day(MONDAY.replace(hour=9), working_hours=False, away_policy="pause")
+    locked_from = MONDAY.replace(hour=9, minute=10)
+    day.run_until(locked_from, break_takes=None)
+    day.engine.step(locked_from, Presence(0.0, locked=True))  # the lock is noticed
+    while day.clock.now() < MONDAY.replace(hour=10):
+        day.clock.advance(30)
+        idle = (day.clock.now() - locked_from).total_seconds()
+        day.events += day.engine.step(day.clock.now(), Presence(idle, locked=True))
+    assert day.of(NaturalBreak) == [] and day.of(PreludeStarted) == []
+    assert day.engine.next_sit_break(day.clock.now()) == MONDAY.replace(hour=10, minute=20)

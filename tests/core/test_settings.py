@@ -358,6 +358,9 @@ def valid_values(setting):
         return st.builds(time, st.integers(0, 23), st.integers(0, 59))
     if setting.kind is ValueType.WEEKDAYS:
         return st.frozensets(st.integers(0, 6))
+    if setting.kind is ValueType.WORDS:
+        word = st.text(alphabet="abcdefghijklmnopqrstuvwxyz-", min_size=1, max_size=12)
+        return st.lists(word, unique=True, max_size=5).map(tuple)
     if setting.kind is ValueType.WEEKLY_TIMES:
         return st.dictionaries(st.integers(0, 6), st.builds(time, st.integers(0, 23), st.integers(0, 59)))
     return st.sampled_from(setting.choices)

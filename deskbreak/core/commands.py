@@ -1,0 +1,134 @@
+"""What a user can ask for, as typed commands: one vocabulary for every way in.
+
+The tray menu, the fallback status window, the break window, the command
+line and the control socket all produce these objects; the engine applies
+the break commands through :meth:`BreakEngine.apply` and the app handles the
+few that only open a window or quit. Nothing is dispatched by a string any
+more, so a typo is an error when the code is written, not a silent no-op.
+
+The control socket carries a small JSON request (``{"command": "pause",
+"duration": "30m"}``); :func:`command_from_request` is the one place that
+turns such a request into a command, and says clearly what is wrong with a
+bad one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any, Mapping, Union
+
+from deskbreak.core.kinds import BREAK_KIND_NAMES, BreakKind, Outcome
+
+
+class CommandError(ValueError):
+    """A request that names no command, or one with a bad argument; the message says which."""
+
+
+@dataclass(frozen=True)
+class StartBreak:
+    """A break now (allowed while paused); a break already announced is brought forward."""
+
+    kind: BreakKind = BreakKind.SIT
+
+
+@dataclass(frozen=True)
+class Postpone:
+    """Put the announced or running break off by ``delay`` (the ``postpone`` setting when None)."""
+
+    delay: timedelta | None = None
+
+
+@dataclass(frozen=True)
+class Skip:
+    """End the announced, postponed or running break without doing it."""
+
+    reason: str = "skipped by the user"
+
+
+@dataclass(frozen=True)
+class SkipNext:
+    """Let the next break pass without prompting (it is recorded as skipped when due)."""
+
+
+@dataclass(frozen=True)
+class Pause:
+    """No prompts for ``duration``; ``until_tomorrow`` pauses until tomorrow's work start."""
+
+    duration: timedelta | None = None
+    until_tomorrow: bool = False
+
+
+@dataclass(frozen=True)
+class Resume:
+    pass
+
+
+@dataclass(frozen=True)
+class FinishBreak:
+    """The break window ended its routine: done, stopped because it hurt, or ended early."""
+
+    outcome: Outcome = Outcome.COMPLETED
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class NoRunToday:
+    """No run today: today's pre-run reminder is dropped."""
+
+
+# Commands the app itself handles: they open a window or end the app.
+@dataclass(frozen=True)
+class OpenSettings:
+    pass
+
+
+@dataclass(frozen=True)
+class OpenHistory:
+    pass
+
+
+@dataclass(frozen=True)
+class Quit:
+    pass
+
+
+EngineCommand = Union[StartBreak, Postpone, Skip, SkipNext, Pause, Resume, FinishBreak, NoRunToday]
+AppCommand = Union[OpenSettings, OpenHistory, Quit]
+Command = Union[EngineCommand, AppCommand]
+ENGINE_COMMANDS = (StartBreak, Postpone, Skip, SkipNext, Pause, Resume, FinishBreak, NoRunToday)
+
+# The control socket's verbs (also the command line's), and how each reads its arguments.
+CONTROL_VERBS = ("break-now", "postpone", "skip", "skip-next", "pause", "resume", "no-run-today", "quit")
+
+
+def command_from_request(request: Mapping[str, Any]) -> Command:
+    """The command a control request asks for; :class:`CommandError` saying what is wrong."""
+    from deskbreak.core.settings import parse_duration
+
+    verb = request.get("command")
+    if not isinstance(verb, str):
+        raise CommandError(f"'command' must be a string, not {type(verb).__name__}")
+    if verb == "break-now":
+        kind = request.get("kind", BreakKind.SIT.value)
+        if kind not in BREAK_KIND_NAMES:
+            raise CommandError(f"'kind' must be one of {', '.join(BREAK_KIND_NAMES)}, not {kind!r}")
+        return StartBreak(BreakKind(kind))
+    if verb == "pause":
+        duration = request.get("duration", "30m")
+        if duration == "tomorrow":
+            return Pause(until_tomorrow=True)
+        if not isinstance(duration, str):
+            raise CommandError(f"'duration' must be text like \"30m\" or \"tomorrow\", not {duration!r}")
+        try:
+            length = parse_duration(duration)
+        except ValueError as error:
+            raise CommandError(str(error)) from None
+        if length <= timedelta(0):
+            raise CommandError("a pause must last longer than 0s")
+        return Pause(duration=length)
+    simple = {"postpone": Postpone(), "skip": Skip(), "skip-next": SkipNext(), "resume": Resume(),
+              "no-run-today": NoRunToday(), "quit": Quit()}
+    if verb in simple:
+        return simple[verb]
+    raise CommandError(f"unknown command {verb!r}")
