@@ -23,6 +23,7 @@ from deskbreak import __version__
 from deskbreak.core.catalog import PLACE_LABELS, Catalog, CatalogError, load_catalog
 from deskbreak.core.history import HistoryError, HistoryStore
 from deskbreak.core.clock import SystemClock
+from deskbreak.core.commands import CONTROL_VERBS as COMMAND_VERBS
 from deskbreak.core.kinds import BREAK_KIND_NAMES
 from deskbreak.core.profile import Profile, default_config_dir, default_data_dir
 from deskbreak.core.settings import SETTING_BY_KEY, SETTINGS, Settings, SettingsError, parse_duration
@@ -125,12 +126,15 @@ def build_parser() -> argparse.ArgumentParser:
     pause.add_argument("duration", nargs="?", default="30m", type=_duration_or_tomorrow,
                        help="e.g. 30m, 1h, or 'tomorrow' (default 30m)")
     for verb, text in (("resume", "end a pause"), ("skip", "skip the current or announced break"),
+                       ("skip-next", "let the next break pass without a prompt"),
+                       ("no-run-today", "drop today's pre-run reminder"),
                        ("postpone", "postpone the current break"), ("quit", "stop deskbreak")):
         commands.add_parser(verb, help=text)
     return parser
 
 
-CONTROL_VERBS = ("status", "break-now", "pause", "resume", "skip", "postpone", "quit")
+# Every verb the control socket takes (deskbreak.core.commands), plus the status query.
+CONTROL_VERBS = ("status", *COMMAND_VERBS)
 
 
 def _duration_or_tomorrow(text: str) -> str:
@@ -288,8 +292,12 @@ def _catalog(args: argparse.Namespace) -> int:
     if args.render is not None:
         from deskbreak.ui.render import render_catalog  # Qt only when rendering
 
-        for path in render_catalog(catalog, args.render):
-            print(path)
+        try:
+            for path in render_catalog(catalog, args.render):
+                print(path)
+        except OSError as exc:
+            print(f"deskbreak: cannot write pictures to {args.render}: {exc.strerror or exc}", file=sys.stderr)
+            return 1
         return 0
     if args.json:
         json.dump(catalog.to_json(), sys.stdout, indent=2, ensure_ascii=False)
@@ -335,7 +343,9 @@ HISTORY_COLUMNS = ("id", "kind", "routine_id", "due_at", "shown_at", "ended_at",
 def _history(args: argparse.Namespace, profile: Profile) -> int:
     since = None
     if args.since is not None:
-        since = datetime.combine(args.since, time.min).astimezone()
+        # Midnight local time, built in the local offset rather than converted
+        # to it, so even 0001-01-01 stays a valid moment.
+        since = datetime.combine(args.since, time.min, SystemClock().now().tzinfo)
     if not profile.history_path.exists():
         records = []
     else:

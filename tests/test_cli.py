@@ -149,3 +149,17 @@ def test_one_run_overrides_do_not_leak_into_config_set(capsys, tmp_path, nothing
     run(capsys, *profile, "--sit-interval", "20s", "--prelude", "5s", "config", "set", "volume", "20")
     text = (tmp_path / "settings.toml").read_text()
     assert 'sit_interval = "30m"' in text and 'prelude = "1m"' in text
+
+
+def test_history_since_the_first_day_of_the_calendar_is_no_traceback(capsys, tmp_path):
+    with HistoryStore(tmp_path / "history.sqlite3") as store:
+        nine = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+        store.record_break("sit", None, nine, None, nine, "skipped", "")
+    code, out, err = run(capsys, "--data-dir", str(tmp_path), "history", "--since", "0001-01-01", "--json")
+    assert code == 0 and err == "" and len(json.loads(out)) == 1
+
+
+def test_rendering_into_a_path_that_cannot_be_a_folder_is_one_clear_line(capsys):
+    code, out, err = run(capsys, "catalog", "--render", "/dev/null/x")
+    assert code == 1
+    assert err == "deskbreak: cannot write pictures to /dev/null/x: Not a directory\n"

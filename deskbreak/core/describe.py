@@ -45,6 +45,8 @@ def status_line(status: Status, now: datetime) -> str:
         return f"{status.current.kind.label} in progress"
     if state == State.PRELUDE:
         return f"{status.current.kind.label} in {human_duration(status.seconds_to_next)}"
+    if state == State.HELD:
+        return f"Break waiting: {status.held_by}"
     if state == State.POSTPONED:
         return (f"{status.current.kind.label} postponed until "
                 f"{clock_time(status.next_at, now)}")

@@ -73,6 +73,7 @@ class Presence:
     """Seconds since the last keyboard or mouse input, or None when unknown."""
     locked: bool = False
     busy: str | None = None
+    away_since: datetime | None = None
     """Why not to interrupt now ("fullscreen", "do not disturb", "zoom"), or None."""
 
 
@@ -126,6 +127,13 @@ class BreakEnded(Event):
 
 @dataclass(frozen=True)
 class NaturalBreak(Event):
+    away_since: datetime
+
+
+@dataclass(frozen=True)
+class BackAtDesk(Event):
+    """The user is back after a natural break that began at ``away_since``."""
+
     away_since: datetime
 
 
@@ -214,6 +222,7 @@ class _Memory:
     skip_next: bool = False
     locked: bool = False
     busy: str | None = None
+    away_since: datetime | None = None
 
 
 class BreakEngine:
@@ -287,8 +296,9 @@ class BreakEngine:
             if m.active is None:
                 # While the user stays away, the break they are taking goes on.
                 m.last_break_end = max(m.last_break_end, now)
-        else:
+        elif m.away:
             m.away = False
+            events.append(BackAtDesk(at=now, away_since=m.away_since or now))
         m.last_step = now
         events += self._advance(now)
         return events
@@ -316,6 +326,7 @@ class BreakEngine:
         if m.active is not None:
             events.append(self._end(now, Outcome.MISSED, reason="away"))
         m.away = True
+        m.away_since = away_since
         m.last_break_end = now
         events.append(NaturalBreak(at=now, away_since=away_since))
         return events

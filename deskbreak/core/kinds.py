@@ -43,3 +43,7 @@ class Outcome(str, enum.Enum):
 
 
 OUTCOME_NAMES: tuple[str, ...] = tuple(outcome.value for outcome in Outcome)
+
+# The history's kind for time away from the desk that counted as a break
+# (never prompted, so not a BreakKind the engine or the catalog knows).
+NATURAL_BREAK_KIND = "natural"

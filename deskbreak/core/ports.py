@@ -6,8 +6,9 @@ with a do-nothing fallback, so a missing service never stops the app.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Callable, Protocol
+from typing import Callable, Protocol, Sequence
 
 
 class Notifier(Protocol):
@@ -16,8 +17,16 @@ class Notifier(Protocol):
     def available(self) -> bool:
         """Whether this backend can deliver on this desktop right now."""
 
-    def notify(self, title: str, message: str) -> bool:
-        """Show a notification; False when it could not be delivered."""
+    def notify(self, title: str, message: str, *, expire_s: float | None = None,
+               actions: Sequence[tuple[str, str]] = ()) -> bool:
+        """Show a notification in place of our previous one; False when it could not be delivered.
+
+        ``expire_s`` is how long it may stay; ``actions`` are (key, label) buttons,
+        offered where the desktop supports them.
+        """
+
+    def withdraw(self) -> None:
+        """Take our notification off the screen, where the desktop allows it."""
 
 
 class IdleMonitor(Protocol):
@@ -59,3 +68,28 @@ class Autostart(Protocol):
         Raises the adapter's error, naming the entry and the cause, when the
         file or registry refuses; the entry is then left as it was.
         """
+
+
+@dataclass(frozen=True)
+class DndState:
+    """Whether the user must not be interrupted now, and why.
+
+    ``reason`` is None when a break may start; otherwise a short phrase for
+    the tray and the logs: "fullscreen", "presentation", "do not disturb"
+    (the desktop's own switch) or the name of a video-call app.
+    """
+
+    reason: str | None = None
+
+    @property
+    def free(self) -> bool:
+        return self.reason is None
+
+
+class DoNotDisturb(Protocol):
+    """Asked when a break is due; a busy answer postpones the break, never drops it."""
+
+    name: str
+
+    def check(self) -> DndState:
+        """The state right now; a source that cannot tell counts as free."""

@@ -17,7 +17,7 @@ import sqlite3
 import sys
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject, QSocketNotifier, Qt, QTimer
 from PySide6.QtGui import QIcon
@@ -28,21 +28,25 @@ from deskbreak.core.assets import asset_path
 from deskbreak.core.catalog import Catalog, Routine, load_catalog
 from deskbreak.core.clock import Clock, SystemClock
 from deskbreak.core.describe import human_duration, prelude_message, status_line
+from deskbreak.core import commands as cmd
+from deskbreak.core.commands import CommandError, command_from_request
 from deskbreak.core.engine import (
+    BackAtDesk,
     BreakEnded,
     BreakEngine,
+    BreakHeld,
+    BreakOverdue,
     BreakPostponed,
     BreakStarted,
     Event,
-    BreakKind,
     NaturalBreak,
-    Outcome,
     Paused,
     PreludeStarted,
-    Resumed,
+    Presence,
+    Refused,
     State,
-    tomorrow_morning,
 )
+from deskbreak.core.kinds import NATURAL_BREAK_KIND, BreakKind, Outcome
 from deskbreak.core.history import (
     HistoryCorruptError,
     HistoryError,
@@ -50,9 +54,9 @@ from deskbreak.core.history import (
     move_aside,
 )
 from deskbreak.core.poses import load_poses_or_none
-from deskbreak.core.settings import Settings, SettingsError, format_duration, parse_duration
+from deskbreak.core.settings import Settings, SettingsError, format_duration
 from deskbreak.core.settings_store import SettingsStore
-from deskbreak.ui.tray import TrayController, TrayNotifier, menu_entries
+from deskbreak.ui.tray import MenuContext, TrayController, TrayNotifier, menu_entries
 
 if TYPE_CHECKING:
     from deskbreak.core.profile import Profile
@@ -63,6 +67,12 @@ log = logging.getLogger("deskbreak")
 # The watchdog must step the engine well within natural_break, or a normal
 # gap between steps would look like the user being away.
 MAX_WATCHDOG_S = 60.0
+# Do-not-disturb is checked (X11 round trips, D-Bus calls) only this close to a prompt.
+DND_REACH = timedelta(seconds=90)
+# A prompted break window takes the keyboard after this long without input...
+QUIET_BEFORE_FOCUS_S = 1.5
+FOCUS_POLL_MS = 250
+IDLE_UNAVAILABLE = ("unavailable", "unknown")
 WELCOME_MARKER = "first-run-note-dismissed"
 
 
@@ -86,6 +96,7 @@ class DeskbreakApp(QObject):
         welcome_marker: Path | None = None,
         autostart=None,
         routines_path: Path | None = None,
+        dnd=None,
         parent: QObject | None = None,
     ):
         super().__init__(parent)
@@ -106,7 +117,14 @@ class DeskbreakApp(QObject):
         self.startup_problems: list[str] = routine_problems
         self.engine = BreakEngine(store.settings, clock.now())
         self.poses = load_poses_or_none(catalog)
+        self.dnd = dnd
+        self.locked = False  # set by the lock watcher (LockWatcher.lockedChanged)
         self.tray = TrayController(self._menu_entries, self.run_command, icons, self)
+        # The one step a menu takes: before it reads, never while it reads.
+        self.tray.before_menu = lambda: self._render(self._step())
+        self._focus_timer = QTimer(self)
+        self._focus_timer.setInterval(FOCUS_POLL_MS)
+        self._focus_timer.timeout.connect(self._activate_when_quiet)
         self.window: BreakWindow | None = None
         # Windows that outlive their break (the done view, the safety advice)
         # stay referenced until Qt destroys them, or Python would collect them
@@ -238,7 +256,9 @@ class DeskbreakApp(QObject):
         has_tray = self.tray.show()
         log.info("system tray: %s", "icon shown" if has_tray else "not available, status window shown")
         if self.notifier is not None:
+            # After the desktop's own notifications, before plyer (which cannot replace or withdraw).
             self.notifier.backends.insert(1, TrayNotifier(self.tray))
+            self.notifier.on_action = self._notification_action
         self.alarm.start(self.tick)
         if self.autostart is not None and self.autostart.available():
             if self.autostart.is_enabled() != self.settings.autostart:
@@ -263,12 +283,32 @@ class DeskbreakApp(QObject):
             log.warning("could not remember the first-run note: %s", exc)
         self.welcome = None
 
-    def shutdown(self) -> None:
+    def set_locked(self, locked: bool) -> None:
+        """The screen locked or unlocked; ``away_policy`` decides what that means."""
+        self.locked = locked
+        self.tick("lock" if locked else "unlock")
+
+    def quit(self) -> None:
+        """Quit the app; a break under way is recorded as missed, not as ended by the user.
+
+        Qt closes every window when the application quits, and a break
+        window's close means "End break", so the break is settled first.
+        """
+        self._settle_for_quit()
+        QApplication.instance().quit()
+
+    def _settle_for_quit(self) -> None:
         if self._history_id is not None:
-            # Quitting (menu, `deskbreak quit`, logout) mid-break: close the row.
-            self._finish_record(self.clock.now(), "missed", "deskbreak quit during the break")
+            # Quitting (menu, `deskbreak quit`, SIGTERM, logout) mid-break: close the row.
+            self._finish_record(self.clock.now(), Outcome.MISSED, "deskbreak quit during the break")
         if self.window is not None:
-            self.window.close_quietly()
+            self._close_window()
+        if self.notifier is not None:
+            self.notifier.withdraw()
+
+    def shutdown(self) -> None:
+        self._settle_for_quit()
+        self._focus_timer.stop()
         self.alarm.stop()
         self.tray.hide()
         if self.history is not None:
@@ -281,7 +321,21 @@ class DeskbreakApp(QObject):
         self.command(self._step())
 
     def _step(self) -> list[Event]:
-        return self.engine.step(self.clock.now(), self.idle.idle_seconds())
+        now = self.clock.now()
+        return self.engine.step(now, self._presence(now))
+
+    def _presence(self, now: datetime) -> Presence:
+        return Presence(self.idle.idle_seconds(), locked=self.locked, busy=self._busy_reason(now))
+
+    def _busy_reason(self, now: datetime) -> str | None:
+        """Why not to interrupt; asked only while a break is within reach (it costs X calls)."""
+        if self.dnd is None:
+            return None
+        status = self.engine.status(now)
+        wake = self.engine.next_wakeup(now)
+        within_reach = status.state in (State.PRELUDE, State.HELD, State.POSTPONED) or (
+            wake is not None and wake - now <= DND_REACH)
+        return self.dnd.check().reason if within_reach else None
 
     def handle(self, events: list[Event]) -> None:
         for event in events:
@@ -289,16 +343,29 @@ class DeskbreakApp(QObject):
             if isinstance(event, PreludeStarted):
                 self._announce(event)
             elif isinstance(event, BreakStarted):
+                self._withdraw_notification()
                 self._open_break(event)
+            elif isinstance(event, BreakHeld):
+                self._withdraw_notification()
+            elif isinstance(event, BreakOverdue):
+                self._tell(f"{event.brk.kind.label} overdue",
+                           f"It waited {human_duration(self.settings.dnd_max_delay.total_seconds())} "
+                           f"for: {event.reason}. It starts when that ends; or take it now from the tray.")
             elif isinstance(event, BreakPostponed):
-                self._finish_record(event.at, "postponed")
+                self._withdraw_notification()
+                self._finish_record(event.at, Outcome.POSTPONED)
                 self._close_window()
             elif isinstance(event, BreakEnded):
+                self._withdraw_notification()
                 if self._history_id is None:
                     self._record_unshown(event)
                 else:
-                    self._finish_record(event.at, event.outcome.value, event.reason)
+                    self._finish_record(event.at, event.outcome, event.reason)
                 self._close_window()
+            elif isinstance(event, BackAtDesk):
+                self._record_natural_break(event)
+            elif isinstance(event, Refused):
+                self._tell("deskbreak", event.reason)
 
     def command(self, events: list[Event]) -> None:
         """Render events (of a step or a user command), reschedule, refresh the tray."""
@@ -316,13 +383,17 @@ class DeskbreakApp(QObject):
     def refresh(self) -> None:
         now = self.clock.now()
         status = self.engine.status(now)
-        self.tray.refresh(status_line(status, now), status.state == State.PAUSED)
+        look = "paused" if status.state == State.PAUSED else "overdue" if status.overdue else "normal"
+        self.tray.refresh(status_line(status, now), look)
 
     def _menu_entries(self):
-        # Not command(): refreshing the tray asks for these entries again.
-        self._render(self._step())
+        """The menu for the engine's current state; only reads (the tray steps before asking)."""
         now = self.clock.now()
-        return menu_entries(self.engine.status(now), now, self.postpone_label)
+        run = self.engine.next_run(now)
+        notes = ("Idle detection unavailable",) if getattr(self.idle, "name", "") in IDLE_UNAVAILABLE else ()
+        context = MenuContext(self.postpone_label, run_today=run is not None and run[1].date() == now.date(),
+                              notes=notes)
+        return menu_entries(self.engine.status(now), now, context)
 
     # -- rendering events --------------------------------------------------
 
@@ -335,8 +406,19 @@ class DeskbreakApp(QObject):
     def _announce(self, event: PreludeStarted) -> None:
         title, body = prelude_message(event.brk, event.at, self._featured_names(event.brk))
         if self.notifier is not None:
-            backend = self.notifier.notify(title, body)
+            # It expires when the break starts, and offers Postpone where the desktop can.
+            lead = max(1.0, (event.brk.due - event.at).total_seconds())
+            backend = self.notifier.notify(title, body, expire_s=lead,
+                                           actions=[("postpone", self.postpone_label)])
             log.info("prelude notification via %s: %s", backend, title)
+
+    def _withdraw_notification(self) -> None:
+        if self.notifier is not None:
+            self.notifier.withdraw()
+
+    def _notification_action(self, key: str) -> None:
+        if key == "postpone":
+            self.run_command(cmd.Postpone())
 
     def _open_break(self, event: BreakStarted) -> None:
         from deskbreak.ui.break_window import BreakWindow
@@ -344,9 +426,11 @@ class DeskbreakApp(QObject):
         brk = event.brk
         routine = routine_for(self.catalog, brk.kind)
         exercises = [self.catalog.exercise(e) for e in routine.exercises_for(brk.sequence)]
-        self._history_id = self._write_history(
-            "start_break", brk.kind.value, routine.id, None if brk.user_started else brk.due, event.at)
+        self._history_id = self._record(
+            "start the break", lambda h: h.start_break(
+                brk.kind.value, routine.id, None if brk.user_started else brk.due, event.at))
         self._close_window()
+        status = self.engine.status(event.at)
         window = BreakWindow(
             title=brk.kind.label,
             exercises=exercises,
@@ -356,16 +440,31 @@ class DeskbreakApp(QObject):
             rest_between_s=routine.rest_between_s,
             postpone_label=self.postpone_label,
             poses=self.poses,
+            end_allowed=status.can_skip and status.skips_left != 0,
         )
         window.exerciseDone.connect(self._exercise_done)
         window.finished.connect(self._window_finished)
-        window.postponeRequested.connect(lambda: self.run_command("postpone"))
+        window.postponeRequested.connect(lambda: self.run_command(cmd.Postpone()))
         if self.chimes is not None:
             window.chime.connect(self.chimes.play)
         self.window = window
         self._windows.add(window)
         window.destroyed.connect(lambda *_: self._windows.discard(window))
-        window.start()
+        # Started by the user: take the keyboard now. Prompted: wait until they stop typing.
+        window.start(activate=brk.user_started)
+        if not brk.user_started:
+            self._focus_timer.start()
+
+    def _activate_when_quiet(self) -> None:
+        """Give the break window the keyboard once the user has not typed for a moment."""
+        window = self.window
+        if window is None or not window.isVisible():
+            self._focus_timer.stop()
+            return
+        idle = self.idle.idle_seconds()
+        if idle is not None and idle >= QUIET_BEFORE_FOCUS_S:
+            self._focus_timer.stop()
+            window.activate()
 
     def _close_window(self) -> None:
         if self.window is not None:
@@ -373,69 +472,59 @@ class DeskbreakApp(QObject):
             window.close_quietly()
 
     def _exercise_done(self, exercise_id: str, seconds: float, completed: bool) -> None:
-        if self._history_id is not None:
-            self._write_history("record_exercise", self._history_id, exercise_id, seconds,
-                                completed, self.clock.now())
+        break_id = self._history_id
+        if break_id is not None:
+            self._record("record an exercise", lambda h: h.record_exercise(
+                break_id, exercise_id, seconds, completed, self.clock.now()))
 
     def _window_finished(self, outcome: str) -> None:
-        now = self.clock.now()
-        if outcome == "completed":
-            events = self.engine.finish(now)
-        elif outcome == "hurt":
-            events = self.engine.finish(now, Outcome.HURT)
-        else:
-            events = self.engine.skip(now, reason="ended by the user")
         # The window closes itself (done view, safety advice): do not close it here.
         self.window = None
-        self.command(events)
+        self._focus_timer.stop()
+        self.run_command(cmd.FinishBreak(Outcome(outcome), reason="ended by the user"))
 
-    def _finish_record(self, at: datetime, outcome: str, note: str = "") -> None:
-        if self._history_id is not None:
-            self._write_history("finish_break", self._history_id, at, outcome, note)
-        self._history_id = None
+    def _finish_record(self, at: datetime, outcome: Outcome, note: str = "") -> None:
+        break_id, self._history_id = self._history_id, None
+        if break_id is not None:
+            self._record("finish the break", lambda h: h.finish_break(break_id, at, outcome.value, note))
 
     def _record_unshown(self, event: BreakEnded) -> None:
         brk = event.brk
         routine = routine_for(self.catalog, brk.kind)
-        self._write_history("record_break", brk.kind.value, routine.id, brk.due, None, event.at,
-                            event.outcome.value, event.reason)
+        self._record("record the break", lambda h: h.record_break(
+            brk.kind.value, routine.id, brk.due, None, event.at, event.outcome.value, event.reason))
 
-    def _write_history(self, method: str, *arguments):
+    def _record_natural_break(self, event: BackAtDesk) -> None:
+        """Time away that counted as a break, with its length, once the user is back."""
+        away = (event.at - event.away_since).total_seconds()
+        self._record("record the natural break", lambda h: h.record_break(
+            NATURAL_BREAK_KIND, None, None, event.away_since, event.at, Outcome.COMPLETED.value,
+            f"away from the desk for {human_duration(away)}"))
+
+    def _record(self, what: str, write: Callable[[HistoryStore], object]):
         """One history write; a failing disk costs that record, never the break itself."""
         if self.history is None:
             return None
         try:
-            return getattr(self.history, method)(*arguments)
+            return write(self.history)
         except (HistoryError, sqlite3.Error, OSError) as exc:
-            log.warning("history: could not %s: %s", method.replace("_", " "), exc)
+            log.warning("history: could not %s: %s", what, exc)
             return None
 
     # -- commands ----------------------------------------------------------
 
-    def run_command(self, command: str) -> None:
-        """A menu entry, a status-window button or a command-line verb."""
-        now = self.clock.now()
-        name, _, argument = command.partition(":")
-        if name == "break":
-            self.command(self.engine.start_now(now, BreakKind(argument or "sit")))
-        elif name == "postpone":
-            self.command(self.engine.postpone(now))
-        elif name == "skip":
-            self.command(self.engine.skip(now, reason="skipped by the user"))
-        elif name == "pause":
-            until = (tomorrow_morning(now, self.settings) if argument == "tomorrow"
-                     else now + parse_duration(argument))
-            self.command(self.engine.pause(now, until))
-        elif name == "resume":
-            self.command(self.engine.resume(now))
-        elif name == "settings":
+    def run_command(self, command: cmd.Command) -> None:
+        """A menu entry, a button, a notification action or a command-line verb: one path."""
+        if isinstance(command, cmd.ENGINE_COMMANDS):
+            self.command(self.engine.apply(command, self.clock.now()))
+        elif isinstance(command, cmd.OpenSettings):
             self.show_settings()
-        elif name == "history":
+        elif isinstance(command, cmd.OpenHistory):
             self._show_history()
-        elif name == "quit":
-            QApplication.instance().quit()
+        elif isinstance(command, cmd.Quit):
+            self.quit()
         else:
-            raise ValueError(f"unknown command {command!r}")
+            raise TypeError(f"not a command: {command!r}")
 
     def show_settings(self) -> None:
         """Open the settings dialog, or bring the open one forward."""
@@ -480,6 +569,7 @@ class DeskbreakApp(QObject):
             "paused_until": _iso(status.paused_until),
             "next_run": None if run is None else {"at": _iso(run[1]), "reminder_at": _iso(run[0])},
             "settings_file": str(self.store.path),
+            "idle_backend": getattr(self.idle, "name", "unavailable"),
             "version": __version__,
         }
 
@@ -513,18 +603,11 @@ class DeskbreakApp(QObject):
             reply = self.status_report()
             reply["changed"] = sorted(changed)
             return reply
-        verbs = {"break-now": "break:" + str(request.get("kind", "sit")), "skip": "skip",
-                 "resume": "resume", "postpone": "postpone", "quit": "quit"}
-        if command == "pause":
-            duration = str(request.get("duration", "30m"))
-            if duration != "tomorrow":
-                parse_duration(duration)  # ValueError -> a clear reply
-            self.run_command(f"pause:{duration}")
-            return self.status_report()
-        if command in verbs:
-            self.run_command(verbs[command])
-            return self.status_report()
-        return {"ok": False, "error": f"unknown command {command!r}"}
+        try:
+            self.run_command(command_from_request(request))
+        except CommandError as exc:
+            return {"ok": False, "error": str(exc)}
+        return self.status_report()
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -571,7 +654,7 @@ def display_problem() -> str | None:
     return None
 
 
-def _install_signal_handlers(app: QApplication) -> QSocketNotifier:
+def _install_signal_handlers(app: QApplication, quit_app: Callable[[], None]) -> QSocketNotifier:
     """Quit cleanly on SIGTERM/SIGINT without a polling timer: the signal wakes
     a socket Qt watches, and Python's handler runs on the way."""
     reader, writer = socket.socketpair()
@@ -579,7 +662,7 @@ def _install_signal_handlers(app: QApplication) -> QSocketNotifier:
     signal.set_wakeup_fd(writer.fileno())
     for signum in (signal.SIGTERM, signal.SIGINT):
         # Queued, so a signal arriving before the event loop runs still quits it.
-        signal.signal(signum, lambda *_: QTimer.singleShot(0, app.quit))
+        signal.signal(signum, lambda *_: QTimer.singleShot(0, quit_app))
     notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
     notifier.activated.connect(lambda *_: reader.recv(64))
     notifier._sockets = (reader, writer)  # keep both ends alive with the notifier
@@ -630,14 +713,16 @@ def run_app(profile: Profile, *, open_settings: bool = False) -> int:
 
     from deskbreak.adapters.alarm import QtAlarm
     from deskbreak.adapters.autostart import detect_autostart, launch_command
-    from deskbreak.adapters.idle import detect_idle_monitor
-    from deskbreak.adapters.notify import NotifierChain, PlyerNotifier, notification_service_present
+    from deskbreak.adapters.dnd import detect_dnd
+    from deskbreak.adapters.idle import LockWatcher, detect_idle_monitor
+    from deskbreak.adapters.notify import default_notifier_chain
     from deskbreak.adapters.sound import Chimes, detect_player
 
     icon_file = str(asset_path("icons", "deskbreak.svg"))
-    icons = {"normal": QIcon(icon_file), "paused": QIcon(str(asset_path("icons", "deskbreak-paused.svg")))}
+    icons = {"normal": QIcon(icon_file), "paused": QIcon(str(asset_path("icons", "deskbreak-paused.svg"))),
+             "overdue": QIcon(str(asset_path("icons", "deskbreak-overdue.svg")))}
     app.setWindowIcon(icons["normal"])
-    notifier = NotifierChain([PlyerNotifier(icon_file, notification_service_present)])
+    notifier = default_notifier_chain(icon_file)
     deskbreak = DeskbreakApp(
         store=store, catalog=load_catalog(), clock=clock, history=history,
         notifier=notifier, idle=detect_idle_monitor(), alarm=QtAlarm(clock, watchdog_seconds(settings)),
@@ -646,7 +731,13 @@ def run_app(profile: Profile, *, open_settings: bool = False) -> int:
         welcome_marker=profile.data_dir / WELCOME_MARKER,
         autostart=detect_autostart(launch_command() + profile.command_line_options()),
         routines_path=profile.routines_path,
+        dnd=detect_dnd(apps=settings.dnd_apps, clock=clock),
     )
+    lock = LockWatcher(parent=deskbreak)
+    lock.lockedChanged.connect(deskbreak.set_locked)
+    # A changed app list means a new monitor; nothing else holds the list.
+    store.subscribe(lambda _: setattr(deskbreak, "dnd", detect_dnd(apps=store.settings.dnd_apps, clock=clock)),
+                    keys=("dnd_apps",))
     problems = settings_problems + deskbreak.startup_problems + history_problems
     for line in problems:
         log.warning("%s", line)
@@ -654,7 +745,7 @@ def run_app(profile: Profile, *, open_settings: bool = False) -> int:
     if not server.listen():
         print("deskbreak is already running; showing it.", file=sys.stderr)
         return 0
-    keep_alive = _install_signal_handlers(app)
+    keep_alive = _install_signal_handlers(app, deskbreak.quit)
     deskbreak.start()
     deskbreak.watch_settings_file()
     if open_settings:

@@ -306,7 +306,7 @@ class BreakWindow(QWidget):
                  safety: Sequence[SafetyNote] = (), rest_between_s: float = 0,
                  postpone_label: str = "Postpone 5 min", key_guard_s: float = 1.0,
                  auto_close_s: float = 5.0, poses: dict | None = None,
-                 parent: QWidget | None = None) -> None:
+                 end_allowed: bool = True, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
         self._poses = poses or {}
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -324,6 +324,9 @@ class BreakWindow(QWidget):
         self.rest_between_s = rest_between_s
         self.key_guard_s = key_guard_s
         self.auto_close_s = auto_close_s
+        # False in strict mode or once the day's skips are spent: the break can
+        # be postponed (or hurt), not ended, so End break, Esc and the overlays' button do nothing.
+        self.end_allowed = end_allowed
 
         self._player: RoutinePlayer | None = None
         self._state = _RUNNING
@@ -343,6 +346,7 @@ class BreakWindow(QWidget):
         self._auto_close.timeout.connect(self.close)
 
         self._build(postpone_label)
+        self.end_button.setVisible(end_allowed)
         self._ready = True
         self._restyle()
         for widget in [self, *self.findChildren(QWidget)]:
@@ -365,8 +369,13 @@ class BreakWindow(QWidget):
         """Whether the update timer runs (only while the routine plays in a visible window)."""
         return self._timer.isActive()
 
-    def start(self) -> None:
-        """Build the segments, start playing now, and show the window on the screen under the mouse."""
+    def start(self, activate: bool = True) -> None:
+        """Build the segments, start playing now, and show the window on the screen under the mouse.
+
+        With ``activate`` False the window appears on top without taking the
+        keyboard (someone may be typing); the host calls :meth:`activate`
+        once the keyboard has been quiet for a moment.
+        """
         if self._player is not None:
             return
         segments = build_segments(
@@ -386,8 +395,14 @@ class BreakWindow(QWidget):
         self.overlays = cover_other_screens(screen, self.title)
         for overlay in self.overlays:
             overlay.endRequested.connect(self.end_break)
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, not activate)
         self.show()
         self.raise_()
+        if activate:
+            self.activate()
+
+    def activate(self) -> None:
+        """Take the keyboard: Space, Right and Esc now reach the routine."""
         self.activateWindow()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -437,6 +452,8 @@ class BreakWindow(QWidget):
 
     def end_break(self) -> None:
         """End the break now: finished("skipped"), then close."""
+        if self._state == _RUNNING and not self.end_allowed:
+            return
         if self._state != _RUNNING:
             self.close()
             return

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QPushButton,
     QScrollArea,
@@ -381,6 +382,46 @@ class SliderEditor(_Editor):
         return self.field.value()
 
 
+class NumberEditor(_Editor):
+    """A whole number within bounds (a count, such as skips a day)."""
+
+    def __init__(self, setting: Setting, parent: QWidget | None = None) -> None:
+        super().__init__(setting, parent)
+        self.field = QSpinBox()
+        self.field.setObjectName(f"field:{setting.key}")
+        self.field.setRange(setting.minimum_value, setting.maximum_value)
+        self.field.setKeyboardTracking(False)
+        self._accessible(self.field)
+        self._layout.addWidget(self.field)
+        self._layout.addStretch(1)
+        self.field.valueChanged.connect(self._emit)
+
+    def _show(self, value: int) -> None:
+        self.field.setValue(value)
+
+    def value(self) -> int:
+        return self.field.value()
+
+
+class WordsEditor(_Editor):
+    """A comma-separated list of names, applied when the user leaves the field or presses Enter."""
+
+    def __init__(self, setting: Setting, parent: QWidget | None = None) -> None:
+        super().__init__(setting, parent)
+        self.field = QLineEdit()
+        self.field.setObjectName(f"field:{setting.key}")
+        self.field.setPlaceholderText("zoom, teams")
+        self._accessible(self.field)
+        self._layout.addWidget(self.field, 1)
+        self.field.editingFinished.connect(self._emit)
+
+    def _show(self, value: tuple[str, ...]) -> None:
+        self.field.setText(", ".join(value))
+
+    def value(self) -> tuple[str, ...]:
+        return tuple(word.strip().lower() for word in self.field.text().split(",") if word.strip())
+
+
 EDITORS: dict[ValueType, Callable[[Setting], _Editor]] = {
     ValueType.DURATION: DurationEditor,
     ValueType.TIME_OF_DAY: TimeEditor,
@@ -388,8 +429,16 @@ EDITORS: dict[ValueType, Callable[[Setting], _Editor]] = {
     ValueType.WEEKLY_TIMES: WeeklyTimesEditor,
     ValueType.CHOICE: ChoiceEditor,
     ValueType.BOOL: SwitchEditor,
-    ValueType.INT: SliderEditor,
+    ValueType.INT: NumberEditor,
+    ValueType.WORDS: WordsEditor,
 }
+
+
+def editor_for(setting: Setting) -> _Editor:
+    # A percentage reads best as a slider; other counts as a number field.
+    if setting.kind is ValueType.INT and setting.unit == "%":
+        return SliderEditor(setting)
+    return EDITORS[setting.kind](setting)
 
 
 # ---------------------------------------------------------------------------
@@ -407,7 +456,7 @@ class SettingField(QWidget):
         layout.setSpacing(4)
         self.label = QLabel(setting.label)
         self.label.setFont(style.scaled_font(1.0, bold=True))
-        self.editor = EDITORS[setting.kind](setting)
+        self.editor = editor_for(setting)
         self.label.setBuddy(self.editor.focusProxy() or self.editor)
         self.help = QLabel(setting.help)
         self.help.setObjectName(f"help:{setting.key}")

@@ -3,16 +3,18 @@
 Where the desktop has no system tray (some GNOME set-ups), the same entries
 appear as buttons in a small always-available status window instead, so the
 app never vanishes. Both read :func:`menu_entries`, so they cannot disagree.
+Each entry carries a typed command (:mod:`deskbreak.core.commands`); the
+menu only reads state, and the app steps the engine once before it opens.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from typing import Callable
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QIcon
+from PySide6.QtGui import QAction, QCursor, QIcon
 from PySide6.QtWidgets import (
     QLabel,
     QMenu,
@@ -20,47 +22,83 @@ from PySide6.QtWidgets import (
     QSystemTrayIcon,
     QVBoxLayout,
     QWidget,
+    QWidgetAction,
 )
 
+from deskbreak.core import commands as cmd
 from deskbreak.core.describe import status_line
 from deskbreak.core.engine import State, Status
+from deskbreak.core.kinds import BreakKind
 
-PAUSE_CHOICES = (("Pause for 30 min", "pause:30m"), ("Pause for 1 h", "pause:1h"),
-                 ("Pause until tomorrow", "pause:tomorrow"))
+PAUSE_CHOICES = (("Pause for 30 min", "pause:30m", cmd.Pause(duration=timedelta(minutes=30))),
+                 ("Pause for 1 h", "pause:1h", cmd.Pause(duration=timedelta(hours=1))),
+                 ("Pause until tomorrow", "pause:tomorrow", cmd.Pause(until_tomorrow=True)))
 
 
 @dataclass(frozen=True)
 class MenuEntry:
     label: str
-    command: str | None  # None: a heading or a separator
+    command: cmd.Command | None  # None: the status, a note, or a separator
     enabled: bool = True
+    key: str = ""  # a stable name for tests and the status window's buttons
 
 
 SEPARATOR = MenuEntry("", None)
 
 
-def menu_entries(status: Status, now: datetime, postpone_label: str) -> list[MenuEntry]:
+@dataclass(frozen=True)
+class MenuContext:
+    """What the menu needs besides the engine's status."""
+
+    postpone_label: str = "Postpone"
+    run_today: bool = False
+    """A run is planned today and its reminder is still to come."""
+    notes: tuple[str, ...] = field(default_factory=tuple)
+    """Lines under the status, such as "Idle detection unavailable"."""
+
+
+def menu_entries(status: Status, now: datetime, context: MenuContext) -> list[MenuEntry]:
     """The tray menu for this moment: the status first, then what makes sense now."""
     state = status.state
-    pending = state in (State.PRELUDE, State.ON_BREAK, State.POSTPONED)
-    entries = [MenuEntry(status_line(status, now), None, enabled=False), SEPARATOR]
-    entries.append(MenuEntry("Take a break now", "break:sit", enabled=state != State.ON_BREAK))
-    entries.append(MenuEntry("Start pre-run routine", "break:prerun", enabled=state != State.ON_BREAK))
-    entries.append(MenuEntry("Start back-care routine", "break:evening", enabled=state != State.ON_BREAK))
-    entries.append(MenuEntry(postpone_label, "postpone", enabled=pending))
+    pending = state in (State.PRELUDE, State.HELD, State.ON_BREAK, State.POSTPONED)
+    not_on_break = state != State.ON_BREAK
+    entries = [MenuEntry(status_line(status, now), None, key="status")]
+    entries += [MenuEntry(note, None, key="note") for note in context.notes]
+    entries.append(SEPARATOR)
+    entries += [
+        MenuEntry("Take a break now", cmd.StartBreak(BreakKind.SIT), not_on_break, "break:sit"),
+        MenuEntry("Start pre-run routine", cmd.StartBreak(BreakKind.PRERUN), not_on_break, "break:prerun"),
+        MenuEntry("Start back-care routine", cmd.StartBreak(BreakKind.EVENING), not_on_break, "break:evening"),
+        MenuEntry(context.postpone_label, cmd.Postpone(), pending and status.can_postpone, "postpone"),
+    ]
+    if pending and status.skips_left == 0 and status.can_skip:
+        # The day's skips are spent: "skip" puts the break off 5 minutes instead.
+        entries.append(MenuEntry("Postpone 5 min (no skips left today)", cmd.Skip(), key="skip"))
+    elif pending:
+        entries.append(MenuEntry(_with_skips_left(status, "Skip this break"), cmd.Skip(), status.can_skip, "skip"))
+    elif state == State.WAITING:
+        entries.append(MenuEntry(
+            "Next break will be skipped" if status.skip_next else _with_skips_left(status, "Skip next break"),
+            cmd.SkipNext(), status.can_skip and not status.skip_next and status.skips_left != 0, "skip-next"))
+    if context.run_today:
+        entries.append(MenuEntry("No run today", cmd.NoRunToday(), key="no-run-today"))
     entries.append(SEPARATOR)
     if state == State.PAUSED:
-        entries.append(MenuEntry("Resume", "resume"))
+        entries.append(MenuEntry("Resume", cmd.Resume(), key="resume"))
     else:
-        entries += [MenuEntry(label, command) for label, command in PAUSE_CHOICES]
+        entries += [MenuEntry(label, command, key=key) for label, key, command in PAUSE_CHOICES]
     entries += [
         SEPARATOR,
-        MenuEntry("Settings...", "settings"),
-        MenuEntry("History...", "history"),
+        MenuEntry("Settings...", cmd.OpenSettings(), key="settings"),
+        MenuEntry("History...", cmd.OpenHistory(), key="history"),
         SEPARATOR,
-        MenuEntry("Quit", "quit"),
+        MenuEntry("Quit", cmd.Quit(), key="quit"),
     ]
     return entries
+
+
+def _with_skips_left(status: Status, label: str) -> str:
+    return label if status.skips_left is None else f"{label} ({status.skips_left} left today)"
 
 
 class TrayController(QObject):
@@ -69,7 +107,7 @@ class TrayController(QObject):
     def __init__(
         self,
         entries: Callable[[], list[MenuEntry]],
-        run_command: Callable[[str], None],
+        run_command: Callable[[cmd.Command], None],
         icons: dict[str, QIcon],
         parent: QObject | None = None,
     ):
@@ -81,6 +119,8 @@ class TrayController(QObject):
         self.window: StatusWindow | None = None
         self.menu = QMenu()
         self.menu.aboutToShow.connect(self.rebuild_menu)
+        # Called before the menu reads the entries: the host steps its engine there.
+        self.before_menu: Callable[[], None] | None = None
 
     def show(self) -> bool:
         """Show the tray icon; False (and the status window instead) without a tray."""
@@ -97,27 +137,48 @@ class TrayController(QObject):
         return False
 
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        # A left click opens the menu too, on every platform (many trays only
+        # show the context menu on a right click).
         if reason == QSystemTrayIcon.ActivationReason.Trigger:
-            self.rebuild_menu()
+            self.menu.popup(QCursor.pos())
 
     def rebuild_menu(self) -> None:
+        if self.before_menu is not None:
+            self.before_menu()
         self.menu.clear()
         for entry in self._entries():
             if entry.command is None and not entry.label:
                 self.menu.addSeparator()
                 continue
+            if entry.command is None:
+                self.menu.addAction(self._text_line(entry))
+                continue
             action = QAction(entry.label, self.menu)
-            action.setEnabled(entry.enabled and entry.command is not None)
-            if entry.command is not None:
-                action.setData(entry.command)
-                action.triggered.connect(lambda _=False, c=entry.command: self._run(c))
+            action.setEnabled(entry.enabled)
+            action.setObjectName(entry.key)
+            action.triggered.connect(lambda _=False, c=entry.command: self._run(c))
             self.menu.addAction(action)
 
-    def refresh(self, status_text: str, paused: bool) -> None:
-        """Tooltip, icon and the fallback window follow the engine."""
+    def _text_line(self, entry: MenuEntry) -> QWidgetAction:
+        """The status (bold, the most readable line) or a note: text, not a greyed-out action."""
+        label = QLabel(entry.label)
+        label.setObjectName(f"menu:{entry.key}")
+        font = label.font()
+        font.setBold(entry.key == "status")
+        label.setFont(font)
+        height = label.fontMetrics().height()
+        label.setContentsMargins(height, height // 3, height, height // 3)
+        action = QWidgetAction(self.menu)
+        action.setDefaultWidget(label)
+        action.setText(entry.label)
+        action.setObjectName(entry.key)
+        return action
+
+    def refresh(self, status_text: str, look: str) -> None:
+        """Tooltip, icon ("normal", "paused", "overdue") and the fallback window follow the engine."""
         if self.tray is not None:
             self.tray.setToolTip(f"deskbreak: {status_text}")
-            self.tray.setIcon(self._icons["paused" if paused else "normal"])
+            self.tray.setIcon(self._icons.get(look, self._icons["normal"]))
         if self.window is not None:
             self.window.set_entries(self._entries())
 
@@ -137,7 +198,7 @@ class TrayController(QObject):
 class StatusWindow(QWidget):
     """The tray menu as a small window, for desktops without a system tray."""
 
-    def __init__(self, run_command: Callable[[str], None], icon: QIcon):
+    def __init__(self, run_command: Callable[[cmd.Command], None], icon: QIcon):
         super().__init__(None, Qt.WindowType.Window)
         self.setWindowTitle("deskbreak")
         self.setWindowIcon(icon)
@@ -166,7 +227,7 @@ class StatusWindow(QWidget):
             if entry.command is None:
                 continue
             button = QPushButton(entry.label)
-            button.setObjectName(f"command:{entry.command}")
+            button.setObjectName(f"command:{entry.key}")
             button.setEnabled(entry.enabled)
             button.clicked.connect(lambda _=False, c=entry.command: self._run(c))
             self._layout.addWidget(button)
@@ -187,5 +248,9 @@ class TrayNotifier:
     def available(self) -> bool:
         return self._controller.tray is not None and QSystemTrayIcon.supportsMessages()
 
-    def notify(self, title: str, message: str) -> bool:
+    def notify(self, title: str, message: str, **_options) -> bool:
+        # A balloon cannot carry actions, and the tray decides how long it stays.
         return self._controller.show_message(title, message)
+
+    def withdraw(self) -> None:
+        """Balloons cannot be taken back; they expire on their own."""

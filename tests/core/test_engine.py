@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings as hsettings, strategies as 
 
 from deskbreak.core.clock import FakeClock
 from deskbreak.core.engine import (
+    BackAtDesk,
     BreakDue,
     BreakEnded,
     BreakEngine,
@@ -195,8 +196,8 @@ def test_two_hour_suspend_is_a_natural_break_not_a_burst():
     before = len(day.of(BreakStarted))
     day.clock.jump(2 * 3600)  # suspended: the wall clock moved, we did not step
     new = day.engine_step()
-    assert [type(e) for e in new] == [NaturalBreak]
-    assert new[0].away_since == MONDAY.replace(hour=10)
+    assert [type(e) for e in new] == [NaturalBreak, BackAtDesk], "away while asleep, back on wake-up"
+    assert new[0].away_since == new[1].away_since == MONDAY.replace(hour=10)
     day.run_until(MONDAY.replace(hour=12, minute=31), break_takes=0)
     starts = day.of(BreakStarted)[before:]
     assert [s.at for s in starts] == [MONDAY.replace(hour=12, minute=30)]
@@ -206,8 +207,9 @@ def test_suspend_during_a_break_ends_it_as_missed():
     day = Day(MONDAY.replace(hour=9))
     day.run_until(MONDAY.replace(hour=9, minute=30), break_takes=None)
     day.clock.jump(3600)
-    ended, natural = day.engine_step()
+    ended, natural, back = day.engine_step()
     assert ended.outcome == Outcome.MISSED and isinstance(natural, NaturalBreak)
+    assert isinstance(back, BackAtDesk)
     assert day.engine.status(day.clock.now()).state == State.WAITING
 
 
@@ -528,7 +530,7 @@ def test_no_run_today_on_a_rest_day_says_so():
 def test_suspend_counts_as_a_break_under_the_break_policy():
     day = Day(MONDAY.replace(hour=9), working_hours=False, away_policy="break")
     day.clock.set(MONDAY.replace(hour=11))
-    [natural] = day.engine_step()
+    natural, _back = day.engine_step()
     assert isinstance(natural, NaturalBreak) and natural.away_since == MONDAY.replace(hour=9)
     assert day.engine.next_sit_break(day.clock.now()) == MONDAY.replace(hour=11, minute=30)
 

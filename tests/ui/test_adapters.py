@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from deskbreak.adapters import notify
 from deskbreak.adapters.alarm import QtAlarm
-from deskbreak.adapters.idle import UnknownIdle, detect_idle_monitor
+from deskbreak.adapters.idle import UnknownIdle
 from deskbreak.adapters.notify import NotifierChain, NullNotifier, PlyerNotifier
 from deskbreak.core.clock import SystemClock
 
@@ -88,12 +88,6 @@ def test_plyer_failure_moves_the_chain_on(monkeypatch):
     backend = PlyerNotifier(service_present=lambda: True)
     monkeypatch.setattr(backend, "available", lambda: True)
     assert NotifierChain([backend]).notify("t", "m") == "none"
-
-
-def test_idle_is_unknown_without_a_display(monkeypatch):
-    monkeypatch.delenv("DISPLAY", raising=False)
-    monitor = detect_idle_monitor()
-    assert isinstance(monitor, UnknownIdle) and monitor.idle_seconds() is None
 
 
 # -- chimes --------------------------------------------------------------------

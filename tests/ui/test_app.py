@@ -15,7 +15,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from deskbreak.adapters.notify import NotifierChain
 from deskbreak.core.catalog import load_catalog
+from deskbreak.core import commands as cmd
 from deskbreak.core.clock import FakeClock
+from deskbreak.core.kinds import BreakKind
 from deskbreak.core.history import HistoryStore
 from deskbreak.core.settings import Settings
 from deskbreak.core.settings_store import SettingsStore
@@ -106,7 +108,7 @@ def test_tray_menu_follows_the_engine(app_parts):
     assert "Pause for 30 min" in texts and "Resume" not in texts
     postpone = next(a for a in app.tray.menu.actions() if a.text() == "Postpone 5 min")
     assert not postpone.isEnabled()
-    app.run_command("pause:30m")
+    app.run_command(cmd.Pause(duration=timedelta(minutes=30)))
     texts = menu_texts(app)
     assert texts[0] == "Paused until 09:30" and "Resume" in texts
     assert app.alarm.wakes[-1] == MONDAY_9 + timedelta(minutes=30)
@@ -155,7 +157,7 @@ def test_escape_skips_and_postpone_comes_back(app_parts, qtbot):
 def test_a_break_missed_in_the_prelude_is_recorded_unshown(app_parts):
     app, clock, notifier, history = app_parts
     advance_to(app, clock, MONDAY_9 + timedelta(minutes=29, seconds=30))
-    app.run_command("skip")
+    app.run_command(cmd.Skip())
     [record] = history.breaks()
     assert record.outcome == "skipped" and record.shown_at is None
 
@@ -165,22 +167,26 @@ def test_control_requests(app_parts):
     assert app.handle_request({"command": "status"})["text"] == "Next sit-break in 30 min"
     reply = app.handle_request({"command": "pause", "duration": "1h"})
     assert reply["state"] == "paused"
-    with pytest.raises(ValueError):
-        app.handle_request({"command": "pause", "duration": "soon"})
-    assert app.handle_request({"command": "dance"})["ok"] is False
+    assert app.handle_request({"command": "pause", "duration": "soon"}) == {
+        "ok": False, "error": "'soon' is not a duration; write it like 30m, 45s or 1h30m"}
+    assert app.handle_request({"command": "dance"}) == {"ok": False, "error": "unknown command 'dance'"}
+    for strange in (["pause"], {"verb": "pause"}, 42, None):
+        reply = app.handle_request({"command": strange})
+        assert reply["ok"] is False and reply["error"].startswith("'command' must be a string"), strange
+    assert app.handle_request({"command": "break-now", "kind": "nap"})["ok"] is False
     assert app.handle_request({"command": "break-now", "kind": "evening"})["state"] == "on_break"
     assert app.window.windowTitle() == "deskbreak: Back-care routine"
 
 
 def test_history_and_settings_windows_open(app_parts, qtbot):
     app, clock, notifier, history = app_parts
-    app.run_command("history")
-    app.run_command("settings")
+    app.run_command(cmd.OpenHistory())
+    app.run_command(cmd.OpenSettings())
     assert {w.windowTitle() for w in app._extra_windows} == {"deskbreak: History"}
     assert app.settings_dialog.windowTitle() == "deskbreak: Settings"
     assert app.settings_dialog.isVisible()
     dialog = app.settings_dialog
-    app.run_command("settings")
+    app.run_command(cmd.OpenSettings())
     assert app.settings_dialog is dialog, "a second request brings the open dialog forward"
 
 
@@ -241,7 +247,7 @@ def test_chimes_follow_the_routine_and_this_hurts_is_recorded(qtbot, tmp_path):
     chimes = RecordingChimes()
     app = make_app(tmp_path, chimes=chimes)
     app.start()
-    app.run_command("break:sit")
+    app.run_command(cmd.StartBreak())
     window = app.window
     clock = app.clock
     clock.advance(125)  # lead-in 1 s + 2 min walk, into shoulder circles
@@ -258,7 +264,7 @@ def test_chimes_follow_the_routine_and_this_hurts_is_recorded(qtbot, tmp_path):
 def test_quitting_mid_break_closes_the_history_row(qtbot, tmp_path):
     app = make_app(tmp_path)
     app.start()
-    app.run_command("break:sit")
+    app.run_command(cmd.StartBreak())
     app.shutdown()
     with HistoryStore(tmp_path / "history.sqlite3") as store:
         [record] = store.breaks()
@@ -280,7 +286,7 @@ def test_a_failing_history_never_breaks_the_break(qtbot, tmp_path):
     app = make_app(tmp_path)
     app.history = FailingHistory()
     app.start()
-    app.run_command("break:sit")
+    app.run_command(cmd.StartBreak())
     window = app.window
     assert window is not None and window.isVisible()
     window.end_break()
@@ -361,14 +367,14 @@ def test_a_routine_changed_on_the_routines_page_is_saved_and_played_at_the_next_
 
     app = make_app(tmp_path, routines_path=tmp_path / "routines.toml")
     app.start()
-    app.run_command("settings")
+    app.run_command(cmd.OpenSettings())
     page = app.settings_dialog.routines_page
     assert page is not None
     routines = page.routines()
     routines["pre-run-glutes"] = with_routine_exercises(routines["pre-run-glutes"], ["glute-bridge", "bird-dog"])
     page.routinesChanged.emit(routines)
     assert 'exercises = ["glute-bridge", "bird-dog"]' in (tmp_path / "routines.toml").read_text()
-    app.run_command("break:prerun")
+    app.run_command(cmd.StartBreak(BreakKind.PRERUN))
     assert [e.id for e in app.window.exercises] == ["glute-bridge", "bird-dog"]
     app.shutdown()
 
@@ -435,4 +441,125 @@ def test_a_login_entry_that_cannot_be_written_is_reported(qtbot, tmp_path):
     app.store.set("autostart", True)
     assert notifier.sent == [("Start at login could not be changed",
                               "could not write /fake/autostart/deskbreak.desktop: Permission denied")]
+    app.shutdown()
+
+
+# -- a companion you can leave on all day ------------------------------------------------
+
+
+class SettableIdle:
+    name = "test"
+
+    def __init__(self):
+        self.seconds = 0.0
+
+    def idle_seconds(self):
+        return self.seconds
+
+
+class FakeDnd:
+    name = "fake"
+
+    def __init__(self, reason=None):
+        self.reason = reason
+        self.checks = 0
+
+    def check(self):
+        from deskbreak.core.ports import DndState
+
+        self.checks += 1
+        return DndState(self.reason)
+
+
+def test_the_menu_only_reads_and_the_tray_steps_once_before_it_opens(app_parts):
+    app, clock, notifier, history = app_parts
+    steps = []
+    real_step = app.engine.step
+    app.engine.step = lambda *args: steps.append(args) or real_step(*args)
+    app._menu_entries()
+    app._menu_entries()
+    assert steps == [], "reading the menu never steps the engine"
+    app.tray.rebuild_menu()
+    assert len(steps) == 1
+
+
+def test_the_status_line_is_readable_text_not_a_greyed_out_entry(app_parts):
+    app, clock, notifier, history = app_parts
+    app.tray.rebuild_menu()
+    status = app.tray.menu.actions()[0]
+    assert status.text() == "Next sit-break in 30 min"
+    label = status.defaultWidget()
+    assert label.isEnabled() and label.font().bold()
+
+
+def test_a_break_due_during_a_presentation_waits_in_the_tray_and_starts_when_it_ends(qtbot, tmp_path):
+    dnd = FakeDnd("fullscreen")
+    app = make_app(tmp_path, dnd=dnd)
+    app.start()
+    advance_to(app, app.clock, MONDAY_9 + timedelta(minutes=31))
+    assert app.window is None
+    assert menu_texts(app)[0] == "Break waiting: fullscreen"
+    assert app.alarm.wakes[-1] == app.clock.now() + timedelta(seconds=10), "looks again soon"
+    dnd.reason = None
+    app.clock.advance(10)
+    app.tick()
+    assert app.window is not None and app.window.isVisible()
+    app.shutdown()
+
+
+def test_do_not_disturb_is_asked_only_when_a_break_is_within_reach(qtbot, tmp_path):
+    dnd = FakeDnd()
+    app = make_app(tmp_path, dnd=dnd)
+    app.start()
+    app.clock.advance(60)
+    app.tick()
+    assert dnd.checks == 0, "29 minutes before the break there is nothing to hold"
+    advance_to(app, app.clock, MONDAY_9 + timedelta(minutes=28, seconds=30))
+    assert dnd.checks > 0
+    app.shutdown()
+
+
+def test_a_prompted_break_window_takes_the_keyboard_only_once_typing_stops(qtbot, tmp_path):
+    idle = SettableIdle()
+    app = make_app(tmp_path, idle=idle)
+    app.start()
+    advance_to(app, app.clock, MONDAY_9 + timedelta(minutes=30))
+    window = app.window
+    assert window.testAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+    activated = []
+    window.activate = lambda: activated.append(True)
+    app._activate_when_quiet()
+    assert activated == [], "the user is still typing"
+    idle.seconds = 2.0
+    app._activate_when_quiet()
+    assert activated == [True] and not app._focus_timer.isActive()
+    app.shutdown()
+
+
+def test_a_natural_break_is_recorded_with_its_length(app_parts):
+    app, clock, notifier, history = app_parts
+    app.idle = SettableIdle()
+    left = clock.now()
+    while clock.now() < left + timedelta(minutes=12):
+        clock.advance(30)
+        app.idle.seconds = (clock.now() - left).total_seconds()
+        app.tick()
+    assert [r for r in history.breaks() if r.kind == "natural"] == [], "recorded once the user is back"
+    clock.advance(30)
+    app.idle.seconds = 1.0
+    app.tick()
+    [natural] = [r for r in history.breaks() if r.kind == "natural"]
+    assert natural.outcome == "completed" and natural.note == "away from the desk for 13 min"
+    assert (natural.shown_at, natural.ended_at) == (left, clock.now())
+
+
+def test_a_refused_command_is_explained(qtbot, tmp_path):
+    notifier = RecordingNotifier()
+    store = SettingsStore(tmp_path / "settings.toml", Settings.defaults().with_values(strict=True, runs={}))
+    app = make_app(tmp_path, store=store, notifier=NotifierChain([notifier]))
+    app.start()
+    app.run_command(cmd.StartBreak())
+    app.run_command(cmd.Skip())
+    assert notifier.sent[-1] == ("deskbreak", "Strict mode: breaks cannot be skipped")
+    assert not app.window.end_button.isVisibleTo(app.window), "no End break in strict mode"
     app.shutdown()

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QSlider, QSpinBox, QTimeEdit, QToolButton, QWidget
 
+from deskbreak.core.commands import OpenSettings
 from deskbreak.core.settings import SETTINGS, Settings
 from deskbreak.core.settings_store import SettingsStore
 from deskbreak.ui.settings_dialog import SettingsDialog, Switch
@@ -49,7 +50,7 @@ def test_every_setting_has_a_field_with_its_label_and_visible_help(dialog):
 
 def test_pages_follow_the_sections(dialog):
     labels = [dialog.sections.item(i).text() for i in range(dialog.sections.count())]
-    assert labels == ["Breaks", "Working hours", "Runs", "Routines", "Sound", "General"]
+    assert labels == ["Breaks", "Working hours", "Interruptions", "Runs", "Routines", "Sound", "General"]
 
 
 def test_a_duration_field_writes_the_setting_in_its_unit(dialog, store):
@@ -179,7 +180,7 @@ def test_every_control_has_an_accessible_name(dialog):
 def test_changing_the_interval_moves_the_next_break_and_the_tray_text(app_parts):  # noqa: F811
     app, clock, notifier, history = app_parts
     assert app.engine.next_sit_break(clock.now()) == MONDAY_9 + timedelta(minutes=30)
-    app.run_command("settings")
+    app.run_command(OpenSettings())
     field(app.settings_dialog, QSpinBox, "field:sit_interval").setValue(45)
     assert app.engine.next_sit_break(clock.now()) == MONDAY_9 + timedelta(minutes=45)
     assert menu_texts(app)[0] == "Next sit-break in 45 min"
