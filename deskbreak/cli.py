@@ -225,7 +225,12 @@ def _ask_running_app(profile: Profile, command: str, **arguments) -> dict | None
     from deskbreak.ui.instance import send_command, server_name
 
     _app = QCoreApplication.instance() or QCoreApplication([])
-    return send_command(server_name(profile.data_dir), command, **arguments)
+    try:
+        name = server_name(profile.data_dir)
+    except OSError as exc:  # InstanceError: no private folder, so nothing can be listening
+        print(f"deskbreak: {exc}", file=sys.stderr)
+        return None
+    return send_command(name, command, **arguments)
 
 
 # -- settings ------------------------------------------------------------------
@@ -349,7 +354,7 @@ def _history(args: argparse.Namespace, profile: Profile) -> int:
     if not profile.history_path.exists():
         records = []
     else:
-        with HistoryStore(profile.history_path) as store:
+        with HistoryStore.open_readonly(profile.history_path) as store:
             records = store.breaks(since)
     rows = [_history_row(r) for r in records]
     if args.json:

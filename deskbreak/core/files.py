@@ -1,13 +1,18 @@
-"""Files the user owns: replaced atomically, never lost, moved aside when damaged.
+"""Files the user owns: private, replaced atomically, never lost, moved aside when damaged.
 
 Settings and the user's routines are small TOML files a person may edit by
 hand. A crash or a full disk during a save must leave either the old file or
 the new one, never half of each; a file that cannot be read is renamed
 beside itself, never deleted, so whatever the user typed can be recovered.
+
+What deskbreak keeps says when a person sat, stood and stretched: folders are
+0700 and files 0600 whatever the umask, since a umask of 022 (the usual one)
+would otherwise show every other local user the history.
 """
 
 from __future__ import annotations
 
+import errno
 import itertools
 import os
 import stat
@@ -16,6 +21,90 @@ import tomllib
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Sequence
+
+PRIVATE_DIRECTORY_MODE = 0o700
+PRIVATE_FILE_MODE = 0o600
+# Windows has neither owners by uid nor Unix modes; there the user's profile
+# folder already keeps other users out, so the checks below are POSIX only.
+_POSIX_OWNERS = hasattr(os, "getuid") and hasattr(os, "fchmod")
+
+
+def private_directory(path: Path, *, follow_symlinks: bool = True) -> Path:
+    """Make ``path`` a folder only this user can enter (0700) and return it.
+
+    Missing parents are created with the usual mode; only ``path`` itself is
+    made private. An existing folder we own loses every permission of group
+    and others; the owner's own are kept (a folder the user made read-only
+    stays read-only). Raises ``PermissionError`` when the folder belongs to
+    another user, ``NotADirectoryError`` when something else sits there,
+    and, with ``follow_symlinks=False``, ``OSError`` (ELOOP) for a symlink:
+    a folder in a shared place like /tmp must be refused, not followed, so
+    another user cannot choose where our files go.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.mkdir(path, PRIVATE_DIRECTORY_MODE)
+        created = True
+    except FileExistsError:
+        created = False
+    if not _POSIX_OWNERS:
+        if not path.is_dir():
+            raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(path))
+        return path
+    flags = os.O_RDONLY | os.O_DIRECTORY | (0 if follow_symlinks else os.O_NOFOLLOW)
+    # Opened once and checked through the descriptor: nothing can swap the
+    # folder between the check and the chmod.
+    descriptor = os.open(path, flags)
+    try:
+        status = os.fstat(descriptor)
+        if status.st_uid != os.getuid():
+            raise PermissionError(errno.EPERM, f"owned by user id {status.st_uid}, not by us", str(path))
+        mode = stat.S_IMODE(status.st_mode)
+        # mkdir's mode passes through the umask (0o277 would leave us 0500): set ours exactly.
+        wanted = PRIVATE_DIRECTORY_MODE if created else mode & PRIVATE_DIRECTORY_MODE
+        if mode != wanted:
+            os.fchmod(descriptor, wanted)
+    finally:
+        os.close(descriptor)
+    return path
+
+
+def create_private_file(path: Path) -> bool:
+    """Create ``path`` empty with mode 0600 if it does not exist; True if it was created.
+
+    An existing file is left exactly as it is (see :func:`make_file_private`).
+    """
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
+    except FileExistsError:
+        return False
+    try:
+        if _POSIX_OWNERS:
+            # A umask such as 0o277 would leave even the owner unable to write.
+            os.fchmod(descriptor, PRIVATE_FILE_MODE)
+    finally:
+        os.close(descriptor)
+    return True
+
+
+def make_file_private(path: Path) -> None:
+    """Take every permission of group and others from an existing file we own.
+
+    Files written by older deskbreaks (0644 under the usual umask) become
+    0600 the next time they are opened. A missing file, a symlink or a file
+    of another user is left alone.
+    """
+    if not _POSIX_OWNERS:
+        return
+    try:
+        status = os.lstat(path)
+    except FileNotFoundError:
+        return
+    mode = stat.S_IMODE(status.st_mode)
+    if stat.S_ISREG(status.st_mode) and status.st_uid == os.getuid() and mode & 0o077:
+        # 0o700 keeps the owner's bits as they are and drops everyone else's.
+        os.chmod(path, mode & 0o700)
 
 
 def read_toml_table(path: Path) -> dict[str, Any]:
@@ -64,11 +153,12 @@ def os_problem(error: OSError) -> str:
 
 
 def _copy_mode(existing: Path, replacement: str) -> None:
-    # mkstemp makes the file 0600; keep whatever mode the user gave the old one.
+    # Keep whatever mode the user gave the old file; a new one is 0600
+    # (mkstemp's 0600 passes through the umask, and 0o277 would make it 0400).
     try:
         mode = stat.S_IMODE(os.stat(existing).st_mode)
     except FileNotFoundError:
-        return
+        mode = PRIVATE_FILE_MODE
     os.chmod(replacement, mode)
 
 
@@ -91,8 +181,6 @@ def _remove_quietly(file_name: str) -> None:
         os.unlink(file_name)
     except OSError:
         pass
-
-
 
 
 def _rename_without_replacing(source: Path, target: Path) -> None:

@@ -6,7 +6,21 @@ committed. Every write is its own committed transaction.
 
 The schema carries its version in ``PRAGMA user_version``; opening an older
 file applies the missing :data:`MIGRATIONS` one transaction each, and a file
-from a newer deskbreak is refused rather than damaged.
+from a newer deskbreak is refused rather than damaged: its version is read
+before anything is written, WAL switch included, so it stays byte for byte
+as that deskbreak left it.
+
+The folder is 0700 and the files 0600 whatever the umask (when a person sat
+and stretched is nobody else's business). The main file is created 0600
+before SQLite opens it; SQLite gives the -wal, -shm and -journal files it
+creates the main file's mode (os_unix.c, ``findCreateFileMode``), and files
+left 0644 by older deskbreaks are tightened on open. Setting the umask around
+``connect`` instead would have been simpler, but the umask is process-wide,
+and the app's other threads (the scheduler pool, Qt's) would create their
+files with it too.
+
+Readers that must not write (``deskbreak history``, a read-only data folder)
+use :meth:`HistoryStore.open_readonly`.
 
 Times are stored as ISO 8601 text with the UTC offset they were recorded in
 (the local wall time matters for "breaks by hour of day"); comparisons and
@@ -25,13 +39,14 @@ from typing import Callable, Iterator
 
 from deskbreak.core.kinds import OUTCOME_NAMES
 from deskbreak.core.profile import HISTORY_FILE_NAME, default_data_dir
-from deskbreak.core.files import move_file_aside
+from deskbreak.core.files import create_private_file, make_file_private, move_file_aside, private_directory
 
 # The column does not enforce the kinds (kinds.BREAK_KIND_NAMES), so a future
 # kind can be added without a migration; outcomes are enforced.
 OUTCOMES = OUTCOME_NAMES
 _SQLITE_COMPANION_SUFFIXES = ("-wal", "-shm", "-journal")
 _BUSY_TIMEOUT_S = 5.0
+INTERRUPTED_NOTE = "deskbreak stopped during the break"
 
 
 class HistoryError(Exception):
@@ -151,16 +166,19 @@ def _check_outcome(outcome: str) -> None:
 
 
 class HistoryStore:
-    """The history database, open for reading and writing.
+    """The history database, open for reading and writing (or, from :meth:`open_readonly`, reading only).
 
     Raises :class:`HistoryCorruptError` or :class:`HistoryTooNewError` when
     the file cannot be used, and :class:`HistoryError` when a write fails.
     """
 
+    read_only = False
+
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            private_directory(self.path.parent)
+            create_private_file(self.path)
             # isolation_level=None: this class issues BEGIN/COMMIT itself, so
             # each write is exactly one transaction and migrations are not
             # split by the sqlite3 module's implicit commits.
@@ -168,11 +186,104 @@ class HistoryStore:
         except (OSError, sqlite3.Error) as error:
             raise HistoryError(f"cannot open the history file {self.path}: {error}") from error
         try:
+            # Reading the version writes nothing: a newer file is refused untouched.
+            self._refuse_newer_version(self._read_user_version())
             self._configure()
             self._migrate()
+            self._make_files_private()
         except BaseException:
             self._connection.close()
             raise
+
+    @classmethod
+    def open_readonly(cls, path: Path) -> HistoryStore:
+        """Open ``path`` for reading only: nothing on disk is created, switched or migrated.
+
+        Works in a read-only folder. A file from an older deskbreak is read
+        through an upgraded copy in memory. A WAL-mode file whose -shm file
+        is gone and cannot be created (read-only folder, no deskbreak
+        running) is read as it stands in the main file: what was still
+        only in a leftover -wal file is not seen. Writes raise
+        :class:`HistoryError`.
+        """
+        store = cls.__new__(cls)
+        store.path = Path(path)
+        store.read_only = True
+        store._connection = store._connect_readonly()
+        try:
+            version = store._read_user_version()
+            store._refuse_newer_version(version)
+            if version < SCHEMA_VERSION:
+                store._switch_to_upgraded_copy_in_memory()
+            # A write now fails as it would on the read-only file, memory copy or not.
+            store._connection.execute("PRAGMA query_only = ON")
+        except BaseException:
+            store._connection.close()
+            raise
+        return store
+
+    def _connect_readonly(self) -> sqlite3.Connection:
+        # as_uri percent-encodes the path, so "?", "#" and "%" in folder names stay names.
+        base = self.path.absolute().as_uri()
+        try:
+            return self._connect_and_read_version(f"{base}?mode=ro")
+        except sqlite3.DatabaseError as error:
+            if error.sqlite_errorname in ("SQLITE_NOTADB", "SQLITE_CORRUPT"):
+                raise self._error("open the history file", error) from error
+            if error.sqlite_errorname != "SQLITE_READONLY_DIRECTORY":
+                raise HistoryError(f"cannot open the history file {self.path} for reading: {error}") from error
+        # A WAL file in a read-only folder, its -shm gone with the last
+        # writer: SQLite cannot set up its shared index here, and no writer
+        # can run here either, so reading the file as immutable is safe.
+        try:
+            return self._connect_and_read_version(f"{base}?mode=ro&immutable=1")
+        except sqlite3.DatabaseError as error:
+            raise self._error("open the history file", error) from error
+
+    @staticmethod
+    def _connect_and_read_version(uri: str) -> sqlite3.Connection:
+        connection = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=_BUSY_TIMEOUT_S)
+        try:
+            # Opening is lazy: the first read is what finds a missing file or -shm.
+            connection.execute("PRAGMA user_version").fetchone()
+        except BaseException:
+            connection.close()
+            raise
+        return connection
+
+    def _switch_to_upgraded_copy_in_memory(self) -> None:
+        """Read an older file as this version would see it, without writing the file."""
+        copy = sqlite3.connect(":memory:", isolation_level=None)
+        try:
+            self._connection.backup(copy)
+        except sqlite3.DatabaseError as error:
+            copy.close()
+            raise self._error("read the history", error) from error
+        self._connection.close()
+        # From here on the copy is the connection: close() and the error path close it.
+        self._connection = copy
+        self._migrate()
+
+    def _read_user_version(self) -> int:
+        try:
+            return self._user_version()
+        except sqlite3.DatabaseError as error:
+            raise self._error("open the history file", error) from error
+
+    def _refuse_newer_version(self, version: int) -> None:
+        if version > SCHEMA_VERSION:
+            raise HistoryTooNewError(
+                f"{self.path} was written by a newer deskbreak (history version {version}; "
+                f"this one knows up to {SCHEMA_VERSION}); refusing to change it. "
+                "Update deskbreak, or move the file away to start a new history."
+            )
+
+    def _make_files_private(self) -> None:
+        try:
+            for suffix in ("", *_SQLITE_COMPANION_SUFFIXES):
+                make_file_private(Path(f"{self.path}{suffix}"))
+        except OSError as error:
+            raise HistoryError(f"cannot make the history file {self.path} private: {error}") from error
 
     def _configure(self) -> None:
         try:
@@ -193,12 +304,7 @@ class HistoryStore:
             with self._transaction("upgrade the history file"):
                 # Read inside the write lock: another deskbreak may be migrating too.
                 version = self._user_version()
-                if version > SCHEMA_VERSION:
-                    raise HistoryTooNewError(
-                        f"{self.path} was written by a newer deskbreak (history version {version}; "
-                        f"this one knows up to {SCHEMA_VERSION}); refusing to change it. "
-                        "Update deskbreak, or move the file away to start a new history."
-                    )
+                self._refuse_newer_version(version)
                 if version == SCHEMA_VERSION:
                     return
                 MIGRATIONS[version](self._connection)
@@ -286,6 +392,21 @@ class HistoryStore:
                 row,
             )
             return cursor.lastrowid
+
+    def close_interrupted(self, now: datetime, note: str = INTERRUPTED_NOTE) -> int:
+        """Mark every break still in progress as missed, ended ``now``; returns how many.
+
+        Only a deskbreak that stopped mid-break (crash, kill -9, power cut)
+        leaves one, and no one can finish it afterwards: the app calls this
+        at start, once it alone owns the profile, so the break stops showing
+        as "in progress" forever.
+        """
+        with self._transaction("close interrupted breaks") as connection:
+            cursor = connection.execute(
+                "UPDATE breaks SET ended_at = ?, outcome = 'missed', note = ? WHERE outcome IS NULL",
+                (_stored(now, "now"), note),
+            )
+            return cursor.rowcount
 
     def _insert_break(
         self,

@@ -25,7 +25,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
-from deskbreak.core.files import read_toml_table
+from deskbreak.core.files import private_directory, read_toml_table
 from deskbreak.core.settings import (
     SETTING_BY_KEY,
     SETTINGS,
@@ -195,6 +195,10 @@ class SettingsStore:
         if not self._can_save:
             raise SettingsError(f"{self.path} could not be read at start, so deskbreak will not "
                                 "save over it; fix or remove the file first")
+        try:
+            private_directory(self.path.parent)  # the config folder is the user's alone (0700)
+        except OSError:
+            pass  # saving says what is wrong with the folder, in the user's words
         save_settings(self.path, file_settings, keep=self._raw)
         self._last_written = _read_bytes(self.path)
         before = self._settings

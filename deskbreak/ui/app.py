@@ -46,6 +46,7 @@ from deskbreak.core.engine import (
     Refused,
     State,
 )
+from deskbreak.core.files import private_directory
 from deskbreak.core.kinds import NATURAL_BREAK_KIND, BreakKind, Outcome
 from deskbreak.core.history import (
     HistoryCorruptError,
@@ -681,7 +682,7 @@ def _open_history(path: Path, clock: Clock) -> tuple[HistoryStore | None, list[s
 
 def run_app(profile: Profile, *, open_settings: bool = False) -> int:
     """Run the tray app until it quits; ``open_settings`` shows the dialog at start."""
-    from deskbreak.ui.instance import InstanceServer, send_command, server_name
+    from deskbreak.ui.instance import SingleInstance
 
     logging.basicConfig(level=logging.INFO, format="deskbreak: %(message)s", stream=sys.stderr)
     # apscheduler logs every job run at INFO: once a minute is noise, not news.
@@ -691,25 +692,50 @@ def run_app(profile: Profile, *, open_settings: bool = False) -> int:
         print(f"deskbreak: {problem}", file=sys.stderr)
         return 1
 
-    name = server_name(profile.data_dir)
     app = QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("deskbreak")
     app.setQuitOnLastWindowClosed(False)
 
-    reply = send_command(name, "settings" if open_settings else "show")
+    # Claimed before anything else is decided or opened: of launches racing
+    # on one profile exactly one gets past here; the others hand it their
+    # command (waiting for it to listen) and exit.
+    try:
+        instance = SingleInstance(profile.data_dir)
+        reply = instance.acquire_or_forward("settings" if open_settings else "show")
+    except OSError as exc:  # InstanceError: no private folder for the lock and socket
+        print(f"deskbreak: cannot claim this profile: {exc}", file=sys.stderr)
+        return 1
     if reply is not None:
+        if not reply.get("ok"):
+            print(f"deskbreak: {reply.get('error', 'the running deskbreak refused')}", file=sys.stderr)
+            return 1
         if open_settings:
             print("Settings opened in the running deskbreak.")
         else:
             print("deskbreak is already running; showing it.", file=sys.stderr)
         return 0
+    for folder in (profile.config_dir, profile.data_dir):
+        try:
+            private_directory(folder)
+        except OSError as exc:
+            log.warning("cannot make %s private: %s", folder, exc)
 
     clock = SystemClock()
     store, settings_problems = SettingsStore.load(profile.settings_path, clock.now(), profile.overrides)
     settings = store.settings
     history, history_problems = _open_history(profile.history_path, clock)
+    if history is not None:
+        # Only the instance that holds the profile may do this: a break still
+        # open now was left by a deskbreak that stopped during it.
+        try:
+            closed = history.close_interrupted(clock.now())
+        except HistoryError as exc:
+            history_problems.append(f"{exc}; breaks left open by the last run stay open")
+        else:
+            if closed:
+                log.info("marked %d break(s) left open by the last run as missed", closed)
 
     from deskbreak.adapters.alarm import QtAlarm
     from deskbreak.adapters.autostart import detect_autostart, launch_command
@@ -741,10 +767,8 @@ def run_app(profile: Profile, *, open_settings: bool = False) -> int:
     problems = settings_problems + deskbreak.startup_problems + history_problems
     for line in problems:
         log.warning("%s", line)
-    server = InstanceServer(name, deskbreak.handle_request, app)
-    if not server.listen():
-        print("deskbreak is already running; showing it.", file=sys.stderr)
-        return 0
+    # Logs and carries on if it cannot listen: no command-line control beats no deskbreak.
+    server = instance.serve(deskbreak.handle_request, app)
     keep_alive = _install_signal_handlers(app, deskbreak.quit)
     deskbreak.start()
     deskbreak.watch_settings_file()
@@ -760,4 +784,5 @@ def run_app(profile: Profile, *, open_settings: bool = False) -> int:
     finally:
         deskbreak.shutdown()
         server.close()
+        instance.release()
         keep_alive.setEnabled(False)

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from typing import Callable
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QCursor, QIcon
+from PySide6.QtGui import QAction, QCursor, QIcon, QPalette
 from PySide6.QtWidgets import (
     QLabel,
     QMenu,
@@ -168,10 +168,16 @@ class TrayController(QObject):
         label.setFont(font)
         height = label.fontMetrics().height()
         label.setContentsMargins(height, height // 3, height, height // 3)
+        # Disabled, so the keyboard passes over it, but drawn in the normal text colour, not greyed.
+        palette = label.palette()
+        for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text):
+            palette.setColor(QPalette.ColorGroup.Disabled, role, palette.color(QPalette.ColorGroup.Active, role))
+        label.setPalette(palette)
         action = QWidgetAction(self.menu)
         action.setDefaultWidget(label)
         action.setText(entry.label)
         action.setObjectName(entry.key)
+        action.setEnabled(False)
         return action
 
     def refresh(self, status_text: str, look: str) -> None:

@@ -1,10 +1,13 @@
-"""History: records round-trip, time filters, migrations, bad files, and surviving kill -9."""
+"""History: records round-trip, time filters, migrations, bad files, privacy, read-only use, and surviving kill -9."""
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import signal
 import sqlite3
+import stat
 import subprocess
 import sys
 import threading
@@ -15,6 +18,7 @@ import pytest
 
 from deskbreak.core import history as history_module
 from deskbreak.core.history import (
+    INTERRUPTED_NOTE,
     OUTCOMES,
     SCHEMA_VERSION,
     BreakRecord,
@@ -255,6 +259,198 @@ def test_a_folder_in_place_of_the_file_is_an_error_but_not_corruption(path):
         HistoryStore(path)
     assert not isinstance(caught.value, HistoryCorruptError), "a folder must not be moved aside as corrupt"
     assert str(path) in str(caught.value)
+
+
+def snapshot(path: Path) -> tuple[bytes, int]:
+    return path.read_bytes(), os.stat(path).st_mtime_ns
+
+
+def companions(path: Path) -> list[str]:
+    return sorted(p.name for p in path.parent.iterdir() if p.name != path.name)
+
+
+def rollback_mode_file(path: Path, version: int, rows: int = 0) -> None:
+    """A history file as another deskbreak would leave it, in rollback-journal mode (no WAL yet)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    connection = sqlite3.connect(path, isolation_level=None)
+    try:
+        if version >= 1:
+            history_module.MIGRATIONS[0](connection)
+        for n in range(rows):
+            connection.execute("INSERT INTO breaks (kind, due_at, outcome) VALUES ('sit', ?, 'completed')",
+                               (MORNING.isoformat(),))
+        connection.execute(f"PRAGMA user_version = {version}")
+    finally:
+        connection.close()
+
+
+def test_a_newer_file_is_refused_before_anything_is_written_to_it(path):
+    rollback_mode_file(path, SCHEMA_VERSION + 1, rows=2)
+    before = snapshot(path)
+    os.utime(path, ns=(before[1] - 10**9, before[1] - 10**9))  # so a rewrite in the same tick shows
+    before = snapshot(path)
+    with pytest.raises(HistoryTooNewError, match="newer deskbreak"):
+        HistoryStore(path)
+    assert snapshot(path) == before, "not even the WAL switch may touch a newer file"
+    assert companions(path) == []
+    with pytest.raises(HistoryTooNewError):
+        HistoryStore.open_readonly(path)
+    assert snapshot(path) == before and companions(path) == []
+
+
+# -- privacy --------------------------------------------------------------------------
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(os.stat(path).st_mode)
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="Unix modes")
+@pytest.mark.parametrize("umask", [0o022, 0o000], ids=["umask 022", "umask 000"])
+def test_the_folder_is_0700_and_every_history_file_0600_whatever_the_umask(path, umask):
+    previous = os.umask(umask)
+    try:
+        with HistoryStore(path) as store:
+            store.record_break("sit", None, MORNING, None, MORNING, "completed")
+            files = {p.name: mode(p) for p in path.parent.iterdir()}
+    finally:
+        os.umask(previous)
+    assert mode(path.parent) == 0o700
+    assert {"history.sqlite3", "history.sqlite3-wal", "history.sqlite3-shm"} <= set(files)
+    assert files == dict.fromkeys(files, 0o600)
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="Unix modes")
+def test_files_an_older_deskbreak_left_readable_to_all_become_private(path):
+    with HistoryStore(path):
+        pass
+    path.parent.chmod(0o755)
+    path.chmod(0o644)
+    wal = Path(f"{path}-wal")
+    wal.write_bytes(b"")
+    wal.chmod(0o644)
+    with HistoryStore(path):
+        assert mode(path.parent) == 0o700
+        assert mode(path) == 0o600
+        assert all(mode(p) == 0o600 for p in path.parent.iterdir())
+
+
+# -- reading only -------------------------------------------------------------------
+
+
+def test_reading_only_switches_nothing_and_migrates_nothing(path):
+    rollback_mode_file(path, SCHEMA_VERSION, rows=3)
+    before = snapshot(path)
+    with HistoryStore.open_readonly(path) as store:
+        assert store.read_only
+        assert len(store.breaks()) == 3
+        assert store.summary()["completed"] == 3
+    assert snapshot(path) == before and companions(path) == []
+
+
+def test_writing_through_a_read_only_store_fails_clearly(path):
+    rollback_mode_file(path, SCHEMA_VERSION)
+    with HistoryStore.open_readonly(path) as store:
+        with pytest.raises(HistoryError, match="readonly"):
+            store.record_break("sit", None, MORNING, None, MORNING, "completed")
+
+
+def test_an_older_file_is_read_through_an_upgraded_copy_and_left_as_it_was(path, monkeypatch):
+    rollback_mode_file(path, SCHEMA_VERSION, rows=1)
+    before = snapshot(path)
+
+    def v2_adds_a_mood(connection):
+        connection.execute("ALTER TABLE breaks ADD COLUMN mood TEXT")
+
+    monkeypatch.setattr(history_module, "MIGRATIONS", (*history_module.MIGRATIONS, v2_adds_a_mood))
+    monkeypatch.setattr(history_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    with HistoryStore.open_readonly(path) as store:
+        [record] = store.breaks()
+        assert record.outcome == "completed"
+        with pytest.raises(HistoryError, match="readonly"):
+            store.record_break("sit", None, MORNING, None, MORNING, "completed")
+    assert snapshot(path) == before
+    assert user_version(path) == SCHEMA_VERSION
+
+
+def test_an_empty_file_reads_as_no_history(path):
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"")
+    with HistoryStore.open_readonly(path) as store:
+        assert store.breaks() == []
+    assert path.read_bytes() == b""
+
+
+def test_reading_a_missing_or_garbage_file_is_a_clear_error(path):
+    with pytest.raises(HistoryError, match=str(path)):
+        HistoryStore.open_readonly(path)
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"this is not a database, " * 100)
+    with pytest.raises(HistoryCorruptError):
+        HistoryStore.open_readonly(path)
+
+
+_READER = """
+import json, sys
+from deskbreak.core.history import HistoryStore
+with HistoryStore.open_readonly(sys.argv[1]) as store:
+    print(json.dumps([record.note for record in store.breaks()]))
+"""
+
+
+def run_without_write_access_override(arguments: list[str]) -> subprocess.CompletedProcess:
+    """Run Python with ``arguments`` as a user the folder permissions apply to.
+
+    root passes every permission check, so as root the child keeps its uid
+    but loses the capabilities that bypass them (util-linux ``setpriv``).
+    """
+    command = [sys.executable, *arguments]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        setpriv = shutil.which("setpriv")
+        if setpriv is None:
+            pytest.skip("as root this needs setpriv to drop the permission-override capabilities")
+        command = [setpriv, "--bounding-set", "-dac_override,-dac_read_search", "--", *command]
+    environment = {**os.environ, "PYTHONPATH": str(REPO)}
+    return subprocess.run(command, capture_output=True, text=True, env=environment, timeout=60)
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="Unix folder permissions")
+@pytest.mark.parametrize("running_app", [False, True], ids=["app stopped", "app running"])
+def test_history_can_be_read_in_a_read_only_folder(path, running_app):
+    app = HistoryStore(path)
+    app.record_break("sit", None, MORNING, None, MORNING, "completed", note="first")
+    if not running_app:
+        app.close()  # the last close folds the WAL in and removes -wal and -shm
+    path.parent.chmod(0o500)
+    try:
+        before = companions(path)
+        done = run_without_write_access_override(["-c", _READER, str(path)])
+        assert done.returncode == 0, done.stderr
+        assert json.loads(done.stdout) == ["first"]
+        assert companions(path) == before
+    finally:
+        path.parent.chmod(0o700)
+        if running_app:
+            app.close()
+
+
+# -- breaks a crash left open ---------------------------------------------------------
+
+
+def test_breaks_left_in_progress_by_a_crash_are_closed_as_missed(store):
+    done = store.record_break("sit", None, MORNING, None, MORNING, "completed", note="fine")
+    crashed = store.start_break("sit", "desk_reset", due_at=MORNING, shown_at=MORNING + timedelta(seconds=5))
+    also_crashed = store.start_break("prerun", None, due_at=MORNING + timedelta(hours=1), shown_at=None)
+    restart = MORNING + timedelta(hours=3)
+
+    assert store.close_interrupted(restart) == 2
+    records = {r.id: r for r in store.breaks()}
+    assert (records[done].outcome, records[done].note) == ("completed", "fine")
+    for break_id in (crashed, also_crashed):
+        assert (records[break_id].outcome, records[break_id].ended_at, records[break_id].note) == (
+            "missed", restart, INTERRUPTED_NOTE)
+    assert store.close_interrupted(restart + timedelta(hours=1)) == 0
+    assert store.close_interrupted(restart, note="power cut") == 0
 
 
 # -- kill -9 ------------------------------------------------------------------------

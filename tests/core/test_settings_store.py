@@ -217,3 +217,19 @@ def test_unreadable_old_run_keys_are_reported_and_kept_in_the_file(path):
                         "tue 18:00, thu 18:00, sat 18:00)"]
     store.set("volume", 25)
     assert file_table(path)["run_days"] == ["caturday"], "nothing the user wrote is lost"
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o000])
+def test_the_config_folder_and_settings_file_are_private_whatever_the_umask(tmp_path, umask):
+    import os
+    import stat
+
+    path = tmp_path / "fresh" / SETTINGS_FILE_NAME
+    previous = os.umask(umask)
+    try:
+        store, _ = SettingsStore.load(path, NOW)
+        store.set("volume", 10)
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from deskbreak.adapters.notify import NotifierChain
@@ -489,7 +489,10 @@ def test_the_status_line_is_readable_text_not_a_greyed_out_entry(app_parts):
     status = app.tray.menu.actions()[0]
     assert status.text() == "Next sit-break in 30 min"
     label = status.defaultWidget()
-    assert label.isEnabled() and label.font().bold()
+    assert label.font().bold()
+    palette = label.palette()
+    assert palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText) == palette.color(
+        QPalette.ColorGroup.Active, QPalette.ColorRole.WindowText), "readable, not greyed out"
 
 
 def test_a_break_due_during_a_presentation_waits_in_the_tray_and_starts_when_it_ends(qtbot, tmp_path):
