@@ -40,6 +40,7 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/engine_day.py
 	$(BIN)/python benchmarks/footprint.py
 	$(BIN)/python benchmarks/break_window_cpu.py
+	$(BIN)/python benchmarks/wakeups.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -1,0 +1,110 @@
+"""How often a waiting deskbreak wakes up: at the desk, away from it, and while a break is held.
+
+A timer, an idle poll or a D-Bus call each wake the process; a tray app that
+runs all day should wake rarely. This counts the context switches of every
+thread of the real app (``/proc/PID/task/*/status``: voluntary plus
+involuntary) per minute, on the test tier's virtual desktop, in three phases:
+
+* at the desk: input every few seconds, the next break far away;
+* away: no input (the virtual screen's idle time grows past ``natural_break``),
+  including a pre-run reminder falling due while away (the old busy-loop bug);
+* held: a break due while a fullscreen window is up (do-not-disturb polling).
+
+    .venv/bin/python benchmarks/wakeups.py [--seconds 60]
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from desktop.desktop import VirtualDesktop, tray_icons  # noqa: E402
+
+
+def switches(pid: int) -> int:
+    total = 0
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        for line in (task / "status").read_text().splitlines():
+            if line.startswith(("voluntary_ctxt_switches", "nonvoluntary_ctxt_switches")):
+                total += int(line.split()[1])
+    return total
+
+
+def per_minute(pid: int, seconds: float, during=None) -> float:
+    before, started = switches(pid), time.monotonic()
+    while time.monotonic() - started < seconds:
+        if during is not None:
+            during()
+        time.sleep(2)
+    return (switches(pid) - before) / (time.monotonic() - started) * 60
+
+
+def start_app(desktop: VirtualDesktop, profile: Path, *options: str) -> subprocess.Popen:
+    (profile / "data").mkdir(parents=True, exist_ok=True)
+    (profile / "data" / "first-run-note-dismissed").write_text("dismissed\n")
+    before = len(tray_icons(desktop.env))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "deskbreak", "--config-dir", str(profile / "config"),
+         "--data-dir", str(profile / "data"), *options],
+        env=desktop.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 30
+    while len(tray_icons(desktop.env)) <= before:
+        if time.monotonic() > deadline or process.poll() is not None:
+            raise RuntimeError("deskbreak did not show its tray icon")
+        time.sleep(0.05)
+    time.sleep(5)  # settle: catalog, poses and the first steps
+    return process
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=60, help="length of each phase")
+    options = parser.parse_args()
+    results = {}
+    with tempfile.TemporaryDirectory() as work:
+        desktop = VirtualDesktop(Path(work) / "desktop").start()
+        try:
+            def wiggle():
+                subprocess.run(["xdotool", "mousemove_relative", "--", "1", "0"], env=desktop.env, check=False)
+
+            app = start_app(desktop, Path(work) / "a", "--set", "runs=", "--sit-interval", "2h")
+            results["at the desk"] = per_minute(app.pid, options.seconds, during=wiggle)
+            app.terminate(), app.wait(10)
+
+            # Away after a minute without input; a run 4 minutes from now with a 2-minute lead,
+            # so its reminder falls due while the user is away.
+            run_at = (datetime.now() + timedelta(minutes=4)).strftime("%H:%M")
+            weekday = datetime.now().strftime("%a").lower()
+            app = start_app(desktop, Path(work) / "b", "--sit-interval", "2h", "--set", "natural_break=1m",
+                            "--set", f"runs={weekday} {run_at}", "--set", "prerun_lead=2m")
+            time.sleep(70)
+            results["away (pre-run due)"] = per_minute(app.pid, options.seconds)
+            app.terminate(), app.wait(10)
+
+            fullscreen = subprocess.Popen(
+                [sys.executable, str(ROOT / "tests" / "adapters" / "fake_dnd_window.py"), "--wm-class", "slides",
+                 "--fullscreen"], env=desktop.env, stdout=subprocess.DEVNULL)
+            time.sleep(2)
+            app = start_app(desktop, Path(work) / "c", "--set", "runs=", "--sit-interval", "10s",
+                            "--prelude", "0s")
+            results["break held (fullscreen)"] = per_minute(app.pid, options.seconds, during=wiggle)
+            app.terminate(), app.wait(10)
+            fullscreen.terminate(), fullscreen.wait(10)
+        finally:
+            desktop.stop()
+    print(f"{'phase':<26} {'wake-ups per minute':>20}")
+    for phase, rate in results.items():
+        print(f"{phase:<26} {rate:>20.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
