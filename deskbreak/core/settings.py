@@ -370,6 +370,7 @@ class Setting:
     minimum: Any = None
     maximum: Any = None
     choices: tuple[str, ...] = ()
+    choice_labels: tuple[str, ...] = ()  # the dialog's words for ``choices``, in the same order
     unit: str = ""  # shown after a number in the dialog, e.g. "%"
     enabled_by: str = ""  # a bool setting without which this one has no effect (the dialog greys it)
 
@@ -440,8 +441,9 @@ SETTINGS: tuple[Setting, ...] = (
             "Away from the computer this long counts as a break, and the countdown restarts.",
             "breaks", minimum="10s", maximum="2h"),
     Setting("away_policy", ValueType.CHOICE, "break", "When the screen locks or the computer sleeps",
-            "break: the time away counts as a break; pause: the countdown waits until you are back; "
-            "ignore: the countdown runs on.", "breaks", choices=("break", "pause", "ignore")),
+            "In the file: break, pause or ignore.", "breaks", choices=("break", "pause", "ignore"),
+            choice_labels=("Count the time away as a break", "Pause the countdown until I am back",
+                           "Ignore it: the countdown runs on")),
     # interruptions
     Setting("dnd_max_delay", ValueType.DURATION, "1h", "Hold breaks for presentations up to",
             "While a window is fullscreen, do-not-disturb is on or a call app is open, a due break "

@@ -313,8 +313,9 @@ class ChoiceEditor(_Editor):
         super().__init__(setting, parent)
         self.field = QComboBox()
         self.field.setObjectName(f"field:{setting.key}")
-        for choice in setting.choices:
-            self.field.addItem(choice.capitalize(), choice)
+        labels = setting.choice_labels or tuple(choice.capitalize() for choice in setting.choices)
+        for choice, label in zip(setting.choices, labels):
+            self.field.addItem(label, choice)
         self._accessible(self.field)
         self._layout.addWidget(self.field)
         self._layout.addStretch(1)

@@ -71,6 +71,7 @@ def test_every_row_is_complete_and_its_default_is_valid(setting):
     if setting.kind in (ValueType.DURATION, ValueType.INT):
         assert setting.minimum is not None and setting.maximum is not None, "numbers need bounds for the dialog"
     assert (setting.kind is ValueType.CHOICE) == bool(setting.choices)
+    assert not setting.choice_labels or len(setting.choice_labels) == len(setting.choices)
     # The declared default is already in the canonical file form.
     assert setting.write(default) == setting.default
 
