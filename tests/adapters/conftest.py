@@ -17,6 +17,7 @@ import shutil  # noqa: E402
 import subprocess  # noqa: E402
 import sys  # noqa: E402
 import time  # noqa: E402
+import uuid  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Iterator  # noqa: E402
 
@@ -24,7 +25,7 @@ import pytest  # noqa: E402
 
 from desktop.desktop import _BUS_CONFIG, in_ci  # noqa: E402
 
-from ui.conftest import OFFSCREEN_PLATFORM_NOTES, catalog  # noqa: E402,F401
+from ui.conftest import OFFSCREEN_PLATFORM_NOTES  # noqa: E402
 
 
 def pytest_collection_modifyitems(config, items):
@@ -61,6 +62,18 @@ def private_bus(tmp_path: Path) -> Iterator[str]:
         daemon.terminate()
         daemon.wait(timeout=10)
         daemon.stdout.close()
+
+
+@pytest.fixture
+def bus(qapp, private_bus: str) -> Iterator:
+    """This process's own connection to the private bus."""
+    from PySide6.QtDBus import QDBusConnection
+
+    name = f"deskbreak-test-{uuid.uuid4().hex}"
+    connection = QDBusConnection.connectToBus(private_bus, name)
+    assert connection.isConnected(), connection.lastError().message()
+    yield connection
+    QDBusConnection.disconnectFromBus(name)
 
 
 class BusService:

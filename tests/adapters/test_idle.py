@@ -28,16 +28,6 @@ NO_DISPLAY: dict[str, str] = {}
 
 
 @pytest.fixture
-def bus(private_bus: str, qapp) -> Iterator[QDBusConnection]:
-    """This process's own connection to the private bus."""
-    name = f"idle-tests-{uuid.uuid4().hex}"
-    connection = QDBusConnection.connectToBus(private_bus, name)
-    assert connection.isConnected(), connection.lastError().message()
-    yield connection
-    QDBusConnection.disconnectFromBus(name)
-
-
-@pytest.fixture
 def fake(spawn_on_bus):
     """``fake(*options)``: start fake_idle_services.py with those options."""
     return lambda *options: spawn_on_bus(FAKE_SERVICES, *options)

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
-from PySide6.QtDBus import QDBusConnection
 
 from deskbreak.adapters import notify
 from deskbreak.adapters.notify import FreedesktopNotifier, NotifierChain, PlyerNotifier
@@ -97,16 +96,6 @@ class TwoArgumentBackend:
     def notify(self, title, message):
         self.sent.append((title, message))
         return True
-
-
-@pytest.fixture
-def bus(qapp, private_bus: str) -> Iterator[QDBusConnection]:
-    """This process's connection to the private bus."""
-    name = f"notify-test-{time.monotonic_ns()}"
-    connection = QDBusConnection.connectToBus(private_bus, name)
-    assert connection.isConnected(), connection.lastError().message()
-    yield connection
-    QDBusConnection.disconnectFromBus(name)
 
 
 @pytest.fixture

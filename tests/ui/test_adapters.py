@@ -6,7 +6,6 @@ from datetime import timedelta
 
 from deskbreak.adapters import notify
 from deskbreak.adapters.alarm import QtAlarm
-from deskbreak.adapters.idle import UnknownIdle
 from deskbreak.adapters.notify import NotifierChain, NullNotifier, PlyerNotifier
 from deskbreak.core.clock import SystemClock
 
