@@ -26,7 +26,7 @@ from deskbreak.core.clock import SystemClock
 from deskbreak.core.commands import CONTROL_VERBS as COMMAND_VERBS
 from deskbreak.core.kinds import BREAK_KIND_NAMES
 from deskbreak.core.profile import Profile, default_config_dir, default_data_dir
-from deskbreak.core.settings import SETTING_BY_KEY, SETTINGS, Settings, SettingsError, parse_duration
+from deskbreak.core.settings import SETTING_BY_KEY, SETTINGS, SettingsError, parse_duration
 
 EXIT_USAGE = 2
 
@@ -165,7 +165,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     profile = make_profile(args)
     try:
-        Settings.defaults().with_values(**profile.overrides)
+        # Each value alone; how they fit the file's other values is checked when the file is read.
+        for key, value in profile.overrides.items():
+            SETTING_BY_KEY[key].parse(value)
     except SettingsError as exc:
         parser.error(str(exc))
     command = args.command or "run"
@@ -247,10 +249,11 @@ def _config(args: argparse.Namespace, profile: Profile) -> int:
     """`config list|get|set|reset`: the profile's saved settings (never one-run overrides)."""
     from deskbreak.core.settings_store import SettingsStore
 
-    store, problems = SettingsStore.load(profile.settings_path, SystemClock().now())
+    verb = args.config_verb
+    # Only looking never renames a broken file; changing refuses to save over it.
+    store, problems = SettingsStore.load(profile.settings_path, SystemClock().now(), move_broken=False)
     for line in problems:
         print(f"deskbreak: {line}", file=sys.stderr)
-    verb = args.config_verb
     if verb == "list":
         if args.json:
             json.dump({s.key: store.file_form(s.key) for s in SETTINGS}, sys.stdout, indent=2)
@@ -272,7 +275,12 @@ def _config(args: argparse.Namespace, profile: Profile) -> int:
         print(f"deskbreak: {exc}", file=sys.stderr)
         return EXIT_USAGE
     request = {"key": args.key} if verb == "reset" else {"key": args.key, "value": value}
-    reply = _ask_running_app(profile, f"config-{verb}", **request)
+    running = _ask_running_app(profile, "status")
+    if running is not None and running.get("settings_file") != str(profile.settings_path):
+        print(f"deskbreak: the deskbreak running on {profile.data_dir} reads {running.get('settings_file')}, "
+              f"not {profile.settings_path}; use the same --config-dir, or quit it first", file=sys.stderr)
+        return EXIT_USAGE
+    reply = _ask_running_app(profile, f"config-{verb}", **request) if running is not None else None
     if reply is not None:
         if not reply.get("ok"):
             print(f"deskbreak: {reply.get('error', 'the change was refused')}", file=sys.stderr)
@@ -286,6 +294,23 @@ def _config(args: argparse.Namespace, profile: Profile) -> int:
         print(f"deskbreak: {exc}", file=sys.stderr)
         return EXIT_USAGE
     print(f"{args.key} = {store.setting_text(args.key)} (saved to {store.path})")
+    if args.key == "autostart":
+        return _apply_autostart(profile, store.settings.autostart)
+    return 0
+
+
+def _apply_autostart(profile: Profile, enabled: bool) -> int:
+    """With no deskbreak running, the login entry follows the setting here and now."""
+    from deskbreak.adapters.autostart import AutostartError, detect_autostart, launch_command
+
+    autostart = detect_autostart(launch_command() + profile.command_line_options())
+    try:
+        autostart.set_enabled(enabled)
+    except AutostartError as exc:
+        print(f"deskbreak: {exc}", file=sys.stderr)
+        return 1
+    if autostart.available():
+        print(f"start at login: {'written' if enabled else 'removed'} {autostart.location}")
     return 0
 
 

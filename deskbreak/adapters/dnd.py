@@ -38,6 +38,7 @@ from typing import Protocol, TypeVar
 
 from deskbreak.core.clock import Clock, SystemClock
 from deskbreak.core.ports import DndState
+from deskbreak.core.settings import SETTING_BY_KEY
 
 __all__ = [
     "DEFAULT_DND_APPS",
@@ -63,7 +64,8 @@ FREE = DndState(None)
 #: all day should take it off the list. Left out: Skype (closed by Microsoft
 #: in May 2025), Slack (open all day, huddle or not), and every call in a
 #: browser tab, which no window class tells apart.
-DEFAULT_DND_APPS: tuple[str, ...] = ("zoom", "teams", "webex", "jitsi")
+#: The list itself is the ``dnd_apps`` setting's default, declared once in the settings table.
+DEFAULT_DND_APPS: tuple[str, ...] = SETTING_BY_KEY["dnd_apps"].default_value
 
 
 class DndSource(Protocol):

@@ -49,6 +49,13 @@ from deskbreak.core.plan import RunSchedule, WorkingHours, next_prerun, next_sit
 from deskbreak.core.settings import Settings
 
 
+# The settings the engine plans with; the others (sound, pacing, autostart...) never move a break.
+SCHEDULE_KEYS = frozenset({
+    "sit_interval", "prelude", "postpone", "natural_break", "away_policy", "dnd_max_delay",
+    "skip_budget", "strict", "working_hours", "work_days", "work_start", "work_end", "runs", "prerun_lead",
+})
+
+
 class State(enum.Enum):
     WAITING = "waiting"
     PRELUDE = "prelude"
@@ -73,7 +80,6 @@ class Presence:
     """Seconds since the last keyboard or mouse input, or None when unknown."""
     locked: bool = False
     busy: str | None = None
-    away_since: datetime | None = None
     """Why not to interrupt now ("fullscreen", "do not disturb", "zoom"), or None."""
 
 
@@ -221,6 +227,7 @@ class _Memory:
     skips: int = 0
     skip_next: bool = False
     locked: bool = False
+    locked_since: datetime | None = None
     busy: str | None = None
     away_since: datetime | None = None
 
@@ -286,8 +293,18 @@ class BreakEngine:
                     self._shift(gap, pause_too=False)
             elif presence.locked and m.locked and policy == "pause":
                 self._shift(gap, pause_too=False)  # the countdown waits behind the lock screen
+        if presence.locked and m.locked_since is None:
+            m.locked_since = now
+        elif not presence.locked:
+            m.locked_since = None
         if presence.locked and policy == "ignore":
             idle = None  # a locked screen is not a break under this policy
+        elif presence.locked and policy == "break":
+            # Locked counts as away even where idle time is unknown.
+            idle = max(idle or 0.0, (now - m.locked_since).total_seconds())
+        elif presence.busy is not None and not presence.locked:
+            # Sitting still through a call or a presentation is not a break.
+            idle = None
         m.locked = presence.locked
         m.busy = presence.busy
         if idle is not None and idle >= threshold.total_seconds() and not (presence.locked and policy == "pause"):
@@ -507,9 +524,14 @@ class BreakEngine:
         return BreakPostponed(at=now, brk=active.brk, until=until)
 
     def skip(self, now: datetime, reason: str = "") -> list[Event]:
-        """Skip the current break; past the day's budget it is put off 5 minutes instead."""
+        """Skip the current break; past the day's budget it is put off 5 minutes instead.
+
+        A break the user started is theirs to end: no budget, no strict mode.
+        """
         if self._m.active is None:
             return []
+        if self._m.active.brk.user_started:
+            return [self._end(now, Outcome.SKIPPED, reason=reason)]
         refusal = self._skip_refusal(now)
         if refusal is not None:
             return [Refused(at=now, reason=refusal)]
@@ -598,6 +620,8 @@ class BreakEngine:
                       overdue=skips_left == 0 and can_skip, skip_next=m.skip_next)
         if m.active is not None:
             active = m.active
+            if active.brk.user_started:  # the user's own break: theirs to end
+                budget.update(skips_left=None, can_skip=True)
             next_at = active.postponed_until if active.state == State.POSTPONED else (
                 active.brk.due if active.state == State.PRELUDE else None
             )

@@ -109,7 +109,11 @@ def make_file_private(path: Path) -> None:
 
 def read_toml_table(path: Path) -> dict[str, Any]:
     """The TOML table in ``path``; ValueError if it is not UTF-8 TOML, OSError if unreadable."""
-    data = path.read_bytes()
+    return parse_toml_bytes(path.read_bytes())
+
+
+def parse_toml_bytes(data: bytes) -> dict[str, Any]:
+    """The TOML table in ``data``; ValueError if it is not UTF-8 TOML."""
     try:
         # utf-8-sig: Windows editors like to start files with a byte-order mark.
         text = data.decode("utf-8-sig")

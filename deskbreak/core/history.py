@@ -37,7 +37,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable, Iterator
 
-from deskbreak.core.kinds import OUTCOME_NAMES
+from deskbreak.core.kinds import NATURAL_BREAK_KIND, OUTCOME_NAMES
 from deskbreak.core.profile import HISTORY_FILE_NAME, default_data_dir
 from deskbreak.core.files import create_private_file, make_file_private, move_file_aside, private_directory
 
@@ -484,9 +484,10 @@ class HistoryStore:
         """How many breaks ended with each outcome (every outcome present, zero if none)."""
         condition, parameters = self._since_condition(since)
         try:
+            # Time away from the desk is not a prompted break: it would count as "completed".
             rows = self._connection.execute(
                 f"SELECT outcome, COUNT(*) FROM breaks WHERE {condition} AND outcome IS NOT NULL"
-                " GROUP BY outcome",
+                f" AND kind != '{NATURAL_BREAK_KIND}' GROUP BY outcome",
                 parameters,
             ).fetchall()
         except sqlite3.DatabaseError as error:

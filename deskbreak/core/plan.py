@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Mapping
 
-WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 # Far enough ahead to find the next run or working day in any week pattern.
 _DAYS_TO_SEARCH = 8
@@ -116,7 +115,3 @@ def next_prerun(
             return run - lead, run
         moment = run
     return None
-
-
-def describe_weekdays(days: frozenset[int]) -> str:
-    return ", ".join(WEEKDAY_NAMES[d].capitalize() for d in sorted(days))

@@ -275,6 +275,8 @@ def _read_weekly_times(setting: Setting, raw: Any) -> dict[int, time]:
                 if not part and not raw.strip():
                     continue
                 raise ValueError(f"{raw!r} is not a list of days and times; write it like \"tue 18:00, sat 8:30\"")
+            if match[1] in entries:
+                raise ValueError(f"{match[1]!r} is given twice; one time per day")
             entries[match[1]] = match[2]
         raw = entries
     if not isinstance(raw, dict):
@@ -449,7 +451,7 @@ SETTINGS: tuple[Setting, ...] = (
             "While a window is fullscreen, do-not-disturb is on or a call app is open, a due break "
             "waits and starts when that ends; past this, you get a notification instead.",
             "interruptions", minimum="0s", maximum="8h"),
-    Setting("dnd_apps", ValueType.WORDS, ["zoom", "teams", "skype", "webex", "jitsi"],
+    Setting("dnd_apps", ValueType.WORDS, ["zoom", "teams", "webex", "jitsi"],
             "Hold breaks while these apps have a window",
             "Window classes of video-call apps, separated by commas.", "interruptions"),
     Setting("skip_budget", ValueType.INT, 3, "Skips a day",
@@ -627,10 +629,12 @@ def _unknown_key_problem(path: Path, key: str, raw: Any) -> str:
     return f"{path}: unknown key '{key}' (kept in the file, ignored)"
 
 
-def load_settings(path: Path, now: datetime) -> LoadedSettings:
+def load_settings(path: Path, now: datetime, *, move_broken: bool = True) -> LoadedSettings:
     """Read the settings file, falling back to defaults for whatever is wrong.
 
-    ``now`` names the file a corrupt settings file is moved aside to.
+    ``now`` names the file a corrupt settings file is moved aside to. A
+    reader that only looks (``deskbreak config get``) passes
+    ``move_broken=False``: the file stays where it is, and nothing may save over it.
     """
     try:
         raw = read_toml_table(path)
@@ -640,6 +644,8 @@ def load_settings(path: Path, now: datetime) -> LoadedSettings:
         problem = f"{path}: could not read the settings file ({error.strerror or error}); using the defaults"
         return LoadedSettings(Settings.defaults(), [problem], can_save=False)
     except ValueError as error:
+        if not move_broken:
+            return LoadedSettings(Settings.defaults(), [f"{path}: {error}; using the defaults"], can_save=False)
         try:
             # Like save_settings, act on the real file behind a symlink.
             moved_to = move_file_aside(Path(os.path.realpath(path)), now)
@@ -670,15 +676,18 @@ def _migrated_runs(raw: Mapping[str, Any]) -> dict[int, time]:
 def settings_from_table(path: Path, raw: Mapping[str, Any], fallback: Settings) -> tuple[Settings, list[str]]:
     """The settings a file's table says, each bad value replaced by ``fallback``'s.
 
-    ``fallback`` is the defaults at start and the last good values when a
-    hand edit is re-read, so a typo never throws away a working set-up. Each
-    problem names the file, the key and what is wrong.
+    A key the table does not have takes its default. ``fallback`` is the
+    defaults at start and the last good values when a hand edit is re-read,
+    so a typo never throws away a working set-up. Each problem names the
+    file, the key and what is wrong.
     """
-    values = fallback.typed()
+    values = Settings.defaults().typed()
+    last_good = fallback.typed()
     problems: list[str] = []
 
     def keep_fallback(key: str, problem: str) -> None:
         setting = SETTING_BY_KEY[key]
+        values[key] = last_good[key]
         kept = setting.describe(setting.write(values[key]))
         which = "the default" if fallback == Settings.defaults() else "the last good value"
         problems.append(f"{path}: key '{key}': {problem} (using {which} {kept})")
@@ -702,9 +711,8 @@ def settings_from_table(path: Path, raw: Mapping[str, Any], fallback: Settings) 
     for rule in CROSS_CHECKS:
         problem = rule.problem(_Values(values))
         if problem:
-            fallback_values = fallback.typed()
             for key in rule.keys:
-                values[key] = fallback_values[key]
+                values[key] = last_good[key]
             shown = ", ".join(f"{key} {SETTING_BY_KEY[key].describe(SETTING_BY_KEY[key].write(values[key]))}"
                               for key in rule.keys)
             problems.append(f"{path}: keys {rule.keys_text}: {problem} (using {shown})")

@@ -25,7 +25,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
-from deskbreak.core.files import private_directory, read_toml_table
+from deskbreak.core.files import parse_toml_bytes, private_directory, read_toml_table
 from deskbreak.core.settings import (
     SETTING_BY_KEY,
     SETTINGS,
@@ -71,14 +71,15 @@ class SettingsStore:
         self._last_written: bytes | None = None
 
     @classmethod
-    def load(cls, path: Path, now: datetime,
-             overrides: Mapping[str, Any] | None = None) -> tuple[SettingsStore, list[str]]:
+    def load(cls, path: Path, now: datetime, overrides: Mapping[str, Any] | None = None, *,
+             move_broken: bool = True) -> tuple[SettingsStore, list[str]]:
         """Read ``path`` (problems are returned, never raised) and apply ``overrides``.
 
-        Raises :class:`SettingsError` only for a bad override, which the
-        command line reports before anything starts.
+        Raises :class:`SettingsError` only for an override that does not fit
+        the file's values, which the command line reports before anything
+        starts. ``move_broken=False`` leaves a file that is not TOML in place.
         """
-        loaded = load_settings(path, now)
+        loaded = load_settings(path, now, move_broken=move_broken)
         store = cls(path, loaded.settings, raw=loaded.raw, overrides=overrides, can_save=loaded.can_save)
         store._last_written = _read_bytes(path)
         return store, loaded.problems
@@ -137,7 +138,7 @@ class SettingsStore:
         remaining_overrides = {k: v for k, v in self._overrides.items() if k not in values}
         # The running values must be valid too: an override may clash with the new value.
         candidate.with_values(**remaining_overrides)
-        return self._commit(candidate, remaining_overrides)
+        return self._commit(candidate, remaining_overrides, set_keys=frozenset(values))
 
     def reset(self, keys: Iterable[str] | None = None) -> frozenset[str]:
         """Put ``keys`` (every key when None) back to their defaults."""
@@ -169,19 +170,21 @@ class SettingsStore:
         longer parses keeps them all and is left untouched for the user to fix.
         Returns the changed keys and the problems to tell the user about.
         """
-        if _read_bytes(self.path) == self._last_written:
+        data = _read_bytes(self.path)
+        if data == self._last_written:
             return frozenset(), []  # our own save, or nothing new
         try:
-            raw = read_toml_table(self.path)
-        except FileNotFoundError:
-            raw = {}
-        except OSError as error:
-            return frozenset(), [f"{self.path}: could not read it ({error.strerror or error}); "
-                                 "keeping the last good settings"]
+            raw = {} if data is None else parse_toml_bytes(data)
         except ValueError as error:
             return frozenset(), [f"{self.path}: {error}; keeping the last good settings"]
-        self._last_written = _read_bytes(self.path)
         file_settings, problems = settings_from_table(self.path, raw, self._file)
+        try:
+            file_settings.with_values(**self._overrides)
+        except SettingsError as error:
+            # The edit clashes with a one-run override: the override stays, the edit waits.
+            return frozenset(), [f"{self.path}: {error} with this run's command-line "
+                                 f"{', '.join(self._overrides)}; keeping the last good settings"]
+        self._last_written = data
         self._raw = dict(raw)
         self._can_save = True
         before = self._settings
@@ -191,7 +194,7 @@ class SettingsStore:
 
     # -- internals -----------------------------------------------------------------
 
-    def _commit(self, file_settings: Settings, overrides: dict[str, Any]) -> frozenset[str]:
+    def _commit(self, file_settings: Settings, overrides: dict[str, Any], set_keys: frozenset[str]) -> frozenset[str]:
         if not self._can_save:
             raise SettingsError(f"{self.path} could not be read at start, so deskbreak will not "
                                 "save over it; fix or remove the file first")
@@ -199,6 +202,9 @@ class SettingsStore:
             private_directory(self.path.parent)  # the config folder is the user's alone (0700)
         except OSError:
             pass  # saving says what is wrong with the folder, in the user's words
+        # What the user typed for a key is kept until they set that key here.
+        for key in set_keys:
+            self._raw.pop(key, None)
         save_settings(self.path, file_settings, keep=self._raw)
         self._last_written = _read_bytes(self.path)
         before = self._settings

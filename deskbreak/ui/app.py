@@ -41,6 +41,7 @@ from deskbreak.core.engine import (
     Event,
     NaturalBreak,
     Paused,
+    SCHEDULE_KEYS,
     PreludeStarted,
     Presence,
     Refused,
@@ -73,6 +74,7 @@ DND_REACH = timedelta(seconds=90)
 # A prompted break window takes the keyboard after this long without input...
 QUIET_BEFORE_FOCUS_S = 1.5
 FOCUS_POLL_MS = 250
+FILE_SETTLE_MS = 300
 IDLE_UNAVAILABLE = ("unavailable", "unknown")
 WELCOME_MARKER = "first-run-note-dismissed"
 
@@ -126,6 +128,7 @@ class DeskbreakApp(QObject):
         self._focus_timer = QTimer(self)
         self._focus_timer.setInterval(FOCUS_POLL_MS)
         self._focus_timer.timeout.connect(self._activate_when_quiet)
+        self._unknown_quiet_ticks = 0
         self.window: BreakWindow | None = None
         # Windows that outlive their break (the done view, the safety advice)
         # stay referenced until Qt destroys them, or Python would collect them
@@ -146,8 +149,8 @@ class DeskbreakApp(QObject):
     def _subscribe_to_settings(self) -> None:
         """Each part reacts to the keys it cares about; nobody keeps a copy."""
         store = self.store
-        # The engine plans with every schedule key; re-plan, reschedule, refresh the tray.
-        store.subscribe(self._settings_changed)
+        # The engine plans with the schedule keys; re-plan, reschedule, refresh the tray.
+        store.subscribe(self._settings_changed, keys=SCHEDULE_KEYS)
         if hasattr(self.alarm, "set_watchdog_interval"):
             store.subscribe(lambda _: self.alarm.set_watchdog_interval(watchdog_seconds(store.settings)),
                             keys=("natural_break",))
@@ -159,7 +162,10 @@ class DeskbreakApp(QObject):
 
     def _settings_changed(self, keys: frozenset[str]) -> None:
         log.info("settings changed: %s", ", ".join(sorted(keys)))
+        announced = self.engine.status(self.clock.now()).state == State.PRELUDE
         self.engine.apply_settings(self.store.settings)
+        if announced and self.engine.status(self.clock.now()).state != State.PRELUDE:
+            self._withdraw_notification()  # the announced break moved; a new notice comes when it is due
         self.tick("settings")
 
     def _apply_autostart(self) -> None:
@@ -190,8 +196,13 @@ class DeskbreakApp(QObject):
             log.warning("cannot watch %s for hand edits: %s", self.store.path.parent, exc)
         watcher = QFileSystemWatcher(self)
         self._settings_watcher = watcher
-        watcher.fileChanged.connect(lambda *_: self._file_touched())
-        watcher.directoryChanged.connect(lambda *_: self._file_touched())
+        # Editors write a file in steps (truncate, write, rename): read it once they are done.
+        settle = QTimer(self)
+        settle.setSingleShot(True)
+        settle.setInterval(FILE_SETTLE_MS)
+        settle.timeout.connect(self._file_touched)
+        watcher.fileChanged.connect(lambda *_: settle.start())
+        watcher.directoryChanged.connect(lambda *_: settle.start())
         self._rewatch()
 
     def _rewatch(self) -> None:
@@ -261,9 +272,10 @@ class DeskbreakApp(QObject):
             self.notifier.backends.insert(1, TrayNotifier(self.tray))
             self.notifier.on_action = self._notification_action
         self.alarm.start(self.tick)
-        if self.autostart is not None and self.autostart.available():
-            if self.autostart.is_enabled() != self.settings.autostart:
-                self._apply_autostart()
+        if self.autostart is not None and self.autostart.available() and self.settings.autostart:
+            # Rewrites an entry whose command is out of date (a moved venv); an entry
+            # the user made by hand while the setting is off is theirs, never removed here.
+            self._apply_autostart()
         self.tick("start")
         if self.welcome_marker is not None and not self.welcome_marker.exists():
             self._show_welcome()
@@ -283,6 +295,12 @@ class DeskbreakApp(QObject):
         except OSError as exc:
             log.warning("could not remember the first-run note: %s", exc)
         self.welcome = None
+
+    def replace_dnd(self, monitor) -> None:
+        """A new do-not-disturb monitor (the app list changed); the old one lets go of its X connection."""
+        old, self.dnd = self.dnd, monitor
+        if old is not None and hasattr(old, "close"):
+            old.close()
 
     def set_locked(self, locked: bool) -> None:
         """The screen locked or unlocked; ``away_policy`` decides what that means."""
@@ -310,6 +328,7 @@ class DeskbreakApp(QObject):
     def shutdown(self) -> None:
         self._settle_for_quit()
         self._focus_timer.stop()
+        self.replace_dnd(None)
         self.alarm.stop()
         self.tray.hide()
         if self.history is not None:
@@ -441,7 +460,7 @@ class DeskbreakApp(QObject):
             rest_between_s=routine.rest_between_s,
             postpone_label=self.postpone_label,
             poses=self.poses,
-            end_allowed=status.can_skip and status.skips_left != 0,
+            end_allowed=brk.user_started or (status.can_skip and status.skips_left != 0),
         )
         window.exerciseDone.connect(self._exercise_done)
         window.finished.connect(self._window_finished)
@@ -454,6 +473,7 @@ class DeskbreakApp(QObject):
         # Started by the user: take the keyboard now. Prompted: wait until they stop typing.
         window.start(activate=brk.user_started)
         if not brk.user_started:
+            self._unknown_quiet_ticks = 0
             self._focus_timer.start()
 
     def _activate_when_quiet(self) -> None:
@@ -463,7 +483,13 @@ class DeskbreakApp(QObject):
             self._focus_timer.stop()
             return
         idle = self.idle.idle_seconds()
-        if idle is not None and idle >= QUIET_BEFORE_FOCUS_S:
+        if idle is None:
+            # Nobody can tell whether the user types: wait as long as quiet would take, then take it.
+            self._unknown_quiet_ticks += 1
+            quiet = self._unknown_quiet_ticks * FOCUS_POLL_MS / 1000 >= QUIET_BEFORE_FOCUS_S
+        else:
+            quiet = idle >= QUIET_BEFORE_FOCUS_S
+        if quiet:
             self._focus_timer.stop()
             window.activate()
 
@@ -478,11 +504,11 @@ class DeskbreakApp(QObject):
             self._record("record an exercise", lambda h: h.record_exercise(
                 break_id, exercise_id, seconds, completed, self.clock.now()))
 
-    def _window_finished(self, outcome: str) -> None:
+    def _window_finished(self, outcome: Outcome) -> None:
         # The window closes itself (done view, safety advice): do not close it here.
         self.window = None
         self._focus_timer.stop()
-        self.run_command(cmd.FinishBreak(Outcome(outcome), reason="ended by the user"))
+        self.run_command(cmd.FinishBreak(outcome, reason="ended by the user"))
 
     def _finish_record(self, at: datetime, outcome: Outcome, note: str = "") -> None:
         break_id, self._history_id = self._history_id, None
@@ -723,7 +749,12 @@ def run_app(profile: Profile, *, open_settings: bool = False) -> int:
             log.warning("cannot make %s private: %s", folder, exc)
 
     clock = SystemClock()
-    store, settings_problems = SettingsStore.load(profile.settings_path, clock.now(), profile.overrides)
+    try:
+        store, settings_problems = SettingsStore.load(profile.settings_path, clock.now(), profile.overrides)
+    except SettingsError as exc:
+        print(f"deskbreak: the command line's settings do not fit {profile.settings_path}: {exc}",
+              file=sys.stderr)
+        return 2
     settings = store.settings
     history, history_problems = _open_history(profile.history_path, clock)
     if history is not None:
@@ -762,7 +793,7 @@ def run_app(profile: Profile, *, open_settings: bool = False) -> int:
     lock = LockWatcher(parent=deskbreak)
     lock.lockedChanged.connect(deskbreak.set_locked)
     # A changed app list means a new monitor; nothing else holds the list.
-    store.subscribe(lambda _: setattr(deskbreak, "dnd", detect_dnd(apps=store.settings.dnd_apps, clock=clock)),
+    store.subscribe(lambda _: deskbreak.replace_dnd(detect_dnd(apps=store.settings.dnd_apps, clock=clock)),
                     keys=("dnd_apps",))
     problems = settings_problems + deskbreak.startup_problems + history_problems
     for line in problems:
@@ -777,7 +808,7 @@ def run_app(profile: Profile, *, open_settings: bool = False) -> int:
     log.info("started %s: sit-break every %s, settings %s", __version__,
              format_duration(settings.sit_interval), profile.settings_path)
     if problems:
-        notifier.notify("deskbreak started with default settings for some keys",
+        notifier.notify("deskbreak started; some of its files need a look",
                         "\n".join(problems)[:400])
     try:
         return app.exec()

@@ -56,6 +56,7 @@ from PySide6.QtWidgets import (
 from deskbreak.core.catalog import PLACE_LABELS, Exercise, SafetyNote
 from deskbreak.core.clock import Clock
 from deskbreak.core.describe import exact_duration
+from deskbreak.core.kinds import Outcome
 from deskbreak.core.guide import (
     Phase,
     RoutinePlayer,
@@ -297,8 +298,8 @@ class BreakWindow(QWidget):
     segmentEnded = Signal(str)
     chime = Signal(str)  # "hold" or "switch": the app plays the matching sound
     """The Phase value ("hold", "move", "rest", "lead_in") of a segment whose time ran out."""
-    finished = Signal(str)
-    """ "completed", "skipped" or "hurt"; emitted at most once."""
+    finished = Signal(object)
+    """The :class:`Outcome` (COMPLETED, SKIPPED or HURT); emitted at most once."""
     postponeRequested = Signal()
     """The user asked to postpone; the app decides and then calls :meth:`close_quietly`."""
 
@@ -331,7 +332,7 @@ class BreakWindow(QWidget):
         self._player: RoutinePlayer | None = None
         self._state = _RUNNING
         self._started_at: float | None = None
-        self._outcome: str | None = None
+        self._outcome: Outcome | None = None
         self._emitted = 0
         self._shown_exercise: Exercise | None = None
         self._shown_side: object = object()
@@ -360,7 +361,7 @@ class BreakWindow(QWidget):
         return self._player
 
     @property
-    def outcome(self) -> str | None:
+    def outcome(self) -> Outcome | None:
         """What :attr:`finished` reported, once it has."""
         return self._outcome
 
@@ -460,7 +461,7 @@ class BreakWindow(QWidget):
         self._stop_player()
         if self._state != _RUNNING:
             return
-        self._finish("skipped")
+        self._finish(Outcome.SKIPPED)
         self.close()
 
     def report_hurt(self) -> None:
@@ -475,7 +476,7 @@ class BreakWindow(QWidget):
         self._timer.stop()
         self._pages.setCurrentWidget(self._safety_page)
         self._safety_close.setFocus(Qt.FocusReason.OtherFocusReason)
-        self._finish("hurt")
+        self._finish(Outcome.HURT)
 
     def replace_figure_area(self, widget: QWidget) -> None:
         """Swap the illustration slot for ``widget`` (which needs ``show_exercise(exercise, side)``)."""
@@ -815,7 +816,7 @@ class BreakWindow(QWidget):
         self._player.stop(now)
         self._emit_results()
 
-    def _finish(self, outcome: str) -> None:
+    def _finish(self, outcome: Outcome) -> None:
         self._timer.stop()
         if self._outcome is None:
             self._outcome = outcome
@@ -846,7 +847,7 @@ class BreakWindow(QWidget):
         self.done_summary_label.setAccessibleName(text)
         self._pages.setCurrentWidget(self._done_page)
         self.done_close.setFocus(Qt.FocusReason.OtherFocusReason)
-        self._finish("completed")
+        self._finish(Outcome.COMPLETED)
         if self._state == _DONE and self.auto_close_s is not None and self.auto_close_s >= 0:
             self._auto_close.start(max(0, round(self.auto_close_s * 1000)))
 
@@ -989,10 +990,14 @@ class BreakWindow(QWidget):
         super().hideEvent(event)
 
     def closeEvent(self, event) -> None:  # noqa: N802
-        # The window manager's close button during the routine is "End break".
+        # The window manager's close button during the routine is "End break",
+        # which strict mode and a spent skip budget do not allow.
+        if self._state == _RUNNING and self._player is not None and not self.end_allowed:
+            event.ignore()
+            return
         if self._state == _RUNNING and self._player is not None:
             self._stop_player()
-            self._finish("skipped")
+            self._finish(Outcome.SKIPPED)
         self._state = _CLOSED
         self._timer.stop()
         self._auto_close.stop()

@@ -184,8 +184,14 @@ class DurationEditor(_Editor):
         self._layout.addWidget(self.number)
         self._layout.addWidget(self.unit)
         self._layout.addStretch(1)
-        self.number.valueChanged.connect(self._emit)
+        self._seconds_shown = 0
+        self.number.valueChanged.connect(self._number_changed)
         self.unit.currentIndexChanged.connect(self._unit_changed)
+
+    def _number_changed(self, *_args) -> None:
+        if not self._quiet:
+            self._seconds_shown = int(self.value().total_seconds())
+            self._emit()
 
     def _seconds_per_unit(self) -> int:
         return int(self.unit.currentData())
@@ -197,9 +203,18 @@ class DurationEditor(_Editor):
     def _unit_changed(self, *_args) -> None:
         if self._quiet:
             return
-        # Keep the amount the user sees; a new unit means a new duration.
-        self._set_range()
-        self._emit()
+        # The same duration in the new unit ("30 minutes" -> "1800 seconds"); where it
+        # is not a whole number of the new unit it rounds (30 minutes -> 1 hour), within bounds.
+        before = self._seconds_shown
+        self._quiet = True
+        try:
+            self._set_range()
+            self.number.setValue(round(before / self._seconds_per_unit()))
+        finally:
+            self._quiet = False
+        self._seconds_shown = int(self.value().total_seconds())
+        if self._seconds_shown != before:
+            self._emit()
 
     def _show(self, value: timedelta) -> None:
         seconds = int(value.total_seconds())
@@ -210,6 +225,7 @@ class DurationEditor(_Editor):
                 break
         self._set_range()
         self.number.setValue(seconds // self._seconds_per_unit())
+        self._seconds_shown = seconds
 
     def value(self) -> timedelta:
         return timedelta(seconds=self.number.value() * self._seconds_per_unit())

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from deskbreak.core.history import OUTCOMES, HistoryStore
+from deskbreak.core.kinds import NATURAL_BREAK_KIND
 from pathlib import Path
 
 from deskbreak.core.settings import SETTINGS, Settings
@@ -35,12 +36,16 @@ class HistoryWindow(QWidget):
         self.resize(720, 480)
         layout = QVBoxLayout(self)
         records = history.breaks() if history is not None else []
+        # Time away from the desk is listed, but it is not a prompted break to count.
+        prompted = [r for r in records if r.kind != NATURAL_BREAK_KIND]
         counts = {outcome: 0 for outcome in OUTCOMES}
-        for record in records:
+        for record in prompted:
             if record.outcome:
                 counts[record.outcome] += 1
         summary = ", ".join(f"{n} {outcome}" for outcome, n in counts.items() if n) or "no breaks yet"
-        self.summary = QLabel(f"{len(records)} breaks: {summary}")
+        away = len(records) - len(prompted)
+        self.summary = QLabel(f"{len(prompted)} breaks: {summary}"
+                              + (f"; {away} times away from the desk" if away else ""))
         self.summary.setObjectName("historySummary")
         layout.addWidget(self.summary)
         self.table = QTableWidget(0, 5)

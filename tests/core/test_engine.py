@@ -460,6 +460,10 @@ def test_a_break_the_user_asks_for_starts_even_during_do_not_disturb():
 
 
 def on_a_break(day: Day) -> None:
+    """Wait for the next prompted break's notice, then take it at once (still a prompted break)."""
+    while day.engine.status(day.clock.now()).state != State.PRELUDE:
+        day.clock.advance(30)
+        day.engine_step()
     day.events += day.engine.apply(cmd.StartBreak(), day.clock.now())
 
 
@@ -563,3 +567,36 @@ def test_a_locked_screen_pauses_the_countdown_under_the_pause_policy():
         day.events += day.engine.step(day.clock.now(), Presence(idle, locked=True))
     assert day.of(NaturalBreak) == [] and day.of(PreludeStarted) == []
     assert day.engine.next_sit_break(day.clock.now()) == MONDAY.replace(hour=10, minute=20)
+
+
+def test_sitting_still_through_a_call_is_not_a_natural_break_and_the_held_break_survives():
+    day = busy_day()
+    still_since = MONDAY.replace(hour=9, minute=20)
+    day.run_until(still_since, break_takes=None)
+    while day.clock.now() < MONDAY.replace(hour=10, minute=30):
+        day.clock.advance(30)
+        idle = (day.clock.now() - still_since).total_seconds()
+        day.events += day.engine.step(day.clock.now(), Presence(idle, busy="zoom"))
+    assert day.of(NaturalBreak) == [] and len(day.of(BreakHeld)) == 1
+    day.clock.advance(30)
+    day.engine_step()  # the call ends; the user moves the mouse
+    assert len(day.of(BreakStarted)) == 1
+
+
+def test_a_locked_screen_counts_as_away_under_the_break_policy_even_without_idle_time():
+    day = Day(MONDAY.replace(hour=9), working_hours=False, away_policy="break")
+    day.run_until(MONDAY.replace(hour=9, minute=20), break_takes=None)
+    while day.clock.now() < MONDAY.replace(hour=9, minute=40):
+        day.clock.advance(30)
+        day.events += day.engine.step(day.clock.now(), Presence(None, locked=True))
+    [natural] = day.of(NaturalBreak)
+    assert natural.away_since == MONDAY.replace(hour=9, minute=20, second=30)
+    assert day.of(BreakStarted) == [], "no break behind the lock screen"
+
+
+def test_a_break_the_user_started_ends_freely_whatever_the_budget_or_strict_mode():
+    day = Day(MONDAY.replace(hour=9), strict=True, skip_budget=1)
+    day.events += day.engine.apply(cmd.StartBreak(BreakKind.EVENING), day.clock.now())
+    assert day.engine.status(day.clock.now()).can_skip
+    [ended] = day.engine.apply(cmd.FinishBreak(Outcome.SKIPPED), day.clock.now())
+    assert isinstance(ended, BreakEnded) and ended.outcome == Outcome.SKIPPED

@@ -233,3 +233,37 @@ def test_the_config_folder_and_settings_file_are_private_whatever_the_umask(tmp_
         os.umask(previous)
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_a_key_deleted_by_hand_goes_back_to_its_default_live(path):
+    store, _ = SettingsStore.load(path, NOW)
+    store.set_many({"sit_interval": "45m", "volume": 20})
+    write(path, "volume = 20\n")
+    changed, problems = store.reload()
+    assert changed == {"sit_interval"} and problems == []
+    assert store.settings.sit_interval == timedelta(minutes=30), "as a fresh start would read it"
+
+
+def test_a_hand_edit_that_clashes_with_a_one_run_override_waits_and_nothing_breaks(path):
+    store, _ = SettingsStore.load(path, NOW, overrides={"sit_interval": "10m"})
+    write(path, 'prelude = "12m"\n')
+    changed, problems = store.reload()
+    assert changed == frozenset() and "prelude (12m) must be shorter than sit_interval (10m)" in problems[0]
+    store.set("volume", 50)  # the store still saves
+    assert "volume = 50" in path.read_text()
+
+
+def test_setting_a_key_replaces_the_bad_text_the_user_had_for_it_for_good(path):
+    write(path, 'volume = "loud"\n')
+    store, _ = SettingsStore.load(path, NOW)
+    store.set("volume", 30)
+    store.reset(["volume"])
+    assert file_table(path)["volume"] == 60, "the fixed typo does not come back"
+
+
+def test_a_look_at_a_broken_file_leaves_it_where_it_is(path):
+    write(path, "volume = = 3\n")
+    store, problems = SettingsStore.load(path, NOW, move_broken=False)
+    assert path.read_text() == "volume = = 3\n" and "not valid TOML" in problems[0]
+    with pytest.raises(SettingsError, match="will not save over it"):
+        store.set("volume", 10)

@@ -140,7 +140,7 @@ def test_a_broken_settings_file_is_kept_aside_and_defaults_run(desktop, tmp_path
     assert match
     [kept] = config.glob("settings.toml.bad-*")
     assert kept.read_text() == "sit_interval = [unclosed\n"
-    note = desktop.wait_for_notification(r"default settings", timeout=10)
+    note = desktop.wait_for_notification(r"some of its files need a look", timeout=10)
     assert "settings.toml" in note["body"]
     status = subprocess.run(deskbreak_cmd(tmp_path, "status"), env=desktop.env,
                             capture_output=True, text=True, timeout=30)

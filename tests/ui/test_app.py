@@ -17,6 +17,7 @@ from deskbreak.adapters.notify import NotifierChain
 from deskbreak.core.catalog import load_catalog
 from deskbreak.core import commands as cmd
 from deskbreak.core.clock import FakeClock
+from deskbreak.core.engine import State
 from deskbreak.core.kinds import BreakKind
 from deskbreak.core.history import HistoryStore
 from deskbreak.core.settings import Settings
@@ -426,11 +427,23 @@ def test_the_autostart_setting_writes_and_removes_the_login_entry(qtbot, tmp_pat
     app.shutdown()
 
 
-def test_a_login_entry_that_disagrees_with_the_setting_is_fixed_at_start(qtbot, tmp_path):
-    autostart = FakeAutostart(enabled=True)  # left over, but the setting is off
+def test_a_login_entry_made_by_hand_is_never_removed_at_start(qtbot, tmp_path):
+    autostart = FakeAutostart(enabled=True)  # the user copied one in; the setting is off
     app = make_app(tmp_path, autostart=autostart)
     app.start()
-    assert not autostart.enabled
+    assert autostart.enabled
+    app.shutdown()
+
+
+def test_a_login_entry_is_rewritten_at_start_when_the_setting_is_on(qtbot, tmp_path):
+    autostart = FakeAutostart(enabled=False)
+    autostart.writes = 0
+    real_set = autostart.set_enabled
+    autostart.set_enabled = lambda on: (setattr(autostart, "writes", autostart.writes + 1), real_set(on))
+    store = SettingsStore(tmp_path / "settings.toml", Settings.defaults().with_values(autostart=True, runs={}))
+    app = make_app(tmp_path, autostart=autostart, store=store)
+    app.start()
+    assert autostart.enabled and autostart.writes == 1, "a moved venv gets a fresh Exec line"
     app.shutdown()
 
 
@@ -561,8 +574,66 @@ def test_a_refused_command_is_explained(qtbot, tmp_path):
     store = SettingsStore(tmp_path / "settings.toml", Settings.defaults().with_values(strict=True, runs={}))
     app = make_app(tmp_path, store=store, notifier=NotifierChain([notifier]))
     app.start()
-    app.run_command(cmd.StartBreak())
+    advance_to(app, app.clock, MONDAY_9 + timedelta(minutes=30))  # a prompted break, not one of the user's
     app.run_command(cmd.Skip())
     assert notifier.sent[-1] == ("deskbreak", "Strict mode: breaks cannot be skipped")
-    assert not app.window.end_button.isVisibleTo(app.window), "no End break in strict mode"
+    window = app.window
+    assert not window.end_button.isVisibleTo(window), "no End break in strict mode"
+    window.close()  # nor the window manager's close button
+    assert window.isVisible() and app.engine.status(app.clock.now()).state == State.ON_BREAK
     app.shutdown()
+
+
+class NoIdleBackend:
+    name = "unavailable"
+
+    def idle_seconds(self):
+        return None
+
+
+def test_without_idle_detection_the_menu_says_so_and_status_names_the_backend(qtbot, tmp_path):
+    app = make_app(tmp_path, idle=NoIdleBackend())
+    app.start()
+    assert "Idle detection unavailable" in menu_texts(app)
+    assert app.status_report()["idle_backend"] == "unavailable"
+    app.shutdown()
+
+
+def test_skip_next_and_no_run_today_are_in_the_menu_when_they_make_sense(qtbot, tmp_path):
+    store = SettingsStore(tmp_path / "settings.toml", Settings.defaults().with_values(runs={"mon": "18:00"}))
+    app = make_app(tmp_path, store=store)
+    app.start()
+    actions = {a.objectName(): a for a in app.tray.menu.actions()}
+    app.tray.rebuild_menu()
+    actions = {a.objectName(): a for a in app.tray.menu.actions()}
+    assert actions["skip-next"].text() == "Skip next break (3 left today)"
+    actions["skip-next"].trigger()
+    app.tray.rebuild_menu()
+    actions = {a.objectName(): a for a in app.tray.menu.actions()}
+    assert actions["skip-next"].text() == "Next break will be skipped" and not actions["skip-next"].isEnabled()
+    actions["no-run-today"].trigger()
+    app.tray.rebuild_menu()
+    assert "no-run-today" not in {a.objectName() for a in app.tray.menu.actions()}
+    assert app.engine.next_run(app.clock.now())[1].date() > MONDAY_9.date()
+    app.shutdown()
+
+
+def test_a_break_the_user_started_can_always_be_ended(qtbot, tmp_path):
+    store = SettingsStore(tmp_path / "settings.toml", Settings.defaults().with_values(strict=True, runs={}))
+    app = make_app(tmp_path, store=store)
+    app.start()
+    app.run_command(cmd.StartBreak(BreakKind.EVENING))
+    assert app.window.end_button.isVisibleTo(app.window)
+    app.window.end_break()
+    assert app.engine.status(app.clock.now()).state == State.WAITING
+    app.shutdown()
+
+
+@pytest.mark.qt_log_ignore(r"^This plugin does not support grabbing the keyboard$")  # offscreen menus
+def test_a_left_click_on_the_tray_icon_opens_the_menu(app_parts):
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    app, clock, notifier, history = app_parts
+    app.tray._activated(QSystemTrayIcon.ActivationReason.Trigger)
+    assert app.tray.menu.isVisible()
+    app.tray.menu.hide()
