@@ -13,7 +13,7 @@ the file, the entry and the field.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -74,6 +74,13 @@ class Range:
 class Source:
     document: str
     quote: str
+    title: str = ""
+    """The document's title (from ``documents.toml``), what the app shows."""
+
+    @property
+    def citation(self) -> str:
+        """ "Can a Treadmill Cause Back Pain? (000_a42a6e5b3fd2f0a1.txt)", or the file name alone."""
+        return f"{self.title} ({self.document})" if self.title else self.document
 
 
 @dataclass(frozen=True)
@@ -160,7 +167,8 @@ class Exercise:
                 for k, v in vars(self.suggested).items()
                 if v not in (None, "")
             },
-            "source": {"document": self.source.document, "quote": self.source.quote},
+            "source": {"document": self.source.document, "title": self.source.title,
+                       "quote": self.source.quote},
         }
 
 
@@ -248,17 +256,21 @@ def load_catalog(directory: Path | None = None) -> Catalog:
     exercises: dict[str, Exercise] = {}
     routines: dict[str, tuple[Path, Routine]] = {}
     safety: list[SafetyNote] = []
+    titles: dict[str, str] = {}
     for path in files:
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             raise CatalogError(f"{path}: cannot read catalog file: {exc}") from exc
-        unknown = set(data) - {"exercise", "routine", "safety"}
+        unknown = set(data) - {"exercise", "routine", "safety", "document"}
         if unknown:
             raise CatalogError(
                 f"{path}: unknown top-level table(s) {sorted(unknown)}; "
-                "expected [[exercise]], [[routine]] or [[safety]]"
+                "expected [[exercise]], [[routine]], [[safety]] or [[document]]"
             )
+        for index, raw in enumerate(data.get("document", [])):
+            file_name, title = _parse(path, "document", index, raw, _document)
+            titles[file_name] = title
         for index, raw in enumerate(data.get("exercise", [])):
             exercise = _parse(path, "exercise", index, raw, _exercise)
             if exercise.id in exercises:
@@ -279,10 +291,20 @@ def load_catalog(directory: Path | None = None) -> Catalog:
                     f"unknown exercise '{exercise_id}'"
                 )
     return Catalog(
-        exercises=exercises,
+        exercises={eid: replace(e, source=_titled(e.source, titles)) for eid, e in exercises.items()},
         routines={rid: routine for rid, (_, routine) in routines.items()},
-        safety=tuple(safety),
+        safety=tuple(replace(note, source=_titled(note.source, titles)) for note in safety),
     )
+
+
+def _titled(source: Source, titles: dict[str, str]) -> Source:
+    return replace(source, title=titles.get(source.document, ""))
+
+
+def _document(f: _Fields) -> tuple[str, str]:
+    entry = (f.text("file"), f.text("title"))
+    f.finish()
+    return entry
 
 
 class _FieldError(Exception):
