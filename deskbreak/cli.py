@@ -23,6 +23,7 @@ from deskbreak import __version__
 from deskbreak.core.catalog import PLACE_LABELS, Catalog, CatalogError, load_catalog
 from deskbreak.core.history import HistoryError, HistoryStore
 from deskbreak.core.clock import SystemClock
+from deskbreak.core.describe import exact_duration
 from deskbreak.core.commands import CONTROL_VERBS as COMMAND_VERBS
 from deskbreak.core.kinds import BREAK_KIND_NAMES
 from deskbreak.core.profile import Profile, default_config_dir, default_data_dir
@@ -96,6 +97,15 @@ def build_parser() -> argparse.ArgumentParser:
     catalog.add_argument("--json", action="store_true", help="machine-readable output")
     catalog.add_argument("--render", type=Path, metavar="DIR",
                          help="write one PNG per exercise into DIR")
+
+    routine = commands.add_parser("routine", help="the routines, and what a routine plays, second by second")
+    routine_verbs = routine.add_subparsers(dest="routine_verb", metavar="VERB", parser_class=_Parser,
+                                           required=True)
+    routine_list = routine_verbs.add_parser("list", help="every routine with its length")
+    routine_list.add_argument("--json", action="store_true", help="machine-readable output")
+    routine_show = routine_verbs.add_parser("show", help="a routine's segments as the guide plays them")
+    routine_show.add_argument("routine_id", metavar="ID")
+    routine_show.add_argument("--json", action="store_true", help="machine-readable output")
 
     history = commands.add_parser("history", help="show the breaks you took")
     form = history.add_mutually_exclusive_group()
@@ -182,6 +192,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _config(args, profile)
         if command == "catalog":
             return _catalog(args)
+        if command == "routine":
+            return _routine(args, profile)
         if command == "history":
             return _history(args, profile)
         if command in CONTROL_VERBS:
@@ -314,6 +326,53 @@ def _apply_autostart(profile: Profile, enabled: bool) -> int:
     return 0
 
 
+# -- routines ------------------------------------------------------------------
+
+
+def _routine(args: argparse.Namespace, profile: Profile) -> int:
+    """`routine list|show`: this profile's routines (routines.toml) with its settings' pacing."""
+    from deskbreak.core.settings import load_settings
+    from deskbreak.core.timeline import routine_seconds, routine_timeline
+    from deskbreak.core.user_routines import load_user_routines
+
+    loaded = load_user_routines(profile.routines_path, load_catalog())
+    settings = load_settings(profile.settings_path, SystemClock().now(), move_broken=False).settings
+    for line in loaded.problems:
+        print(f"deskbreak: {line}", file=sys.stderr)
+    catalog = loaded.catalog
+    if args.routine_verb == "list":
+        rows = [{"id": r.id, "name": r.name, "kind": r.kind,
+                 "total_s": round(routine_seconds(catalog, r, settings))} for r in catalog.routines.values()]
+        if args.json:
+            json.dump(rows, sys.stdout, indent=2)
+            print()
+        else:
+            width = max(len(row["id"]) for row in rows)
+            for row in rows:
+                print(f"{row['id']:<{width}}  {exact_duration(row['total_s']):>12}  {row['name']}")
+        return 0
+    routine = catalog.routines.get(args.routine_id)
+    if routine is None:
+        print(f"deskbreak: no routine '{args.routine_id}'; `deskbreak routine list` shows them",
+              file=sys.stderr)
+        return EXIT_USAGE
+    timeline = routine_timeline(catalog, routine, settings)
+    if args.json:
+        json.dump(timeline, sys.stdout, indent=2)
+        print()
+        return 0
+    print(f"{routine.name} [{routine.id}]: {exact_duration(timeline['total_s'])}")
+    at = 0.0
+    for segment in timeline["segments"]:
+        detail = ", ".join(part for part in (segment["side"] and f"{segment['side']} side",
+                                             segment["rep"] and f"rep {segment['rep']}") if part)
+        name = catalog.exercise(segment["exercise"]).name
+        print(f"  {exact_duration(at):>9}  {segment['kind']:<8} {exact_duration(segment['seconds']):>8}  "
+              f"{name}{f' ({detail})' if detail else ''}")
+        at += segment["seconds"]
+    return 0
+
+
 # -- catalog -------------------------------------------------------------------
 
 
@@ -349,7 +408,7 @@ def format_catalog(catalog: Catalog) -> str:
         lines.append(f"    figures: {ex.figures_text()}")
         if ex.suggested.note:
             lines += wrap.wrap(f"our pacing: {ex.pacing_text()} ({ex.suggested.note})")
-        lines += wrap.wrap(f'source: {ex.source.document}: "{ex.source.quote}"')
+        lines += wrap.wrap(f'source: {ex.source.citation}: "{ex.source.quote}"')
         lines.append("")
     lines += [f"ROUTINES ({len(catalog.routines)})", ""]
     for routine in catalog.routines.values():
@@ -360,7 +419,7 @@ def format_catalog(catalog: Catalog) -> str:
         lines.append("")
     lines += ["SAFETY", ""]
     for note in catalog.safety:
-        lines += wrap.wrap(f"{note.text} ({note.source.document})")
+        lines += wrap.wrap(f"{note.text} ({note.source.citation})")
     return "\n".join(lines)
 
 

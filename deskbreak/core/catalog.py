@@ -15,7 +15,7 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 from deskbreak.core.kinds import BREAK_KIND_NAMES
 
@@ -31,6 +31,7 @@ TARGETS = (
     "feet",
 )
 PLACES = ("desk", "standing", "floor", "equipment")
+SORE_BACK_KINDS = ("forward fold", "intense backbend")
 PLACE_LABELS = {
     "desk": "at the desk",
     "standing": "standing",
@@ -95,6 +96,19 @@ class Suggested:
 
 
 @dataclass(frozen=True)
+class SoreBackSwap:
+    """A move to leave out while the lower back hurts, and the gentle one to do instead.
+
+    Source: "Break up with forward folding and intense backbends for the time
+    being, as they'll only aggravate your symptoms. Instead, try a supine
+    hamstring stretch..." (000_a42a6e5b3fd2f0a1.txt).
+    """
+
+    kind: str  # "forward fold" or "intense backbend"
+    instead: str  # an exercise id
+
+
+@dataclass(frozen=True)
 class Exercise:
     id: str
     name: str
@@ -111,6 +125,8 @@ class Exercise:
     rest_s: int | None = None
     cautions: tuple[str, ...] = ()
     suggested: Suggested = field(default_factory=Suggested)
+    sore_back: SoreBackSwap | None = None
+    """Set for forward folds and intense backbends, which a sore lower back should skip."""
 
     def figures_text(self) -> str:
         """The document's figures in a short human form: "hold 20-30 s, each side"."""
@@ -169,6 +185,7 @@ class Exercise:
             },
             "source": {"document": self.source.document, "title": self.source.title,
                        "quote": self.source.quote},
+            "sore_back": vars(self.sore_back) if self.sore_back else None,
         }
 
 
@@ -230,6 +247,13 @@ class Catalog:
     def routines_of_kind(self, kind: str) -> list[Routine]:
         return [r for r in self.routines.values() if r.kind == kind]
 
+    def for_sore_back(self, exercise_ids: Sequence[str]) -> list[str]:
+        """The routine a sore lower back should do: forward folds and intense
+        backbends swapped for the gentle move the catalog names, each once."""
+        gentle = [self.exercises[e].sore_back.instead if self.exercises[e].sore_back else e
+                  for e in exercise_ids]
+        return list(dict.fromkeys(gentle))
+
     def to_json(self) -> dict[str, Any]:
         return {
             "exercises": [e.to_json() for e in self.exercises.values()],
@@ -283,6 +307,11 @@ def load_catalog(directory: Path | None = None) -> Catalog:
             routines[routine.id] = (path, routine)
         for index, raw in enumerate(data.get("safety", [])):
             safety.append(_parse(path, "safety", index, raw, _safety))
+    for exercise in exercises.values():
+        swap = exercise.sore_back
+        if swap is not None and (swap.instead not in exercises or exercises[swap.instead].sore_back):
+            raise CatalogError(f"exercise '{exercise.id}': field 'sore_back': 'instead' must name a gentle "
+                               f"exercise, not {swap.instead!r}")
     for path, routine in routines.values():
         for exercise_id in routine.all_exercise_ids():
             if exercise_id not in exercises:
@@ -469,6 +498,7 @@ def _exercise(f: _Fields) -> Exercise:
             if suggested_fields
             else Suggested()
         ),
+        sore_back=_sore_back(f),
     )
     if exercise.alternate and not exercise.per_side:
         raise _FieldError("alternate", "only makes sense with per_side = true")
@@ -476,6 +506,19 @@ def _exercise(f: _Fields) -> Exercise:
         raise _FieldError("equipment", "is required when place = 'equipment'")
     f.finish()
     return exercise
+
+
+def _sore_back(f: _Fields) -> SoreBackSwap | None:
+    fields = f.table("sore_back", required=False)
+    if fields is None:
+        return None
+    return f.nested("sore_back", fields, lambda g: _finished(
+        g, SoreBackSwap(kind=g.choice("kind", SORE_BACK_KINDS), instead=g.text("instead"))))
+
+
+def _finished(f: _Fields, value):
+    f.finish()
+    return value
 
 
 def _routine(f: _Fields) -> Routine:

@@ -483,6 +483,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("lead_in", ValueType.DURATION, "3s", "Lead-in",
             "Get-into-position countdown before each hold.", "routines",
             minimum="0s", maximum="10s"),
+    Setting("sore_back", ValueType.BOOL, False, "My lower back hurts right now",
+            "Leave out forward folds and intense backbends and do the gentle moves the articles "
+            "name instead (supine hamstring stretch, knee-to-chest); the safety notes come first.",
+            "routines"),
     # sound
     Setting("sound", ValueType.BOOL, True, "Sound",
             "Play a soft cue at the end of each hold and at each side switch.", "sound"),
@@ -564,6 +568,7 @@ class Settings:
     prerun_lead: timedelta
     hold_length: str
     lead_in: timedelta
+    sore_back: bool
     sound: bool
     volume: int
     autostart: bool

@@ -44,7 +44,7 @@ class WelcomeWindow(QWidget):
         notes = QLabel(f"<ul style='margin-left:-24px'>{items}</ul>")
         notes.setObjectName("safetyNotes")
         notes.setWordWrap(True)
-        notes.setToolTip("From " + ", ".join(sorted({n.source.document for n in safety})))
+        notes.setToolTip("From " + ", ".join(sorted({n.source.citation for n in safety})))
         layout.addWidget(notes)
         self.ok = QPushButton("Got it")
         self.ok.setObjectName("welcomeOk")
