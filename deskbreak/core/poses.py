@@ -1,39 +1,23 @@
-"""Poses as data: a side-view figure described by a few angles, and its props.
+"""Poses as data: every exercise's illustration, loaded and checked from ``assets/poses``.
 
 Every exercise is illustrated by two poses, ``start`` and ``hold`` (the
 position held, or the peak of the move), read from ``assets/poses/*.toml``
-(the format is documented in ``assets/poses/README.md``). This module is pure
-Python: it parses and validates the files, interpolates and mirrors poses and
-computes the figure's key points by forward kinematics. Drawing is
-``deskbreak/ui/figure.py``'s job.
+(the format is documented in ``assets/poses/README.md``). This module parses
+and validates the files; the model (:class:`Pose`, :class:`Prop`, the body's
+proportions) is ``pose_model``, and the forward kinematics, interpolation and
+mirroring are ``pose_kinematics``. Everything here is pure Python; drawing is
+``deskbreak/ui/figure.py``'s job. The names of all three modules are
+importable from here, which is what the rest of the app uses.
 
-Conventions (figure units: the standing figure is 1.8 tall, the ground is
-``y = 0``; ``x`` grows towards the way the figure faces, ``y`` grows up):
-
-* Limb segments (``thigh``, ``shin``, ``upper_arm``, ``forearm``) have an
-  absolute angle in degrees measured from *straight down*; positive swings the
-  segment towards the front. ``0`` hangs down, ``90`` points forward, ``-90``
-  points back, ``180`` points straight up.
-* Spine segments (``torso``, ``neck``) are measured from *straight up*;
-  positive leans forward. ``0`` is upright, ``90`` is horizontal with the head
-  forward (all fours, prone), ``-90`` is horizontal with the head behind
-  (lying on the back).
-* ``spine`` bends the torso: positive rounds the back (flexion), negative
-  arches it. ``foot`` is relative to the shin: ``0`` is a right angle, positive
-  points the toes.
-* An angle that is not given takes the neutral standing value; a shin or a
-  forearm that is not given continues its thigh or upper arm in a straight
-  line, and the neck continues the upper back.
-
-Limbs come in a ``near`` (drawn in front) and a ``far`` (drawn behind) copy;
-an unprefixed limb name sets both.
+A broken pose file costs the pictures, never the app: :func:`load_poses`
+raises :class:`PoseError` naming the file, the exercise and the field, and
+:func:`load_poses_or_none` turns that into a warning and no pictures.
 """
 
 from __future__ import annotations
 
-import logging
-
 import difflib
+import logging
 import math
 import tomllib
 from dataclasses import dataclass, replace
@@ -41,241 +25,64 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from deskbreak.core.catalog import TARGETS, Catalog, Exercise
-
-# -- body proportions (figure units; the standing figure is 1.8 tall) ----------
-
-#: Lengths of the segments between joints.
-LENGTHS: dict[str, float] = {
-    "lower_torso": 0.25,  # hip joint to waist
-    "upper_torso": 0.29,  # waist to the base of the neck
-    "shoulder_drop": 0.06,  # base of the neck down to the shoulder joint
-    "neck": 0.08,
-    "head_offset": 0.11,  # top of the neck to the centre of the head
-    "thigh": 0.43,
-    "shin": 0.43,
-    "upper_arm": 0.30,
-    "forearm": 0.25,
-    "hand_offset": 0.06,  # wrist to the centre of the hand
-    "heel_back": 0.05,  # ankle to heel, along the sole
-    "toe_forward": 0.17,  # ankle to toe, along the sole
-    "sole_drop": 0.06,  # ankle down to the sole line
-}
-
-#: Half-thickness of the body at each key point, for drawing and for finding
-#: the lowest point of the figure (what rests on the ground).
-RADII: dict[str, float] = {
-    "pelvis": 0.115,
-    "waist": 0.1,
-    "chest": 0.115,
-    "shoulder": 0.052,
-    "neck": 0.045,
-    "head": 0.12,
-    "knee": 0.058,
-    "ankle": 0.04,
-    "heel": 0.03,
-    "toe": 0.03,
-    "elbow": 0.042,
-    "wrist": 0.032,
-    "hand": 0.042,
-}
-
-SIDES = ("near", "far")
-#: Limb segments; each exists on the near and the far side.
-LIMB_SEGMENTS = ("thigh", "shin", "foot", "upper_arm", "forearm")
-#: Every angle field of a :class:`Pose`.
-ANGLE_FIELDS = ("torso", "spine", "neck") + tuple(
-    f"{side}_{segment}" for side in SIDES for segment in LIMB_SEGMENTS
+from deskbreak.core.pose_kinematics import (
+    anatomy_problems,
+    down_angle,
+    figure_bounds,
+    foreshorten_tuple,
+    interpolate,
+    key_points,
+    lowest_point,
+    mirror,
+    point_radius,
+    relative_points,
+    swap_side,
+    two_bone,
+    wrap_angle,
 )
-#: The limb segments that can be foreshortened (pointing towards the viewer).
-FORESHORTEN_SEGMENTS = tuple(f"{side}_{segment}" for side in SIDES for segment in LIMB_SEGMENTS)
-
-#: Names of the key points :func:`key_points` returns.
-KEY_POINTS = (
-    "pelvis",
-    "waist",
-    "chest",
-    "shoulder",
-    "neck",
-    "head",
-) + tuple(
-    f"{side}_{joint}"
-    for side in SIDES
-    for joint in ("knee", "ankle", "heel", "toe", "elbow", "wrist", "hand")
+from deskbreak.core.pose_model import (
+    ANGLE_FIELDS,
+    ANGLE_RANGE,
+    BAR_UPRIGHT,
+    BAR_UPRIGHT_ABOVE,
+    CHAIR_BACK,
+    CUE_KINDS,
+    FACINGS,
+    FORESHORTEN_RANGE,
+    FORESHORTEN_SEGMENTS,
+    GROUND_TOLERANCE,
+    HIGHLIGHT_SIDES,
+    KEY_POINTS,
+    LENGTHS,
+    LIMB_SEGMENTS,
+    LIMITS,
+    NEUTRAL,
+    POSITION_RANGE,
+    POSTURES,
+    PROP_KINDS,
+    RADII,
+    REACH_EFFECTORS,
+    SHRUG_RANGE,
+    SIDES,
+    VIEWS,
+    Cue,
+    Pose,
+    PoseError,
+    Prop,
 )
 
-#: Key points a limb can be made to reach (``reach = { near_hand = "near_knee" }``):
-#: a hand or an ankle bends its elbow or knee to get there; an elbow or a knee
-#: only aims its upper arm or thigh.
-REACH_EFFECTORS = tuple(
-    f"{side}_{joint}" for side in SIDES for joint in ("hand", "elbow", "ankle", "knee")
-)
-
-#: Bounds for the plain numbers of a pose.
-ANGLE_RANGE = (-180.0, 180.0)
-POSITION_RANGE = (-5.0, 5.0)
-SHRUG_RANGE = (-0.05, 0.1)
-FORESHORTEN_RANGE = (0.15, 1.0)
-
-#: Anatomical limits, in degrees, checked when a pose is loaded. A limb whose
-#: child segment is foreshortened below ``_FORESHORTEN_FREE`` points out of the
-#: picture, so its bend cannot be judged in 2D and is not checked.
-LIMITS = {
-    "spine": (-60.0, 90.0),  # arching .. rounding
-    "neck": (-80.0, 100.0),  # relative to the upper back
-    "hip": (-60.0, 170.0),  # thigh relative to the lower back: extension .. flexion
-    "knee": (-10.0, 165.0),  # 0 straight; positive bends the heel back
-    "elbow": (-10.0, 165.0),  # 0 straight; positive bends the hand forward
-    "foot": (-45.0, 90.0),  # relative to the shin: flexing .. pointing
-}
-_FORESHORTEN_FREE = 0.8
-#: How far (figure units) a pose with an explicit ``y`` may dip below the ground.
-GROUND_TOLERANCE = 0.03
-
-# -- props ---------------------------------------------------------------------
-
-#: kind -> (default width, default height, what it is)
-PROP_KINDS: dict[str, tuple[float, float, str]] = {
-    "mat": (1.9, 0.02, "exercise mat lying on the floor; x is its centre"),
-    "chair": (0.44, 0.44, "chair; x is the centre of the seat, height the seat height, "
-              "backrest behind (on the -x side) unless flip = true"),
-    "table": (1.0, 0.74, "table or desk; x is its centre, height the top surface"),
-    "step": (0.5, 0.45, "solid knee-high step or box; x is its centre"),
-    "box": (0.55, 0.7, "solid box two to three feet high; x is its centre"),
-    "bench": (1.2, 0.45, "bench with legs; x is its centre"),
-    "wall": (0.12, 2.1, "wall; x is the surface the figure touches, the wall lies on the "
-             "+x side of it (in front of a right-facing figure) unless flip = true"),
-    "ball": (0.65, 0.65, "stability ball; x is its centre, width its diameter"),
-    "bar": (0.04, 1.0, "pull-up bar seen end-on; x is its centre, height the bar's height"),
-    "block": (0.23, 0.15, "yoga block lying on the floor; x is its centre"),
-    "pencil": (0.18, 0.02, "pencil on the floor; x is its centre"),
-    "ankle_weights": (0.0, 0.0, "cuffs drawn on both ankles (no position)"),
-}
-
-HIGHLIGHT_SIDES = ("near", "far")
-FACINGS = ("right", "left")
-VIEWS = ("side",)
-CUE_KINDS = ("path", "circle")
-
-
-class PoseError(ValueError):
-    """A pose file is missing, unreadable or has an invalid entry."""
-
-
-# -- data ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Pose:
-    """One posture of the side-view figure.
-
-    ``x``/``y`` place the ``anchor`` key point (the pelvis unless said
-    otherwise); ``y = None`` rests the figure's lowest point on the ground.
-    ``neck``, the shins and the forearms may be ``None``: they then continue
-    their parent segment (the upper back, the thigh, the upper arm).
-    """
-
-    x: float = 0.0
-    y: float | None = None
-    anchor: str = "pelvis"
-    torso: float = 0.0
-    spine: float = 0.0
-    neck: float | None = None
-    shrug: float = 0.0
-    near_thigh: float = 0.0
-    near_shin: float | None = None
-    near_foot: float = 0.0
-    near_upper_arm: float = 0.0
-    near_forearm: float | None = None
-    far_thigh: float = 0.0
-    far_shin: float | None = None
-    far_foot: float = 0.0
-    far_upper_arm: float = 0.0
-    far_forearm: float | None = None
-    #: (segment, length factor) pairs, sorted; a factor below 1 draws a limb
-    #: pointing towards or away from the viewer.
-    foreshorten: tuple[tuple[str, float], ...] = ()
-
-    def angle(self, name: str) -> float:
-        """An angle with the continuation defaults applied."""
-        value = getattr(self, name)
-        if value is not None:
-            return float(value)
-        if name == "neck":
-            return self.torso + self.spine / 2
-        side, segment = name.split("_", 1)
-        parent = {"shin": "thigh", "forearm": "upper_arm"}[segment]
-        return self.angle(f"{side}_{parent}")
-
-    def length_factor(self, segment: str) -> float:
-        return dict(self.foreshorten).get(segment, 1.0)
-
-    def resolved(self) -> "Pose":
-        """The same pose with every continuation default written out."""
-        return replace(self, **{name: self.angle(name) for name in ANGLE_FIELDS})
-
-
-NEUTRAL = Pose()
-
-
-@dataclass(frozen=True)
-class Prop:
-    """A piece of furniture or equipment, in figure units."""
-
-    kind: str
-    x: float = 0.0
-    y: float = 0.0
-    width: float = 0.0
-    height: float = 0.0
-    flip: bool = False
-    hold_x: float | None = None
-    hold_y: float | None = None
-
-    def at(self, t: float) -> "Prop":
-        """The prop ``t`` of the way from its start to its hold position."""
-        if self.hold_x is None and self.hold_y is None:
-            return self
-        t = min(1.0, max(0.0, t))
-        hx = self.x if self.hold_x is None else self.hold_x
-        hy = self.y if self.hold_y is None else self.hold_y
-        return replace(
-            self, x=self.x + (hx - self.x) * t, y=self.y + (hy - self.y) * t,
-            hold_x=None, hold_y=None,
-        )
-
-    def bounds(self) -> tuple[float, float, float, float] | None:
-        """(left, bottom, right, top), or None for props that follow the figure."""
-        if self.kind == "ankle_weights":
-            return None
-        if self.kind == "wall":
-            left, right = (self.x - self.width, self.x) if self.flip else (self.x, self.x + self.width)
-            return (left, self.y, right, self.y + self.height)
-        if self.kind == "bar":
-            r = self.width / 2
-            return (self.x - r, 0.0, self.x + r, self.y + self.height + r)
-        if self.kind == "chair":
-            back = self.x + (self.width / 2 if self.flip else -self.width / 2)
-            return (min(back, self.x - self.width / 2) - 0.03, self.y,
-                    max(back, self.x + self.width / 2) + 0.03, self.y + self.height + CHAIR_BACK)
-        return (self.x - self.width / 2, self.y, self.x + self.width / 2, self.y + self.height)
-
-
-#: How far a chair's backrest rises above its seat.
-CHAIR_BACK = 0.42
-
-
-@dataclass(frozen=True)
-class Cue:
-    """A motion hint drawn beside the figure.
-
-    ``path``: the trajectory of key point ``at`` from the start to the hold
-    pose, with an arrow head (``offset`` pushes it away from the body).
-    ``circle``: a circular arrow around key point ``at`` (``radius``).
-    """
-
-    kind: str
-    at: str
-    radius: float = 0.17
-    offset: float = 0.12
+__all__ = [
+    # the model
+    "ANGLE_FIELDS", "BAR_UPRIGHT", "BAR_UPRIGHT_ABOVE", "CHAIR_BACK", "CUE_KINDS", "FACINGS",
+    "KEY_POINTS", "LENGTHS", "LIMB_SEGMENTS", "LIMITS", "NEUTRAL", "POSTURES", "PROP_KINDS",
+    "RADII", "SIDES", "VIEWS", "Cue", "Pose", "PoseError", "Prop",
+    # kinematics
+    "anatomy_problems", "figure_bounds", "interpolate", "key_points", "lowest_point", "mirror",
+    "point_radius",
+    # loading
+    "ExercisePoses", "default_poses_dir", "describe", "load_pose_file", "load_poses",
+    "load_poses_or_none", "main", "parse_exercise_poses",
+]
 
 
 @dataclass(frozen=True)
@@ -293,6 +100,9 @@ class ExercisePoses:
     view: str = "side"
     cues: tuple[Cue, ...] = ()
     source: Path | None = None
+    #: What the body rests on in the hold pose: a key of ``POSTURES``, or
+    #: None when the file does not say.
+    posture: str | None = None
 
     def pose_at(self, t: float) -> Pose:
         return interpolate(self.start, self.hold, t)
@@ -306,263 +116,11 @@ class ExercisePoses:
             self,
             start=mirror(self.start),
             hold=mirror(self.hold),
-            highlight=tuple(_swap_side(h, ".") for h in self.highlight),
-            cues=tuple(replace(c, at=_swap_side(c.at, "_")) for c in self.cues),
+            highlight=tuple(swap_side(h, ".") for h in self.highlight),
+            cues=tuple(replace(c, at=swap_side(c.at, "_")) for c in self.cues),
         )
 
-
-# -- geometry ------------------------------------------------------------------
-
-
-def _down(angle: float) -> tuple[float, float]:
-    r = math.radians(angle)
-    return (math.sin(r), -math.cos(r))
-
-
-def _up(angle: float) -> tuple[float, float]:
-    r = math.radians(angle)
-    return (math.sin(r), math.cos(r))
-
-
-def _add(p, d, k=1.0):
-    return (p[0] + d[0] * k, p[1] + d[1] * k)
-
-
-def _rotate(d, degrees):
-    """Rotate a direction counter-clockwise by ``degrees``."""
-    r = math.radians(degrees)
-    c, s = math.cos(r), math.sin(r)
-    return (d[0] * c - d[1] * s, d[0] * s + d[1] * c)
-
-
-def _relative_points(pose: Pose) -> dict[str, tuple[float, float]]:
-    """Key points with the pelvis at the origin."""
-    L = LENGTHS
-    lower = pose.torso - pose.spine / 2
-    upper = pose.torso + pose.spine / 2
-    pts: dict[str, tuple[float, float]] = {"pelvis": (0.0, 0.0)}
-    pts["waist"] = _add(pts["pelvis"], _up(lower), L["lower_torso"])
-    pts["chest"] = _add(pts["waist"], _up(upper), L["upper_torso"])
-    pts["shoulder"] = _add(pts["chest"], _up(upper), pose.shrug - L["shoulder_drop"])
-    neck = pose.angle("neck")
-    pts["neck"] = _add(pts["chest"], _up(neck), L["neck"])
-    pts["head"] = _add(pts["neck"], _up(neck), L["head_offset"])
-    for side in SIDES:
-        f = pose.length_factor
-        shin = pose.angle(f"{side}_shin")
-        knee = _add(pts["pelvis"], _down(pose.angle(f"{side}_thigh")), L["thigh"] * f(f"{side}_thigh"))
-        ankle = _add(knee, _down(shin), L["shin"] * f(f"{side}_shin"))
-        # The sole points along the shin turned a quarter forward, then
-        # clockwise by the foot angle (pointing the toes).
-        sole = _rotate(_rotate(_down(shin), 90), -pose.angle(f"{side}_foot"))
-        up = _rotate(sole, 90)
-        k = f(f"{side}_foot")
-        base = _add(ankle, up, -L["sole_drop"])
-        pts[f"{side}_knee"] = knee
-        pts[f"{side}_ankle"] = ankle
-        pts[f"{side}_heel"] = _add(base, sole, -L["heel_back"] * k)
-        pts[f"{side}_toe"] = _add(base, sole, L["toe_forward"] * k)
-        forearm = pose.angle(f"{side}_forearm")
-        elbow = _add(pts["shoulder"], _down(pose.angle(f"{side}_upper_arm")),
-                     L["upper_arm"] * f(f"{side}_upper_arm"))
-        wrist = _add(elbow, _down(forearm), L["forearm"] * f(f"{side}_forearm"))
-        pts[f"{side}_elbow"] = elbow
-        pts[f"{side}_wrist"] = wrist
-        pts[f"{side}_hand"] = _add(wrist, _down(forearm), L["hand_offset"])
-    return pts
-
-
-def point_radius(name: str) -> float:
-    """The body's half-thickness around key point ``name``."""
-    return RADII[name.split("_", 1)[1] if name.startswith(SIDES) else name]
-
-
-def lowest_point(pose: Pose) -> tuple[str, float]:
-    """The key point that sits lowest (including the body's thickness), relative to the pelvis."""
-    pts = _relative_points(pose)
-    name = min(pts, key=lambda n: pts[n][1] - point_radius(n))
-    return name, pts[name][1] - point_radius(name)
-
-
-def key_points(pose: Pose) -> dict[str, tuple[float, float]]:
-    """Every key point of ``pose`` in figure units (facing right, ground at y = 0)."""
-    pts = _relative_points(pose)
-    ax, ay = pts[pose.anchor]
-    dx = pose.x - ax
-    dy = -lowest_point(pose)[1] if pose.y is None else pose.y - ay
-    return {name: (x + dx, y + dy) for name, (x, y) in pts.items()}
-
-
-def figure_bounds(pose: Pose) -> tuple[float, float, float, float]:
-    """(left, bottom, right, top) of the drawn figure, including its thickness."""
-    pts = key_points(pose)
-    xs_lo = [p[0] - point_radius(n) for n, p in pts.items()]
-    xs_hi = [p[0] + point_radius(n) for n, p in pts.items()]
-    ys_lo = [p[1] - point_radius(n) for n, p in pts.items()]
-    ys_hi = [p[1] + point_radius(n) for n, p in pts.items()]
-    return (min(xs_lo), min(ys_lo), max(xs_hi), max(ys_hi))
-
-
-# -- operations ----------------------------------------------------------------
-
-
-def _wrap(angle: float) -> float:
-    """The same direction as ``angle``, in (-180, 180]."""
-    a = math.fmod(angle, 360.0)
-    if a > 180.0:
-        a -= 360.0
-    elif a <= -180.0:
-        a += 360.0
-    return a
-
-
-def interpolate(a: Pose, b: Pose, t: float) -> Pose:
-    """The pose ``t`` (0..1) of the way from ``a`` to ``b``.
-
-    Each angle turns the short way round; the position moves in a straight
-    line. ``t <= 0`` returns ``a`` and ``t >= 1`` returns ``b`` unchanged.
-    Easing is the caller's business (the widget eases ``t``).
-    """
-    if t <= 0.0:
-        return a
-    if t >= 1.0:
-        return b
-    ra, rb = a.resolved(), b.resolved()
-    if ra.anchor != rb.anchor:  # place both by the pelvis
-        ra = _reanchor(ra, "pelvis")
-        rb = _reanchor(rb, "pelvis")
-    values: dict[str, Any] = {"anchor": ra.anchor}
-    for name in ANGLE_FIELDS:
-        va, vb = getattr(ra, name), getattr(rb, name)
-        values[name] = _wrap(va + _wrap(vb - va) * t)
-    values["spine"] = ra.spine + (rb.spine - ra.spine) * t  # a bend, not a direction
-    values["shrug"] = ra.shrug + (rb.shrug - ra.shrug) * t
-    values["x"] = ra.x + (rb.x - ra.x) * t
-    if ra.y is None and rb.y is None:
-        values["y"] = None
-    else:
-        ya = _anchor_height(ra) if ra.y is None else ra.y
-        yb = _anchor_height(rb) if rb.y is None else rb.y
-        values["y"] = ya + (yb - ya) * t
-    fa, fb = dict(ra.foreshorten), dict(rb.foreshorten)
-    values["foreshorten"] = _foreshorten_tuple(
-        {k: fa.get(k, 1.0) + (fb.get(k, 1.0) - fa.get(k, 1.0)) * t for k in set(fa) | set(fb)}
-    )
-    return Pose(**values)
-
-
-def _anchor_height(pose: Pose) -> float:
-    return key_points(pose)[pose.anchor][1]
-
-
-def _reanchor(pose: Pose, anchor: str) -> Pose:
-    pts = key_points(pose)
-    y = None if pose.y is None else pts[anchor][1]
-    return replace(pose, anchor=anchor, x=pts[anchor][0], y=y)
-
-
-def _foreshorten_tuple(mapping: Mapping[str, float]) -> tuple[tuple[str, float], ...]:
-    return tuple(sorted((k, float(v)) for k, v in mapping.items() if v != 1.0))
-
-
-def _swap_side(name: str, sep: str) -> str:
-    """near_x <-> far_x (or x.near <-> x.far with sep='.')."""
-    if sep == "_":
-        for a, b in (("near_", "far_"), ("far_", "near_")):
-            if name.startswith(a):
-                return b + name[len(a):]
-        return name
-    for a, b in ((".near", ".far"), (".far", ".near")):
-        if name.endswith(a):
-            return name[: -len(a)] + b
-    return name
-
-
-def mirror(pose: Pose) -> Pose:
-    """The other side of the exercise, seen from the same side.
-
-    In a side view the viewer sees the figure's right side when it faces
-    right: the near limbs are its right limbs. Mirroring swaps the near and
-    far limbs, so a right-leg-forward lunge becomes a left-leg-forward one with
-    the camera unchanged. (Flipping the whole picture left-to-right, as the
-    widget does for ``side="left"``, shows the same posture from the other
-    side instead.) ``mirror(mirror(p)) == p``.
-    """
-    values = {}
-    for segment in LIMB_SEGMENTS:
-        values[f"near_{segment}"] = getattr(pose, f"far_{segment}")
-        values[f"far_{segment}"] = getattr(pose, f"near_{segment}")
-    values["foreshorten"] = _foreshorten_tuple(
-        {_swap_side(k, "_"): v for k, v in pose.foreshorten}
-    )
-    values["anchor"] = _swap_side(pose.anchor, "_")
-    return replace(pose, **values)
-
-
-# -- anatomy -------------------------------------------------------------------
-
-
-def anatomy_problems(pose: Pose) -> list[tuple[str, str]]:
-    """(field, problem) for every joint bent beyond what a body does."""
-    problems = []
-
-    def check(field_name: str, what: str, value: float, limit: str, hint: str) -> None:
-        lo, hi = LIMITS[limit]
-        if not lo <= value <= hi:
-            problems.append((field_name, f"{what} of {value:.0f} degrees is outside "
-                                         f"{lo:.0f}..{hi:.0f}; {hint}"))
-
-    f = pose.length_factor
-    check("spine", "the spine bend", pose.spine, "spine", "positive rounds, negative arches")
-    upper = pose.torso + pose.spine / 2
-    lower = pose.torso - pose.spine / 2
-    check("neck", "the neck's bend from the upper back", _wrap(pose.angle("neck") - upper),
-          "neck", "neck is measured from straight up like torso")
-    for side in SIDES:
-        thigh, shin = pose.angle(f"{side}_thigh"), pose.angle(f"{side}_shin")
-        if f(f"{side}_thigh") >= _FORESHORTEN_FREE:
-            check(f"{side}_thigh", "the hip bend", _wrap(thigh + lower), "hip",
-                  "thighs are measured from straight down, positive forward")
-        if min(f(f"{side}_thigh"), f(f"{side}_shin")) >= _FORESHORTEN_FREE:
-            check(f"{side}_shin", "the knee bend (thigh minus shin)", _wrap(thigh - shin), "knee",
-                  "a bent knee has the shin angle below the thigh angle")
-        arm, forearm = pose.angle(f"{side}_upper_arm"), pose.angle(f"{side}_forearm")
-        if min(f(f"{side}_upper_arm"), f(f"{side}_forearm")) >= _FORESHORTEN_FREE:
-            check(f"{side}_forearm", "the elbow bend (forearm minus upper arm)",
-                  _wrap(forearm - arm), "elbow",
-                  "a bent elbow has the forearm angle above the upper arm angle")
-        if min(f(f"{side}_shin"), f(f"{side}_foot")) >= _FORESHORTEN_FREE:
-            check(f"{side}_foot", "the foot angle", pose.angle(f"{side}_foot"), "foot",
-                  "0 is a right angle to the shin, positive points the toes")
-    return problems
-
-
 # -- reaching --------------------------------------------------------------------
-
-
-def _down_angle(d: tuple[float, float]) -> float:
-    """The limb angle (from straight down, positive forward) of direction ``d``."""
-    return math.degrees(math.atan2(d[0], -d[1]))
-
-
-def _two_bone(root, target, upper: float, lower: float, bend_sign: float) -> tuple[float, float]:
-    """Limb angles (upper, lower) reaching from ``root`` towards ``target``.
-
-    ``bend_sign`` +1 bends the joint forward (an elbow), -1 backward (a knee).
-    Out of reach, the limb points straight at the target.
-    """
-    dx, dy = target[0] - root[0], target[1] - root[1]
-    d = math.hypot(dx, dy)
-    aim = _down_angle((dx, dy)) if d > 1e-9 else 0.0
-    d = min(max(d, abs(upper - lower) + 1e-6), upper + lower - 1e-6)
-    cos_root = (upper * upper + d * d - lower * lower) / (2 * upper * d)
-    root_angle = math.degrees(math.acos(max(-1.0, min(1.0, cos_root))))
-    # With the joint bent forward, the upper bone turns back of the aim line.
-    first = aim - bend_sign * root_angle
-    elbow = (root[0] + upper * math.sin(math.radians(first)),
-             root[1] - upper * math.cos(math.radians(first)))
-    second = _down_angle((target[0] - elbow[0], target[1] - elbow[1]))
-    return _wrap(first), _wrap(second)
 
 
 def _apply_reach(pose: Pose, reach: Mapping[str, Any], where: str) -> Pose:
@@ -580,7 +138,7 @@ def _apply_reach(pose: Pose, reach: Mapping[str, Any], where: str) -> Pose:
         side, joint = effector.split("_", 1)
         limb = ("thigh", "shin") if joint in ("ankle", "knee") else ("upper_arm", "forearm")
         target = reach[effector]
-        rel = _relative_points(pose)
+        rel = relative_points(pose)
         if isinstance(target, str):
             if target not in KEY_POINTS:
                 raise _FieldError(name, _unknown(target, KEY_POINTS, "key point"))
@@ -610,14 +168,14 @@ def _apply_reach(pose: Pose, reach: Mapping[str, Any], where: str) -> Pose:
         root = rel["pelvis"] if limb[0] == "thigh" else rel["shoulder"]
         upper_len = LENGTHS[limb[0]] * f(f"{side}_{limb[0]}")
         if joint in ("knee", "elbow"):
-            angle = _wrap(_down_angle((goal[0] - root[0], goal[1] - root[1])))
+            angle = wrap_angle(down_angle((goal[0] - root[0], goal[1] - root[1])))
             pose = replace(pose, **{f"{side}_{limb[0]}": angle})
             continue
         lower_len = LENGTHS[limb[1]] * f(f"{side}_{limb[1]}")
         if joint == "hand":
             lower_len += LENGTHS["hand_offset"]
         bend = -1.0 if limb[0] == "thigh" else 1.0
-        first, second = _two_bone(root, goal, upper_len, lower_len, bend)
+        first, second = two_bone(root, goal, upper_len, lower_len, bend)
         pose = replace(pose, **{f"{side}_{limb[0]}": first, f"{side}_{limb[1]}": second})
     return pose
 
@@ -667,6 +225,15 @@ def load_poses(directory: Path | None = None, catalog: Catalog | None = None) ->
     return poses
 
 
+def load_poses_or_none(catalog=None) -> dict:
+    """The figures' poses, or {} with a warning: a broken pose file costs the pictures, never the app."""
+    try:
+        return load_poses(catalog=catalog)
+    except PoseError as error:
+        logging.getLogger("deskbreak").warning("%s; showing exercises without pictures", error)
+        return {}
+
+
 def load_pose_file(path: Path, catalog: Catalog) -> list[ExercisePoses]:
     """The validated ``[[pose]]`` entries of one file."""
     try:
@@ -693,7 +260,8 @@ def load_pose_file(path: Path, catalog: Catalog) -> list[ExercisePoses]:
     return result
 
 
-_EXERCISE_KEYS = ("exercise", "start", "hold", "props", "highlight", "facing", "view", "anchor", "cues")
+_EXERCISE_KEYS = ("exercise", "posture", "start", "hold", "props", "highlight", "facing", "view",
+                  "anchor", "cues")
 
 
 def parse_exercise_poses(raw: Mapping[str, Any], catalog: Catalog, path: Path | None = None) -> ExercisePoses:
@@ -718,6 +286,9 @@ def parse_exercise_poses(raw: Mapping[str, Any], catalog: Catalog, path: Path | 
     view = raw.get("view", "side")
     if view not in VIEWS:
         raise _FieldError("view", f"only 'side' views are drawn, got {view!r}")
+    posture = raw.get("posture")
+    if posture is not None and posture not in POSTURES:
+        raise _FieldError("posture", _unknown(str(posture), POSTURES, "posture"))
     highlight = _parse_highlight(raw.get("highlight"), exercise)
     props = _parse_props(raw.get("props", []))
     cues = _parse_cues(raw.get("cues", []))
@@ -733,6 +304,7 @@ def parse_exercise_poses(raw: Mapping[str, Any], catalog: Catalog, path: Path | 
         view=view,
         cues=cues,
         source=path,
+        posture=posture,
     )
 
 
@@ -786,7 +358,7 @@ def _parse_pose(raw: Mapping[str, Any], which: str, anchor: str) -> Pose:
                     raise _FieldError(f"{name}.{seg}", _unknown(seg, FORESHORTEN_SEGMENTS, "limb segment"))
                 for s in segments:
                     factors[s] = _number(factor, f"{name}.{seg}", FORESHORTEN_RANGE)
-            values["foreshorten"] = _foreshorten_tuple(factors)
+            values["foreshorten"] = foreshorten_tuple(factors)
         elif key in LIMB_SEGMENTS:
             for side in SIDES:  # the unprefixed name sets both sides unless a side is given
                 if f"{side}_{key}" not in table:
@@ -822,7 +394,7 @@ def _parse_pose(raw: Mapping[str, Any], which: str, anchor: str) -> Pose:
 
 
 def _flatten(pose: Pose, feet: Iterable[str]) -> Pose:
-    return replace(pose, **{foot: _wrap(pose.angle(foot.replace("foot", "shin"))) for foot in feet})
+    return replace(pose, **{foot: wrap_angle(pose.angle(foot.replace("foot", "shin"))) for foot in feet})
 
 
 def _parse_highlight(value: Any, exercise: Exercise) -> tuple[str, ...]:
@@ -946,11 +518,3 @@ def main(argv: list[str] | None = None) -> int:
 if __name__ == "__main__":  # pragma: no cover
     raise SystemExit(main())
 
-
-def load_poses_or_none(catalog=None) -> dict:
-    """The figures' poses, or {} with a warning: a broken pose file costs the pictures, never the app."""
-    try:
-        return load_poses(catalog=catalog)
-    except PoseError as error:
-        logging.getLogger("deskbreak").warning("%s; showing exercises without pictures", error)
-        return {}

@@ -4,7 +4,12 @@ One flat style: a body colour taken from the palette's text colour, far limbs
 in a lighter tone of it (they are further away), muscle regions in an accent
 colour, props and the ground in a muted tone. Everything is drawn in figure
 units (1.8 tall, ground at y = 0) through one transform that fits the frame
-into the target rectangle.
+into the target rectangle. The shapes themselves (body parts, muscle patches,
+props) are ``figure_shapes.py``'s; this module frames, colours and paints them.
+
+The frame of an exercise is the figure in its start and hold poses and the
+props it uses, not the floor mat: the figure fills its picture, and stays put
+while it moves because both poses share one frame.
 
 :class:`FigureWidget` shows an exercise: it eases from the start to the hold
 pose in about a second and then stops its timer.
@@ -13,34 +18,31 @@ pose in about a second and then stops its timer.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QElapsedTimer, QEasingCurve, QPointF, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QPainter,
-    QPainterPath,
-    QPalette,
-    QPen,
-    QPolygonF,
-)
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
 from deskbreak.core.catalog import Exercise
-from deskbreak.core.poses import (
-    CHAIR_BACK,
-    RADII,
-    SIDES,
-    ExercisePoses,
-    Pose,
-    Prop,
-    figure_bounds,
-    key_points,
+from deskbreak.core.poses import SIDES, ExercisePoses, Pose, Prop, figure_bounds, key_points
+from deskbreak.ui.figure_shapes import (
+    THIGH,
+    Patch,
+    Point,
+    add,
+    ankle_weight_shapes,
+    body_parts,
+    ccw,
+    circle,
+    highlight_patches,
+    polygon,
+    prop_shapes,
+    sub,
+    unit,
 )
 
-Point = tuple[float, float]
 Bounds = tuple[float, float, float, float]
 
 
@@ -101,6 +103,11 @@ class FigureColors:
             text=QColor(text),
         )
 
+    @property
+    def prop_front(self) -> QColor:
+        """Props drawn over the figure (a bar in the hands, a pencil in the toes): darker."""
+        return _mix(self.text, self.background, 0.4)
+
     @classmethod
     def light(cls) -> "FigureColors":
         return cls.from_colors(QColor("#ffffff"), QColor("#202124"))
@@ -110,205 +117,110 @@ class FigureColors:
         return cls.from_colors(QColor("#202124"), QColor("#e8eaed"))
 
 
-# -- geometry helpers -------------------------------------------------------------
+
+# -- cues -------------------------------------------------------------------------
 
 
-def _sub(a: Point, b: Point) -> Point:
-    return (a[0] - b[0], a[1] - b[1])
+def cue_paths(poses: ExercisePoses) -> list[tuple[str, list[Point]]]:
+    """Motion hints as (kind, points) in figure units: 'path' lines and 'circle' arcs."""
+    out: list[tuple[str, list[Point]]] = []
+    start, hold = key_points(poses.start), key_points(poses.hold)
+    centre = add(hold["pelvis"], sub(hold["chest"], hold["pelvis"]), 0.5)
+    for cue in poses.cues:
+        if cue.kind == "path":
+            samples = [key_points(poses.pose_at(i / 24))[cue.at] for i in range(25)]
+            pts = []
+            for p in samples:
+                away = unit(sub(p, centre))
+                pts.append(add(p, away, cue.offset))
+            if math.dist(pts[0], pts[-1]) > 0.05:
+                out.append(("path", pts[3:-3]))
+        else:
+            # Round the point's way from start to hold, which it circles.
+            c = add(start[cue.at], sub(hold[cue.at], start[cue.at]), 0.5)
+            arc = [
+                (c[0] + cue.radius * math.cos(a), c[1] + cue.radius * math.sin(a))
+                for a in (math.radians(100 + 290 * i / 40) for i in range(41))
+            ]
+            out.append(("circle", arc))
+    return out
 
 
-def _add(a: Point, b: Point, k: float = 1.0) -> Point:
-    return (a[0] + b[0] * k, a[1] + b[1] * k)
+def _arrow_head(points: Sequence[Point], size: float) -> QPainterPath:
+    tip = points[-1]
+    base = points[max(0, len(points) - 3)]
+    d = unit(sub(tip, base))
+    n = ccw(d)
+    back = add(tip, d, -size)
+    return polygon([add(tip, d, size * 0.35), add(back, n, size * 0.55), add(back, n, -size * 0.55)])
 
 
-def _unit(v: Point) -> Point:
-    n = math.hypot(*v)
-    return (0.0, 0.0) if n == 0 else (v[0] / n, v[1] / n)
+
+# -- framing ----------------------------------------------------------------------
 
 
-def _ccw(v: Point) -> Point:
-    return (-v[1], v[0])
+def _union(boxes: Iterable[Bounds | None]) -> Bounds:
+    boxes = [b for b in boxes if b is not None]
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes),
+            max(b[2] for b in boxes), max(b[3] for b in boxes))
 
 
-def _cw(v: Point) -> Point:
-    return (v[1], -v[0])
+#: Props that only mark the floor: drawn across the frame, never widening it.
+FLOOR_PROPS = ("mat",)
+#: Room left around the figure inside the frame, in figure units.
+FRAME_PAD = 0.05
 
 
-def capsule(p: Point, r1: float, q: Point, r2: float, steps: int = 14) -> QPainterPath:
-    """The convex hull of a circle of radius ``r1`` at ``p`` and one of ``r2`` at ``q``."""
-    path = QPainterPath()
-    d = math.dist(p, q)
-    if d <= abs(r1 - r2) + 1e-9:
-        c, r = (p, r1) if r1 >= r2 else (q, r2)
-        path.addEllipse(QPointF(*c), r, r)
-        return path
-    u = _unit(_sub(q, p))
-    n = _ccw(u)
-    alpha = math.asin((r1 - r2) / d)
-    edge = math.pi / 2 - alpha
-    points = []
-    for centre, radius, b0, b1 in ((p, r1, edge, 2 * math.pi - edge), (q, r2, -edge, edge)):
-        for i in range(steps + 1):
-            beta = b0 + (b1 - b0) * i / steps
-            m = (u[0] * math.cos(beta) + n[0] * math.sin(beta), u[1] * math.cos(beta) + n[1] * math.sin(beta))
-            points.append(QPointF(centre[0] + radius * m[0], centre[1] + radius * m[1]))
-    path.addPolygon(QPolygonF(points))
-    path.closeSubpath()
-    return path
+def pose_frame(poses: Sequence[Pose], props: Iterable[Prop] = (), extra: Iterable[Point] = ()) -> Bounds:
+    """The area to fit in the picture: the figure in every given pose, its props, the ground.
+
+    A mat does not count: it lies on the floor under the figure and is drawn
+    to the frame's width, so a long mat cannot shrink the figure.
+    """
+    boxes: list[Bounds | None] = [figure_bounds(p) for p in poses]
+    boxes += [p.bounds() for p in props if p.kind not in FLOOR_PROPS]
+    boxes += [(x, y, x, y) for x, y in extra]
+    left, bottom, right, top = _union(boxes)
+    return (left - FRAME_PAD, min(bottom, 0.0) - 0.04, right + FRAME_PAD, max(top, 0.3) + FRAME_PAD / 2)
 
 
-def _circle(c: Point, r: float) -> QPainterPath:
-    path = QPainterPath()
-    path.addEllipse(QPointF(*c), r, r)
-    return path
+def exercise_frame(poses: ExercisePoses) -> Bounds:
+    """One frame for the whole start-to-hold movement, so the picture never jumps."""
+    props = list(poses.props_at(0.0)) + list(poses.props_at(1.0))
+    extra = [p for _, pts in cue_paths(poses) for p in pts]
+    return pose_frame([poses.start, poses.hold, poses.pose_at(0.5)], props, extra)
 
 
-def _polygon(points: Sequence[Point]) -> QPainterPath:
-    path = QPainterPath()
-    path.addPolygon(QPolygonF([QPointF(*p) for p in points]))
-    path.closeSubpath()
-    return path
+def _fit(rect: QRectF, frame: Bounds, margin: float = 0.04) -> tuple[float, float, float, float, float]:
+    """Scale and centres mapping ``frame`` into ``rect``."""
+    left, bottom, right, top = frame
+    inner = rect.adjusted(rect.width() * margin, rect.height() * margin,
+                          -rect.width() * margin, -rect.height() * margin)
+    fw, fh = max(right - left, 1e-6), max(top - bottom, 1e-6)
+    scale = min(inner.width() / fw, inner.height() / fh)
+    return scale, (left + right) / 2, (bottom + top) / 2, inner.center().x(), inner.center().y()
 
 
-# -- the body's shapes ------------------------------------------------------------
+def world_to_widget(rect: QRectF, frame: Bounds, point: Point, mirrored: bool = False) -> QPointF:
+    """Where figure-unit ``point`` lands in ``rect`` (as painted by :func:`paint_figure`)."""
+    scale, fx, fy, cx, cy = _fit(rect, frame)
+    sx = -scale if mirrored else scale
+    return QPointF(cx + (point[0] - fx) * sx, cy - (point[1] - fy) * scale)
 
-# Thickness of each segment at its two ends.
-_THIGH = (0.085, RADII["knee"])
-_SHIN = (RADII["knee"] - 0.002, RADII["ankle"])
-_UPPER_ARM = (RADII["shoulder"], RADII["elbow"])
-_FOREARM = (RADII["elbow"] - 0.003, RADII["wrist"])
-_NECK = (0.05, RADII["neck"])
+
+# -- painting ---------------------------------------------------------------------
+
 # No outline within these distances of the hip and the shoulder.
 _HIP_JOINT = 0.12
 _SHOULDER_JOINT = 0.075
 
 
-def _leg_shapes(k: dict[str, Point], side: str) -> list[QPainterPath]:
-    ankle, heel, toe = k[f"{side}_ankle"], k[f"{side}_heel"], k[f"{side}_toe"]
-    r = RADII["toe"]
-    return [
-        capsule(k["pelvis"], _THIGH[0], k[f"{side}_knee"], _THIGH[1]),
-        capsule(k[f"{side}_knee"], _SHIN[0], ankle, _SHIN[1]),
-        capsule(ankle, RADII["ankle"], heel, r),
-        capsule(heel, r, toe, r),
-        capsule(ankle, RADII["ankle"] * 0.9, toe, r),
-        _polygon([ankle, heel, toe]),
-    ]
-
-
-def _arm_shapes(k: dict[str, Point], side: str) -> list[QPainterPath]:
-    return [
-        capsule(k["shoulder"], _UPPER_ARM[0], k[f"{side}_elbow"], _UPPER_ARM[1]),
-        capsule(k[f"{side}_elbow"], _FOREARM[0], k[f"{side}_wrist"], _FOREARM[1]),
-        capsule(k[f"{side}_wrist"], _FOREARM[1], k[f"{side}_hand"], RADII["hand"]),
-    ]
-
-
-def _torso_shapes(k: dict[str, Point]) -> list[QPainterPath]:
-    return [
-        capsule(k["pelvis"], RADII["pelvis"], k["waist"], RADII["waist"]),
-        capsule(k["waist"], RADII["waist"], k["chest"], RADII["chest"]),
-        capsule(k["chest"], _NECK[0], k["neck"], _NECK[1]),
-        _circle(k["head"], RADII["head"]),
-    ]
-
-
-def _ankle_weight_shapes(k: dict[str, Point], side: str) -> list[QPainterPath]:
-    knee, ankle = k[f"{side}_knee"], k[f"{side}_ankle"]
-    a = _add(ankle, _sub(knee, ankle), 0.12)
-    b = _add(ankle, _sub(knee, ankle), 0.3)
-    return [capsule(a, RADII["ankle"] * 1.45, b, RADII["ankle"] * 1.5)]
-
-
-# -- highlight regions ------------------------------------------------------------
-
-
-Patch = tuple[QPainterPath, QPainterPath]  # (segment shape, clip region)
-
-
-def _half(p: Point, q: Point, front: Point, side: int, u0: float, u1: float,
-          r0: float = 0.1, r1: float | None = None) -> QPainterPath:
-    """A rounded band along the axis p..q from u0 to u1, pushed to one side.
-
-    ``side`` 1 pushes it to the ``front`` side of the axis, -1 to the back,
-    0 keeps it centred. Clipped to the segment's shape, it becomes a patch
-    that hugs that side of the outline with rounded ends. ``r0``/``r1`` are
-    the band's half-widths at its ends.
-    """
-    r1 = r0 if r1 is None else r1
-    shift = side * max(r0, r1) * 0.75
-    a = _add(_add(p, _sub(q, p), u0), front, shift)
-    b = _add(_add(p, _sub(q, p), u1), front, shift)
-    return capsule(a, r0, b, r1)
-
-
-def _limb_front(p: Point, q: Point) -> Point:
-    """The anterior side of a limb segment pointing from p to q (a leg or an arm)."""
-    return _ccw(_unit(_sub(q, p)))
-
-
-def _spine_front(p: Point, q: Point) -> Point:
-    """The anterior side of a spine segment pointing up from p to q."""
-    return _cw(_unit(_sub(q, p)))
-
-
-def highlight_patches(k: dict[str, Point], region: str, side: str) -> list[Patch]:
-    """Accent patches for ``region`` on ``side`` ('near', 'far' or 'torso').
-
-    Each patch is a body segment's shape clipped to a region beside its axis,
-    so a muscle group shows as the front or back half of a segment.
-    """
-    pelvis, waist, chest = k["pelvis"], k["waist"], k["chest"]
-    rp, rw, rc = RADII["pelvis"], RADII["waist"], RADII["chest"]
-    lower = capsule(pelvis, rp, waist, rw)
-    upper = capsule(waist, rw, chest, rc)
-    lf, uf = _spine_front(pelvis, waist), _spine_front(waist, chest)
-    patches: list[Patch] = []
-    if side == "torso":
-        if region == "lower_back":
-            patches += [(lower, _half(pelvis, waist, lf, -1, 0.5, 1.0, rp * 0.8, rw * 0.8)),
-                        (upper, _half(waist, chest, uf, -1, 0.0, 0.25, rw * 0.8))]
-        elif region == "upper_back":
-            patches += [(upper, _half(waist, chest, uf, -1, 0.35, 0.85, rw * 0.8, rc * 0.8))]
-        elif region == "core":
-            patches += [(lower, _half(pelvis, waist, lf, 1, 0.35, 1.0, rp * 0.75, rw * 0.75)),
-                        (upper, _half(waist, chest, uf, 1, 0.0, 0.4, rw * 0.75))]
-        elif region == "hip_flexors":  # the psoas, in front of the hip
-            patches += [(lower, _half(pelvis, waist, lf, 1, 0.0, 0.5, rp * 0.7))]
-        elif region == "glutes":
-            patches += [(lower, _half(pelvis, waist, lf, -1, -0.05, 0.3, rp * 0.95))]
-        return patches
-    hip, knee, ankle = pelvis, k[f"{side}_knee"], k[f"{side}_ankle"]
-    thigh = capsule(hip, _THIGH[0], knee, _THIGH[1])
-    shin = capsule(knee, _SHIN[0], ankle, _SHIN[1])
-    tf = _limb_front(hip, knee)
-    t0, t1 = _THIGH
-    if region == "hamstrings":
-        patches.append((thigh, _half(hip, knee, tf, -1, 0.2, 0.85, t0 * 0.75, t1 * 0.75)))
-    elif region == "hip_flexors":
-        patches.append((thigh, _half(hip, knee, tf, 1, 0.0, 0.55, t0 * 0.75, t1 * 0.8)))
-    elif region == "glutes":
-        patches.append((thigh, _half(hip, knee, tf, -1, 0.0, 0.18, t0 * 0.95)))
-    elif region == "legs":
-        patches.append((thigh, _half(hip, knee, tf, 0, 0.2, 0.82, t0 * 0.62, t1 * 0.62)))
-        patches.append((shin, _half(knee, ankle, _limb_front(knee, ankle), 0, 0.15, 0.8,
-                                    _SHIN[0] * 0.6, _SHIN[1] * 0.6)))
-    elif region == "feet":
-        heel, toe = k[f"{side}_heel"], k[f"{side}_toe"]
-        foot = QPainterPath()
-        # Heel and toe overlap: winding fill keeps the overlap filled, where
-        # the default odd-even rule would cut stripes out of it.
-        foot.setFillRule(Qt.FillRule.WindingFill)
-        for shape in _leg_shapes(k, side)[2:]:
-            foot.addPath(shape)
-        patches.append((foot, _half(heel, toe, _ccw(_unit(_sub(toe, heel))), 1, 0.1, 0.85,
-                                    RADII["heel"] * 1.1)))
-    elif region == "shoulders":
-        shoulder, elbow = k["shoulder"], k[f"{side}_elbow"]
-        arm = capsule(shoulder, _UPPER_ARM[0], elbow, _UPPER_ARM[1])
-        patches.append((arm, _half(shoulder, elbow, _limb_front(shoulder, elbow), 0, 0.0, 0.38,
-                                   _UPPER_ARM[0] * 0.75)))
-    return patches
+def _across(prop: Prop, left: float, right: float) -> Prop:
+    """A floor prop cut to the frame's width (and at least as wide as the frame's middle)."""
+    lo, hi = max(prop.x - prop.width / 2, left + 0.02), min(prop.x + prop.width / 2, right - 0.02)
+    if hi - lo < 0.2:
+        return replace(prop, width=0.0)
+    return replace(prop, x=(lo + hi) / 2, width=hi - lo)
 
 
 def _paint_patches(painter: QPainter, patches: Iterable[Patch], color: QColor) -> None:
@@ -331,140 +243,6 @@ def _regions(highlight: Iterable[str]) -> dict[str, set[str]]:
     return out
 
 
-# -- props ------------------------------------------------------------------------
-
-
-def _rect(x: float, y: float, w: float, h: float, r: float = 0.0) -> QPainterPath:
-    path = QPainterPath()
-    if r > 0:
-        path.addRoundedRect(QRectF(x, y, w, h), r, r)
-    else:
-        path.addRect(QRectF(x, y, w, h))
-    return path
-
-
-def prop_shapes(prop: Prop) -> list[tuple[QPainterPath, str]]:
-    """(shape, tone) pairs for one prop; tone is 'fill' or 'line'."""
-    x, y, w, h = prop.x, prop.y, prop.width, prop.height
-    leg = 0.04
-    shapes: list[tuple[QPainterPath, str]] = []
-    if prop.kind == "mat":
-        shapes.append((_rect(x - w / 2, y - 0.004, w, h + 0.004, 0.01), "line"))
-    elif prop.kind == "chair":
-        seat = 0.05
-        front, back = (x - w / 2, x + w / 2) if prop.flip else (x + w / 2, x - w / 2)
-        shapes.append((_rect(x - w / 2, y + h - seat, w, seat, 0.015), "line"))
-        for edge in (front, back):
-            shapes.append((_rect(edge - leg / 2, y, leg, h - seat, 0.01), "line"))
-        shapes.append((_rect(back - leg / 2, y + h - seat, leg, CHAIR_BACK + seat, 0.01), "line"))
-        # The backrest thickens towards the seat at the top.
-        pad = 0.05
-        pad_x = back + leg / 2 - pad if prop.flip else back - leg / 2
-        shapes.append((_rect(pad_x, y + h + CHAIR_BACK * 0.45, pad, CHAIR_BACK * 0.55, 0.02), "line"))
-    elif prop.kind == "table":
-        top = 0.045
-        shapes.append((_rect(x - w / 2, y + h - top, w, top, 0.012), "line"))
-        for edge in (x - w / 2 + 0.06, x + w / 2 - 0.06):
-            shapes.append((_rect(edge - leg / 2, y, leg, h - top), "line"))
-    elif prop.kind == "bench":
-        top = 0.07
-        shapes.append((_rect(x - w / 2, y + h - top, w, top, 0.015), "line"))
-        for edge in (x - w / 2 + 0.12, x + w / 2 - 0.12):
-            shapes.append((_rect(edge - 0.03, y, 0.06, h - top), "line"))
-    elif prop.kind in ("step", "box", "block"):
-        shapes.append((_rect(x - w / 2, y, w, h, 0.02), "fill"))
-    elif prop.kind == "wall":
-        left = x - w if prop.flip else x
-        shapes.append((_rect(left, y, w, h), "fill"))
-    elif prop.kind == "ball":
-        shapes.append((_circle((x, y + h / 2), w / 2), "fill"))
-    elif prop.kind == "bar":
-        shapes.append((_rect(x - 0.012, 0.0, 0.024, y + h), "fill"))
-        shapes.append((_circle((x, y + h), w / 2), "line"))
-    elif prop.kind == "pencil":
-        shapes.append((_rect(x - w / 2, y, w, h, h / 2), "line"))
-    return shapes
-
-
-# -- cues -------------------------------------------------------------------------
-
-
-def cue_paths(poses: ExercisePoses) -> list[tuple[str, list[Point]]]:
-    """Motion hints as (kind, points) in figure units: 'path' lines and 'circle' arcs."""
-    out: list[tuple[str, list[Point]]] = []
-    hold = key_points(poses.hold)
-    centre = _add(hold["pelvis"], _sub(hold["chest"], hold["pelvis"]), 0.5)
-    for cue in poses.cues:
-        if cue.kind == "path":
-            samples = [key_points(poses.pose_at(i / 24))[cue.at] for i in range(25)]
-            pts = []
-            for p in samples:
-                away = _unit(_sub(p, centre))
-                pts.append(_add(p, away, cue.offset))
-            if math.dist(pts[0], pts[-1]) > 0.05:
-                out.append(("path", pts[3:-3]))
-        else:
-            c = hold[cue.at]
-            arc = [
-                (c[0] + cue.radius * math.cos(a), c[1] + cue.radius * math.sin(a))
-                for a in (math.radians(100 + 290 * i / 40) for i in range(41))
-            ]
-            out.append(("circle", arc))
-    return out
-
-
-def _arrow_head(points: Sequence[Point], size: float) -> QPainterPath:
-    tip = points[-1]
-    base = points[max(0, len(points) - 3)]
-    d = _unit(_sub(tip, base))
-    n = _ccw(d)
-    back = _add(tip, d, -size)
-    return _polygon([_add(tip, d, size * 0.35), _add(back, n, size * 0.55), _add(back, n, -size * 0.55)])
-
-
-# -- framing ----------------------------------------------------------------------
-
-
-def _union(boxes: Iterable[Bounds | None]) -> Bounds:
-    boxes = [b for b in boxes if b is not None]
-    return (min(b[0] for b in boxes), min(b[1] for b in boxes),
-            max(b[2] for b in boxes), max(b[3] for b in boxes))
-
-
-def pose_frame(poses: Sequence[Pose], props: Iterable[Prop] = (), extra: Iterable[Point] = ()) -> Bounds:
-    """The area to fit in the picture: the figure in every given pose, the props, the ground."""
-    boxes: list[Bounds | None] = [figure_bounds(p) for p in poses]
-    boxes += [p.bounds() for p in props]
-    boxes += [(x, y, x, y) for x, y in extra]
-    left, bottom, right, top = _union(boxes)
-    return (left - 0.1, min(bottom, 0.0) - 0.04, right + 0.1, max(top, 0.3))
-
-
-def exercise_frame(poses: ExercisePoses) -> Bounds:
-    """One frame for the whole start-to-hold movement, so the picture never jumps."""
-    props = list(poses.props_at(0.0)) + list(poses.props_at(1.0))
-    extra = [p for _, pts in cue_paths(poses) for p in pts]
-    return pose_frame([poses.start, poses.hold, poses.pose_at(0.5)], props, extra)
-
-
-def _fit(rect: QRectF, frame: Bounds, margin: float = 0.05) -> tuple[float, float, float, float, float]:
-    """Scale and centres mapping ``frame`` into ``rect``."""
-    left, bottom, right, top = frame
-    inner = rect.adjusted(rect.width() * margin, rect.height() * margin,
-                          -rect.width() * margin, -rect.height() * margin)
-    fw, fh = max(right - left, 1e-6), max(top - bottom, 1e-6)
-    scale = min(inner.width() / fw, inner.height() / fh)
-    return scale, (left + right) / 2, (bottom + top) / 2, inner.center().x(), inner.center().y()
-
-
-def world_to_widget(rect: QRectF, frame: Bounds, point: Point, mirrored: bool = False) -> QPointF:
-    """Where figure-unit ``point`` lands in ``rect`` (as painted by :func:`paint_figure`)."""
-    scale, fx, fy, cx, cy = _fit(rect, frame)
-    sx = -scale if mirrored else scale
-    return QPointF(cx + (point[0] - fx) * sx, cy - (point[1] - fy) * scale)
-
-
-# -- painting ---------------------------------------------------------------------
 
 
 def _colors(palette_colors: FigureColors | QPalette | None) -> FigureColors:
@@ -544,45 +322,55 @@ def paint_figure(
     painter.drawLine(QPointF(left + 0.02, -0.009), QPointF(right - 0.02, -0.009))
     painter.setPen(Qt.PenStyle.NoPen)
 
+    front_props: list[QPainterPath] = []
     for prop in props:
+        if prop.kind in FLOOR_PROPS:
+            prop = _across(prop, left, right)
         for shape, tone in prop_shapes(prop):
-            painter.fillPath(shape, colors.prop_line if tone == "line" else colors.prop)
+            if tone == "front":
+                front_props.append(shape)
+            else:
+                painter.fillPath(shape, colors.prop_line if tone == "line" else colors.prop)
 
     weights = any(p.kind == "ankle_weights" for p in props)
     bg = colors.background
+    parts = {part.name: part for part in body_parts(k)}
 
     # Far limbs, behind the body.
-    _draw_group(painter, _leg_shapes(k, "far"), colors.far, bg, (k["pelvis"], _HIP_JOINT))
+    _draw_group(painter, parts["far leg"].shapes, colors.far, bg, (k["pelvis"], _HIP_JOINT))
     if weights:
-        _draw_group(painter, _ankle_weight_shapes(k, "far"), _mix(colors.prop_line, bg, 0.3), None)
+        _draw_group(painter, ankle_weight_shapes(k, "far"), _mix(colors.prop_line, bg, 0.3), None)
     for region in sorted(regions["far"] - {"shoulders"}):
         _paint_patches(painter, highlight_patches(k, region, "far"), colors.accent_far)
-    _draw_group(painter, _arm_shapes(k, "far"), colors.far, bg, (k["shoulder"], _SHOULDER_JOINT))
+    _draw_group(painter, parts["far arm"].shapes, colors.far, bg, (k["shoulder"], _SHOULDER_JOINT))
     if "shoulders" in regions["far"]:
         _paint_patches(painter, highlight_patches(k, "shoulders", "far"), colors.accent_far)
 
     # Torso, neck and head.
-    _draw_group(painter, _torso_shapes(k), colors.body, bg)
+    _draw_group(painter, parts["torso"].shapes, colors.body, bg)
     for region in sorted(regions["torso"]):
         _paint_patches(painter, highlight_patches(k, region, "torso"), colors.accent)
 
     # Near limbs, in front.
-    _draw_group(painter, _leg_shapes(k, "near"), colors.body, bg, (k["pelvis"], _HIP_JOINT))
+    _draw_group(painter, parts["near leg"].shapes, colors.body, bg, (k["pelvis"], _HIP_JOINT))
     if regions["torso"]:
         # Where the near thigh springs from the pelvis it is part of the hip:
         # show the hip's highlight there rather than the thigh's edge.
         painter.save()
-        painter.setClipPath(_circle(k["pelvis"], _THIGH[0] + 0.008), Qt.ClipOperation.IntersectClip)
+        painter.setClipPath(circle(k["pelvis"], THIGH[0] + 0.008), Qt.ClipOperation.IntersectClip)
         for region in sorted(regions["torso"]):
             _paint_patches(painter, highlight_patches(k, region, "torso"), colors.accent)
         painter.restore()
     if weights:
-        _draw_group(painter, _ankle_weight_shapes(k, "near"), colors.prop_line, None)
+        _draw_group(painter, ankle_weight_shapes(k, "near"), colors.prop_line, None)
     for region in sorted(regions["near"] - {"shoulders"}):
         _paint_patches(painter, highlight_patches(k, region, "near"), colors.accent)
-    _draw_group(painter, _arm_shapes(k, "near"), colors.body, bg, (k["shoulder"], _SHOULDER_JOINT))
+    _draw_group(painter, parts["near arm"].shapes, colors.body, bg, (k["shoulder"], _SHOULDER_JOINT))
     if "shoulders" in regions["near"]:
         _paint_patches(painter, highlight_patches(k, "shoulders", "near"), colors.accent)
+
+    # What a hand grips or the toes hold goes over them, outlined.
+    _draw_group(painter, front_props, colors.prop_front, bg)
 
     # Motion cues last, outlined so they read over the body too.
     for _, points in cues:

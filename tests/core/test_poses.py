@@ -205,6 +205,7 @@ def test_a_pose_sinking_into_the_ground(tmp_path, catalog):
         ('cues = [{ kind = "spiral", at = "shoulder" }]', "cues[0].kind"),
         ('cues = [{ kind = "path", at = "nose" }]', "cues[0].at"),
         ('colour = "blue"', "colour"),
+        ('posture = "lying"', "posture"),
     ],
 )
 def test_bad_exercise_fields_name_the_field(tmp_path, catalog, extra, field):
@@ -409,3 +410,25 @@ def test_the_readme_examples_load(tmp_path, catalog):
 def test_every_catalog_exercise_has_poses():
     catalog = load_catalog()
     assert set(load_poses(catalog=catalog)) == set(catalog.exercises)
+
+
+def test_the_split_modules_keep_one_public_face():
+    """The model, the kinematics and the loader live apart; the app imports them all from poses."""
+    import deskbreak.core.pose_kinematics as kinematics
+    import deskbreak.core.pose_model as model
+    import deskbreak.core.poses as poses_module
+
+    for name in poses_module.__all__:
+        assert hasattr(poses_module, name), name
+    assert poses_module.Pose is model.Pose and poses_module.key_points is kinematics.key_points
+    assert poses_module.POSTURES is model.POSTURES
+
+
+def test_a_broken_pose_file_costs_the_pictures_never_the_app(tmp_path, catalog, monkeypatch, caplog):
+    import deskbreak.core.poses as poses_module
+
+    write(tmp_path, '[[pose]]\nexercise = "plank"\nposture = "floating"\nstart = {}\nhold = {}\n')
+    monkeypatch.setattr(poses_module, "default_poses_dir", lambda: tmp_path)
+    with caplog.at_level("WARNING", logger="deskbreak"):
+        assert poses_module.load_poses_or_none(catalog) == {}
+    assert "field 'posture'" in caplog.text and "without pictures" in caplog.text

@@ -10,7 +10,7 @@ import pytest  # noqa: E402
 from PySide6.QtCore import QRectF  # noqa: E402
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette  # noqa: E402
 
-from deskbreak.core.poses import key_points, load_poses  # noqa: E402
+from deskbreak.core.poses import RADII, figure_bounds, key_points, load_poses  # noqa: E402
 from deskbreak.ui.figure import (  # noqa: E402
     FigureColors,
     FigureWidget,
@@ -18,6 +18,7 @@ from deskbreak.ui.figure import (  # noqa: E402
     paint_figure,
     world_to_widget,
 )
+from deskbreak.ui.figure_shapes import HEAD_RADIUS, JOINT_MARK_LIMIT, joint_marks  # noqa: E402
 from deskbreak.ui.render import contact_sheet, render_catalog, render_exercise  # noqa: E402
 
 SIZE = (480, 360)
@@ -142,6 +143,65 @@ def test_render_catalog_writes_one_png_per_illustrated_exercise(catalog, poses, 
     rows = -(-len(paths) // columns)
     assert image.width() == 8 + columns * (120 + 8)
     assert image.height() == 8 + rows * (90 + 8)
+
+
+# -- what the pictures must show -----------------------------------------------------
+
+
+def second_heads(marks: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """Round ends, other than the head, big enough to read as another head."""
+    return [(name, r) for name, r in marks if name != "head" and r > JOINT_MARK_LIMIT * HEAD_RADIUS]
+
+
+def test_joint_marks_are_much_smaller_than_the_head_in_every_pose(poses):
+    assert JOINT_MARK_LIMIT <= 0.7
+    for exercise_id, entry in poses.items():
+        for t in (0.0, 0.5, 1.0):
+            marks = joint_marks(key_points(entry.pose_at(t)))
+            assert [r for name, r in marks if name == "head"] == [HEAD_RADIUS], exercise_id
+            assert len(marks) > 20  # every part reports its round ends
+            assert second_heads(marks) == [], (exercise_id, t)
+    # What the lying figures used to draw: the torso a capsule whose round end at
+    # the base of the neck is as big as the head.
+    capsule_torso = joint_marks(key_points(poses["knee-to-chest"].hold)) + [("chest", RADII["chest"])]
+    assert second_heads(capsule_torso) == [("chest", RADII["chest"])]
+
+
+def test_the_figure_fills_its_picture(poses):
+    """The figure in its start and hold poses, with the props it uses, fills the
+    picture's width or its height; the floor mat does not count."""
+    rect = QRectF(0, 0, 480, 330)  # a render's picture, above its caption
+    for exercise_id, entry in poses.items():
+        frame = exercise_frame(entry)
+        boxes = [figure_bounds(p) for p in (entry.start, entry.hold, entry.pose_at(0.5))]
+        boxes += [p.bounds() for t in (0.0, 1.0) for p in entry.props_at(t)
+                  if p.kind != "mat" and p.bounds() is not None]
+        left, bottom = min(b[0] for b in boxes), min(b[1] for b in boxes)
+        right, top = max(b[2] for b in boxes), max(b[3] for b in boxes)
+        a = world_to_widget(rect, frame, (left, bottom))
+        b = world_to_widget(rect, frame, (right, top))
+        wide, tall = (b.x() - a.x()) / rect.width(), (a.y() - b.y()) / rect.height()
+        assert max(wide, tall) >= 0.8, (exercise_id, round(wide, 2), round(tall, 2))
+        assert min(a.x(), b.y()) >= 0 and b.x() <= rect.width() and a.y() <= rect.height(), exercise_id
+
+
+def test_a_long_mat_does_not_shrink_the_figure(poses):
+    entry = poses["knee-to-chest"]
+    mat = next(p for p in entry.props if p.kind == "mat")
+    left, _, right, _ = exercise_frame(entry)
+    assert right - left < mat.width
+
+
+@pytest.mark.parametrize(("exercise_id", "kind"),
+                         [("pull-up-bar-hang", "bar"), ("pencil-toe-pick-up", "pencil")])
+def test_a_held_prop_is_drawn_over_the_figure_and_shows(poses, qapp, exercise_id, kind):
+    colors = FigureColors.light()
+    entry = poses[exercise_id]
+    assert any(p.kind == kind for p in entry.props)
+    for t in (0.0, 1.0):
+        image = render_exercise(entry, (240, 180), t=t, colors=colors)
+        shown = sum(1 for row in pixels(image) for c in row if near(c, colors.prop_front, 30))
+        assert shown >= 40, (exercise_id, t, shown)
 
 
 # -- the widget ------------------------------------------------------------------
