@@ -8,7 +8,10 @@ a window of wall time, in three phases:
 * animating: the figure moving from start to hold pose, restarted every
   second so it animates the whole time (the worst case; in a routine it
   moves for about 1 s per lead-in);
-* counted reps: the figure moving with each rep of a counted exercise.
+* counted reps: the figure lifting, holding and lowering with each rep of
+  the glute bridge (1 s up, 3 s hold, 1 s down), set by every ~100 ms tick;
+* moving: shoulder circles, one ``move`` segment the figure cycles through;
+* done view: the summary with its once-a-second close countdown.
 
 Prints the CPU as a percentage of one core for each phase.
 
@@ -77,12 +80,22 @@ def main() -> None:
     animating = measure(app, args.seconds, during=lambda: figure.show_exercise(hold, "right"))
     window.close_quietly()
 
-    circles = catalog.exercise("shoulder-circles")
-    reps = replace(circles, suggested=replace(circles.suggested, reps=1000))
-    window = BreakWindow(title="Sit-break", exercises=[reps], settings=settings, clock=clock,
+    bridge = replace(catalog.exercise("glute-bridge"), reps=Range(1000, 1000))
+    window = BreakWindow(title="Pre-run", exercises=[bridge], settings=settings, clock=clock,
                          poses=poses, key_guard_s=0)
     window.start()
     counted = measure(app, args.seconds)
+    window.close_quietly()
+
+    circles = catalog.exercise("shoulder-circles")
+    many = replace(circles, suggested=replace(circles.suggested, reps=1000))
+    window = BreakWindow(title="Sit-break", exercises=[many], settings=settings, clock=clock,
+                         poses=poses, key_guard_s=0)
+    window.start()
+    moving = measure(app, args.seconds)
+    window.auto_close_s = args.seconds * 10  # stays open for the whole measurement
+    window.skip_exercise()  # the routine ends: the done view with its countdown
+    done = measure(app, args.seconds)
     window.close_quietly()
 
     platform = app.platformName()
@@ -90,6 +103,8 @@ def main() -> None:
     print(f"  holding (ring only)         {holding:6.2f}")
     print(f"  animating (figure moving)   {animating:6.2f}")
     print(f"  counted reps (figure + ring){counted:6.2f}")
+    print(f"  moving (shoulder circles)   {moving:6.2f}")
+    print(f"  done view (countdown)       {done:6.2f}")
 
 
 if __name__ == "__main__":

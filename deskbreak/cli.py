@@ -183,7 +183,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = args.command or "run"
     try:
         if command == "run":
-            from deskbreak.ui.app import run_app  # Qt loads only for the app itself
+            from deskbreak.ui.startup import run_app  # Qt loads only for the app itself
 
             return run_app(profile)
         if command == "settings":
@@ -252,7 +252,7 @@ def _ask_running_app(profile: Profile, command: str, **arguments) -> dict | None
 
 def _settings(profile: Profile) -> int:
     # run_app asks a running deskbreak to open its dialog, or becomes that deskbreak.
-    from deskbreak.ui.app import run_app
+    from deskbreak.ui.startup import run_app
 
     return run_app(profile, open_settings=True)
 
@@ -367,8 +367,8 @@ def _routine(args: argparse.Namespace, profile: Profile) -> int:
         detail = ", ".join(part for part in (segment["side"] and f"{segment['side']} side",
                                              segment["rep"] and f"rep {segment['rep']}") if part)
         name = catalog.exercise(segment["exercise"]).name
-        print(f"  {exact_duration(at):>9}  {segment['kind']:<8} {exact_duration(segment['seconds']):>8}  "
-              f"{name}{f' ({detail})' if detail else ''}")
+        print(f"  {int(at) // 60:>3}:{int(at) % 60:02d}  {segment['kind']:<8} "
+              f"{exact_duration(segment['seconds']):>9}  {name}{f' ({detail})' if detail else ''}")
         at += segment["seconds"]
     return 0
 

@@ -163,3 +163,46 @@ def test_rendering_into_a_path_that_cannot_be_a_folder_is_one_clear_line(capsys)
     code, out, err = run(capsys, "catalog", "--render", "/dev/null/x")
     assert code == 1
     assert err == "deskbreak: cannot write pictures to /dev/null/x: Not a directory\n"
+
+
+# -- routine: the timeline the guide plays ------------------------------------------
+
+
+SEGMENT_KINDS = {"lead_in", "hold", "rep", "rest", "switch", "walk", "move"}
+
+
+def test_routine_show_json_is_the_timeline_with_its_total(capsys, tmp_path):
+    code, out, _ = run(capsys, "--config-dir", str(tmp_path), "routine", "show", "pre-run-glutes", "--json")
+    assert code == 0
+    timeline = json.loads(out)
+    assert timeline["routine"] == "pre-run-glutes"
+    segments = timeline["segments"]
+    assert {s["kind"] for s in segments} <= SEGMENT_KINDS
+    assert set(segments[0]) == {"kind", "exercise", "side", "rep", "seconds"}
+    assert timeline["total_s"] == pytest.approx(sum(s["seconds"] for s in segments))
+    bridge = [s for s in segments if s["exercise"] == "glute-bridge"]
+    assert [s["kind"] for s in bridge].count("lead_in") == 1, "one lead-in per exercise, not per rep"
+
+
+def test_routine_list_gives_every_routine_with_its_length(capsys, tmp_path):
+    code, out, _ = run(capsys, "--config-dir", str(tmp_path), "routine", "list", "--json")
+    rows = json.loads(out)
+    assert {r["id"] for r in rows} == set(load_catalog().routines)
+    assert all(r["total_s"] > 0 for r in rows)
+    code, out, _ = run(capsys, "--config-dir", str(tmp_path), "routine", "list")
+    assert out.splitlines()[0].split()[0] in load_catalog().routines
+
+
+def test_routine_show_follows_the_profiles_settings(capsys, tmp_path):
+    (tmp_path / "settings.toml").write_text('hold_length = "long"\n')
+    long_total = json.loads(run(capsys, "--config-dir", str(tmp_path), "routine", "show", "sit-break",
+                                "--json")[1])["total_s"]
+    (tmp_path / "settings.toml").write_text('hold_length = "short"\n')
+    short_total = json.loads(run(capsys, "--config-dir", str(tmp_path), "routine", "show", "sit-break",
+                                 "--json")[1])["total_s"]
+    assert long_total > short_total
+
+
+def test_routine_show_of_an_unknown_routine_exits_2_in_one_line(capsys, tmp_path):
+    code, out, err = run(capsys, "--config-dir", str(tmp_path), "routine", "show", "yoga")
+    assert code == 2 and err == "deskbreak: no routine 'yoga'; `deskbreak routine list` shows them\n"

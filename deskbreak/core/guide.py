@@ -1,82 +1,193 @@
-"""The guided routine: exercises turned into timed segments, and a player.
+"""The guided routine: exercises turned into a timeline, and a player for it.
 
 :func:`build_segments` turns a routine's exercises into the sequence a coach
-would call out: "Get into position 3-2-1", "Hold 30 s", "Rest 5 s", "Switch
-to your left side", with each exercise's hold, reps, sets, sides and rest as
-the catalog gives them. :class:`RoutinePlayer` walks that sequence against a
-monotonic clock: the remaining time is always computed from the clock, never
-by counting ticks, so a stalled event loop cannot stretch a 30-second hold.
+would call out, and :class:`RoutinePlayer` plays exactly that sequence; the
+command line prints the same list (:func:`timeline_json`), so what you
+inspect is what the break window plays. The pacing rules:
+
+* **One lead-in per exercise, one per side, never one per rep.** "Get into
+  position" counts you in once; before the second side a ``switch``
+  segment ("Switch to your left side") takes the lead-in's place. Sides that
+  alternate rep by rep (``alternate``) get a single lead-in and no switches:
+  the reps themselves go right, left, right...
+* **Counted reps are paced, one ``rep`` segment each**: move, hold, return.
+  A rep with a short hold (up to :data:`REP_HOLD_MAX_S`, like the glute
+  bridge's "pause for 3 seconds") takes :data:`MOVE_S` to move, the
+  document's hold, and :data:`MOVE_S` to return (glute bridge: 1 + 3 + 1 s),
+  so the figure can follow and lower between reps. A rep without a hold
+  takes the catalog's suggested pace, else :data:`DEFAULT_PACE_S`. The reps
+  between the first and the last are not chimed.
+* **Longer holds are ``hold`` segments** ("Hold 30 s"). Repeated holds are
+  separated by the rest the document gives (the locust pose's "relax ... for
+  5 seconds"); where it gives none, by a :data:`RELEASE_S` release of ours,
+  because two holds with nothing between them would be one long hold.
+  Sets (or "rounds") repeat the same way.
+* **Untimed steps get no lead-in**: a timed activity (walking around) is one
+  ``walk`` segment; a few movements done where you stand, with no position
+  to get into and no figure from the document (shoulder circles), are one
+  ``move`` segment counted at the suggested pace.
+* A rest between exercises (a circuit's "resting for 30 seconds between
+  exercises") is a ``rest`` segment; lead-ins still follow it.
+
+Every segment has one of the :class:`Kind` values, the exercise, the side
+("right", "left" or None), the rep it belongs to (or None) and its seconds.
+
+:class:`RoutinePlayer` walks the timeline against a monotonic clock: the
+remaining time is always computed from the clock, never by counting ticks,
+so a stalled event loop cannot stretch a 30-second hold.
 """
 
 from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Any, Iterable, Sequence
 
 from deskbreak.core.catalog import Exercise
 
 SIDES = ("right", "left")
 
-# Our pacing where neither the document nor the catalog's suggestion gives
-# one: a counted rep takes this long, a timed activity this long.
-DEFAULT_PACE_S = 3
+# Our pacing where neither the document nor the catalog's suggestion gives one.
+MOVE_S = 1.0
+"""Seconds to move into a rep's hold, and again to return: lift, pause, lower."""
+DEFAULT_PACE_S = 3.0
+"""Seconds per rep without a hold, out and back: "small and controlled"."""
+REP_HOLD_MAX_S = 5
+"""A hold this short is a pause at the top of a rep; a longer one is held on its own."""
+RELEASE_S = 5.0
+"""Between repeated holds where the document names no rest: release, then back in."""
 DEFAULT_DURATION_S = 60
+"""A timed activity without a suggested duration."""
 
 
-class Phase(str, enum.Enum):
+class Kind(str, enum.Enum):
+    """What a segment asks of the user; the values are the timeline's vocabulary."""
+
     LEAD_IN = "lead_in"
-    """Get into position: a short countdown before a hold or a set."""
+    """Get into position: a short countdown, once per exercise (and first side)."""
+    SWITCH = "switch"
+    """Change to the other side: takes the lead-in's place before each new side."""
     HOLD = "hold"
+    """Hold still for the time given."""
+    REP = "rep"
+    """One counted repetition: move, (hold,) return."""
     REST = "rest"
+    """Relax: the document's rest, a release between holds, or a rest between exercises."""
+    WALK = "walk"
+    """A timed activity such as walking around: no countdown, no position."""
     MOVE = "move"
-    """Counted reps paced by the timer, or a timed activity such as walking."""
+    """Movements done where you stand (shoulder circles), counted at our pace."""
+
+
+class Stage(str, enum.Enum):
+    """Where in a rep the user is: what the coach calls out."""
+
+    MOVE = "move"
+    HOLD = "hold"
+    RETURN = "return"
 
 
 @dataclass(frozen=True)
 class Segment:
-    phase: Phase
+    kind: Kind
     exercise: Exercise
     seconds: float
     cue: str
     side: str | None = None
-    rep: int = 1
+    rep: int | None = None
+    """The rep (per side) this segment is, or None when it is not one of several."""
     reps: int = 1
+    """Reps per side in this set."""
     set: int = 1
     sets: int = 1
+    hold_s: float = 0.0
+    """For a rep: the pause at the top (0 when the rep has none)."""
     pace_s: float | None = None
-    """For counted reps: seconds per rep, so the rep shown follows the clock."""
-    switches_side: bool = False
-    """A lead-in that moves to the other side ("Switch to your left side")."""
+    """For a ``move``: seconds per repetition, so the count shown follows the clock."""
+
+    @property
+    def exercise_id(self) -> str:
+        return self.exercise.id
 
     @property
     def chimes(self) -> bool:
-        """A chime marks the end of each hold and of each counted set."""
-        return self.phase in (Phase.HOLD, Phase.MOVE)
+        """Segments whose end may be marked by a chime (see :func:`chime_for`)."""
+        return self.kind in (Kind.HOLD, Kind.REP, Kind.MOVE, Kind.WALK)
 
-    def rep_at(self, elapsed: float) -> int:
-        if self.pace_s:
+    def rep_at(self, elapsed: float) -> int | None:
+        """The rep under way ``elapsed`` seconds in: counted for a ``move``, fixed otherwise."""
+        if self.kind == Kind.MOVE and self.pace_s:
             return min(self.reps, int(elapsed // self.pace_s) + 1)
         return self.rep
+
+    def stage_at(self, elapsed: float) -> Stage | None:
+        """For a rep: moving, holding or returning ``elapsed`` seconds in; None otherwise."""
+        if self.kind != Kind.REP:
+            return None
+        move = (self.seconds - self.hold_s) / 2
+        if elapsed < move:
+            return Stage.MOVE
+        if elapsed < move + self.hold_s:
+            return Stage.HOLD
+        return Stage.RETURN
+
+    def pose_at(self, elapsed: float) -> float | None:
+        """Where the figure should be (0 start pose .. 1 hold pose) ``elapsed`` s in.
+
+        None means "ease into the hold pose": getting into position for a
+        hold, or a walk. Before counted reps the figure waits in the start
+        pose; during a rep it moves out, holds and returns, so it lowers
+        between reps.
+        """
+        if self.kind in (Kind.LEAD_IN, Kind.SWITCH):
+            return 0.0 if _is_counted(self.exercise) else None
+        if self.kind == Kind.HOLD:
+            return 1.0
+        if self.kind == Kind.REST:
+            return 0.0
+        if self.kind == Kind.REP:
+            move = (self.seconds - self.hold_s) / 2
+            if move <= 0:
+                return 1.0
+            if elapsed < move:
+                return max(0.0, elapsed / move)
+            if elapsed < move + self.hold_s:
+                return 1.0
+            return max(0.0, 1.0 - (elapsed - move - self.hold_s) / move)
+        if self.kind == Kind.MOVE and self.pace_s:
+            cycle = (elapsed % self.pace_s) / self.pace_s
+            return 1.0 - abs(2.0 * cycle - 1.0)
+        return None
 
     def progress_text(self, elapsed: float = 0.0) -> str:
         """ "Rep 2 of 3 · Right side · Set 1 of 3" for the status line."""
         parts = []
-        if self.reps > 1:
-            parts.append(f"Rep {self.rep_at(elapsed)} of {self.reps}")
+        rep = self.rep_at(elapsed)
+        if rep is not None and self.reps > 1:
+            parts.append(f"Rep {rep} of {self.reps}")
         if self.side:
             parts.append(f"{self.side.capitalize()} side")
         if self.sets > 1:
             parts.append(f"Set {self.set} of {self.sets}")
         return " · ".join(parts)
 
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind.value, "exercise": self.exercise.id, "side": self.side,
+                "rep": self.rep, "seconds": _number(self.seconds)}
+
 
 def chime_for(ended: Segment, following: Segment | None) -> str | None:
     """Which chime marks the end of ``ended``: "switch" before changing sides,
-    "hold" after any other hold or counted set, None otherwise."""
+    "hold" after a hold, a walk, a move or the last rep of a run, else None.
+
+    The reps in between stay quiet: fifteen chimes in 90 s would be noise.
+    """
     if not ended.chimes:
         return None
-    if following is not None and following.switches_side:
+    if ended.kind == Kind.REP and following is not None and following.kind == Kind.REP \
+            and following.exercise.id == ended.exercise.id:
+        return None
+    if following is not None and following.kind == Kind.SWITCH:
         return "switch"
     return "hold"
 
@@ -113,76 +224,140 @@ def summary(exercise: Exercise, hold_length: str = "short") -> str:
     return f"{exercise.name} ({' '.join(figures)})" if figures else exercise.name
 
 
+def _is_counted(exercise: Exercise) -> bool:
+    """Done as counted reps (with at most a short pause at the top), not held."""
+    hold = hold_seconds(exercise, "long")
+    if hold is not None and hold > REP_HOLD_MAX_S:
+        return False
+    return exercise.reps is not None or bool(exercise.suggested.reps)
+
+
+def _is_untimed(exercise: Exercise) -> bool:
+    """Done where you stand with no figure from the document: no lead-in, one segment."""
+    if exercise.suggested.duration_s and exercise.reps is None and hold_seconds(exercise, "long") is None:
+        return True
+    return (
+        exercise.place in ("desk", "standing")
+        and not exercise.per_side
+        and exercise.hold_s is None and exercise.reps is None and exercise.sets is None
+        and exercise.suggested.hold_s is None
+        and bool(exercise.suggested.reps)
+    )
+
+
 def build_segments(
     exercises: Sequence[Exercise],
+    *,
     hold_length: str = "short",
-    lead_in_s: float = 3,
-    rest_between_s: float = 0,
+    lead_in_s: float = 3.0,
+    rest_between_s: float = 0.0,
 ) -> list[Segment]:
+    """The routine's timeline, in the order the break window plays it (see the module notes)."""
     segments: list[Segment] = []
     for index, exercise in enumerate(exercises):
         if index and rest_between_s:
-            segments.append(Segment(Phase.REST, exercises[index - 1], rest_between_s,
+            segments.append(Segment(Kind.REST, exercises[index - 1], rest_between_s,
                                     f"Rest {rest_between_s:g} s"))
         segments += _exercise_segments(exercise, hold_length, lead_in_s)
     return segments
 
 
+def total_seconds(segments: Iterable[Segment]) -> float:
+    """How long the timeline takes when played through."""
+    return float(sum(s.seconds for s in segments))
+
+
+def timeline_json(routine_id: str, segments: Sequence[Segment]) -> dict[str, Any]:
+    """``{"routine": ID, "total_s": N, "segments": [{"kind", "exercise", "side", "rep", "seconds"}]}``."""
+    return {
+        "routine": routine_id,
+        "total_s": _number(total_seconds(segments)),
+        "segments": [s.to_json() for s in segments],
+    }
+
+
+def _number(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else round(value, 3)
+
+
 def _exercise_segments(exercise: Exercise, hold_length: str, lead_in_s: float) -> list[Segment]:
+    if _is_untimed(exercise):
+        return [_untimed_segment(exercise)]
     sides: tuple[str | None, ...] = SIDES if exercise.per_side else (None,)
     reps, sets = rep_count(exercise), set_count(exercise)
     hold = hold_seconds(exercise, hold_length)
     out: list[Segment] = []
 
-    def lead_in(side: str | None, rep: int, set_: int) -> None:
+    def enter(side: str | None, first: bool, **figures) -> None:
+        """The lead-in before the first side, the switch before each other one."""
         if lead_in_s <= 0:
             return
-        previous_side = next((s.side for s in reversed(out) if s.side), None)
-        switching = bool(side and previous_side and side != previous_side)
-        if switching:
-            cue = f"Switch to your {side} side"
-        elif side and not out:
-            cue = f"Get into position: {side} side"
+        if first:
+            cue = f"Get into position: {side} side" if side else "Get into position"
+            out.append(Segment(Kind.LEAD_IN, exercise, lead_in_s, cue, side, **figures))
         else:
-            cue = "Get into position"
-        out.append(Segment(Phase.LEAD_IN, exercise, lead_in_s, cue, side, rep, reps, set_, sets,
-                           switches_side=switching))
+            out.append(Segment(Kind.SWITCH, exercise, lead_in_s, f"Switch to your {side} side",
+                               side, **figures))
 
-    if hold is not None:
-        # Each hold gets its own lead-in, except straight after a rest the
-        # document prescribes, which is the way back into position.
-        order = (
-            [(s, r) for r in range(1, reps + 1) for s in sides]
-            if exercise.alternate
-            else [(s, r) for s in sides for r in range(1, reps + 1)]
-        )
-        for set_ in range(1, sets + 1):
-            for side, rep in order:
-                if not (out and out[-1].phase == Phase.REST):
-                    lead_in(side, rep, set_)
-                out.append(Segment(Phase.HOLD, exercise, hold, f"Hold {hold} s", side, rep, reps, set_, sets))
-                last_of_side = rep == reps and (not exercise.alternate or side == sides[-1])
-                if exercise.rest_s and not last_of_side:
-                    out.append(Segment(Phase.REST, exercise, exercise.rest_s, f"Rest {exercise.rest_s} s",
-                                       side, rep, reps, set_, sets))
+    if _is_counted(exercise):
+        # Each set on each side in turn, so one side rests while the other
+        # works; alternating reps go right, left, right... after one lead-in.
+        hold_s = float(hold or 0)
+        seconds = 2 * MOVE_S + hold_s if hold_s else float(exercise.suggested.pace_s or DEFAULT_PACE_S)
+        cue = f"Move, hold {hold_s:g} s, return" if hold_s else "Move and return"
+        if exercise.alternate:
+            runs = [(set_, None, [(side, rep) for rep in range(1, reps + 1) for side in sides])
+                    for set_ in range(1, sets + 1)]
+        else:
+            runs = [(set_, side, [(side, rep) for rep in range(1, reps + 1)])
+                    for set_ in range(1, sets + 1) for side in sides]
+        for number, (set_, run_side, run) in enumerate(runs):
+            figures = dict(reps=reps, set=set_, sets=sets)
+            if number == 0 or run_side is not None:
+                enter(run_side, number == 0, **figures)
+            for index, (side, rep) in enumerate(run):
+                if index and exercise.rest_s:
+                    out.append(Segment(Kind.REST, exercise, exercise.rest_s, f"Rest {exercise.rest_s} s",
+                                       side, **figures))
+                out.append(Segment(Kind.REP, exercise, seconds, cue, side, rep, hold_s=hold_s, **figures))
         return out
 
-    if exercise.reps is not None or exercise.suggested.reps:
-        pace = exercise.suggested.pace_s or DEFAULT_PACE_S
-        for set_ in range(1, sets + 1):
-            for side in sides:
-                lead_in(side, 1, set_)
-                out.append(Segment(Phase.MOVE, exercise, reps * pace, f"{reps} reps, {pace} s each",
-                                   side, 1, reps, set_, sets, pace_s=pace))
-        return out
+    # Held: sets (the documents' "rounds") and reps are repeats of the hold,
+    # numbered per side; between two holds the document's rest, else ours.
+    hold = hold or DEFAULT_DURATION_S
+    repeats = reps * sets
+    numbered = repeats > 1
+    if exercise.alternate:
+        order = [(side, rep) for rep in range(1, repeats + 1) for side in sides]
+    else:
+        order = [(side, rep) for side in sides for rep in range(1, repeats + 1)]
+    figures = dict(reps=repeats)
+    for index, (side, rep) in enumerate(order):
+        if index == 0:
+            enter(None if exercise.alternate else side, True, **figures)
+        elif rep == 1 and not exercise.alternate:
+            enter(side, False, **figures)
+        elif exercise.rest_s:
+            out.append(Segment(Kind.REST, exercise, exercise.rest_s, f"Rest {exercise.rest_s} s",
+                               side, **figures))
+        else:
+            out.append(Segment(Kind.REST, exercise, RELEASE_S, "Release, then hold again",
+                               side, **figures))
+        out.append(Segment(Kind.HOLD, exercise, hold, f"Hold {hold} s", side,
+                           rep if numbered else None, **figures))
+    return out
 
-    duration = exercise.suggested.duration_s or DEFAULT_DURATION_S
-    for side in sides:
-        lead_in(side, 1, 1)
+
+def _untimed_segment(exercise: Exercise) -> Segment:
+    suggested = exercise.suggested
+    if suggested.duration_s or not suggested.reps:
+        duration = suggested.duration_s or DEFAULT_DURATION_S
         minutes = duration / 60
         cue = f"{exercise.name}: {minutes:g} min" if duration >= 60 else f"{exercise.name}: {duration} s"
-        out.append(Segment(Phase.MOVE, exercise, duration, cue, side))
-    return out
+        return Segment(Kind.WALK, exercise, duration, cue)
+    pace = float(suggested.pace_s or DEFAULT_PACE_S)
+    return Segment(Kind.MOVE, exercise, suggested.reps * pace, f"{suggested.reps} times, {pace:g} s each",
+                   None, None, suggested.reps, pace_s=pace)
 
 
 @dataclass(frozen=True)
@@ -219,7 +394,6 @@ class RoutinePlayer:
         self._index = 0
         self._segment_start = start
         self._paused_at: float | None = None
-        self._exercise_start = start
         self._exercise_active = 0.0
         self.results: list[ExerciseResult] = []
 
@@ -234,6 +408,13 @@ class RoutinePlayer:
     def _elapsed(self, now: float) -> float:
         until = self._paused_at if self._paused_at is not None else now
         return until - self._segment_start
+
+    def remaining_total(self, now: float) -> float:
+        """Seconds left in the whole routine, the current segment included."""
+        if self.finished:
+            return 0.0
+        current = self.segments[self._index]
+        return max(0.0, current.seconds - self._elapsed(now)) + total_seconds(self.segments[self._index + 1:])
 
     def update(self, now: float) -> list[Segment]:
         """Move past every segment whose time is up; returns the segments that ended."""
@@ -288,10 +469,6 @@ class RoutinePlayer:
         while not self.finished and self.segments[self._index].exercise.id == current:
             self._leave(self.segments[self._index], completed=False, spent=spent)
             spent = 0.0
-        # Skipping also skips the rest that led into the next exercise.
-        while not self.finished and self.segments[self._index].phase == Phase.REST \
-                and self.segments[self._index].exercise.id == current:
-            self._index += 1
         self._segment_start = self._paused_at if self._paused_at is not None else now
 
     def stop(self, now: float) -> None:

@@ -10,27 +10,23 @@ row for every outcome, and a fresh tray tooltip.
 from __future__ import annotations
 
 import logging
-import os
-import signal
-import socket
 import sqlite3
-import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QObject, QSocketNotifier, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from deskbreak import APP_NAME, __version__
-from deskbreak.core.assets import asset_path
-from deskbreak.core.catalog import Catalog, Routine, load_catalog
-from deskbreak.core.clock import Clock, SystemClock
-from deskbreak.core.describe import human_duration, prelude_message, status_line
+from deskbreak import __version__
 from deskbreak.core import commands as cmd
+from deskbreak.core.catalog import Catalog, Routine
+from deskbreak.core.clock import Clock
 from deskbreak.core.commands import CommandError, command_from_request
+from deskbreak.core.describe import human_duration, prelude_message, status_line
 from deskbreak.core.engine import (
+    SCHEDULE_KEYS,
     BackAtDesk,
     BreakEnded,
     BreakEngine,
@@ -41,27 +37,20 @@ from deskbreak.core.engine import (
     Event,
     NaturalBreak,
     Paused,
-    SCHEDULE_KEYS,
     PreludeStarted,
     Presence,
     Refused,
     State,
 )
-from deskbreak.core.files import private_directory
+from deskbreak.core.history import HistoryError, HistoryStore
 from deskbreak.core.kinds import NATURAL_BREAK_KIND, BreakKind, Outcome
-from deskbreak.core.history import (
-    HistoryCorruptError,
-    HistoryError,
-    HistoryStore,
-    move_aside,
-)
 from deskbreak.core.poses import load_poses_or_none
-from deskbreak.core.settings import Settings, SettingsError, format_duration
+from deskbreak.core.settings import Settings, SettingsError
 from deskbreak.core.settings_store import SettingsStore
+from deskbreak.core.timeline import break_exercise_ids, routine_seconds
 from deskbreak.ui.tray import MenuContext, TrayController, TrayNotifier, menu_entries
 
 if TYPE_CHECKING:
-    from deskbreak.core.profile import Profile
     from deskbreak.ui.break_window import BreakWindow
 
 log = logging.getLogger("deskbreak")
@@ -411,17 +400,28 @@ class DeskbreakApp(QObject):
         now = self.clock.now()
         run = self.engine.next_run(now)
         notes = ("Idle detection unavailable",) if getattr(self.idle, "name", "") in IDLE_UNAVAILABLE else ()
+        status = self.engine.status(now)
+        upcoming = status.upcoming if status.upcoming is not None else status.current
+        sequence = upcoming.sequence if upcoming is not None and upcoming.kind == BreakKind.SIT else 0
+        lengths = {kind: human_duration(routine_seconds(self.catalog, routine_for(self.catalog, kind),
+                                                        self.settings, sequence if kind == BreakKind.SIT else 0))
+                   for kind in BreakKind}
         context = MenuContext(self.postpone_label, run_today=run is not None and run[1].date() == now.date(),
-                              notes=notes)
-        return menu_entries(self.engine.status(now), now, context)
+                              notes=notes, lengths=lengths)
+        return menu_entries(status, now, context)
 
     # -- rendering events --------------------------------------------------
 
+    def _exercise_ids(self, brk) -> list[str]:
+        """What this break plays: its routine's exercises, made gentle for a sore back."""
+        return break_exercise_ids(self.catalog, routine_for(self.catalog, brk.kind), self.settings, brk.sequence)
+
     def _featured_names(self, brk) -> list[str]:
         routine = routine_for(self.catalog, brk.kind)
-        ids = routine.exercises_for(brk.sequence)
-        featured = ids[len(routine.exercises):] if routine.rotation else ids
-        return [self.catalog.exercise(e).name for e in featured]
+        ids = self._exercise_ids(brk)
+        # A sit-break's news is its rotation group; the walk and circles come every time.
+        featured = [e for e in ids if e not in routine.exercises] if routine.rotation else ids
+        return [self.catalog.exercise(e).name for e in featured or ids]
 
     def _announce(self, event: PreludeStarted) -> None:
         title, body = prelude_message(event.brk, event.at, self._featured_names(event.brk))
@@ -445,7 +445,7 @@ class DeskbreakApp(QObject):
 
         brk = event.brk
         routine = routine_for(self.catalog, brk.kind)
-        exercises = [self.catalog.exercise(e) for e in routine.exercises_for(brk.sequence)]
+        exercises = [self.catalog.exercise(e) for e in self._exercise_ids(brk)]
         self._history_id = self._record(
             "start the break", lambda h: h.start_break(
                 brk.kind.value, routine.id, None if brk.user_started else brk.due, event.at))
@@ -461,6 +461,7 @@ class DeskbreakApp(QObject):
             postpone_label=self.postpone_label,
             poses=self.poses,
             end_allowed=brk.user_started or (status.can_skip and status.skips_left != 0),
+            safety_first=self.settings.sore_back,
         )
         window.exerciseDone.connect(self._exercise_done)
         window.finished.connect(self._window_finished)
@@ -506,9 +507,12 @@ class DeskbreakApp(QObject):
 
     def _window_finished(self, outcome: Outcome) -> None:
         # The window closes itself (done view, safety advice): do not close it here.
-        self.window = None
+        window, self.window = self.window, None
         self._focus_timer.stop()
         self.run_command(cmd.FinishBreak(outcome, reason="ended by the user"))
+        if window is not None and outcome == Outcome.COMPLETED:
+            now = self.clock.now()
+            window.set_next_break_text(status_line(self.engine.status(now), now))
 
     def _finish_record(self, at: datetime, outcome: Outcome, note: str = "") -> None:
         break_id, self._history_id = self._history_id, None
@@ -658,162 +662,3 @@ def _describe_event(event: Event) -> str:
     if isinstance(event, Paused):
         return f"{name} until {event.until:%H:%M}"
     return name
-
-
-# -- start-up ------------------------------------------------------------------
-
-
-def display_problem() -> str | None:
-    """Why Qt could not open a window here, or None; checked before Qt aborts."""
-    if os.environ.get("QT_QPA_PLATFORM", "").startswith(("offscreen", "minimal")):
-        return None
-    if not sys.platform.startswith("linux"):
-        return None
-    display, wayland = os.environ.get("DISPLAY"), os.environ.get("WAYLAND_DISPLAY")
-    if wayland:
-        return None
-    if not display:
-        return "no display found (DISPLAY and WAYLAND_DISPLAY are unset); start deskbreak from your desktop session"
-    if display.startswith(":"):
-        number = display[1:].split(".")[0]
-        if not Path(f"/tmp/.X11-unix/X{number}").exists():
-            return f"cannot reach the X display {display}"
-    return None
-
-
-def _install_signal_handlers(app: QApplication, quit_app: Callable[[], None]) -> QSocketNotifier:
-    """Quit cleanly on SIGTERM/SIGINT without a polling timer: the signal wakes
-    a socket Qt watches, and Python's handler runs on the way."""
-    reader, writer = socket.socketpair()
-    writer.setblocking(False)
-    signal.set_wakeup_fd(writer.fileno())
-    for signum in (signal.SIGTERM, signal.SIGINT):
-        # Queued, so a signal arriving before the event loop runs still quits it.
-        signal.signal(signum, lambda *_: QTimer.singleShot(0, quit_app))
-    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
-    notifier.activated.connect(lambda *_: reader.recv(64))
-    notifier._sockets = (reader, writer)  # keep both ends alive with the notifier
-    return notifier
-
-
-def _open_history(path: Path, clock: Clock) -> tuple[HistoryStore | None, list[str]]:
-    try:
-        return HistoryStore(path), []
-    except HistoryCorruptError as exc:
-        moved = move_aside(path, clock.now())
-        return HistoryStore(path), [f"{exc}; moved it to {moved} and started a new history"]
-    except HistoryError as exc:
-        return None, [f"{exc}; history is off for this run"]
-
-
-def run_app(profile: Profile, *, open_settings: bool = False) -> int:
-    """Run the tray app until it quits; ``open_settings`` shows the dialog at start."""
-    from deskbreak.ui.instance import SingleInstance
-
-    logging.basicConfig(level=logging.INFO, format="deskbreak: %(message)s", stream=sys.stderr)
-    # apscheduler logs every job run at INFO: once a minute is noise, not news.
-    logging.getLogger("apscheduler").setLevel(logging.WARNING)
-    problem = display_problem()
-    if problem:
-        print(f"deskbreak: {problem}", file=sys.stderr)
-        return 1
-
-    app = QApplication(sys.argv[:1])
-    app.setApplicationName(APP_NAME)
-    app.setApplicationVersion(__version__)
-    app.setDesktopFileName("deskbreak")
-    app.setQuitOnLastWindowClosed(False)
-
-    # Claimed before anything else is decided or opened: of launches racing
-    # on one profile exactly one gets past here; the others hand it their
-    # command (waiting for it to listen) and exit.
-    try:
-        instance = SingleInstance(profile.data_dir)
-        reply = instance.acquire_or_forward("settings" if open_settings else "show")
-    except OSError as exc:  # InstanceError: no private folder for the lock and socket
-        print(f"deskbreak: cannot claim this profile: {exc}", file=sys.stderr)
-        return 1
-    if reply is not None:
-        if not reply.get("ok"):
-            print(f"deskbreak: {reply.get('error', 'the running deskbreak refused')}", file=sys.stderr)
-            return 1
-        if open_settings:
-            print("Settings opened in the running deskbreak.")
-        else:
-            print("deskbreak is already running; showing it.", file=sys.stderr)
-        return 0
-    for folder in (profile.config_dir, profile.data_dir):
-        try:
-            private_directory(folder)
-        except OSError as exc:
-            log.warning("cannot make %s private: %s", folder, exc)
-
-    clock = SystemClock()
-    try:
-        store, settings_problems = SettingsStore.load(profile.settings_path, clock.now(), profile.overrides)
-    except SettingsError as exc:
-        print(f"deskbreak: the command line's settings do not fit {profile.settings_path}: {exc}",
-              file=sys.stderr)
-        return 2
-    settings = store.settings
-    history, history_problems = _open_history(profile.history_path, clock)
-    if history is not None:
-        # Only the instance that holds the profile may do this: a break still
-        # open now was left by a deskbreak that stopped during it.
-        try:
-            closed = history.close_interrupted(clock.now())
-        except HistoryError as exc:
-            history_problems.append(f"{exc}; breaks left open by the last run stay open")
-        else:
-            if closed:
-                log.info("marked %d break(s) left open by the last run as missed", closed)
-
-    from deskbreak.adapters.alarm import QtAlarm
-    from deskbreak.adapters.autostart import detect_autostart, launch_command
-    from deskbreak.adapters.dnd import detect_dnd
-    from deskbreak.adapters.idle import LockWatcher, detect_idle_monitor
-    from deskbreak.adapters.notify import default_notifier_chain
-    from deskbreak.adapters.sound import Chimes, detect_player
-
-    icon_file = str(asset_path("icons", "deskbreak.svg"))
-    icons = {"normal": QIcon(icon_file), "paused": QIcon(str(asset_path("icons", "deskbreak-paused.svg"))),
-             "overdue": QIcon(str(asset_path("icons", "deskbreak-overdue.svg")))}
-    app.setWindowIcon(icons["normal"])
-    notifier = default_notifier_chain(icon_file)
-    deskbreak = DeskbreakApp(
-        store=store, catalog=load_catalog(), clock=clock, history=history,
-        notifier=notifier, idle=detect_idle_monitor(), alarm=QtAlarm(clock, watchdog_seconds(settings)),
-        icons=icons,
-        chimes=Chimes(detect_player(), profile.data_dir / "cache", settings.sound, settings.volume),
-        welcome_marker=profile.data_dir / WELCOME_MARKER,
-        autostart=detect_autostart(launch_command() + profile.command_line_options()),
-        routines_path=profile.routines_path,
-        dnd=detect_dnd(apps=settings.dnd_apps, clock=clock),
-    )
-    lock = LockWatcher(parent=deskbreak)
-    lock.lockedChanged.connect(deskbreak.set_locked)
-    # A changed app list means a new monitor; nothing else holds the list.
-    store.subscribe(lambda _: deskbreak.replace_dnd(detect_dnd(apps=store.settings.dnd_apps, clock=clock)),
-                    keys=("dnd_apps",))
-    problems = settings_problems + deskbreak.startup_problems + history_problems
-    for line in problems:
-        log.warning("%s", line)
-    # Logs and carries on if it cannot listen: no command-line control beats no deskbreak.
-    server = instance.serve(deskbreak.handle_request, app)
-    keep_alive = _install_signal_handlers(app, deskbreak.quit)
-    deskbreak.start()
-    deskbreak.watch_settings_file()
-    if open_settings:
-        deskbreak.show_settings()
-    log.info("started %s: sit-break every %s, settings %s", __version__,
-             format_duration(settings.sit_interval), profile.settings_path)
-    if problems:
-        notifier.notify("deskbreak started; some of its files need a look",
-                        "\n".join(problems)[:400])
-    try:
-        return app.exec()
-    finally:
-        deskbreak.shutdown()
-        server.close()
-        instance.release()
-        keep_alive.setEnabled(False)

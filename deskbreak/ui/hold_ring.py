@@ -2,8 +2,13 @@
 
 An arc shows the fraction of the segment left (full at the start, emptying
 clockwise from twelve o'clock), the big number in the middle is the seconds
-left (or the current rep of a counted set), and a small caption underneath
-says what the number means ("HOLD", "REST", "GET READY", "of 10").
+left with its unit ("18 s", "1:45 min") or the current rep of a counted set,
+and a small caption underneath says what the number means ("HOLD", "REST",
+"GET READY", "OF 10").
+
+The ring takes the room its column leaves: it asks for a comfortable
+diameter but shrinks to :meth:`HoldRing.minimumSizeHint` before anything
+beside it has to scroll, and never grows past 1.5 times the comfortable size.
 
 The ring only displays what it is given: the break window computes every
 value from the routine player and the clock, never from the ring.
@@ -11,7 +16,7 @@ value from the routine player and the clock, never from the ring.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -28,13 +33,12 @@ class HoldRing(QWidget):
         self.setObjectName("holdRing")
         self.setAccessibleName("Countdown")
         self.setAccessibleDescription("Time or repetitions left in the current step")
-        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.fraction = 1.0
         self.remaining = 0.0
         self.value_text = ""
+        self.unit = ""
         self.caption = ""
         self.paused = False
         self._color: QColor | None = None
@@ -42,13 +46,15 @@ class HoldRing(QWidget):
     # -- state ------------------------------------------------------------
 
     def set_state(self, *, fraction: float, remaining: float, value_text: str, caption: str,
-                  accessible: str, color: QColor | None = None, paused: bool = False) -> None:
-        """Show ``value_text`` over ``caption`` with ``fraction`` (0..1) of the arc left."""
+                  accessible: str, color: QColor | None = None, paused: bool = False,
+                  unit: str = "") -> None:
+        """Show ``value_text`` (and a smaller ``unit``) over ``caption``, ``fraction`` (0..1) of the arc left."""
         fraction = max(0.0, min(1.0, fraction))
-        changed = (fraction, value_text, caption, paused, color) != (
-            self.fraction, self.value_text, self.caption, self.paused, self._color)
+        changed = (fraction, value_text, unit, caption, paused, color) != (
+            self.fraction, self.value_text, self.unit, self.caption, self.paused, self._color)
         self.fraction, self.remaining = fraction, remaining
-        self.value_text, self.caption, self.paused, self._color = value_text, caption, paused, color
+        self.value_text, self.unit, self.caption = value_text, unit, caption
+        self.paused, self._color = paused, color
         # Only when the words change: a screen reader should not hear every 100 ms tick.
         if accessible != self.accessibleName():
             self.setAccessibleName(accessible)
@@ -62,17 +68,12 @@ class HoldRing(QWidget):
         return QSize(side, side)
 
     def minimumSizeHint(self) -> QSize:
-        side = round(self.sizeHint().width() * 0.7)
+        side = round(self.sizeHint().width() * 0.55)
         return QSize(side, side)
 
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        # A square, but never taller than 1.5 times the hint: a wide window
-        # should not push the cue under the ring off the screen.
-        hint = self.sizeHint().height()
-        return max(self.minimumSizeHint().height(), min(width, round(hint * 1.5)))
+    def diameter(self) -> int:
+        """The circle's size in the current geometry: the smaller side, capped at 1.5 hints."""
+        return min(self.width(), self.height(), round(self.sizeHint().width() * 1.5))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange,
@@ -85,7 +86,7 @@ class HoldRing(QWidget):
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt name)
         palette = self.palette()
-        side = min(self.width(), self.height())
+        side = self.diameter()
         if side <= 8:
             return
         thickness = max(6.0, side * 0.07)
@@ -118,14 +119,20 @@ class HoldRing(QWidget):
 
     def _draw_texts(self, painter: QPainter, ring: QRectF, inner: float) -> None:
         palette = self.palette()
-        number_font = self._fitted_font(self.value_text or "0", inner * 0.66, inner * 0.33,
-                                        QFont.Weight.DemiBold)
+        # Room for the unit beside the number: the number gives up a little width.
+        number_font = self._fitted_font(self.value_text or "0", inner * (0.54 if self.unit else 0.66),
+                                        inner * 0.33, QFont.Weight.DemiBold)
         caption_font = self._fitted_font(self.caption or "X", inner * 0.62, inner * 0.065,
                                          QFont.Weight.DemiBold)
         caption_font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 112)
 
+        unit_font = QFont(caption_font)
+        unit_font.setPointSizeF(caption_font.pointSizeF() * 1.9)
+        unit_font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 100)
+
         number_metrics = QFontMetricsF(number_font)
         caption_metrics = QFontMetricsF(caption_font)
+        unit_metrics = QFontMetricsF(unit_font)
         gap = inner * 0.05
         # Digits have no descenders: centre on the cap height, not the full line.
         number_height = number_metrics.capHeight()
@@ -136,7 +143,14 @@ class HoldRing(QWidget):
         painter.setFont(number_font)
         baseline = top + number_height
         width = number_metrics.horizontalAdvance(self.value_text)
-        painter.drawText(ring.center().x() - width / 2, baseline, self.value_text)
+        # The unit sits on the number's baseline, smaller, and the pair is centred together.
+        unit_gap = unit_metrics.horizontalAdvance(" ") * 0.6 if self.unit else 0.0
+        unit_width = unit_metrics.horizontalAdvance(self.unit) if self.unit else 0.0
+        left = ring.center().x() - (width + unit_gap + unit_width) / 2
+        painter.drawText(QPointF(left, baseline), self.value_text)
+        if self.unit:
+            painter.setFont(unit_font)
+            painter.drawText(QPointF(left + width + unit_gap, baseline), self.unit)
 
         painter.setPen(style.muted_color(palette))
         painter.setFont(caption_font)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Callable
+from typing import Callable, Mapping
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QCursor, QIcon, QPalette
@@ -55,6 +55,8 @@ class MenuContext:
     """A run is planned today and its reminder is still to come."""
     notes: tuple[str, ...] = field(default_factory=tuple)
     """Lines under the status, such as "Idle detection unavailable"."""
+    lengths: Mapping[BreakKind, str] = field(default_factory=dict)
+    """How long each routine takes ("4 min"), shown beside its entry."""
 
 
 def menu_entries(status: Status, now: datetime, context: MenuContext) -> list[MenuEntry]:
@@ -65,10 +67,16 @@ def menu_entries(status: Status, now: datetime, context: MenuContext) -> list[Me
     entries = [MenuEntry(status_line(status, now), None, key="status")]
     entries += [MenuEntry(note, None, key="note") for note in context.notes]
     entries.append(SEPARATOR)
+    def with_length(label: str, kind: BreakKind) -> str:
+        return f"{label}, {context.lengths[kind]}" if kind in context.lengths else label
+
     entries += [
-        MenuEntry("Take a break now", cmd.StartBreak(BreakKind.SIT), not_on_break, "break:sit"),
-        MenuEntry("Start pre-run routine", cmd.StartBreak(BreakKind.PRERUN), not_on_break, "break:prerun"),
-        MenuEntry("Start back-care routine", cmd.StartBreak(BreakKind.EVENING), not_on_break, "break:evening"),
+        MenuEntry(with_length("Take a break now", BreakKind.SIT), cmd.StartBreak(BreakKind.SIT),
+                  not_on_break, "break:sit"),
+        MenuEntry(with_length("Start pre-run routine", BreakKind.PRERUN), cmd.StartBreak(BreakKind.PRERUN),
+                  not_on_break, "break:prerun"),
+        MenuEntry(with_length("Start back-care routine", BreakKind.EVENING), cmd.StartBreak(BreakKind.EVENING),
+                  not_on_break, "break:evening"),
         MenuEntry(context.postpone_label, cmd.Postpone(), pending and status.can_postpone, "postpone"),
     ]
     if pending and status.skips_left == 0 and status.can_skip:

@@ -17,12 +17,14 @@ from deskbreak.adapters.notify import NotifierChain
 from deskbreak.core.catalog import load_catalog
 from deskbreak.core import commands as cmd
 from deskbreak.core.clock import FakeClock
+from deskbreak.core.describe import human_duration
 from deskbreak.core.engine import State
-from deskbreak.core.kinds import BreakKind
+from deskbreak.core.kinds import BreakKind, Outcome
 from deskbreak.core.history import HistoryStore
 from deskbreak.core.settings import Settings
 from deskbreak.core.settings_store import SettingsStore
-from deskbreak.ui.app import DeskbreakApp, display_problem
+from deskbreak.ui.app import DeskbreakApp
+from deskbreak.ui.startup import display_problem
 
 MONDAY_9 = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
 
@@ -637,3 +639,41 @@ def test_a_left_click_on_the_tray_icon_opens_the_menu(app_parts):
     app.tray._activated(QSystemTrayIcon.ActivationReason.Trigger)
     assert app.tray.menu.isVisible()
     app.tray.menu.hide()
+
+
+def test_sore_back_mode_swaps_folds_for_the_gentle_moves_in_the_break_it_plays(qtbot, tmp_path):
+    from deskbreak.core.user_routines import with_routine_exercises
+
+    app = make_app(tmp_path, routines_path=tmp_path / "routines.toml")
+    routines = {rid: r for rid, r in app.catalog.routines.items()}
+    routines["evening-back-care"] = with_routine_exercises(routines["evening-back-care"],
+                                                           ["forward-fold", "prone-press-up", "cat-cow"])
+    app.save_routines(routines)
+    app.store.set("sore_back", True)
+    app.start()
+    app.run_command(cmd.StartBreak(BreakKind.EVENING))
+    assert [e.id for e in app.window.exercises] == ["supine-hamstring-opener", "knee-to-chest", "cat-cow"]
+    notice = app.window.findChild(QWidget, "soreBackNotice")
+    assert notice is not None and "see a doctor" in notice.text(), "the safety advice comes first"
+    app.shutdown()
+
+
+def test_the_done_view_says_when_the_next_break_is(app_parts):
+    app, clock, notifier, history = app_parts
+    app.run_command(cmd.StartBreak())
+    window = app.window
+    window.finished.emit(Outcome.COMPLETED)
+    assert window.next_break_text == "Next sit-break in 30 min"
+
+
+def test_the_menu_says_how_long_each_routine_takes(app_parts):
+    import re
+
+    from deskbreak.core.timeline import routine_seconds
+
+    app, clock, notifier, history = app_parts
+    texts = menu_texts(app)
+    prerun = next(t for t in texts if t.startswith("Start pre-run routine, "))
+    seconds = routine_seconds(app.catalog, app.catalog.routine("pre-run-glutes"), app.settings)
+    assert prerun == f"Start pre-run routine, {human_duration(seconds)}"
+    assert re.fullmatch(r"Take a break now, \d+ min", next(t for t in texts if t.startswith("Take a break now")))

@@ -6,14 +6,14 @@ from dataclasses import replace
 
 import pytest
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
 from deskbreak.core.catalog import Exercise, Range, Source, Suggested
 from deskbreak.core.clock import FakeClock
 from deskbreak.core.settings import Settings
-from deskbreak.ui.break_window import DONE_HEADLINE, SAFETY_FOOTER, BreakWindow
+from deskbreak.ui.break_window import DONE_HEADLINE, SAFETY_FOOTER, BreakWindow, window_size
 
 SETTINGS = Settings.defaults().with_values(lead_in="1s")
 
@@ -103,7 +103,7 @@ def button(window: BreakWindow, name: str) -> QPushButton:
 def test_a_routine_runs_to_the_end_and_the_window_goes_away(qtbot, clock, open_window):
     first = make_exercise("first", "First", hold_s=Range(2, 2))
     second = make_exercise("second", "Second", hold_s=Range(3, 3))
-    window, seen = open_window([first, second], auto_close_s=0.01)
+    window, seen = open_window([first, second], auto_close_s=10)
     assert label(window, "exerciseName") == "First"
     assert shown(window, "routinePage") and shown(window, "safetyFooter")
     assert label(window, "safetyFooter") == SAFETY_FOOTER
@@ -115,10 +115,12 @@ def test_a_routine_runs_to_the_end_and_the_window_goes_away(qtbot, clock, open_w
     assert seen.ended == ["lead_in", "hold", "lead_in", "hold"]
     assert shown(window, "doneView") and not shown(window, "routinePage")
     assert label(window, "doneLabel") == DONE_HEADLINE
-    assert label(window, "doneSummary").startswith("You did 2 of 2 exercises")
+    assert label(window, "doneSummary").startswith("2 of 2 exercises done")
     window.tick()  # a late tick changes nothing
     assert seen.finished == ["completed"] and len(seen.done) == 2
 
+    clock.advance(10)  # the done view's countdown runs on the same clock
+    window.tick()
     qtbot.waitUntil(lambda: seen.destroyed, timeout=2000)
     assert not shiboken6.isValid(window)
     assert seen.finished == ["completed"]
@@ -224,7 +226,8 @@ def test_skipping_the_last_exercise_reaches_the_end(qtbot, clock, open_window):
     assert seen.done == [("test-hold", 0.5, False)]
     assert seen.finished == ["completed"]
     assert shown(window, "doneView")
-    assert label(window, "doneSummary").startswith("You did 0 of 1 exercise")
+    assert label(window, "doneSummary") == "0 of 1 exercise done"
+    assert label(window, "doneLabel") == "Break over."
 
 
 def test_closing_the_window_from_the_title_bar_is_a_skip(qtbot, clock, open_window):
@@ -262,7 +265,9 @@ def test_this_hurts_stops_and_shows_the_safety_notes(qtbot, clock, open_window, 
     assert len(catalog.safety) >= 4
     for note in catalog.safety:
         assert note.text in texts
-        assert f"From {note.source.document}" in texts
+        # By the article's title; the file name only after it, where the line has room.
+        assert note.source.title
+        assert any(t.startswith(f"From {note.source.title}") for t in texts)
     assert any("see a doctor" in t and "hips or knees" in t for t in texts)
     assert any("dizzy" in t and "chest pain" in t for t in texts)
 
@@ -274,20 +279,20 @@ def test_this_hurts_stops_and_shows_the_safety_notes(qtbot, clock, open_window, 
 
 
 def test_labels_follow_a_per_side_two_rep_exercise(clock, open_window):
-    stretch = make_exercise("stretch", "Stretch", hold_s=Range(2, 2), reps=Range(2, 2),
+    stretch = make_exercise("stretch", "Stretch", hold_s=Range(8, 8), reps=Range(2, 2),
                             per_side=True, rest_s=1)
     after = make_exercise("after", "After", hold_s=Range(3, 3))
     window, seen = open_window([stretch, after])
     expected = [
         # seconds, cue, progress, next
-        (1, "Get into position: right side", "Rep 1 of 2 · Right side", "Next: Hold 2 s"),
-        (2, "Hold 2 s", "Rep 1 of 2 · Right side", "Next: Rest 1 s"),
-        (1, "Rest 1 s", "Rep 1 of 2 · Right side", "Next: Hold 2 s"),
-        (2, "Hold 2 s", "Rep 2 of 2 · Right side", "Next: Switch to your left side"),
-        (1, "Switch to your left side", "Rep 1 of 2 · Left side", "Next: Hold 2 s"),
-        (2, "Hold 2 s", "Rep 1 of 2 · Left side", "Next: Rest 1 s"),
-        (1, "Rest 1 s", "Rep 1 of 2 · Left side", "Next: Hold 2 s"),
-        (2, "Hold 2 s", "Rep 2 of 2 · Left side", "Next: After (3 s)"),
+        (1, "Get into position: right side", "Right side", "Next: Hold 8 s"),
+        (8, "Hold 8 s", "Rep 1 of 2 · Right side", "Next: Rest 1 s"),
+        (1, "Rest 1 s", "Right side", "Next: Hold 8 s, rep 2 of 2"),
+        (8, "Hold 8 s", "Rep 2 of 2 · Right side", "Next: Switch to your left side"),
+        (1, "Switch to your left side", "Left side", "Next: Hold 8 s"),
+        (8, "Hold 8 s", "Rep 1 of 2 · Left side", "Next: Rest 1 s"),
+        (1, "Rest 1 s", "Left side", "Next: Hold 8 s, rep 2 of 2"),
+        (8, "Hold 8 s", "Rep 2 of 2 · Left side", "Next: After (3 s)"),
         (1, "Get into position", "", "Next: Hold 3 s"),
         (3, "Hold 3 s", "", "Last one"),
     ]
@@ -301,7 +306,7 @@ def test_labels_follow_a_per_side_two_rep_exercise(clock, open_window):
         window.tick()
     assert seen_labels == expected
     assert seen.finished == ["completed"]
-    assert seen.ended == ["lead_in", "hold", "rest", "hold", "lead_in", "hold", "rest", "hold",
+    assert seen.ended == ["lead_in", "hold", "rest", "hold", "switch", "hold", "rest", "hold",
                           "lead_in", "hold"]
     assert window.findChild(QLabel, "cueLabel").accessibleName() == "Hold 3 s"
 
@@ -318,11 +323,14 @@ def test_the_side_and_exercise_details_are_shown(clock, open_window, catalog):
     assert "Our pacing:" in label(window, "pacingLabel")
     assert split.suggested.note in label(window, "pacingLabel")
     assert "Keep the front knee behind your toes." in label(window, "cautionsLabel")
-    assert split.source.document in label(window, "sourceLabel")
+    assert shown(window, "cautionsCard") and shown(window, "cautionsLabel")
+    assert split.source.quote in label(window, "sourceLabel")
+    assert label(window, "citationLabel").startswith(f"\u2014 {split.source.title}")
+    assert window.findChild(QLabel, "citationLabel").toolTip() == split.source.citation
     steps = [w.text() for w in window.findChild(QWidget, "stepsBox").findChildren(QLabel)]
     assert all(step in steps for step in split.steps) and "1" in steps
 
-    run(window, clock, 1 + 20 + 1 + 20 + 0.5)  # right side twice; now the left lead-in
+    run(window, clock, 1 + 20 + 5 + 20 + 0.5)  # right side twice, a release between; now the switch
     assert window.figure_area.side == "left"
     assert label(window, "cueLabel") == "Switch to your left side"
 
@@ -351,8 +359,8 @@ def test_counted_reps_show_the_rep_in_the_ring(clock, open_window):
     circles = make_exercise("circles", "Circles", hold_s=None,
                             suggested=Suggested(reps=10, pace_s=2, note="no number given"))
     window, _ = open_window([circles])
-    run(window, clock, 1 + 4.5)
-    assert window.ring.value_text == "3" and window.ring.caption == "of 10"
+    run(window, clock, 1 + 4.5)  # a lead-in on the floor, then 2 s reps
+    assert window.ring.value_text == "3" and window.ring.caption == "OF 10" and window.ring.unit == ""
     assert window.ring.accessibleName() == "Rep 3 of 10"
     assert label(window, "progressLabel") == "Rep 3 of 10"
 
@@ -383,8 +391,11 @@ def test_title_flags_and_placement(open_window):
     assert window.isVisible()
     area = QGuiApplication.primaryScreen().availableGeometry()
     assert area.contains(window.geometry())
-    assert window.width() <= 880 and window.height() <= 700
-    assert window.width() <= area.width() * 0.9 and window.height() <= area.height() * 0.9
+    assert window.size() == window_size(area.size())
+    assert window.width() <= area.width() * 0.92 and window.height() <= area.height() * 0.92
+    # On a 1280x800 screen: room to spare around it, and two columns inside.
+    assert window_size(QSize(1280, 800)) == QSize(1120, 736)
+    assert window_size(QSize(1920, 1080)) == QSize(1120, 820)
 
 
 def test_fonts_follow_the_system_font(open_window):
@@ -424,10 +435,11 @@ def test_the_figure_follows_the_routine(open_window, clock):
     catalog = load_catalog()
     poses = load_poses(catalog=catalog)
     stretch = replace(catalog.exercise("split-hip-stretch"), rest_s=2)
-    circles = catalog.exercise("shoulder-circles")  # counted: 10 reps, 2 s each
-    window, _ = open_window([stretch, circles], poses=poses)
+    bridge = catalog.exercise("glute-bridge")  # 15 reps: 1 s up, 3 s pause, 1 s down
+    circles = catalog.exercise("shoulder-circles")  # one move: 10 times, 2 s each
+    window, _ = open_window([stretch, bridge, circles], poses=poses)
     figure = window.figure_area.figure
-    # Getting into position: moving from the start towards the hold pose.
+    # Getting into position for a hold: easing from the start towards the hold pose.
     assert figure.current_poses is poses["split-hip-stretch"] and figure.animating
     clock.advance(1.5)  # past the 1 s movement and the 1 s lead-in
     figure._tick()
@@ -440,11 +452,136 @@ def test_the_figure_follows_the_routine(open_window, clock):
     clock.advance(2)  # the second hold: straight back into it
     window.tick()
     assert figure.animating
+
     window.skip_exercise()  # on to the counted reps
-    clock.advance(1 + 1.0)  # lead-in, then half of the first rep
+    assert figure.current_poses is poses["glute-bridge"]
+    assert figure.progress == 0.0 and not figure.animating  # waiting in the start pose
+    clock.advance(1 + 0.5)  # the lead-in, then half way up
+    window.tick()
+    assert figure.progress == pytest.approx(0.5)
+    clock.advance(1.5)  # holding at the top
+    window.tick()
+    assert figure.progress == pytest.approx(1.0)
+    assert label(window, "cueLabel") == "Hold 3 s"
+    clock.advance(2.5)  # half way down
+    window.tick()
+    assert figure.progress == pytest.approx(0.5) and label(window, "cueLabel") == "Return"
+    clock.advance(0.5)  # down between reps, then up again
+    window.tick()
+    assert figure.progress == pytest.approx(0.0) and label(window, "cueLabel") == "Move"
+    assert label(window, "progressLabel") == "Rep 2 of 15"
+
+    window.skip_exercise()  # shoulder circles: no lead-in, the figure moves at once
+    assert label(window, "cueLabel") == "10 times, 2 s each"
+    clock.advance(1.0)
     window.tick()
     assert figure.current_poses is poses["shoulder-circles"]
     assert figure.progress == pytest.approx(1.0)  # out at mid-rep ...
     clock.advance(1.0)
     window.tick()
     assert figure.progress == pytest.approx(0.0)  # ... and back by its end
+
+
+def test_the_header_states_the_routines_length_and_every_time_has_its_unit(clock, open_window):
+    first = make_exercise("first", "First", hold_s=Range(30, 30))
+    second = make_exercise("second", "Second", hold_s=Range(28, 28))
+    window, _ = open_window([first, second])  # 1 + 30 + 1 + 28 = 60 s
+    assert label(window, "kickerLabel") == "Sit-break · 1 min · Exercise 1 of 2"
+    assert label(window, "timeLeftLabel") == "1:00 left"
+    run(window, clock, 1.5)
+    assert label(window, "timeLeftLabel") == "0:59 left"
+    assert label(window, "cueLabel") == "Hold 30 s"
+    assert (window.ring.value_text, window.ring.unit, window.ring.caption) == ("30", "s", "HOLD")
+    long = make_exercise("long", "Long", hold_s=Range(90, 90))
+    window, _ = open_window([long])
+    run(window, clock, 1.5)
+    assert (window.ring.value_text, window.ring.unit) == ("1:30", "min")
+
+
+def test_the_length_shows_before_the_routine_starts(clock, catalog):
+    routine = catalog.routine("pre-run-glutes")
+    window = BreakWindow(title="Pre-run glute activation", settings=SETTINGS, clock=clock,
+                         exercises=[catalog.exercise(e) for e in routine.exercises])
+    try:
+        from deskbreak.core.describe import human_duration
+
+        assert label(window, "kickerLabel").startswith(
+            f"Pre-run glute activation · {human_duration(window.total_s)} · Exercise 1 of 5")
+        assert window.total_s == sum(s.seconds for s in window.segments)
+    finally:
+        window.deleteLater()
+
+
+def test_a_walk_starts_at_once_and_reps_chime_once_at_the_end(clock, open_window, catalog):
+    chimes = []
+    walk = replace(catalog.exercise("walk-around"),
+                   suggested=replace(catalog.exercise("walk-around").suggested, duration_s=10))
+    window, seen = open_window([walk, catalog.exercise("glute-bridge")])
+    window.chime.connect(chimes.append)
+    assert label(window, "cueLabel") == "Walk around: 10 s"
+    assert (window.ring.caption, window.ring.value_text) == ("KEEP GOING", "10")
+    run(window, clock, 10 + 1 + 14 * 5)  # the walk, the bridge's lead-in, 14 reps
+    assert chimes == ["hold"]  # the walk's end; none between reps
+    assert seen.ended.count("rep") == 14 and "lead_in" in seen.ended
+    run(window, clock, 5)
+    assert chimes == ["hold", "hold"]  # the last rep
+    assert seen.finished == ["completed"]
+
+
+def test_the_done_view_counts_honestly_and_says_what_was_worked(clock, open_window, catalog):
+    exercises = [catalog.exercise(e) for e in ("walk-around", "shoulder-circles", "glute-bridge")]
+    window, seen = open_window(exercises, next_break_text="Next sit-break at 15:30")
+    run(window, clock, 120 + 5)  # the walk, then 5 s of shoulder circles
+    window.skip_exercise()  # circles skipped
+    run(window, clock, 1 + 75)  # the bridge: lead-in and 15 reps
+    assert shown(window, "doneView")
+    assert label(window, "doneLabel") == "Break done."
+    assert label(window, "doneSummary") == "2 of 3 exercises done · 3 min 21 s moving"
+    assert label(window, "nextBreakLabel") == "Next sit-break at 15:30" and shown(window, "nextBreakLabel")
+    rows = [w.accessibleName() for w in window.findChild(QWidget, "doneList").findChildren(QLabel)
+            if w.isVisible()]
+    assert "Walk around: done, 2 min" in rows
+    assert "Shoulder circles: skipped after 5 s" in rows
+    assert "Glute bridge: done, 1 min 16 s" in rows
+    chips = [w.text() for w in window.findChildren(QLabel, "muscleChip")]
+    assert chips == ["lower back", "glutes", "legs"]  # not the skipped circles' shoulders
+    assert window.done_ring.value_text == "2" and window.done_ring.caption == "OF 3 DONE"
+    assert label(window, "doneHint").startswith("Closes by itself in 12 s")
+
+
+def test_the_done_view_stays_at_least_ten_seconds_unless_dismissed(qtbot, clock, open_window):
+    window, seen = open_window([make_exercise()], key_guard_s=0)
+    run(window, clock, 1 + 2)
+    assert shown(window, "doneView") and window.auto_close_s >= 10
+    clock.advance(9.9)
+    window.tick()
+    assert window.isVisible() and not seen.destroyed
+    clock.advance(window.auto_close_s - 9.9 - 0.5)
+    window.tick()
+    assert label(window, "doneHint").startswith("Closes by itself in 1 s")
+    clock.advance(0.6)
+    window.tick()
+    qtbot.waitUntil(lambda: seen.destroyed, timeout=2000)
+    assert seen.finished == ["completed"]
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape])
+def test_the_done_view_has_its_own_keys(qtbot, clock, open_window, key):
+    window, seen = open_window([make_exercise()], key_guard_s=0, auto_close_s=None)
+    run(window, clock, 1 + 2)
+    close = button(window, "doneCloseButton")
+    assert close.text() == "Close (Enter)" and "Esc" in close.toolTip()
+    assert label(window, "doneHint") == "Enter or Esc closes this window."
+    run(window, clock, 600)  # no countdown: it stays until dismissed
+    assert window.isVisible()
+    qtbot.keyClick(window, key)
+    qtbot.waitUntil(lambda: seen.destroyed, timeout=2000)
+    assert seen.finished == ["completed"]
+
+
+def test_the_next_break_can_be_told_later(clock, open_window):
+    window, _ = open_window([make_exercise()], auto_close_s=60)
+    run(window, clock, 1 + 2)
+    assert not shown(window, "nextBreakLabel")
+    window.set_next_break_text("Next sit-break in 30 min")
+    assert shown(window, "nextBreakLabel") and window.next_break_text == "Next sit-break in 30 min"

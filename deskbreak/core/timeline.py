@@ -1,0 +1,35 @@
+"""What a routine will play, worked out once for everyone who needs to know.
+
+The break window plays it, ``deskbreak routine show`` prints it, and the tray
+states its length ("Pre-run routine, 4 min"): all three ask here, with the
+user's settings (hold length, lead-in, a sore back), so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from deskbreak.core.catalog import Catalog, Routine
+from deskbreak.core.guide import Segment, build_segments, timeline_json, total_seconds
+from deskbreak.core.settings import Settings
+
+
+def break_exercise_ids(catalog: Catalog, routine: Routine, settings: Settings, sequence: int = 0) -> list[str]:
+    """The exercises of the ``sequence``-th break of ``routine``, made gentle for a sore back."""
+    ids = list(routine.exercises_for(sequence))
+    return catalog.for_sore_back(ids) if settings.sore_back else ids
+
+
+def routine_segments(catalog: Catalog, routine: Routine, settings: Settings, sequence: int = 0) -> list[Segment]:
+    exercises = [catalog.exercise(e) for e in break_exercise_ids(catalog, routine, settings, sequence)]
+    return build_segments(exercises, hold_length=settings.hold_length,
+                          lead_in_s=settings.lead_in.total_seconds(), rest_between_s=routine.rest_between_s)
+
+
+def routine_seconds(catalog: Catalog, routine: Routine, settings: Settings, sequence: int = 0) -> float:
+    return total_seconds(routine_segments(catalog, routine, settings, sequence))
+
+
+def routine_timeline(catalog: Catalog, routine: Routine, settings: Settings, sequence: int = 0) -> dict[str, Any]:
+    """``{"routine", "total_s", "segments": [{"kind", "exercise", "side", "rep", "seconds"}]}``."""
+    return timeline_json(routine.id, routine_segments(catalog, routine, settings, sequence))

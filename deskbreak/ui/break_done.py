@@ -1,0 +1,221 @@
+"""The done view: what the break did, counted honestly, and when the next one comes.
+
+Shown when the routine has played to its end (skipped exercises included).
+It says how many exercises were *done* (a skipped one is listed as skipped,
+never counted), how long the break kept you moving, which muscle groups the
+done exercises worked (as chips), and, when the app says so, when the next
+break is. The ring, in the accent colour, shows the share done.
+
+It stays until dismissed (the button, Enter or Esc) or until its countdown
+runs out; the window drives the countdown from its clock (:meth:`DonePage.set_countdown`).
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from deskbreak.core.catalog import TARGETS, Exercise
+from deskbreak.core.describe import exact_duration
+from deskbreak.core.guide import ExerciseResult
+from deskbreak.ui import style
+from deskbreak.ui.break_widgets import (
+    Card,
+    Chip,
+    FlowLayout,
+    make_button,
+    make_label,
+    minutes_text,
+    refont_labels,
+    restyle_button,
+    set_text,
+    words,
+)
+from deskbreak.ui.hold_ring import HoldRing
+
+DONE_HEADLINE = "Break done. Nice work."
+CLOSE_LABEL = "Close (Enter)"
+
+
+def done_counts(exercises: Sequence[Exercise], results: Sequence[ExerciseResult]) -> tuple[int, int, float]:
+    """(done, total, seconds moving): only completed exercises count as done."""
+    done = sum(1 for r in results if r.completed)
+    return done, max(len(exercises), len(results)), sum(r.seconds for r in results)
+
+
+def muscles_worked(exercises: Sequence[Exercise], results: Sequence[ExerciseResult]) -> list[str]:
+    """The targets of the completed exercises, in the catalog's order."""
+    by_id = {e.id: e for e in exercises}
+    worked = {t for r in results if r.completed and r.exercise_id in by_id for t in by_id[r.exercise_id].targets}
+    return [t for t in TARGETS if t in worked] + sorted(worked - set(TARGETS))
+
+
+class DonePage(QWidget):
+    """The page shown when the routine is over; the window wires the close button."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("doneView")
+        outer = QVBoxLayout(self)
+        self._outer = outer
+        # The content in one readable column, centred: no stretched-out card.
+        self._column = QWidget()
+        self._column.setObjectName("doneColumn")
+        layout = QVBoxLayout(self._column)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self._layout = layout
+        outer.addStretch(2)
+        outer.addWidget(self._column, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(3)
+
+        top = QHBoxLayout()
+        self._top = top
+        self.done_ring = HoldRing()
+        self.done_ring.setObjectName("doneRing")
+        top.addWidget(self.done_ring, 0, Qt.AlignmentFlag.AlignVCenter)
+        words_column = QVBoxLayout()
+        self._words = words_column
+        self.done_label = make_label(DONE_HEADLINE, name="doneLabel", scale=2.4, bold=True)
+        self.done_summary_label = make_label("", name="doneSummary", scale=1.3)
+        self.next_break_label = make_label("", name="nextBreakLabel", scale=1.15, bold=True)
+        self.next_break_label.hide()
+        words_column.addStretch(1)
+        for label in (self.done_label, self.done_summary_label, self.next_break_label):
+            words_column.addWidget(label)
+        words_column.addStretch(1)
+        top.addLayout(words_column, 1)
+        layout.addLayout(top)
+
+        self.list_card = Card()
+        self.list_card.setObjectName("doneList")
+        card = QVBoxLayout(self.list_card)
+        self._card_layout = card
+        self.did_caption = make_label("WHAT YOU DID", scale=0.8, bold=True, wrap=False)
+        card.addWidget(self.did_caption)
+        self._rows = QGridLayout()
+        self._rows.setColumnStretch(1, 1)
+        card.addLayout(self._rows)
+        self.muscles_caption = make_label("MUSCLE GROUPS WORKED", scale=0.8, bold=True, wrap=False)
+        card.addWidget(self.muscles_caption)
+        self.muscle_chips = FlowLayout()
+        card.addLayout(self.muscle_chips)
+        self.no_muscles_label = make_label("None this time: every exercise was skipped.",
+                                           name="noMusclesLabel")
+        card.addWidget(self.no_muscles_label)
+        layout.addWidget(self.list_card)
+
+        row = QHBoxLayout()
+        self.done_hint_label = make_label("", name="doneHint", scale=0.95)
+        self.done_close = make_button(CLOSE_LABEL, "doneCloseButton", "Close this window (Enter or Esc)")
+        row.addWidget(self.done_hint_label, 1)
+        row.addWidget(self.done_close)
+        outer.addLayout(row)
+        self._row_labels: list[QLabel] = []
+        self._chips: list[Chip] = []
+
+    def show_results(self, exercises: Sequence[Exercise], results: Sequence[ExerciseResult]) -> None:
+        done, total, seconds = done_counts(exercises, results)
+        if total and done == total:
+            headline = DONE_HEADLINE
+        else:
+            headline = "Break done." if done else "Break over."
+        set_text(self.done_label, headline)
+        noun = "exercise" if total == 1 else "exercises"
+        summary = f"{done} of {total} {noun} done"
+        if seconds >= 1:
+            summary += f" \u00b7 {exact_duration(seconds)} moving"
+        set_text(self.done_summary_label, summary)
+        self.done_ring.set_state(
+            fraction=done / total if total else 1.0, remaining=0.0, value_text=str(done),
+            caption=f"OF {total} DONE", accessible=f"{done} of {total} exercises done",
+            color=style.accent_color(self.palette()))
+
+        for label in self._row_labels:
+            self._rows.removeWidget(label)
+            label.hide()  # gone now, not at the next turn of the event loop
+            label.deleteLater()
+        self._row_labels = []
+        by_id = {r.exercise_id: r for r in results}
+        for row, exercise in enumerate(exercises):
+            result = by_id.get(exercise.id)
+            completed = result is not None and result.completed
+            if completed:
+                status = exact_duration(result.seconds)
+            elif result is not None and result.seconds >= 1:
+                status = f"skipped after {exact_duration(result.seconds)}"
+            else:
+                status = "skipped"
+            mark = make_label("\u2713" if completed else "\u2013", scale=1.15, bold=True, wrap=False)
+            mark.setProperty("doneMark", completed)
+            name = make_label(exercise.name, scale=1.1)
+            when = make_label(status, scale=1.1, wrap=False)
+            when.setProperty("muted", True)
+            when.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            words_ = f"{exercise.name}: {'done, ' + status if completed else status}"
+            for label in (mark, name, when):
+                label.setAccessibleName(words_)
+            self._rows.addWidget(mark, row, 0, Qt.AlignmentFlag.AlignTop)
+            self._rows.addWidget(name, row, 1, Qt.AlignmentFlag.AlignTop)
+            self._rows.addWidget(when, row, 2, Qt.AlignmentFlag.AlignTop)
+            self._row_labels += [mark, name, when]
+
+        self.muscle_chips.clear()
+        muscles = muscles_worked(exercises, results)
+        self._chips = [Chip(words(t), self.list_card, strong=True) for t in muscles]
+        for chip in self._chips:
+            chip.setObjectName("muscleChip")
+            self.muscle_chips.addWidget(chip)
+        self.no_muscles_label.setVisible(not muscles)
+        self.restyle()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        line = self.fontMetrics().height()
+        self._column.setFixedWidth(min(round(line * 50), max(0, event.size().width() - round(line * 4))))
+
+    def set_next_break_text(self, text: str) -> None:
+        """ "Next sit-break at 15:30": shown under the summary when given (empty hides it)."""
+        set_text(self.next_break_label, text)
+        self.next_break_label.setVisible(bool(text))
+
+    def set_countdown(self, seconds: int | None) -> None:
+        """How long until the view closes by itself (None: it stays until dismissed)."""
+        if seconds is None:
+            set_text(self.done_hint_label, "Enter or Esc closes this window.")
+        else:
+            when = f"{seconds} s" if seconds < 60 else f"{minutes_text(seconds)} min"
+            set_text(self.done_hint_label, f"Closes by itself in {when} \u00b7 Enter or Esc closes it now.")
+
+    def restyle(self) -> None:
+        palette = self.palette()
+        refont_labels(self)
+        line = self.fontMetrics().height()
+        self._outer.setContentsMargins(round(line * 2), round(line * 1.5), round(line * 2), round(line * 1.2))
+        self._outer.setSpacing(round(line * 0.6))
+        self._layout.setSpacing(round(line * 1.4))
+        self._top.setSpacing(round(line * 2))
+        self._words.setSpacing(round(line * 0.4))
+        # Wide enough for a name and its time on one line, narrow enough to read as one block.
+        self._column.setFixedWidth(min(round(line * 50), max(0, self.width() - round(line * 4))))
+        self._card_layout.setContentsMargins(round(line * 1.2), line, round(line * 1.2), line)
+        self._card_layout.setSpacing(round(line * 0.6))
+        self._rows.setHorizontalSpacing(round(line * 0.8))
+        self._rows.setVerticalSpacing(round(line * 0.45))
+        self.muscle_chips.set_gap(round(line * 0.4))
+        side = round(self.done_ring.sizeHint().width() * 0.8)
+        self.done_ring.setFixedSize(side, side)
+        muted = style.muted_color(palette)
+        for label in (self.done_summary_label, self.done_hint_label, self.did_caption,
+                      self.muscles_caption, self.no_muscles_label):
+            style.set_text_color(label, muted)
+        style.set_text_color(self.next_break_label, style.accent_color(palette))
+        for label in self._row_labels:
+            if label.property("doneMark") is not None:
+                style.set_text_color(label, style.accent_color(palette) if label.property("doneMark") else muted)
+            elif label.property("muted"):
+                style.set_text_color(label, muted)
+        for chip in self._chips:
+            chip.restyle()
+        restyle_button(self.done_close)

@@ -1,0 +1,587 @@
+"""The routine page of the break window: what to do now, how, and why.
+
+Two columns that share the height, so nothing important hides in a scroll
+box while the other column stands empty:
+
+* left, *how*: the illustration card (the figure, the muscles it works,
+  where it is done), the numbered steps, the article's figures and our own
+  pacing, marked as ours;
+* right, *now*: the countdown ring, the cue a coach would call ("Hold 20 s",
+  "Move", "Return", "Switch to your left side"), the rep and side, what
+  comes next, then the exercise's cautions in their own card and the
+  article's own sentence with its title (and its file name where the line
+  has room).
+
+Every time carries its unit ("0:59 left", "Hold 20 s", the ring's "18 s").
+The page only shows what it is given (a :class:`~deskbreak.core.guide.View`
+and the timeline); the window decides when.
+
+Height: the figure and the ring give way first (each down to a minimum that
+still reads); only then does a column's text scroll. In the window's size on
+a 1280x800 screen, with the system font at 100 % or 125 %, no exercise of the
+catalog scrolls (``tests/ui/test_break_layout.py``).
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Sequence
+
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from deskbreak.core.catalog import Exercise
+from deskbreak.core.clock import Clock
+from deskbreak.core.guide import Kind, Segment, Stage, View, summary
+from deskbreak.ui import style
+from deskbreak.ui.break_widgets import (
+    Card,
+    CitationLabel,
+    Chip,
+    FlowLayout,
+    make_button,
+    make_label,
+    place_text,
+    refont_labels,
+    restyle_button,
+    ring_time,
+    seconds_left,
+    set_text,
+    words,
+)
+from deskbreak.ui.figure import FigureWidget
+from deskbreak.ui.hold_ring import HoldRing
+
+SORE_BACK_NOTICE = ("Your lower back hurts: no forward folds or intense backbends today. Stop if pain "
+                    "lasts more than a few minutes; see a doctor if it radiates to your hips or knees.")
+SAFETY_FOOTER = ("Mild discomfort is normal at first. Stop if pain lasts more than a few "
+                 "minutes; see a doctor if it radiates.")
+
+# What the ring's caption and the screen reader call each kind of segment.
+_RING_WORDS = {
+    Kind.HOLD: ("HOLD", "Hold"),
+    Kind.REST: ("REST", "Rest"),
+    Kind.LEAD_IN: ("GET READY", "Get ready"),
+    Kind.SWITCH: ("SWITCH SIDES", "Switch sides"),
+    Kind.WALK: ("KEEP GOING", "Keep going"),
+    Kind.MOVE: ("KEEP GOING", "Keep going"),
+    Kind.REP: ("KEEP GOING", "Keep going"),
+}
+
+
+def stage_cue(segment: Segment, elapsed: float) -> str:
+    """What the coach calls now: a rep's "Move", "Hold 3 s", "Return"; else the segment's cue."""
+    stage = segment.stage_at(elapsed)
+    if stage is None:
+        return segment.cue
+    if stage == Stage.HOLD:
+        return f"Hold {segment.hold_s:g} s"
+    return "Move" if stage == Stage.MOVE else "Return"
+
+
+def next_text(view: View, segments: Sequence[Segment], hold_length: str) -> str:
+    """ "Next: Hold 20 s", "Next: left side", "Then: Side-lying leg raise (10 reps each side)"."""
+    current = view.segment
+    assert current is not None
+    index, lead = view.index + 1, "Next"
+
+    def same_run(at: int) -> bool:
+        return (at < len(segments) and segments[at].kind == Kind.REP
+                and segments[at].exercise.id == current.exercise.id)
+
+    if current.kind == Kind.REP and same_run(index):
+        # Through a run of reps, say where it leads rather than "rep" fifteen times.
+        if segments[index].side != current.side:
+            return f"Next: {segments[index].side} side"
+        while same_run(index):
+            index += 1
+        lead = "Then"
+    if index >= len(segments):
+        return "Last one" if lead == "Next" else "Then: done"
+    upcoming = segments[index]
+    if upcoming.exercise.id != current.exercise.id:
+        return f"{lead}: {summary(upcoming.exercise, hold_length)}"
+    if upcoming.kind == Kind.REP:
+        side = f", {upcoming.side} side" if upcoming.side else ""
+        return f"{lead}: {upcoming.reps} reps{side}"
+    if current.kind == Kind.REST and upcoming.rep is not None:
+        # Resting between holds: which one comes, so the count is never lost.
+        return f"{lead}: {upcoming.cue}, rep {upcoming.rep} of {upcoming.reps}"
+    return f"{lead}: {upcoming.cue}"
+
+
+class IllustrationCard(Card):
+    """The illustration: the animated figure, what the exercise works and where it is done.
+
+    The figure follows the routine (:meth:`follow`) as the timeline says
+    (:meth:`deskbreak.core.guide.Segment.pose_at`): it eases into the hold
+    pose while the user gets into position for a hold and stays there,
+    relaxes during a rest, waits in the start pose before counted reps and
+    then moves out, holds and returns with each rep. Anything with
+    ``show_exercise(exercise, side)`` can take the card's place
+    (:meth:`BreakWindow.replace_figure_area`).
+    """
+
+    def __init__(self, poses: dict | None = None, clock: Clock | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("figureArea")
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        self.exercise: Exercise | None = None
+        self.side: str | None = None
+        self._followed: tuple[int, str | None] | None = None
+        self.figure_exercise: Exercise | None = None
+        self._layout = QVBoxLayout(self)
+        self.figure = FigureWidget(poses or {}, clock=clock)
+        self.figure.setObjectName("figure")
+        # Its height is what the card has left once the words fit (at least the minimum).
+        self.figure.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        self._layout.addWidget(self.figure, 1)
+
+        top = QHBoxLayout()
+        self._top = top
+        self.works_caption = make_label("WORKS", scale=0.8, bold=True, wrap=False)
+        self.chips_row = FlowLayout()
+        self.side_chip = Chip("", strong=True)
+        self.side_chip.setObjectName("sideChip")
+        self.side_chip.hide()
+        top.addWidget(self.works_caption, 0, Qt.AlignmentFlag.AlignVCenter)
+        top.addLayout(self.chips_row, 1)
+        top.addWidget(self.side_chip, 0, Qt.AlignmentFlag.AlignVCenter)
+        self._layout.addLayout(top)
+        self.targets_label = make_label("", name="targetsLabel", parent=self)
+        self.targets_label.hide()  # the chips show it; kept for its accessible text
+        self.place_label = make_label("", name="placeLabel", scale=0.95)
+        self._layout.addWidget(self.place_label)
+        self._chips: list[Chip] = []
+
+    def minimum_figure_height(self) -> int:
+        # Big enough to read the pose at a glance on the smallest window.
+        return round(self.fontMetrics().height() * 7)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        # Ask for no more than the minimum: the card takes what the text leaves.
+        return self.minimumSizeHint()
+
+    def show_exercise(self, exercise: Exercise, side: str | None = None) -> None:
+        if exercise is not self.exercise:
+            self.exercise = exercise
+            self.chips_row.clear()
+            self._chips = [Chip(words(t), self) for t in exercise.targets]
+            for chip in self._chips:
+                self.chips_row.addWidget(chip)
+            works = "Works: " + ", ".join(words(t) for t in exercise.targets)
+            self.targets_label.setText(works)
+            self.place_label.setText(place_text(exercise))
+            self.setAccessibleName(f"{works}. {place_text(exercise)}")
+        if (exercise, side) != (self.figure_exercise, self.side):
+            self.figure.show_exercise(exercise, side)
+        self.figure_exercise = exercise
+        self.side = side
+        if side:
+            self.side_chip.setText(f"{side.capitalize()} side")
+            self.side_chip.show()
+        else:
+            self.side_chip.hide()
+
+    def follow(self, view: View) -> None:
+        """Move the figure with the routine: see the class docstring."""
+        segment = view.segment
+        if segment is None:
+            return
+        entered = (view.index, segment.side) != self._followed
+        self._followed = (view.index, segment.side)
+        pose = segment.pose_at(view.elapsed)
+        if pose is None or segment.kind == Kind.HOLD:
+            # Ease into the hold pose once per segment; never snap out of a movement.
+            if entered and not self.figure.animating and self.figure.progress < 1.0:
+                self.figure.show_exercise(segment.exercise, segment.side)
+        elif self.figure.animating or abs(self.figure.progress - pose) > 1e-3:
+            # Only when it moves: a figure held still costs no repaint per tick.
+            self.figure.set_pose_progress(pose)
+
+    def restyle(self) -> None:
+        palette = self.palette()
+        line = self.fontMetrics().height()
+        self._layout.setContentsMargins(line, round(line * 0.8), line, round(line * 0.8))
+        self._layout.setSpacing(round(line * 0.5))
+        self._top.setSpacing(round(line * 0.5))
+        self.chips_row.set_gap(round(line * 0.4))
+        self.figure.setMinimumHeight(self.minimum_figure_height())
+        self.figure.set_background(style.card_color(palette))
+        style.set_text_color(self.works_caption, style.muted_color(palette))
+        style.set_text_color(self.place_label, style.muted_color(palette))
+        for chip in [*self._chips, self.side_chip]:
+            chip.restyle()
+
+
+class FitScrollArea(QScrollArea):
+    """A scroll area that asks for its whole content's height at its current width.
+
+    The layout then gives it all of that when it can (no scroll bar) and
+    shrinks it only when the window really is too small.
+    """
+
+    def __init__(self, content: QWidget) -> None:
+        super().__init__()
+        self.setWidget(content)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.viewport().setAutoFillBackground(False)
+        content.setAutoFillBackground(False)
+        content.installEventFilter(self)
+        self._width = -1
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        # New text re-lays the content out after this area told the page its
+        # height: tell it again, or the page keeps the old exercise's height.
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()
+        return super().eventFilter(watched, event)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        content = self.widget()
+        width = self.viewport().width() if self._width > 0 else content.sizeHint().width()
+        height = content.heightForWidth(width) if content.hasHeightForWidth() else -1
+        if height < 0:
+            height = content.sizeHint().height()
+        return QSize(content.sizeHint().width(), height)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        line = self.fontMetrics().height()
+        return QSize(line * 10, line * 3)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if event.size().width() != self._width:
+            # A new width wraps the text differently: ask again for its height.
+            self._width = event.size().width()
+            self.updateGeometry()
+
+
+class RoutinePage(QWidget):
+    """The page shown while the routine plays; the window wires its buttons."""
+
+    def __init__(self, *, title: str, poses: dict | None, clock: Clock, postpone_label: str,
+                 hold_length: str, safety_first: bool = False) -> None:
+        super().__init__()
+        self.setObjectName("routinePage")
+        self.hold_length = hold_length
+        self._shown_exercise: Exercise | None = None
+        layout = QVBoxLayout(self)
+        self._layout = layout
+        self.safety_first = safety_first
+        if safety_first:
+            # A sore back reads the safety advice before anything else.
+            self.sore_back_label = make_label(SORE_BACK_NOTICE, name="soreBackNotice", scale=1.05, bold=True)
+            self.sore_back_label.setAccessibleName(SORE_BACK_NOTICE)
+            layout.addWidget(self.sore_back_label)
+
+        # Header: the routine, its length and where we are; then the exercise, large.
+        header = QHBoxLayout()
+        self.kicker_label = make_label(title, name="kickerLabel", scale=0.95, bold=True, wrap=False)
+        self.time_left_label = make_label("", name="timeLeftLabel", scale=0.95, wrap=False)
+        self.time_left_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        header.addWidget(self.kicker_label, 1)
+        header.addWidget(self.time_left_label)
+        layout.addLayout(header)
+        self.name_label = make_label("", name="exerciseName", scale=2.5, bold=True)
+        layout.addWidget(self.name_label)
+
+        body = QHBoxLayout()
+        self._body = body
+        layout.addLayout(body, 1)
+        body.addLayout(self._build_how(poses, clock), 1)
+        body.addLayout(self._build_now(), 1)
+
+        # Safety footer: always on screen during the routine, never buried.
+        self._rule = QFrame()
+        self._rule.setFrameShape(QFrame.Shape.HLine)
+        self._rule.setFrameShadow(QFrame.Shadow.Plain)
+        self.footer_label = make_label(SAFETY_FOOTER, name="safetyFooter", scale=0.95)
+        self.footer_label.setAccessibleName(SAFETY_FOOTER)
+        layout.addWidget(self._rule)
+        layout.addWidget(self.footer_label)
+        layout.addLayout(self._build_buttons(postpone_label))
+        order = self.buttons()
+        for first, second in zip(order, order[1:]):
+            QWidget.setTabOrder(first, second)
+
+    # -- building -------------------------------------------------------------
+
+    def _build_how(self, poses: dict | None, clock: Clock) -> QVBoxLayout:
+        left = QVBoxLayout()
+        self._figure_holder = left
+        self.figure_area: QWidget = IllustrationCard(poses, clock)
+        left.addWidget(self.figure_area, 1)
+        details = QWidget()
+        details.setObjectName("details")
+        self._details_layout = QVBoxLayout(details)
+        self._details_layout.setContentsMargins(0, 0, 0, 0)
+        self.steps_box = QWidget()
+        self.steps_box.setObjectName("stepsBox")
+        self._steps_grid = QGridLayout(self.steps_box)
+        self._steps_grid.setContentsMargins(0, 0, 0, 0)
+        self._steps_grid.setColumnStretch(1, 1)
+        self._step_labels: list[QLabel] = []
+        self.figures_label = make_label("", name="figuresLabel", rich=True)
+        self.pacing_label = make_label("", name="pacingLabel", rich=True)
+        self._figures_block = QVBoxLayout()
+        self._figures_block.setContentsMargins(0, 0, 0, 0)
+        self._figures_block.addWidget(self.figures_label)
+        self._figures_block.addWidget(self.pacing_label)
+        self._details_layout.addWidget(self.steps_box)
+        self._details_layout.addLayout(self._figures_block)
+        self._details_layout.addStretch(1)
+        self._scroll = FitScrollArea(details)
+        self._scroll.setObjectName("instructions")
+        left.addWidget(self._scroll, 0)
+        return left
+
+    def _build_now(self) -> QVBoxLayout:
+        right = QVBoxLayout()
+        self._right = right
+        self.ring = HoldRing()
+        # The ring takes what the words under it leave (down to its minimum), never the reverse.
+        self.ring.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        right.addWidget(self.ring, 1)
+        self.cue_label = make_label("", name="cueLabel", scale=1.7, bold=True)
+        self.progress_label = make_label("", name="progressLabel", scale=1.1)
+        self.next_label = make_label("", name="nextLabel", scale=1.0)
+        for label in (self.cue_label, self.progress_label, self.next_label):
+            label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+            right.addWidget(label)
+        right.addStretch(0)  # what the ring, at its largest, leaves
+
+        # Take care, then the article's own words: beside the steps, not under them.
+        notes = QWidget()
+        notes.setObjectName("notesBox")
+        self._notes_layout = QVBoxLayout(notes)
+        self._notes_layout.setContentsMargins(0, 0, 0, 0)
+        self.cautions_card = Card()
+        self.cautions_card.setObjectName("cautionsCard")
+        self._cautions_layout = QVBoxLayout(self.cautions_card)
+        self.cautions_title = make_label("Take care", name="cautionsTitle", scale=1.0, bold=True)
+        self.cautions_label = make_label("", name="cautionsLabel", rich=True)
+        self._cautions_layout.addWidget(self.cautions_title)
+        self._cautions_layout.addWidget(self.cautions_label)
+        self._notes_layout.addWidget(self.cautions_card)
+        self.source_label = make_label("", name="sourceLabel", scale=0.9, rich=True)
+        self.citation_label = CitationLabel("citationLabel", prefix="\u2014 ")
+        self._source_block = QVBoxLayout()
+        self._source_block.setContentsMargins(0, 0, 0, 0)
+        self._source_block.addWidget(self.source_label)
+        self._source_block.addWidget(self.citation_label)
+        self._notes_layout.addLayout(self._source_block)
+        self._notes_layout.addStretch(1)
+        self._notes = FitScrollArea(notes)
+        self._notes.setObjectName("notes")
+        right.addWidget(self._notes, 0)
+        return right
+
+    def _build_buttons(self, postpone_label: str) -> QHBoxLayout:
+        # The routine's own controls on the left, leaving it on the right.
+        buttons = QHBoxLayout()
+        self._button_row = buttons
+        self.pause_button = make_button("Pause", "pauseButton",
+                                        "Pause or resume the countdown (Space)")
+        self.skip_button = make_button("Next exercise", "skipButton",
+                                       "Skip to the next exercise (Right arrow)")
+        self.hurt_button = make_button("This hurts", "hurtButton",
+                                       "Stop now and see what to do about pain")
+        self.postpone_button = make_button(postpone_label, "postponeButton",
+                                           "Put this break off")
+        self.end_button = make_button("End break", "endButton",
+                                      "End this break now (Esc)")
+        buttons.addWidget(self.pause_button)
+        buttons.addWidget(self.skip_button)
+        buttons.addStretch(1)
+        for button in (self.hurt_button, self.postpone_button, self.end_button):
+            buttons.addWidget(button)
+        return buttons
+
+    def buttons(self) -> list[QPushButton]:
+        return [self.pause_button, self.skip_button, self.hurt_button, self.postpone_button,
+                self.end_button]
+
+    def replace_figure_area(self, widget: QWidget) -> QWidget:
+        """Put ``widget`` where the illustration card was; returns the old one (hidden)."""
+        old = self.figure_area
+        self._figure_holder.replaceWidget(old, widget)
+        old.hide()
+        old.setObjectName("")
+        if not widget.objectName():
+            widget.setObjectName("figureArea")
+        widget.show()
+        self.figure_area = widget
+        return old
+
+    # -- showing --------------------------------------------------------------
+
+    def show_status(self, kicker: str, seconds_left_in_break: int) -> None:
+        set_text(self.kicker_label, kicker)
+        minutes, seconds = divmod(seconds_left_in_break, 60)
+        set_text(self.time_left_label, f"{minutes}:{seconds:02d} left",
+                 accessible=f"{minutes} min {seconds} s left in this break")
+
+    def show_exercise(self, exercise: Exercise, side: str | None) -> None:
+        if exercise is not self._shown_exercise:
+            self._shown_exercise = exercise
+            set_text(self.name_label, exercise.name)
+            self._show_exercise_text(exercise)
+            self._scroll.verticalScrollBar().setValue(0)
+            self._notes.verticalScrollBar().setValue(0)
+        self.figure_area.show_exercise(exercise, side)
+
+    def show_view(self, view: View, segments: Sequence[Segment]) -> None:
+        segment = view.segment
+        assert segment is not None
+        if isinstance(self.figure_area, IllustrationCard):
+            self.figure_area.follow(view)
+        set_text(self.cue_label, stage_cue(segment, view.elapsed))
+        progress = segment.progress_text(view.elapsed)
+        set_text(self.progress_label, progress)
+        if self.progress_label.isVisibleTo(self) != bool(progress):
+            self.progress_label.setVisible(bool(progress))
+        set_text(self.next_label, next_text(view, segments, self.hold_length))
+        self._update_ring(view, segment)
+        label = "Resume" if view.paused else "Pause"
+        if self.pause_button.text() != label:
+            self.pause_button.setText(label)
+            self.pause_button.setAccessibleName(label)
+
+    def _update_ring(self, view: View, segment: Segment) -> None:
+        palette = self.palette()
+        seconds = seconds_left(view.remaining)
+        spoken = f"{seconds} second{'s' if seconds != 1 else ''} left"
+        rep = segment.rep_at(view.elapsed)
+        caption, word = _RING_WORDS[segment.kind]
+        color = {Kind.REST: style.rest_color(palette), Kind.LEAD_IN: style.ready_color(palette),
+                 Kind.SWITCH: style.ready_color(palette)}.get(segment.kind, style.accent_color(palette))
+        if segment.kind in (Kind.REP, Kind.MOVE) and rep is not None:
+            value, unit, caption = str(rep), "", f"OF {segment.reps}"
+            accessible = f"Rep {rep} of {segment.reps}"
+        else:
+            value, unit = ring_time(seconds)
+            accessible = f"{word}, {spoken}"
+        if view.paused:
+            caption = "PAUSED"
+            accessible = f"Paused. {accessible}"
+        self.ring.set_state(fraction=view.fraction_left, remaining=view.remaining, value_text=value,
+                            unit=unit, caption=caption, accessible=accessible, color=color,
+                            paused=view.paused)
+
+    def _show_exercise_text(self, exercise: Exercise) -> None:
+        palette = self.palette()
+        for label in self._step_labels:
+            self._steps_grid.removeWidget(label)
+            label.hide()  # gone now, not at the next turn of the event loop
+            label.deleteLater()
+        self._step_labels = []
+        for row, step in enumerate(exercise.steps):
+            number = make_label(f"{row + 1}", scale=1.15, bold=True, wrap=False)
+            number.setProperty("stepNumber", True)
+            number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            style.set_text_color(number, style.accent_color(palette))
+            text = make_label(step, scale=1.15)
+            text.setAccessibleName(f"Step {row + 1}: {step}")
+            number.setAccessibleName(f"Step {row + 1}")
+            self._steps_grid.addWidget(number, row, 0, Qt.AlignmentFlag.AlignTop)
+            self._steps_grid.addWidget(text, row, 1)
+            self._step_labels += [number, text]
+
+        muted = html.escape(style.muted_color(palette).name())
+        figures = html.escape(exercise.figures_text())
+        set_text(self.figures_label, f"<b>From the article:</b> {figures}",
+                 accessible=f"From the article: {exercise.figures_text()}")
+        source = exercise.source
+        set_text(self.source_label, f"<i>\u201c{html.escape(source.quote)}\u201d</i>".replace("\n", "<br>"),
+                 accessible=f"The article says: {source.quote}")
+        self.citation_label.set_source(source)
+        pacing = exercise.pacing_text()
+        if exercise.suggested.note:
+            ours = html.escape(style.accent_color(palette).name())
+            body = html.escape(pacing) + " " if pacing else ""
+            note = html.escape(exercise.suggested.note)
+            set_text(
+                self.pacing_label,
+                f"<span style='color:{ours}'><b>Our pacing:</b></span> {body}"
+                f"<span style='color:{muted}'><i>({note})</i></span>",
+                accessible=f"Our pacing, not the article's: {pacing} ({exercise.suggested.note})",
+            )
+            self.pacing_label.show()
+        else:
+            self.pacing_label.hide()
+        if exercise.cautions:
+            rows = "".join(f"<tr><td>&bull;&nbsp;</td><td>{html.escape(c)}</td></tr>"
+                           for c in exercise.cautions)
+            set_text(self.cautions_label, f"<table cellspacing='0' cellpadding='1'>{rows}</table>",
+                     accessible="Take care: " + " ".join(exercise.cautions))
+            self.cautions_card.show()
+        else:
+            self.cautions_card.hide()
+        self._scroll.updateGeometry()
+        self._notes.updateGeometry()
+
+    # -- look -----------------------------------------------------------------
+
+    def restyle(self) -> None:
+        """Fonts relative to the system font, colours from the palette."""
+        palette = self.palette()
+        refont_labels(self)
+        line = self.fontMetrics().height()
+        self._layout.setContentsMargins(round(line * 2), round(line * 1.1), round(line * 2), round(line * 1.0))
+        self._layout.setSpacing(round(line * 0.5))
+        self._body.setSpacing(round(line * 2))
+        self._right.setSpacing(round(line * 0.45))
+        self._figure_holder.setSpacing(round(line * 0.9))
+        self._details_layout.setSpacing(round(line * 0.7))
+        self._figures_block.setSpacing(round(line * 0.35))
+        self._notes_layout.setSpacing(round(line * 0.7))
+        self._source_block.setSpacing(round(line * 0.2))
+        # Room for the scroll bar, should the steps ever need one, without touching the text.
+        self._details_layout.setContentsMargins(0, 0, round(line * 0.8), 0)
+        self._steps_grid.setHorizontalSpacing(round(line * 0.7))
+        self._steps_grid.setVerticalSpacing(round(line * 0.4))
+        self._cautions_layout.setContentsMargins(line, round(line * 0.7), line, round(line * 0.8))
+        self._cautions_layout.setSpacing(round(line * 0.3))
+        self._button_row.setSpacing(round(line * 0.6))
+        self.ring.setMinimumSize(self.ring.minimumSizeHint())
+        self.ring.setMaximumHeight(round(self.ring.sizeHint().height() * 1.5))
+
+        muted = style.muted_color(palette)
+        for label in (self.time_left_label, self.progress_label, self.next_label, self.citation_label):
+            style.set_text_color(label, muted)
+        style.set_text_color(self.kicker_label, style.accent_color(palette))
+        style.set_text_color(self.footer_label, style.blend(style.text_color(palette), muted, 0.5))
+        if self.safety_first:
+            style.set_text_color(self.sore_back_label, style.caution_color(palette))
+        style.set_text_color(self.cautions_title, style.caution_color(palette))
+        rule = self._rule.palette()
+        rule.setColor(rule.ColorRole.WindowText, style.track_color(palette))
+        self._rule.setPalette(rule)
+        for label in self._step_labels:
+            if label.property("stepNumber"):
+                style.set_text_color(label, style.accent_color(palette))
+        for button in self.buttons():
+            restyle_button(button)
+        style.set_text_color(self.hurt_button, style.danger_color(palette))
+        if isinstance(self.figure_area, IllustrationCard):
+            self.figure_area.restyle()
+        if self._shown_exercise is not None:
+            self._show_exercise_text(self._shown_exercise)

@@ -1,0 +1,193 @@
+"""Starting deskbreak: the checks, the profile claim and the parts, before the event loop.
+
+:func:`run_app` is what ``deskbreak`` (and ``deskbreak settings`` with no
+instance running) calls: it refuses a session with no display in one line,
+claims the profile (exactly one instance), reads the settings, the history
+and the routines, builds the real adapters and hands them to
+:class:`~deskbreak.ui.app.DeskbreakApp`, then runs until quit or SIGTERM.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import socket
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+from PySide6.QtCore import QSocketNotifier, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from deskbreak import APP_NAME, __version__
+from deskbreak.core.assets import asset_path
+from deskbreak.core.catalog import load_catalog
+from deskbreak.core.clock import Clock, SystemClock
+from deskbreak.core.files import private_directory
+from deskbreak.core.history import HistoryCorruptError, HistoryError, HistoryStore, move_aside
+from deskbreak.core.settings import SettingsError, format_duration
+from deskbreak.core.settings_store import SettingsStore
+from deskbreak.ui.app import WELCOME_MARKER, DeskbreakApp, watchdog_seconds
+
+if TYPE_CHECKING:
+    from deskbreak.core.profile import Profile
+
+log = logging.getLogger("deskbreak")
+
+
+def display_problem() -> str | None:
+    """Why Qt could not open a window here, or None; checked before Qt aborts."""
+    if os.environ.get("QT_QPA_PLATFORM", "").startswith(("offscreen", "minimal")):
+        return None
+    if not sys.platform.startswith("linux"):
+        return None
+    display, wayland = os.environ.get("DISPLAY"), os.environ.get("WAYLAND_DISPLAY")
+    if wayland:
+        return None
+    if not display:
+        return "no display found (DISPLAY and WAYLAND_DISPLAY are unset); start deskbreak from your desktop session"
+    if display.startswith(":"):
+        number = display[1:].split(".")[0]
+        if not Path(f"/tmp/.X11-unix/X{number}").exists():
+            return f"cannot reach the X display {display}"
+    return None
+
+
+def _install_signal_handlers(app: QApplication, quit_app: Callable[[], None]) -> QSocketNotifier:
+    """Quit cleanly on SIGTERM/SIGINT without a polling timer: the signal wakes
+    a socket Qt watches, and Python's handler runs on the way."""
+    reader, writer = socket.socketpair()
+    writer.setblocking(False)
+    signal.set_wakeup_fd(writer.fileno())
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        # Queued, so a signal arriving before the event loop runs still quits it.
+        signal.signal(signum, lambda *_: QTimer.singleShot(0, quit_app))
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
+    notifier.activated.connect(lambda *_: reader.recv(64))
+    notifier._sockets = (reader, writer)  # keep both ends alive with the notifier
+    return notifier
+
+
+def _open_history(path: Path, clock: Clock) -> tuple[HistoryStore | None, list[str]]:
+    try:
+        return HistoryStore(path), []
+    except HistoryCorruptError as exc:
+        moved = move_aside(path, clock.now())
+        return HistoryStore(path), [f"{exc}; moved it to {moved} and started a new history"]
+    except HistoryError as exc:
+        return None, [f"{exc}; history is off for this run"]
+
+
+def run_app(profile: Profile, *, open_settings: bool = False) -> int:
+    """Run the tray app until it quits; ``open_settings`` shows the dialog at start."""
+    from deskbreak.ui.instance import SingleInstance
+
+    logging.basicConfig(level=logging.INFO, format="deskbreak: %(message)s", stream=sys.stderr)
+    # apscheduler logs every job run at INFO: once a minute is noise, not news.
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    problem = display_problem()
+    if problem:
+        print(f"deskbreak: {problem}", file=sys.stderr)
+        return 1
+
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("deskbreak")
+    app.setQuitOnLastWindowClosed(False)
+
+    # Claimed before anything else is decided or opened: of launches racing
+    # on one profile exactly one gets past here; the others hand it their
+    # command (waiting for it to listen) and exit.
+    try:
+        instance = SingleInstance(profile.data_dir)
+        reply = instance.acquire_or_forward("settings" if open_settings else "show")
+    except OSError as exc:  # InstanceError: no private folder for the lock and socket
+        print(f"deskbreak: cannot claim this profile: {exc}", file=sys.stderr)
+        return 1
+    if reply is not None:
+        if not reply.get("ok"):
+            print(f"deskbreak: {reply.get('error', 'the running deskbreak refused')}", file=sys.stderr)
+            return 1
+        if open_settings:
+            print("Settings opened in the running deskbreak.")
+        else:
+            print("deskbreak is already running; showing it.", file=sys.stderr)
+        return 0
+    for folder in (profile.config_dir, profile.data_dir):
+        try:
+            private_directory(folder)
+        except OSError as exc:
+            log.warning("cannot make %s private: %s", folder, exc)
+
+    clock = SystemClock()
+    try:
+        store, settings_problems = SettingsStore.load(profile.settings_path, clock.now(), profile.overrides)
+    except SettingsError as exc:
+        print(f"deskbreak: the command line's settings do not fit {profile.settings_path}: {exc}",
+              file=sys.stderr)
+        return 2
+    settings = store.settings
+    history, history_problems = _open_history(profile.history_path, clock)
+    if history is not None:
+        # Only the instance that holds the profile may do this: a break still
+        # open now was left by a deskbreak that stopped during it.
+        try:
+            closed = history.close_interrupted(clock.now())
+        except HistoryError as exc:
+            history_problems.append(f"{exc}; breaks left open by the last run stay open")
+        else:
+            if closed:
+                log.info("marked %d break(s) left open by the last run as missed", closed)
+
+    from deskbreak.adapters.alarm import QtAlarm
+    from deskbreak.adapters.autostart import detect_autostart, launch_command
+    from deskbreak.adapters.dnd import detect_dnd
+    from deskbreak.adapters.idle import LockWatcher, detect_idle_monitor
+    from deskbreak.adapters.notify import default_notifier_chain
+    from deskbreak.adapters.sound import Chimes, detect_player
+
+    icon_file = str(asset_path("icons", "deskbreak.svg"))
+    icons = {"normal": QIcon(icon_file), "paused": QIcon(str(asset_path("icons", "deskbreak-paused.svg"))),
+             "overdue": QIcon(str(asset_path("icons", "deskbreak-overdue.svg")))}
+    app.setWindowIcon(icons["normal"])
+    notifier = default_notifier_chain(icon_file)
+    deskbreak = DeskbreakApp(
+        store=store, catalog=load_catalog(), clock=clock, history=history,
+        notifier=notifier, idle=detect_idle_monitor(), alarm=QtAlarm(clock, watchdog_seconds(settings)),
+        icons=icons,
+        chimes=Chimes(detect_player(), profile.data_dir / "cache", settings.sound, settings.volume),
+        welcome_marker=profile.data_dir / WELCOME_MARKER,
+        autostart=detect_autostart(launch_command() + profile.command_line_options()),
+        routines_path=profile.routines_path,
+        dnd=detect_dnd(apps=settings.dnd_apps, clock=clock),
+    )
+    lock = LockWatcher(parent=deskbreak)
+    lock.lockedChanged.connect(deskbreak.set_locked)
+    # A changed app list means a new monitor; nothing else holds the list.
+    store.subscribe(lambda _: deskbreak.replace_dnd(detect_dnd(apps=store.settings.dnd_apps, clock=clock)),
+                    keys=("dnd_apps",))
+    problems = settings_problems + deskbreak.startup_problems + history_problems
+    for line in problems:
+        log.warning("%s", line)
+    # Logs and carries on if it cannot listen: no command-line control beats no deskbreak.
+    server = instance.serve(deskbreak.handle_request, app)
+    keep_alive = _install_signal_handlers(app, deskbreak.quit)
+    deskbreak.start()
+    deskbreak.watch_settings_file()
+    if open_settings:
+        deskbreak.show_settings()
+    log.info("started %s: sit-break every %s, settings %s", __version__,
+             format_duration(settings.sit_interval), profile.settings_path)
+    if problems:
+        notifier.notify("deskbreak started; some of its files need a look",
+                        "\n".join(problems)[:400])
+    try:
+        return app.exec()
+    finally:
+        deskbreak.shutdown()
+        server.close()
+        instance.release()
+        keep_alive.setEnabled(False)
