@@ -106,6 +106,8 @@ def build_parser() -> argparse.ArgumentParser:
     routine_show = routine_verbs.add_parser("show", help="a routine's segments as the guide plays them")
     routine_show.add_argument("routine_id", metavar="ID")
     routine_show.add_argument("--json", action="store_true", help="machine-readable output")
+    routine_show.add_argument("--break", dest="break_number", type=int, default=1, metavar="N",
+                              help="for a rotating sit-break: the N-th break of the day (default 1)")
 
     history = commands.add_parser("history", help="show the breaks you took")
     form = history.add_mutually_exclusive_group()
@@ -341,27 +343,38 @@ def _routine(args: argparse.Namespace, profile: Profile) -> int:
         print(f"deskbreak: {line}", file=sys.stderr)
     catalog = loaded.catalog
     if args.routine_verb == "list":
-        rows = [{"id": r.id, "name": r.name, "kind": r.kind,
-                 "total_s": round(routine_seconds(catalog, r, settings))} for r in catalog.routines.values()]
+        # A rotating sit-break differs from break to break: give the range.
+        rows = []
+        for r in catalog.routines.values():
+            lengths = [round(routine_seconds(catalog, r, settings, n)) for n in range(max(1, len(r.rotation)))]
+            rows.append({"id": r.id, "name": r.name, "kind": r.kind, "total_s": lengths[0],
+                         "shortest_s": min(lengths), "longest_s": max(lengths)})
         if args.json:
             json.dump(rows, sys.stdout, indent=2)
             print()
         else:
             width = max(len(row["id"]) for row in rows)
             for row in rows:
-                print(f"{row['id']:<{width}}  {exact_duration(row['total_s']):>12}  {row['name']}")
+                length = exact_duration(row["total_s"]) if row["shortest_s"] == row["longest_s"] else (
+                    f"{exact_duration(row['shortest_s'])} to {exact_duration(row['longest_s'])}")
+                print(f"{row['id']:<{width}}  {length:>24}  {row['name']}")
         return 0
     routine = catalog.routines.get(args.routine_id)
     if routine is None:
         print(f"deskbreak: no routine '{args.routine_id}'; `deskbreak routine list` shows them",
               file=sys.stderr)
         return EXIT_USAGE
-    timeline = routine_timeline(catalog, routine, settings)
+    if args.break_number < 1:
+        print("deskbreak: --break counts from 1", file=sys.stderr)
+        return EXIT_USAGE
+    timeline = routine_timeline(catalog, routine, settings, args.break_number - 1)
     if args.json:
         json.dump(timeline, sys.stdout, indent=2)
         print()
         return 0
-    print(f"{routine.name} [{routine.id}]: {exact_duration(timeline['total_s'])}")
+    modes = [f"hold length {settings.hold_length}"] + (["sore-back mode"] if settings.sore_back else [])
+    which = f", break {args.break_number} of the rotation" if routine.rotation else ""
+    print(f"{routine.name} [{routine.id}]{which}: {exact_duration(timeline['total_s'])} ({', '.join(modes)})")
     at = 0.0
     for segment in timeline["segments"]:
         detail = ", ".join(part for part in (segment["side"] and f"{segment['side']} side",

@@ -206,3 +206,13 @@ def test_routine_show_follows_the_profiles_settings(capsys, tmp_path):
 def test_routine_show_of_an_unknown_routine_exits_2_in_one_line(capsys, tmp_path):
     code, out, err = run(capsys, "--config-dir", str(tmp_path), "routine", "show", "yoga")
     assert code == 2 and err == "deskbreak: no routine 'yoga'; `deskbreak routine list` shows them\n"
+
+
+def test_routine_show_can_show_each_break_of_the_sit_rotation(capsys, tmp_path):
+    first = json.loads(run(capsys, "--config-dir", str(tmp_path), "routine", "show", "sit-break", "--json")[1])
+    second = json.loads(run(capsys, "--config-dir", str(tmp_path), "routine", "show", "sit-break",
+                            "--break", "2", "--json")[1])
+    assert {s["exercise"] for s in first["segments"]} != {s["exercise"] for s in second["segments"]}
+    rows = {r["id"]: r for r in json.loads(run(capsys, "--config-dir", str(tmp_path), "routine", "list",
+                                                "--json")[1])}
+    assert rows["sit-break"]["shortest_s"] < rows["sit-break"]["longest_s"]

@@ -250,9 +250,14 @@ class Catalog:
     def for_sore_back(self, exercise_ids: Sequence[str]) -> list[str]:
         """The routine a sore lower back should do: forward folds and intense
         backbends swapped for the gentle move the catalog names, each once."""
-        gentle = [self.exercises[e].sore_back.instead if self.exercises[e].sore_back else e
-                  for e in exercise_ids]
-        return list(dict.fromkeys(gentle))
+        gentle: list[str] = []
+        for exercise_id in exercise_ids:
+            swap = self.exercises[exercise_id].sore_back
+            if swap is None:
+                gentle.append(exercise_id)
+            elif swap.instead not in gentle and swap.instead not in exercise_ids:
+                gentle.append(swap.instead)  # once: two folds become one hamstring stretch
+        return gentle
 
     def to_json(self) -> dict[str, Any]:
         return {

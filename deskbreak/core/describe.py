@@ -62,12 +62,14 @@ def status_line(status: Status, now: datetime) -> str:
     return f"Next sit-break in {human_duration(status.seconds_to_next)}"
 
 
-def prelude_message(brk: Break, now: datetime, exercise_names: list[str]) -> tuple[str, str]:
-    """Title and body of the notification announcing a break."""
+def prelude_message(brk: Break, now: datetime, exercise_names: list[str],
+                    length_s: float | None = None) -> tuple[str, str]:
+    """Title and body of the notification announcing a break (``length_s``: how long it takes)."""
     title = f"{brk.kind.label} in {human_duration((brk.due - now).total_seconds())}"
     stretches = ", ".join(exercise_names) if exercise_names else "a short routine"
+    takes = f" ({human_duration(length_s)} in all)" if length_s else ""
     if brk.kind == BreakKind.PRERUN and brk.run_at is not None:
-        body = f"Glute activation before your {brk.run_at:%H:%M} run: {stretches}."
+        body = f"Glute activation before your {brk.run_at:%H:%M} run: {stretches}{takes}."
     else:
-        body = f"Stand up and walk a little, then: {stretches}."
+        body = f"Stand up and walk a little, then: {stretches}{takes}."
     return f"{title}: {exercise_names[0] if exercise_names else 'stretch'}", body

@@ -256,10 +256,26 @@ def build_segments(
     segments: list[Segment] = []
     for index, exercise in enumerate(exercises):
         if index and rest_between_s:
-            segments.append(Segment(Kind.REST, exercises[index - 1], rest_between_s,
-                                    f"Rest {rest_between_s:g} s"))
+            # The rest belongs to what comes next: the exercise before it is done
+            # (and recorded so) when its last hold or rep ends.
+            segments.append(Segment(Kind.REST, exercise, rest_between_s, f"Rest {rest_between_s:g} s"))
         segments += _exercise_segments(exercise, hold_length, lead_in_s)
     return segments
+
+
+def our_timing(exercise: Exercise, hold_length: str = "short") -> list[str]:
+    """The timings the guide adds where the document gives none, in words, to label them as ours."""
+    if _is_untimed(exercise):
+        return []
+    hold = hold_seconds(exercise, hold_length)
+    if _is_counted(exercise):
+        if hold:
+            return [f"{MOVE_S:g} s to lift and {MOVE_S:g} s to lower each rep"]
+        return [] if exercise.suggested.pace_s else [f"{DEFAULT_PACE_S:g} s a rep"]
+    repeats = rep_count(exercise) * set_count(exercise)
+    if repeats > 1 and not exercise.rest_s:
+        return [f"a {RELEASE_S:g} s release between holds"]
+    return []
 
 
 def total_seconds(segments: Iterable[Segment]) -> float:

@@ -47,7 +47,7 @@ from deskbreak.core.kinds import NATURAL_BREAK_KIND, BreakKind, Outcome
 from deskbreak.core.poses import load_poses_or_none
 from deskbreak.core.settings import Settings, SettingsError
 from deskbreak.core.settings_store import SettingsStore
-from deskbreak.core.timeline import break_exercise_ids, routine_seconds
+from deskbreak.core.timeline import break_exercise_ids, routine_seconds, routine_segments
 from deskbreak.ui.tray import MenuContext, TrayController, TrayNotifier, menu_entries
 
 if TYPE_CHECKING:
@@ -424,7 +424,9 @@ class DeskbreakApp(QObject):
         return [self.catalog.exercise(e).name for e in featured or ids]
 
     def _announce(self, event: PreludeStarted) -> None:
-        title, body = prelude_message(event.brk, event.at, self._featured_names(event.brk))
+        routine = routine_for(self.catalog, event.brk.kind)
+        length = routine_seconds(self.catalog, routine, self.settings, event.brk.sequence)
+        title, body = prelude_message(event.brk, event.at, self._featured_names(event.brk), length)
         if self.notifier is not None:
             # It expires when the break starts, and offers Postpone where the desktop can.
             lead = max(1.0, (event.brk.due - event.at).total_seconds())
@@ -462,6 +464,7 @@ class DeskbreakApp(QObject):
             poses=self.poses,
             end_allowed=brk.user_started or (status.can_skip and status.skips_left != 0),
             safety_first=self.settings.sore_back,
+            segments=routine_segments(self.catalog, routine, self.settings, brk.sequence),
         )
         window.exerciseDone.connect(self._exercise_done)
         window.finished.connect(self._window_finished)

@@ -2,7 +2,7 @@
 
 Shown when the routine has played to its end (skipped exercises included).
 It says how many exercises were *done* (a skipped one is listed as skipped,
-never counted), how long the break kept you moving, which muscle groups the
+never counted), how long the break took in all, which muscle groups the
 done exercises worked (as chips), and, when the app says so, when the next
 break is. The ring, in the accent colour, shows the share done.
 
@@ -40,7 +40,7 @@ CLOSE_LABEL = "Close (Enter)"
 
 
 def done_counts(exercises: Sequence[Exercise], results: Sequence[ExerciseResult]) -> tuple[int, int, float]:
-    """(done, total, seconds moving): only completed exercises count as done."""
+    """(done, total, seconds spent, lead-ins and rests included): only completed exercises count as done."""
     done = sum(1 for r in results if r.completed)
     return done, max(len(exercises), len(results)), sum(r.seconds for r in results)
 
@@ -125,7 +125,7 @@ class DonePage(QWidget):
         noun = "exercise" if total == 1 else "exercises"
         summary = f"{done} of {total} {noun} done"
         if seconds >= 1:
-            summary += f" \u00b7 {exact_duration(seconds)} moving"
+            summary += f" \u00b7 {exact_duration(seconds)} in all"
         set_text(self.done_summary_label, summary)
         self.done_ring.set_state(
             fraction=done / total if total else 1.0, remaining=0.0, value_text=str(done),

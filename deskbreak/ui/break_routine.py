@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 
 from deskbreak.core.catalog import Exercise
 from deskbreak.core.clock import Clock
-from deskbreak.core.guide import Kind, Segment, Stage, View, summary
+from deskbreak.core.guide import Kind, Segment, Stage, View, our_timing, summary
 from deskbreak.ui import style
 from deskbreak.ui.break_widgets import (
     Card,
@@ -287,7 +287,7 @@ class RoutinePage(QWidget):
         self.safety_first = safety_first
         if safety_first:
             # A sore back reads the safety advice before anything else.
-            self.sore_back_label = make_label(SORE_BACK_NOTICE, name="soreBackNotice", scale=1.05, bold=True)
+            self.sore_back_label = make_label(SORE_BACK_NOTICE, name="soreBackNotice", scale=0.95, bold=True)
             self.sore_back_label.setAccessibleName(SORE_BACK_NOTICE)
             layout.addWidget(self.sore_back_label)
 
@@ -316,6 +316,8 @@ class RoutinePage(QWidget):
         self.footer_label.setAccessibleName(SAFETY_FOOTER)
         layout.addWidget(self._rule)
         layout.addWidget(self.footer_label)
+        # In sore-back mode the advice sits on top instead (it says the same and more), not twice.
+        self.footer_label.setVisible(not safety_first)
         layout.addLayout(self._build_buttons(postpone_label))
         order = self.buttons()
         for first, second in zip(order, order[1:]):
@@ -513,16 +515,17 @@ class RoutinePage(QWidget):
         set_text(self.source_label, f"<i>\u201c{html.escape(source.quote)}\u201d</i>".replace("\n", "<br>"),
                  accessible=f"The article says: {source.quote}")
         self.citation_label.set_source(source)
-        pacing = exercise.pacing_text()
-        if exercise.suggested.note:
+        # Everything the guide adds to the article's figures is labelled as ours.
+        pacing = "; ".join(part for part in ([exercise.pacing_text()] if exercise.suggested.note else [])
+                           + our_timing(exercise, self.hold_length) if part)
+        if pacing:
             ours = html.escape(style.accent_color(palette).name())
-            body = html.escape(pacing) + " " if pacing else ""
-            note = html.escape(exercise.suggested.note)
+            note = exercise.suggested.note
+            aside = f" <span style='color:{muted}'><i>({html.escape(note)})</i></span>" if note else ""
             set_text(
                 self.pacing_label,
-                f"<span style='color:{ours}'><b>Our pacing:</b></span> {body}"
-                f"<span style='color:{muted}'><i>({note})</i></span>",
-                accessible=f"Our pacing, not the article's: {pacing} ({exercise.suggested.note})",
+                f"<span style='color:{ours}'><b>Our pacing:</b></span> {html.escape(pacing)}{aside}",
+                accessible=f"Our pacing, not the article's: {pacing}" + (f" ({note})" if note else ""),
             )
             self.pacing_label.show()
         else:

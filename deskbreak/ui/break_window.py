@@ -99,7 +99,7 @@ class BreakWindow(QWidget):
                  postpone_label: str = "Postpone 5 min", key_guard_s: float = 1.0,
                  auto_close_s: float | None = AUTO_CLOSE_S, poses: dict | None = None,
                  end_allowed: bool = True, next_break_text: str = "", safety_first: bool = False,
-                 parent: QWidget | None = None) -> None:
+                 segments: Sequence[Segment] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setObjectName("breakWindow")
@@ -119,8 +119,9 @@ class BreakWindow(QWidget):
         # False in strict mode or once the day's skips are spent: the break can
         # be postponed (or hurt), not ended, so End break, Esc and the overlays' button do nothing.
         self.end_allowed = end_allowed
-        # The timeline is built now, so its length shows before the routine starts.
-        self.segments: list[Segment] = build_segments(
+        # The timeline is known now, so its length shows before the routine starts. The app
+        # passes the one core/timeline.py gives everyone; alone, the window builds the same.
+        self.segments: list[Segment] = list(segments) if segments is not None else build_segments(
             self.exercises,
             hold_length=settings.hold_length,
             lead_in_s=settings.lead_in.total_seconds(),

@@ -147,6 +147,9 @@ def test_sore_back_swaps_folds_and_backbends_for_the_gentle_moves_the_documents_
     assert all(swap.instead == "supine-hamstring-opener" for swap in swaps.values() if swap.kind == "forward fold")
     gentle = CATALOG.for_sore_back(["walk-around", "forward-fold", "prone-press-up", "roll-down"])
     assert gentle == ["walk-around", "supine-hamstring-opener", "knee-to-chest"]
+    # An exercise the user repeats stays repeated; only a swap already there is not doubled.
+    assert CATALOG.for_sore_back(["walk-around", "forward-fold", "walk-around"]) == [
+        "walk-around", "supine-hamstring-opener", "walk-around"]
     # The swapped-in moves keep their own figures from the documents.
     assert CATALOG.exercise("knee-to-chest").hold_s is not None
 

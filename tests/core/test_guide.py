@@ -292,7 +292,9 @@ def test_skip_moves_to_the_next_exercise_and_records_it_incomplete():
     player = RoutinePlayer(build_segments([first, second], lead_in_s=0, rest_between_s=10), start=0.0)
     player.skip_exercise(12.0)
     view = player.view(12.0)
-    assert view.segment.exercise.id == "second" and view.remaining == pytest.approx(20.0)
+    # The rest before the second exercise belongs to it: "Rest 10 s", then "second".
+    assert view.segment.kind == Kind.REST and view.segment.exercise.id == "second"
+    assert view.remaining == pytest.approx(10.0)
     assert player.results[0].exercise_id == "first" and not player.results[0].completed
     assert player.results[0].seconds == pytest.approx(12.0)
     player.stop(15.0)
@@ -307,3 +309,22 @@ def test_stop_mid_exercise_records_the_time_spent_so_far():
     assert [(r.exercise_id, r.seconds, r.completed) for r in player.results] == [
         ("test-hold", 17.0, False)
     ]
+
+
+def test_an_exercise_finished_before_the_rest_stays_done_when_the_rest_is_skipped():
+    first = make_exercise(id="first", hold_s=Range(30, 30))
+    second = make_exercise(id="second", hold_s=Range(20, 20))
+    player = RoutinePlayer(build_segments([first, second], lead_in_s=0, rest_between_s=10), start=0.0)
+    player.skip_exercise(35.0)  # first's hold ended at 30; 5 s into the rest
+    assert [(r.exercise_id, r.completed) for r in player.results][0] == ("first", True)
+    assert player.results[0].seconds == pytest.approx(30.0), "the rest is not counted as the first's time"
+
+
+def test_timings_the_documents_do_not_give_are_named_as_ours():
+    from deskbreak.core.catalog import load_catalog
+    from deskbreak.core.guide import our_timing
+
+    catalog = load_catalog()
+    assert our_timing(catalog.exercise("glute-bridge")) == ["1 s to lift and 1 s to lower each rep"]
+    assert our_timing(catalog.exercise("split-hip-stretch")) == ["a 5 s release between holds"]
+    assert our_timing(catalog.exercise("locust-pose")) == [], "the document gives its 5 s rest"

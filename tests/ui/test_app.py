@@ -653,6 +653,13 @@ def test_sore_back_mode_swaps_folds_for_the_gentle_moves_in_the_break_it_plays(q
     app.start()
     app.run_command(cmd.StartBreak(BreakKind.EVENING))
     assert [e.id for e in app.window.exercises] == ["supine-hamstring-opener", "knee-to-chest", "cat-cow"]
+    from deskbreak.core.timeline import routine_segments
+
+    routine = app.catalog.routine("evening-back-care")
+    assert app.window.segments == routine_segments(app.catalog, routine, app.settings), (
+        "the window plays the timeline the tray and `routine show` describe")
+    hold_seconds = [s.seconds for s in app.window.segments if s.exercise.id == "knee-to-chest" and s.kind == "hold"]
+    assert hold_seconds == [30, 30], "the swapped-in stretch keeps the document's figures: 30 s, twice"
     notice = app.window.findChild(QWidget, "soreBackNotice")
     assert notice is not None and "see a doctor" in notice.text(), "the safety advice comes first"
     app.shutdown()

@@ -536,7 +536,7 @@ def test_the_done_view_counts_honestly_and_says_what_was_worked(clock, open_wind
     run(window, clock, 1 + 75)  # the bridge: lead-in and 15 reps
     assert shown(window, "doneView")
     assert label(window, "doneLabel") == "Break done."
-    assert label(window, "doneSummary") == "2 of 3 exercises done · 3 min 21 s moving"
+    assert label(window, "doneSummary") == "2 of 3 exercises done · 3 min 21 s in all"
     assert label(window, "nextBreakLabel") == "Next sit-break at 15:30" and shown(window, "nextBreakLabel")
     rows = [w.accessibleName() for w in window.findChild(QWidget, "doneList").findChildren(QLabel)
             if w.isVisible()]
