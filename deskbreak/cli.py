@@ -15,7 +15,7 @@ import json
 import os
 import sys
 import textwrap
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Sequence
 
@@ -55,6 +55,12 @@ def _setting_key(text: str) -> str:
         raise argparse.ArgumentTypeError(
             f"unknown setting '{text}'; `deskbreak config list` shows them all")
     return key
+
+
+def _whole_days(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 366:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of days from 1 to 366")
+    return int(text)
 
 
 def _iso_date(text: str) -> date:
@@ -108,6 +114,10 @@ def build_parser() -> argparse.ArgumentParser:
     routine_show.add_argument("--json", action="store_true", help="machine-readable output")
     routine_show.add_argument("--break", dest="break_number", type=int, default=1, metavar="N",
                               help="for a rotating sit-break: the N-th break of the day (default 1)")
+
+    runs = commands.add_parser("runs", help="your runs of the next days (weekly and from the calendar)")
+    runs.add_argument("--days", type=_whole_days, default=7, metavar="N", help="how many days ahead (default 7)")
+    runs.add_argument("--json", action="store_true", help="machine-readable output")
 
     history = commands.add_parser("history", help="show the breaks you took")
     form = history.add_mutually_exclusive_group()
@@ -196,6 +206,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _catalog(args)
         if command == "routine":
             return _routine(args, profile)
+        if command == "runs":
+            return _runs(args, profile)
         if command == "history":
             return _history(args, profile)
         if command in CONTROL_VERBS:
@@ -326,6 +338,59 @@ def _apply_autostart(profile: Profile, enabled: bool) -> int:
     if autostart.available():
         print(f"start at login: {'written' if enabled else 'removed'} {autostart.location}")
     return 0
+
+
+# -- runs ----------------------------------------------------------------------
+
+
+def _runs(args: argparse.Namespace, profile: Profile) -> int:
+    """`runs`: from the running deskbreak when there is one (it knows "No run today"), else read here."""
+    from deskbreak.core.calendar import CalendarError  # icalendar loads only for this verb
+
+    reply = _ask_running_app(profile, "runs", days=args.days) if _instance_may_run(profile) else None
+    if reply is not None and reply.get("ok"):
+        runs = reply["runs"]
+    else:
+        try:
+            runs = _runs_offline(profile, args.days)
+        except CalendarError as exc:
+            print(f"deskbreak: {exc}", file=sys.stderr)
+            return 1
+    if args.json:
+        json.dump(runs, sys.stdout, indent=2)
+        print()
+        return 0
+    if not runs:
+        print(f"No runs in the next {args.days} days.")
+    for run in runs:
+        start = datetime.fromisoformat(run["start"])
+        flags = " (skipped: no run today)" if run["skipped"] else ""
+        print(f"{start:%a %d %b %H:%M}  {run['source']:<8}  {run['summary']}{flags}")
+    return 0
+
+
+def _instance_may_run(profile: Profile) -> bool:
+    # Asking needs Qt; a profile whose data folder does not exist has no deskbreak running.
+    return profile.data_dir.exists()
+
+
+def _runs_offline(profile: Profile, days: int) -> list[dict]:
+    from deskbreak.core.calendar import DEFAULT_RUN_KEYWORDS, read_calendar, runs_between
+    from deskbreak.core.runs import Run, RunPlan, runs_report
+    from deskbreak.core.settings import load_settings
+
+    now = SystemClock().now()
+    settings = load_settings(profile.settings_path, now, move_broken=False).settings
+    calendar_runs: list[Run] = []
+    if settings.calendar_file:
+        end = now + timedelta(days=days)
+        read = read_calendar(Path(settings.calendar_file).expanduser(), start=now, end=end, local_tz=now.tzinfo,
+                             run_keywords=DEFAULT_RUN_KEYWORDS + settings.run_keywords,
+                             all_day_run_time=settings.all_day_run_time)
+        for line in read.problems:
+            print(f"deskbreak: {line}", file=sys.stderr)
+        calendar_runs = [Run(e.start, e.end, "calendar", e.summary) for e in runs_between(read, now, end)]
+    return runs_report(RunPlan(settings.runs, calendar_runs), now, days, settings.prerun_lead)
 
 
 # -- routines ------------------------------------------------------------------

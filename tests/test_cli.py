@@ -216,3 +216,40 @@ def test_routine_show_can_show_each_break_of_the_sit_rotation(capsys, tmp_path):
     rows = {r["id"]: r for r in json.loads(run(capsys, "--config-dir", str(tmp_path), "routine", "list",
                                                 "--json")[1])}
     assert rows["sit-break"]["shortest_s"] < rows["sit-break"]["longest_s"]
+
+
+# -- runs: the next days' runs, weekly and from the calendar ---------------------------
+
+
+def test_runs_json_merges_the_weekly_runs_and_the_calendar_file(capsys, tmp_path, nothing_running):
+    tomorrow = (datetime.now().astimezone() + timedelta(days=1)).date()
+    start = datetime.combine(tomorrow, datetime.min.time()).replace(hour=7).astimezone()
+    stamp = lambda moment: moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")  # noqa: E731
+    calendar = tmp_path / "plan.ics"
+    calendar.write_text(
+        "BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//deskbreak tests//cli//EN\n"
+        f"BEGIN:VEVENT\nUID:run@x\nDTSTAMP:20261101T000000Z\nSUMMARY:Long run\nDTSTART:{stamp(start)}\n"
+        f"DTEND:{stamp(start + timedelta(hours=2))}\nEND:VEVENT\n"
+        f"BEGIN:VEVENT\nUID:meet@x\nDTSTAMP:20261101T000000Z\nSUMMARY:Budget meeting\nDTSTART:{stamp(start)}\n"
+        f"DTEND:{stamp(start + timedelta(hours=1))}\nEND:VEVENT\nEND:VCALENDAR\n")
+    weekday = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")[(tomorrow.weekday() + 1) % 7]
+    (tmp_path / "settings.toml").write_text(
+        f'calendar_file = "{calendar}"\nprerun_lead = "20m"\n[runs]\n{weekday} = "18:00"\n')
+    code, out, err = run(capsys, "--config-dir", str(tmp_path), "--data-dir", str(tmp_path / "data"),
+                         "runs", "--days", "3", "--json")
+    assert code == 0, err
+    runs = json.loads(out)
+    calendar_run, weekly_run = runs
+    assert calendar_run["source"] == "calendar" and calendar_run["summary"] == "Long run"
+    assert datetime.fromisoformat(calendar_run["start"]) == start
+    assert datetime.fromisoformat(calendar_run["end"]) == start + timedelta(hours=2)
+    assert datetime.fromisoformat(calendar_run["reminder_at"]) == start - timedelta(minutes=20)
+    assert weekly_run["source"] == "weekly" and weekly_run["end"] is None and not weekly_run["skipped"]
+    assert "Budget meeting" not in out, "a meeting is not a run"
+
+
+def test_runs_with_a_broken_calendar_file_is_one_clear_line(capsys, tmp_path, nothing_running):
+    (tmp_path / "plan.ics").write_text("not a calendar")
+    (tmp_path / "settings.toml").write_text(f'calendar_file = "{tmp_path / "plan.ics"}"\n')
+    code, out, err = run(capsys, "--config-dir", str(tmp_path), "--data-dir", str(tmp_path), "runs")
+    assert code == 1 and str(tmp_path / "plan.ics") in err and err.count("\n") == 1

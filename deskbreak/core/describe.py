@@ -11,6 +11,14 @@ from datetime import datetime
 from deskbreak.core.engine import Break, State, Status
 from deskbreak.core.kinds import BreakKind
 
+# The do-not-disturb reason a calendar meeting gives ("meeting (until 11:00)").
+MEETING = "meeting"
+# 000_a42a6e5b3fd2f0a1.txt: "A good warm up may begin by walking slowly for 5-10 minutes".
+WARM_UP_ADVICE = "Then warm up by walking slowly for 5-10 minutes before you run."
+COOLDOWN_ADVICE = ("Stretch your hips, legs and lower back now: muscles tighten quickly when "
+                   "activity suddenly stops.")
+
+
 def human_duration(seconds: float) -> str:
     """ "45 s", "12 min", "1 h 5 min": rounded up, so "in 1 min" is never late."""
     seconds = max(0, int(-(-seconds // 1)))
@@ -46,6 +54,8 @@ def status_line(status: Status, now: datetime) -> str:
     if state == State.PRELUDE:
         return f"{status.current.kind.label} in {human_duration(status.seconds_to_next)}"
     if state == State.HELD:
+        if status.held_by and status.held_by.startswith(MEETING):
+            return f"Break after your {status.held_by}"  # "Break after your meeting (until 11:00)"
         return f"Break waiting: {status.held_by}"
     if state == State.POSTPONED:
         return (f"{status.current.kind.label} postponed until "
@@ -69,7 +79,8 @@ def prelude_message(brk: Break, now: datetime, exercise_names: list[str],
     stretches = ", ".join(exercise_names) if exercise_names else "a short routine"
     takes = f" ({human_duration(length_s)} in all)" if length_s else ""
     if brk.kind == BreakKind.PRERUN and brk.run_at is not None:
-        body = f"Glute activation before your {brk.run_at:%H:%M} run: {stretches}{takes}."
+        body = (f"Glute activation before your {brk.run_at:%H:%M} run: {stretches}{takes}. "
+                f"{WARM_UP_ADVICE}")
     else:
         body = f"Stand up and walk a little, then: {stretches}{takes}."
     return f"{title}: {exercise_names[0] if exercise_names else 'stretch'}", body

@@ -42,10 +42,12 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
+from typing import Sequence
 
 from deskbreak.core import commands as cmd
 from deskbreak.core.kinds import BreakKind, Outcome
-from deskbreak.core.plan import RunSchedule, WorkingHours, next_prerun, next_sit_break
+from deskbreak.core.plan import WorkingHours, next_prerun, next_sit_break
+from deskbreak.core.runs import Run, RunPlan, runs_report
 from deskbreak.core.settings import Settings
 
 
@@ -53,6 +55,7 @@ from deskbreak.core.settings import Settings
 SCHEDULE_KEYS = frozenset({
     "sit_interval", "prelude", "postpone", "natural_break", "away_policy", "dnd_max_delay",
     "skip_budget", "strict", "working_hours", "work_days", "work_start", "work_end", "runs", "prerun_lead",
+    "run_length", "cooldown",
 })
 
 
@@ -134,6 +137,14 @@ class BreakEnded(Event):
 @dataclass(frozen=True)
 class NaturalBreak(Event):
     away_since: datetime
+
+
+@dataclass(frozen=True)
+class RunEnded(Event):
+    """A run is over: it counted as a break, and (with ``cooldown`` on) the cool-down is offered."""
+
+    run: Run
+    offer_cooldown: bool
 
 
 @dataclass(frozen=True)
@@ -223,6 +234,8 @@ class _Memory:
     prerun_done: set[datetime] = field(default_factory=set)
     sit_day: date | None = None
     sit_count: int = 0
+    runs_skipped: set[datetime] = field(default_factory=set)
+    runs_ended: set[datetime] = field(default_factory=set)
     skip_day: date | None = None
     skips: int = 0
     skip_next: bool = False
@@ -237,6 +250,7 @@ class BreakEngine:
 
     def __init__(self, settings: Settings, now: datetime) -> None:
         self._settings = settings
+        self._calendar_runs: tuple[Run, ...] = ()
         self._m = _Memory(last_break_end=now)
 
     # -- configuration ---------------------------------------------------
@@ -267,8 +281,12 @@ class BreakEngine:
             return None
         return WorkingHours(frozenset(s.work_days), s.work_start, s.work_end)
 
-    def _runs(self) -> RunSchedule:
-        return RunSchedule(self._settings.runs)
+    def _runs(self) -> RunPlan:
+        return RunPlan(self._settings.runs, self._calendar_runs)
+
+    def set_calendar_runs(self, runs: Sequence[Run]) -> None:
+        """The runs the user's calendar file holds (read by the host, re-read when it changes)."""
+        self._calendar_runs = tuple(runs)
 
     # -- time ------------------------------------------------------------
 
@@ -317,7 +335,25 @@ class BreakEngine:
             m.away = False
             events.append(BackAtDesk(at=now, away_since=m.away_since or now))
         m.last_step = now
+        events += self._runs_ended(now)
         events += self._advance(now)
+        return events
+
+    def _runs_ended(self, now: datetime) -> list[Event]:
+        """Runs that finished since the last look: each is a break (you just moved), once."""
+        m = self._m
+        s = self._settings
+        events: list[Event] = []
+        look_back = now - s.run_length - timedelta(hours=12)
+        for run in self._runs().runs_between(look_back, now):
+            end = run.end or run.start + s.run_length
+            if end > now or run.start in m.runs_ended or run.start in m.runs_skipped:
+                continue
+            m.runs_ended.add(run.start)
+            if now - end > s.natural_break + s.run_length:
+                continue  # long past (the app just started): nothing to offer
+            m.last_break_end = max(m.last_break_end, end)
+            events.append(RunEnded(at=now, run=run, offer_cooldown=s.cooldown))
         return events
 
     def _shift(self, delta: timedelta, pause_too: bool = True) -> None:
@@ -556,13 +592,15 @@ class BreakEngine:
         """Drop today's pre-run reminder (and a pre-run break pending for it)."""
         m = self._m
         events: list[Event] = []
-        run_at = self._runs().times.get(now.weekday())
+        midnight = datetime.combine(now.date(), time.min, now.tzinfo)
+        todays = self._runs().runs_between(midnight, midnight + timedelta(days=1))
         active = m.active
         if active is not None and active.brk.run_at is not None and active.brk.run_at.date() == now.date():
             events.append(self._end(now, Outcome.SKIPPED, reason="no run today"))
-        if run_at is not None:
-            m.prerun_done.add(datetime.combine(now.date(), run_at, now.tzinfo))
-        elif not events:
+        for run in todays:
+            m.prerun_done.add(run.start)
+            m.runs_skipped.add(run.start)  # no cool-down either, and the run is no break
+        if not todays and not events:
             return [Refused(at=now, reason="No run is planned today")]
         return events
 
@@ -668,8 +706,36 @@ class BreakEngine:
             return m.active.brk.due, m.active.brk.run_at
         return next_prerun(now, self._runs(), self._settings.prerun_lead, frozenset(m.prerun_done))
 
+    def runs_ahead(self, now: datetime, days: int) -> list[dict]:
+        """The runs of the next ``days`` days, with "No run today" marked (see runs.runs_report)."""
+        return runs_report(self._runs(), now, days, self._settings.prerun_lead,
+                           frozenset(self._m.runs_skipped))
+
+    def run_source(self, start: datetime) -> str | None:
+        """ "weekly" or "calendar": where the run starting at ``start`` comes from."""
+        run = self._runs().run_at(start)
+        return None if run is None else run.source
+
     def next_wakeup(self, now: datetime) -> datetime | None:
         """The next moment ``step`` must be called for the engine to be on time."""
+        wake = self._next_prompt_wakeup(now)
+        run_end = self._next_run_end(now)
+        if run_end is not None and (wake is None or run_end < wake):
+            return run_end
+        return wake
+
+    def _next_run_end(self, now: datetime) -> datetime | None:
+        """When the next run still under way or to come ends (the cool-down is due then)."""
+        m = self._m
+        s = self._settings
+        ends = [run.end or run.start + s.run_length
+                for run in self._runs().runs_between(now - s.run_length - timedelta(hours=12),
+                                                     now + timedelta(days=1))
+                if run.start not in m.runs_ended and run.start not in m.runs_skipped]
+        future = [end for end in ends if end > now]
+        return min(future) if future else None
+
+    def _next_prompt_wakeup(self, now: datetime) -> datetime | None:
         status = self.status(now)
         active = self._m.active
         if status.state == State.HELD:

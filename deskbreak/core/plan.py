@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Mapping
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from deskbreak.core.runs import RunPlan
 
 
 # Far enough ahead to find the next run or working day in any week pattern.
@@ -75,27 +78,9 @@ def next_sit_break(
     return None  # the interval is longer than any working window
 
 
-@dataclass(frozen=True)
-class RunSchedule:
-    """The user's weekly runs: for each run day (0 = Monday), when they set off."""
-
-    times: Mapping[int, time]
-
-    def next_run(self, after: datetime) -> datetime | None:
-        """The first run starting strictly after ``after``."""
-        for offset in range(_DAYS_TO_SEARCH):
-            day = after.date() + timedelta(days=offset)
-            start = self.times.get(day.weekday())
-            if start is not None:
-                run = datetime.combine(day, start, after.tzinfo)
-                if run > after:
-                    return run
-        return None
-
-
 def next_prerun(
     after: datetime,
-    runs: RunSchedule,
+    runs: RunPlan,
     lead: timedelta,
     done_for: frozenset[datetime] = frozenset(),
 ) -> tuple[datetime, datetime] | None:

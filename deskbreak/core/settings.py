@@ -54,6 +54,8 @@ class ValueType(StrEnum):
     CHOICE = "choice"  # one of Setting.choices -> str
     WEEKLY_TIMES = "weekly_times"  # {tue = "18:00"} -> {1: time(18, 0)}, one time per day
     WORDS = "words"  # ["zoom", "teams"] -> tuple of lower-case words
+    OPTIONAL_TIME = "optional_time"  # "" (none) or "18:00" -> None or datetime.time
+    PATH = "path"  # "" (none) or "~/runs.ics" -> "" or the path as written
 
 
 # --------------------------------------------------------------------------
@@ -299,10 +301,27 @@ def _write_weekly_times(times: dict[int, time]) -> dict[str, str]:
 
 def _read_words(setting: Setting, raw: Any) -> tuple[str, ...]:
     if isinstance(raw, str):
-        raw = [word for word in re.split(r"[,\s]+", raw) if word]
+        # Commas separate; a phrase such as "long run" stays whole.
+        raw = [word.strip() for word in raw.split(",") if word.strip()]
     if not isinstance(raw, (list, tuple)) or not all(isinstance(word, str) and word.strip() for word in raw):
         raise ValueError(f"must be a list of names like [\"zoom\", \"teams\"], not {_show(raw)}")
     return tuple(dict.fromkeys(word.strip().lower() for word in raw))
+
+
+def _read_optional_time(setting: Setting, raw: Any) -> time | None:
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None
+    return _read_time_of_day(setting, raw)
+
+
+def _write_optional_time(value: time | None) -> str:
+    return "" if value is None else format_time_of_day(value)
+
+
+def _read_path(setting: Setting, raw: Any) -> str:
+    if not isinstance(raw, str):
+        raise ValueError(f"must be a file path in quotes, or \"\" for none, not {_show(raw)}")
+    return raw.strip()
 
 
 def _read_choice(setting: Setting, raw: Any) -> str:
@@ -331,6 +350,8 @@ _CODECS: dict[ValueType, _KindCodec] = {
     ValueType.CHOICE: _KindCodec(_read_choice, _unchanged),
     ValueType.WEEKLY_TIMES: _KindCodec(_read_weekly_times, _write_weekly_times),
     ValueType.WORDS: _KindCodec(_read_words, list),
+    ValueType.OPTIONAL_TIME: _KindCodec(_read_optional_time, _write_optional_time),
+    ValueType.PATH: _KindCodec(_read_path, _unchanged),
 }
 
 
@@ -375,6 +396,7 @@ class Setting:
     choice_labels: tuple[str, ...] = ()  # the dialog's words for ``choices``, in the same order
     unit: str = ""  # shown after a number in the dialog, e.g. "%"
     enabled_by: str = ""  # a bool setting without which this one has no effect (the dialog greys it)
+    placeholder: str = ""  # what an empty text field shows, as an example
 
     def parse(self, raw: Any) -> Any:
         """The typed value of ``raw`` (file form or already typed), within bounds.
@@ -453,7 +475,8 @@ SETTINGS: tuple[Setting, ...] = (
             "interruptions", minimum="0s", maximum="8h"),
     Setting("dnd_apps", ValueType.WORDS, ["zoom", "teams", "webex", "jitsi"],
             "Hold breaks while these apps have a window",
-            "Window classes of video-call apps, separated by commas.", "interruptions"),
+            "Window classes of video-call apps, separated by commas.", "interruptions",
+            placeholder="zoom, teams"),
     Setting("skip_budget", ValueType.INT, 3, "Skips a day",
             "After this many skips in a day, Skip becomes \"Postpone 5 min\" and the tray shows "
             "breaks are overdue. 0 means no limit.", "interruptions", minimum=0, maximum=20),
@@ -476,6 +499,22 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("prerun_lead", ValueType.DURATION, "15m", "Pre-run routine before the run",
             "How long before a run to offer the glute-activation routine.", "runs",
             minimum="0s", maximum="3h"),
+    Setting("calendar_file", ValueType.PATH, "", "Calendar file",
+            "An .ics file from your training plan or calendar: its runs get a pre-run routine and "
+            "its meetings hold breaks. Read offline and re-read when it changes.", "runs"),
+    Setting("run_keywords", ValueType.WORDS, [], "More words that mark a run",
+            "Events whose title or category has one of these words are runs, besides run, jog, tempo, "
+            "intervals, long run, fartlek, parkrun and their German, French, Spanish and Italian words.",
+            "runs", placeholder="trail, track session"),
+    Setting("all_day_run_time", ValueType.OPTIONAL_TIME, "", "All-day runs start at",
+            "An all-day calendar event counts as a run only with a start time: switch this on and set it.",
+            "runs"),
+    Setting("run_length", ValueType.DURATION, "1h", "A run lasts about",
+            "For runs without an end time: when to offer the cool-down.", "runs",
+            minimum="10m", maximum="6h"),
+    Setting("cooldown", ValueType.BOOL, True, "Offer a cool-down after a run",
+            "When a run is over, offer the back-care routine; a sit-break due then is dropped either way "
+            "(you just moved).", "runs"),
     # routines
     Setting("hold_length", ValueType.CHOICE, "short", "Hold length",
             "Where a document gives a hold range (such as 20-30 s), which end the guide uses.",
@@ -566,6 +605,11 @@ class Settings:
     work_end: time
     runs: dict[int, time]
     prerun_lead: timedelta
+    calendar_file: str
+    run_keywords: tuple[str, ...]
+    all_day_run_time: time | None
+    run_length: timedelta
+    cooldown: bool
     hold_length: str
     lead_in: timedelta
     sore_back: bool

@@ -24,7 +24,7 @@ from deskbreak.core import commands as cmd
 from deskbreak.core.catalog import Catalog, Routine
 from deskbreak.core.clock import Clock
 from deskbreak.core.commands import CommandError, command_from_request
-from deskbreak.core.describe import human_duration, prelude_message, status_line
+from deskbreak.core.describe import COOLDOWN_ADVICE, MEETING, human_duration, prelude_message, status_line
 from deskbreak.core.engine import (
     SCHEDULE_KEYS,
     BackAtDesk,
@@ -40,6 +40,7 @@ from deskbreak.core.engine import (
     PreludeStarted,
     Presence,
     Refused,
+    RunEnded,
     State,
 )
 from deskbreak.core.history import HistoryError, HistoryStore
@@ -89,6 +90,7 @@ class DeskbreakApp(QObject):
         autostart=None,
         routines_path: Path | None = None,
         dnd=None,
+        calendar=None,
         parent: QObject | None = None,
     ):
         super().__init__(parent)
@@ -110,6 +112,11 @@ class DeskbreakApp(QObject):
         self.engine = BreakEngine(store.settings, clock.now())
         self.poses = load_poses_or_none(catalog)
         self.dnd = dnd
+        # The user's calendar file (ui/calendar_source.py): its runs go to the engine,
+        # its meetings hold breaks.
+        self.calendar = calendar
+        if calendar is not None:
+            calendar.runsChanged.connect(self._calendar_runs_changed)
         self.locked = False  # set by the lock watcher (LockWatcher.lockedChanged)
         self.tray = TrayController(self._menu_entries, self.run_command, icons, self)
         # The one step a menu takes: before it reads, never while it reads.
@@ -285,6 +292,10 @@ class DeskbreakApp(QObject):
             log.warning("could not remember the first-run note: %s", exc)
         self.welcome = None
 
+    def _calendar_runs_changed(self, runs) -> None:
+        self.engine.set_calendar_runs(runs)
+        self.tick("calendar")
+
     def replace_dnd(self, monitor) -> None:
         """A new do-not-disturb monitor (the app list changed); the old one lets go of its X connection."""
         old, self.dnd = self.dnd, monitor
@@ -327,6 +338,8 @@ class DeskbreakApp(QObject):
 
     def tick(self, reason: str = "") -> None:
         """Step the engine with the current time and render what happened."""
+        if self.calendar is not None:
+            self.calendar.refresh_if_stale()
         self.command(self._step())
 
     def _step(self) -> list[Event]:
@@ -338,13 +351,20 @@ class DeskbreakApp(QObject):
 
     def _busy_reason(self, now: datetime) -> str | None:
         """Why not to interrupt; asked only while a break is within reach (it costs X calls)."""
-        if self.dnd is None:
+        if self.dnd is None and self.calendar is None:
             return None
         status = self.engine.status(now)
         wake = self.engine.next_wakeup(now)
         within_reach = status.state in (State.PRELUDE, State.HELD, State.POSTPONED) or (
             wake is not None and wake - now <= DND_REACH)
-        return self.dnd.check().reason if within_reach else None
+        if not within_reach:
+            return None
+        reason = self.dnd.check().reason if self.dnd is not None else None
+        if reason is None and self.calendar is not None:
+            meeting = self.calendar.meeting_at(now)
+            if meeting is not None and meeting.end is not None:
+                reason = f"{MEETING} (until {meeting.end:%H:%M})"
+        return reason
 
     def handle(self, events: list[Event]) -> None:
         for event in events:
@@ -371,6 +391,10 @@ class DeskbreakApp(QObject):
                 else:
                     self._finish_record(event.at, event.outcome, event.reason)
                 self._close_window()
+            elif isinstance(event, RunEnded):
+                if event.offer_cooldown and self.notifier is not None:
+                    self.notifier.notify("Run done? Time to cool down", COOLDOWN_ADVICE,
+                                         actions=[("cooldown", "Start back-care routine")])
             elif isinstance(event, BackAtDesk):
                 self._record_natural_break(event)
             elif isinstance(event, Refused):
@@ -441,6 +465,8 @@ class DeskbreakApp(QObject):
     def _notification_action(self, key: str) -> None:
         if key == "postpone":
             self.run_command(cmd.Postpone())
+        elif key == "cooldown":
+            self.run_command(cmd.StartBreak(BreakKind.EVENING))
 
     def _open_break(self, event: BreakStarted) -> None:
         from deskbreak.ui.break_window import BreakWindow
@@ -601,7 +627,9 @@ class DeskbreakApp(QObject):
             "next_at": _iso(status.next_at),
             "next_sit_break": _iso(self.engine.next_sit_break(now)),
             "paused_until": _iso(status.paused_until),
-            "next_run": None if run is None else {"at": _iso(run[1]), "reminder_at": _iso(run[0])},
+            "next_run": None if run is None else {"at": _iso(run[1]), "reminder_at": _iso(run[0]),
+                                                  "source": self.engine.run_source(run[1])},
+            "holding_for": status.held_by,
             "settings_file": str(self.store.path),
             "idle_backend": getattr(self.idle, "name", "unavailable"),
             "version": __version__,
@@ -627,6 +655,11 @@ class DeskbreakApp(QObject):
         if command == "settings":
             self.show_settings()
             return self.status_report()
+        if command == "runs":
+            days = request.get("days", 7)
+            if not isinstance(days, int) or not 1 <= days <= 366:
+                return {"ok": False, "error": "'days' must be a whole number from 1 to 366"}
+            return {"ok": True, "runs": self.engine.runs_ahead(self.clock.now(), days)}
         if command in ("config-set", "config-reset"):
             key = str(request.get("key"))
             try:

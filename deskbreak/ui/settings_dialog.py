@@ -399,6 +399,74 @@ class SliderEditor(_Editor):
         return self.field.value()
 
 
+class OptionalTimeEditor(_Editor):
+    """A switch for "there is a time" and the time itself."""
+
+    def __init__(self, setting: Setting, parent: QWidget | None = None) -> None:
+        super().__init__(setting, parent)
+        self.enabled = Switch()
+        self.enabled.setObjectName(f"switch:{setting.key}")
+        self._accessible(self.enabled, " on")
+        self.field = QTimeEdit(QTime(7, 0))
+        self.field.setObjectName(f"field:{setting.key}")
+        self.field.setDisplayFormat("HH:mm")
+        self.field.setKeyboardTracking(False)
+        self._accessible(self.field)
+        self._layout.addWidget(self.enabled)
+        self._layout.addWidget(self.field)
+        self._layout.addStretch(1)
+        self.enabled.toggled.connect(self.field.setEnabled)
+        self.enabled.toggled.connect(self._emit)
+        self.field.timeChanged.connect(self._emit)
+
+    def _show(self, value: time | None) -> None:
+        self.enabled.setChecked(value is not None)
+        self.field.setEnabled(value is not None)
+        if value is not None:
+            self.field.setTime(QTime(value.hour, value.minute))
+
+    def value(self) -> time | None:
+        if not self.enabled.isChecked():
+            return None
+        return time(self.field.time().hour(), self.field.time().minute())
+
+
+class PathEditor(_Editor):
+    """A file path, typed or chosen; applied when the field is left or a file is chosen."""
+
+    def __init__(self, setting: Setting, parent: QWidget | None = None) -> None:
+        super().__init__(setting, parent)
+        self.field = QLineEdit()
+        self.field.setObjectName(f"field:{setting.key}")
+        self.field.setPlaceholderText("none")
+        self._accessible(self.field)
+        choose = QPushButton("Choose…")
+        choose.setObjectName(f"choose:{setting.key}")
+        self._accessible(choose, ": choose a file")
+        clear = QPushButton("Clear")
+        clear.setObjectName(f"clear:{setting.key}")
+        self._accessible(clear, ": clear")
+        self._layout.addWidget(self.field, 1)
+        self._layout.addWidget(choose)
+        self._layout.addWidget(clear)
+        self.field.editingFinished.connect(self._emit)
+        choose.clicked.connect(self._choose)
+        clear.clicked.connect(lambda: (self.field.clear(), self._emit()))
+
+    def _choose(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.setting.label, str(Path.home()),
+                                              "Calendar (*.ics);;All files (*)")
+        if name:
+            self.field.setText(name)
+            self._emit()
+
+    def _show(self, value: str) -> None:
+        self.field.setText(value)
+
+    def value(self) -> str:
+        return self.field.text().strip()
+
+
 class NumberEditor(_Editor):
     """A whole number within bounds (a count, such as skips a day)."""
 
@@ -427,7 +495,7 @@ class WordsEditor(_Editor):
         super().__init__(setting, parent)
         self.field = QLineEdit()
         self.field.setObjectName(f"field:{setting.key}")
-        self.field.setPlaceholderText("zoom, teams")
+        self.field.setPlaceholderText(setting.placeholder)
         self._accessible(self.field)
         self._layout.addWidget(self.field, 1)
         self.field.editingFinished.connect(self._emit)
@@ -448,6 +516,8 @@ EDITORS: dict[ValueType, Callable[[Setting], _Editor]] = {
     ValueType.BOOL: SwitchEditor,
     ValueType.INT: NumberEditor,
     ValueType.WORDS: WordsEditor,
+    ValueType.OPTIONAL_TIME: OptionalTimeEditor,
+    ValueType.PATH: PathEditor,
 }
 
 

@@ -145,6 +145,7 @@ def run_app(profile: Profile, *, open_settings: bool = False) -> int:
     from deskbreak.adapters.alarm import QtAlarm
     from deskbreak.adapters.autostart import detect_autostart, launch_command
     from deskbreak.adapters.dnd import detect_dnd
+    from deskbreak.ui.calendar_source import CalendarSource
     from deskbreak.adapters.idle import LockWatcher, detect_idle_monitor
     from deskbreak.adapters.notify import default_notifier_chain
     from deskbreak.adapters.sound import Chimes, detect_player
@@ -163,6 +164,7 @@ def run_app(profile: Profile, *, open_settings: bool = False) -> int:
         autostart=detect_autostart(launch_command() + profile.command_line_options()),
         routines_path=profile.routines_path,
         dnd=detect_dnd(apps=settings.dnd_apps, clock=clock),
+        calendar=CalendarSource(store, clock, tell=lambda title, body: notifier.notify(title, body)),
     )
     lock = LockWatcher(parent=deskbreak)
     lock.lockedChanged.connect(deskbreak.set_locked)
@@ -176,6 +178,7 @@ def run_app(profile: Profile, *, open_settings: bool = False) -> int:
     server = instance.serve(deskbreak.handle_request, app)
     keep_alive = _install_signal_handlers(app, deskbreak.quit)
     deskbreak.start()
+    deskbreak.calendar.reload()
     deskbreak.watch_settings_file()
     if open_settings:
         deskbreak.show_settings()

@@ -359,8 +359,12 @@ def valid_values(setting):
         return st.builds(time, st.integers(0, 23), st.integers(0, 59))
     if setting.kind is ValueType.WEEKDAYS:
         return st.frozensets(st.integers(0, 6))
+    if setting.kind is ValueType.OPTIONAL_TIME:
+        return st.none() | st.builds(time, st.integers(0, 23), st.integers(0, 59))
+    if setting.kind is ValueType.PATH:
+        return st.sampled_from(["", "~/runs.ics", "/home/me/plan calendar.ics"])
     if setting.kind is ValueType.WORDS:
-        word = st.text(alphabet="abcdefghijklmnopqrstuvwxyz-", min_size=1, max_size=12)
+        word = st.text(alphabet="abcdefghijklmnopqrstuvwxyz- ", min_size=1, max_size=12).map(str.strip).filter(bool)
         return st.lists(word, unique=True, max_size=5).map(tuple)
     if setting.kind is ValueType.WEEKLY_TIMES:
         return st.dictionaries(st.integers(0, 6), st.builds(time, st.integers(0, 23), st.integers(0, 59)))
