@@ -73,7 +73,7 @@ def menu_entries(status: Status, now: datetime, context: MenuContext) -> list[Me
     entries += [
         MenuEntry(with_length("Take a break now", BreakKind.SIT), cmd.StartBreak(BreakKind.SIT),
                   not_on_break, "break:sit"),
-        MenuEntry(with_length("Start pre-run routine", BreakKind.PRERUN), cmd.StartBreak(BreakKind.PRERUN),
+        MenuEntry(with_length("Run now: pre-run routine", BreakKind.PRERUN), cmd.StartBreak(BreakKind.PRERUN),
                   not_on_break, "break:prerun"),
         MenuEntry(with_length("Start back-care routine", BreakKind.EVENING), cmd.StartBreak(BreakKind.EVENING),
                   not_on_break, "break:evening"),

@@ -680,7 +680,7 @@ def test_the_menu_says_how_long_each_routine_takes(app_parts):
 
     app, clock, notifier, history = app_parts
     texts = menu_texts(app)
-    prerun = next(t for t in texts if t.startswith("Start pre-run routine, "))
+    prerun = next(t for t in texts if t.startswith("Run now: pre-run routine, "))
     seconds = routine_seconds(app.catalog, app.catalog.routine("pre-run-glutes"), app.settings)
-    assert prerun == f"Start pre-run routine, {human_duration(seconds)}"
+    assert prerun == f"Run now: pre-run routine, {human_duration(seconds)}"
     assert re.fullmatch(r"Take a break now, \d+ min", next(t for t in texts if t.startswith("Take a break now")))
