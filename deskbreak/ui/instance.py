@@ -282,6 +282,9 @@ class InstanceServer(QObject):
         # Redundant in our 0700 folder; kept for a caller that passes a name elsewhere.
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self._server.newConnection.connect(self._accept)
+        # The open connections: closing the server closes them first, so no
+        # signal of a half-destroyed socket reaches Python afterwards.
+        self._sockets: set[QLocalSocket] = set()
 
     def listen(self, *, replace: bool = False) -> bool:
         """Start listening; False (logged) if the name cannot be had.
@@ -303,13 +306,24 @@ class InstanceServer(QObject):
         return False
 
     def close(self) -> None:
+        for socket in list(self._sockets):
+            socket.readyRead.disconnect()
+            socket.disconnected.disconnect()
+            socket.abort()
+            socket.deleteLater()
+        self._sockets.clear()
         self._server.close()
 
     def _accept(self) -> None:
         while self._server.hasPendingConnections():
             socket = self._server.nextPendingConnection()
+            self._sockets.add(socket)
             socket.readyRead.connect(lambda s=socket: self._read(s))
-            socket.disconnected.connect(socket.deleteLater)
+            socket.disconnected.connect(lambda s=socket: self._forget(s))
+
+    def _forget(self, socket: QLocalSocket) -> None:
+        self._sockets.discard(socket)
+        socket.deleteLater()
 
     def _read(self, socket: QLocalSocket) -> None:
         while socket.canReadLine():

@@ -19,6 +19,7 @@ from typing import Iterator
 import pytest
 
 from deskbreak.adapters import notify
+from fakes import RecordingNotifier as TwoArgumentBackend  # a backend written for notify(title, message)
 from deskbreak.adapters.notify import FreedesktopNotifier, NotifierChain, PlyerNotifier
 from desktop.desktop import (
     _DUNSTRC,
@@ -80,22 +81,6 @@ class Recording:
 
     def withdraw(self) -> None:
         self.withdrawn += 1
-
-
-class TwoArgumentBackend:
-    """A backend written for the older notify(title, message)."""
-
-    name = "old"
-
-    def __init__(self):
-        self.sent: list[tuple[str, str]] = []
-
-    def available(self):
-        return True
-
-    def notify(self, title, message):
-        self.sent.append((title, message))
-        return True
 
 
 @pytest.fixture
@@ -231,7 +216,7 @@ def test_a_notification_through_another_backend_withdraws_the_previous_one():
 def test_expiry_and_actions_reach_new_backends_and_old_ones_still_work():
     old, new = TwoArgumentBackend(), Recording()
     chain = NotifierChain([old])
-    assert chain.notify("Break in 2 min", "stretch", expire_s=120, actions=[POSTPONE]) == "old"
+    assert chain.notify("Break in 2 min", "stretch", expire_s=120, actions=[POSTPONE]) == old.name
     assert old.sent == [("Break in 2 min", "stretch")]
     chain.withdraw()  # a backend without withdraw is simply left alone
     assert NotifierChain([new]).notify("Break in 2 min", "stretch", expire_s=120) == "recording"

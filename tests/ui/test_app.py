@@ -25,6 +25,7 @@ from deskbreak.core.settings import Settings
 from deskbreak.core.settings_store import SettingsStore
 from deskbreak.ui.app import DeskbreakApp
 from deskbreak.ui.startup import display_problem
+from fakes import RecordingNotifier  # noqa: F401  (also imported from here by other tests)
 
 MONDAY_9 = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
 
@@ -42,20 +43,6 @@ class FakeAlarm:
 
     def stop(self):
         pass
-
-
-class RecordingNotifier:
-    name = "recording"
-
-    def __init__(self):
-        self.sent: list[tuple[str, str]] = []
-
-    def available(self):
-        return True
-
-    def notify(self, title, message):
-        self.sent.append((title, message))
-        return True
 
 
 class NoIdle:
