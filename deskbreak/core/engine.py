@@ -529,8 +529,9 @@ class BreakEngine:
                 return []
             pending = m.active.brk
             if pending.kind == kind:
-                return self._start(now, pending,
-                                   reprompt=m.active.state == State.POSTPONED, postpones=m.active.postpones)
+                # A postponed break coming back (held or not) is the same break, prompted again.
+                again = m.active.state == State.POSTPONED or (m.active.state == State.HELD and m.active.reprompt)
+                return self._start(now, pending, reprompt=again, postpones=m.active.postpones)
             events.append(self._end(now, Outcome.SKIPPED, reason=f"replaced by {kind.value}"))
         run_at = None
         if kind == BreakKind.PRERUN:

@@ -354,7 +354,7 @@ def test_invariants_hold_under_any_sequence(ops, working_hours, run_days, away_p
     open_break = None
     paused_until = None
 
-    def absorb(events):
+    def absorb(events, asked_by_user=False):
         nonlocal open_break, paused_until
         for event in events:
             if isinstance(event, BreakStarted):
@@ -368,7 +368,8 @@ def test_invariants_hold_under_any_sequence(ops, working_hours, run_days, away_p
                 paused_until = None
             if isinstance(event, (PreludeStarted, BreakStarted)) and not event.brk.user_started:
                 assert paused_until is None, "prompted during a pause"
-                assert busy is None, "prompted over a presentation"
+                # A break the user asks for starts whatever is on screen; a prompt never does.
+                assert busy is None or asked_by_user, "prompted over a presentation"
 
     idle = 0.0
     for op, arg in ops:
@@ -385,7 +386,7 @@ def test_invariants_hold_under_any_sequence(ops, working_hours, run_days, away_p
         elif op == "lock":
             locked = arg
         else:
-            absorb(getattr(engine, op)(clock.now()))
+            absorb(getattr(engine, op)(clock.now()), asked_by_user=op == "start_now")
         absorb(engine.step(clock.now(), Presence(idle, locked=locked, busy=busy)))
         status = engine.status(clock.now())
         if status.seconds_to_next is not None:
@@ -600,3 +601,16 @@ def test_a_break_the_user_started_ends_freely_whatever_the_budget_or_strict_mode
     assert day.engine.status(day.clock.now()).can_skip
     [ended] = day.engine.apply(cmd.FinishBreak(Outcome.SKIPPED), day.clock.now())
     assert isinstance(ended, BreakEnded) and ended.outcome == Outcome.SKIPPED
+
+
+def test_taking_a_postponed_break_that_waits_for_a_presentation_is_the_same_break_again():
+    day = busy_day(working_hours=False, prelude=timedelta(0))
+    day.run_until(MONDAY.replace(hour=9, minute=30), break_takes=None)
+    [first] = day.of(BreakStarted)
+    day.events += day.engine.apply(cmd.Postpone(), day.clock.now())
+    while day.clock.now() < MONDAY.replace(hour=9, minute=36):
+        day.clock.advance(30)
+        day.events += day.engine.step(day.clock.now(), Presence(0.0, busy="fullscreen"))
+    assert day.engine.status(day.clock.now()).state == State.HELD
+    [again] = day.engine.apply(cmd.StartBreak(), day.clock.now())
+    assert again.reprompt and again.brk == first.brk, "one break, prompted twice; never two at once"
