@@ -542,6 +542,19 @@ class DeskbreakApp(QObject):
         if window is not None and outcome == Outcome.COMPLETED:
             now = self.clock.now()
             window.set_next_break_text(status_line(self.engine.status(now), now))
+            window.set_today(self._targets_worked_today(now))
+
+    def _targets_worked_today(self, now: datetime) -> list[str]:
+        """The muscle groups of every exercise done today, in the catalog's order of first use."""
+        midnight = datetime.combine(now.date(), datetime.min.time(), now.tzinfo)
+        records = self._record("read today's breaks", lambda h: h.breaks(midnight)) or []
+        targets: dict[str, None] = {}
+        for record in records:
+            for done in record.exercises:
+                exercise = self.catalog.exercises.get(done.exercise_id)
+                if done.completed and exercise is not None:
+                    targets.update(dict.fromkeys(exercise.targets))
+        return list(targets)
 
     def _finish_record(self, at: datetime, outcome: Outcome, note: str = "") -> None:
         break_id, self._history_id = self._history_id, None

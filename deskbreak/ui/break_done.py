@@ -81,8 +81,10 @@ class DonePage(QWidget):
         self.done_summary_label = make_label("", name="doneSummary", scale=1.3)
         self.next_break_label = make_label("", name="nextBreakLabel", scale=1.15, bold=True)
         self.next_break_label.hide()
+        self.today_label = make_label("", name="todayLabel", scale=1.0)
+        self.today_label.hide()
         words_column.addStretch(1)
-        for label in (self.done_label, self.done_summary_label, self.next_break_label):
+        for label in (self.done_label, self.done_summary_label, self.next_break_label, self.today_label):
             words_column.addWidget(label)
         words_column.addStretch(1)
         top.addLayout(words_column, 1)
@@ -179,6 +181,12 @@ class DonePage(QWidget):
         """ "Next sit-break at 15:30": shown under the summary when given (empty hides it)."""
         set_text(self.next_break_label, text)
         self.next_break_label.setVisible(bool(text))
+
+    def set_today(self, targets: Sequence[str]) -> None:
+        """The muscle groups the day's breaks have worked so far (from the history)."""
+        text = f"Today so far: {', '.join(words(t) for t in targets)}" if targets else ""
+        set_text(self.today_label, text)
+        self.today_label.setVisible(bool(text))
 
     def set_countdown(self, seconds: int | None) -> None:
         """How long until the view closes by itself (None: it stays until dismissed)."""

@@ -187,6 +187,10 @@ class BreakWindow(QWidget):
     def next_break_text(self) -> str:
         return self._next_break_text
 
+    def set_today(self, targets: Sequence[str]) -> None:
+        """For the done view: the muscle groups worked today, this break included."""
+        self._done.set_today(targets)
+
     def set_next_break_text(self, text: str) -> None:
         """When the next break is ("Next sit-break at 15:30"), for the done view; "" shows nothing."""
         self._next_break_text = text

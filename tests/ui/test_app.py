@@ -652,12 +652,17 @@ def test_sore_back_mode_swaps_folds_for_the_gentle_moves_in_the_break_it_plays(q
     app.shutdown()
 
 
-def test_the_done_view_says_when_the_next_break_is(app_parts):
+def test_the_done_view_says_when_the_next_break_is_and_what_today_has_worked(app_parts):
     app, clock, notifier, history = app_parts
+    earlier = history.record_break("sit", "sit-break", MONDAY_9, MONDAY_9, MONDAY_9, "completed")
+    history.record_exercise(earlier, "knee-to-chest", 60, True, MONDAY_9)
+    history.record_exercise(earlier, "glute-bridge", 5, False, MONDAY_9)  # skipped: not counted
     app.run_command(cmd.StartBreak())
     window = app.window
     window.finished.emit(Outcome.COMPLETED)
     assert window.next_break_text == "Next sit-break in 30 min"
+    today = window.findChild(QWidget, "todayLabel")
+    assert today.text() == "Today so far: lower back" and not today.isHidden()
 
 
 def test_the_menu_says_how_long_each_routine_takes(app_parts):
