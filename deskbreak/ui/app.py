@@ -178,52 +178,24 @@ class DeskbreakApp(QObject):
             self.notifier.notify(title, body)
 
     def watch_settings_file(self) -> None:
-        """Pick up hand edits of settings.toml and routines.toml while running.
-
-        Editors and our own atomic saves replace the file, which ends a watch
-        on it, so the folder is watched too and the file re-added each time.
-        """
-        from PySide6.QtCore import QFileSystemWatcher
+        """Pick up hand edits of settings.toml and routines.toml while running."""
+        from deskbreak.ui.file_watch import ProblemNotice, WatchedFiles
 
         try:
             # The folder must exist to be watched, or a first hand-written file goes unseen.
             self.store.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         except OSError as exc:
             log.warning("cannot watch %s for hand edits: %s", self.store.path.parent, exc)
-        watcher = QFileSystemWatcher(self)
-        self._settings_watcher = watcher
-        # Editors write a file in steps (truncate, write, rename): read it once they are done.
-        settle = QTimer(self)
-        settle.setSingleShot(True)
-        settle.setInterval(FILE_SETTLE_MS)
-        settle.timeout.connect(self._file_touched)
-        watcher.fileChanged.connect(lambda *_: settle.start())
-        watcher.directoryChanged.connect(lambda *_: settle.start())
-        self._rewatch()
-
-    def _rewatch(self) -> None:
-        watcher = self._settings_watcher
-        folder = self.store.path.parent
-        if folder.is_dir() and str(folder) not in watcher.directories():
-            watcher.addPath(str(folder))
-        for path in (self.store.path, self.routines_path):
-            if path is not None and path.exists() and str(path) not in watcher.files():
-                watcher.addPath(str(path))
+        self._file_problems = ProblemNotice("deskbreak kept your last good settings", self._tell)
+        self._settings_watcher = WatchedFiles(lambda: (self.store.path, self.routines_path), self)
+        self._settings_watcher.settled.connect(self._file_touched)
 
     def _file_touched(self) -> None:
-        self._rewatch()
         changed, problems = self.store.reload()
         if changed:
             log.info("%s changed on disk: %s", self.store.path.name, ", ".join(sorted(changed)))
         routine_problems = self.reload_routines() if self.routines_path is not None else []
-        problems = problems + routine_problems
-        if problems and problems != self._last_file_problems:
-            for line in problems:
-                log.warning("%s", line)
-            self._tell("deskbreak kept your last good settings", "\n".join(problems)[:400])
-        self._last_file_problems = problems
-
-    _last_file_problems: list[str] = []
+        self._file_problems.report(problems + routine_problems)
 
     # -- routines the user chose ---------------------------------------------------
 

@@ -70,7 +70,7 @@ def test_the_file_watcher_picks_up_a_changed_calendar(qtbot, tmp_path):
 def test_a_broken_calendar_keeps_the_runs_read_before_and_says_so_once(qtbot, tmp_path):
     notifier = RecordingNotifier()
     app, ics = app_with_calendar(tmp_path, event("r1", "Easy run", "20261124T170000Z", "20261124T180000Z"))
-    app.calendar.tell = lambda title, body: notifier.sent.append((title, body))
+    app.calendar.notice.tell = lambda title, body: notifier.sent.append((title, body))
     ics.write_text("this is not a calendar\n")
     app.calendar.reload()
     app.calendar.reload()
