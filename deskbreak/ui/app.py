@@ -64,7 +64,6 @@ DND_REACH = timedelta(seconds=90)
 # A prompted break window takes the keyboard after this long without input...
 QUIET_BEFORE_FOCUS_S = 1.5
 FOCUS_POLL_MS = 250
-FILE_SETTLE_MS = 300
 IDLE_UNAVAILABLE = ("unavailable", "unknown")
 WELCOME_MARKER = "first-run-note-dismissed"
 
