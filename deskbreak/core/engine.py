@@ -344,10 +344,8 @@ class BreakEngine:
         m = self._m
         s = self._settings
         events: list[Event] = []
-        look_back = now - s.run_length - timedelta(hours=12)
-        for run in self._runs().runs_between(look_back, now):
-            end = run.end or run.start + s.run_length
-            if end > now or run.start in m.runs_ended or run.start in m.runs_skipped:
+        for run, end in self._open_runs(now, until=now):
+            if end > now:
                 continue
             m.runs_ended.add(run.start)
             if now - end > s.natural_break + s.run_length:
@@ -727,14 +725,17 @@ class BreakEngine:
 
     def _next_run_end(self, now: datetime) -> datetime | None:
         """When the next run still under way or to come ends (the cool-down is due then)."""
-        m = self._m
-        s = self._settings
-        ends = [run.end or run.start + s.run_length
-                for run in self._runs().runs_between(now - s.run_length - timedelta(hours=12),
-                                                     now + timedelta(days=1))
-                if run.start not in m.runs_ended and run.start not in m.runs_skipped]
-        future = [end for end in ends if end > now]
+        future = [end for _run, end in self._open_runs(now, until=now + timedelta(days=1)) if end > now]
         return min(future) if future else None
+
+    def _open_runs(self, now: datetime, until: datetime) -> list[tuple[Run, datetime]]:
+        """Runs starting before ``until`` not yet ended nor dropped ("No run today"), with their end
+        (the calendar's, or start + ``run_length``); the look back reaches runs still under way."""
+        m = self._m
+        length = self._settings.run_length
+        return [(run, run.end or run.start + length)
+                for run in self._runs().runs_between(now - length - timedelta(hours=12), until)
+                if run.start not in m.runs_ended and run.start not in m.runs_skipped]
 
     def _next_prompt_wakeup(self, now: datetime) -> datetime | None:
         status = self.status(now)
