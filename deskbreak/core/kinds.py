@@ -35,11 +35,17 @@ BREAK_KIND_NAMES: tuple[str, ...] = tuple(kind.value for kind in BreakKind)
 
 class Outcome(str, enum.Enum):
     COMPLETED = "completed"
+    """The routine was followed to its end, every exercise done."""
+    PARTIAL = "partial"
+    """Some exercises done, the rest skipped or the break ended early."""
     SKIPPED = "skipped"
     POSTPONED = "postponed"
     """History only: the prompt was put off (the break itself lives on)."""
     MISSED = "missed"
+    """Never taken: deskbreak quit or crashed during it, or the computer slept through it."""
     HURT = "hurt"
+    NATURAL = "natural"
+    """History only: away from the desk for at least ``natural_break`` (kind ``natural``)."""
 
 
 OUTCOME_NAMES: tuple[str, ...] = tuple(outcome.value for outcome in Outcome)

@@ -532,6 +532,13 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("volume", ValueType.INT, 60, "Volume",
             "Loudness of the cues.", "sound", minimum=0, maximum=100, unit="%", enabled_by="sound"),
     # general
+    Setting("daily_goal", ValueType.INT, 80, "Daily goal",
+            "A day meets the goal when you take this share of its prompted sit-breaks (done to the "
+            "end, or away from the desk); the history counts your streak of such days.",
+            "general", minimum=10, maximum=100, unit="%"),
+    Setting("neglect_days", ValueType.INT, 3, "Not stretched lately after",
+            "The history names the muscle groups your breaks have not worked for this many days.",
+            "general", minimum=1, maximum=30, unit="days"),
     Setting("autostart", ValueType.BOOL, False, "Start at login",
             "Start deskbreak in the tray when you log in.", "general"),
 )
@@ -615,6 +622,8 @@ class Settings:
     sore_back: bool
     sound: bool
     volume: int
+    daily_goal: int
+    neglect_days: int
     autostart: bool
 
     def __post_init__(self) -> None:
