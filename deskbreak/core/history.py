@@ -37,7 +37,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable, Iterator
 
-from deskbreak.core.kinds import NATURAL_BREAK_KIND, OUTCOME_NAMES
+from deskbreak.core.kinds import OUTCOME_NAMES, Outcome
 from deskbreak.core.profile import HISTORY_FILE_NAME, default_data_dir
 from deskbreak.core.files import create_private_file, make_file_private, move_file_aside, private_directory
 
@@ -93,9 +93,50 @@ def _create_schema_v1(connection: sqlite3.Connection) -> None:
     connection.execute("CREATE INDEX exercises_done_break_id ON exercises_done(break_id)")
 
 
+def _honest_outcomes_v2(connection: sqlite3.Connection) -> None:
+    """Outcomes ``partial`` and ``natural``, and the number of exercises a break planned.
+
+    SQLite cannot widen a CHECK constraint in place, so the table is rebuilt
+    (foreign keys are off during migrations, see :meth:`HistoryStore._migrate`,
+    or dropping the old table would cascade to the exercises). Old rows keep
+    their meaning; time away from the desk, stored as kind ``natural`` with
+    outcome ``completed``, gets its own outcome so it can never count as a
+    completed routine.
+    """
+    connection.execute(
+        """
+        CREATE TABLE breaks_v2 (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            routine_id TEXT,
+            due_at TEXT,
+            shown_at TEXT,
+            ended_at TEXT,
+            outcome TEXT CHECK (outcome IN
+                ('completed', 'partial', 'skipped', 'postponed', 'missed', 'hurt', 'natural')),
+            note TEXT,
+            planned_exercises INTEGER CHECK (planned_exercises >= 0)
+        )
+        """
+    )
+    connection.execute(
+        "INSERT INTO breaks_v2 (id, kind, routine_id, due_at, shown_at, ended_at, outcome, note)"
+        " SELECT id, kind, routine_id, due_at, shown_at, ended_at,"
+        " CASE WHEN kind = 'natural' AND outcome = 'completed' THEN 'natural' ELSE outcome END, note"
+        " FROM breaks"
+    )
+    connection.execute("DROP TABLE breaks")
+    connection.execute("ALTER TABLE breaks_v2 RENAME TO breaks")
+    connection.execute("CREATE INDEX breaks_due_at ON breaks(due_at)")
+    connection.execute("CREATE INDEX breaks_shown_at ON breaks(shown_at)")
+    problems = connection.execute("PRAGMA foreign_key_check").fetchall()
+    if problems:
+        raise sqlite3.IntegrityError(f"exercises without their break after the upgrade: {problems[:3]}")
+
+
 # Migration N takes a file from user_version N to N + 1. Append only: a
 # released migration never changes, since files in the wild already ran it.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_create_schema_v1,)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_create_schema_v1, _honest_outcomes_v2)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # When a break happened, for ordering and the since-filter: shown if it was,
@@ -137,6 +178,8 @@ class BreakRecord:
     outcome: str | None
     note: str
     exercises: tuple[ExerciseRecord, ...] = ()
+    planned_exercises: int | None = None
+    """How many exercises the routine had when it began; None for time away and older records."""
 
     @property
     def in_progress(self) -> bool:
@@ -146,6 +189,15 @@ class BreakRecord:
     def moment(self) -> datetime | None:
         """When the break happened: shown, else due, else ended."""
         return self.shown_at or self.due_at or self.ended_at
+
+    @property
+    def exercises_done(self) -> int:
+        return sum(1 for exercise in self.exercises if exercise.completed)
+
+    @property
+    def exercises_planned(self) -> int:
+        """Out of how many exercises ``exercises_done`` counts: the plan, else those recorded."""
+        return len(self.exercises) if self.planned_exercises is None else self.planned_exercises
 
 
 def _stored(moment: datetime | None, name: str) -> str | None:
@@ -158,6 +210,23 @@ def _stored(moment: datetime | None, name: str) -> str | None:
 
 def _loaded(text: str | None) -> datetime | None:
     return None if text is None else datetime.fromisoformat(text)
+
+
+def honest_outcome(ended_as: Outcome, planned: int, done: int) -> Outcome:
+    """What a shown break really was, from how its window ended and the exercises done.
+
+    The window reports "completed" when its last exercise ends, even if every
+    one was skipped with Next, and "skipped" when ended early after some were
+    done, and a quit mid-break is "missed" even after exercises; the history
+    records what happened instead. "hurt" and "postponed" stay as they are.
+    """
+    if ended_as not in (Outcome.COMPLETED, Outcome.SKIPPED, Outcome.MISSED):
+        return ended_as
+    if ended_as == Outcome.MISSED:
+        return Outcome.PARTIAL if done else Outcome.MISSED
+    if done >= planned > 0:
+        return Outcome.COMPLETED
+    return Outcome.PARTIAL if done else Outcome.SKIPPED
 
 
 def _check_outcome(outcome: str) -> None:
@@ -300,6 +369,16 @@ class HistoryStore:
         return self._connection.execute("PRAGMA user_version").fetchone()[0]
 
     def _migrate(self) -> None:
+        # Off while tables are rebuilt (see _honest_outcomes_v2); the pragma
+        # is a no-op inside a transaction, so it is switched out here.
+        foreign_keys = self._connection.execute("PRAGMA foreign_keys").fetchone()[0]
+        self._connection.execute("PRAGMA foreign_keys = OFF")
+        try:
+            self._migrate_in_steps()
+        finally:
+            self._connection.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
+
+    def _migrate_in_steps(self) -> None:
         while True:
             with self._transaction("upgrade the history file"):
                 # Read inside the write lock: another deskbreak may be migrating too.
@@ -349,11 +428,16 @@ class HistoryStore:
     # -- writing --------------------------------------------------------
 
     def start_break(
-        self, kind: str, routine_id: str | None, due_at: datetime | None, shown_at: datetime | None
+        self,
+        kind: str,
+        routine_id: str | None,
+        due_at: datetime | None,
+        shown_at: datetime | None,
+        planned_exercises: int | None = None,
     ) -> int:
-        """Record a break that has begun; returns its id for :meth:`finish_break`."""
+        """Record a break that has begun, with the number of exercises it plans; returns its id."""
         with self._transaction("record a break") as connection:
-            return self._insert_break(connection, kind, routine_id, due_at, shown_at)
+            return self._insert_break(connection, kind, routine_id, due_at, shown_at, planned_exercises)
 
     def finish_break(self, break_id: int, ended_at: datetime, outcome: str, note: str = "") -> None:
         """Record how a started break ended. A break is finished once only."""
@@ -415,12 +499,14 @@ class HistoryStore:
         routine_id: str | None,
         due_at: datetime | None,
         shown_at: datetime | None,
+        planned_exercises: int | None = None,
     ) -> int:
         if due_at is None and shown_at is None:
             raise ValueError("a break needs a due time, a shown time or both")
-        row = (kind, routine_id, _stored(due_at, "due_at"), _stored(shown_at, "shown_at"))
+        row = (kind, routine_id, _stored(due_at, "due_at"), _stored(shown_at, "shown_at"), planned_exercises)
         cursor = connection.execute(
-            "INSERT INTO breaks (kind, routine_id, due_at, shown_at) VALUES (?, ?, ?, ?)", row
+            "INSERT INTO breaks (kind, routine_id, due_at, shown_at, planned_exercises) VALUES (?, ?, ?, ?, ?)",
+            row,
         )
         return cursor.lastrowid
 
@@ -446,7 +532,7 @@ class HistoryStore:
             self._connection.execute("BEGIN")
             try:
                 break_rows = self._connection.execute(
-                    "SELECT id, kind, routine_id, due_at, shown_at, ended_at, outcome, note"
+                    "SELECT id, kind, routine_id, due_at, shown_at, ended_at, outcome, note, planned_exercises"
                     f" FROM breaks WHERE {condition} ORDER BY {_MOMENT}, id",
                     parameters,
                 ).fetchall()
@@ -476,18 +562,18 @@ class HistoryStore:
                 outcome=outcome,
                 note=note or "",
                 exercises=tuple(exercises_by_break.get(row_id, ())),
+                planned_exercises=planned,
             )
-            for row_id, kind, routine_id, due_at, shown_at, ended_at, outcome, note in break_rows
+            for row_id, kind, routine_id, due_at, shown_at, ended_at, outcome, note, planned in break_rows
         ]
 
     def summary(self, since: datetime | None = None) -> dict[str, int]:
         """How many breaks ended with each outcome (every outcome present, zero if none)."""
         condition, parameters = self._since_condition(since)
         try:
-            # Time away from the desk is not a prompted break: it would count as "completed".
             rows = self._connection.execute(
                 f"SELECT outcome, COUNT(*) FROM breaks WHERE {condition} AND outcome IS NOT NULL"
-                f" AND kind != '{NATURAL_BREAK_KIND}' GROUP BY outcome",
+                " GROUP BY outcome",
                 parameters,
             ).fetchall()
         except sqlite3.DatabaseError as error:

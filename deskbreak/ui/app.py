@@ -43,7 +43,7 @@ from deskbreak.core.engine import (
     RunEnded,
     State,
 )
-from deskbreak.core.history import HistoryError, HistoryStore
+from deskbreak.core.history import HistoryError, HistoryStore, honest_outcome
 from deskbreak.core.kinds import NATURAL_BREAK_KIND, BreakKind, Outcome
 from deskbreak.core.poses import load_poses_or_none
 from deskbreak.core.settings import Settings, SettingsError
@@ -130,6 +130,9 @@ class DeskbreakApp(QObject):
         # and they would vanish mid-sentence.
         self._windows: set[BreakWindow] = set()
         self._history_id: int | None = None
+        # Of the break in _history_id: exercises planned and done, for its honest outcome.
+        self._exercises_planned = 0
+        self._exercises_done = 0
         self._extra_windows: list = []
         self.settings_dialog = None
         self._settings_watcher = None
@@ -445,9 +448,10 @@ class DeskbreakApp(QObject):
         brk = event.brk
         routine = routine_for(self.catalog, brk.kind)
         exercises = [self.catalog.exercise(e) for e in self._exercise_ids(brk)]
+        self._exercises_planned, self._exercises_done = len(exercises), 0
         self._history_id = self._record(
             "start the break", lambda h: h.start_break(
-                brk.kind.value, routine.id, None if brk.user_started else brk.due, event.at))
+                brk.kind.value, routine.id, None if brk.user_started else brk.due, event.at, len(exercises)))
         self._close_window()
         status = self.engine.status(event.at)
         window = BreakWindow(
@@ -501,6 +505,7 @@ class DeskbreakApp(QObject):
 
     def _exercise_done(self, exercise_id: str, seconds: float, completed: bool) -> None:
         break_id = self._history_id
+        self._exercises_done += completed
         if break_id is not None:
             self._record("record an exercise", lambda h: h.record_exercise(
                 break_id, exercise_id, seconds, completed, self.clock.now()))
@@ -529,6 +534,7 @@ class DeskbreakApp(QObject):
 
     def _finish_record(self, at: datetime, outcome: Outcome, note: str = "") -> None:
         break_id, self._history_id = self._history_id, None
+        outcome = honest_outcome(outcome, self._exercises_planned, self._exercises_done)
         if break_id is not None:
             self._record("finish the break", lambda h: h.finish_break(break_id, at, outcome.value, note))
 
@@ -542,7 +548,7 @@ class DeskbreakApp(QObject):
         """Time away that counted as a break, with its length, once the user is back."""
         away = (event.at - event.away_since).total_seconds()
         self._record("record the natural break", lambda h: h.record_break(
-            NATURAL_BREAK_KIND, None, None, event.away_since, event.at, Outcome.COMPLETED.value,
+            NATURAL_BREAK_KIND, None, None, event.away_since, event.at, Outcome.NATURAL.value,
             f"away from the desk for {human_duration(away)}"))
 
     def _record(self, what: str, write: Callable[[HistoryStore], object]):

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from deskbreak.core import history as history_module
+from deskbreak.core.kinds import Outcome
 from deskbreak.core.history import (
     INTERRUPTED_NOTE,
     OUTCOMES,
@@ -27,6 +28,7 @@ from deskbreak.core.history import (
     HistoryError,
     HistoryStore,
     HistoryTooNewError,
+    honest_outcome,
     move_aside,
 )
 
@@ -125,14 +127,15 @@ def test_summary_counts_every_outcome(store):
         store.record_break("sit", None, MORNING, None, MORNING, outcome)
     store.record_break("sit", None, MORNING - timedelta(days=1), None, MORNING, "missed")
     store.start_break("sit", None, MORNING, None)  # in progress: no outcome yet
-    assert store.summary() == {"completed": 2, "skipped": 1, "postponed": 0, "missed": 1, "hurt": 1}
-    assert store.summary(since=MORNING) == {"completed": 2, "skipped": 1, "postponed": 0, "missed": 0, "hurt": 1}
+    nothing = dict.fromkeys(OUTCOMES, 0)
+    assert store.summary() == {**nothing, "completed": 2, "skipped": 1, "missed": 1, "hurt": 1}
+    assert store.summary(since=MORNING) == {**nothing, "completed": 2, "skipped": 1, "hurt": 1}
     assert tuple(store.summary()) == OUTCOMES
 
 
 def test_unknown_outcome_is_rejected_and_nothing_is_written(store):
     break_id = store.start_break("sit", None, MORNING, MORNING)
-    with pytest.raises(ValueError, match="unknown break outcome 'done'; expected one of completed, skipped"):
+    with pytest.raises(ValueError, match="unknown break outcome 'done'; expected one of completed, partial, skipped"):
         store.finish_break(break_id, MORNING, "done")
     with pytest.raises(ValueError, match="unknown break outcome"):
         store.record_break("sit", None, MORNING, None, MORNING, "done")
@@ -274,8 +277,8 @@ def rollback_mode_file(path: Path, version: int, rows: int = 0) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     connection = sqlite3.connect(path, isolation_level=None)
     try:
-        if version >= 1:
-            history_module.MIGRATIONS[0](connection)
+        for migration in history_module.MIGRATIONS[:version]:
+            migration(connection)
         for n in range(rows):
             connection.execute("INSERT INTO breaks (kind, due_at, outcome) VALUES ('sit', ?, 'completed')",
                                (MORNING.isoformat(),))
@@ -492,3 +495,40 @@ def test_every_reported_commit_survives_kill_9(path):
     finished = [r for r in records if not r.in_progress]
     assert [r.note for r in finished[:reported]] == [f"row {n}" for n in range(1, reported + 1)]
     assert all(len(r.exercises) == 1 for r in finished[:reported])
+
+
+def test_a_version_1_file_keeps_its_rows_and_exercises_and_time_away_gets_its_own_outcome(path):
+    rollback_mode_file(path, 1)
+    connection = sqlite3.connect(path, isolation_level=None)
+    connection.execute("INSERT INTO breaks (id, kind, shown_at, ended_at, outcome, note) VALUES"
+                       " (1, 'sit', ?, ?, 'completed', ''), (2, 'natural', ?, ?, 'completed', 'away')",
+                       (MORNING.isoformat(), MORNING.isoformat()) * 2)
+    connection.execute("INSERT INTO exercises_done (break_id, exercise_id, seconds, completed)"
+                       " VALUES (1, 'cat-cow', 30, 1)")
+    connection.close()
+    with HistoryStore(path) as store:
+        sit, away = store.breaks()
+        assert (sit.outcome, away.outcome) == ("completed", "natural")
+        assert [e.exercise_id for e in sit.exercises] == ["cat-cow"]
+        assert sit.planned_exercises is None and sit.exercises_planned == 1
+        partial = store.start_break("sit", None, MORNING, MORNING, planned_exercises=4)
+        store.finish_break(partial, MORNING, "partial")
+        # Foreign keys are back on after the rebuild: deleting a break takes its exercises along.
+        store._connection.execute("DELETE FROM breaks WHERE id = 1")
+        assert store._connection.execute("SELECT COUNT(*) FROM exercises_done").fetchone()[0] == 0
+    assert user_version(path) == SCHEMA_VERSION
+
+
+@pytest.mark.parametrize(("ended_as", "planned", "done", "recorded"), [
+    (Outcome.COMPLETED, 4, 4, Outcome.COMPLETED),
+    (Outcome.COMPLETED, 4, 0, Outcome.SKIPPED),  # Next through every exercise
+    (Outcome.COMPLETED, 4, 3, Outcome.PARTIAL),
+    (Outcome.SKIPPED, 3, 1, Outcome.PARTIAL),  # ended after the first
+    (Outcome.SKIPPED, 3, 0, Outcome.SKIPPED),
+    (Outcome.MISSED, 3, 2, Outcome.PARTIAL),  # quit after two
+    (Outcome.MISSED, 3, 0, Outcome.MISSED),
+    (Outcome.HURT, 3, 1, Outcome.HURT),
+    (Outcome.POSTPONED, 3, 1, Outcome.POSTPONED),
+])
+def test_the_recorded_outcome_is_what_happened(ended_as, planned, done, recorded):
+    assert honest_outcome(ended_as, planned, done) == recorded

@@ -261,6 +261,47 @@ def test_quitting_mid_break_closes_the_history_row(qtbot, tmp_path):
     assert record.outcome == "missed" and record.note == "deskbreak quit during the break"
 
 
+def test_next_through_every_exercise_is_recorded_as_skipped_not_completed(qtbot, tmp_path):
+    app = make_app(tmp_path)
+    app.start()
+    app.run_command(cmd.StartBreak())
+    window = app.window
+    for _ in range(3):
+        app.clock.advance(5)  # past the key guard
+        window.skip_exercise()
+    [record] = app.history.breaks()
+    assert record.outcome == "skipped"
+    assert (record.exercises_done, record.exercises_planned) == (0, 3)
+    assert [e.completed for e in record.exercises] == [False, False, False]
+    app.shutdown()
+
+
+def test_a_break_ended_after_one_exercise_is_partial_out_of_the_planned_three(qtbot, tmp_path):
+    app = make_app(tmp_path)
+    app.start()
+    app.run_command(cmd.StartBreak())
+    window = app.window
+    app.clock.advance(125)  # lead-in 1 s + 2 min walk, into shoulder circles
+    window.tick()
+    window.end_break()
+    [record] = app.history.breaks()
+    assert record.outcome == "partial"
+    assert (record.exercises_done, record.exercises_planned) == (1, 3)
+    app.shutdown()
+
+
+def test_quitting_after_an_exercise_is_partial_not_missed(qtbot, tmp_path):
+    app = make_app(tmp_path)
+    app.start()
+    app.run_command(cmd.StartBreak())
+    app.clock.advance(125)
+    app.window.tick()
+    app.shutdown()
+    with HistoryStore(tmp_path / "history.sqlite3") as store:
+        [record] = store.breaks()
+    assert record.outcome == "partial"
+
+
 class FailingHistory:
     """A history whose disk is full: every write fails."""
 
@@ -554,7 +595,7 @@ def test_a_natural_break_is_recorded_with_its_length(app_parts):
     app.idle.seconds = 1.0
     app.tick()
     [natural] = [r for r in history.breaks() if r.kind == "natural"]
-    assert natural.outcome == "completed" and natural.note == "away from the desk for 13 min"
+    assert natural.outcome == "natural" and natural.note == "away from the desk for 13 min"
     assert (natural.shown_at, natural.ended_at) == (left, clock.now())
 
 
