@@ -30,6 +30,8 @@ class StartBreak:
     """A break now (allowed while paused); a break already announced is brought forward."""
 
     kind: BreakKind = BreakKind.SIT
+    sequence: int | None = None
+    """Which group of the routine's rotation to play (see core/suggest.py); None: the day's next."""
 
 
 @dataclass(frozen=True)

@@ -493,7 +493,7 @@ class BreakEngine:
     def apply(self, command: cmd.EngineCommand, now: datetime) -> list[Event]:
         """Apply one user command (see :mod:`deskbreak.core.commands`)."""
         if isinstance(command, cmd.StartBreak):
-            return self.start_now(now, command.kind)
+            return self.start_now(now, command.kind, command.sequence)
         if isinstance(command, cmd.Postpone):
             return self.postpone(now, command.delay)
         if isinstance(command, cmd.Skip):
@@ -514,7 +514,7 @@ class BreakEngine:
             return self.no_run_today(now)
         raise TypeError(f"not an engine command: {command!r}")
 
-    def start_now(self, now: datetime, kind: BreakKind = BreakKind.SIT) -> list[Event]:
+    def start_now(self, now: datetime, kind: BreakKind = BreakKind.SIT, sequence: int | None = None) -> list[Event]:
         """The user asked for a break now (allowed even while paused).
 
         A break already announced is brought forward rather than doubled,
@@ -529,6 +529,8 @@ class BreakEngine:
             if pending.kind == kind:
                 # A postponed break coming back (held or not) is the same break, prompted again.
                 again = m.active.state == State.POSTPONED or (m.active.state == State.HELD and m.active.reprompt)
+                if sequence is not None:
+                    pending = replace(pending, sequence=sequence)
                 return self._start(now, pending, reprompt=again, postpones=m.active.postpones)
             events.append(self._end(now, Outcome.SKIPPED, reason=f"replaced by {kind.value}"))
         run_at = None
@@ -538,7 +540,8 @@ class BreakEngine:
             if upcoming is not None and upcoming[1].date() == now.date():
                 run_at = upcoming[1]
                 m.prerun_done.add(run_at)
-        sequence = self._sit_sequence(now)
+        if sequence is None:
+            sequence = self._sit_sequence(now)
         brk = Break(kind, due=now, sequence=sequence, run_at=run_at, user_started=True)
         return events + self._start(now, brk)
 

@@ -292,6 +292,18 @@ def test_start_now_brings_forward_an_announced_break():
     assert day.do("start_now") == []  # already on a break
 
 
+def test_start_now_can_ask_for_a_group_of_the_rotation_even_for_an_announced_break():
+    day = Day(MONDAY.replace(hour=9))
+    [started] = day.do("start_now", BreakKind.SIT, 3)
+    assert started.brk.sequence == 3 and started.brk.user_started
+    day.do("finish", Outcome.COMPLETED)
+    upcoming = day.engine.status(day.clock.now()).upcoming.due
+    day.run_until(upcoming - timedelta(seconds=30))
+    assert day.engine.status(day.clock.now()).state == State.PRELUDE
+    *_, started = day.do("start_now", BreakKind.SIT, 2)
+    assert started.brk.sequence == 2 and not started.brk.user_started  # the prompted break, brought forward
+
+
 def test_start_now_works_while_paused_and_the_pause_holds():
     day = Day(MONDAY.replace(hour=9))
     day.do("pause", MONDAY.replace(hour=11))
