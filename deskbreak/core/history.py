@@ -19,6 +19,11 @@ left 0644 by older deskbreaks are tightened on open. Setting the umask around
 and the app's other threads (the scheduler pool, Qt's) would create their
 files with it too.
 
+Breaks kept elsewhere (another machine's export, read by
+:mod:`deskbreak.core.history_csv`) come in through
+:meth:`HistoryStore.import_breaks`: all of a file in one transaction, and a
+break already here, by :func:`break_identity` rather than by id, is skipped.
+
 Readers that must not write (``deskbreak history``, a read-only data folder)
 use :meth:`HistoryStore.open_readonly`.
 
@@ -33,9 +38,9 @@ from __future__ import annotations
 import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from deskbreak.core.kinds import OUTCOME_NAMES, Outcome
 from deskbreak.core.profile import HISTORY_FILE_NAME, default_data_dir
@@ -203,13 +208,50 @@ class BreakRecord:
 def _stored(moment: datetime | None, name: str) -> str | None:
     if moment is None:
         return None
+    _require_aware(moment, name)
+    return moment.isoformat(timespec="milliseconds")
+
+
+def _require_aware(moment: datetime, name: str) -> None:
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise ValueError(f"{name} must be a timezone-aware datetime, not {moment!r}")
-    return moment.isoformat(timespec="milliseconds")
 
 
 def _loaded(text: str | None) -> datetime | None:
     return None if text is None else datetime.fromisoformat(text)
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+_MILLISECOND = timedelta(milliseconds=1)
+
+
+def _instant(moment: datetime | None, name: str) -> int | None:
+    """Whole milliseconds since the epoch: the same instant whatever offset wrote it.
+
+    Floored like ``_stored``'s ``timespec="milliseconds"``, so a time read
+    from a file with microseconds matches the same time once stored.
+    """
+    if moment is None:
+        return None
+    _require_aware(moment, name)
+    return (moment - _EPOCH) // _MILLISECOND
+
+
+BreakIdentity = tuple[str, int | None, int | None, int | None, str | None]
+
+
+def break_identity(
+    kind: str, due_at: datetime | None, shown_at: datetime | None, ended_at: datetime | None, outcome: str | None
+) -> BreakIdentity:
+    """What makes two records the same break, whichever machine or history holds them.
+
+    Ids are local to one file, and text is not compared: the same break
+    exported by a machine in another UTC offset, or across a DST change,
+    names the same instants in other words.
+    """
+    return (
+        kind, _instant(due_at, "due_at"), _instant(shown_at, "shown_at"), _instant(ended_at, "ended_at"), outcome
+    )
 
 
 def honest_outcome(ended_as: Outcome, planned: int, done: int) -> Outcome:
@@ -227,6 +269,24 @@ def honest_outcome(ended_as: Outcome, planned: int, done: int) -> Outcome:
     if done >= planned > 0:
         return Outcome.COMPLETED
     return Outcome.PARTIAL if done else Outcome.SKIPPED
+
+
+_INSERT_EXERCISE = (
+    "INSERT INTO exercises_done (break_id, exercise_id, seconds, completed, done_at) VALUES (?, ?, ?, ?, ?)"
+)
+
+
+def _exercise_row(
+    break_id: int, exercise_id: str, seconds: float, completed: bool, done_at: datetime | None
+) -> tuple[int, str, float, bool, str | None]:
+    if seconds < 0:
+        raise ValueError(f"an exercise cannot take negative time ({seconds} s)")
+    return (break_id, exercise_id, float(seconds), bool(completed), _stored(done_at, "done_at"))
+
+
+def _require_a_time(due_at: datetime | None, shown_at: datetime | None) -> None:
+    if due_at is None and shown_at is None:
+        raise ValueError("a break needs a due time, a shown time or both")
 
 
 def _check_outcome(outcome: str) -> None:
@@ -466,16 +526,9 @@ class HistoryStore:
         self, break_id: int, exercise_id: str, seconds: float, completed: bool, done_at: datetime
     ) -> int:
         """Record one exercise of a break; returns the row id."""
-        if seconds < 0:
-            raise ValueError(f"an exercise cannot take negative time ({seconds} s)")
-        row = (break_id, exercise_id, float(seconds), bool(completed), _stored(done_at, "done_at"))
+        row = _exercise_row(break_id, exercise_id, seconds, completed, done_at)
         with self._transaction(f"record an exercise for break {break_id}") as connection:
-            cursor = connection.execute(
-                "INSERT INTO exercises_done (break_id, exercise_id, seconds, completed, done_at)"
-                " VALUES (?, ?, ?, ?, ?)",
-                row,
-            )
-            return cursor.lastrowid
+            return connection.execute(_INSERT_EXERCISE, row).lastrowid
 
     def close_interrupted(self, now: datetime, note: str = INTERRUPTED_NOTE) -> int:
         """Mark every break still in progress as missed, ended ``now``; returns how many.
@@ -492,6 +545,65 @@ class HistoryStore:
             )
             return cursor.rowcount
 
+    def import_breaks(self, records: Iterable[BreakRecord]) -> tuple[int, int]:
+        """Add breaks kept elsewhere (another machine's export); returns (added, skipped as duplicates).
+
+        A record is skipped when a break with the same :func:`break_identity`
+        is already here or came earlier in ``records``, so importing the same
+        file twice, or the exports of two machines that share breaks, keeps
+        each break once. The records' ids and their exercises' ids are
+        ignored: ids belong to the file that gave them. Everything goes in
+        one transaction: a bad record (no outcome, an unknown one, a naive
+        time) raises ValueError and nothing is added.
+
+        A break still in progress is refused rather than added: nothing here
+        could ever finish it, and the next start would close it as missed,
+        ended at that moment.
+        """
+        added = skipped = 0
+        with self._transaction("import breaks") as connection:
+            # One read of what is here, then set lookups: tens of thousands
+            # of records against tens of thousands of breaks in a second or two.
+            known = {
+                break_identity(kind, _loaded(due_at), _loaded(shown_at), _loaded(ended_at), outcome)
+                for kind, due_at, shown_at, ended_at, outcome in connection.execute(
+                    "SELECT kind, due_at, shown_at, ended_at, outcome FROM breaks"
+                )
+            }
+            exercise_rows = []
+            for record in records:
+                if record.outcome is None:
+                    raise ValueError(f"cannot import a break still in progress ({record.kind} at {record.moment})")
+                _check_outcome(record.outcome)
+                identity = break_identity(
+                    record.kind, record.due_at, record.shown_at, record.ended_at, record.outcome
+                )
+                if identity in known:
+                    skipped += 1
+                    continue
+                known.add(identity)
+                break_id = self._insert_finished_break(connection, record)
+                exercise_rows += (
+                    _exercise_row(break_id, done.exercise_id, done.seconds, done.completed, done.done_at)
+                    for done in record.exercises
+                )
+                added += 1
+            # One statement for all the exercises rather than one per break.
+            connection.executemany(_INSERT_EXERCISE, exercise_rows)
+        return added, skipped
+
+    @staticmethod
+    def _insert_finished_break(connection: sqlite3.Connection, record: BreakRecord) -> int:
+        _require_a_time(record.due_at, record.shown_at)
+        return connection.execute(
+            "INSERT INTO breaks (kind, routine_id, due_at, shown_at, ended_at, outcome, note, planned_exercises)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                record.kind, record.routine_id, _stored(record.due_at, "due_at"), _stored(record.shown_at, "shown_at"),
+                _stored(record.ended_at, "ended_at"), record.outcome, record.note, record.planned_exercises,
+            ),
+        ).lastrowid
+
     def _insert_break(
         self,
         connection: sqlite3.Connection,
@@ -501,8 +613,7 @@ class HistoryStore:
         shown_at: datetime | None,
         planned_exercises: int | None = None,
     ) -> int:
-        if due_at is None and shown_at is None:
-            raise ValueError("a break needs a due time, a shown time or both")
+        _require_a_time(due_at, shown_at)
         row = (kind, routine_id, _stored(due_at, "due_at"), _stored(shown_at, "shown_at"), planned_exercises)
         cursor = connection.execute(
             "INSERT INTO breaks (kind, routine_id, due_at, shown_at, planned_exercises) VALUES (?, ?, ?, ?, ?)",

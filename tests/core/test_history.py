@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import shutil
@@ -454,6 +455,70 @@ def test_breaks_left_in_progress_by_a_crash_are_closed_as_missed(store):
             "missed", restart, INTERRUPTED_NOTE)
     assert store.close_interrupted(restart + timedelta(hours=1)) == 0
     assert store.close_interrupted(restart, note="power cut") == 0
+
+
+# -- breaks from elsewhere ----------------------------------------------------------
+
+
+def imported(kind, shown, outcome="completed", exercises=(), note="", planned=None) -> BreakRecord:
+    """A break as another history holds it; its ids mean nothing here."""
+    return BreakRecord(id=99, kind=kind, routine_id="desk_reset", due_at=shown, shown_at=shown,
+                       ended_at=shown + timedelta(minutes=1), outcome=outcome, note=note,
+                       exercises=exercises, planned_exercises=planned)
+
+
+def test_imported_breaks_get_ids_of_their_own_and_keep_their_exercises(store):
+    here = store.record_break("sit", None, MORNING, MORNING, MORNING, "completed")
+    twist = ExerciseRecord(7, 99, "seated_twist", 30.5, True, MORNING + timedelta(seconds=30))
+
+    assert store.import_breaks([imported("sit", MORNING + timedelta(hours=1), "partial", (twist,), "ok", 3)]) == (1, 0)
+
+    _, arrived = store.breaks()
+    assert arrived.id != here
+    assert (arrived.outcome, arrived.note, arrived.planned_exercises) == ("partial", "ok", 3)
+    (exercise,) = arrived.exercises
+    assert (exercise.break_id, exercise.exercise_id, exercise.seconds, exercise.done_at) == (
+        arrived.id, "seated_twist", 30.5, MORNING + timedelta(seconds=30))
+
+
+def test_a_break_already_here_or_earlier_in_the_batch_is_skipped_whatever_its_offset(store):
+    store.record_break("sit", "desk_reset", MORNING, MORNING, MORNING + timedelta(minutes=1), "completed")
+    same_in_utc = imported("sit", MORNING.astimezone(UTC))
+    later = imported("sit", MORNING + timedelta(hours=1))
+    same_moments_other_outcome = imported("sit", MORNING, outcome="hurt")
+    same_moments_other_kind = imported("prerun", MORNING)
+
+    assert store.import_breaks(
+        [same_in_utc, later, later, same_moments_other_outcome, same_moments_other_kind]
+    ) == (3, 2)
+    assert store.import_breaks([later]) == (0, 1)
+    assert len(store.breaks()) == 4
+
+
+def test_a_sub_millisecond_difference_is_the_same_break_as_stored(store):
+    store.import_breaks([imported("sit", MORNING + timedelta(microseconds=1500))])
+    assert store.import_breaks([imported("sit", MORNING + timedelta(microseconds=1900))]) == (0, 1)
+
+
+@pytest.mark.parametrize(("bad", "message"), [
+    (imported("sit", MORNING, outcome=None), "still in progress"),
+    (imported("sit", MORNING, outcome="done"), "unknown break outcome"),
+    (dataclasses.replace(imported("sit", MORNING), due_at=datetime(2026, 11, 23, 9), shown_at=None), "timezone-aware"),
+    (imported("sit", MORNING, exercises=(ExerciseRecord(0, 0, "cat_cow", -1.0, True, None),)), "negative time"),
+    (imported("sit", MORNING, planned=-1), "cannot import breaks"),
+], ids=["in progress", "unknown outcome", "naive time", "negative seconds", "negative plan"])
+def test_one_bad_imported_break_imports_nothing(store, bad, message):
+    good = imported("sit", MORNING - timedelta(hours=1), exercises=(ExerciseRecord(0, 0, "cat_cow", 1.0, True, None),))
+    with pytest.raises(ValueError, match=message):
+        store.import_breaks([good, bad])
+    assert store.breaks() == []
+    assert store._connection.execute("SELECT COUNT(*) FROM exercises_done").fetchone()[0] == 0
+
+
+def test_importing_through_a_read_only_store_fails_clearly(path):
+    HistoryStore(path).close()
+    with HistoryStore.open_readonly(path) as reader, pytest.raises(HistoryError, match=str(path)):
+        reader.import_breaks([imported("sit", MORNING)])
 
 
 # -- kill -9 ------------------------------------------------------------------------

@@ -1,0 +1,439 @@
+"""The history as CSV: what ``deskbreak history --csv`` writes, and importing such a file back.
+
+Moving to a new machine, or merging a laptop's history into a desktop's, is
+an export on one side and an import on the other. An import never creates a
+duplicate and never imports half a file by accident.
+
+The columns (:data:`EXPORT_COLUMNS`) are the ten of the first export,
+unchanged so that scripts and spreadsheets built on them keep working, then:
+
+``planned_exercises``
+    how many exercises the routine had when the break began; empty when
+    unknown (time away, breaks recorded before history version 2).
+``exercise_log``
+    each exercise recorded for the break, as a JSON list of objects
+    ``{"exercise_id": "cat_cow", "seconds": 30.0, "completed": true,
+    "done_at": "2026-11-23T09:01:00+01:00"}``. JSON rather than a compact
+    ``id:seconds:1;...``: times and future exercise ids contain colons, and
+    any language parses JSON without a deskbreak-specific splitter.
+
+``exercises`` and ``exercise_seconds`` are summaries of the log for a
+spreadsheet; an import reads the log when the file has one.
+
+Importing (:func:`import_csv`):
+
+- Line numbers are those a spreadsheet shows: the header is line 1, and a
+  note with line breaks inside its quotes is still one line.
+- Every bad row is reported, naming the file, the line, the column and what
+  is wrong; with any bad row nothing is imported, unless the caller asks to
+  skip bad rows, and then they are still listed. A file that cannot be read
+  as a history export at all (not UTF-8, empty, required columns missing,
+  broken quoting) is one error, whatever is asked.
+- ``id`` is not kept: ids are local to one history. A row is a duplicate
+  when a break of the same kind with the same due, shown and end instants
+  (compared as instants, so another UTC offset is the same moment) and the
+  same outcome is already in the history or earlier in the file
+  (:func:`~deskbreak.core.history.break_identity`).
+- Files of the first export have no ``exercise_log``. Exercise rows need
+  the exercise ids such a file never had, and inventing them would put
+  made-up stretches in the statistics; counting the exercises as planned
+  would show a completed break as "0 of 3 done". So the break comes in
+  without exercises and with its plan unknown, and the summary is kept in
+  words at the end of its note (``[imported without exercise detail:
+  3 exercises, 95.0 s]``): nothing is lost, nothing is made up.
+- Those files also spell time away from the desk as kind ``natural`` with
+  outcome ``completed``; it comes in as outcome ``natural``, as the history
+  version 2 upgrade does.
+- A break still in progress when the file was written (empty outcome) is a
+  bad row: nothing here could ever finish it, and importing it as missed
+  would leave a second copy once a later export brings how it really ended.
+  The message says to export again after it has ended.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, TextIO
+
+from deskbreak.core.history import OUTCOMES, BreakRecord, ExerciseRecord, HistoryError, HistoryStore
+from deskbreak.core.kinds import NATURAL_BREAK_KIND, Outcome
+
+FIRST_EXPORT_COLUMNS: tuple[str, ...] = (
+    "id", "kind", "routine_id", "due_at", "shown_at", "ended_at", "outcome", "exercises", "exercise_seconds", "note",
+)
+EXPORT_COLUMNS: tuple[str, ...] = (*FIRST_EXPORT_COLUMNS, "planned_exercises", "exercise_log")
+# Every export deskbreak ever wrote has these; ``id`` is not needed since it is not kept.
+REQUIRED_COLUMNS: tuple[str, ...] = tuple(column for column in FIRST_EXPORT_COLUMNS if column != "id")
+_TIME_EXAMPLE = "2026-11-23T09:00:00+01:00"
+# How many bad rows the error message quotes; the exception carries them all.
+_PROBLEMS_QUOTED = 5
+
+
+class HistoryImportError(HistoryError):
+    """A file that cannot be imported; nothing was. ``problems`` lists every reason, each naming file and line."""
+
+    def __init__(self, message: str, problems: Iterable[str] = ()) -> None:
+        super().__init__(message)
+        self.problems = list(problems) or [message]
+
+
+@dataclass(frozen=True)
+class ParsedImport:
+    path: Path
+    rows: list[BreakRecord]
+    """The good rows, in file order, with id 0 (ids are not kept)."""
+    problems: list[str] = field(default_factory=list)
+    """One message per bad row: file, line, and each bad column with what is wrong."""
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    added: int
+    skipped_duplicates: int
+    bad_rows: list[str]
+    """The bad rows left out (only when asked to skip them), one message each."""
+
+
+# -- export -------------------------------------------------------------
+
+
+def export_row(record: BreakRecord) -> dict:
+    """One break as the export's columns; JSON-ready (the log is a list, not yet text)."""
+    return {
+        "id": record.id,
+        "kind": record.kind,
+        "routine_id": record.routine_id,
+        "due_at": _iso(record.due_at),
+        "shown_at": _iso(record.shown_at),
+        "ended_at": _iso(record.ended_at),
+        "outcome": record.outcome,
+        "exercises": len(record.exercises),
+        "exercise_seconds": round(sum(exercise.seconds for exercise in record.exercises), 1),
+        "note": record.note,
+        "planned_exercises": record.planned_exercises,
+        "exercise_log": [
+            {
+                "exercise_id": exercise.exercise_id,
+                "seconds": exercise.seconds,
+                "completed": exercise.completed,
+                "done_at": _iso(exercise.done_at),
+            }
+            for exercise in record.exercises
+        ],
+    }
+
+
+def export_rows(records: Iterable[BreakRecord]) -> list[dict]:
+    return [export_row(record) for record in records]
+
+
+def write_csv(records: Iterable[BreakRecord], stream: TextIO) -> None:
+    """The export: a header of :data:`EXPORT_COLUMNS`, then one line per break."""
+    writer = csv.DictWriter(stream, fieldnames=EXPORT_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for row in export_rows(records):
+        row["exercise_log"] = json.dumps(row["exercise_log"], ensure_ascii=False, separators=(",", ":"))
+        writer.writerow(row)
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment else None
+
+
+# -- import -------------------------------------------------------------
+
+
+def import_csv(store: HistoryStore, path: Path, skip_bad_rows: bool = False) -> ImportResult:
+    """Add the breaks of an exported file to ``store``, each break once.
+
+    Raises :class:`HistoryImportError`, having imported nothing, when the
+    file cannot be read as an export or has a bad row (unless
+    ``skip_bad_rows``, when the good rows are imported and the bad ones
+    listed in the result).
+    """
+    parsed = read_csv(path)
+    if parsed.problems and not skip_bad_rows:
+        raise HistoryImportError(_bad_rows_message(parsed), parsed.problems)
+    try:
+        added, skipped = store.import_breaks(parsed.rows)
+    except ValueError as error:
+        # read_csv checks what the store refuses; this is a bug, still said clearly.
+        raise HistoryImportError(f"{parsed.path}: nothing was imported: {error}") from error
+    return ImportResult(added, skipped, list(parsed.problems))
+
+
+def read_csv(path: Path) -> ParsedImport:
+    """Read an exported file into breaks and the problems of its bad rows.
+
+    Raises :class:`HistoryImportError` when the file as a whole cannot be
+    read as an export (unreadable, not UTF-8, empty, required columns
+    missing, broken quoting).
+    """
+    path = Path(path)
+    lines = (line for line in _numbered_lines(path, _read_text(path)) if any(cell.strip() for cell in line[1]))
+    header_line, header = next(lines, (0, None))
+    if header is None:
+        raise HistoryImportError(
+            f"{path} is empty: a history export starts with the header line {','.join(EXPORT_COLUMNS)}"
+        )
+    columns = _column_positions(path, header_line, header)
+    rows: list[BreakRecord] = []
+    problems: list[str] = []
+    for line_number, cells in lines:
+        record, row_problems = _parse_row(cells, columns, header_width=len(header))
+        if row_problems:
+            # "line 4, column outcome: ..." when the first problem is a cell's, "line 4: ..." when the row's.
+            separator = ", " if row_problems[0].startswith("column ") else ": "
+            problems.append(f"{path}, line {line_number}{separator}" + "; ".join(row_problems))
+        else:
+            rows.append(record)
+    return ParsedImport(path, rows, problems)
+
+
+def _read_text(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise HistoryImportError(f"cannot read {path}: {error.strerror or error}") from error
+    try:
+        # -sig: spreadsheets saving "CSV UTF-8" put a byte order mark first.
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise HistoryImportError(
+            f"{path} is not UTF-8 text (byte 0x{data[error.start]:02x} on line {line}); "
+            "deskbreak exports are UTF-8: save the file as UTF-8 CSV and import it again"
+        ) from error
+
+
+def _numbered_lines(path: Path, text: str) -> Iterator[tuple[int, list[str]]]:
+    """The file's records with their line numbers as a spreadsheet counts them (header = 1)."""
+    # newline="": line breaks inside quoted notes reach the csv module untouched.
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    line_number = 0
+    while True:
+        line_number += 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            # After broken quoting nothing later can be trusted to be in its column.
+            raise HistoryImportError(
+                f"{path}, line {line_number}: the CSV quoting is broken ({error}); "
+                "a value with commas, quotes or line breaks must be in double quotes, its quotes doubled"
+            ) from error
+        yield line_number, cells
+
+
+def _column_positions(path: Path, line_number: int, header: list[str]) -> dict[str, int]:
+    names = [name.strip() for name in header]
+    missing = [column for column in REQUIRED_COLUMNS if column not in names]
+    if missing:
+        raise HistoryImportError(
+            f"{path}, line {line_number}: the header lacks the column{'s' if len(missing) > 1 else ''} {', '.join(missing)}; "
+            f"a deskbreak history export has {','.join(EXPORT_COLUMNS)} (older ones the first ten)"
+        )
+    # Columns deskbreak does not know are ignored; a repeated name counts once, its first.
+    return {name: names.index(name) for name in EXPORT_COLUMNS if name in names}
+
+
+def _bad_rows_message(parsed: ParsedImport) -> str:
+    bad = len(parsed.problems)
+    total = bad + len(parsed.rows)
+    quoted = "\n".join(f"  {problem}" for problem in parsed.problems[:_PROBLEMS_QUOTED])
+    more = f"\n  ... and {bad - _PROBLEMS_QUOTED} more" if bad > _PROBLEMS_QUOTED else ""
+    return (
+        f"{parsed.path}: {bad} of {total} rows cannot be imported, so nothing was imported "
+        f"(skipping the bad rows would import the other {total - bad}):\n{quoted}{more}"
+    )
+
+
+class _BadCell(ValueError):
+    """What is wrong with one cell, in words for the person who has to fix it."""
+
+
+class _Row:
+    """One line of the file: its cells by column name, and the problems found so far."""
+
+    def __init__(self, cells: list[str], columns: dict[str, int]) -> None:
+        self._cells = cells
+        self._columns = columns
+        self.problems: list[str] = []
+
+    def has(self, column: str) -> bool:
+        return column in self._columns
+
+    def text(self, column: str) -> str:
+        # A short row (trailing empty cells left out) reads as empty cells.
+        index = self._columns.get(column)
+        return self._cells[index] if index is not None and index < len(self._cells) else ""
+
+    def value(self, column: str, parse: Callable[[str], object]) -> object:
+        """The parsed cell, or None with the problem noted under the column's name."""
+        try:
+            return parse(self.text(column))
+        except _BadCell as error:
+            self.note(column, str(error))
+            return None
+
+    def note(self, column: str, what: str) -> None:
+        self.problems.append(f"column {column}: {what}")
+
+
+def _parse_row(
+    cells: list[str], columns: dict[str, int], header_width: int
+) -> tuple[BreakRecord | None, list[str]]:
+    row = _Row(cells, columns)
+    if any(cell.strip() for cell in cells[header_width:]):
+        # Values would have slid into the wrong columns; cells past the header say so.
+        row.problems.append(
+            f"{len(cells)} cells but the header has {header_width} columns (a comma outside double quotes?)"
+        )
+        return None, row.problems
+    kind = row.value("kind", _kind)
+    outcome = row.value("outcome", _outcome)
+    due_at, shown_at, ended_at = (row.value(column, _moment) for column in ("due_at", "shown_at", "ended_at"))
+    if due_at is None and shown_at is None and not row.text("due_at").strip() and not row.text("shown_at").strip():
+        row.note("due_at", "empty, and so is shown_at: a break needs the time it was due, shown, or both")
+    exercises = row.value("exercises", _count_or_zero)
+    exercise_seconds = row.value("exercise_seconds", _seconds_or_zero)
+    planned = row.value("planned_exercises", _planned)
+    log = row.value("exercise_log", _exercise_log) if row.has("exercise_log") else ()
+    if row.problems:
+        return None, row.problems
+
+    note = row.text("note")
+    if not row.has("exercise_log") and (exercises or exercise_seconds):
+        plural = "" if exercises == 1 else "s"
+        summary = f"[imported without exercise detail: {exercises} exercise{plural}, {exercise_seconds:.1f} s]"
+        note = f"{note} {summary}" if note else summary
+    if kind == NATURAL_BREAK_KIND and outcome == Outcome.COMPLETED.value:
+        outcome = Outcome.NATURAL.value
+    record = BreakRecord(
+        id=0,
+        kind=kind,
+        routine_id=row.text("routine_id") or None,
+        due_at=due_at,
+        shown_at=shown_at,
+        ended_at=ended_at,
+        outcome=outcome,
+        note=note,
+        exercises=log,
+        planned_exercises=planned,
+    )
+    return record, []
+
+
+def _kind(text: str) -> str:
+    if not text.strip():
+        raise _BadCell("empty: every break has a kind (sit, prerun, evening, natural, ...)")
+    return text
+
+
+def _outcome(text: str) -> str:
+    if not text:
+        raise _BadCell(
+            "empty: the break was still in progress when the file was written and cannot be finished here "
+            "(export again after it has ended)"
+        )
+    if text not in OUTCOMES:
+        raise _BadCell(f"{text!r} is not an outcome (expected one of {', '.join(OUTCOMES)})")
+    return text
+
+
+def _moment(text: str) -> datetime | None:
+    stripped = text.strip()
+    if not stripped:
+        return None
+    try:
+        moment = datetime.fromisoformat(stripped)
+    except ValueError:
+        raise _BadCell(f"{text!r} is not an ISO 8601 time such as {_TIME_EXAMPLE}") from None
+    if moment.utcoffset() is None:
+        raise _BadCell(
+            f"{text!r} has no UTC offset, so the moment it names is unknown (write it as {_TIME_EXAMPLE})"
+        )
+    return moment
+
+
+def _whole_number(text: str, what: str) -> int:
+    try:
+        number = float(text)
+    except ValueError:
+        raise _BadCell(f"{text!r} is not a number of {what}") from None
+    if not number.is_integer():
+        raise _BadCell(f"{text!r} is not a whole number of {what}")
+    if number < 0:
+        raise _BadCell(f"{text!r} is negative")
+    return int(number)
+
+
+def _count_or_zero(text: str) -> int:
+    return _whole_number(text, "exercises") if text.strip() else 0
+
+
+def _planned(text: str) -> int | None:
+    return _whole_number(text, "exercises") if text.strip() else None
+
+
+def _non_negative_seconds(value: object) -> float:
+    """Raises _BadCell with what is wrong; the caller says whose seconds they are."""
+    # bool is an int subclass, but true is never meant as 1 second.
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise _BadCell("is not a number of seconds")
+    if value < 0:
+        raise _BadCell("is negative: an exercise cannot take negative time")
+    return float(value)
+
+
+def _seconds_or_zero(text: str) -> float:
+    if not text.strip():
+        return 0.0
+    try:
+        return _non_negative_seconds(float(text))
+    except (ValueError, _BadCell) as error:
+        what = error if isinstance(error, _BadCell) else "is not a number of seconds"
+        raise _BadCell(f"{text!r} {what}") from None
+
+
+def _exercise_log(text: str) -> tuple[ExerciseRecord, ...]:
+    if not text.strip():
+        return ()
+    try:
+        entries = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise _BadCell(f"not a JSON list of exercises ({error.msg} at character {error.pos + 1})") from None
+    if not isinstance(entries, list):
+        raise _BadCell("not a JSON list of exercises")
+    return tuple(_logged_exercise(entry, number) for number, entry in enumerate(entries, start=1))
+
+
+def _logged_exercise(entry: object, number: int) -> ExerciseRecord:
+    # The words are built only for a bad entry: a big file has a hundred thousand good ones.
+    if not isinstance(entry, dict):
+        raise _BadCell(f"exercise {number} is not an object with exercise_id, seconds, completed and done_at")
+    exercise_id = entry.get("exercise_id")
+    if not isinstance(exercise_id, str) or not exercise_id.strip():
+        raise _BadCell(f"exercise {number} has no exercise_id")
+    try:
+        seconds = _non_negative_seconds(entry.get("seconds"))
+    except _BadCell as error:
+        raise _BadCell(f"exercise {number}'s seconds {entry.get('seconds')!r} {error}") from None
+    completed = entry.get("completed")
+    if not isinstance(completed, bool):
+        raise _BadCell(f"exercise {number}'s completed {completed!r} is not true or false")
+    done_at = entry.get("done_at")
+    try:
+        if done_at is not None and not isinstance(done_at, str):
+            raise _BadCell(f"{done_at!r} is not a time such as {_TIME_EXAMPLE}")
+        moment = _moment(done_at or "")
+    except _BadCell as error:
+        raise _BadCell(f"exercise {number}'s done_at: {error}") from None
+    return ExerciseRecord(0, 0, exercise_id, seconds, completed, moment)
