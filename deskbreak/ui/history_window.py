@@ -1,0 +1,778 @@
+"""The history window: the streak, this week, the daily goal, the muscle groups, every break.
+
+Top to bottom, from what a person opens it for to the detail behind it: a
+headline band (the current streak, today's sit-breaks, this week's minutes),
+this week's breaks by day, twelve weeks of the daily goal, minutes per
+muscle group over a chosen period, the muscle groups not stretched lately
+(with a button to stretch now), and every break in a filterable table.
+
+The history is read once, when the window opens, and every figure comes
+from :func:`deskbreak.core.stats.compute_stats`, the same numbers
+``deskbreak stats`` prints; the window only chooses which to show and adds
+up the core's per-day figures for the period picked. A history that cannot
+be read costs the figures, never the app: the window opens and says why.
+
+The table holds every break, tens of thousands after a few years, so it is
+a model over the records (cells are worded only when shown) behind a
+filter; sorting by a column sorts the records in Python once, instead of
+letting the proxy compare cell texts a million times.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any, Callable, Sequence
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QDateTime,
+    QEvent,
+    QLocale,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTime,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QBoxLayout,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from deskbreak.core.catalog import TARGETS, Catalog
+from deskbreak.core.history import BreakRecord, HistoryError, HistoryStore
+from deskbreak.core.i18n import QT_TRANSLATE_NOOP, translate
+from deskbreak.core.kinds import BREAK_KIND_NAMES, NATURAL_BREAK_KIND, OUTCOME_NAMES, BreakKind, Outcome
+from deskbreak.core.settings import Settings
+from deskbreak.core.stats import DayStats, StatsReport, stats_for, target_label
+from deskbreak.ui import style
+from deskbreak.ui.break_widgets import Card, make_button, make_label, refont_labels, set_text
+from deskbreak.ui.charts import GoalHeatmap, TargetMinutesChart, WeekChart, charts, minutes_text, number_text
+
+HEATMAP_WEEKS = 12
+
+# -- words -----------------------------------------------------------------------
+
+# The routine kinds are worded in kinds.py; time away from the desk is no
+# BreakKind (the engine never prompts it), so its word lives here.
+NATURAL_BREAK_LABEL = QT_TRANSLATE_NOOP("HistoryWindow", "Natural break")
+OUTCOME_LABELS = {
+    Outcome.COMPLETED.value: QT_TRANSLATE_NOOP("HistoryWindow", "Completed"),
+    Outcome.PARTIAL.value: QT_TRANSLATE_NOOP("HistoryWindow", "Partly done"),
+    Outcome.SKIPPED.value: QT_TRANSLATE_NOOP("HistoryWindow", "Skipped"),
+    Outcome.POSTPONED.value: QT_TRANSLATE_NOOP("HistoryWindow", "Postponed"),
+    Outcome.MISSED.value: QT_TRANSLATE_NOOP("HistoryWindow", "Missed"),
+    Outcome.HURT.value: QT_TRANSLATE_NOOP("HistoryWindow", "Stopped: it hurt"),
+    Outcome.NATURAL.value: QT_TRANSLATE_NOOP("HistoryWindow", "Away from the desk"),
+}
+IN_PROGRESS = QT_TRANSLATE_NOOP("HistoryWindow", "In progress")
+
+# (kind, words) for the table's filter; None lets every kind through.
+KIND_FILTERS: tuple[tuple[str | None, str], ...] = (
+    (None, QT_TRANSLATE_NOOP("HistoryWindow", "All kinds")),
+    (BreakKind.SIT.value, QT_TRANSLATE_NOOP("HistoryWindow", "Sit-breaks")),
+    (BreakKind.PRERUN.value, QT_TRANSLATE_NOOP("HistoryWindow", "Pre-run")),
+    (BreakKind.EVENING.value, QT_TRANSLATE_NOOP("HistoryWindow", "Back care")),
+    (NATURAL_BREAK_KIND, QT_TRANSLATE_NOOP("HistoryWindow", "Away from desk")),
+)
+OUTCOME_FILTERS: tuple[tuple[str | None, str], ...] = (
+    (None, QT_TRANSLATE_NOOP("HistoryWindow", "All outcomes")),
+    *((outcome, OUTCOME_LABELS[outcome]) for outcome in OUTCOME_NAMES),
+)
+# (days back from today, words) for the muscle-group chart; "week" is the
+# calendar week so far, None the whole history.
+TARGET_PERIODS: tuple[tuple[int | str | None, str], ...] = (
+    ("week", QT_TRANSLATE_NOOP("HistoryWindow", "This week")),
+    (28, QT_TRANSLATE_NOOP("HistoryWindow", "Last 4 weeks")),
+    (84, QT_TRANSLATE_NOOP("HistoryWindow", "Last 12 weeks")),
+    (None, QT_TRANSLATE_NOOP("HistoryWindow", "All time")),
+)
+DEFAULT_TARGET_PERIOD = 1  # four weeks: long enough to show a habit, short enough to move
+
+
+def kind_label(kind: str) -> str:
+    """ "Sit-break"; a kind this version does not know, as it is stored."""
+    if kind == NATURAL_BREAK_KIND:
+        return translate("HistoryWindow", NATURAL_BREAK_LABEL)
+    return BreakKind(kind).label if kind in BREAK_KIND_NAMES else kind
+
+
+def outcome_label(outcome: str | None) -> str:
+    if outcome is None:
+        return translate("HistoryWindow", IN_PROGRESS)
+    label = OUTCOME_LABELS.get(outcome)
+    return translate("HistoryWindow", label) if label is not None else outcome
+
+
+def exercise_counts(record: BreakRecord) -> tuple[int, int]:
+    """(done, planned): planned is what the break set out to do, when the history knows it."""
+    return record.exercises_done, record.exercises_planned
+
+
+def exercises_text(record: BreakRecord) -> str:
+    """ "2 of 4"; empty when the break planned no exercise."""
+    done, planned = exercise_counts(record)
+    if not planned:
+        return ""  # time away, a postponement: nothing was planned to count against
+    return translate("HistoryWindow", "{done} of {planned}").format(done=done, planned=planned)
+
+
+def active_seconds(record: BreakRecord) -> float:
+    return sum(exercise.seconds for exercise in record.exercises)
+
+
+def active_text(seconds: float) -> str:
+    """ "2 min 5 s", "45 s"; empty for none: exact, since this is one break, not a total."""
+    minutes, rest = divmod(int(round(seconds)), 60)
+    if minutes and rest:
+        return translate("HistoryWindow", "{minutes} min {seconds} s").format(minutes=minutes, seconds=rest)
+    if minutes:
+        return translate("HistoryWindow", "{minutes} min").format(minutes=minutes)
+    return translate("HistoryWindow", "{seconds} s").format(seconds=rest) if rest else ""
+
+
+# -- the table -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    text: Callable[[BreakRecord], str]
+    sort_key: Callable[[BreakRecord], Any]
+    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft
+
+
+def _when_key(record: BreakRecord) -> tuple[float, int]:
+    moment = record.moment
+    return (moment.timestamp() if moment is not None else 0.0, record.id)
+
+
+class BreakTableModel(QAbstractTableModel):
+    """Every break, newest first; a cell is worded only when the view asks for it."""
+
+    def __init__(self, records: Sequence[BreakRecord], this_year: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._records = sorted(records, key=_when_key, reverse=True)
+        self._order = (0, Qt.SortOrder.DescendingOrder)
+        self._locale = QLocale()
+        self.this_year = this_year
+        # The year only where it is not this one, as mail clients do: a
+        # narrower column, and the date stays whole in a narrow window.
+        self._when_format = translate("HistoryWindow", "ddd d MMM, HH:mm",
+                                      "date and time format of the table, this year")
+        self._when_format_with_year = translate("HistoryWindow", "ddd d MMM yyyy, HH:mm",
+                                                "date and time format of the table")
+        self.columns: tuple[Column, ...] = (
+            Column(translate("HistoryWindow", "When"), self._when_text, _when_key),
+            Column(translate("HistoryWindow", "Kind"), lambda r: kind_label(r.kind), lambda r: kind_label(r.kind)),
+            Column(translate("HistoryWindow", "Outcome"), lambda r: outcome_label(r.outcome),
+                   lambda r: outcome_label(r.outcome)),
+            # Centred: "3 of 4" and "2 min 5 s" do not line up on any one edge.
+            Column(translate("HistoryWindow", "Exercises"), exercises_text, exercise_counts,
+                   Qt.AlignmentFlag.AlignHCenter),
+            Column(translate("HistoryWindow", "Active time"), lambda r: active_text(active_seconds(r)), active_seconds,
+                   Qt.AlignmentFlag.AlignHCenter),
+            Column(translate("HistoryWindow", "Note"), lambda r: r.note, lambda r: r.note.casefold()),
+        )
+
+    def _when_text(self, record: BreakRecord) -> str:
+        return self.when_text(record.moment) if record.moment is not None else ""
+
+    def when_text(self, moment: datetime) -> str:
+        """ "Tue 2 Dec, 14:30" ("Tue 2 Dec 2025, 14:30" in another year): the wall time as the user saw it then."""
+        shown = QDateTime(QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute))
+        pattern = self._when_format if moment.year == self.this_year else self._when_format_with_year
+        return self._locale.toString(shown, pattern)
+
+    def spans_years(self) -> bool:
+        """Whether some break is from another year than this one (its date is written longer)."""
+        return any(record.moment is not None and record.moment.year != self.this_year for record in self._records)
+
+    def record(self, row: int) -> BreakRecord:
+        return self._records[row]
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 (Qt name)
+        return 0 if parent.isValid() else len(self._records)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        column = self.columns[index.column()]
+        record = self._records[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.text(record)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return self._alignment(column)
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == len(self.columns) - 1 and record.note:
+            return record.note  # a long note is cut off in its column
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[section].title
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return self._alignment(self.columns[section])
+        return None
+
+    @staticmethod
+    def _alignment(column: Column) -> int:
+        """The header stands over its cells the way they are aligned."""
+        return int(column.align | Qt.AlignmentFlag.AlignVCenter)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.columns) or (column, order) == self._order:
+            return  # the view asks again for the order the records are already in
+        self.beginResetModel()
+        descending = order == Qt.SortOrder.DescendingOrder
+        if column == 0:
+            self._records.sort(key=_when_key, reverse=descending)
+        else:
+            # Two stable sorts: "When" first, so equal kinds stay newest first.
+            self._records.sort(key=_when_key, reverse=True)
+            self._records.sort(key=self.columns[column].sort_key, reverse=descending)
+        self._order = (column, order)
+        self.endResetModel()
+
+
+class BreakTable(QTableView):
+    """The table of breaks, its columns as wide as their longest words, narrowed together when the view is not.
+
+    Widths come from the font, not from measuring rows (40,000 of them).
+    The note takes what is left. When too little is left, the columns
+    after the date give up room, down to the width of their header (long
+    words end in "…"); only then does a horizontal scroll bar appear.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.preferred_widths: list[int] = []
+
+    def set_preferred_widths(self, widths: Sequence[int]) -> None:
+        self.preferred_widths = list(widths)
+        self._fit_columns()
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
+        # The viewport, not the table: a vertical scroll bar coming or going resizes only it.
+        if event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().viewportEvent(event)
+
+    def _fit_columns(self) -> None:
+        if not self.preferred_widths:
+            return
+        line = self.fontMetrics().height()
+        header = self.horizontalHeader()
+        smallest = [self.preferred_widths[0]]  # the date is never cut short
+        smallest += [header.fontMetrics().horizontalAdvance(str(self.model().headerData(
+            column, Qt.Orientation.Horizontal))) + round(line * 1.2) for column in range(1, len(self.preferred_widths))]
+        smallest = [min(low, wanted) for low, wanted in zip(smallest, self.preferred_widths)]
+        # The note keeps four lines' width; the others give up room in
+        # proportion to what they have beyond their header's words.
+        note = round(line * 4)
+        spare = self.viewport().width() - note - sum(smallest)
+        extra = sum(wanted - low for wanted, low in zip(self.preferred_widths, smallest))
+        share = 1.0 if extra <= 0 else min(1.0, max(0.0, spare / extra))
+        used = 0
+        for column, (wanted, low) in enumerate(zip(self.preferred_widths, smallest)):
+            width = round(low + (wanted - low) * share)
+            header.resizeSection(column, width)
+            used += width
+        # Set here rather than by stretchLastSection, which never goes below
+        # the header's default section size.
+        header.resizeSection(len(self.preferred_widths), max(note, self.viewport().width() - used))
+
+
+class BreakFilterModel(QSortFilterProxyModel):
+    """Lets through the breaks of one kind and one outcome (None: any); sorting is the source's."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind: str | None = None
+        self.outcome: str | None = None
+
+    def set_filter(self, kind: str | None, outcome: str | None) -> None:
+        if (kind, outcome) == (self.kind, self.outcome):
+            return  # refiltering 40,000 rows for nothing is a noticeable pause
+        # Qt 6.10 brackets a filter change (begin/end) and deprecates the
+        # older call; the oldest PySide6 we support only has the older one.
+        if hasattr(self, "endFilterChange"):
+            self.beginFilterChange()
+            self.kind, self.outcome = kind, outcome
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.kind, self.outcome = kind, outcome
+            self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802
+        if self.kind is None and self.outcome is None:
+            return True
+        record = self.sourceModel().record(source_row)
+        return ((self.kind is None or record.kind == self.kind)
+                and (self.outcome is None or record.outcome == self.outcome))
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        # The source sorts its records once in Python; the proxy only filters.
+        self.sourceModel().sort(column, order)
+
+
+# -- pieces of the page ----------------------------------------------------------
+
+
+class HeadlineFigure(QWidget):
+    """One figure of the headline band: a small caption, the number big, a line of detail."""
+
+    def __init__(self, caption: str, name: str) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        self.caption = make_label(caption.upper(), scale=0.8, bold=True, wrap=False)
+        self.caption.setProperty("muted", True)
+        self._accent = False
+        # Whole: "5-day / streak" broken over two lines reads as two figures.
+        self.value = make_label("", name=f"{name}Value", scale=2.0, bold=True, wrap=False)
+        self.detail = make_label("", name=f"{name}Detail", scale=0.95)
+        for label in (self.caption, self.value, self.detail):
+            layout.addWidget(label)
+        layout.addStretch(1)
+
+    def show_figure(self, value: str, detail: str, accessible: str, *, accent: bool = False) -> None:
+        """``accent``: a figure worth celebrating (a streak, today's goal met) in the accent colour."""
+        set_text(self.value, value)
+        set_text(self.detail, detail)
+        self._accent = accent
+        self.recolour()
+        self.setAccessibleName(accessible)
+
+    def recolour(self) -> None:
+        palette = self.palette()
+        style.set_text_color(self.value, style.accent_color(palette) if self._accent else style.text_color(palette))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        # Its own event, not the window's: the window hears of a new palette
+        # before its children have it.
+        if event.type() == QEvent.Type.PaletteChange:
+            self.recolour()
+        super().changeEvent(event)
+
+
+class SideBySide(QWidget):
+    """Two panels of one width beside each other when both fit, else one above the other."""
+
+    def __init__(self, first: QWidget, second: QWidget) -> None:
+        super().__init__()
+        self._panels = (first, second)
+        self._layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        for panel in self._panels:
+            # Ignoring the panels' preferred widths is what makes the two
+            # halves equal: a layout hands a wider hint more than its share.
+            policy = panel.sizePolicy()
+            policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
+            panel.setSizePolicy(policy)
+            self._layout.addWidget(panel, 1)
+        self._keep_minimum_widths()
+
+    def _keep_minimum_widths(self) -> None:
+        for panel in self._panels:
+            panel.setMinimumWidth(panel.minimumSizeHint().width())
+
+    def _fits_side_by_side(self, width: int) -> bool:
+        needed = sum(panel.minimumWidth() for panel in self._panels) + self._layout.spacing()
+        return width >= needed
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        # Depends on the width alone, so the switch cannot feed back into the layout.
+        direction = (QBoxLayout.Direction.LeftToRight if self._fits_side_by_side(event.size().width())
+                     else QBoxLayout.Direction.TopToBottom)
+        if self._layout.direction() != direction:
+            self._layout.setDirection(direction)
+        super().resizeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange):
+            self._keep_minimum_widths()
+        super().changeEvent(event)
+
+    def minimumSizeHint(self):  # noqa: N802
+        # Narrow enough to stack: the wider panel alone.
+        hint = super().minimumSizeHint()
+        hint.setWidth(max(panel.minimumWidth() for panel in self._panels))
+        return hint
+
+
+def section(title: str, name: str) -> tuple[Card, QVBoxLayout, QHBoxLayout]:
+    """A card with a title row (room on its right for a control) and a column for its content."""
+    card = Card()
+    card.setObjectName(name)
+    layout = QVBoxLayout(card)
+    line = card.fontMetrics().height()
+    layout.setContentsMargins(round(line * 1.1), round(line * 0.9), round(line * 1.1), round(line * 1.0))
+    layout.setSpacing(round(line * 0.6))
+    header_row = QWidget()
+    header = QHBoxLayout(header_row)
+    header.setContentsMargins(0, 0, 0, 0)
+    header.addWidget(make_label(title, name=f"{name}Title", scale=1.15, bold=True, wrap=False))
+    header.addStretch(1)
+    # As tall as a combo box whether or not it holds one, so the titles of
+    # two cards side by side stand on one line.
+    header_row.setMinimumHeight(QComboBox().sizeHint().height())
+    layout.addWidget(header_row)
+    return card, layout, header
+
+
+def muted_label(text: str = "", name: str = "", scale: float = 0.95) -> QLabel:
+    """Secondary words; the window gives them the muted colour (again after a theme change)."""
+    label = make_label(text, name=name, scale=scale)
+    label.setProperty("muted", True)
+    return label
+
+
+def labelled_combo(text: str, choices: Sequence[tuple[Any, str]], name: str,
+                   row: QHBoxLayout) -> QComboBox:
+    """A combo box of translated choices (their values as item data), with its label, added to ``row``."""
+    combo = QComboBox()
+    combo.setObjectName(name)
+    for value, words in choices:
+        combo.addItem(translate("HistoryWindow", words), value)
+    combo.setAccessibleName(text)
+    if text:
+        label = QLabel(text)
+        label.setBuddy(combo)
+        row.addWidget(label)
+    row.addWidget(combo)
+    return combo
+
+
+# -- the window ------------------------------------------------------------------
+
+
+class HistoryWindow(QWidget):
+    """The history, read once at opening.
+
+    ``start_break(targets)``, if given, backs the "Stretch now" button: it is
+    handed the neglected muscle groups, most neglected first.
+    """
+
+    def __init__(self, history: HistoryStore | None, catalog: Catalog, settings: Settings, today: date,
+                 start_break: Callable[[Sequence[str]], None] | None = None) -> None:
+        super().__init__(None, Qt.WindowType.Window)
+        self.setObjectName("historyWindow")
+        self.setWindowTitle(translate("HistoryWindow", "deskbreak: History"))
+        self.today = today
+        self.settings = settings
+        self.start_break = start_break
+        self.problem = ""
+        self.records = self._read(history)
+        self.report = self._compute(self.records, catalog)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("historyScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(self.scroll)
+        content = QWidget()
+        content.setObjectName("historyContent")
+        self.scroll.setWidget(content)
+        line = self.fontMetrics().height()
+        page = QVBoxLayout(content)
+        page.setContentsMargins(round(line * 1.2), round(line), round(line * 1.2), round(line * 1.2))
+        page.setSpacing(round(line * 0.9))
+
+        page.addWidget(self._headline())
+        self.empty_label = make_label(self._empty_text(), name="historyEmpty", scale=1.1)
+        self.empty_label.setVisible(bool(self._empty_text()))
+        page.addWidget(self.empty_label)
+        page.addWidget(SideBySide(self._week_section(), self._goal_section()))
+        page.addWidget(SideBySide(self._targets_section(), self._neglected_section()))
+        page.addWidget(self._table_section(), 1)
+
+        self._recolour()
+        self.resize(round(line * 53), round(line * 41))
+
+    # -- reading ------------------------------------------------------------
+
+    def _read(self, history: HistoryStore | None) -> list[BreakRecord]:
+        if history is None:
+            return []
+        try:
+            return history.breaks()
+        except HistoryError as error:
+            self.problem = str(error)
+            return []
+
+    def _compute(self, records: Sequence[BreakRecord], catalog: Catalog) -> StatsReport:
+        heatmap_first = self.today - timedelta(days=self.today.weekday() + 7 * (HEATMAP_WEEKS - 1))
+        moments = [record.moment.date() for record in records if record.moment is not None]
+        first = min([heatmap_first, *moments]) if moments else heatmap_first
+        return stats_for(records, catalog, self.settings, first=min(first, self.today), last=self.today)
+
+    def _empty_text(self) -> str:
+        if self.problem:
+            return translate("HistoryWindow", "The history could not be read: {problem}").format(problem=self.problem)
+        if self.records:
+            return ""
+        return translate("HistoryWindow", "No breaks recorded yet. Your sit-breaks will fill this page in.")
+
+    def this_week(self) -> tuple[date, tuple[DayStats, ...]]:
+        """The Monday of this week and its days so far."""
+        week = self.report.weeks[-1]
+        return week.start, week.days
+
+    # -- the headline band ----------------------------------------------------
+
+    def _headline(self) -> Card:
+        band = Card()
+        band.setObjectName("historyHeadline")
+        line = band.fontMetrics().height()
+        row = QHBoxLayout(band)
+        row.setContentsMargins(round(line * 1.3), round(line), round(line * 1.3), round(line))
+        row.setSpacing(round(line * 2))
+        self.streak_figure = HeadlineFigure(translate("HistoryWindow", "Streak"), "streakFigure")
+        self.today_figure = HeadlineFigure(translate("HistoryWindow", "Today"), "todayFigure")
+        self.week_figure = HeadlineFigure(translate("HistoryWindow", "This week"), "weekFigure")
+        for figure in (self.streak_figure, self.today_figure, self.week_figure):
+            row.addWidget(figure, 1)
+        self._fill_headline()
+        return band
+
+    def _fill_headline(self) -> None:
+        streak = self.report.streak
+        goal = translate("HistoryWindow", "Goal: {goal} % of sit-breaks taken").format(goal=streak.goal)
+        best = charts.tr("Best: %n days", None, streak.best, one="Best: 1 day") if streak.best else ""
+        if streak.current:
+            value = charts.tr("%n-day streak", None, streak.current)
+        else:
+            value = translate("HistoryWindow", "No streak yet")
+        self.streak_figure.show_figure(value, "\n".join(filter(None, (best, goal))),
+                                       " ".join(f"{part}." for part in (value, best, goal) if part),
+                                       accent=bool(streak.current))
+
+        today = self.report.days[-1]
+        met = today.goal_met(streak.goal)
+        if today.sit_prompted:
+            value = translate("HistoryWindow", "{taken} of {prompted}").format(
+                taken=today.sit_taken, prompted=today.sit_prompted)
+            verdict = translate("HistoryWindow", "Goal met") if met else translate("HistoryWindow", "Goal not met yet")
+            detail = translate("HistoryWindow", "sit-breaks taken\n{verdict}").format(verdict=verdict)
+            accessible = translate("HistoryWindow", "Today: {taken} of {prompted} sit-breaks taken. {verdict}.").format(
+                taken=today.sit_taken, prompted=today.sit_prompted, verdict=verdict)
+        else:
+            value = "\u2013"
+            detail = translate("HistoryWindow", "No sit-break prompted yet today")
+            accessible = translate("HistoryWindow", "Today: no sit-break prompted yet.")
+        self.today_figure.show_figure(value, detail, accessible, accent=bool(met))
+
+        _start, days = self.this_week()
+        minutes = minutes_text(sum(day.minutes for day in days))
+        taken = charts.tr("%n sit-breaks taken", None, sum(day.sit_taken for day in days), one="1 sit-break taken")
+        exercise = translate("HistoryWindow", "of exercise")
+        self.week_figure.show_figure(minutes, f"{exercise}\n{taken}", translate(
+            "HistoryWindow", "This week: {minutes} of exercise, {taken}.").format(minutes=minutes, taken=taken))
+
+    # -- the charts -------------------------------------------------------------
+
+    def _week_section(self) -> Card:
+        card, layout, _header = section(translate("HistoryWindow", "This week"), "weekSection")
+        self.week_chart = WeekChart(self.today)
+        start, days = self.this_week()
+        self.week_chart.set_week(start, days, self.today)
+        layout.addWidget(self.week_chart, 1)
+        return card
+
+    def _goal_section(self) -> Card:
+        title = translate("HistoryWindow", "Daily goal, last {weeks} weeks").format(weeks=HEATMAP_WEEKS)
+        card, layout, _header = section(title, "goalSection")
+        self.heatmap = GoalHeatmap(self.today, self.settings.daily_goal, weeks=HEATMAP_WEEKS)
+        self.heatmap.set_days(self.report.days, self.settings.daily_goal, self.today)
+        layout.addWidget(self.heatmap)
+        layout.addWidget(muted_label(translate(
+            "HistoryWindow", "A day meets the goal when you take {goal} % of its prompted sit-breaks. "
+            "Days without any neither break nor extend the streak.").format(goal=self.settings.daily_goal),
+            scale=0.85))
+        layout.addStretch(1)
+        return card
+
+    def _targets_section(self) -> Card:
+        card, layout, header = section(translate("HistoryWindow", "Minutes per muscle group"), "targetsSection")
+        self.target_period = labelled_combo("", TARGET_PERIODS, "targetPeriod", header)
+        self.target_period.setAccessibleName(translate("HistoryWindow", "Period"))
+        self.target_chart = TargetMinutesChart()
+        layout.addWidget(self.target_chart)
+        layout.addWidget(muted_label(
+            translate("HistoryWindow", "An exercise counts for every muscle group it works."), scale=0.85))
+        layout.addStretch(1)
+        self.target_period.currentIndexChanged.connect(self._show_target_minutes)
+        self.target_period.setCurrentIndex(DEFAULT_TARGET_PERIOD)
+        self._show_target_minutes()
+        return card
+
+    def target_minutes(self, period: int | str | None) -> dict[str, float]:
+        """Minutes per target over the period (see TARGET_PERIODS), summed from the core's days."""
+        if period is None:
+            return dict(self.report.minutes_by_target)
+        if period == "week":
+            days = self.this_week()[1]
+        else:
+            since = self.today - timedelta(days=int(period) - 1)
+            days = [day for day in self.report.days if day.date >= since]
+        total = dict.fromkeys(TARGETS, 0.0)
+        for day in days:
+            for target, minutes in day.minutes_by_target.items():
+                total[target] = total.get(target, 0.0) + minutes
+        return total
+
+    def _show_target_minutes(self, *_args) -> None:
+        minutes = self.target_minutes(self.target_period.currentData())
+        order = [*TARGETS, *sorted(set(minutes) - set(TARGETS))]
+        self.target_chart.set_rows([(target_label(target), minutes.get(target, 0.0)) for target in order])
+
+    def _neglected_section(self) -> Card:
+        card, layout, _header = section(translate("HistoryWindow", "Not stretched lately"), "neglectedSection")
+        neglected = self.report.neglected
+        days = self.settings.neglect_days
+        self.neglected_rows: list[str] = []
+        if not self.records:
+            layout.addWidget(muted_label(
+                translate("HistoryWindow", "Nothing yet: the muscle groups your breaks work will show here.")))
+        elif not neglected:
+            layout.addWidget(make_label(
+                charts.tr("Every muscle group worked in the last %n days. Nicely balanced.", None, days,
+                          one="Every muscle group worked today. Nicely balanced."),
+                name="neglectedNone"))
+        else:
+            layout.addWidget(muted_label(charts.tr("Not worked for %n days or more:", None, days,
+                                                   one="Not worked for a day or more:"), scale=0.9))
+            grid = QGridLayout()
+            grid.setHorizontalSpacing(round(card.fontMetrics().height() * 1.5))
+            grid.setColumnStretch(2, 1)
+            for row, item in enumerate(neglected):
+                label = make_label(target_label(item.target), wrap=False)
+                if item.days is None:
+                    since = translate("HistoryWindow", "never")
+                else:
+                    since = charts.tr("%n days", None, item.days, one="1 day")
+                when = muted_label(since, scale=1.0)
+                text = translate("HistoryWindow", "{target}: {since}").format(
+                    target=target_label(item.target), since=since)
+                label.setAccessibleName(text)
+                when.setAccessibleName(text)
+                self.neglected_rows.append(text)
+                grid.addWidget(label, row, 0)
+                grid.addWidget(when, row, 1)
+            layout.addLayout(grid)
+        if self.start_break is not None:
+            button = make_button(translate("HistoryWindow", "Stretch now"), "stretchNowButton",
+                                 translate("HistoryWindow", "Start the break that works these muscle groups"),
+                                 lambda: self.start_break([item.target for item in neglected]))
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            row = QHBoxLayout()
+            row.addWidget(button)
+            row.addStretch(1)
+            layout.addLayout(row)
+        layout.addStretch(1)
+        return card
+
+    # -- the table --------------------------------------------------------------
+
+    def _table_section(self) -> Card:
+        card, layout, header = section(translate("HistoryWindow", "All breaks"), "tableSection")
+        self.kind_filter = labelled_combo(translate("HistoryWindow", "Kind"), KIND_FILTERS, "kindFilter", header)
+        header.addSpacing(card.fontMetrics().height())
+        self.outcome_filter = labelled_combo(translate("HistoryWindow", "Outcome"), OUTCOME_FILTERS, "outcomeFilter",
+                                             header)
+
+        self.model = BreakTableModel(self.records, self.today.year, self)
+        self.filter = BreakFilterModel(self)
+        self.filter.setSourceModel(self.model)
+        self.table = BreakTable()
+        self.table.setObjectName("historyTable")
+        self.table.setAccessibleName(translate("HistoryWindow", "All breaks"))
+        self.table.setModel(self.filter)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setShowGrid(False)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setHighlightSections(False)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        self.table.setSortingEnabled(True)
+        self._size_table()
+        layout.addWidget(self.table, 1)
+
+        self.count_label = muted_label(name="tableCount", scale=0.9)
+        layout.addWidget(self.count_label)
+        self.kind_filter.currentIndexChanged.connect(self._apply_filter)
+        self.outcome_filter.currentIndexChanged.connect(self._apply_filter)
+        self._apply_filter()
+        return card
+
+    def _size_table(self) -> None:
+        """Fixed row height and column widths from the font: no per-row measuring of 40,000 rows."""
+        metrics = self.table.fontMetrics()
+        line = metrics.height()
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(round(line * 1.7))
+        columns = self.table.horizontalHeader()
+        samples = (
+            # A long day and month name, in another year if the table has one.
+            [self.model.when_text(datetime(self.today.year - self.model.spans_years(), 9, 30, 23, 59))],
+            [kind_label(kind) for kind in (*BREAK_KIND_NAMES, NATURAL_BREAK_KIND)],
+            [outcome_label(outcome) for outcome in OUTCOME_LABELS],
+            [translate("HistoryWindow", "{done} of {planned}").format(done=10, planned=10)],
+            [active_text(59 * 60 + 59)],
+        )
+        self.table.set_preferred_widths([
+            round(max(metrics.horizontalAdvance(text) for text in [*texts, self.model.columns[column].title])
+                  + line * 1.6)
+            for column, texts in enumerate(samples)])
+        self.table.setMinimumHeight(round(line * 1.7 * 12 + columns.sizeHint().height()))
+
+    def _apply_filter(self, *_args) -> None:
+        self.filter.set_filter(self.kind_filter.currentData(), self.outcome_filter.currentData())
+        shown, total = self.filter.rowCount(), self.model.rowCount()
+        if shown == total:
+            text = charts.tr("%n breaks", None, total, one="1 break")
+        else:
+            text = translate("HistoryWindow", "{shown} of {total} breaks").format(
+                shown=number_text(shown), total=number_text(total))
+        set_text(self.count_label, text)
+
+    # -- following the system -------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.ApplicationFontChange:
+            refont_labels(self)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._recolour()
+        super().changeEvent(event)
+
+    def _recolour(self) -> None:
+        """Colours derived from the palette, derived again: a theme switch must not leave dark text on dark."""
+        muted = style.muted_color(self.palette())
+        for label in self.findChildren(QLabel):
+            if label.property("muted"):
+                style.set_text_color(label, muted)
