@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
+from deskbreak.core.i18n import QT_TRANSLATE_NOOP, translate
 from deskbreak.core.kinds import BREAK_KIND_NAMES
 
 TARGETS = (
@@ -33,10 +34,10 @@ TARGETS = (
 PLACES = ("desk", "standing", "floor", "equipment")
 SORE_BACK_KINDS = ("forward fold", "intense backbend")
 PLACE_LABELS = {
-    "desk": "at the desk",
-    "standing": "standing",
-    "floor": "on the floor",
-    "equipment": "needs equipment",
+    "desk": QT_TRANSLATE_NOOP("catalog", "at the desk"),
+    "standing": QT_TRANSLATE_NOOP("catalog", "standing"),
+    "floor": QT_TRANSLATE_NOOP("catalog", "on the floor"),
+    "equipment": QT_TRANSLATE_NOOP("catalog", "needs equipment"),
 }
 EQUIPMENT = (
     "chair",
@@ -51,6 +52,41 @@ EQUIPMENT = (
     "block",
     "pull_up_bar",
 )
+
+# TARGETS and EQUIPMENT as a sentence names them ("Works: hip flexors, glutes"),
+# translated where shown; stats.TARGET_LABELS holds the capitalised headings.
+WORDS = {
+    "lower_back": QT_TRANSLATE_NOOP("catalog", "lower back"),
+    "upper_back": QT_TRANSLATE_NOOP("catalog", "upper back"),
+    "hip_flexors": QT_TRANSLATE_NOOP("catalog", "hip flexors"),
+    "hamstrings": QT_TRANSLATE_NOOP("catalog", "hamstrings"),
+    "glutes": QT_TRANSLATE_NOOP("catalog", "glutes"),
+    "core": QT_TRANSLATE_NOOP("catalog", "core"),
+    "shoulders": QT_TRANSLATE_NOOP("catalog", "shoulders"),
+    "legs": QT_TRANSLATE_NOOP("catalog", "legs"),
+    "feet": QT_TRANSLATE_NOOP("catalog", "feet"),
+    "chair": QT_TRANSLATE_NOOP("catalog", "chair"),
+    "table": QT_TRANSLATE_NOOP("catalog", "table"),
+    "step": QT_TRANSLATE_NOOP("catalog", "step"),
+    "bench": QT_TRANSLATE_NOOP("catalog", "bench"),
+    "wall": QT_TRANSLATE_NOOP("catalog", "wall"),
+    "mat": QT_TRANSLATE_NOOP("catalog", "mat"),
+    "stability_ball": QT_TRANSLATE_NOOP("catalog", "stability ball"),
+    "ankle_weights": QT_TRANSLATE_NOOP("catalog", "ankle weights"),
+    "pencil": QT_TRANSLATE_NOOP("catalog", "pencil"),
+    "block": QT_TRANSLATE_NOOP("catalog", "block"),
+    "pull_up_bar": QT_TRANSLATE_NOOP("catalog", "pull-up bar"),
+}
+
+
+def words(identifier: str) -> str:
+    """ "hip_flexors" -> "hip flexors" (or "Hüftbeuger"): a target or a piece of equipment in words."""
+    return translate("catalog", WORDS.get(identifier, identifier.replace("_", " ")))
+
+
+def place_words(place: str) -> str:
+    """ "at the desk": where an exercise is done, in the user's language."""
+    return translate("catalog", PLACE_LABELS.get(place, place))
 
 
 class CatalogError(ValueError):
@@ -132,16 +168,17 @@ class Exercise:
         """The document's figures in a short human form: "hold 20-30 s, each side"."""
         parts = []
         if self.hold_s:
-            parts.append(f"hold {self.hold_s} s")
+            parts.append(translate("catalog", "hold {seconds} s").format(seconds=self.hold_s))
         if self.reps:
-            parts.append(f"{self.reps} reps")
+            parts.append(translate("catalog", "{reps} reps").format(reps=self.reps))
         if self.sets:
-            parts.append(f"{self.sets} sets")
+            parts.append(translate("catalog", "{sets} sets").format(sets=self.sets))
         if self.rest_s:
-            parts.append(f"rest {self.rest_s} s")
+            parts.append(translate("catalog", "rest {seconds} s").format(seconds=self.rest_s))
         if self.per_side:
-            parts.append("alternating sides" if self.alternate else "each side")
-        return ", ".join(parts) if parts else "no figures given"
+            parts.append(translate("catalog", "alternating sides") if self.alternate
+                         else translate("catalog", "each side"))
+        return ", ".join(parts) if parts else translate("catalog", "no figures given")
 
     def pacing_text(self) -> str:
         """Our own pacing where the document gives no number ("" when we add none)."""
@@ -152,15 +189,15 @@ class Exercise:
             return ""
         parts = []
         if s.reps:
-            parts.append(f"{s.reps} reps")
+            parts.append(translate("catalog", "{reps} reps").format(reps=s.reps))
         if s.hold_s:
-            parts.append(f"hold {s.hold_s} s")
+            parts.append(translate("catalog", "hold {seconds} s").format(seconds=s.hold_s))
         if s.pace_s:
-            parts.append(f"{s.pace_s} s per rep")
+            parts.append(translate("catalog", "{seconds} s per rep").format(seconds=s.pace_s))
         if s.duration_s:
             parts.append(exact_duration(s.duration_s))
         if parts and self.per_side:
-            parts.append("each side")
+            parts.append(translate("catalog", "each side"))
         return ", ".join(parts)
 
     def to_json(self) -> dict[str, Any]:

@@ -6,17 +6,23 @@ menu, its tooltip, the fallback status window and the command line.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from deskbreak.core.engine import Break, State, Status
+from deskbreak.core.i18n import QT_TRANSLATE_NOOP, translate
 from deskbreak.core.kinds import BreakKind
 
 # The do-not-disturb reason a calendar meeting gives ("meeting (until 11:00)").
 MEETING = "meeting"
 # 000_a42a6e5b3fd2f0a1.txt: "A good warm up may begin by walking slowly for 5-10 minutes".
-WARM_UP_ADVICE = "Then warm up by walking slowly for 5-10 minutes before you run."
-COOLDOWN_ADVICE = ("Stretch your hips, legs and lower back now: muscles tighten quickly when "
-                   "activity suddenly stops.")
+WARM_UP_ADVICE = QT_TRANSLATE_NOOP("describe", "Then warm up by walking slowly for 5-10 minutes before you run.")
+COOLDOWN_ADVICE = QT_TRANSLATE_NOOP("describe", "Stretch your hips, legs and lower back now: muscles tighten "
+                                    "quickly when activity suddenly stops.")
+# strftime's %a follows the C library's locale, which Python leaves at "C".
+_WEEKDAYS = (QT_TRANSLATE_NOOP("describe", "Mon"), QT_TRANSLATE_NOOP("describe", "Tue"),
+             QT_TRANSLATE_NOOP("describe", "Wed"), QT_TRANSLATE_NOOP("describe", "Thu"),
+             QT_TRANSLATE_NOOP("describe", "Fri"), QT_TRANSLATE_NOOP("describe", "Sat"),
+             QT_TRANSLATE_NOOP("describe", "Sun"))
 
 
 def human_duration(seconds: float) -> str:
@@ -39,48 +45,62 @@ def exact_duration(seconds: float) -> str:
     return f"{minutes} min" if minutes else f"{rest} s"
 
 
+def weekday_name(day: date) -> str:
+    """ "Tue", in the user's language."""
+    return translate("describe", _WEEKDAYS[day.weekday()])
+
+
 def clock_time(moment: datetime, now: datetime) -> str:
     """ "14:30" today, "Tue 09:00" on another day."""
     if moment.date() == now.date():
         return f"{moment:%H:%M}"
-    return f"{moment:%a %H:%M}"
+    return f"{weekday_name(moment)} {moment:%H:%M}"
 
 
 def status_line(status: Status, now: datetime) -> str:
     """The first line of the tray menu and its tooltip."""
     state = status.state
     if state == State.ON_BREAK:
-        return f"{status.current.kind.label} in progress"
+        return translate("describe", "{kind} in progress").format(kind=status.current.kind.label)
     if state == State.PRELUDE:
-        return f"{status.current.kind.label} in {human_duration(status.seconds_to_next)}"
+        return translate("describe", "{kind} in {duration}").format(
+            kind=status.current.kind.label, duration=human_duration(status.seconds_to_next))
     if state == State.HELD:
         if status.held_by and status.held_by.startswith(MEETING):
-            return f"Break after your {status.held_by}"  # "Break after your meeting (until 11:00)"
-        return f"Break waiting: {status.held_by}"
+            # "Break after your meeting (until 11:00)"
+            return translate("describe", "Break after your {reason}").format(reason=status.held_by)
+        return translate("describe", "Break waiting: {reason}").format(reason=status.held_by)
     if state == State.POSTPONED:
-        return (f"{status.current.kind.label} postponed until "
-                f"{clock_time(status.next_at, now)}")
+        return translate("describe", "{kind} postponed until {time}").format(
+            kind=status.current.kind.label, time=clock_time(status.next_at, now))
     if state == State.PAUSED:
-        return f"Paused until {clock_time(status.paused_until, now)}"
+        return translate("describe", "Paused until {time}").format(time=clock_time(status.paused_until, now))
     upcoming = status.upcoming
     if upcoming is None:
-        return "No breaks scheduled"
+        return translate("describe", "No breaks scheduled")
     if upcoming.kind == BreakKind.PRERUN:
         # "at 17:45" today; "Sat 08:15" on another day reads without the "at".
         when = clock_time(upcoming.due, now)
-        return f"Pre-run routine {'at ' if upcoming.due.date() == now.date() else ''}{when}"
-    return f"Next sit-break in {human_duration(status.seconds_to_next)}"
+        if upcoming.due.date() == now.date():
+            return translate("describe", "Pre-run routine at {time}").format(time=when)
+        return translate("describe", "Pre-run routine {day_and_time}").format(day_and_time=when)
+    return translate("describe", "Next sit-break in {duration}").format(
+        duration=human_duration(status.seconds_to_next))
 
 
 def prelude_message(brk: Break, now: datetime, exercise_names: list[str],
                     length_s: float | None = None) -> tuple[str, str]:
     """Title and body of the notification announcing a break (``length_s``: how long it takes)."""
-    title = f"{brk.kind.label} in {human_duration((brk.due - now).total_seconds())}"
-    stretches = ", ".join(exercise_names) if exercise_names else "a short routine"
-    takes = f" ({human_duration(length_s)} in all)" if length_s else ""
+    names = [translate("catalog", name) for name in exercise_names]
+    title = translate("describe", "{kind} in {duration}").format(
+        kind=brk.kind.label, duration=human_duration((brk.due - now).total_seconds()))
+    stretches = ", ".join(names) if names else translate("describe", "a short routine")
+    takes = translate("describe", " ({duration} in all)").format(duration=human_duration(length_s)) if length_s else ""
     if brk.kind == BreakKind.PRERUN and brk.run_at is not None:
-        body = (f"Glute activation before your {brk.run_at:%H:%M} run: {stretches}{takes}. "
-                f"{WARM_UP_ADVICE}")
+        body = translate("describe", "Glute activation before your {time} run: {stretches}{takes}. {advice}").format(
+            time=f"{brk.run_at:%H:%M}", stretches=stretches, takes=takes, advice=translate("describe", WARM_UP_ADVICE))
     else:
-        body = f"Stand up and walk a little, then: {stretches}{takes}."
-    return f"{title}: {exercise_names[0] if exercise_names else 'stretch'}", body
+        body = translate("describe", "Stand up and walk a little, then: {stretches}{takes}.").format(
+            stretches=stretches, takes=takes)
+    first = names[0] if names else translate("describe", "stretch")
+    return f"{title}: {first}", body

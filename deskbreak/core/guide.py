@@ -44,8 +44,18 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
 from deskbreak.core.catalog import Exercise
+from deskbreak.core.i18n import QT_TRANSLATE_NOOP, translate
 
 SIDES = ("right", "left")
+# Whole phrases per side, not a side word dropped into one phrase: German
+# inflects the adjective ("rechte Seite", "zur rechten Seite").
+_SIDE_NAMES = {"right": QT_TRANSLATE_NOOP("guide", "Right side"), "left": QT_TRANSLATE_NOOP("guide", "Left side")}
+_SIDE_WORDS = {"right": QT_TRANSLATE_NOOP("guide", "right side"), "left": QT_TRANSLATE_NOOP("guide", "left side")}
+_GET_INTO_POSITION = {None: QT_TRANSLATE_NOOP("guide", "Get into position"),
+                      "right": QT_TRANSLATE_NOOP("guide", "Get into position: right side"),
+                      "left": QT_TRANSLATE_NOOP("guide", "Get into position: left side")}
+_SWITCH_TO = {"right": QT_TRANSLATE_NOOP("guide", "Switch to your right side"),
+              "left": QT_TRANSLATE_NOOP("guide", "Switch to your left side")}
 
 # Our pacing where neither the document nor the catalog's suggestion gives one.
 MOVE_S = 1.0
@@ -164,11 +174,11 @@ class Segment:
         parts = []
         rep = self.rep_at(elapsed)
         if rep is not None and self.reps > 1:
-            parts.append(f"Rep {rep} of {self.reps}")
+            parts.append(translate("guide", "Rep {rep} of {reps}").format(rep=rep, reps=self.reps))
         if self.side:
-            parts.append(f"{self.side.capitalize()} side")
+            parts.append(side_name(self.side))
         if self.sets > 1:
-            parts.append(f"Set {self.set} of {self.sets}")
+            parts.append(translate("guide", "Set {set} of {sets}").format(set=self.set, sets=self.sets))
         return " · ".join(parts)
 
     def to_json(self) -> dict[str, Any]:
@@ -218,10 +228,11 @@ def summary(exercise: Exercise, hold_length: str = "short") -> str:
     elif exercise.reps is None and (hold := hold_seconds(exercise, hold_length)):
         figures.append(f"{hold} s")
     if exercise.reps is not None:
-        figures.append(f"{exercise.reps} reps")
+        figures.append(translate("guide", "{reps} reps").format(reps=exercise.reps))
     if exercise.per_side:
-        figures.append("each side")
-    return f"{exercise.name} ({' '.join(figures)})" if figures else exercise.name
+        figures.append(translate("guide", "each side"))
+    name = translate("catalog", exercise.name)
+    return f"{name} ({' '.join(figures)})" if figures else name
 
 
 def _is_counted(exercise: Exercise) -> bool:
@@ -258,7 +269,7 @@ def build_segments(
         if index and rest_between_s:
             # The rest belongs to what comes next: the exercise before it is done
             # (and recorded so) when its last hold or rep ends.
-            segments.append(Segment(Kind.REST, exercise, rest_between_s, f"Rest {rest_between_s:g} s"))
+            segments.append(Segment(Kind.REST, exercise, rest_between_s, _rest_cue(rest_between_s)))
         segments += _exercise_segments(exercise, hold_length, lead_in_s)
     return segments
 
@@ -270,11 +281,12 @@ def our_timing(exercise: Exercise, hold_length: str = "short") -> list[str]:
     hold = hold_seconds(exercise, hold_length)
     if _is_counted(exercise):
         if hold:
-            return [f"{MOVE_S:g} s to lift and {MOVE_S:g} s to lower each rep"]
-        return [] if exercise.suggested.pace_s else [f"{DEFAULT_PACE_S:g} s a rep"]
+            return [translate("guide", "{move:g} s to lift and {move:g} s to lower each rep").format(move=MOVE_S)]
+        return [] if exercise.suggested.pace_s else [translate("guide", "{pace:g} s a rep").format(
+            pace=DEFAULT_PACE_S)]
     repeats = rep_count(exercise) * set_count(exercise)
     if repeats > 1 and not exercise.rest_s:
-        return [f"a {RELEASE_S:g} s release between holds"]
+        return [translate("guide", "a {release:g} s release between holds").format(release=RELEASE_S)]
     return []
 
 
@@ -309,10 +321,10 @@ def _exercise_segments(exercise: Exercise, hold_length: str, lead_in_s: float) -
         if lead_in_s <= 0:
             return
         if first:
-            cue = f"Get into position: {side} side" if side else "Get into position"
+            cue = translate("guide", _GET_INTO_POSITION[side])
             out.append(Segment(Kind.LEAD_IN, exercise, lead_in_s, cue, side, **figures))
         else:
-            out.append(Segment(Kind.SWITCH, exercise, lead_in_s, f"Switch to your {side} side",
+            out.append(Segment(Kind.SWITCH, exercise, lead_in_s, translate("guide", _SWITCH_TO[side]),
                                side, **figures))
 
     if _is_counted(exercise):
@@ -320,7 +332,8 @@ def _exercise_segments(exercise: Exercise, hold_length: str, lead_in_s: float) -
         # works; alternating reps go right, left, right... after one lead-in.
         hold_s = float(hold or 0)
         seconds = 2 * MOVE_S + hold_s if hold_s else float(exercise.suggested.pace_s or DEFAULT_PACE_S)
-        cue = f"Move, hold {hold_s:g} s, return" if hold_s else "Move and return"
+        cue = (translate("guide", "Move, hold {hold:g} s, return").format(hold=hold_s) if hold_s
+               else translate("guide", "Move and return"))
         if exercise.alternate:
             runs = [(set_, None, [(side, rep) for rep in range(1, reps + 1) for side in sides])
                     for set_ in range(1, sets + 1)]
@@ -333,7 +346,7 @@ def _exercise_segments(exercise: Exercise, hold_length: str, lead_in_s: float) -
                 enter(run_side, number == 0, **figures)
             for index, (side, rep) in enumerate(run):
                 if index and exercise.rest_s:
-                    out.append(Segment(Kind.REST, exercise, exercise.rest_s, f"Rest {exercise.rest_s} s",
+                    out.append(Segment(Kind.REST, exercise, exercise.rest_s, _rest_cue(exercise.rest_s),
                                        side, **figures))
                 out.append(Segment(Kind.REP, exercise, seconds, cue, side, rep, hold_s=hold_s, **figures))
         return out
@@ -354,14 +367,28 @@ def _exercise_segments(exercise: Exercise, hold_length: str, lead_in_s: float) -
         elif rep == 1 and not exercise.alternate:
             enter(side, False, **figures)
         elif exercise.rest_s:
-            out.append(Segment(Kind.REST, exercise, exercise.rest_s, f"Rest {exercise.rest_s} s",
+            out.append(Segment(Kind.REST, exercise, exercise.rest_s, _rest_cue(exercise.rest_s),
                                side, **figures))
         else:
-            out.append(Segment(Kind.REST, exercise, RELEASE_S, "Release, then hold again",
+            out.append(Segment(Kind.REST, exercise, RELEASE_S, translate("guide", "Release, then hold again"),
                                side, **figures))
-        out.append(Segment(Kind.HOLD, exercise, hold, f"Hold {hold} s", side,
+        out.append(Segment(Kind.HOLD, exercise, hold, translate("guide", "Hold {hold} s").format(hold=hold), side,
                            rep if numbered else None, **figures))
     return out
+
+
+def side_name(side: str) -> str:
+    """ "Right side" (a heading) in the user's language."""
+    return translate("guide", _SIDE_NAMES[side])
+
+
+def side_words(side: str) -> str:
+    """ "right side" (mid-sentence) in the user's language."""
+    return translate("guide", _SIDE_WORDS[side])
+
+
+def _rest_cue(seconds: float) -> str:
+    return translate("guide", "Rest {seconds:g} s").format(seconds=seconds)
 
 
 def _untimed_segment(exercise: Exercise) -> Segment:
@@ -369,10 +396,11 @@ def _untimed_segment(exercise: Exercise) -> Segment:
     if suggested.duration_s or not suggested.reps:
         duration = suggested.duration_s or DEFAULT_DURATION_S
         minutes = duration / 60
-        cue = f"{exercise.name}: {minutes:g} min" if duration >= 60 else f"{exercise.name}: {duration} s"
+        name = translate("catalog", exercise.name)
+        cue = f"{name}: {minutes:g} min" if duration >= 60 else f"{name}: {duration} s"
         return Segment(Kind.WALK, exercise, duration, cue)
     pace = float(suggested.pace_s or DEFAULT_PACE_S)
-    return Segment(Kind.MOVE, exercise, suggested.reps * pace, f"{suggested.reps} times, {pace:g} s each",
+    return Segment(Kind.MOVE, exercise, suggested.reps * pace, translate("guide", "{reps} times, {pace:g} s each").format(reps=suggested.reps, pace=pace),
                    None, None, suggested.reps, pace_s=pace)
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import enum
 
+from deskbreak.core.i18n import QT_TRANSLATE_NOOP, translate
+
 
 class BreakKind(str, enum.Enum):
     SIT = "sit"
@@ -19,14 +21,14 @@ class BreakKind(str, enum.Enum):
 
     @property
     def label(self) -> str:
-        """ "Sit-break", "Pre-run routine", "Back-care routine"."""
-        return _KIND_LABELS[self]
+        """ "Sit-break", "Pre-run routine", "Back-care routine", in the user's language."""
+        return translate("kinds", _KIND_LABELS[self])
 
 
 _KIND_LABELS = {
-    BreakKind.SIT: "Sit-break",
-    BreakKind.PRERUN: "Pre-run routine",
-    BreakKind.EVENING: "Back-care routine",
+    BreakKind.SIT: QT_TRANSLATE_NOOP("kinds", "Sit-break"),
+    BreakKind.PRERUN: QT_TRANSLATE_NOOP("kinds", "Pre-run routine"),
+    BreakKind.EVENING: QT_TRANSLATE_NOOP("kinds", "Back-care routine"),
 }
 
 # The values, for argparse choices and file validation.

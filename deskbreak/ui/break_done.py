@@ -17,9 +17,10 @@ from typing import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from deskbreak.core.catalog import TARGETS, Exercise
+from deskbreak.core.catalog import TARGETS, Exercise, words
 from deskbreak.core.describe import exact_duration
 from deskbreak.core.guide import ExerciseResult
+from deskbreak.core.i18n import QT_TRANSLATE_NOOP, Context, translate
 from deskbreak.ui import style
 from deskbreak.ui.break_widgets import (
     Card,
@@ -31,12 +32,12 @@ from deskbreak.ui.break_widgets import (
     refont_labels,
     restyle_button,
     set_text,
-    words,
 )
 from deskbreak.ui.hold_ring import HoldRing
 
-DONE_HEADLINE = "Break done. Nice work."
-CLOSE_LABEL = "Close (Enter)"
+break_window = Context("break_window")  # for plurals: lupdate reads the context from this name
+DONE_HEADLINE = QT_TRANSLATE_NOOP("break_window", "Break done. Nice work.")
+CLOSE_LABEL = QT_TRANSLATE_NOOP("break_window", "Close (Enter)")
 
 
 def done_counts(exercises: Sequence[Exercise], results: Sequence[ExerciseResult]) -> tuple[int, int, float]:
@@ -77,7 +78,7 @@ class DonePage(QWidget):
         top.addWidget(self.done_ring, 0, Qt.AlignmentFlag.AlignVCenter)
         words_column = QVBoxLayout()
         self._words = words_column
-        self.done_label = make_label(DONE_HEADLINE, name="doneLabel", scale=2.4, bold=True)
+        self.done_label = make_label(translate("break_window", DONE_HEADLINE), name="doneLabel", scale=2.4, bold=True)
         self.done_summary_label = make_label("", name="doneSummary", scale=1.3)
         self.next_break_label = make_label("", name="nextBreakLabel", scale=1.15, bold=True)
         self.next_break_label.hide()
@@ -94,23 +95,24 @@ class DonePage(QWidget):
         self.list_card.setObjectName("doneList")
         card = QVBoxLayout(self.list_card)
         self._card_layout = card
-        self.did_caption = make_label("WHAT YOU DID", scale=0.8, bold=True, wrap=False)
+        self.did_caption = make_label(translate("break_window", "WHAT YOU DID"), scale=0.8, bold=True, wrap=False)
         card.addWidget(self.did_caption)
         self._rows = QGridLayout()
         self._rows.setColumnStretch(1, 1)
         card.addLayout(self._rows)
-        self.muscles_caption = make_label("MUSCLE GROUPS WORKED", scale=0.8, bold=True, wrap=False)
+        self.muscles_caption = make_label(translate("break_window", "MUSCLE GROUPS WORKED"), scale=0.8, bold=True, wrap=False)
         card.addWidget(self.muscles_caption)
         self.muscle_chips = FlowLayout()
         card.addLayout(self.muscle_chips)
-        self.no_muscles_label = make_label("None this time: every exercise was skipped.",
+        self.no_muscles_label = make_label(translate("break_window", "None this time: every exercise was skipped."),
                                            name="noMusclesLabel")
         card.addWidget(self.no_muscles_label)
         layout.addWidget(self.list_card)
 
         row = QHBoxLayout()
         self.done_hint_label = make_label("", name="doneHint", scale=0.95)
-        self.done_close = make_button(CLOSE_LABEL, "doneCloseButton", "Close this window (Enter or Esc)")
+        self.done_close = make_button(translate("break_window", CLOSE_LABEL), "doneCloseButton",
+                                      translate("break_window", "Close this window (Enter or Esc)"))
         row.addWidget(self.done_hint_label, 1)
         row.addWidget(self.done_close)
         outer.addLayout(row)
@@ -120,18 +122,18 @@ class DonePage(QWidget):
     def show_results(self, exercises: Sequence[Exercise], results: Sequence[ExerciseResult]) -> None:
         done, total, seconds = done_counts(exercises, results)
         if total and done == total:
-            headline = DONE_HEADLINE
+            headline = translate("break_window", DONE_HEADLINE)
         else:
-            headline = "Break done." if done else "Break over."
+            headline = translate("break_window", "Break done.") if done else translate("break_window", "Break over.")
         set_text(self.done_label, headline)
-        noun = "exercise" if total == 1 else "exercises"
-        summary = f"{done} of {total} {noun} done"
+        summary = break_window.tr("{done} of %n exercises done", None, total, one="{done} of 1 exercise done").format(done=done)
         if seconds >= 1:
-            summary += f" \u00b7 {exact_duration(seconds)} in all"
+            summary += " \u00b7 " + translate("break_window", "{duration} in all").format(duration=exact_duration(seconds))
         set_text(self.done_summary_label, summary)
         self.done_ring.set_state(
             fraction=done / total if total else 1.0, remaining=0.0, value_text=str(done),
-            caption=f"OF {total} DONE", accessible=f"{done} of {total} exercises done",
+            caption=translate("break_window", "OF {total} DONE").format(total=total),
+            accessible=break_window.tr("{done} of %n exercises done", None, total, one="{done} of 1 exercise done").format(done=done),
             color=style.accent_color(self.palette()))
 
         for label in self._row_labels:
@@ -146,16 +148,19 @@ class DonePage(QWidget):
             if completed:
                 status = exact_duration(result.seconds)
             elif result is not None and result.seconds >= 1:
-                status = f"skipped after {exact_duration(result.seconds)}"
+                status = translate("break_window", "skipped after {duration}").format(duration=exact_duration(result.seconds))
             else:
-                status = "skipped"
+                status = translate("break_window", "skipped")
             mark = make_label("\u2713" if completed else "\u2013", scale=1.15, bold=True, wrap=False)
             mark.setProperty("doneMark", completed)
-            name = make_label(exercise.name, scale=1.1)
+            exercise_name = translate("catalog", exercise.name)
+            name = make_label(exercise_name, scale=1.1)
             when = make_label(status, scale=1.1, wrap=False)
             when.setProperty("muted", True)
             when.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            words_ = f"{exercise.name}: {'done, ' + status if completed else status}"
+            words_ = (translate("break_window", "{exercise}: done, {duration}") if completed
+                      else translate("break_window", "{exercise}: {status}")).format(
+                exercise=exercise_name, duration=status, status=status)
             for label in (mark, name, when):
                 label.setAccessibleName(words_)
             self._rows.addWidget(mark, row, 0, Qt.AlignmentFlag.AlignTop)
@@ -184,17 +189,19 @@ class DonePage(QWidget):
 
     def set_today(self, targets: Sequence[str]) -> None:
         """The muscle groups the day's breaks have worked so far (from the history)."""
-        text = f"Today so far: {', '.join(words(t) for t in targets)}" if targets else ""
+        text = translate("break_window", "Today so far: {targets}").format(
+            targets=", ".join(words(t) for t in targets)) if targets else ""
         set_text(self.today_label, text)
         self.today_label.setVisible(bool(text))
 
     def set_countdown(self, seconds: int | None) -> None:
         """How long until the view closes by itself (None: it stays until dismissed)."""
         if seconds is None:
-            set_text(self.done_hint_label, "Enter or Esc closes this window.")
+            set_text(self.done_hint_label, translate("break_window", "Enter or Esc closes this window."))
         else:
             when = f"{seconds} s" if seconds < 60 else f"{minutes_text(seconds)} min"
-            set_text(self.done_hint_label, f"Closes by itself in {when} \u00b7 Enter or Esc closes it now.")
+            set_text(self.done_hint_label, translate(
+                "break_window", "Closes by itself in {time} \u00b7 Enter or Esc closes it now.").format(time=when))
 
     def restyle(self) -> None:
         palette = self.palette()

@@ -43,7 +43,9 @@ from PySide6.QtWidgets import (
 
 from deskbreak.core.catalog import Exercise
 from deskbreak.core.clock import Clock
-from deskbreak.core.guide import Kind, Segment, Stage, View, our_timing, summary
+from deskbreak.core.catalog import words
+from deskbreak.core.guide import Kind, Segment, Stage, View, our_timing, side_name, side_words, summary
+from deskbreak.core.i18n import QT_TRANSLATE_NOOP, Context, translate
 from deskbreak.ui import style
 from deskbreak.ui.break_widgets import (
     Card,
@@ -58,26 +60,32 @@ from deskbreak.ui.break_widgets import (
     ring_time,
     seconds_left,
     set_text,
-    words,
 )
 from deskbreak.ui.figure import FigureWidget
 from deskbreak.ui.hold_ring import HoldRing
 
-SORE_BACK_NOTICE = ("Your lower back hurts: no forward folds or intense backbends today. Stop if pain "
-                    "lasts more than a few minutes; see a doctor if it radiates to your hips or knees.")
-SAFETY_FOOTER = ("Mild discomfort is normal at first. Stop if pain lasts more than a few "
-                 "minutes; see a doctor if it radiates.")
+break_window = Context("break_window")  # for plurals: lupdate reads the context from this name
+SORE_BACK_NOTICE = QT_TRANSLATE_NOOP("break_window", "Your lower back hurts: no forward folds or intense backbends "
+                                     "today. Stop if pain lasts more than a few minutes; see a doctor if it "
+                                     "radiates to your hips or knees.")
+SAFETY_FOOTER = QT_TRANSLATE_NOOP("break_window", "Mild discomfort is normal at first. Stop if pain lasts more "
+                                  "than a few minutes; see a doctor if it radiates.")
 
 # What the ring's caption and the screen reader call each kind of segment.
+_KEEP_GOING = (QT_TRANSLATE_NOOP("break_window", "KEEP GOING"), QT_TRANSLATE_NOOP("break_window", "Keep going"))
 _RING_WORDS = {
-    Kind.HOLD: ("HOLD", "Hold"),
-    Kind.REST: ("REST", "Rest"),
-    Kind.LEAD_IN: ("GET READY", "Get ready"),
-    Kind.SWITCH: ("SWITCH SIDES", "Switch sides"),
-    Kind.WALK: ("KEEP GOING", "Keep going"),
-    Kind.MOVE: ("KEEP GOING", "Keep going"),
-    Kind.REP: ("KEEP GOING", "Keep going"),
+    Kind.HOLD: (QT_TRANSLATE_NOOP("break_window", "HOLD"), QT_TRANSLATE_NOOP("break_window", "Hold")),
+    Kind.REST: (QT_TRANSLATE_NOOP("break_window", "REST"), QT_TRANSLATE_NOOP("break_window", "Rest")),
+    Kind.LEAD_IN: (QT_TRANSLATE_NOOP("break_window", "GET READY"), QT_TRANSLATE_NOOP("break_window", "Get ready")),
+    Kind.SWITCH: (QT_TRANSLATE_NOOP("break_window", "SWITCH SIDES"),
+                  QT_TRANSLATE_NOOP("break_window", "Switch sides")),
+    Kind.WALK: _KEEP_GOING,
+    Kind.MOVE: _KEEP_GOING,
+    Kind.REP: _KEEP_GOING,
 }
+# "Next: Hold 20 s" while the exercise goes on; "Then: ..." after a run of reps.
+_NEXT = QT_TRANSLATE_NOOP("break_window", "Next: {what}")
+_THEN = QT_TRANSLATE_NOOP("break_window", "Then: {what}")
 
 
 def stage_cue(segment: Segment, elapsed: float) -> str:
@@ -86,15 +94,15 @@ def stage_cue(segment: Segment, elapsed: float) -> str:
     if stage is None:
         return segment.cue
     if stage == Stage.HOLD:
-        return f"Hold {segment.hold_s:g} s"
-    return "Move" if stage == Stage.MOVE else "Return"
+        return translate("guide", "Hold {hold} s").format(hold=f"{segment.hold_s:g}")
+    return translate("break_window", "Move") if stage == Stage.MOVE else translate("break_window", "Return")
 
 
 def next_text(view: View, segments: Sequence[Segment], hold_length: str) -> str:
     """ "Next: Hold 20 s", "Next: left side", "Then: Side-lying leg raise (10 reps each side)"."""
     current = view.segment
     assert current is not None
-    index, lead = view.index + 1, "Next"
+    index, lead = view.index + 1, _NEXT
 
     def same_run(at: int) -> bool:
         return (at < len(segments) and segments[at].kind == Kind.REP
@@ -103,22 +111,26 @@ def next_text(view: View, segments: Sequence[Segment], hold_length: str) -> str:
     if current.kind == Kind.REP and same_run(index):
         # Through a run of reps, say where it leads rather than "rep" fifteen times.
         if segments[index].side != current.side:
-            return f"Next: {segments[index].side} side"
+            return translate("break_window", _NEXT).format(what=side_words(segments[index].side))
         while same_run(index):
             index += 1
-        lead = "Then"
+        lead = _THEN
     if index >= len(segments):
-        return "Last one" if lead == "Next" else "Then: done"
+        return translate("break_window", "Last one") if lead == _NEXT else translate("break_window", "Then: done")
     upcoming = segments[index]
     if upcoming.exercise.id != current.exercise.id:
-        return f"{lead}: {summary(upcoming.exercise, hold_length)}"
-    if upcoming.kind == Kind.REP:
-        side = f", {upcoming.side} side" if upcoming.side else ""
-        return f"{lead}: {upcoming.reps} reps{side}"
-    if current.kind == Kind.REST and upcoming.rep is not None:
+        what = summary(upcoming.exercise, hold_length)
+    elif upcoming.kind == Kind.REP:
+        what = translate("guide", "{reps} reps").format(reps=upcoming.reps)
+        if upcoming.side:
+            what = f"{what}, {side_words(upcoming.side)}"
+    elif current.kind == Kind.REST and upcoming.rep is not None:
         # Resting between holds: which one comes, so the count is never lost.
-        return f"{lead}: {upcoming.cue}, rep {upcoming.rep} of {upcoming.reps}"
-    return f"{lead}: {upcoming.cue}"
+        what = translate("break_window", "{cue}, rep {rep} of {reps}").format(
+            cue=upcoming.cue, rep=upcoming.rep, reps=upcoming.reps)
+    else:
+        what = upcoming.cue
+    return translate("break_window", lead).format(what=what)
 
 
 class IllustrationCard(Card):
@@ -151,7 +163,7 @@ class IllustrationCard(Card):
 
         top = QHBoxLayout()
         self._top = top
-        self.works_caption = make_label("WORKS", scale=0.8, bold=True, wrap=False)
+        self.works_caption = make_label(translate("break_window", "WORKS"), scale=0.8, bold=True, wrap=False)
         self.chips_row = FlowLayout()
         self.side_chip = Chip("", strong=True)
         self.side_chip.setObjectName("sideChip")
@@ -181,7 +193,8 @@ class IllustrationCard(Card):
             self._chips = [Chip(words(t), self) for t in exercise.targets]
             for chip in self._chips:
                 self.chips_row.addWidget(chip)
-            works = "Works: " + ", ".join(words(t) for t in exercise.targets)
+            works = translate("break_window", "Works: {targets}").format(
+                targets=", ".join(words(t) for t in exercise.targets))
             self.targets_label.setText(works)
             self.place_label.setText(place_text(exercise))
             self.setAccessibleName(f"{works}. {place_text(exercise)}")
@@ -190,7 +203,7 @@ class IllustrationCard(Card):
         self.figure_exercise = exercise
         self.side = side
         if side:
-            self.side_chip.setText(f"{side.capitalize()} side")
+            self.side_chip.setText(side_name(side))
             self.side_chip.show()
         else:
             self.side_chip.hide()
@@ -287,8 +300,9 @@ class RoutinePage(QWidget):
         self.safety_first = safety_first
         if safety_first:
             # A sore back reads the safety advice before anything else.
-            self.sore_back_label = make_label(SORE_BACK_NOTICE, name="soreBackNotice", scale=0.95, bold=True)
-            self.sore_back_label.setAccessibleName(SORE_BACK_NOTICE)
+            notice = translate("break_window", SORE_BACK_NOTICE)
+            self.sore_back_label = make_label(notice, name="soreBackNotice", scale=0.95, bold=True)
+            self.sore_back_label.setAccessibleName(notice)
             layout.addWidget(self.sore_back_label)
 
         # Header: the routine, its length and where we are; then the exercise, large.
@@ -312,8 +326,9 @@ class RoutinePage(QWidget):
         self._rule = QFrame()
         self._rule.setFrameShape(QFrame.Shape.HLine)
         self._rule.setFrameShadow(QFrame.Shadow.Plain)
-        self.footer_label = make_label(SAFETY_FOOTER, name="safetyFooter", scale=0.95)
-        self.footer_label.setAccessibleName(SAFETY_FOOTER)
+        footer = translate("break_window", SAFETY_FOOTER)
+        self.footer_label = make_label(footer, name="safetyFooter", scale=0.95)
+        self.footer_label.setAccessibleName(footer)
         layout.addWidget(self._rule)
         layout.addWidget(self.footer_label)
         # In sore-back mode the advice sits on top instead (it says the same and more), not twice.
@@ -378,7 +393,7 @@ class RoutinePage(QWidget):
         self.cautions_card = Card()
         self.cautions_card.setObjectName("cautionsCard")
         self._cautions_layout = QVBoxLayout(self.cautions_card)
-        self.cautions_title = make_label("Take care", name="cautionsTitle", scale=1.0, bold=True)
+        self.cautions_title = make_label(translate("break_window", "Take care"), name="cautionsTitle", scale=1.0, bold=True)
         self.cautions_label = make_label("", name="cautionsLabel", rich=True)
         self._cautions_layout.addWidget(self.cautions_title)
         self._cautions_layout.addWidget(self.cautions_label)
@@ -400,16 +415,16 @@ class RoutinePage(QWidget):
         # The routine's own controls on the left, leaving it on the right.
         buttons = QHBoxLayout()
         self._button_row = buttons
-        self.pause_button = make_button("Pause", "pauseButton",
-                                        "Pause or resume the countdown (Space)")
-        self.skip_button = make_button("Next exercise", "skipButton",
-                                       "Skip to the next exercise (Right arrow)")
-        self.hurt_button = make_button("This hurts", "hurtButton",
-                                       "Stop now and see what to do about pain")
+        self.pause_button = make_button(translate("break_window", "Pause"), "pauseButton",
+                                        translate("break_window", "Pause or resume the countdown (Space)"))
+        self.skip_button = make_button(translate("break_window", "Next exercise"), "skipButton",
+                                       translate("break_window", "Skip to the next exercise (Right arrow)"))
+        self.hurt_button = make_button(translate("break_window", "This hurts"), "hurtButton",
+                                       translate("break_window", "Stop now and see what to do about pain"))
         self.postpone_button = make_button(postpone_label, "postponeButton",
-                                           "Put this break off")
-        self.end_button = make_button("End break", "endButton",
-                                      "End this break now (Esc)")
+                                           translate("break_window", "Put this break off"))
+        self.end_button = make_button(translate("break_window", "End break"), "endButton",
+                                      translate("break_window", "End this break now (Esc)"))
         buttons.addWidget(self.pause_button)
         buttons.addWidget(self.skip_button)
         buttons.addStretch(1)
@@ -438,13 +453,14 @@ class RoutinePage(QWidget):
     def show_status(self, kicker: str, seconds_left_in_break: int) -> None:
         set_text(self.kicker_label, kicker)
         minutes, seconds = divmod(seconds_left_in_break, 60)
-        set_text(self.time_left_label, f"{minutes}:{seconds:02d} left",
-                 accessible=f"{minutes} min {seconds} s left in this break")
+        set_text(self.time_left_label, translate("break_window", "{time} left").format(time=f"{minutes}:{seconds:02d}"),
+                 accessible=translate("break_window", "{minutes} min {seconds} s left in this break").format(
+                     minutes=minutes, seconds=seconds))
 
     def show_exercise(self, exercise: Exercise, side: str | None) -> None:
         if exercise is not self._shown_exercise:
             self._shown_exercise = exercise
-            set_text(self.name_label, exercise.name)
+            set_text(self.name_label, translate("catalog", exercise.name))
             self._show_exercise_text(exercise)
             self._scroll.verticalScrollBar().setValue(0)
             self._notes.verticalScrollBar().setValue(0)
@@ -462,7 +478,7 @@ class RoutinePage(QWidget):
             self.progress_label.setVisible(bool(progress))
         set_text(self.next_label, next_text(view, segments, self.hold_length))
         self._update_ring(view, segment)
-        label = "Resume" if view.paused else "Pause"
+        label = translate("break_window", "Resume") if view.paused else translate("break_window", "Pause")
         if self.pause_button.text() != label:
             self.pause_button.setText(label)
             self.pause_button.setAccessibleName(label)
@@ -470,20 +486,21 @@ class RoutinePage(QWidget):
     def _update_ring(self, view: View, segment: Segment) -> None:
         palette = self.palette()
         seconds = seconds_left(view.remaining)
-        spoken = f"{seconds} second{'s' if seconds != 1 else ''} left"
+        spoken = break_window.tr("%n seconds left", None, seconds, one="1 second left")
         rep = segment.rep_at(view.elapsed)
-        caption, word = _RING_WORDS[segment.kind]
+        caption, word = (translate("break_window", text) for text in _RING_WORDS[segment.kind])
         color = {Kind.REST: style.rest_color(palette), Kind.LEAD_IN: style.ready_color(palette),
                  Kind.SWITCH: style.ready_color(palette)}.get(segment.kind, style.accent_color(palette))
         if segment.kind in (Kind.REP, Kind.MOVE) and rep is not None:
-            value, unit, caption = str(rep), "", f"OF {segment.reps}"
-            accessible = f"Rep {rep} of {segment.reps}"
+            value, unit = str(rep), ""
+            caption = translate("break_window", "OF {reps}").format(reps=segment.reps)
+            accessible = translate("guide", "Rep {rep} of {reps}").format(rep=rep, reps=segment.reps)
         else:
             value, unit = ring_time(seconds)
             accessible = f"{word}, {spoken}"
         if view.paused:
-            caption = "PAUSED"
-            accessible = f"Paused. {accessible}"
+            caption = translate("break_window", "PAUSED")
+            accessible = translate("break_window", "Paused. {what}").format(what=accessible)
         self.ring.set_state(fraction=view.fraction_left, remaining=view.remaining, value_text=value,
                             unit=unit, caption=caption, accessible=accessible, color=color,
                             paused=view.paused)
@@ -495,46 +512,50 @@ class RoutinePage(QWidget):
             label.hide()  # gone now, not at the next turn of the event loop
             label.deleteLater()
         self._step_labels = []
-        for row, step in enumerate(exercise.steps):
+        for row, step in enumerate(translate("catalog", step) for step in exercise.steps):
             number = make_label(f"{row + 1}", scale=1.15, bold=True, wrap=False)
             number.setProperty("stepNumber", True)
             number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             style.set_text_color(number, style.accent_color(palette))
             text = make_label(step, scale=1.15)
-            text.setAccessibleName(f"Step {row + 1}: {step}")
-            number.setAccessibleName(f"Step {row + 1}")
+            text.setAccessibleName(translate("break_window", "Step {number}: {step}").format(number=row + 1, step=step))
+            number.setAccessibleName(translate("break_window", "Step {number}").format(number=row + 1))
             self._steps_grid.addWidget(number, row, 0, Qt.AlignmentFlag.AlignTop)
             self._steps_grid.addWidget(text, row, 1)
             self._step_labels += [number, text]
 
         muted = html.escape(style.muted_color(palette).name())
         figures = html.escape(exercise.figures_text())
-        set_text(self.figures_label, f"<b>From the article:</b> {figures}",
-                 accessible=f"From the article: {exercise.figures_text()}")
+        from_article = translate("break_window", "From the article:")
+        set_text(self.figures_label, f"<b>{html.escape(from_article)}</b> {figures}",
+                 accessible=f"{from_article} {exercise.figures_text()}")
         source = exercise.source
+        # The quote stays in the document's own language: it is the article's words, cited.
         set_text(self.source_label, f"<i>\u201c{html.escape(source.quote)}\u201d</i>".replace("\n", "<br>"),
-                 accessible=f"The article says: {source.quote}")
+                 accessible=translate("break_window", "The article says: {quote}").format(quote=source.quote))
         self.citation_label.set_source(source)
         # Everything the guide adds to the article's figures is labelled as ours.
         pacing = "; ".join(part for part in ([exercise.pacing_text()] if exercise.suggested.note else [])
                            + our_timing(exercise, self.hold_length) if part)
         if pacing:
             ours = html.escape(style.accent_color(palette).name())
-            note = exercise.suggested.note
+            note = translate("catalog", exercise.suggested.note) if exercise.suggested.note else ""
             aside = f" <span style='color:{muted}'><i>({html.escape(note)})</i></span>" if note else ""
+            our_pacing = html.escape(translate("break_window", "Our pacing:"))
             set_text(
                 self.pacing_label,
-                f"<span style='color:{ours}'><b>Our pacing:</b></span> {html.escape(pacing)}{aside}",
-                accessible=f"Our pacing, not the article's: {pacing}" + (f" ({note})" if note else ""),
+                f"<span style='color:{ours}'><b>{our_pacing}</b></span> {html.escape(pacing)}{aside}",
+                accessible=translate("break_window", "Our pacing, not the article's: {pacing}").format(pacing=pacing)
+                + (f" ({note})" if note else ""),
             )
             self.pacing_label.show()
         else:
             self.pacing_label.hide()
         if exercise.cautions:
-            rows = "".join(f"<tr><td>&bull;&nbsp;</td><td>{html.escape(c)}</td></tr>"
-                           for c in exercise.cautions)
+            cautions = [translate("catalog", caution) for caution in exercise.cautions]
+            rows = "".join(f"<tr><td>&bull;&nbsp;</td><td>{html.escape(c)}</td></tr>" for c in cautions)
             set_text(self.cautions_label, f"<table cellspacing='0' cellpadding='1'>{rows}</table>",
-                     accessible="Take care: " + " ".join(exercise.cautions))
+                     accessible=translate("break_window", "Take care: {cautions}").format(cautions=" ".join(cautions)))
             self.cautions_card.show()
         else:
             self.cautions_card.hide()

@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from deskbreak.core.catalog import SafetyNote
+from deskbreak.core.i18n import translate
 from deskbreak.ui import style
 from deskbreak.ui.break_widgets import (
     Card,
@@ -35,11 +36,11 @@ class SafetyPage(QWidget):
     def __init__(self, notes: Sequence[SafetyNote], fallback: str) -> None:
         super().__init__()
         self.setObjectName("safetyPanel")
-        self.setAccessibleName("What to do about pain")
+        self.setAccessibleName(translate("break_window", "What to do about pain"))
         layout = QVBoxLayout(self)
         self._layout = layout
-        self.safety_title = make_label("Stop the exercise and rest.", name="safetyTitle", scale=2.2, bold=True)
-        self.safety_intro = make_label("The break has ended. Please read this before you carry on.",
+        self.safety_title = make_label(translate("break_window", "Stop the exercise and rest."), name="safetyTitle", scale=2.2, bold=True)
+        self.safety_intro = make_label(translate("break_window", "The break has ended. Please read this before you carry on."),
                                        name="safetyIntro", scale=1.15)
         layout.addWidget(self.safety_title)
         layout.addWidget(self.safety_intro)
@@ -50,7 +51,8 @@ class SafetyPage(QWidget):
         for index, note in enumerate(notes or (None,)):
             card = Card()
             card_layout = QVBoxLayout(card)
-            text = note.text if note is not None else fallback
+            # The note in our words, translated; its source is cited as the document titles itself.
+            text = translate("catalog", note.text) if note is not None else fallback
             label = make_label(text, name=f"safetyNoteText{index}", scale=1.2)
             label.setAccessibleName(text)
             card_layout.addWidget(label)
@@ -80,7 +82,8 @@ class SafetyPage(QWidget):
         layout.addWidget(self._scroll, 1)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.close_button = make_button("Close", "safetyCloseButton", "Close this window (Esc)")
+        self.close_button = make_button(translate("break_window", "Close"), "safetyCloseButton",
+                                        translate("break_window", "Close this window (Esc)"))
         row.addWidget(self.close_button)
         layout.addLayout(row)
         self._arrange(1)

@@ -15,16 +15,12 @@ from PySide6.QtCore import QEvent, QMargins, QPoint, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import QFrame, QLabel, QLayout, QLayoutItem, QPushButton, QSizePolicy, QWidget
 
-from deskbreak.core.catalog import PLACE_LABELS, Exercise, Source
+from deskbreak.core.catalog import Exercise, Source, place_words, words
+from deskbreak.core.i18n import translate
 from deskbreak.ui import style
 
 
 # -- words ---------------------------------------------------------------------
-
-
-def words(identifier: str) -> str:
-    """ "hip_flexors" -> "hip flexors"."""
-    return identifier.replace("_", " ")
 
 
 def seconds_left(remaining: float) -> int:
@@ -46,8 +42,9 @@ def place_text(exercise: Exercise) -> str:
     """ "At the desk", "On the floor · mat", "Needs: step"."""
     equipment = ", ".join(words(e) for e in exercise.equipment)
     if exercise.place == "equipment":
-        return f"Needs: {equipment}"
-    label = PLACE_LABELS.get(exercise.place, exercise.place).capitalize()
+        return translate("break_window", "Needs: {equipment}").format(equipment=equipment)
+    label = place_words(exercise.place)
+    label = label[:1].upper() + label[1:]
     return f"{label} · {equipment}" if equipment else label
 
 
@@ -180,9 +177,9 @@ class CitationLabel(QLabel):
     layout; the full citation is always the tooltip and the accessible name.
     """
 
-    def __init__(self, name: str = "", *, prefix: str = "From ", scale: float = 0.85) -> None:
+    def __init__(self, name: str = "", *, prefix: str | None = None, scale: float = 0.85) -> None:
         super().__init__()
-        self._prefix = prefix
+        self._prefix = translate("break_window", "From ") if prefix is None else prefix
         self._short = self._long = ""
         if name:
             self.setObjectName(name)
@@ -196,7 +193,7 @@ class CitationLabel(QLabel):
         self._short = f"{self._prefix}{source_name(source)}"
         self._long = f"{self._prefix}{source.citation}"
         self.setToolTip(source.citation)
-        self.setAccessibleName(f"Source: {source.citation}")
+        self.setAccessibleName(translate("break_window", "Source: {citation}").format(citation=source.citation))
         self._choose(self.width())
 
     def resizeEvent(self, event) -> None:  # noqa: N802

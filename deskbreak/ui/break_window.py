@@ -45,6 +45,7 @@ from deskbreak.core.catalog import Exercise, SafetyNote
 from deskbreak.core.clock import Clock
 from deskbreak.core.describe import human_duration
 from deskbreak.core.guide import RoutinePlayer, Segment, build_segments, chime_for, total_seconds
+from deskbreak.core.i18n import translate
 from deskbreak.core.kinds import Outcome
 from deskbreak.core.settings import Settings
 from deskbreak.ui.break_done import DONE_HEADLINE, DonePage
@@ -96,7 +97,7 @@ class BreakWindow(QWidget):
 
     def __init__(self, *, title: str, exercises: Sequence[Exercise], settings: Settings, clock: Clock,
                  safety: Sequence[SafetyNote] = (), rest_between_s: float = 0,
-                 postpone_label: str = "Postpone 5 min", key_guard_s: float = 1.0,
+                 postpone_label: str | None = None, key_guard_s: float = 1.0,
                  auto_close_s: float | None = AUTO_CLOSE_S, poses: dict | None = None,
                  end_allowed: bool = True, next_break_text: str = "", safety_first: bool = False,
                  segments: Sequence[Segment] | None = None, parent: QWidget | None = None) -> None:
@@ -297,16 +298,17 @@ class BreakWindow(QWidget):
 
     # -- building -----------------------------------------------------------
 
-    def _build(self, postpone_label: str, poses: dict | None, safety_first: bool) -> None:
+    def _build(self, postpone_label: str | None, poses: dict | None, safety_first: bool) -> None:
         self._pages = QStackedWidget(self)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self._pages)
         self._routine = RoutinePage(title=self.title, poses=poses, clock=self.clock,
-                                    postpone_label=postpone_label, hold_length=self.settings.hold_length,
+                                    postpone_label=postpone_label or translate("break_window", "Postpone 5 min"),
+                                    hold_length=self.settings.hold_length,
                                     safety_first=safety_first)
         self._done = DonePage()
-        self._safety = SafetyPage(self.safety, SAFETY_FOOTER)
+        self._safety = SafetyPage(self.safety, translate("break_window", SAFETY_FOOTER))
         for page in (self._routine, self._done, self._safety):
             self._pages.addWidget(page)
         routine = self._routine
@@ -436,7 +438,8 @@ class BreakWindow(QWidget):
     def _kicker(self, ordinal: int) -> str:
         """ "Sit-break · 4 min · Exercise 1 of 4": the routine, its length, where we are."""
         count = self._exercise_ordinal[-1] if self._exercise_ordinal else 0
-        return f"{self.title} \u00b7 {human_duration(self.total_s)} \u00b7 Exercise {ordinal} of {count}"
+        return translate("break_window", "{routine} \u00b7 {length} \u00b7 Exercise {ordinal} of {count}").format(
+            routine=self.title, length=human_duration(self.total_s), ordinal=ordinal, count=count)
 
     def _refresh(self, now: float) -> None:
         assert self._player is not None

@@ -25,7 +25,9 @@ from PySide6.QtCore import QElapsedTimer, QEasingCurve, QPointF, QRectF, QSize, 
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
-from deskbreak.core.catalog import Exercise
+from deskbreak.core.catalog import Exercise, words
+from deskbreak.core.guide import side_words
+from deskbreak.core.i18n import translate
 from deskbreak.core.poses import SIDES, ExercisePoses, Pose, Prop, figure_bounds, key_points
 from deskbreak.ui.figure_shapes import (
     THIGH,
@@ -609,24 +611,26 @@ class FigureWidget(QWidget):
 
     def _names(self) -> tuple[str, tuple[str, ...]]:
         if self._current is not None:
-            return self._current.name or self._current.exercise, self._current.targets
+            name = self._current.name or self._current.exercise
+            return translate("catalog", name), self._current.targets
         if self._exercise is not None:
-            return self._exercise.name, self._exercise.targets
+            return translate("catalog", self._exercise.name), self._exercise.targets
         return "", ()
 
     def _update_accessible(self) -> None:
         name, targets = self._names()
         if not name:
-            self.setAccessibleName("Illustration")
+            self.setAccessibleName(translate("break_window", "Illustration"))
             self.setAccessibleDescription("")
             return
-        side = f", {self._side} side" if self._side else ""
-        works = ", ".join(t.replace("_", " ") for t in targets)
+        shown = f"{name}, {side_words(self._side)}" if self._side else name
+        works = ", ".join(words(t) for t in targets)
         if self._current is None:
-            self.setAccessibleName(f"Illustration not available: {name}{side}")
+            self.setAccessibleName(translate("break_window", "Illustration not available: {what}").format(what=shown))
         else:
-            self.setAccessibleName(f"Illustration: {name}{side}")
-        self.setAccessibleDescription(f"Works: {works}" if works else "")
+            self.setAccessibleName(translate("break_window", "Illustration: {what}").format(what=shown))
+        self.setAccessibleDescription(translate("break_window", "Works: {targets}").format(targets=works)
+                                      if works else "")
 
     def _paint_fallback(self, painter: QPainter, rect: QRectF, colors: FigureColors) -> None:
         name, targets = self._names()
@@ -644,6 +648,6 @@ class FigureWidget(QWidget):
         if targets:
             painter.setFont(self.font())
             painter.setPen(colors.cue)
-            works = "works: " + ", ".join(t.replace("_", " ") for t in targets)
+            works = translate("break_window", "works: {targets}").format(targets=", ".join(words(t) for t in targets))
             painter.drawText(box.adjusted(0, box.height() / 2 + 6, 0, 0), int(
                 Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap), works)

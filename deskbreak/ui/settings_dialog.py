@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from deskbreak.core.i18n import QT_TRANSLATE_NOOP, Context, translate
 from deskbreak.core.settings import (
     WEEKDAY_NAMES,
     Setting,
@@ -57,10 +58,23 @@ from deskbreak.core.settings import (
 from deskbreak.core.settings_store import SettingsStore
 from deskbreak.ui import style
 
-_DAY_LABELS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_FULL_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+settings_dialog = Context("settings_dialog")  # for plurals: lupdate reads the context from this name
+_DAY_LABELS = (QT_TRANSLATE_NOOP("settings_dialog", "Mon"), QT_TRANSLATE_NOOP("settings_dialog", "Tue"),
+               QT_TRANSLATE_NOOP("settings_dialog", "Wed"), QT_TRANSLATE_NOOP("settings_dialog", "Thu"),
+               QT_TRANSLATE_NOOP("settings_dialog", "Fri"), QT_TRANSLATE_NOOP("settings_dialog", "Sat"),
+               QT_TRANSLATE_NOOP("settings_dialog", "Sun"))
+_FULL_DAY_NAMES = (QT_TRANSLATE_NOOP("settings_dialog", "Monday"), QT_TRANSLATE_NOOP("settings_dialog", "Tuesday"),
+                   QT_TRANSLATE_NOOP("settings_dialog", "Wednesday"), QT_TRANSLATE_NOOP("settings_dialog", "Thursday"),
+                   QT_TRANSLATE_NOOP("settings_dialog", "Friday"), QT_TRANSLATE_NOOP("settings_dialog", "Saturday"),
+                   QT_TRANSLATE_NOOP("settings_dialog", "Sunday"))
 # (label, seconds) from largest to smallest: a duration shows in the largest unit that divides it.
-_DURATION_UNITS = (("hours", 3600), ("minutes", 60), ("seconds", 1))
+_DURATION_UNITS = ((QT_TRANSLATE_NOOP("settings_dialog", "hours"), 3600),
+                   (QT_TRANSLATE_NOOP("settings_dialog", "minutes"), 60),
+                   (QT_TRANSLATE_NOOP("settings_dialog", "seconds"), 1))
+
+
+def _on_off(on: bool) -> str:
+    return translate("settings_dialog", "On") if on else translate("settings_dialog", "Off")
 
 
 # ---------------------------------------------------------------------------
@@ -76,7 +90,7 @@ class Switch(QAbstractButton):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.toggled.connect(lambda on: self.setAccessibleDescription("on" if on else "off"))
+        self.toggled.connect(lambda on: self.setAccessibleDescription(_on_off(on)))
 
     def sizeHint(self) -> QSize:  # noqa: N802
         height = round(self.fontMetrics().height() * 1.3)
@@ -159,8 +173,8 @@ class _Editor(QWidget):
         raise NotImplementedError
 
     def _accessible(self, widget: QWidget, suffix: str = "") -> None:
-        widget.setAccessibleName(f"{self.setting.label}{suffix}")
-        widget.setAccessibleDescription(self.setting.help)
+        widget.setAccessibleName(f"{self.setting.label_text}{suffix}")
+        widget.setAccessibleDescription(self.setting.help_text)
 
 
 class DurationEditor(_Editor):
@@ -178,9 +192,9 @@ class DurationEditor(_Editor):
         self.unit.setObjectName(f"unit:{setting.key}")
         for label, seconds in _DURATION_UNITS:
             if seconds == 1 or seconds <= self._maximum:
-                self.unit.addItem(label, seconds)
+                self.unit.addItem(translate("settings_dialog", label), seconds)
         self._accessible(self.number)
-        self._accessible(self.unit, " unit")
+        self._accessible(self.unit, translate("settings_dialog", " unit"))
         self._layout.addWidget(self.number)
         self._layout.addWidget(self.unit)
         self._layout.addStretch(1)
@@ -253,11 +267,12 @@ class TimeEditor(_Editor):
 
 def _day_button(day: int, parent: QWidget | None = None) -> QToolButton:
     button = DayButton(parent)
-    button.setText(_DAY_LABELS[day])
+    button.setText(translate("settings_dialog", _DAY_LABELS[day]))
     button.setCheckable(True)
-    button.setAccessibleName(_FULL_DAY_NAMES[day])
+    button.setAccessibleName(translate("settings_dialog", _FULL_DAY_NAMES[day]))
     button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-    button.setMinimumWidth(button.fontMetrics().horizontalAdvance("Wed") * 2)
+    button.setMinimumWidth(max(button.fontMetrics().horizontalAdvance(translate("settings_dialog", day_label))
+                                for day_label in _DAY_LABELS) * 2)
     return button
 
 
@@ -300,7 +315,8 @@ class WeeklyTimesEditor(_Editor):
             field.setDisplayFormat("HH:mm")
             field.setKeyboardTracking(False)
             field.setObjectName(f"time:{setting.key}:{WEEKDAY_NAMES[day]}")
-            field.setAccessibleName(f"Run time on {_FULL_DAY_NAMES[day]}")
+            field.setAccessibleName(translate("settings_dialog", "Run time on {day}").format(
+                day=translate("settings_dialog", _FULL_DAY_NAMES[day])))
             button.toggled.connect(field.setEnabled)
             button.toggled.connect(self._emit)
             field.timeChanged.connect(self._emit)
@@ -329,7 +345,7 @@ class ChoiceEditor(_Editor):
         super().__init__(setting, parent)
         self.field = QComboBox()
         self.field.setObjectName(f"field:{setting.key}")
-        labels = setting.choice_labels or tuple(choice.capitalize() for choice in setting.choices)
+        labels = setting.choice_label_texts or tuple(choice.capitalize() for choice in setting.choices)
         for choice, label in zip(setting.choices, labels):
             self.field.addItem(label, choice)
         self._accessible(self.field)
@@ -357,12 +373,12 @@ class SwitchEditor(_Editor):
         self.field.toggled.connect(self._toggled)
 
     def _toggled(self, on: bool) -> None:
-        self.state.setText("On" if on else "Off")
+        self.state.setText(_on_off(on))
         self._emit()
 
     def _show(self, value: bool) -> None:
         self.field.setChecked(value)
-        self.state.setText("On" if value else "Off")
+        self.state.setText(_on_off(value))
 
     def value(self) -> bool:
         return self.field.isChecked()
@@ -389,7 +405,7 @@ class SliderEditor(_Editor):
         self.field.sliderReleased.connect(self._emit)
 
     def _show_number(self, number: int) -> None:
-        self.shown.setText(f"{number} {self.setting.unit}".strip())
+        self.shown.setText(f"{number} {self.setting.unit_text}".strip())
 
     def _show(self, value: int) -> None:
         self.field.setValue(value)
@@ -406,7 +422,7 @@ class OptionalTimeEditor(_Editor):
         super().__init__(setting, parent)
         self.enabled = Switch()
         self.enabled.setObjectName(f"switch:{setting.key}")
-        self._accessible(self.enabled, " on")
+        self._accessible(self.enabled, translate("settings_dialog", " on"))
         self.field = QTimeEdit(QTime(7, 0))
         self.field.setObjectName(f"field:{setting.key}")
         self.field.setDisplayFormat("HH:mm")
@@ -438,14 +454,14 @@ class PathEditor(_Editor):
         super().__init__(setting, parent)
         self.field = QLineEdit()
         self.field.setObjectName(f"field:{setting.key}")
-        self.field.setPlaceholderText("none")
+        self.field.setPlaceholderText(translate("settings_dialog", "none"))
         self._accessible(self.field)
-        choose = QPushButton("Choose…")
+        choose = QPushButton(translate("settings_dialog", "Choose…"))
         choose.setObjectName(f"choose:{setting.key}")
-        self._accessible(choose, ": choose a file")
-        clear = QPushButton("Clear")
+        self._accessible(choose, translate("settings_dialog", ": choose a file"))
+        clear = QPushButton(translate("settings_dialog", "Clear"))
         clear.setObjectName(f"clear:{setting.key}")
-        self._accessible(clear, ": clear")
+        self._accessible(clear, translate("settings_dialog", ": clear"))
         self._layout.addWidget(self.field, 1)
         self._layout.addWidget(choose)
         self._layout.addWidget(clear)
@@ -454,8 +470,8 @@ class PathEditor(_Editor):
         clear.clicked.connect(lambda: (self.field.clear(), self._emit()))
 
     def _choose(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.setting.label, str(Path.home()),
-                                              "Calendar (*.ics);;All files (*)")
+        name, _ = QFileDialog.getOpenFileName(self, self.setting.label_text, str(Path.home()),
+                                              translate("settings_dialog", "Calendar (*.ics);;All files (*)"))
         if name:
             self.field.setText(name)
             self._emit()
@@ -495,7 +511,7 @@ class WordsEditor(_Editor):
         super().__init__(setting, parent)
         self.field = QLineEdit()
         self.field.setObjectName(f"field:{setting.key}")
-        self.field.setPlaceholderText(setting.placeholder)
+        self.field.setPlaceholderText(setting.placeholder_text)
         self._accessible(self.field)
         self._layout.addWidget(self.field, 1)
         self.field.editingFinished.connect(self._emit)
@@ -521,6 +537,16 @@ EDITORS: dict[ValueType, Callable[[Setting], _Editor]] = {
 }
 
 
+def _joined_labels(rows: list[Setting]) -> str:
+    """ "hold length and lead-in": the settings one button restores, named mid-sentence.
+
+    English labels are in sentence case and read lower-case there; a
+    translation's capitals stay (German nouns are always capitalised).
+    """
+    labels = [s.label.lower() if s.label_text == s.label else s.label_text for s in rows]
+    return translate("settings_dialog", " and ").join(labels)
+
+
 def editor_for(setting: Setting) -> _Editor:
     # A percentage reads best as a slider; other counts as a number field.
     if setting.kind is ValueType.INT and setting.unit == "%":
@@ -541,11 +567,11 @@ class SettingField(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        self.label = QLabel(setting.label)
+        self.label = QLabel(setting.label_text)
         self.label.setFont(style.scaled_font(1.0, bold=True))
         self.editor = editor_for(setting)
         self.label.setBuddy(self.editor.focusProxy() or self.editor)
-        self.help = QLabel(setting.help)
+        self.help = QLabel(setting.help_text)
         self.help.setObjectName(f"help:{setting.key}")
         self.help.setWordWrap(True)
         self.help.setFont(style.scaled_font(0.92))
@@ -568,7 +594,7 @@ class SettingField(QWidget):
         self.show_problem(self._apply(self.setting.key, value))
 
     def show_problem(self, problem: str | None) -> None:
-        self.problem.setText(f"Not saved: {problem}" if problem else "")
+        self.problem.setText(translate("settings_dialog", "Not saved: {problem}").format(problem=problem) if problem else "")
         self.problem.setVisible(bool(problem))
         self.problem.setAccessibleName(self.problem.text())
 
@@ -576,8 +602,8 @@ class SettingField(QWidget):
         if value_text is None:
             self.note.hide()
             return
-        self.note.setText(f"This run uses {value_text}, set on the command line; "
-                          "changing it here replaces that.")
+        self.note.setText(translate("settings_dialog", "This run uses {value}, set on the command line; "
+                                    "changing it here replaces that.").format(value=value_text))
         self.note.show()
 
 
@@ -592,7 +618,7 @@ class SettingsDialog(QDialog):
                  autostart_location: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
-        self.setWindowTitle("deskbreak: Settings")
+        self.setWindowTitle(translate("settings_dialog", "deskbreak: Settings"))
         self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
         self.store = store
         self.routines_page = routines_page
@@ -601,15 +627,15 @@ class SettingsDialog(QDialog):
 
         self.sections = QListWidget()
         self.sections.setObjectName("sectionList")
-        self.sections.setAccessibleName("Settings sections")
+        self.sections.setAccessibleName(translate("settings_dialog", "Settings sections"))
         self.sections.setSpacing(3)
         self.stack = QStackedWidget()
         self.stack.setObjectName("sectionPages")
         for section, rows in settings_by_section():
-            page = self._build_page(section.key, section.label, rows, autostart_location)
+            page = self._build_page(section.key, section.label_text, rows, autostart_location)
             self.pages[section.key] = page
             self.stack.addWidget(page)
-            self.sections.addItem(section.label)
+            self.sections.addItem(section.label_text)
         self.sections.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.sections.setCurrentRow(0)
         width = max(self.sections.sizeHintForColumn(0), 0) + self.fontMetrics().horizontalAdvance("M") * 3
@@ -618,19 +644,20 @@ class SettingsDialog(QDialog):
         self.status = QLabel()
         self.status.setObjectName("settingsStatus")
         self.status.setWordWrap(True)
-        self.status.setText(f"Changes apply at once and are saved to {store.path}.")
+        self.status.setText(translate("settings_dialog", "Changes apply at once and are saved to {path}.").format(
+            path=store.path))
         style.set_text_color(self.status, style.muted_color(self.status.palette()))
 
-        import_button = QPushButton("&Import…")
+        import_button = QPushButton(translate("settings_dialog", "&Import…"))
         import_button.setObjectName("importSettings")
         import_button.clicked.connect(self._choose_import)
-        export_button = QPushButton("&Export…")
+        export_button = QPushButton(translate("settings_dialog", "&Export…"))
         export_button.setObjectName("exportSettings")
         export_button.clicked.connect(self._choose_export)
-        restore_all = QPushButton("Restore &all defaults")
+        restore_all = QPushButton(translate("settings_dialog", "Restore &all defaults"))
         restore_all.setObjectName("restoreAll")
         restore_all.clicked.connect(lambda: self.restore_defaults(None))
-        close = QPushButton("&Close")
+        close = QPushButton(translate("settings_dialog", "&Close"))
         close.setObjectName("closeSettings")
         close.setDefault(True)
         close.clicked.connect(self.close)
@@ -681,7 +708,8 @@ class SettingsDialog(QDialog):
         for setting in rows:
             field = SettingField(setting, self._apply)
             if setting.key == "autostart" and autostart_location:
-                field.help.setText(f"{setting.help} Writes {autostart_location}.")
+                field.help.setText(translate("settings_dialog", "{help} Writes {location}.").format(
+                    help=setting.help_text, location=autostart_location))
             self.fields[setting.key] = field
             if row is not None:
                 row.addWidget(field, 1, Qt.AlignmentFlag.AlignTop)
@@ -689,7 +717,7 @@ class SettingsDialog(QDialog):
                 layout.addWidget(field)
                 layout.addSpacing(6)
         if key == "general":
-            folder = QPushButton("Open the settings &folder")
+            folder = QPushButton(translate("settings_dialog", "Open the settings &folder"))
             folder.setObjectName("openSettingsFolder")
             folder.clicked.connect(lambda: QDesktopServices.openUrl(
                 QUrl.fromLocalFile(str(self.store.path.parent))))
@@ -704,8 +732,8 @@ class SettingsDialog(QDialog):
             layout.addStretch(1)
         # Beside the routines editor's own "Restore default", say which defaults this one restores.
         restore = QPushButton(
-            f"Restore {' and '.join(s.label.lower() for s in rows)} defaults" if with_routines
-            else "Restore this page's defaults")
+            translate("settings_dialog", "Restore {settings} defaults").format(settings=_joined_labels(rows)) if with_routines
+            else translate("settings_dialog", "Restore this page's defaults"))
         restore.setObjectName(f"restore:{key}")
         restore.clicked.connect(lambda: self.restore_defaults([s.key for s in rows]))
         restore_row = QHBoxLayout()
@@ -747,10 +775,11 @@ class SettingsDialog(QDialog):
         try:
             self.store.reset(keys)
         except SettingsError as error:
-            self.show_status(f"Could not restore the defaults: {error}")
+            self.show_status(translate("settings_dialog", "Could not restore the defaults: {error}").format(error=error))
             return
         self.refresh()
-        self.show_status("Defaults restored." if keys is None else "This page's defaults restored.")
+        self.show_status(translate("settings_dialog", "Defaults restored.") if keys is None
+                         else translate("settings_dialog", "This page's defaults restored."))
 
     def show_status(self, text: str) -> None:
         self.status.setText(text)
@@ -762,32 +791,34 @@ class SettingsDialog(QDialog):
         try:
             changed = self.store.import_file(path)
         except SettingsError as error:
-            self.show_status(f"Not imported: {error}")
+            self.show_status(translate("settings_dialog", "Not imported: {error}").format(error=error))
             return False
         for field in self.fields.values():
             field.show_problem(None)
         self.refresh()
-        self.show_status(f"Imported {path} ({len(changed)} settings changed).")
+        self.show_status(settings_dialog.tr("Imported {path} (%n settings changed).", None, len(changed),
+                                            one="Imported {path} (1 setting changed).").format(
+            path=path))
         return True
 
     def export_to(self, path: Path) -> bool:
         try:
             self.store.export_file(path)
         except SettingsError as error:
-            self.show_status(f"Not exported: {error}")
+            self.show_status(translate("settings_dialog", "Not exported: {error}").format(error=error))
             return False
-        self.show_status(f"Exported to {path}.")
+        self.show_status(translate("settings_dialog", "Exported to {path}.").format(path=path))
         return True
 
     def _choose_import(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Import settings", str(Path.home()),
-                                              "Settings (*.toml);;All files (*)")
+        name, _ = QFileDialog.getOpenFileName(self, translate("settings_dialog", "Import settings"), str(Path.home()),
+                                              translate("settings_dialog", "Settings (*.toml);;All files (*)"))
         if name:
             self.import_from(Path(name))
 
     def _choose_export(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "Export settings",
+        name, _ = QFileDialog.getSaveFileName(self, translate("settings_dialog", "Export settings"),
                                               str(Path.home() / "deskbreak-settings.toml"),
-                                              "Settings (*.toml)")
+                                              translate("settings_dialog", "Settings (*.toml)"))
         if name:
             self.export_to(Path(name))

@@ -30,6 +30,7 @@ from deskbreak.core.history import HistoryCorruptError, HistoryError, HistorySto
 from deskbreak.core.settings import SettingsError, format_duration
 from deskbreak.core.settings_store import SettingsStore
 from deskbreak.ui.app import WELCOME_MARKER, DeskbreakApp, watchdog_seconds
+from deskbreak.ui.translation import install_translations
 
 if TYPE_CHECKING:
     from deskbreak.core.profile import Profile
@@ -97,6 +98,7 @@ def run_app(profile: Profile, *, open_settings: bool = False) -> int:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("deskbreak")
     app.setQuitOnLastWindowClosed(False)
+    install_translations()
 
     # Claimed before anything else is decided or opened: of launches racing
     # on one profile exactly one gets past here; the others hand it their

@@ -28,11 +28,13 @@ from PySide6.QtWidgets import (
 from deskbreak.core import commands as cmd
 from deskbreak.core.describe import status_line
 from deskbreak.core.engine import State, Status
+from deskbreak.core.i18n import QT_TRANSLATE_NOOP, Context, translate
 from deskbreak.core.kinds import BreakKind
 
-PAUSE_CHOICES = (("Pause for 30 min", "pause:30m", cmd.Pause(duration=timedelta(minutes=30))),
-                 ("Pause for 1 h", "pause:1h", cmd.Pause(duration=timedelta(hours=1))),
-                 ("Pause until tomorrow", "pause:tomorrow", cmd.Pause(until_tomorrow=True)))
+tray = Context("tray")  # for plurals: lupdate reads the context from this name
+PAUSE_CHOICES = ((QT_TRANSLATE_NOOP("tray", "Pause for 30 min"), "pause:30m", cmd.Pause(duration=timedelta(minutes=30))),
+                 (QT_TRANSLATE_NOOP("tray", "Pause for 1 h"), "pause:1h", cmd.Pause(duration=timedelta(hours=1))),
+                 (QT_TRANSLATE_NOOP("tray", "Pause until tomorrow"), "pause:tomorrow", cmd.Pause(until_tomorrow=True)))
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,7 @@ SEPARATOR = MenuEntry("", None)
 class MenuContext:
     """What the menu needs besides the engine's status."""
 
-    postpone_label: str = "Postpone"
+    postpone_label: str = field(default_factory=lambda: translate("tray", "Postpone"))
     run_today: bool = False
     """A run is planned today and its reminder is still to come."""
     notes: tuple[str, ...] = field(default_factory=tuple)
@@ -68,45 +70,50 @@ def menu_entries(status: Status, now: datetime, context: MenuContext) -> list[Me
     entries += [MenuEntry(note, None, key="note") for note in context.notes]
     entries.append(SEPARATOR)
     def with_length(label: str, kind: BreakKind) -> str:
+        label = translate("tray", label)
         return f"{label}, {context.lengths[kind]}" if kind in context.lengths else label
 
     entries += [
-        MenuEntry(with_length("Take a break now", BreakKind.SIT), cmd.StartBreak(BreakKind.SIT),
-                  not_on_break, "break:sit"),
-        MenuEntry(with_length("Run now: pre-run routine", BreakKind.PRERUN), cmd.StartBreak(BreakKind.PRERUN),
-                  not_on_break, "break:prerun"),
-        MenuEntry(with_length("Start back-care routine", BreakKind.EVENING), cmd.StartBreak(BreakKind.EVENING),
-                  not_on_break, "break:evening"),
+        MenuEntry(with_length(QT_TRANSLATE_NOOP("tray", "Take a break now"), BreakKind.SIT),
+                  cmd.StartBreak(BreakKind.SIT), not_on_break, "break:sit"),
+        MenuEntry(with_length(QT_TRANSLATE_NOOP("tray", "Run now: pre-run routine"), BreakKind.PRERUN),
+                  cmd.StartBreak(BreakKind.PRERUN), not_on_break, "break:prerun"),
+        MenuEntry(with_length(QT_TRANSLATE_NOOP("tray", "Start back-care routine"), BreakKind.EVENING),
+                  cmd.StartBreak(BreakKind.EVENING), not_on_break, "break:evening"),
         MenuEntry(context.postpone_label, cmd.Postpone(), pending and status.can_postpone, "postpone"),
     ]
     if pending and status.skips_left == 0 and status.can_skip:
         # The day's skips are spent: "skip" puts the break off 5 minutes instead.
-        entries.append(MenuEntry("Postpone 5 min (no skips left today)", cmd.Skip(), key="skip"))
+        entries.append(MenuEntry(translate("tray", "Postpone 5 min (no skips left today)"), cmd.Skip(), key="skip"))
     elif pending:
-        entries.append(MenuEntry(_with_skips_left(status, "Skip this break"), cmd.Skip(), status.can_skip, "skip"))
+        entries.append(MenuEntry(_with_skips_left(status, translate("tray", "Skip this break")), cmd.Skip(),
+                                 status.can_skip, "skip"))
     elif state == State.WAITING:
         entries.append(MenuEntry(
-            "Next break will be skipped" if status.skip_next else _with_skips_left(status, "Skip next break"),
+            translate("tray", "Next break will be skipped") if status.skip_next
+            else _with_skips_left(status, translate("tray", "Skip next break")),
             cmd.SkipNext(), status.can_skip and not status.skip_next and status.skips_left != 0, "skip-next"))
     if context.run_today:
-        entries.append(MenuEntry("No run today", cmd.NoRunToday(), key="no-run-today"))
+        entries.append(MenuEntry(translate("tray", "No run today"), cmd.NoRunToday(), key="no-run-today"))
     entries.append(SEPARATOR)
     if state == State.PAUSED:
-        entries.append(MenuEntry("Resume", cmd.Resume(), key="resume"))
+        entries.append(MenuEntry(translate("tray", "Resume"), cmd.Resume(), key="resume"))
     else:
-        entries += [MenuEntry(label, command, key=key) for label, key, command in PAUSE_CHOICES]
+        entries += [MenuEntry(translate("tray", label), command, key=key) for label, key, command in PAUSE_CHOICES]
     entries += [
         SEPARATOR,
-        MenuEntry("Settings...", cmd.OpenSettings(), key="settings"),
-        MenuEntry("History...", cmd.OpenHistory(), key="history"),
+        MenuEntry(translate("tray", "Settings..."), cmd.OpenSettings(), key="settings"),
+        MenuEntry(translate("tray", "History..."), cmd.OpenHistory(), key="history"),
         SEPARATOR,
-        MenuEntry("Quit", cmd.Quit(), key="quit"),
+        MenuEntry(translate("tray", "Quit"), cmd.Quit(), key="quit"),
     ]
     return entries
 
 
 def _with_skips_left(status: Status, label: str) -> str:
-    return label if status.skips_left is None else f"{label} ({status.skips_left} left today)"
+    if status.skips_left is None:
+        return label
+    return tray.tr("{label} (%n left today)", None, status.skips_left, one="{label} (1 left today)").format(label=label)
 
 
 class TrayController(QObject):
@@ -214,12 +221,12 @@ class StatusWindow(QWidget):
 
     def __init__(self, run_command: Callable[[cmd.Command], None], icon: QIcon):
         super().__init__(None, Qt.WindowType.Window)
-        self.setWindowTitle("deskbreak")
+        self.setWindowTitle("deskbreak")  # the name, in every language
         self.setWindowIcon(icon)
         self.setObjectName("statusWindow")
         self._run = run_command
         self._layout = QVBoxLayout(self)
-        self.notice = QLabel("No system tray found: deskbreak lives in this window instead.")
+        self.notice = QLabel(translate("tray", "No system tray found: deskbreak lives in this window instead."))
         self.notice.setWordWrap(True)
         self._layout.addWidget(self.notice)
         self.status = QLabel()

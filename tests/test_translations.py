@@ -1,0 +1,305 @@
+"""The German catalog is complete, compiled from its source, and what the user sees.
+
+Every string the code or the exercise catalog marks for translation must
+have a finished German entry in ``assets/translations/deskbreak_de.ts``; the
+shipped ``.qm`` must be what ``lrelease`` makes of it; and under German the
+break window, the tray menu and the settings dialog show no English string.
+When one of these fails after a change of wording, run
+``.venv/bin/python scripts/update_translations.py``, translate the new
+entries, and run it again.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+SHIPPED_TS = ROOT / "assets" / "translations" / "deskbreak_de.ts"
+SHIPPED_QM = ROOT / "assets" / "translations" / "deskbreak_de.qm"
+PLACEHOLDER = re.compile(r"\{[a-z_]*(?::[^}]*)?\}|%n")
+
+
+def _update_script():
+    spec = importlib.util.spec_from_file_location("update_translations", ROOT / "scripts" / "update_translations.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@dataclass(frozen=True)
+class Message:
+    context: str
+    source: str
+    numerus: bool
+    translations: tuple[str, ...]
+    unfinished: bool
+
+    def __str__(self) -> str:
+        return f"[{self.context}] {self.source!r}"
+
+
+def read_ts(path: Path) -> list[Message]:
+    messages = []
+    for context in ET.parse(path).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            forms = [form.text or "" for form in translation.iter("numerusform")] or [translation.text or ""]
+            messages.append(Message(name, message.findtext("source") or "", message.get("numerus") == "yes",
+                                    tuple(forms), translation.get("type") in ("unfinished", "vanished", "obsolete")))
+    return messages
+
+
+@pytest.fixture(scope="module")
+def extracted(tmp_path_factory) -> list[Message]:
+    """What the update script would write today, merged into a copy of the shipped catalog."""
+    ts = tmp_path_factory.mktemp("i18n") / "deskbreak_de.ts"
+    shutil.copyfile(SHIPPED_TS, ts)
+    _update_script().extract(ts, "de")
+    return read_ts(ts)
+
+
+def test_every_translatable_string_has_a_finished_german_translation(extracted):
+    missing = [str(m) for m in extracted if m.unfinished or not all(form.strip() for form in m.translations)]
+    assert not missing, f"{len(missing)} strings have no finished German translation:\n" + "\n".join(missing)
+
+
+def test_every_string_with_a_count_is_catalogued_with_plural_forms(extracted):
+    # lupdate 6.11 takes a count only from `<context>.tr(text, None, n)` (see core/i18n.py).
+    single = [str(m) for m in extracted if "%n" in m.source and not m.numerus]
+    assert not single, "write these as <context>.tr(text, None, n, one=...):\n" + "\n".join(single)
+    for message in extracted:
+        if message.numerus:
+            assert len(message.translations) == 2, f"{message}: German has two plural forms"
+
+
+def test_plural_contexts_are_held_under_their_own_name():
+    # lupdate reads the context from the variable's name, never from the running code.
+    for path in (ROOT / "deskbreak").rglob("*.py"):
+        for variable, name in re.findall(r"^(\w+) = Context\(\"(\w+)\"\)", path.read_text(), re.MULTILINE):
+            assert variable == name, f"{path.name}: {variable} = Context({name!r})"
+
+
+def test_german_keeps_every_placeholder_of_the_english_source():
+    for message in read_ts(SHIPPED_TS):
+        if message.unfinished:
+            continue  # missing: test_every_translatable_string_has_a_finished_german_translation says so
+        wanted = sorted(p for p in PLACEHOLDER.findall(message.source) if p != "%n")
+        for form in message.translations:
+            assert sorted(p for p in PLACEHOLDER.findall(form) if p != "%n") == wanted, f"{message}: {form!r}"
+        if message.numerus:
+            assert all("%n" in form for form in message.translations[1:]), f"{message}: the count is lost"
+        if "&" in message.source.replace("&&", ""):
+            assert all("&" in form for form in message.translations), f"{message}: keyboard accelerator lost"
+
+
+def test_the_shipped_qm_is_compiled_from_the_shipped_ts(tmp_path):
+    compiled = tmp_path / "deskbreak_de.qm"
+    _update_script().compile_catalog(SHIPPED_TS, compiled)
+    assert compiled.read_bytes() == SHIPPED_QM.read_bytes(), "run scripts/update_translations.py"
+
+
+def test_the_qm_ships_with_the_package():
+    import tomllib
+
+    patterns = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]
+    assert "translations/*.qm" in patterns["deskbreak.assets"]
+
+
+@pytest.mark.parametrize("environment", [{"LANGUAGE": "de", "LANG": "C.UTF-8"}, {"LANG": "de_DE.UTF-8"},
+                                         {"LC_ALL": "de_AT.UTF-8"}])
+def test_the_language_follows_the_environment_without_a_qapplication(environment):
+    code = ("from deskbreak.ui.translation import install_translations\n"
+            "from deskbreak.core.i18n import translate\n"
+            "print(install_translations(), translate('tray', 'Quit'), translate('kinds', 'Sit-break'))")
+    clean = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LANG", "LC_ALL", "LC_MESSAGES")}
+    result = subprocess.run([sys.executable, "-c", code], env={**clean, **environment}, cwd=ROOT,
+                            capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["de", "Beenden", "Sitzpause"]
+
+
+def test_english_stays_the_source_without_a_catalog():
+    code = ("from deskbreak.ui.translation import install_translations\n"
+            "from deskbreak.core.i18n import translate\n"
+            "print(install_translations(), translate('tray', 'Quit'))")
+    clean = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LANG", "LC_ALL", "LC_MESSAGES")}
+    result = subprocess.run([sys.executable, "-c", code], env={**clean, "LANG": "C.UTF-8"}, cwd=ROOT,
+                            capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["en", "Quit"]
+
+
+# -- what a German user sees ------------------------------------------------------
+
+# The same in both languages, or not words at all: these may show under German.
+_SAME_IN_GERMAN = re.compile(r"^[\W\d_]*$|^deskbreak$|^(min|s|h|%)$")
+
+
+class EnglishFinder:
+    """Finds English catalog sources (whose German differs) in what a widget shows."""
+
+    def __init__(self, messages: list[Message]) -> None:
+        exact, patterns = set(), []
+        for message in messages:
+            if message.unfinished or all(form == message.source for form in message.translations):
+                continue
+            source = message.source.replace("&", "")
+            if _SAME_IN_GERMAN.match(source):
+                continue
+            if PLACEHOLDER.search(source):
+                # A template: the placeholders may hold anything, the words around them may not.
+                pattern = ".+".join(re.escape(part) for part in PLACEHOLDER.split(source))
+                # ("Step {number}" would match any sentence starting "Step ...": too little to tell.)
+                if len(PLACEHOLDER.sub("", source).strip(" :·,.()")) >= 8:
+                    patterns.append(re.compile(pattern, re.DOTALL))
+            else:
+                exact.add(source)
+        self.exact = exact
+        self.patterns = patterns
+
+    def english_in(self, text: str) -> str | None:
+        text = text.replace("&", "").strip()
+        if not text or _SAME_IN_GERMAN.match(text):
+            return None
+        if text in self.exact:
+            return text
+        return next((p.pattern for p in self.patterns if p.fullmatch(text)), None)
+
+
+def shown_texts(root) -> list[tuple[str, str]]:
+    """(where, text) for every text a user can see or hear in ``root`` and its children."""
+    from PySide6.QtWidgets import (QAbstractButton, QComboBox, QGroupBox, QLabel, QLineEdit, QListWidget,
+                                   QMenu, QWidget)
+
+    # The documents' own words and titles stay in their language, by design.
+    quoted = ("sourceLabel", "citationLabel")
+    texts = [("window title", root.windowTitle())]
+    for widget in [root, *root.findChildren(QWidget)]:
+        name = widget.objectName() or type(widget).__name__
+        if name in quoted or name.startswith("safetySource"):
+            continue
+        texts += [(f"{name} tooltip", widget.toolTip()), (f"{name} accessible name", widget.accessibleName())]
+        if isinstance(widget, (QLabel, QAbstractButton)):
+            texts.append((name, widget.text()))
+        if isinstance(widget, QLineEdit):
+            texts.append((f"{name} placeholder", widget.placeholderText()))
+        if isinstance(widget, QGroupBox):
+            texts.append((name, widget.title()))
+        if isinstance(widget, QComboBox):
+            texts += [(f"{name} item", widget.itemText(i)) for i in range(widget.count())]
+        if isinstance(widget, QListWidget):
+            texts += [(f"{name} item", widget.item(i).text()) for i in range(widget.count())]
+        if isinstance(widget, QMenu):
+            texts += [(f"{name} action", action.text()) for action in widget.actions()]
+    return texts
+
+
+def english_shown(root, finder: EnglishFinder) -> list[str]:
+    return [f"{where}: {text!r} (English: {english!r})" for where, text in shown_texts(root)
+            if (english := finder.english_in(text))]
+
+
+@pytest.fixture
+def german(qapp):
+    from deskbreak.ui.translation import install_translations, remove_translations
+    from PySide6.QtCore import QLocale
+
+    assert install_translations(QLocale(QLocale.Language.German, QLocale.Country.Germany)) == "de"
+    yield EnglishFinder(read_ts(SHIPPED_TS))
+    remove_translations()
+
+
+_OFFSCREEN = pytest.mark.qt_log_ignore(r"^This plugin does not support raise\(\)$",
+                                       r"^This plugin does not support propagateSizeHints\(\)$")
+
+
+@_OFFSCREEN
+def test_german_break_window_shows_no_english(qtbot, german):
+    from PySide6.QtWidgets import QPushButton
+
+    from deskbreak.core.catalog import load_catalog
+    from deskbreak.core.clock import FakeClock
+    from deskbreak.core.kinds import BreakKind
+    from deskbreak.core.settings import Settings
+    from deskbreak.ui.break_window import BreakWindow
+
+    catalog = load_catalog()
+    problems = []
+    for routine in catalog.routines.values():
+        clock = FakeClock()
+        exercises = [catalog.exercise(e) for e in routine.exercises_for(1)]
+        window = BreakWindow(title=BreakKind(routine.kind).label, exercises=exercises, clock=clock,
+                             settings=Settings.defaults().with_values(sore_back=True), safety=catalog.safety,
+                             key_guard_s=0, safety_first=True)
+        window.start()  # closes (and deletes) itself below: not qtbot's to close
+        for _ in exercises:  # every exercise of the routine, each mid-hold
+            clock.advance(4)
+            window.tick()
+            problems += english_shown(window, german)
+            window.findChild(QPushButton, "skipButton").click()
+        problems += english_shown(window, german)  # the done view
+        window.close_quietly()
+    clock = FakeClock()
+    window = BreakWindow(title=BreakKind.SIT.label, exercises=[catalog.exercise("walk-around")], clock=clock,
+                         settings=Settings.defaults(), safety=catalog.safety, key_guard_s=0)
+    window.start()
+    window.findChild(QPushButton, "hurtButton").click()
+    problems += english_shown(window, german)  # the safety page
+    window.close_quietly()
+    assert not problems, "\n".join(dict.fromkeys(problems))
+
+
+@_OFFSCREEN
+def test_german_tray_menu_shows_no_english(qtbot, german):
+    from datetime import datetime, timedelta
+
+    from PySide6.QtGui import QIcon
+
+    from deskbreak.core.describe import human_duration
+    from deskbreak.core.engine import Break, State, Status
+    from deskbreak.core.kinds import BreakKind
+    from deskbreak.ui.tray import MenuContext, TrayController, menu_entries
+
+    now = datetime(2024, 3, 4, 10, 0)
+    upcoming = Break(BreakKind.PRERUN, now + timedelta(days=1, hours=8), run_at=now + timedelta(days=1, hours=8, minutes=15))
+    statuses = [Status(state=state, seconds_to_next=600, upcoming=upcoming, current=upcoming,
+                       next_at=now + timedelta(minutes=5), paused_until=now + timedelta(days=1),
+                       held_by="fullscreen", skips_left=skips, can_skip=True, can_postpone=True)
+                for state in State for skips in (None, 0, 2)]
+    context = MenuContext(run_today=True, lengths={kind: human_duration(240) for kind in BreakKind})
+    problems = []
+    for status in statuses:
+        tray = TrayController(lambda status=status: menu_entries(status, now, context), lambda _: None,
+                              {"normal": QIcon()})
+        tray.rebuild_menu()
+        problems += english_shown(tray.menu, german)
+    assert not problems, "\n".join(dict.fromkeys(problems))
+
+
+@_OFFSCREEN
+def test_german_settings_dialog_shows_no_english_on_any_page(qtbot, tmp_path, german):
+    from deskbreak.core.settings_store import SettingsStore
+    from deskbreak.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(SettingsStore(tmp_path / "settings.toml"), autostart_location="~/.config/autostart")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    problems = []
+    for row in range(dialog.sections.count()):
+        dialog.sections.setCurrentRow(row)
+        problems += english_shown(dialog, german)
+    dialog.fields["sit_interval"].show_problem("x")
+    dialog.restore_defaults(None)
+    problems += english_shown(dialog, german)
+    assert not problems, "\n".join(dict.fromkeys(problems))
