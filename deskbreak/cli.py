@@ -1,7 +1,7 @@
 """The ``deskbreak`` command line.
 
-``deskbreak`` (or ``deskbreak run``) starts the tray app; ``catalog`` and
-``history`` print what the app knows. Global options choose an isolated
+``deskbreak`` (or ``deskbreak run``) starts the tray app; ``catalog``,
+``history`` and ``stats`` print what the app knows. Global options choose an isolated
 profile (``--config-dir``, ``--data-dir``) and override settings for one run
 without saving them (``--sit-interval 20s``, ``--set prelude=5s``).
 Bad arguments exit with status 2 and a one-line reason.
@@ -10,7 +10,6 @@ Bad arguments exit with status 2 and a one-line reason.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
 import sys
@@ -21,13 +20,16 @@ from typing import Sequence
 
 from deskbreak import __version__
 from deskbreak.core.catalog import PLACE_LABELS, Catalog, CatalogError, load_catalog
-from deskbreak.core.history import HistoryError, HistoryStore
+from deskbreak.core.history import BreakRecord, HistoryError, HistoryStore
+from deskbreak.core.history_csv import HistoryImportError, export_rows, import_csv, write_csv
 from deskbreak.core.clock import SystemClock
-from deskbreak.core.describe import exact_duration
+from deskbreak.core.describe import exact_duration, weekday_name
+from deskbreak.core.i18n import QT_TRANSLATE_NOOP, translate
 from deskbreak.core.commands import CONTROL_VERBS as COMMAND_VERBS
 from deskbreak.core.kinds import BREAK_KIND_NAMES
 from deskbreak.core.profile import Profile, default_config_dir, default_data_dir
 from deskbreak.core.settings import SETTING_BY_KEY, SETTINGS, SettingsError, parse_duration
+from deskbreak.core.stats import StatsReport, stats_for, target_label
 
 EXIT_USAGE = 2
 
@@ -63,11 +65,27 @@ def _whole_days(text: str) -> int:
     return int(text)
 
 
-def _iso_date(text: str) -> date:
+# No history holds a break from before this: refused, rather than searched for nothing.
+EARLIEST_DATE = date(1970, 1, 1)
+
+
+def _since_date(text: str) -> date:
+    """``--since`` of `history` and `stats`: "today", "yesterday" or an ISO date, none in the future."""
+    today = SystemClock().now().date()
+    words = {"today": today, "yesterday": today - timedelta(days=1)}
     try:
-        return date.fromisoformat(text)
+        day = words.get(text.strip().lower()) or date.fromisoformat(text.strip())
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date; write it like 2026-11-20") from None
+        raise argparse.ArgumentTypeError(translate(
+            "cli", "'{text}' is not a date; write it like {example}, or today or yesterday").format(
+                text=text, example=today.isoformat())) from None
+    if day < EARLIEST_DATE:
+        raise argparse.ArgumentTypeError(translate(
+            "cli", "'{text}': dates before 1970 are not in any history").format(text=text))
+    if day > today:
+        raise argparse.ArgumentTypeError(translate(
+            "cli", "'{text}' is in the future; the history ends today").format(text=text))
+    return day
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -121,9 +139,25 @@ def build_parser() -> argparse.ArgumentParser:
 
     history = commands.add_parser("history", help="show the breaks you took")
     form = history.add_mutually_exclusive_group()
-    form.add_argument("--json", action="store_true", help="JSON output")
-    form.add_argument("--csv", action="store_true", help="CSV output")
-    history.add_argument("--since", type=_iso_date, metavar="DATE", help="only breaks from DATE on")
+    form.add_argument("--json", action="store_true", help=translate("cli", "JSON output"))
+    form.add_argument("--csv", action="store_true", help=translate("cli", "CSV output"))
+    form.add_argument("--import", dest="import_file", type=Path, metavar="FILE.csv",
+                      help=translate("cli", "add the breaks of a CSV file another deskbreak exported "
+                                            "(none twice; nothing if a row is bad)"))
+    history.add_argument("--skip-bad-rows", action="store_true",
+                         help=translate("cli", "with --import: import the good rows, list the bad ones"))
+    history.add_argument("--since", type=_since_date, metavar="DATE",
+                         help=translate("cli", "only breaks from DATE on (2026-11-20, today, yesterday)"))
+
+    stats = commands.add_parser("stats", help=translate("cli", "your breaks in figures: days, streak, muscle groups"))
+    stats.add_argument("--json", action="store_true", help=translate("cli", "machine-readable output"))
+    period = stats.add_mutually_exclusive_group()
+    period.add_argument("--week", dest="period", action="store_const", const="week",
+                        help=translate("cli", "this week, Monday to today (the default)"))
+    period.add_argument("--month", dest="period", action="store_const", const="month",
+                        help=translate("cli", "this calendar month to today"))
+    period.add_argument("--since", type=_since_date, metavar="DATE",
+                        help=translate("cli", "from DATE to today (2026-11-20, today, yesterday)"))
 
     commands.add_parser("settings", help="open the settings dialog (starts deskbreak if needed)")
     config = commands.add_parser("config", help="read or change settings from the command line")
@@ -183,6 +217,10 @@ def make_profile(args: argparse.Namespace) -> Profile:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from deskbreak.ui.translation import install_translations
+
+    # Before the parser: its help texts are translated as it is built.
+    install_translations()
     parser = build_parser()
     args = parser.parse_args(argv)
     profile = make_profile(args)
@@ -210,6 +248,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _runs(args, profile)
         if command == "history":
             return _history(args, profile)
+        if command == "stats":
+            return _stats(args, profile)
         if command in CONTROL_VERBS:
             return _control(command, args, profile)
     except (CatalogError, HistoryError) as exc:
@@ -503,52 +543,160 @@ def format_catalog(catalog: Catalog) -> str:
 
 # -- history -------------------------------------------------------------------
 
-HISTORY_COLUMNS = ("id", "kind", "routine_id", "due_at", "shown_at", "ended_at", "outcome",
-                   "exercises", "exercise_seconds", "note")
+def _read_history(profile: Profile, since: date | None = None) -> list[BreakRecord]:
+    """The profile's breaks from midnight local time of ``since`` on, read only; none without a file."""
+    moment = None
+    if since is not None:
+        # Midnight in today's local offset: what "since Monday" means to the user at the desk.
+        moment = datetime.combine(since, time.min, SystemClock().now().tzinfo)
+    if not profile.history_path.exists():
+        return []
+    with HistoryStore.open_readonly(profile.history_path) as store:
+        return store.breaks(moment)
 
 
 def _history(args: argparse.Namespace, profile: Profile) -> int:
-    since = None
-    if args.since is not None:
-        # Midnight local time, built in the local offset rather than converted
-        # to it, so even 0001-01-01 stays a valid moment.
-        since = datetime.combine(args.since, time.min, SystemClock().now().tzinfo)
-    if not profile.history_path.exists():
-        records = []
-    else:
-        with HistoryStore.open_readonly(profile.history_path) as store:
-            records = store.breaks(since)
-    rows = [_history_row(r) for r in records]
+    if args.import_file is not None:
+        return _import_history(args.import_file, args.skip_bad_rows, profile)
+    records = _read_history(profile, args.since)
     if args.json:
-        json.dump(rows, sys.stdout, indent=2)
+        json.dump(export_rows(records), sys.stdout, indent=2)
         print()
     elif args.csv:
-        writer = csv.DictWriter(sys.stdout, fieldnames=HISTORY_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+        write_csv(records, sys.stdout)
     else:
-        if not rows:
-            print("No breaks recorded yet.")
-        for row in rows:
-            when = (row["shown_at"] or row["due_at"] or row["ended_at"] or "")[:16].replace("T", " ")
-            print(f"{when}  {row['kind']:<8} {row['outcome'] or 'in progress':<10} "
-                  f"{row['exercises']} exercises, {row['exercise_seconds']:.0f} s  {row['routine_id'] or ''}")
+        if not records:
+            print(translate("cli", "No breaks recorded yet."))
+        for record in records:
+            when = record.moment.strftime("%Y-%m-%d %H:%M") if record.moment else ""
+            print(translate("cli", "{when}  {kind:<8} {outcome:<10} {done} of {planned} exercises, "
+                                   "{seconds:.0f} s  {routine}").format(
+                when=when, kind=record.kind, outcome=record.outcome or translate("cli", "in progress"),
+                done=record.exercises_done, planned=record.exercises_planned,
+                seconds=sum(e.seconds for e in record.exercises), routine=record.routine_id or ""))
     return 0
 
 
-def _history_row(record) -> dict:
-    def iso(value):
-        return value.isoformat() if value else None
+def _import_history(path: Path, skip_bad_rows: bool, profile: Profile) -> int:
+    """`history --import FILE`: merge another deskbreak's export, all or nothing unless told otherwise."""
+    try:
+        with HistoryStore(profile.history_path) as store:
+            result = import_csv(store, path, skip_bad_rows=skip_bad_rows)
+    except HistoryImportError as exc:
+        print(f"deskbreak: {exc}", file=sys.stderr)
+        if exc.problems:
+            print(translate("cli", "deskbreak: nothing was imported; --skip-bad-rows imports the good rows "
+                                   "and lists the bad ones"), file=sys.stderr)
+        return 1
+    for problem in result.bad_rows:
+        print(translate("cli", "deskbreak: skipped: {problem}").format(problem=problem), file=sys.stderr)
+    print(translate("cli", "Imported {added} breaks from {path}; {duplicates} were already in the history, "
+                           "{bad} bad rows skipped.").format(
+        added=result.added, path=path, duplicates=result.skipped_duplicates, bad=len(result.bad_rows)))
+    return 0
 
-    return {
-        "id": record.id,
-        "kind": record.kind,
-        "routine_id": record.routine_id,
-        "due_at": iso(record.due_at),
-        "shown_at": iso(record.shown_at),
-        "ended_at": iso(record.ended_at),
-        "outcome": record.outcome,
-        "exercises": len(record.exercises),
-        "exercise_seconds": round(sum(e.seconds for e in record.exercises), 1),
-        "note": record.note,
-    }
+
+# -- stats ---------------------------------------------------------------------
+
+# The table's counted columns: (heading, DayStats / WeekStats attribute).
+STATS_COLUMNS = (
+    (QT_TRANSLATE_NOOP("cli", "Prompted"), "prompted"),
+    (QT_TRANSLATE_NOOP("cli", "Completed"), "completed"),
+    (QT_TRANSLATE_NOOP("cli", "Partial"), "partial"),
+    (QT_TRANSLATE_NOOP("cli", "Skipped"), "skipped"),
+    (QT_TRANSLATE_NOOP("cli", "Postponed"), "postponed"),
+    (QT_TRANSLATE_NOOP("cli", "Away"), "natural"),
+)
+# Longer periods are shown a week to a line: a year of days is no table to read.
+MAX_DAY_ROWS = 31
+
+
+def _stats(args: argparse.Namespace, profile: Profile) -> int:
+    """`stats`: the history window's figures for this week, this month or since a date."""
+    from deskbreak.core.settings_store import SettingsStore
+
+    now = SystemClock().now()
+    today = now.date()
+    if args.since is not None:
+        first = args.since
+    elif args.period == "month":
+        first = today.replace(day=1)
+    else:
+        first = today - timedelta(days=today.weekday())
+    try:
+        # --set daily_goal=60 answers "what if" for this run, as everywhere else.
+        store, problems = SettingsStore.load(profile.settings_path, now, profile.overrides, move_broken=False)
+    except SettingsError as exc:
+        print(f"deskbreak: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    for line in problems:
+        print(f"deskbreak: {line}", file=sys.stderr)
+    settings = store.settings
+    catalog = load_catalog()
+    # All of it: the streak and the neglected muscle groups reach back before the period.
+    report = stats_for(_read_history(profile), catalog, settings, first=first, last=today)
+    if args.json:
+        json.dump(report.to_json(), sys.stdout, indent=2)
+        print()
+    else:
+        print("\n".join(format_stats(report)))
+    return 0
+
+
+def format_stats(report: StatsReport) -> list[str]:
+    """The human form of ``deskbreak stats``: the table, the streak, minutes per muscle group, neglect."""
+    by_day = len(report.days) <= MAX_DAY_ROWS
+    goal = report.streak.goal
+    if by_day:
+        labels, goal_heading = (translate("cli", "Date"), translate("cli", "Day")), translate("cli", "Goal")
+        rows = [(day.date.isoformat(), weekday_name(day.date), day,
+                 _goal_word(day.goal_met(goal))) for day in report.days]
+    else:
+        labels, goal_heading = (translate("cli", "Week of"), translate("cli", "Week")), ""
+        # A week cut by the period starts on its first day in it.
+        rows = [(week.days[0].date.isoformat(), str(week.start.isocalendar().week), week, "")
+                for week in report.weeks]
+    rows.append((translate("cli", "Total"), "", report.total, ""))
+    headings = [*labels, *(translate("cli", name) for name, _ in STATS_COLUMNS), translate("cli", "Minutes"),
+                goal_heading]
+    table = [[label, sublabel, *(str(getattr(period, attribute)) for _, attribute in STATS_COLUMNS),
+              f"{period.minutes:.1f}", goal_text] for label, sublabel, period, goal_text in rows]
+    widths = [max(len(cells[n]) for cells in [headings, *table]) for n in range(len(headings))]
+
+    def line(cells: Sequence[str]) -> str:
+        # Labels to the left, figures to the right, as a table of numbers reads.
+        return "  ".join(cell.ljust(width) if n < 2 else cell.rjust(width)
+                         for n, (cell, width) in enumerate(zip(cells, widths))).rstrip()
+
+    title = translate("cli", "Breaks from {first} to {last}").format(first=report.first.isoformat(),
+                                                                      last=report.last.isoformat())
+    lines = [title, "", line(headings), *(line(cells) for cells in table), ""]
+    streak = report.streak
+    lines.append(translate("cli", "Streak: {current} (best {best}), goal {goal} % of sit-breaks taken").format(
+        current=_days(streak.current), best=streak.best, goal=goal))
+    worked = sorted(((minutes, target) for target, minutes in report.minutes_by_target.items() if minutes > 0),
+                    key=lambda item: -item[0])
+    lines.append(translate("cli", "Minutes per muscle group: {groups}").format(
+        groups=", ".join(_group_figure(target, f"{minutes:.1f}") for minutes, target in worked)
+        if worked else translate("cli", "none yet")))
+    if report.neglected:
+        lines.append(translate("cli", "Not stretched lately: {groups}").format(groups=", ".join(
+            _group_figure(n.target, translate("cli", "never") if n.days is None else _days(n.days))
+            for n in report.neglected)))
+    return lines
+
+
+def _group_figure(target: str, figure: str) -> str:
+    """ "Hamstrings 3 days": a muscle group in words, then its figure (the order is the translator's)."""
+    return translate("cli", "{group} {figure}").format(group=target_label(target), figure=figure)
+
+
+def _goal_word(met: bool | None) -> str:
+    if met is None:
+        return ""
+    return translate("cli", "met") if met else translate("cli", "not met")
+
+
+def _days(count: int) -> str:
+    # Two whole strings rather than "day(s)"; German, the next catalog, has the same two forms.
+    return translate("cli", "1 day") if count == 1 else translate("cli", "{count} days").format(count=count)

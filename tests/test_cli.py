@@ -63,6 +63,36 @@ def seed_history(data_dir):
             store.finish_break(bid, due + timedelta(minutes=4), outcome)
 
 
+def test_history_moves_to_another_machine_through_csv_without_duplicates(capsys, tmp_path):
+    laptop, desktop = tmp_path / "laptop", tmp_path / "desktop"
+    seed_history(laptop)
+    code, exported, _ = run(capsys, "--data-dir", str(laptop), "history", "--csv")
+    export = tmp_path / "laptop.csv"
+    export.write_text(exported, encoding="utf-8")
+    code, out, _ = run(capsys, "--data-dir", str(desktop), "history", "--import", str(export))
+    assert code == 0 and "Imported 3 breaks" in out
+    code, out, _ = run(capsys, "--data-dir", str(desktop), "history", "--import", str(export))
+    assert "Imported 0 breaks" in out and "3 were already in the history" in out
+    code, out, _ = run(capsys, "--data-dir", str(desktop), "history", "--json")
+    assert [(r["outcome"], r["exercises"]) for r in json.loads(out)] == [
+        ("completed", 1), ("skipped", 1), ("completed", 1)]
+
+
+def test_a_bad_row_imports_nothing_unless_told_to_skip_it(capsys, tmp_path):
+    export = tmp_path / "export.csv"
+    export.write_text(
+        "id,kind,routine_id,due_at,shown_at,ended_at,outcome,exercises,exercise_seconds,note\n"
+        "1,sit,sit-break,2026-11-02T09:30:00+01:00,,2026-11-02T09:34:00+01:00,completed,0,0,\n"
+        "2,sit,sit-break,2026-11-02T10:30:00+01:00,,2026-11-02T10:34:00+01:00,done,0,0,\n", encoding="utf-8")
+    code, out, err = run(capsys, "--data-dir", str(tmp_path), "history", "--import", str(export))
+    assert code == 1 and "line 3" in err and "outcome" in err and "nothing was imported" in err
+    assert not (tmp_path / "history.sqlite3").exists() or run(capsys, "--data-dir", str(tmp_path), "history",
+                                                               "--json")[1].strip() == "[]"
+    code, out, err = run(capsys, "--data-dir", str(tmp_path), "history", "--import", str(export),
+                         "--skip-bad-rows")
+    assert code == 0 and "Imported 1 breaks" in out and "line 3" in err
+
+
 def test_history_json_csv_and_since(capsys, tmp_path):
     seed_history(tmp_path)
     code, out, _ = run(capsys, "--data-dir", str(tmp_path), "history", "--json")
@@ -87,7 +117,12 @@ def test_history_of_a_new_profile_is_empty(capsys, tmp_path):
     [
         (["--sit-interval", "soon"], "sit_interval"),
         (["--set", "colour=red"], "unknown setting 'colour'"),
-        (["history", "--since", "yesterday"], "'yesterday' is not a date"),
+        (["history", "--since", "someday"], "'someday' is not a date"),
+        (["history", "--since", "0001-01-01"], "dates before 1970 are not in any history"),
+        (["stats", "--since", "1969-12-31"], "dates before 1970 are not in any history"),
+        (["stats", "--since", "2026-13-01"], "'2026-13-01' is not a date"),
+        (["stats", "--since", "9999-01-01"], "is in the future"),
+        (["stats", "--week", "--month"], "not allowed with argument"),
         (["history", "--json", "--csv"], "not allowed with argument"),
         (["dance"], "invalid choice"),
     ],
@@ -151,11 +186,11 @@ def test_one_run_overrides_do_not_leak_into_config_set(capsys, tmp_path, nothing
     assert 'sit_interval = "30m"' in text and 'prelude = "1m"' in text
 
 
-def test_history_since_the_first_day_of_the_calendar_is_no_traceback(capsys, tmp_path):
+def test_history_since_the_first_day_of_1970_is_no_traceback(capsys, tmp_path):
     with HistoryStore(tmp_path / "history.sqlite3") as store:
         nine = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
         store.record_break("sit", None, nine, None, nine, "skipped", "")
-    code, out, err = run(capsys, "--data-dir", str(tmp_path), "history", "--since", "0001-01-01", "--json")
+    code, out, err = run(capsys, "--data-dir", str(tmp_path), "history", "--since", "1970-01-01", "--json")
     assert code == 0 and err == "" and len(json.loads(out)) == 1
 
 
@@ -253,3 +288,125 @@ def test_runs_with_a_broken_calendar_file_is_one_clear_line(capsys, tmp_path, no
     (tmp_path / "settings.toml").write_text(f'calendar_file = "{tmp_path / "plan.ics"}"\n')
     code, out, err = run(capsys, "--config-dir", str(tmp_path), "--data-dir", str(tmp_path), "runs")
     assert code == 1 and str(tmp_path / "plan.ics") in err and err.count("\n") == 1
+
+
+# -- stats: the history window's figures on the command line -----------------------------
+
+
+def seed_two_days(data_dir) -> tuple:
+    """Yesterday half the sit-breaks taken; today all of them, one after a postponement, and a walk.
+
+    Returns (yesterday, today) as local dates, as `deskbreak stats` sees them.
+    """
+    now = datetime.now().astimezone()
+    today = now.date()
+    yesterday = today - timedelta(days=1)
+
+    def local(day, hour, minute=0):
+        return datetime.combine(day, datetime.min.time()).replace(hour=hour, minute=minute).astimezone()
+
+    with HistoryStore(data_dir / "history.sqlite3") as store:
+        for hour, outcome in ((9, "completed"), (10, "skipped")):
+            due = local(yesterday, hour)
+            store.record_break("sit", "sit-break", due, due, due + timedelta(minutes=3), outcome)
+        first = local(today, 0, 5)
+        bid = store.start_break("sit", "sit-break", first, first)
+        store.record_exercise(bid, "walk-around", 120.0, True, first + timedelta(minutes=2))
+        store.finish_break(bid, first + timedelta(minutes=3), "completed")
+        due = local(today, 0, 30)
+        store.record_break("sit", "sit-break", due, due, due + timedelta(minutes=1), "postponed")
+        bid = store.start_break("sit", "sit-break", due, due + timedelta(minutes=10))
+        store.record_exercise(bid, "split-hip-stretch", 60.0, True, due + timedelta(minutes=12))
+        store.finish_break(bid, due + timedelta(minutes=13), "completed")
+        store.record_break("natural", None, None, local(today, 0, 45), local(today, 0, 55), "natural")
+    return yesterday, today
+
+
+def stats_json(capsys, tmp_path, *argv) -> dict:
+    code, out, err = run(capsys, "--data-dir", str(tmp_path), "--config-dir", str(tmp_path), "stats", "--json",
+                         *argv)
+    assert code == 0, err
+    return json.loads(out)
+
+
+def test_stats_json_counts_the_days_the_streak_and_the_muscle_groups(capsys, tmp_path):
+    yesterday, today = seed_two_days(tmp_path)
+    report = stats_json(capsys, tmp_path, "--since", "yesterday")
+    assert {"days", "weeks", "streak", "minutes_by_target", "neglected"} <= report.keys()
+    assert (report["first"], report["last"]) == (yesterday.isoformat(), today.isoformat())
+    before, now = report["days"]
+    assert (before["prompted"], before["completed"], before["skipped"], before["goal_met"]) == (2, 1, 1, False)
+    assert (now["prompted"], now["completed"], now["postponed"], now["natural"]) == (2, 2, 1, 1)
+    assert now["minutes"] == 3.0 and now["goal_met"] is True
+    assert report["streak"] == {"current": 1, "best": 1, "goal": 80}
+    minutes = report["minutes_by_target"]
+    assert (minutes["legs"], minutes["lower_back"], minutes["hip_flexors"], minutes["glutes"]) == (2, 2, 1, 1)
+    assert {"target": "hamstrings", "days": None} in report["neglected"]
+
+
+def test_stats_follow_the_profiles_daily_goal(capsys, tmp_path):
+    seed_two_days(tmp_path)
+    (tmp_path / "settings.toml").write_text("daily_goal = 50\n")
+    assert stats_json(capsys, tmp_path)["streak"] == {"current": 2, "best": 2, "goal": 50}
+
+
+@pytest.mark.parametrize("period", ["--week", "--month", "--since"])
+def test_stats_periods_end_today(capsys, tmp_path, period):
+    yesterday, today = seed_two_days(tmp_path)
+    first = {"--week": today - timedelta(days=today.weekday()), "--month": today.replace(day=1),
+             "--since": yesterday - timedelta(days=40)}[period]
+    argv = [period, first.isoformat()] if period == "--since" else [period]
+    report = stats_json(capsys, tmp_path, *argv)
+    assert (report["first"], report["last"]) == (first.isoformat(), today.isoformat())
+    assert [day["date"] for day in report["days"]] == [
+        (first + timedelta(days=n)).isoformat() for n in range((today - first).days + 1)]
+    assert report["days"][-1]["prompted"] == 2
+    assert sum(week["prompted"] for week in report["weeks"]) == sum(day["prompted"] for day in report["days"])
+
+
+def test_stats_default_to_this_week(capsys, tmp_path):
+    _, today = seed_two_days(tmp_path)
+    assert stats_json(capsys, tmp_path)["first"] == (today - timedelta(days=today.weekday())).isoformat()
+
+
+def test_stats_table_reads_as_sentences(capsys, tmp_path):
+    _, today = seed_two_days(tmp_path)
+    code, out, _ = run(capsys, "--data-dir", str(tmp_path), "--config-dir", str(tmp_path), "stats", "--since",
+                       "today")
+    assert code == 0
+    lines = out.splitlines()
+    header = next(line for line in lines if line.startswith("Date"))
+    assert header.split()[:4] == ["Date", "Day", "Prompted", "Completed"]
+    row = next(line for line in lines if line.startswith(today.isoformat()))
+    assert row.split()[2:10] == ["2", "2", "0", "0", "1", "1", "3.0", "met"]
+    assert "Streak: 1 day (best 1), goal 80 % of sit-breaks taken" in lines
+    assert "Minutes per muscle group: Lower back 2.0, Legs 2.0, Hip flexors 1.0, Glutes 1.0" in lines
+    neglected = next(line for line in lines if line.startswith("Not stretched lately: "))
+    assert "Hamstrings never" in neglected and "Upper back never" in neglected
+
+
+def test_stats_over_months_are_a_week_to_a_line(capsys, tmp_path):
+    _, today = seed_two_days(tmp_path)
+    since = today - timedelta(days=70)
+    code, out, _ = run(capsys, "--data-dir", str(tmp_path), "--config-dir", str(tmp_path), "stats", "--since",
+                       since.isoformat())
+    lines = out.splitlines()
+    assert code == 0 and any(line.startswith("Week of") for line in lines)
+    assert lines[lines.index(next(line for line in lines if line.startswith("Week of"))) + 1].startswith(
+        since.isoformat()), "the first week begins on the first day asked for"
+    assert next(line for line in lines if line.startswith("Total")).split()[1:3] == ["4", "3"]
+
+
+def test_stats_of_a_new_profile_are_zeros_and_create_nothing(capsys, tmp_path):
+    report = stats_json(capsys, tmp_path / "new")
+    assert all(day["prompted"] == 0 for day in report["days"])
+    assert report["streak"] == {"current": 0, "best": 0, "goal": 80}
+    assert not (tmp_path / "new").exists()
+
+
+def test_history_since_today_and_yesterday(capsys, tmp_path):
+    seed_two_days(tmp_path)
+    code, out, _ = run(capsys, "--data-dir", str(tmp_path), "history", "--since", "today", "--json")
+    assert code == 0 and [r["kind"] for r in json.loads(out)] == ["sit", "sit", "sit", "natural"]
+    code, out, _ = run(capsys, "--data-dir", str(tmp_path), "history", "--since", "yesterday", "--json")
+    assert code == 0 and len(json.loads(out)) == 6

@@ -13,7 +13,7 @@ import logging
 import sqlite3
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QIcon
@@ -44,10 +44,12 @@ from deskbreak.core.engine import (
     State,
 )
 from deskbreak.core.history import HistoryError, HistoryStore, honest_outcome
+from deskbreak.core.i18n import translate
 from deskbreak.core.kinds import NATURAL_BREAK_KIND, BreakKind, Outcome
 from deskbreak.core.poses import load_poses_or_none
 from deskbreak.core.settings import Settings, SettingsError
 from deskbreak.core.settings_store import SettingsStore
+from deskbreak.core.suggest import suggest_break
 from deskbreak.core.timeline import break_exercise_ids, routine_seconds, routine_segments
 from deskbreak.ui.tray import MenuContext, TrayController, TrayNotifier, menu_entries
 
@@ -173,7 +175,7 @@ class DeskbreakApp(QObject):
             self.autostart.set_enabled(self.store.settings.autostart)
         except AutostartError as exc:
             log.warning("%s", exc)
-            self._tell("Start at login could not be changed", str(exc))
+            self._tell(translate("app", "Start at login could not be changed"), str(exc))
 
     def _tell(self, title: str, body: str) -> None:
         if self.notifier is not None:
@@ -228,7 +230,7 @@ class DeskbreakApp(QObject):
             save_user_routines(self.routines_path, routines, self.default_catalog)
         except UserRoutinesError as exc:
             log.warning("%s", exc)
-            self._tell("Your routine could not be saved", str(exc))
+            self._tell(translate("app", "Your routine could not be saved"), str(exc))
             return
         self.catalog, _ = self._with_user_routines()
 
@@ -351,9 +353,11 @@ class DeskbreakApp(QObject):
             elif isinstance(event, BreakHeld):
                 self._withdraw_notification()
             elif isinstance(event, BreakOverdue):
-                self._tell(f"{event.brk.kind.label} overdue",
-                           f"It waited {human_duration(self.settings.dnd_max_delay.total_seconds())} "
-                           f"for: {event.reason}. It starts when that ends; or take it now from the tray.")
+                self._tell(translate("app", "{kind} overdue").format(kind=event.brk.kind.label),
+                           translate("app", "It waited {delay} for: {reason}. It starts when that ends; "
+                                            "or take it now from the tray.").format(
+                               delay=human_duration(self.settings.dnd_max_delay.total_seconds()),
+                               reason=event.reason))
             elif isinstance(event, BreakPostponed):
                 self._withdraw_notification()
                 self._finish_record(event.at, Outcome.POSTPONED)
@@ -367,8 +371,9 @@ class DeskbreakApp(QObject):
                 self._close_window()
             elif isinstance(event, RunEnded):
                 if event.offer_cooldown and self.notifier is not None:
-                    self.notifier.notify("Run done? Time to cool down", COOLDOWN_ADVICE,
-                                         actions=[("cooldown", "Start back-care routine")])
+                    self.notifier.notify(translate("app", "Run done? Time to cool down"),
+                                         translate("describe", COOLDOWN_ADVICE),
+                                         actions=[("cooldown", translate("app", "Start back-care routine"))])
             elif isinstance(event, BackAtDesk):
                 self._record_natural_break(event)
             elif isinstance(event, Refused):
@@ -385,7 +390,7 @@ class DeskbreakApp(QObject):
 
     @property
     def postpone_label(self) -> str:
-        return f"Postpone {human_duration(self.settings.postpone.total_seconds())}"
+        return translate("app", "Postpone {delay}").format(delay=human_duration(self.settings.postpone.total_seconds()))
 
     def refresh(self) -> None:
         now = self.clock.now()
@@ -397,7 +402,7 @@ class DeskbreakApp(QObject):
         """The menu for the engine's current state; only reads (the tray steps before asking)."""
         now = self.clock.now()
         run = self.engine.next_run(now)
-        notes = ("Idle detection unavailable",) if getattr(self.idle, "name", "") in IDLE_UNAVAILABLE else ()
+        notes = (translate("app", "Idle detection unavailable"),) if getattr(self.idle, "name", "") in IDLE_UNAVAILABLE else ()
         status = self.engine.status(now)
         upcoming = status.upcoming if status.upcoming is not None else status.current
         sequence = upcoming.sequence if upcoming is not None and upcoming.kind == BreakKind.SIT else 0
@@ -597,13 +602,22 @@ class DeskbreakApp(QObject):
         self.settings_dialog.activateWindow()
 
     def _show_history(self) -> None:
-        from deskbreak.ui.stats_view import HistoryWindow
+        from deskbreak.ui.history_window import HistoryWindow
 
-        window = HistoryWindow(self.history)
+        window = HistoryWindow(self.history, self.catalog, self.settings, self.clock.now().date(),
+                               start_break=self._start_break_for)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._extra_windows = [w for w in self._extra_windows if w.isVisible()] + [window]
         window.show()
         window.raise_()
+
+    def _start_break_for(self, neglected: Sequence[str]) -> None:
+        """The break that works the neglected muscle groups best, now (a sit-break when none does)."""
+        suggestion = suggest_break(self.catalog, self.settings, neglected)
+        if suggestion is None:
+            self.run_command(cmd.StartBreak())
+        else:
+            self.run_command(cmd.StartBreak(suggestion.kind, suggestion.sequence))
 
     def status_report(self) -> dict:
         """What ``deskbreak status [--json]`` prints; the keys are a stable interface."""
@@ -637,7 +651,7 @@ class DeskbreakApp(QObject):
             elif self.tray.window is not None:
                 self.tray.window.raise_()
             elif self.notifier is not None:
-                self.notifier.notify("deskbreak is running", status_line(
+                self.notifier.notify(translate("app", "deskbreak is running"), status_line(
                     self.engine.status(self.clock.now()), self.clock.now()))
             return self.status_report()
         if command == "status":

@@ -168,6 +168,17 @@ def test_control_requests(app_parts):
     assert app.window.windowTitle() == "deskbreak: Back-care routine"
 
 
+def test_stretch_now_starts_the_break_that_works_the_neglected_muscle_groups(app_parts):
+    app, clock, notifier, history = app_parts
+    app._start_break_for(["hamstrings"])  # no sit-break group works them; the back-care routine does
+    assert app.window.windowTitle() == "deskbreak: Back-care routine"
+    app.window.end_break()
+    app._start_break_for(["upper_back"])
+    assert app.window.windowTitle() == "deskbreak: Sit-break"
+    played = app._exercise_ids(app.engine.status(clock.now()).current)
+    assert any("upper_back" in app.catalog.exercise(e).targets for e in played)
+
+
 def test_history_and_settings_windows_open(app_parts, qtbot):
     app, clock, notifier, history = app_parts
     app.run_command(cmd.OpenHistory())
