@@ -2,12 +2,17 @@
 #   make run   - create .venv on first use, install deskbreak, start it
 #   make test  - create .venv, install deskbreak with its test extra and the
 #                system packages the tests need (apt-get, as root), run all tests
+# and, for a per-user install and a stand-alone build:
+#   make install-desktop   - put deskbreak (this checkout's .venv) in the
+#                            application menu, with its icons
+#   make uninstall-desktop - take out exactly what install-desktop put in
+#   make package           - a PyInstaller one-folder build in dist/deskbreak/
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 ARGS   ?=
 
-.PHONY: run test test-fast bench render clean
+.PHONY: run test test-fast bench render clean install-desktop uninstall-desktop package icons
 
 # Stamps re-run pip only when pyproject.toml changes.
 $(BIN)/python:
@@ -20,6 +25,10 @@ $(VENV)/.installed-run: pyproject.toml | $(BIN)/python
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@ $(VENV)/.installed-run
+
+$(VENV)/.installed-package: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[package]'
 	touch $@ $(VENV)/.installed-run
 
 run: $(VENV)/.installed-run
@@ -42,5 +51,26 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/break_window_cpu.py
 	$(BIN)/python benchmarks/wakeups.py
 
+# The menu entry's Exec is this absolute path, so it starts deskbreak whatever
+# the desktop session's PATH; pass DESKBREAK=/abs/path/deskbreak for another
+# one (dist/deskbreak/deskbreak after `make package`). XDG_DATA_HOME is honoured.
+DESKBREAK ?= $(abspath $(BIN)/deskbreak)
+
+install-desktop: $(VENV)/.installed-run
+	$(BIN)/python packaging/install_desktop.py install --exec "$(DESKBREAK)"
+
+uninstall-desktop:
+	$(PYTHON) packaging/install_desktop.py uninstall
+
+# tests/desktop/test_frozen.py drives the result when it exists.
+package: $(VENV)/.installed-package
+	sh scripts/system-packages.sh runtime
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+		packaging/deskbreak.spec
+
+# Re-render the committed PNG, .ico and .icns icons after changing assets/icons/deskbreak.svg.
+icons: $(VENV)/.installed-run
+	$(BIN)/python scripts/render_icons.py
+
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache

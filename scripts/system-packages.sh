@@ -4,7 +4,10 @@
 #            notify-send, which plyer uses for native notifications.
 #   test:    runtime plus the virtual desktop the desktop test tier drives
 #            (Xvfb, openbox, trayer, dunst, a D-Bus session, xdotool, ImageMagick),
-#            and desktop-file-validate, which checks the autostart entry we write.
+#            and the validators tests/test_packaging.py runs: desktop-file-validate
+#            (the menu and autostart entries we ship and write), appstreamcli (the
+#            AppStream metainfo), and gtk-update-icon-cache, which
+#            `make install-desktop` refreshes when a user's icon cache exists.
 # As root it installs them with apt-get; otherwise it says loudly what is
 # missing and leaves it to you (the desktop tier then skips itself).
 set -eu
@@ -13,7 +16,7 @@ runtime="libegl1 libgl1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-i
 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
 libfontconfig1 libdbus-1-3 fonts-dejavu-core libnotify-bin"
 desktop="xvfb xauth openbox trayer dunst dbus dbus-x11 xdotool imagemagick x11-utils"
-validators="desktop-file-utils"
+validators="desktop-file-utils appstream gtk-update-icon-cache"
 
 case "${1:-test}" in
     runtime) wanted="$runtime" ;;

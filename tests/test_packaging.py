@@ -1,34 +1,272 @@
-"""The packaging files parse and agree with the package."""
+"""The packaging files parse, pass the freedesktop validators and agree with the package.
+
+desktop-file-validate and appstreamcli come from Debian's desktop-file-utils
+and appstream (``make test`` installs them as root). Without them the tests
+that run them skip with a one-line reason, except under ``CI``, where they
+fail.
+"""
 
 from __future__ import annotations
 
 import configparser
+import os
+import re
+import shlex
+import shutil
+import struct
+import subprocess
+import sys
 import tomllib
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGING = ROOT / "packaging"
+METAINFO = PACKAGING / "io.github.deskbreak.deskbreak.metainfo.xml"
+HICOLOR = ROOT / "assets" / "icons" / "hicolor"
+HICOLOR_SIZES = (16, 22, 24, 32, 48, 64, 128, 256)
+RAW_FILES = "https://raw.githubusercontent.com/deskbreak/deskbreak/main/"
+PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
 
 
-def desktop_entry(name: str) -> configparser.SectionProxy:
+def desktop_entry(path: Path) -> configparser.SectionProxy:
     parser = configparser.ConfigParser(interpolation=None)
     parser.optionxform = str
-    parser.read(PACKAGING / name, encoding="utf-8")
+    parser.read(path, encoding="utf-8")
     return parser["Desktop Entry"]
 
 
+def program(name: str, package: str) -> str:
+    """The program's path; skip (fail under CI) naming the Debian package when it is missing."""
+    found = shutil.which(name)
+    if found is None:
+        message = f"{name} is not installed: `sudo apt-get install {package}` (or run `make test` as root)"
+        if os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no"):
+            pytest.fail(f"CI is set and {message}", pytrace=False)
+        pytest.skip(message)
+    return found
+
+
+def validate_desktop_file(path: Path) -> None:
+    done = subprocess.run([program("desktop-file-validate", "desktop-file-utils"), str(path)],
+                          capture_output=True, text=True, timeout=30)
+    # It prints nothing for a clean file; hints and warnings count as failures too.
+    assert (done.returncode, done.stdout + done.stderr) == (0, ""), f"{path.name}: {done.stdout}{done.stderr}"
+
+
+def appstreamcli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([program("appstreamcli", "appstream"), *args, "--no-net", "--pedantic"],
+                          capture_output=True, text=True, timeout=60)
+
+
+def assert_appstream_clean(done: subprocess.CompletedProcess[str]) -> None:
+    complaints = [line for line in done.stdout.splitlines() if re.match(r"^[EWIP]: ", line)]
+    assert done.returncode == 0 and not complaints, done.stdout + done.stderr
+
+
+# The shipped files -------------------------------------------------------------------------
+
+
 def test_desktop_entries_launch_the_console_script():
-    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["scripts"]
     for name in ("deskbreak.desktop", "deskbreak-autostart.desktop"):
-        entry = desktop_entry(name)
+        entry = desktop_entry(PACKAGING / name)
         assert entry["Type"] == "Application"
-        assert entry["Exec"].split()[0] in scripts
+        assert entry["Exec"].split()[0] in PROJECT["scripts"]
         assert (ROOT / "assets" / "icons" / f"{entry['Icon']}.svg").exists()
 
 
+def test_shipped_desktop_entries_pass_desktop_file_validate():
+    for name in ("deskbreak.desktop", "deskbreak-autostart.desktop"):
+        validate_desktop_file(PACKAGING / name)
+
+
 def test_metainfo_names_the_desktop_file_and_version():
-    root = ET.parse(PACKAGING / "io.github.deskbreak.deskbreak.metainfo.xml").getroot()
+    root = ET.parse(METAINFO).getroot()
     assert root.find("launchable").text == "deskbreak.desktop"
-    version = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
-    assert root.find("releases/release").get("version") == version
+    assert root.find("releases/release").get("version") == PROJECT["version"]
+    assert root.find("project_license").text == PROJECT["license"]
+    assert root.find("provides/binary").text in PROJECT["scripts"]
+
+
+def test_metainfo_passes_appstream_validation_even_pedantic():
+    assert_appstream_clean(appstreamcli("validate", "--explain", str(METAINFO)))
+
+
+def test_the_latest_release_has_notes():
+    release = ET.parse(METAINFO).getroot().find("releases/release")
+    assert len(release.findall("description/ul/li")) >= 5
+
+
+def test_metainfo_screenshots_are_the_repository_files_with_their_real_sizes():
+    screenshots = ET.parse(METAINFO).getroot().findall("screenshots/screenshot")
+    assert screenshots and screenshots[0].get("type") == "default"
+    for screenshot in screenshots:
+        assert screenshot.findtext("caption").strip()
+        image = screenshot.find("image")
+        assert image.text.startswith(RAW_FILES), image.text
+        local = ROOT / image.text.removeprefix(RAW_FILES)
+        assert local.is_file(), f"{local} is not in the repository"
+        width, height = struct.unpack(">II", local.read_bytes()[16:24])
+        assert (image.get("width"), image.get("height")) == (str(width), str(height)), local.name
+
+
+# Icons -----------------------------------------------------------------------------------------
+
+
+def test_icons_exist_at_every_hicolor_size_and_are_not_blank():
+    from PySide6.QtGui import QImage
+
+    for size in HICOLOR_SIZES:
+        path = HICOLOR / f"{size}x{size}" / "apps" / "deskbreak.png"
+        image = QImage(str(path))
+        assert not image.isNull(), f"{path} is missing or not a PNG (scripts/render_icons.py writes it)"
+        assert (image.width(), image.height()) == (size, size), path
+        pixels = [image.pixelColor(x, y) for y in range(size) for x in range(size)]
+        opaque = [p for p in pixels if p.alpha() > 200]
+        # The disc covers ~70% of the square; the figure inside it is white.
+        assert len(opaque) > 0.5 * size * size, f"{path} is (nearly) transparent"
+        assert any(p.green() > 100 and p.red() < 60 for p in opaque), f"{path} lacks the teal disc"
+        assert any(min(p.red(), p.green(), p.blue()) > 200 for p in opaque), f"{path} lacks the white figure"
+
+
+def test_windows_and_macos_icons_hold_every_size():
+    ico = (PACKAGING / "windows" / "deskbreak.ico").read_bytes()
+    _, kind, count = struct.unpack("<HHH", ico[:6])
+    sizes = {ico[6 + 16 * i] or 256 for i in range(count)}
+    assert kind == 1 and {16, 32, 48, 256} <= sizes
+    icns = (PACKAGING / "macos" / "deskbreak.icns").read_bytes()
+    assert icns[:4] == b"icns" and struct.unpack(">I", icns[4:8])[0] == len(icns)
+    kinds, offset = set(), 8
+    while offset < len(icns):
+        kinds.add(icns[offset:offset + 4])
+        offset += struct.unpack(">I", icns[offset + 4:offset + 8])[0]
+    assert {b"icp4", b"ic07", b"ic08", b"ic09", b"ic10"} <= kinds
+
+
+# Windows and macOS build settings -----------------------------------------------------------
+
+
+class _Call:
+    """Stands in for PyInstaller's version-info classes: keeps the arguments."""
+
+    def __init__(self, *args, **kwargs):
+        self.args, self.kwargs = args, kwargs
+
+
+def test_windows_version_info_names_the_project_version():
+    names = ("VSVersionInfo", "FixedFileInfo", "StringFileInfo", "StringTable", "StringStruct",
+             "VarFileInfo", "VarStruct")
+    info = eval((PACKAGING / "windows" / "version_info.txt").read_text(), {name: _Call for name in names})  # noqa: S307
+    numbers = tuple(int(part) for part in PROJECT["version"].split(".")) + (0,)
+    assert info.kwargs["ffi"].kwargs["filevers"] == numbers
+    assert info.kwargs["ffi"].kwargs["prodvers"] == numbers
+    strings = {s.args[0]: s.args[1] for s in info.kwargs["kids"][0].args[0][0].args[1]}
+    assert strings["FileVersion"] == strings["ProductVersion"] == PROJECT["version"]
+    assert strings["OriginalFilename"] == "deskbreak.exe"
+
+
+def test_the_macos_bundle_lives_in_the_menu_bar_and_never_naps():
+    spec = (PACKAGING / "deskbreak.spec").read_text()
+    assert re.search(r'"LSUIElement":\s*True', spec)
+    assert re.search(r'"NSAppSleepDisabled":\s*True', spec)
+
+
+# make install-desktop / uninstall-desktop ---------------------------------------------------
+
+
+def make(target: str, env: dict[str, str], **variables: str) -> subprocess.CompletedProcess[str]:
+    """``make TARGET`` with this interpreter's venv standing in for .venv (never re-running pip)."""
+    venv = Path(sys.prefix)
+    if not (venv / "bin" / "python").exists() or not (venv / "bin" / "deskbreak").exists():
+        pytest.skip(f"needs deskbreak installed in a venv (make test does that); {venv} has none")
+    settings = [f"{key}={value}" for key, value in {"VENV": str(venv), **variables}.items()]
+    return subprocess.run(["make", "--no-print-directory", "-C", str(ROOT), "-o", f"{venv}/.installed-run",
+                           *settings, target], env=env, capture_output=True, text=True, timeout=120)
+
+
+def clean_env(home: Path, data_home: Path | None) -> dict[str, str]:
+    # No XDG_* of ours, and none of an outer make's flags (`make test` runs these tests).
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("XDG_") and k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
+    env["HOME"] = str(home)
+    if data_home is not None:
+        env["XDG_DATA_HOME"] = str(data_home)
+    return env
+
+
+def files_under(folder: Path) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
+
+
+def test_install_desktop_writes_a_valid_menu_entry_whose_program_and_icon_resolve(tmp_path):
+    home, data = tmp_path / "home", tmp_path / "data"
+    home.mkdir()
+    data.mkdir()
+    env = clean_env(home, data)
+    done = make("install-desktop", env)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+    entry_file = data / "applications" / "deskbreak.desktop"
+    validate_desktop_file(entry_file)
+    entry = desktop_entry(entry_file)
+    # The program resolves without PATH: an absolute, executable file.
+    [command] = shlex.split(entry["Exec"])
+    assert os.path.isabs(command) and os.access(command, os.X_OK), command
+    assert command == str(Path(sys.prefix) / "bin" / "deskbreak")
+    assert entry["TryExec"] == entry["Exec"]
+    # The icon resolves in the hicolor theme at every size, and as SVG.
+    theme = data / "icons" / "hicolor"
+    for size in HICOLOR_SIZES:
+        installed = theme / f"{size}x{size}" / "apps" / f"{entry['Icon']}.png"
+        assert installed.read_bytes() == (HICOLOR / f"{size}x{size}" / "apps" / "deskbreak.png").read_bytes()
+    assert (theme / "scalable" / "apps" / f"{entry['Icon']}.svg").is_file()
+    assert files_under(home) == [], "install wrote outside XDG_DATA_HOME"
+
+    # As a software centre sees it: the installed entry and icons with the metainfo.
+    tree = tmp_path / "tree"
+    shutil.copytree(data, tree / "usr" / "share")
+    (tree / "usr" / "share" / "metainfo").mkdir()
+    shutil.copy(METAINFO, tree / "usr" / "share" / "metainfo")
+    assert_appstream_clean(appstreamcli("validate-tree", "--explain", str(tree)))
+
+    done = make("uninstall-desktop", env)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert files_under(data) == [], "uninstall left files or folders behind"
+
+
+def test_install_desktop_defaults_to_local_share_and_keeps_others_files_and_caches(tmp_path):
+    home = tmp_path / "home"
+    share = home / ".local" / "share"
+    theme = share / "icons" / "hicolor"
+    # Another application's menu entry and icon, with caches, as a desktop keeps them.
+    (theme / "48x48" / "apps").mkdir(parents=True)
+    (theme / "48x48" / "apps" / "other.png").write_bytes((HICOLOR / "48x48" / "apps" / "deskbreak.png").read_bytes())
+    (share / "applications").mkdir()
+    shutil.copy(PACKAGING / "deskbreak.desktop", share / "applications" / "other.desktop")
+    cache_tool = program("gtk-update-icon-cache", "gtk-update-icon-cache")
+    program("update-desktop-database", "desktop-file-utils")
+    subprocess.run([cache_tool, "--quiet", "--force", "--ignore-theme-index", str(theme)], check=True)
+    subprocess.run(["update-desktop-database", str(share / "applications")], check=True)
+    before = files_under(home)
+    env = clean_env(home, None)
+
+    done = make("install-desktop", env)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert (share / "applications" / "deskbreak.desktop").is_file()
+    assert b"deskbreak" in (theme / "icon-theme.cache").read_bytes(), "the icon cache was not refreshed"
+
+    done = make("uninstall-desktop", env)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert files_under(home) == before
+    assert b"deskbreak" not in (theme / "icon-theme.cache").read_bytes(), "the icon cache still lists deskbreak"
+
+
+def test_install_desktop_refuses_a_program_that_is_not_there(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    done = make("install-desktop", clean_env(tmp_path, data), DESKBREAK=str(tmp_path / "nowhere" / "deskbreak"))
+    assert done.returncode != 0
+    assert "is not an executable file" in done.stderr
+    assert files_under(data) == []
