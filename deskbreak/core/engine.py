@@ -447,7 +447,12 @@ class BreakEngine:
         """The next break to prompt, given what has happened so far."""
         s = self._settings
         m = self._m
-        sit_due = next_sit_break(m.last_break_end, s.sit_interval, self._hours())
+        hours = self._hours()
+        sit_due = next_sit_break(m.last_break_end, s.sit_interval, hours, now.tzinfo)
+        if sit_due is not None and sit_due <= now and hours is not None and not hours.contains(now):
+            # Overdue from a working window that is over: the clock was set back across its
+            # end (found by the simulated month). The countdown starts with the next window.
+            sit_due = next_sit_break(now, s.sit_interval, hours, now.tzinfo)
         prerun = next_prerun(now, self._runs(), s.prerun_lead, frozenset(m.prerun_done))
         if prerun is not None:
             prerun_due, run_at = prerun
@@ -699,7 +704,7 @@ class BreakEngine:
         start = m.last_break_end
         if m.paused_until is not None:
             start = max(start, m.paused_until)
-        return next_sit_break(start, self._settings.sit_interval, self._hours())
+        return next_sit_break(start, self._settings.sit_interval, self._hours(), now.tzinfo)
 
     def next_run(self, now: datetime) -> tuple[datetime, datetime] | None:
         """The next run still to come as (pre-run reminder time, run time), or None."""

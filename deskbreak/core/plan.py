@@ -8,7 +8,7 @@ suspend, a clock jump or a change of settings and get a consistent answer.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -53,6 +53,7 @@ def next_sit_break(
     last_break_end: datetime,
     interval: timedelta,
     hours: WorkingHours | None,
+    offset_now: tzinfo | None = None,
 ) -> datetime | None:
     """When the next sit-break is due.
 
@@ -60,6 +61,10 @@ def next_sit_break(
     With working hours, a break that would fall outside them moves to
     ``interval`` after the start of the next working window, since the user
     sits down then. None means no break is ever due (no working days).
+
+    ``offset_now`` is the UTC offset in force now: a window on a later day
+    than the last break is worked out in it, since a DST change may lie in
+    between (Friday's offset would put Monday's 09:00 an hour off).
     """
     due = last_break_end + interval
     if hours is None:
@@ -68,6 +73,9 @@ def next_sit_break(
         window = hours.next_window(due)
         if window is None:
             return None
+        if offset_now is not None and window[0].date() > last_break_end.date():
+            window = hours.window_on(window[0].date(), offset_now)
+            due = due.astimezone(offset_now)
         start, end = window
         if due >= start:
             return due

@@ -314,6 +314,33 @@ def test_start_now_works_while_paused_and_the_pause_holds():
     assert day.engine.status(day.clock.now()).state == State.PAUSED
 
 
+def test_after_a_weekend_across_the_end_of_summer_time_monday_starts_at_work_start_local_time():
+    # Found by the simulated month: the window was worked out in Friday's offset, an hour early.
+    cest, cet = timezone(timedelta(hours=2)), timezone(timedelta(hours=1))
+    friday_evening = datetime(2026, 10, 23, 17, 0, tzinfo=cest)
+    monday_early = datetime(2026, 10, 26, 8, 0, tzinfo=cet)
+    engine = BreakEngine(make_settings(), friday_evening)
+    now = friday_evening
+    while now < monday_early:  # the computer stays on all weekend, someone at the keyboard
+        now += timedelta(minutes=4)
+        if now.utcoffset() == timedelta(hours=2) and now >= datetime(2026, 10, 25, 1, 0, tzinfo=timezone.utc):
+            now = now.astimezone(cet)
+        engine.step(now, 0.0)
+    assert engine.next_sit_break(monday_early) == datetime(2026, 10, 26, 9, 30, tzinfo=cet)
+    assert engine.status(monday_early).upcoming.due == datetime(2026, 10, 26, 9, 30, tzinfo=cet)
+
+
+def test_a_clock_set_back_before_work_starts_prompts_nothing_until_work_starts():
+    # Found by the simulated month: the last break's end moved back into yesterday's window.
+    day = Day(MONDAY.replace(hour=16, minute=0))
+    tuesday = MONDAY + timedelta(days=1)
+    day.run_until(tuesday.replace(hour=9, minute=6), tick=4 * MIN)  # on all night, someone at it
+    assert [e.at.hour for e in day.of(BreakStarted)] == [16]  # the day's last, ended 16:33
+    day.clock.jump(-55 * MIN)  # Tuesday 08:11
+    assert day.engine_step() == []
+    assert day.engine.status(day.clock.now()).upcoming.due == tuesday.replace(hour=9, minute=30)
+
+
 def test_next_wakeup_is_the_prelude():
     day = Day(MONDAY.replace(hour=9))
     assert day.engine.next_wakeup(day.clock.now()) == MONDAY.replace(hour=9, minute=29)
