@@ -16,6 +16,7 @@ ARGS   ?=
 
 # Stamps re-run pip only when pyproject.toml changes.
 $(BIN)/python:
+	PYTHON=$(PYTHON) sh scripts/system-packages.sh venv
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 

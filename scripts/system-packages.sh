@@ -8,9 +8,28 @@
 #            (the menu and autostart entries we ship and write), appstreamcli (the
 #            AppStream metainfo), and gtk-update-icon-cache, which
 #            `make install-desktop` refreshes when a user's icon cache exists.
+#   venv:    python3-venv, without which `python3 -m venv` cannot make .venv
+#            (Debian and Ubuntu ship ensurepip separately); PYTHON names the
+#            interpreter to check (default python3).
 # As root it installs them with apt-get; otherwise it says loudly what is
-# missing and leaves it to you (the desktop tier then skips itself).
+# missing and leaves it to you (the desktop tier then skips itself; without
+# venv support nothing can run, so that case stops with the command to type).
 set -eu
+
+if [ "${1:-}" = venv ]; then
+    python="${PYTHON:-python3}"
+    "$python" -c "import ensurepip, venv" 2>/dev/null && exit 0
+    if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+        echo "system-packages: installing python3-venv"
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get update -qq
+        apt-get install -y -qq --no-install-recommends python3-venv >/dev/null
+        "$python" -c "import ensurepip, venv" && exit 0
+    fi
+    echo "system-packages: $python cannot create a virtual environment (no ensurepip)." >&2
+    echo "  on Debian/Ubuntu run: sudo apt-get install python3-venv" >&2
+    exit 1
+fi
 
 runtime="libegl1 libgl1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0
 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
@@ -21,7 +40,7 @@ validators="desktop-file-utils appstream gtk-update-icon-cache"
 case "${1:-test}" in
     runtime) wanted="$runtime" ;;
     test) wanted="$runtime $desktop $validators" ;;
-    *) echo "usage: $0 runtime|test" >&2; exit 2 ;;
+    *) echo "usage: $0 runtime|test|venv" >&2; exit 2 ;;
 esac
 
 command -v dpkg-query >/dev/null 2>&1 || {

@@ -270,3 +270,22 @@ def test_install_desktop_refuses_a_program_that_is_not_there(tmp_path):
     assert done.returncode != 0
     assert "is not an executable file" in done.stderr
     assert files_under(data) == []
+
+
+def test_make_says_what_to_install_when_python_cannot_create_a_venv(tmp_path):
+    # A python without ensurepip (Debian without python3-venv) on a machine with no apt-get.
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    for tool in ("id",):
+        (bin_dir / tool).symlink_to(shutil.which(tool))
+    python = bin_dir / "python3"
+    python.write_text("#!/bin/sh\nexit 1\n")
+    python.chmod(0o755)
+    script = ROOT / "scripts" / "system-packages.sh"
+    result = subprocess.run([shutil.which("sh"), str(script), "venv"], capture_output=True, text=True,
+                            env={"PATH": str(bin_dir), "PYTHON": str(python)})
+    assert result.returncode == 1
+    assert "sudo apt-get install python3-venv" in result.stderr
+    working = subprocess.run(["sh", str(script), "venv"], capture_output=True, text=True,
+                             env={**os.environ, "PYTHON": sys.executable})
+    assert working.returncode == 0, working.stderr
