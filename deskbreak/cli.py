@@ -19,12 +19,12 @@ from pathlib import Path
 from typing import Sequence
 
 from deskbreak import __version__
-from deskbreak.core.catalog import PLACE_LABELS, Catalog, CatalogError, load_catalog
+from deskbreak.core.catalog import WORDS, Catalog, CatalogError, load_catalog, place_words, words
 from deskbreak.core.history import BreakRecord, HistoryError, HistoryStore
 from deskbreak.core.history_csv import HistoryImportError, export_rows, import_csv, write_csv
 from deskbreak.core.clock import SystemClock
 from deskbreak.core.describe import exact_duration, weekday_name
-from deskbreak.core.i18n import QT_TRANSLATE_NOOP, translate
+from deskbreak.core.i18n import QT_TRANSLATE_NOOP, Context, translate
 from deskbreak.core.commands import CONTROL_VERBS as COMMAND_VERBS
 from deskbreak.core.kinds import BREAK_KIND_NAMES
 from deskbreak.core.profile import Profile, default_config_dir, default_data_dir
@@ -32,6 +32,8 @@ from deskbreak.core.settings import SETTING_BY_KEY, SETTINGS, SettingsError, par
 from deskbreak.core.stats import StatsReport, stats_for, target_label
 
 EXIT_USAGE = 2
+
+cli = Context("cli")  # for plurals: lupdate reads the context from this name
 
 
 class _Parser(argparse.ArgumentParser):
@@ -45,23 +47,23 @@ def _override(text: str) -> tuple[str, str]:
     key, sep, value = text.partition("=")
     key = key.strip().replace("-", "_")
     if not sep:
-        raise argparse.ArgumentTypeError(f"'{text}' should be KEY=VALUE, e.g. prelude=5s")
+        raise argparse.ArgumentTypeError(translate("cli", "'{text}' should be KEY=VALUE, e.g. prelude=5s").format(text=text))
     if key not in SETTING_BY_KEY:
-        raise argparse.ArgumentTypeError(f"unknown setting '{key}'")
+        raise argparse.ArgumentTypeError(translate("cli", "unknown setting '{key}'").format(key=key))
     return key, value.strip()
 
 
 def _setting_key(text: str) -> str:
     key = text.strip().replace("-", "_")
     if key not in SETTING_BY_KEY:
-        raise argparse.ArgumentTypeError(
-            f"unknown setting '{text}'; `deskbreak config list` shows them all")
+        raise argparse.ArgumentTypeError(translate(
+            "cli", "unknown setting '{key}'; `deskbreak config list` shows them all").format(key=text))
     return key
 
 
 def _whole_days(text: str) -> int:
     if not text.isdigit() or not 1 <= int(text) <= 366:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a number of days from 1 to 366")
+        raise argparse.ArgumentTypeError(translate("cli", "'{text}' is not a number of days from 1 to 366").format(text=text))
     return int(text)
 
 
@@ -91,53 +93,54 @@ def _since_date(text: str) -> date:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="deskbreak",
-        description="Guided sit-breaks and pre-run glute activation, from the system tray.",
+        description=translate("cli", "Guided sit-breaks and pre-run glute activation, from the system tray."),
     )
     parser.add_argument("--version", action="version", version=f"deskbreak {__version__}")
     parser.add_argument(
         "--config-dir", type=Path, metavar="DIR",
-        help="where settings.toml lives (default: $DESKBREAK_CONFIG_DIR or the user config dir)",
+        help=translate("cli", "where settings.toml lives (default: $DESKBREAK_CONFIG_DIR or the user config dir)"),
     )
     parser.add_argument(
         "--data-dir", type=Path, metavar="DIR",
-        help="where the history database lives (default: $DESKBREAK_DATA_DIR or the user data dir)",
+        help=translate("cli", "where the history database lives (default: $DESKBREAK_DATA_DIR or the user data dir)"),
     )
     parser.add_argument(
         "--sit-interval", metavar="DURATION",
-        help="time between sit-breaks for this run only, e.g. 20s, 45m (not saved)",
+        help=translate("cli", "time between sit-breaks for this run only, e.g. 20s, 45m (not saved)"),
     )
     parser.add_argument(
         "--prelude", metavar="DURATION",
-        help="notice before each break for this run only, e.g. 5s (not saved)",
+        help=translate("cli", "notice before each break for this run only, e.g. 5s (not saved)"),
     )
     parser.add_argument(
         "--set", dest="overrides", metavar="KEY=VALUE", type=_override, action="append", default=[],
-        help="override any setting for this run only (repeatable)",
+        help=translate("cli", "override any setting for this run only (repeatable)"),
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    commands.add_parser("run", help="start the tray app (the default)")
+    commands.add_parser("run", help=translate("cli", "start the tray app (the default)"))
 
-    catalog = commands.add_parser("catalog", help="show every exercise and routine with its source")
-    catalog.add_argument("--json", action="store_true", help="machine-readable output")
+    catalog = commands.add_parser("catalog", help=translate("cli", "show every exercise and routine with its source"))
+    catalog.add_argument("--json", action="store_true", help=translate("cli", "machine-readable output"))
     catalog.add_argument("--render", type=Path, metavar="DIR",
-                         help="write one PNG per exercise into DIR")
+                         help=translate("cli", "write one PNG per exercise into DIR"))
 
-    routine = commands.add_parser("routine", help="the routines, and what a routine plays, second by second")
+    routine = commands.add_parser("routine", help=translate(
+        "cli", "the routines, and what a routine plays, second by second"))
     routine_verbs = routine.add_subparsers(dest="routine_verb", metavar="VERB", parser_class=_Parser,
                                            required=True)
-    routine_list = routine_verbs.add_parser("list", help="every routine with its length")
-    routine_list.add_argument("--json", action="store_true", help="machine-readable output")
-    routine_show = routine_verbs.add_parser("show", help="a routine's segments as the guide plays them")
+    routine_list = routine_verbs.add_parser("list", help=translate("cli", "every routine with its length"))
+    routine_list.add_argument("--json", action="store_true", help=translate("cli", "machine-readable output"))
+    routine_show = routine_verbs.add_parser("show", help=translate("cli", "a routine's segments as the guide plays them"))
     routine_show.add_argument("routine_id", metavar="ID")
-    routine_show.add_argument("--json", action="store_true", help="machine-readable output")
+    routine_show.add_argument("--json", action="store_true", help=translate("cli", "machine-readable output"))
     routine_show.add_argument("--break", dest="break_number", type=int, default=1, metavar="N",
-                              help="for a rotating sit-break: the N-th break of the day (default 1)")
+                              help=translate("cli", "for a rotating sit-break: the N-th break of the day (default 1)"))
 
-    runs = commands.add_parser("runs", help="your runs of the next days (weekly and from the calendar)")
-    runs.add_argument("--days", type=_whole_days, default=7, metavar="N", help="how many days ahead (default 7)")
-    runs.add_argument("--json", action="store_true", help="machine-readable output")
+    runs = commands.add_parser("runs", help=translate("cli", "your runs of the next days (weekly and from the calendar)"))
+    runs.add_argument("--days", type=_whole_days, default=7, metavar="N", help=translate("cli", "how many days ahead (default 7)"))
+    runs.add_argument("--json", action="store_true", help=translate("cli", "machine-readable output"))
 
-    history = commands.add_parser("history", help="show the breaks you took")
+    history = commands.add_parser("history", help=translate("cli", "show the breaks you took"))
     form = history.add_mutually_exclusive_group()
     form.add_argument("--json", action="store_true", help=translate("cli", "JSON output"))
     form.add_argument("--csv", action="store_true", help=translate("cli", "CSV output"))
@@ -159,32 +162,34 @@ def build_parser() -> argparse.ArgumentParser:
     period.add_argument("--since", type=_since_date, metavar="DATE",
                         help=translate("cli", "from DATE to today (2026-11-20, today, yesterday)"))
 
-    commands.add_parser("settings", help="open the settings dialog (starts deskbreak if needed)")
-    config = commands.add_parser("config", help="read or change settings from the command line")
+    commands.add_parser("settings", help=translate("cli", "open the settings dialog (starts deskbreak if needed)"))
+    config = commands.add_parser("config", help=translate("cli", "read or change settings from the command line"))
     config_verbs = config.add_subparsers(dest="config_verb", metavar="VERB", parser_class=_Parser,
                                          required=True)
-    config_list = config_verbs.add_parser("list", help="every setting and its value")
-    config_list.add_argument("--json", action="store_true", help="machine-readable output")
-    config_get = config_verbs.add_parser("get", help="one setting's value")
+    config_list = config_verbs.add_parser("list", help=translate("cli", "every setting and its value"))
+    config_list.add_argument("--json", action="store_true", help=translate("cli", "machine-readable output"))
+    config_get = config_verbs.add_parser("get", help=translate("cli", "one setting's value"))
     config_get.add_argument("key", type=_setting_key)
-    config_set = config_verbs.add_parser("set", help="change a setting (live when deskbreak runs)")
+    config_set = config_verbs.add_parser("set", help=translate("cli", "change a setting (live when deskbreak runs)"))
     config_set.add_argument("key", type=_setting_key)
-    config_set.add_argument("value", help="as in settings.toml, e.g. 45m, true, \"mon, tue\", \"tue 18:00\"")
-    config_reset = config_verbs.add_parser("reset", help="put a setting back to its default")
+    config_set.add_argument("value", help=translate("cli", "as in settings.toml, e.g. 45m, true, \"mon, tue\", \"tue 18:00\""))
+    config_reset = config_verbs.add_parser("reset", help=translate("cli", "put a setting back to its default"))
     config_reset.add_argument("key", type=_setting_key)
 
     # Control verbs talk to the running app of this profile.
-    status = commands.add_parser("status", help="what the running deskbreak is doing")
-    status.add_argument("--json", action="store_true", help="machine-readable output")
-    now = commands.add_parser("break-now", help="start a break now")
+    status = commands.add_parser("status", help=translate("cli", "what the running deskbreak is doing"))
+    status.add_argument("--json", action="store_true", help=translate("cli", "machine-readable output"))
+    now = commands.add_parser("break-now", help=translate("cli", "start a break now"))
     now.add_argument("--kind", choices=BREAK_KIND_NAMES, default="sit")
-    pause = commands.add_parser("pause", help="no prompts for a while")
+    pause = commands.add_parser("pause", help=translate("cli", "no prompts for a while"))
     pause.add_argument("duration", nargs="?", default="30m", type=_duration_or_tomorrow,
-                       help="e.g. 30m, 1h, or 'tomorrow' (default 30m)")
-    for verb, text in (("resume", "end a pause"), ("skip", "skip the current or announced break"),
-                       ("skip-next", "let the next break pass without a prompt"),
-                       ("no-run-today", "drop today's pre-run reminder"),
-                       ("postpone", "postpone the current break"), ("quit", "stop deskbreak")):
+                       help=translate("cli", "e.g. 30m, 1h, or 'tomorrow' (default 30m)"))
+    for verb, text in (("resume", translate("cli", "end a pause")),
+                       ("skip", translate("cli", "skip the current or announced break")),
+                       ("skip-next", translate("cli", "let the next break pass without a prompt")),
+                       ("no-run-today", translate("cli", "drop today's pre-run reminder")),
+                       ("postpone", translate("cli", "postpone the current break")),
+                       ("quit", translate("cli", "stop deskbreak"))):
         commands.add_parser(verb, help=text)
     return parser
 
@@ -273,16 +278,17 @@ def _control(command: str, args: argparse.Namespace, profile: Profile) -> int:
         arguments["duration"] = args.duration
     reply = _ask_running_app(profile, command, **arguments)
     if reply is None:
-        print("deskbreak is not running (for this profile).", file=sys.stderr)
+        print(translate("cli", "deskbreak is not running (for this profile)."), file=sys.stderr)
         return 1
     if not reply.get("ok"):
-        print(f"deskbreak: {reply.get('error', 'the command failed')}", file=sys.stderr)
+        failed = translate("cli", "the command failed")
+        print(f"deskbreak: {reply.get('error', failed)}", file=sys.stderr)
         return 1
     if command == "status" and args.json:
         json.dump({k: v for k, v in reply.items() if k != "ok"}, sys.stdout, indent=2)
         print()
         return 0
-    print(reply.get("text", "ok") if command != "quit" else "deskbreak is quitting.")
+    print(reply.get("text", "ok") if command != "quit" else translate("cli", "deskbreak is quitting."))
     return 0
 
 
@@ -328,7 +334,7 @@ def _config(args: argparse.Namespace, profile: Profile) -> int:
             texts = {s.key: store.setting_text(s.key) for s in SETTINGS}
             key_width, value_width = max(map(len, texts)), max(map(len, texts.values()))
             for setting in SETTINGS:
-                print(f"{setting.key:<{key_width}}  {texts[setting.key]:<{value_width}}  {setting.label}")
+                print(f"{setting.key:<{key_width}}  {texts[setting.key]:<{value_width}}  {setting.label_text}")
         return 0
     if verb == "get":
         print(store.setting_text(args.key))
@@ -343,23 +349,28 @@ def _config(args: argparse.Namespace, profile: Profile) -> int:
     request = {"key": args.key} if verb == "reset" else {"key": args.key, "value": value}
     running = _ask_running_app(profile, "status")
     if running is not None and running.get("settings_file") != str(profile.settings_path):
-        print(f"deskbreak: the deskbreak running on {profile.data_dir} reads {running.get('settings_file')}, "
-              f"not {profile.settings_path}; use the same --config-dir, or quit it first", file=sys.stderr)
+        print(translate("cli", "deskbreak: the deskbreak running on {data_dir} reads {running}, not {path}; "
+                               "use the same --config-dir, or quit it first").format(
+            data_dir=profile.data_dir, running=running.get("settings_file"), path=profile.settings_path),
+            file=sys.stderr)
         return EXIT_USAGE
     reply = _ask_running_app(profile, f"config-{verb}", **request) if running is not None else None
     if reply is not None:
         if not reply.get("ok"):
-            print(f"deskbreak: {reply.get('error', 'the change was refused')}", file=sys.stderr)
+            refused = translate("cli", "the change was refused")
+            print(f"deskbreak: {reply.get('error', refused)}", file=sys.stderr)
             return EXIT_USAGE
         store, _ = SettingsStore.load(profile.settings_path, SystemClock().now())
-        print(f"{args.key} = {store.setting_text(args.key)} (applied to the running deskbreak, saved)")
+        print(translate("cli", "{key} = {value} (applied to the running deskbreak, saved)").format(
+            key=args.key, value=store.setting_text(args.key)))
         return 0
     try:
         store.set(args.key, value) if verb == "set" else store.reset([args.key])
     except SettingsError as exc:
         print(f"deskbreak: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    print(f"{args.key} = {store.setting_text(args.key)} (saved to {store.path})")
+    print(translate("cli", "{key} = {value} (saved to {path})").format(
+        key=args.key, value=store.setting_text(args.key), path=store.path))
     if args.key == "autostart":
         return _apply_autostart(profile, store.settings.autostart)
     return 0
@@ -376,7 +387,9 @@ def _apply_autostart(profile: Profile, enabled: bool) -> int:
         print(f"deskbreak: {exc}", file=sys.stderr)
         return 1
     if autostart.available():
-        print(f"start at login: {'written' if enabled else 'removed'} {autostart.location}")
+        text = (translate("cli", "start at login: written {location}") if enabled
+                else translate("cli", "start at login: removed {location}"))
+        print(text.format(location=autostart.location))
     return 0
 
 
@@ -401,12 +414,19 @@ def _runs(args: argparse.Namespace, profile: Profile) -> int:
         print()
         return 0
     if not runs:
-        print(f"No runs in the next {args.days} days.")
+        print(cli.tr("No runs in the next %n days.", None, args.days))
     for run in runs:
         start = datetime.fromisoformat(run["start"])
-        flags = " (skipped: no run today)" if run["skipped"] else ""
-        print(f"{start:%a %d %b %H:%M}  {run['source']:<8}  {run['summary']}{flags}")
+        flags = translate("cli", " (skipped: no run today)") if run["skipped"] else ""
+        print(f"{_run_start_text(start)}  {run['source']:<8}  {run['summary']}{flags}")
     return 0
+
+
+def _run_start_text(start: datetime) -> str:
+    """ "Tue 03 Dec 18:00": the weekday in words, the rest as the translation orders it (strftime codes)."""
+    pattern = translate("cli", "{weekday} %d %b %H:%M", "a run's start: strftime codes after the weekday")
+    # The weekday's words go in after strftime: a "%" in them must not read as a code.
+    return start.strftime(pattern.replace("{weekday}", "\ue000")).replace("\ue000", weekday_name(start.date()))
 
 
 def _instance_may_run(profile: Profile) -> bool:
@@ -461,34 +481,48 @@ def _routine(args: argparse.Namespace, profile: Profile) -> int:
             width = max(len(row["id"]) for row in rows)
             for row in rows:
                 length = exact_duration(row["total_s"]) if row["shortest_s"] == row["longest_s"] else (
-                    f"{exact_duration(row['shortest_s'])} to {exact_duration(row['longest_s'])}")
-                print(f"{row['id']:<{width}}  {length:>24}  {row['name']}")
+                    translate("cli", "{shortest} to {longest}").format(
+                        shortest=exact_duration(row["shortest_s"]), longest=exact_duration(row["longest_s"])))
+                print(f"{row['id']:<{width}}  {length:>24}  {translate('catalog', row['name'])}")
         return 0
     routine = catalog.routines.get(args.routine_id)
     if routine is None:
-        print(f"deskbreak: no routine '{args.routine_id}'; `deskbreak routine list` shows them",
-              file=sys.stderr)
+        print(translate("cli", "deskbreak: no routine '{routine}'; `deskbreak routine list` shows them").format(
+            routine=args.routine_id), file=sys.stderr)
         return EXIT_USAGE
     if args.break_number < 1:
-        print("deskbreak: --break counts from 1", file=sys.stderr)
+        print(translate("cli", "deskbreak: --break counts from 1"), file=sys.stderr)
         return EXIT_USAGE
     timeline = routine_timeline(catalog, routine, settings, args.break_number - 1)
     if args.json:
         json.dump(timeline, sys.stdout, indent=2)
         print()
         return 0
-    modes = [f"hold length {settings.hold_length}"] + (["sore-back mode"] if settings.sore_back else [])
-    which = f", break {args.break_number} of the rotation" if routine.rotation else ""
-    print(f"{routine.name} [{routine.id}]{which}: {exact_duration(timeline['total_s'])} ({', '.join(modes)})")
+    modes = [translate("cli", "hold length {length}").format(length=settings.hold_length)]
+    modes += [translate("cli", "sore-back mode")] if settings.sore_back else []
+    which = translate("cli", ", break {number} of the rotation").format(
+        number=args.break_number) if routine.rotation else ""
+    print(f"{translate('catalog', routine.name)} [{routine.id}]{which}: {exact_duration(timeline['total_s'])} "
+          f"({', '.join(modes)})")
     at = 0.0
     for segment in timeline["segments"]:
-        detail = ", ".join(part for part in (segment["side"] and f"{segment['side']} side",
-                                             segment["rep"] and f"rep {segment['rep']}") if part)
-        name = catalog.exercise(segment["exercise"]).name
+        detail = ", ".join(part for part in (
+            segment["side"] and _side_words(segment["side"]),
+            segment["rep"] and translate("cli", "rep {rep}").format(rep=segment["rep"])) if part)
+        name = translate("catalog", catalog.exercise(segment["exercise"]).name)
         print(f"  {int(at) // 60:>3}:{int(at) % 60:02d}  {segment['kind']:<8} "
               f"{exact_duration(segment['seconds']):>9}  {name}{f' ({detail})' if detail else ''}")
         at += segment["seconds"]
     return 0
+
+
+def _side_words(side: str) -> str:
+    """ "right side" (the guide's words for it); a side this version does not know, as the timeline has it."""
+    if side == "right":
+        return translate("guide", "right side")
+    if side == "left":
+        return translate("guide", "left side")
+    return f"{side} side"
 
 
 # -- catalog -------------------------------------------------------------------
@@ -503,7 +537,8 @@ def _catalog(args: argparse.Namespace) -> int:
             for path in render_catalog(catalog, args.render):
                 print(path)
         except OSError as exc:
-            print(f"deskbreak: cannot write pictures to {args.render}: {exc.strerror or exc}", file=sys.stderr)
+            print(translate("cli", "deskbreak: cannot write pictures to {folder}: {problem}").format(
+                folder=args.render, problem=exc.strerror or exc), file=sys.stderr)
             return 1
         return 0
     if args.json:
@@ -514,30 +549,42 @@ def _catalog(args: argparse.Namespace) -> int:
     return 0
 
 
+def _in_words(identifier: str) -> str:
+    """ "hip flexors": a target or piece of equipment, in the user's language when it has words for it."""
+    english = identifier.replace("_", " ")
+    shown = words(identifier)
+    return english if shown == WORDS.get(identifier, english) else shown
+
+
 def format_catalog(catalog: Catalog) -> str:
     wrap = textwrap.TextWrapper(width=100, initial_indent="    ", subsequent_indent="      ")
-    lines = [f"EXERCISES ({len(catalog.exercises)})", ""]
+    lines = [translate("cli", "EXERCISES ({count})").format(count=len(catalog.exercises)), ""]
     for ex in catalog.exercises.values():
-        where = PLACE_LABELS[ex.place]
+        where = place_words(ex.place)
         if ex.equipment:
-            where += " (" + ", ".join(e.replace("_", " ") for e in ex.equipment) + ")"
-        lines.append(f"{ex.name}  [{ex.id}]")
-        lines.append(f"    works: {', '.join(t.replace('_', ' ') for t in ex.targets)}; {where}")
-        lines.append(f"    figures: {ex.figures_text()}")
+            where += " (" + ", ".join(_in_words(e) for e in ex.equipment) + ")"
+        lines.append(f"{translate('catalog', ex.name)}  [{ex.id}]")
+        lines.append("    " + translate("cli", "works: {targets}; {where}").format(
+            targets=", ".join(_in_words(t) for t in ex.targets), where=where))
+        lines.append("    " + translate("cli", "figures: {figures}").format(figures=ex.figures_text()))
         if ex.suggested.note:
-            lines += wrap.wrap(f"our pacing: {ex.pacing_text()} ({ex.suggested.note})")
-        lines += wrap.wrap(f'source: {ex.source.citation}: "{ex.source.quote}"')
+            lines += wrap.wrap(translate("cli", "our pacing: {pacing} ({note})").format(
+                pacing=ex.pacing_text(), note=translate("catalog", ex.suggested.note)))
+        # The quote stays in the document's own words.
+        lines += wrap.wrap(translate("cli", "source: {citation}: \"{quote}\"").format(
+            citation=ex.source.citation, quote=ex.source.quote))
         lines.append("")
-    lines += [f"ROUTINES ({len(catalog.routines)})", ""]
+    lines += [translate("cli", "ROUTINES ({count})").format(count=len(catalog.routines)), ""]
     for routine in catalog.routines.values():
-        lines.append(f"{routine.name}  [{routine.id}, {routine.kind}]")
+        lines.append(f"{translate('catalog', routine.name)}  [{routine.id}, {routine.kind}]")
         lines.append("    " + " -> ".join(routine.exercises))
         for i, group in enumerate(routine.rotation):
-            lines.append(f"    then, break {i + 1} of {len(routine.rotation)}: " + ", ".join(group))
+            lines.append("    " + translate("cli", "then, break {number} of {count}: {group}").format(
+                number=i + 1, count=len(routine.rotation), group=", ".join(group)))
         lines.append("")
-    lines += ["SAFETY", ""]
+    lines += [translate("cli", "SAFETY"), ""]
     for note in catalog.safety:
-        lines += wrap.wrap(f"{note.text} ({note.source.citation})")
+        lines += wrap.wrap(f"{translate('catalog', note.text)} ({note.source.citation})")
     return "\n".join(lines)
 
 
@@ -698,5 +745,4 @@ def _goal_word(met: bool | None) -> str:
 
 
 def _days(count: int) -> str:
-    # Two whole strings rather than "day(s)"; German, the next catalog, has the same two forms.
-    return translate("cli", "1 day") if count == 1 else translate("cli", "{count} days").format(count=count)
+    return cli.tr("%n days", None, count, one="1 day")

@@ -179,8 +179,8 @@ class EnglishFinder:
 
 def shown_texts(root) -> list[tuple[str, str]]:
     """(where, text) for every text a user can see or hear in ``root`` and its children."""
-    from PySide6.QtWidgets import (QAbstractButton, QComboBox, QGroupBox, QLabel, QLineEdit, QListWidget,
-                                   QMenu, QWidget)
+    from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QComboBox, QGroupBox, QHeaderView, QLabel,
+                                   QLineEdit, QListWidget, QMenu, QWidget)
 
     # The documents' own words and titles stay in their language, by design.
     quoted = ("sourceLabel", "citationLabel")
@@ -189,7 +189,8 @@ def shown_texts(root) -> list[tuple[str, str]]:
         name = widget.objectName() or type(widget).__name__
         if name in quoted or name.startswith("safetySource"):
             continue
-        texts += [(f"{name} tooltip", widget.toolTip()), (f"{name} accessible name", widget.accessibleName())]
+        texts += [(f"{name} tooltip", widget.toolTip()), (f"{name} accessible name", widget.accessibleName()),
+                  (f"{name} accessible description", widget.accessibleDescription())]
         if isinstance(widget, (QLabel, QAbstractButton)):
             texts.append((name, widget.text()))
         if isinstance(widget, QLineEdit):
@@ -202,6 +203,25 @@ def shown_texts(root) -> list[tuple[str, str]]:
             texts += [(f"{name} item", widget.item(i).text()) for i in range(widget.count())]
         if isinstance(widget, QMenu):
             texts += [(f"{name} action", action.text()) for action in widget.actions()]
+        if isinstance(widget, QAbstractItemView) and not isinstance(widget, QHeaderView) and widget.model():
+            texts += model_texts(widget.model(), name)
+    return texts
+
+
+def model_texts(model, name: str) -> list[tuple[str, str]]:
+    """A table's or list's column headings and the words of every cell, tooltips included."""
+    from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
+
+    roles = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole)
+    # (A list model's column count is private in PySide6: it has the one.)
+    columns = 1 if isinstance(model, QAbstractListModel) else model.columnCount(QModelIndex())
+    texts = [(f"{name} heading", str(model.headerData(column, Qt.Orientation.Horizontal) or ""))
+             for column in range(columns)]
+    for row in range(model.rowCount(QModelIndex())):
+        for column in range(columns):
+            index = model.index(row, column)
+            texts += [(f"{name} cell {row},{column}", str(value)) for role in roles
+                      if isinstance(value := model.data(index, role), str)]
     return texts
 
 
@@ -215,8 +235,13 @@ def german(qapp):
     from deskbreak.ui.translation import install_translations, remove_translations
     from PySide6.QtCore import QLocale
 
-    assert install_translations(QLocale(QLocale.Language.German, QLocale.Country.Germany)) == "de"
+    german_locale = QLocale(QLocale.Language.German, QLocale.Country.Germany)
+    assert install_translations(german_locale) == "de"
+    # Day and month names too, as under LANG=de_DE (startup matches them to the catalog's language).
+    previous = QLocale()
+    QLocale.setDefault(german_locale)
     yield EnglishFinder(read_ts(SHIPPED_TS))
+    QLocale.setDefault(previous)
     remove_translations()
 
 
@@ -288,18 +313,188 @@ def test_german_tray_menu_shows_no_english(qtbot, german):
 
 
 @_OFFSCREEN
-def test_german_settings_dialog_shows_no_english_on_any_page(qtbot, tmp_path, german):
+def test_german_settings_dialog_shows_no_english_on_any_page(qtbot, tmp_path, german, monkeypatch):
+    from deskbreak.core.catalog import load_catalog
+    from deskbreak.core.poses import load_poses_or_none
+    from deskbreak.core.settings import SettingsError
     from deskbreak.core.settings_store import SettingsStore
+    from deskbreak.core.user_routines import catalog_with_routines, with_routine_exercises
+    from deskbreak.core.i18n import translate
+    from deskbreak.ui.routines_page import IDS_ROLE, RoutinesPage
     from deskbreak.ui.settings_dialog import SettingsDialog
 
-    dialog = SettingsDialog(SettingsStore(tmp_path / "settings.toml"), autostart_location="~/.config/autostart")
+    catalog = load_catalog()
+    painted = PaintedWords(monkeypatch)
+    # The pre-run routine down to one exercise: its last one says why it cannot go.
+    one_exercise = with_routine_exercises(catalog.routine("pre-run-glutes"), ["glute-bridge"])
+    current = catalog_with_routines(catalog, {one_exercise.id: one_exercise})
+    page = RoutinesPage(catalog, current, load_poses_or_none(catalog))
+    dialog = SettingsDialog(SettingsStore(tmp_path / "settings.toml"), routines_page=page,
+                            autostart_location="~/.config/autostart")
     qtbot.addWidget(dialog)
     dialog.show()
     problems = []
     for row in range(dialog.sections.count()):
         dialog.sections.setCurrentRow(row)
+        dialog.grab()
+        problems += english_shown(dialog, german) + painted.english(f"page {row}", german)
+
+    # The routines page in each of its states: every routine, every place, each hint.
+    dialog.sections.setCurrentRow(next(row for row in range(dialog.sections.count())
+                                       if dialog.sections.item(row).text() == translate("settings", "Routines")))
+    for index in range(page.routine_chooser.count()):
+        page.routine_chooser.setCurrentIndex(index)
+        for part in (page.routine_list, page.rotation_list):
+            if part.isVisible() and part.count():
+                part.setCurrentRow(part.count() - 1)
+                problems += english_shown(dialog, german)
+        shown = set(page.shown_routine().all_exercise_ids())
+        already = next(row for row in range(page.catalog_list.count())
+                       if page.catalog_list.item(row).data(IDS_ROLE)[0] in shown)
+        page.catalog_list.setCurrentRow(already)
+        dialog.grab()
+        problems += english_shown(dialog, german) + painted.english(f"routine {index}", german)
+    for index in range(page.place_filter.count()):
+        page.place_filter.setCurrentIndex(index)
         problems += english_shown(dialog, german)
-    dialog.fields["sit_interval"].show_problem("x")
+
+    # A refused value says why under its field, in the core's words.
+    for key, value in (("sit_interval", "2s"), ("volume", 101), ("prelude", "2h"), ("work_end", "08:00")):
+        with pytest.raises(SettingsError) as refused:
+            dialog.store.set(key, value)
+        dialog.fields[key].show_problem(refused.value.problem)
+        # Shown after "Not saved: ", so looked at on its own too.
+        if english := german.english_in(refused.value.problem):
+            problems.append(f"problem under {key}: {refused.value.problem!r} (English: {english!r})")
+    problems += english_shown(dialog, german)
     dialog.restore_defaults(None)
     problems += english_shown(dialog, german)
+    assert not problems, "\n".join(dict.fromkeys(problems))
+
+
+class PaintedWords:
+    """What QPainter writes from Python (the charts' labels and legends), recorded while installed."""
+
+    def __init__(self, monkeypatch) -> None:
+        from PySide6.QtGui import QPainter
+
+        self.texts: list[str] = []
+        draw_text = QPainter.drawText
+
+        def recording(painter, *args):
+            self.texts += [arg for arg in args if isinstance(arg, str)]
+            return draw_text(painter, *args)
+
+        monkeypatch.setattr(QPainter, "drawText", recording)
+
+    def english(self, where: str, finder: EnglishFinder) -> list[str]:
+        found = [f"{where} painted: {text!r} (English: {english!r})" for text in self.texts
+                 if (english := finder.english_in(text))]
+        self.texts.clear()
+        return found
+
+
+def _history_with_every_outcome(path):
+    """Every kind and outcome the table words, this week and the weeks before, and one break of last year."""
+    from datetime import date, datetime, timedelta, timezone
+
+    from deskbreak.core.history import HistoryStore
+
+    today = date(2026, 12, 3)  # a Thursday
+    zone = timezone(timedelta(hours=1))
+
+    def at(day, hour, minute=0):
+        return datetime(day.year, day.month, day.day, hour, minute, tzinfo=zone)
+
+    store = HistoryStore(path)
+    for back in range(0, 30, 3):
+        day = today - timedelta(days=back)
+        for hour, outcome, done in ((9, "completed", 4), (10, "partial", 2), (11, "skipped", 0), (12, "completed", 4),
+                                    (13, "missed", 0), (14, "hurt", 1)):
+            break_id = store.start_break("sit", "sit-break", at(day, hour), at(day, hour), 4)
+            for n in range(done):
+                store.record_exercise(break_id, "seated-upper-back-stretch", 65.0, True, at(day, hour, n + 1))
+            store.finish_break(break_id, at(day, hour, 5), outcome, "phone rang" if outcome == "partial" else "")
+        store.record_break("sit", "sit-break", at(day, 15), at(day, 15), at(day, 15, 1), "postponed")
+        store.record_break("natural", None, None, at(day, 16), at(day, 16, 40), "natural")
+    for back in (1, 2):  # a two-day streak: every sit-break of the two days before today taken
+        day = today - timedelta(days=back)
+        for hour in (9, 10):
+            store.record_break("sit", "sit-break", at(day, hour), at(day, hour), at(day, hour, 4), "completed")
+    evening = store.start_break("evening", None, None, at(today, 19), 2)
+    store.record_exercise(evening, "supine-hamstring-opener", 45.0, True, at(today, 19, 1))
+    store.finish_break(evening, at(today, 19, 2), "completed")
+    store.start_break("prerun", "pre-run-glutes", at(today, 17, 45), at(today, 17, 45), 5)  # in progress
+    last_year = store.start_break("sit", "sit-break", at(date(2025, 6, 2), 10), at(date(2025, 6, 2), 10), 1)
+    store.finish_break(last_year, at(date(2025, 6, 2), 10, 2), "completed")
+    return store, today, at
+
+
+def history_window_english(qtbot, window, finder: EnglishFinder, painted: PaintedWords, where: str) -> list[str]:
+    """English in the window as it stands, painted charts and their tooltips included."""
+    qtbot.addWidget(window)
+    window.show()
+    window.grab()  # paints the charts: their axis labels, legends and hot spots
+    problems = english_shown(window, finder) + painted.english(where, finder)
+    for chart in (window.week_chart, window.heatmap, window.target_chart):
+        problems += [f"{where} {type(chart).__name__} {part}: {text!r} (English: {english!r})"
+                     for part, texts in (("legend", [e.text for e in getattr(chart, "legend_entries", list)()]),
+                                         ("tooltip", [text for _rect, text in chart._hotspots]))
+                     for text in texts if (english := finder.english_in(text))]
+    return problems
+
+
+@_OFFSCREEN
+def test_german_history_window_shows_no_english(qtbot, tmp_path, german, monkeypatch):
+    from deskbreak.core.catalog import load_catalog
+    from deskbreak.core.settings import Settings
+    from deskbreak.ui.history_window import HistoryWindow
+
+    catalog = load_catalog()
+    painted = PaintedWords(monkeypatch)
+    store, today, at = _history_with_every_outcome(tmp_path / "history.sqlite3")
+    problems = []
+    with store:
+        window = HistoryWindow(store, catalog, Settings.defaults(), today, start_break=lambda _targets: None)
+        problems += history_window_english(qtbot, window, german, painted, "full")
+        for combo in (window.kind_filter, window.outcome_filter, window.target_period):
+            for index in range(combo.count()):
+                combo.setCurrentIndex(index)
+                window.grab()
+                problems += english_shown(window, german) + painted.english(combo.objectName(), german)
+        # Nothing neglected: every exercise (so every muscle group) done this evening.
+        evening = at(today, 20)
+        everything = store.start_break("evening", None, None, evening, len(catalog.exercises))
+        for exercise_id in sorted(catalog.exercises):
+            store.record_exercise(everything, exercise_id, 30.0, True, evening)
+        store.finish_break(everything, evening, "completed")
+        balanced = HistoryWindow(store, catalog, Settings.defaults().with_value("neglect_days", 30), today)
+        problems += history_window_english(qtbot, balanced, german, painted, "balanced")
+    for settings in (Settings.defaults(), Settings.defaults().with_value("neglect_days", 1)):
+        problems += history_window_english(qtbot, HistoryWindow(None, catalog, settings, today), german, painted,
+                                           "empty")
+    assert not problems, "\n".join(dict.fromkeys(problems))
+
+
+@_OFFSCREEN
+def test_german_welcome_note_and_overlay_show_no_english(qtbot, german):
+    import html
+
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QLabel
+
+    from deskbreak.core.catalog import load_catalog
+    from deskbreak.core.kinds import BreakKind
+    from deskbreak.ui.overlay import BreakOverlay
+    from deskbreak.ui.welcome import WelcomeWindow
+
+    welcome = WelcomeWindow(load_catalog().safety)
+    qtbot.addWidget(welcome)
+    overlay = BreakOverlay(QGuiApplication.primaryScreen(), BreakKind.SIT.label)
+    qtbot.addWidget(overlay)
+    # The safety notes are one rich-text list: each note's English is looked for in it.
+    notes = welcome.findChild(QLabel, "safetyNotes").text()
+    problems = english_shown(welcome, german) + english_shown(overlay, german)
+    problems += [f"safety note: {note.text!r}" for note in load_catalog().safety
+                 if html.escape(note.text) in notes and german.english_in(note.text)]
     assert not problems, "\n".join(dict.fromkeys(problems))

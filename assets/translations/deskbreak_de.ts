@@ -2,264 +2,309 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
-    <name></name>
+    <name>HistoryWindow</name>
+    <message>
+        <source>Natural break</source>
+        <translation>Natürliche Pause</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Partly done</source>
+        <translation>Teilweise erledigt</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+    <message>
+        <source>Postponed</source>
+        <translation>Verschoben</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Verpasst</translation>
+    </message>
+    <message>
+        <source>Stopped: it hurt</source>
+        <translation>Abgebrochen: Schmerzen</translation>
+    </message>
+    <message>
+        <source>Away from the desk</source>
+        <translation>Weg vom Schreibtisch</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Alle Arten</translation>
+    </message>
+    <message>
+        <source>Sit-breaks</source>
+        <translation>Sitzpausen</translation>
+    </message>
+    <message>
+        <source>Pre-run</source>
+        <translation>Vorlauf</translation>
+    </message>
+    <message>
+        <source>Back care</source>
+        <translation>Rückenpflege</translation>
+    </message>
+    <message>
+        <source>Away from desk</source>
+        <translation>Weg vom Schreibtisch</translation>
+    </message>
+    <message>
+        <source>All outcomes</source>
+        <translation>Alle Ergebnisse</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Diese Woche</translation>
+    </message>
+    <message>
+        <source>Last 4 weeks</source>
+        <translation>Letzte 4 Wochen</translation>
+    </message>
+    <message>
+        <source>Last 12 weeks</source>
+        <translation>Letzte 12 Wochen</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>Gesamter Zeitraum</translation>
+    </message>
     <message>
         <source>{done} of {planned}</source>
-        <translation type="unfinished"></translation>
+        <translation>{done} von {planned}</translation>
     </message>
     <message>
         <source>{minutes} min {seconds} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{minutes} min {seconds} s</translation>
     </message>
     <message>
         <source>{minutes} min</source>
-        <translation type="unfinished"></translation>
+        <translation>{minutes} min</translation>
     </message>
     <message>
         <source>{seconds} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{seconds} s</translation>
     </message>
     <message>
         <source>ddd d MMM, HH:mm</source>
         <comment>date and time format of the table, this year</comment>
-        <translation type="unfinished"></translation>
+        <translation>ddd d. MMM, HH:mm</translation>
     </message>
     <message>
         <source>ddd d MMM yyyy, HH:mm</source>
         <comment>date and time format of the table</comment>
-        <translation type="unfinished"></translation>
+        <translation>ddd d. MMM yyyy, HH:mm</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Wann</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <source>Exercises</source>
-        <translation type="unfinished"></translation>
+        <translation>Übungen</translation>
     </message>
     <message>
         <source>Active time</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktive Zeit</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz</translation>
     </message>
     <message>
         <source>deskbreak: History</source>
-        <translation type="unfinished"></translation>
+        <translation>deskbreak: Verlauf</translation>
     </message>
     <message>
         <source>The history could not be read: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Verlauf konnte nicht gelesen werden: {problem}</translation>
     </message>
     <message>
         <source>No breaks recorded yet. Your sit-breaks will fill this page in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Pausen aufgezeichnet. Deine Sitzpausen füllen diese Seite nach und nach.</translation>
     </message>
     <message>
         <source>Streak</source>
-        <translation type="unfinished"></translation>
+        <translation>Serie</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This week</source>
-        <translation type="unfinished"></translation>
+        <translation>Heute</translation>
     </message>
     <message>
         <source>Goal: {goal} % of sit-breaks taken</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel: {goal} % der Sitzpausen gemacht</translation>
     </message>
     <message>
         <source>No streak yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Serie</translation>
     </message>
     <message>
         <source>{taken} of {prompted}</source>
-        <translation type="unfinished"></translation>
+        <translation>{taken} von {prompted}</translation>
     </message>
     <message>
         <source>Goal met</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel erreicht</translation>
     </message>
     <message>
         <source>Goal not met yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel noch nicht erreicht</translation>
+    </message>
+    <message>
+        <source>sit-breaks taken
+{verdict}</source>
+        <translation>Sitzpausen gemacht
+{verdict}</translation>
     </message>
     <message>
         <source>Today: {taken} of {prompted} sit-breaks taken. {verdict}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Today: no sit-break prompted yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>of exercise
-{taken} sit-breaks taken</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This week: {minutes} of exercise, {taken} sit-breaks taken.</source>
-        <translation type="unfinished"></translation>
+        <translation>Heute: {taken} von {prompted} Sitzpausen gemacht. {verdict}.</translation>
     </message>
     <message>
         <source>No sit-break prompted yet today</source>
-        <translation type="unfinished"></translation>
+        <translation>Heute noch keine Sitzpause angeboten</translation>
     </message>
     <message>
-        <source>Daily goal, last 12 weeks</source>
-        <translation type="unfinished"></translation>
+        <source>Today: no sit-break prompted yet.</source>
+        <translation>Heute: noch keine Sitzpause angeboten.</translation>
+    </message>
+    <message>
+        <source>of exercise</source>
+        <translation>Bewegung</translation>
+    </message>
+    <message>
+        <source>This week: {minutes} of exercise, {taken}.</source>
+        <translation>Diese Woche: {minutes} Bewegung, {taken}.</translation>
+    </message>
+    <message>
+        <source>Daily goal, last {weeks} weeks</source>
+        <translation>Tagesziel, letzte {weeks} Wochen</translation>
     </message>
     <message>
         <source>A day meets the goal when you take {goal} % of its prompted sit-breaks. Days without any neither break nor extend the streak.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Tag erreicht das Ziel, wenn du {goal} % seiner angebotenen Sitzpausen machst. Tage ohne angebotene Sitzpause unterbrechen die Serie nicht und verlängern sie nicht.</translation>
     </message>
     <message>
         <source>Minutes per muscle group</source>
-        <translation type="unfinished"></translation>
+        <translation>Minuten pro Muskelgruppe</translation>
     </message>
     <message>
         <source>Period</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitraum</translation>
     </message>
     <message>
         <source>An exercise counts for every muscle group it works.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Übung zählt für jede Muskelgruppe, die sie trainiert.</translation>
     </message>
     <message>
         <source>Not stretched lately</source>
-        <translation type="unfinished"></translation>
+        <translation>Länger nicht gedehnt</translation>
     </message>
     <message>
         <source>Nothing yet: the muscle groups your breaks work will show here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nichts: Hier erscheinen die Muskelgruppen, die deine Pausen trainieren.</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>nie</translation>
     </message>
     <message>
         <source>{target}: {since}</source>
-        <translation type="unfinished"></translation>
+        <translation>{target}: {since}</translation>
     </message>
     <message>
         <source>Stretch now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt dehnen</translation>
     </message>
     <message>
-        <source>Start a sit-break now</source>
-        <translation type="unfinished"></translation>
+        <source>Start the break that works these muscle groups</source>
+        <translation>Die Pause starten, die diese Muskelgruppen trainiert</translation>
     </message>
     <message>
         <source>All breaks</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Pausen</translation>
     </message>
     <message>
         <source>{shown} of {total} breaks</source>
-        <translation type="unfinished"></translation>
+        <translation>{shown} von {total} Pausen</translation>
     </message>
 </context>
 <context>
-    <name>HistoryWindow</name>
+    <name>app</name>
     <message>
-        <source>Sit-break</source>
-        <translation type="unfinished">Sitzpause</translation>
+        <source>Start at login could not be changed</source>
+        <translation>„Bei der Anmeldung starten“ konnte nicht geändert werden</translation>
     </message>
     <message>
-        <source>Pre-run routine</source>
-        <translation type="unfinished">Vorlauf-Routine</translation>
+        <source>deskbreak kept your last good settings</source>
+        <translation>deskbreak hat deine letzten gültigen Einstellungen behalten</translation>
     </message>
     <message>
-        <source>Back-care routine</source>
-        <translation type="unfinished">Rückenpflege-Routine</translation>
+        <source>Your routine could not be saved</source>
+        <translation>Deine Routine konnte nicht gespeichert werden</translation>
     </message>
     <message>
-        <source>Natural break</source>
-        <translation type="unfinished"></translation>
+        <source>deskbreak quit during the break</source>
+        <translation>deskbreak wurde während der Pause beendet</translation>
     </message>
     <message>
-        <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <source>{kind} overdue</source>
+        <translation>{kind} überfällig</translation>
     </message>
     <message>
-        <source>Partly done</source>
-        <translation type="unfinished"></translation>
+        <source>It waited {delay} for: {reason}. It starts when that ends; or take it now from the tray.</source>
+        <translation>Sie hat {delay} gewartet wegen: {reason}. Sie beginnt, wenn das endet; oder starte sie jetzt über das Symbol im Systembereich.</translation>
     </message>
     <message>
-        <source>Skipped</source>
-        <translation type="unfinished"></translation>
+        <source>Run done? Time to cool down</source>
+        <translation>Lauf vorbei? Zeit fürs Cool-down</translation>
     </message>
     <message>
-        <source>Postponed</source>
-        <translation type="unfinished"></translation>
+        <source>Start back-care routine</source>
+        <translation>Rückenpflege-Routine starten</translation>
     </message>
     <message>
-        <source>Missed</source>
-        <translation type="unfinished"></translation>
+        <source>Postpone {delay}</source>
+        <translation>{delay} verschieben</translation>
     </message>
     <message>
-        <source>Stopped: it hurt</source>
-        <translation type="unfinished"></translation>
+        <source>Idle detection unavailable</source>
+        <translation>Inaktivitätserkennung nicht verfügbar</translation>
     </message>
     <message>
-        <source>Away from the desk</source>
-        <translation type="unfinished"></translation>
+        <source>ended by the user</source>
+        <translation>von dir beendet</translation>
     </message>
     <message>
-        <source>In progress</source>
-        <translation type="unfinished"></translation>
+        <source>away from the desk for {duration}</source>
+        <translation>{duration} weg vom Schreibtisch</translation>
     </message>
     <message>
-        <source>All kinds</source>
-        <translation type="unfinished"></translation>
+        <source>deskbreak is running</source>
+        <translation>deskbreak läuft</translation>
     </message>
     <message>
-        <source>Sit-breaks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pre-run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Back care</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Away from desk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All outcomes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This week</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Last 4 weeks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Last 12 weeks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All time</source>
-        <translation type="unfinished"></translation>
+        <source>&apos;days&apos; must be a whole number from 1 to 366</source>
+        <translation>&apos;days&apos; muss eine ganze Zahl von 1 bis 366 sein</translation>
     </message>
 </context>
 <context>
@@ -578,6 +623,17 @@
     <message>
         <source>works: {targets}</source>
         <translation>trainiert: {targets}</translation>
+    </message>
+</context>
+<context>
+    <name>calendar</name>
+    <message>
+        <source>deskbreak could not read all of your calendar</source>
+        <translation>deskbreak konnte deinen Kalender nicht ganz lesen</translation>
+    </message>
+    <message>
+        <source>{problem}; keeping the runs and meetings read before</source>
+        <translation>{problem}; die zuvor gelesenen Läufe und Termine bleiben</translation>
     </message>
 </context>
 <context>
@@ -2287,218 +2343,225 @@
     <name>charts</name>
     <message>
         <source>{minutes} min</source>
-        <translation type="unfinished"></translation>
+        <translation>{minutes} min</translation>
     </message>
     <message>
         <source>{hours} h {minutes} min</source>
-        <translation type="unfinished"></translation>
+        <translation>{hours} h {minutes} min</translation>
     </message>
     <message>
         <source>{hours} h</source>
-        <translation type="unfinished"></translation>
+        <translation>{hours} h</translation>
     </message>
     <message>
         <source>dddd d MMMM</source>
         <comment>date format: weekday, day, month</comment>
-        <translation type="unfinished"></translation>
+        <translation>dddd, d. MMMM</translation>
     </message>
     <message>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Erledigt</translation>
     </message>
     <message>
         <source>Away from the desk</source>
-        <translation type="unfinished"></translation>
+        <translation>Weg vom Schreibtisch</translation>
     </message>
     <message>
         <source>Partly done</source>
-        <translation type="unfinished"></translation>
+        <translation>Teilweise erledigt</translation>
     </message>
     <message>
         <source>Skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>Übersprungen</translation>
     </message>
     <message>
         <source>This week&apos;s breaks</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausen dieser Woche</translation>
     </message>
     <message>
         <source>no breaks</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Pausen</translation>
     </message>
     <message>
         <source>{n} completed</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} erledigt</translation>
     </message>
     <message>
         <source>{n} partly done</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} teilweise erledigt</translation>
     </message>
     <message>
         <source>{n} skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} übersprungen</translation>
     </message>
     <message>
         <source>{n} away from the desk</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} weg vom Schreibtisch</translation>
     </message>
     <message>
         <source>{n} postponed</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} verschoben</translation>
     </message>
     <message>
         <source>{n} missed</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} verpasst</translation>
     </message>
     <message>
         <source>{n} stopped because it hurt</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} wegen Schmerzen abgebrochen</translation>
     </message>
     <message>
         <source> ({extras})</source>
-        <translation type="unfinished"></translation>
+        <translation> ({extras})</translation>
     </message>
     <message>
         <source>{day} {summary}</source>
-        <translation type="unfinished"></translation>
+        <translation>{day}: {summary}</translation>
     </message>
     <message>
         <source>This week: no breaks yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Woche: noch keine Pausen.</translation>
     </message>
     <message>
         <source>This week: {days}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Woche: {days}.</translation>
     </message>
     <message>
         <source>{outcome} {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>{outcome} {n}</translation>
     </message>
     <message>
         <source>{n} postponed (not stacked)</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} verschoben (nicht im Balken)</translation>
     </message>
     <message>
         <source>{day}: {summary}</source>
-        <translation type="unfinished"></translation>
+        <translation>{day}: {summary}</translation>
     </message>
     <message>
         <source>No breaks this week yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Woche noch keine Pausen</translation>
     </message>
     <message>
         <source>Daily goal</source>
-        <translation type="unfinished">Tagesziel</translation>
+        <translation>Tagesziel</translation>
     </message>
     <message>
         <source>{day}: no sit-breaks prompted</source>
-        <translation type="unfinished"></translation>
+        <translation>{day}: keine Sitzpausen angeboten</translation>
     </message>
     <message>
         <source>{taken} of {prompted} sit-breaks taken</source>
-        <translation type="unfinished"></translation>
+        <translation>{taken} von {prompted} Sitzpausen gemacht</translation>
     </message>
     <message>
         <source>goal met</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel erreicht</translation>
     </message>
     <message>
         <source>goal not met</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel nicht erreicht</translation>
     </message>
     <message>
         <source>{day}: {taken}, {verdict}</source>
-        <translation type="unfinished"></translation>
+        <translation>{day}: {taken}, {verdict}</translation>
     </message>
     <message>
-        <source>Daily goal of {goal} % over the last {weeks} weeks: met on {met} days, not met on {not_met}, {neutral} days without prompted sit-breaks.</source>
-        <translation type="unfinished"></translation>
+        <source>Daily goal of {goal} % over the last {weeks} weeks. Days met: {met}; not met: {not_met}; without prompted sit-breaks: {neutral}.</source>
+        <translation>Tagesziel von {goal} % in den letzten {weeks} Wochen. Tage mit Ziel erreicht: {met}; nicht erreicht: {not_met}; ohne angebotene Sitzpausen: {neutral}.</translation>
     </message>
     <message>
         <source>week of {monday}: met {met}, not met {not_met}</source>
-        <translation type="unfinished"></translation>
+        <translation>Woche ab {monday}: erreicht {met}, nicht erreicht {not_met}</translation>
     </message>
     <message>
         <source>d MMMM</source>
         <comment>date format: day, month</comment>
-        <translation type="unfinished"></translation>
+        <translation>d. MMMM</translation>
     </message>
     <message>
         <source>Goal met</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel erreicht</translation>
     </message>
     <message>
         <source>Not met</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht erreicht</translation>
     </message>
     <message>
         <source>No sit-breaks</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Sitzpausen</translation>
     </message>
     <message>
         <source>Minutes per muscle group</source>
-        <translation type="unfinished"></translation>
+        <translation>Minuten pro Muskelgruppe</translation>
     </message>
     <message>
         <source>{target} {minutes}</source>
-        <translation type="unfinished"></translation>
+        <translation>{target} {minutes}</translation>
     </message>
     <message>
         <source>Minutes per muscle group: {parts}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Minuten pro Muskelgruppe: {parts}.</translation>
     </message>
     <message>
         <source>Minutes per muscle group: none yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Minuten pro Muskelgruppe: noch keine.</translation>
     </message>
     <message>
         <source>No muscle groups to show</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Muskelgruppen zum Anzeigen</translation>
     </message>
     <message>
         <source>{target}: {minutes}</source>
-        <translation type="unfinished"></translation>
+        <translation>{target}: {minutes}</translation>
     </message>
     <message numerus="yes">
         <source>Best: %n days</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Rekord: %n Tag</numerusform>
+            <numerusform>Rekord: %n Tage</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n-day streak</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Tag in Folge</numerusform>
+            <numerusform>%n Tage in Folge</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sit-breaks taken</source>
+        <translation>
+            <numerusform>%n Sitzpause gemacht</numerusform>
+            <numerusform>%n Sitzpausen gemacht</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Every muscle group worked in the last %n days. Nicely balanced.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Jede Muskelgruppe innerhalb von %n Tag trainiert. Schön ausgewogen.</numerusform>
+            <numerusform>Jede Muskelgruppe in den letzten %n Tagen trainiert. Schön ausgewogen.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Not worked for %n days or more:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Seit %n Tag oder länger nicht trainiert:</numerusform>
+            <numerusform>Seit %n Tagen oder länger nicht trainiert:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n days</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n breaks</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Pause</numerusform>
+            <numerusform>%n Pausen</numerusform>
         </translation>
     </message>
 </context>
@@ -2506,163 +2569,438 @@
     <name>cli</name>
     <message>
         <source>&apos;{text}&apos; is not a date; write it like {example}, or today or yesterday</source>
-        <translation type="unfinished"></translation>
+        <translation>„{text}“ ist kein Datum; schreib es wie {example} oder als today oder yesterday</translation>
     </message>
     <message>
         <source>&apos;{text}&apos;: dates before 1970 are not in any history</source>
-        <translation type="unfinished"></translation>
+        <translation>„{text}“: Daten vor 1970 stehen in keinem Verlauf</translation>
     </message>
     <message>
         <source>&apos;{text}&apos; is in the future; the history ends today</source>
-        <translation type="unfinished"></translation>
+        <translation>„{text}“ liegt in der Zukunft; der Verlauf endet heute</translation>
+    </message>
+    <message>
+        <source>JSON output</source>
+        <translation>Ausgabe als JSON</translation>
+    </message>
+    <message>
+        <source>CSV output</source>
+        <translation>Ausgabe als CSV</translation>
+    </message>
+    <message>
+        <source>add the breaks of a CSV file another deskbreak exported (none twice; nothing if a row is bad)</source>
+        <translation>die Pausen einer CSV-Datei hinzufügen, die ein anderes deskbreak exportiert hat (keine doppelt; gar nichts, wenn eine Zeile fehlerhaft ist)</translation>
+    </message>
+    <message>
+        <source>with --import: import the good rows, list the bad ones</source>
+        <translation>mit --import: die fehlerfreien Zeilen importieren, die fehlerhaften auflisten</translation>
     </message>
     <message>
         <source>only breaks from DATE on (2026-11-20, today, yesterday)</source>
-        <translation type="unfinished"></translation>
+        <translation>nur Pausen ab DATE (2026-11-20, today, yesterday)</translation>
     </message>
     <message>
         <source>your breaks in figures: days, streak, muscle groups</source>
-        <translation type="unfinished"></translation>
+        <translation>deine Pausen in Zahlen: Tage, Serie, Muskelgruppen</translation>
     </message>
     <message>
         <source>machine-readable output</source>
-        <translation type="unfinished"></translation>
+        <translation>maschinenlesbare Ausgabe</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; should be KEY=VALUE, e.g. prelude=5s</source>
+        <translation>„{text}“ sollte SCHLÜSSEL=WERT sein, z. B. prelude=5s</translation>
+    </message>
+    <message>
+        <source>unknown setting &apos;{key}&apos;</source>
+        <translation>unbekannte Einstellung „{key}“</translation>
+    </message>
+    <message>
+        <source>unknown setting &apos;{key}&apos;; `deskbreak config list` shows them all</source>
+        <translation>unbekannte Einstellung „{key}“; `deskbreak config list` zeigt alle</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a number of days from 1 to 366</source>
+        <translation>„{text}“ ist keine Zahl von Tagen zwischen 1 und 366</translation>
+    </message>
+    <message>
+        <source>Guided sit-breaks and pre-run glute activation, from the system tray.</source>
+        <translation>Angeleitete Sitzpausen und Gesäßaktivierung vor dem Lauf, aus dem Systembereich.</translation>
+    </message>
+    <message>
+        <source>where settings.toml lives (default: $DESKBREAK_CONFIG_DIR or the user config dir)</source>
+        <translation>wo settings.toml liegt (Standard: $DESKBREAK_CONFIG_DIR oder der Konfigurationsordner des Benutzers)</translation>
+    </message>
+    <message>
+        <source>where the history database lives (default: $DESKBREAK_DATA_DIR or the user data dir)</source>
+        <translation>wo die Verlaufsdatenbank liegt (Standard: $DESKBREAK_DATA_DIR oder der Datenordner des Benutzers)</translation>
+    </message>
+    <message>
+        <source>time between sit-breaks for this run only, e.g. 20s, 45m (not saved)</source>
+        <translation>Zeit zwischen Sitzpausen nur für diesen Start, z. B. 20s, 45m (nicht gespeichert)</translation>
+    </message>
+    <message>
+        <source>notice before each break for this run only, e.g. 5s (not saved)</source>
+        <translation>Vorwarnung vor jeder Pause nur für diesen Start, z. B. 5s (nicht gespeichert)</translation>
+    </message>
+    <message>
+        <source>override any setting for this run only (repeatable)</source>
+        <translation>eine beliebige Einstellung nur für diesen Start überschreiben (mehrfach möglich)</translation>
+    </message>
+    <message>
+        <source>start the tray app (the default)</source>
+        <translation>die App im Systembereich starten (Standard)</translation>
+    </message>
+    <message>
+        <source>show every exercise and routine with its source</source>
+        <translation>alle Übungen und Routinen mit ihrer Quelle zeigen</translation>
+    </message>
+    <message>
+        <source>write one PNG per exercise into DIR</source>
+        <translation>je Übung ein PNG in DIR schreiben</translation>
+    </message>
+    <message>
+        <source>the routines, and what a routine plays, second by second</source>
+        <translation>die Routinen und was eine Routine abspielt, Sekunde für Sekunde</translation>
+    </message>
+    <message>
+        <source>every routine with its length</source>
+        <translation>alle Routinen mit ihrer Dauer</translation>
+    </message>
+    <message>
+        <source>a routine&apos;s segments as the guide plays them</source>
+        <translation>die Abschnitte einer Routine, wie die Anleitung sie abspielt</translation>
+    </message>
+    <message>
+        <source>for a rotating sit-break: the N-th break of the day (default 1)</source>
+        <translation>bei wechselnden Sitzpausen: die N-te Pause des Tages (Standard 1)</translation>
+    </message>
+    <message>
+        <source>your runs of the next days (weekly and from the calendar)</source>
+        <translation>deine Läufe der nächsten Tage (wöchentlich und aus dem Kalender)</translation>
+    </message>
+    <message>
+        <source>how many days ahead (default 7)</source>
+        <translation>wie viele Tage voraus (Standard 7)</translation>
+    </message>
+    <message>
+        <source>show the breaks you took</source>
+        <translation>die Pausen zeigen, die du gemacht hast</translation>
     </message>
     <message>
         <source>this week, Monday to today (the default)</source>
-        <translation type="unfinished"></translation>
+        <translation>diese Woche, Montag bis heute (Standard)</translation>
     </message>
     <message>
         <source>this calendar month to today</source>
-        <translation type="unfinished"></translation>
+        <translation>dieser Kalendermonat bis heute</translation>
     </message>
     <message>
         <source>from DATE to today (2026-11-20, today, yesterday)</source>
-        <translation type="unfinished"></translation>
+        <translation>von DATE bis heute (2026-11-20, today, yesterday)</translation>
     </message>
     <message>
-        <source>Mon</source>
-        <translation type="unfinished">Mo</translation>
+        <source>open the settings dialog (starts deskbreak if needed)</source>
+        <translation>die Einstellungen öffnen (startet deskbreak bei Bedarf)</translation>
     </message>
     <message>
-        <source>Tue</source>
-        <translation type="unfinished">Di</translation>
+        <source>read or change settings from the command line</source>
+        <translation>Einstellungen auf der Kommandozeile lesen oder ändern</translation>
     </message>
     <message>
-        <source>Wed</source>
-        <translation type="unfinished">Mi</translation>
+        <source>every setting and its value</source>
+        <translation>alle Einstellungen und ihre Werte</translation>
     </message>
     <message>
-        <source>Thu</source>
-        <translation type="unfinished">Do</translation>
+        <source>one setting&apos;s value</source>
+        <translation>der Wert einer Einstellung</translation>
     </message>
     <message>
-        <source>Fri</source>
-        <translation type="unfinished">Fr</translation>
+        <source>change a setting (live when deskbreak runs)</source>
+        <translation>eine Einstellung ändern (sofort wirksam, wenn deskbreak läuft)</translation>
     </message>
     <message>
-        <source>Sat</source>
-        <translation type="unfinished">Sa</translation>
+        <source>as in settings.toml, e.g. 45m, true, &quot;mon, tue&quot;, &quot;tue 18:00&quot;</source>
+        <translation>wie in settings.toml, z. B. 45m, true, &quot;mon, tue&quot;, &quot;tue 18:00&quot;</translation>
     </message>
     <message>
-        <source>Sun</source>
-        <translation type="unfinished">So</translation>
+        <source>put a setting back to its default</source>
+        <translation>eine Einstellung auf ihren Standardwert zurücksetzen</translation>
+    </message>
+    <message>
+        <source>what the running deskbreak is doing</source>
+        <translation>was das laufende deskbreak gerade macht</translation>
+    </message>
+    <message>
+        <source>start a break now</source>
+        <translation>jetzt eine Pause starten</translation>
+    </message>
+    <message>
+        <source>no prompts for a while</source>
+        <translation>eine Weile keine Pausen anbieten</translation>
+    </message>
+    <message>
+        <source>e.g. 30m, 1h, or &apos;tomorrow&apos; (default 30m)</source>
+        <translation>z. B. 30m, 1h oder &apos;tomorrow&apos; (Standard 30m)</translation>
+    </message>
+    <message>
+        <source>end a pause</source>
+        <translation>eine Unterbrechung beenden</translation>
+    </message>
+    <message>
+        <source>skip the current or announced break</source>
+        <translation>die laufende oder angekündigte Pause überspringen</translation>
+    </message>
+    <message>
+        <source>let the next break pass without a prompt</source>
+        <translation>die nächste Pause ohne Hinweis verstreichen lassen</translation>
+    </message>
+    <message>
+        <source>drop today&apos;s pre-run reminder</source>
+        <translation>die heutige Erinnerung vor dem Lauf streichen</translation>
+    </message>
+    <message>
+        <source>postpone the current break</source>
+        <translation>die laufende Pause verschieben</translation>
+    </message>
+    <message>
+        <source>stop deskbreak</source>
+        <translation>deskbreak beenden</translation>
+    </message>
+    <message>
+        <source>deskbreak is not running (for this profile).</source>
+        <translation>deskbreak läuft nicht (für dieses Profil).</translation>
+    </message>
+    <message>
+        <source>the command failed</source>
+        <translation>der Befehl ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>deskbreak is quitting.</source>
+        <translation>deskbreak wird beendet.</translation>
+    </message>
+    <message>
+        <source>deskbreak: the deskbreak running on {data_dir} reads {running}, not {path}; use the same --config-dir, or quit it first</source>
+        <translation>deskbreak: Das deskbreak, das auf {data_dir} läuft, liest {running}, nicht {path}; nimm dasselbe --config-dir oder beende es zuerst</translation>
+    </message>
+    <message>
+        <source>the change was refused</source>
+        <translation>die Änderung wurde abgelehnt</translation>
+    </message>
+    <message>
+        <source>{key} = {value} (applied to the running deskbreak, saved)</source>
+        <translation>{key} = {value} (im laufenden deskbreak übernommen, gespeichert)</translation>
+    </message>
+    <message>
+        <source>{key} = {value} (saved to {path})</source>
+        <translation>{key} = {value} (gespeichert in {path})</translation>
+    </message>
+    <message>
+        <source>start at login: written {location}</source>
+        <translation>Start bei der Anmeldung: {location} geschrieben</translation>
+    </message>
+    <message>
+        <source>start at login: removed {location}</source>
+        <translation>Start bei der Anmeldung: {location} entfernt</translation>
+    </message>
+    <message numerus="yes">
+        <source>No runs in the next %n days.</source>
+        <translation>
+            <numerusform>Kein Lauf innerhalb von %n Tag.</numerusform>
+            <numerusform>Keine Läufe in den nächsten %n Tagen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (skipped: no run today)</source>
+        <translation> (übersprungen: heute kein Lauf)</translation>
+    </message>
+    <message>
+        <source>{weekday} %d %b %H:%M</source>
+        <comment>a run&apos;s start: strftime codes after the weekday</comment>
+        <translation>{weekday} %d.%m. %H:%M</translation>
+    </message>
+    <message>
+        <source>{shortest} to {longest}</source>
+        <translation>{shortest} bis {longest}</translation>
+    </message>
+    <message>
+        <source>deskbreak: no routine &apos;{routine}&apos;; `deskbreak routine list` shows them</source>
+        <translation>deskbreak: keine Routine „{routine}“; `deskbreak routine list` zeigt sie</translation>
+    </message>
+    <message>
+        <source>deskbreak: --break counts from 1</source>
+        <translation>deskbreak: --break zählt ab 1</translation>
+    </message>
+    <message>
+        <source>hold length {length}</source>
+        <translation>Haltedauer {length}</translation>
+    </message>
+    <message>
+        <source>sore-back mode</source>
+        <translation>Modus für schmerzenden Rücken</translation>
+    </message>
+    <message>
+        <source>, break {number} of the rotation</source>
+        <translation>, Pause {number} im Wechsel</translation>
+    </message>
+    <message>
+        <source>rep {rep}</source>
+        <translation>Wdh. {rep}</translation>
+    </message>
+    <message>
+        <source>deskbreak: cannot write pictures to {folder}: {problem}</source>
+        <translation>deskbreak: kann keine Bilder in {folder} schreiben: {problem}</translation>
+    </message>
+    <message>
+        <source>EXERCISES ({count})</source>
+        <translation>ÜBUNGEN ({count})</translation>
+    </message>
+    <message>
+        <source>works: {targets}; {where}</source>
+        <translation>trainiert: {targets}; {where}</translation>
+    </message>
+    <message>
+        <source>figures: {figures}</source>
+        <translation>Angaben: {figures}</translation>
+    </message>
+    <message>
+        <source>our pacing: {pacing} ({note})</source>
+        <translation>unser Tempo: {pacing} ({note})</translation>
+    </message>
+    <message>
+        <source>source: {citation}: &quot;{quote}&quot;</source>
+        <translation>Quelle: {citation}: „{quote}“</translation>
+    </message>
+    <message>
+        <source>ROUTINES ({count})</source>
+        <translation>ROUTINEN ({count})</translation>
+    </message>
+    <message>
+        <source>then, break {number} of {count}: {group}</source>
+        <translation>dann, Pause {number} von {count}: {group}</translation>
+    </message>
+    <message>
+        <source>SAFETY</source>
+        <translation>SICHERHEIT</translation>
+    </message>
+    <message>
+        <source>No breaks recorded yet.</source>
+        <translation>Noch keine Pausen aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>{when}  {kind:&lt;8} {outcome:&lt;10} {done} of {planned} exercises, {seconds:.0f} s  {routine}</source>
+        <translation>{when}  {kind:&lt;8} {outcome:&lt;10} {done} von {planned} Übungen, {seconds:.0f} s  {routine}</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>deskbreak: nothing was imported; --skip-bad-rows imports the good rows and lists the bad ones</source>
+        <translation>deskbreak: Nichts wurde importiert; --skip-bad-rows importiert die fehlerfreien Zeilen und listet die fehlerhaften auf</translation>
+    </message>
+    <message>
+        <source>deskbreak: skipped: {problem}</source>
+        <translation>deskbreak: übersprungen: {problem}</translation>
+    </message>
+    <message>
+        <source>Imported {added} breaks from {path}; {duplicates} were already in the history, {bad} bad rows skipped.</source>
+        <translation>{added} Pausen aus {path} importiert; {duplicates} waren schon im Verlauf, {bad} fehlerhafte Zeilen übersprungen.</translation>
     </message>
     <message>
         <source>Prompted</source>
-        <translation type="unfinished"></translation>
+        <translation>Angeboten</translation>
     </message>
     <message>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Erledigt</translation>
     </message>
     <message>
         <source>Partial</source>
-        <translation type="unfinished"></translation>
+        <translation>Teilweise</translation>
     </message>
     <message>
         <source>Skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>Übersprungen</translation>
     </message>
     <message>
         <source>Postponed</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschoben</translation>
     </message>
     <message>
         <source>Away</source>
-        <translation type="unfinished"></translation>
+        <translation>Weg</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum</translation>
     </message>
     <message>
         <source>Day</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag</translation>
     </message>
     <message>
         <source>Goal</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel</translation>
     </message>
     <message>
         <source>Week of</source>
-        <translation type="unfinished"></translation>
+        <translation>Woche ab</translation>
     </message>
     <message>
         <source>Week</source>
-        <translation type="unfinished"></translation>
+        <translation>Woche</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamt</translation>
     </message>
     <message>
         <source>Minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Minuten</translation>
     </message>
     <message>
         <source>Breaks from {first} to {last}</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausen von {first} bis {last}</translation>
     </message>
     <message>
         <source>Streak: {current} (best {best}), goal {goal} % of sit-breaks taken</source>
-        <translation type="unfinished"></translation>
+        <translation>Serie: {current} (Rekord {best}), Ziel {goal} % der Sitzpausen gemacht</translation>
     </message>
     <message>
         <source>Minutes per muscle group: {groups}</source>
-        <translation type="unfinished"></translation>
+        <translation>Minuten pro Muskelgruppe: {groups}</translation>
     </message>
     <message>
         <source>none yet</source>
-        <translation type="unfinished"></translation>
+        <translation>noch keine</translation>
     </message>
     <message>
         <source>Not stretched lately: {groups}</source>
-        <translation type="unfinished"></translation>
+        <translation>Länger nicht gedehnt: {groups}</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>nie</translation>
     </message>
     <message>
         <source>{group} {figure}</source>
-        <translation type="unfinished"></translation>
+        <translation>{group} {figure}</translation>
     </message>
     <message>
         <source>met</source>
-        <translation type="unfinished"></translation>
+        <translation>erreicht</translation>
     </message>
     <message>
         <source>not met</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht erreicht</translation>
     </message>
-    <message>
-        <source>1 day</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{count} days</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n days</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2856,6 +3194,148 @@
     </message>
 </context>
 <context>
+    <name>history_csv</name>
+    <message>
+        <source>{path}: nothing was imported: {problem}</source>
+        <translation>{path}: Nichts wurde importiert: {problem}</translation>
+    </message>
+    <message>
+        <source>{path} is empty: a history export starts with the header line {columns}</source>
+        <translation>{path} ist leer: Ein Verlaufsexport beginnt mit der Kopfzeile {columns}</translation>
+    </message>
+    <message>
+        <source>{path}, line {line}, {problems}</source>
+        <translation>{path}, Zeile {line}, {problems}</translation>
+    </message>
+    <message>
+        <source>{path}, line {line}: {problems}</source>
+        <translation>{path}, Zeile {line}: {problems}</translation>
+    </message>
+    <message>
+        <source>cannot read {path}: {problem}</source>
+        <translation>kann {path} nicht lesen: {problem}</translation>
+    </message>
+    <message>
+        <source>{path} is not UTF-8 text (byte 0x{byte} on line {line}); deskbreak exports are UTF-8: save the file as UTF-8 CSV and import it again</source>
+        <translation>{path} ist kein UTF-8-Text (Byte 0x{byte} in Zeile {line}); deskbreak exportiert UTF-8: Speichere die Datei als UTF-8-CSV und importiere sie erneut</translation>
+    </message>
+    <message>
+        <source>{path}, line {line}: the CSV quoting is broken ({problem}); a value with commas, quotes or line breaks must be in double quotes, its quotes doubled</source>
+        <translation>{path}, Zeile {line}: Die CSV-Anführungszeichen sind fehlerhaft ({problem}); ein Wert mit Kommas, Anführungszeichen oder Zeilenumbrüchen muss in doppelten Anführungszeichen stehen, seine eigenen Anführungszeichen verdoppelt</translation>
+    </message>
+    <message>
+        <source>{path}, line {line}: the header lacks the columns {missing}; a deskbreak history export has {columns} (older ones the first ten)</source>
+        <translation>{path}, Zeile {line}: Der Kopfzeile fehlen die Spalten {missing}; ein deskbreak-Verlaufsexport hat {columns} (ältere die ersten zehn)</translation>
+    </message>
+    <message>
+        <source>{path}, line {line}: the header lacks the column {missing}; a deskbreak history export has {columns} (older ones the first ten)</source>
+        <translation>{path}, Zeile {line}: Der Kopfzeile fehlt die Spalte {missing}; ein deskbreak-Verlaufsexport hat {columns} (ältere die ersten zehn)</translation>
+    </message>
+    <message>
+        <source>... and {count} more</source>
+        <translation>… und {count} weitere</translation>
+    </message>
+    <message>
+        <source>{path}: {bad} of {total} rows cannot be imported, so nothing was imported (skipping the bad rows would import the other {good}):</source>
+        <translation>{path}: {bad} von {total} Zeilen lassen sich nicht importieren, daher wurde nichts importiert (ohne die fehlerhaften Zeilen würden die übrigen {good} importiert):</translation>
+    </message>
+    <message>
+        <source>column {column}: {problem}</source>
+        <translation>Spalte {column}: {problem}</translation>
+    </message>
+    <message>
+        <source>{cells} cells but the header has {columns} columns (a comma outside double quotes?)</source>
+        <translation>{cells} Zellen, aber die Kopfzeile hat {columns} Spalten (ein Komma außerhalb doppelter Anführungszeichen?)</translation>
+    </message>
+    <message>
+        <source>empty, and so is shown_at: a break needs the time it was due, shown, or both</source>
+        <translation>leer, und shown_at auch: Eine Pause braucht die Zeit, zu der sie fällig war, gezeigt wurde, oder beides</translation>
+    </message>
+    <message numerus="yes">
+        <source>[imported without exercise detail: %n exercises, {seconds} s]</source>
+        <translation>
+            <numerusform>[ohne Übungsdetails importiert: %n Übung, {seconds} s]</numerusform>
+            <numerusform>[ohne Übungsdetails importiert: %n Übungen, {seconds} s]</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>empty: every break has a kind (sit, prerun, evening, natural, ...)</source>
+        <translation>leer: Jede Pause hat eine Art (sit, prerun, evening, natural, …)</translation>
+    </message>
+    <message>
+        <source>empty: the break was still in progress when the file was written and cannot be finished here (export again after it has ended)</source>
+        <translation>leer: Die Pause lief noch, als die Datei geschrieben wurde, und kann hier nicht beendet werden (exportiere erneut, wenn sie vorbei ist)</translation>
+    </message>
+    <message>
+        <source>{value} is not an outcome (expected one of {outcomes})</source>
+        <translation>{value} ist kein Ergebnis (erwartet eins von {outcomes})</translation>
+    </message>
+    <message>
+        <source>{value} is not an ISO 8601 time such as {example}</source>
+        <translation>{value} ist keine ISO-8601-Zeit wie {example}</translation>
+    </message>
+    <message>
+        <source>{value} has no UTC offset, so the moment it names is unknown (write it as {example})</source>
+        <translation>{value} hat keinen UTC-Versatz, daher ist der Zeitpunkt unbekannt (schreib ihn wie {example})</translation>
+    </message>
+    <message>
+        <source>{value} is not a number of exercises</source>
+        <translation>{value} ist keine Anzahl von Übungen</translation>
+    </message>
+    <message>
+        <source>{value} is not a whole number of exercises</source>
+        <translation>{value} ist keine ganze Anzahl von Übungen</translation>
+    </message>
+    <message>
+        <source>{value} is negative</source>
+        <translation>{value} ist negativ</translation>
+    </message>
+    <message>
+        <source>is not a number of seconds</source>
+        <translation>ist keine Sekundenzahl</translation>
+    </message>
+    <message>
+        <source>is negative: an exercise cannot take negative time</source>
+        <translation>ist negativ: Eine Übung kann keine negative Zeit dauern</translation>
+    </message>
+    <message>
+        <source>{value} {problem}</source>
+        <translation>{value} {problem}</translation>
+    </message>
+    <message>
+        <source>not a JSON list of exercises ({problem} at character {position})</source>
+        <translation>keine JSON-Liste von Übungen ({problem} bei Zeichen {position})</translation>
+    </message>
+    <message>
+        <source>not a JSON list of exercises</source>
+        <translation>keine JSON-Liste von Übungen</translation>
+    </message>
+    <message>
+        <source>exercise {number} is not an object with exercise_id, seconds, completed and done_at</source>
+        <translation>Übung {number} ist kein Objekt mit exercise_id, seconds, completed und done_at</translation>
+    </message>
+    <message>
+        <source>exercise {number} has no exercise_id</source>
+        <translation>Übung {number} hat keine exercise_id</translation>
+    </message>
+    <message>
+        <source>exercise {number}&apos;s seconds {value} {problem}</source>
+        <translation>Übung {number}: seconds {value} {problem}</translation>
+    </message>
+    <message>
+        <source>exercise {number}&apos;s completed {value} is not true or false</source>
+        <translation>Übung {number}: completed {value} ist weder true noch false</translation>
+    </message>
+    <message>
+        <source>{value} is not a time such as {example}</source>
+        <translation>{value} ist keine Zeit wie {example}</translation>
+    </message>
+    <message>
+        <source>exercise {number}&apos;s done_at: {problem}</source>
+        <translation>Übung {number}: done_at: {problem}</translation>
+    </message>
+</context>
+<context>
     <name>kinds</name>
     <message>
         <source>Sit-break</source>
@@ -2868,6 +3348,254 @@
     <message>
         <source>Back-care routine</source>
         <translation>Rückenpflege-Routine</translation>
+    </message>
+</context>
+<context>
+    <name>overlay</name>
+    <message>
+        <source>deskbreak: {kind} in progress</source>
+        <translation>deskbreak: {kind} läuft</translation>
+    </message>
+    <message>
+        <source>{kind} in progress on your other screen</source>
+        <translation>{kind} läuft auf deinem anderen Bildschirm</translation>
+    </message>
+    <message>
+        <source>End break</source>
+        <translation>Pause beenden</translation>
+    </message>
+</context>
+<context>
+    <name>routines_page</name>
+    <message>
+        <source>Delete removes, Ctrl+Up and Ctrl+Down move, Enter in the catalog adds.</source>
+        <translation>Entf entfernt, Strg+Pfeil hoch und Strg+Pfeil runter verschieben, Enter im Katalog fügt hinzu.</translation>
+    </message>
+    <message>
+        <source>A routine needs at least one exercise, so the last one cannot be removed: add another first.</source>
+        <translation>Eine Routine braucht mindestens eine Übung, daher lässt sich die letzte nicht entfernen: Füge zuerst eine andere hinzu.</translation>
+    </message>
+    <message>
+        <source>Routines</source>
+        <translation>Routinen</translation>
+    </message>
+    <message>
+        <source>Routine to edit</source>
+        <translation>Zu bearbeitende Routine</translation>
+    </message>
+    <message>
+        <source>&amp;Routine:</source>
+        <translation>&amp;Routine:</translation>
+    </message>
+    <message>
+        <source>Restore &amp;default</source>
+        <translation>Standard &amp;wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Restore the default exercises of this routine</source>
+        <translation>Die Standardübungen dieser Routine wiederherstellen</translation>
+    </message>
+    <message>
+        <source>In this routine</source>
+        <translation>In dieser Routine</translation>
+    </message>
+    <message>
+        <source>Exercises in this routine</source>
+        <translation>Übungen in dieser Routine</translation>
+    </message>
+    <message>
+        <source>Rotation groups, one per break in turn</source>
+        <translation>Wechselgruppen, eine pro Pause im Wechsel</translation>
+    </message>
+    <message>
+        <source>R&amp;otation: one group per break, in turn</source>
+        <translation>We&amp;chsel: eine Gruppe pro Pause</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Nach &amp;oben</translation>
+    </message>
+    <message>
+        <source>Move the selected row up</source>
+        <translation>Die ausgewählte Zeile nach oben verschieben</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>Nach &amp;unten</translation>
+    </message>
+    <message>
+        <source>Move the selected row down</source>
+        <translation>Die ausgewählte Zeile nach unten verschieben</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>Ent&amp;fernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected row</source>
+        <translation>Die ausgewählte Zeile entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Pair with the one above</source>
+        <translation>&amp;Mit der oberen paaren</translation>
+    </message>
+    <message>
+        <source>Pair the selected group with the group above it</source>
+        <translation>Die ausgewählte Gruppe mit der Gruppe darüber paaren</translation>
+    </message>
+    <message>
+        <source>&amp;Split</source>
+        <translation>&amp;Trennen</translation>
+    </message>
+    <message>
+        <source>Split the selected group into one group per exercise</source>
+        <translation>Die ausgewählte Gruppe in eine Gruppe pro Übung trennen</translation>
+    </message>
+    <message>
+        <source>Add from the catalog</source>
+        <translation>Aus dem Katalog hinzufügen</translation>
+    </message>
+    <message>
+        <source>Show exercises done</source>
+        <translation>Übungen nach Ort zeigen</translation>
+    </message>
+    <message>
+        <source>All places</source>
+        <translation>Alle Orte</translation>
+    </message>
+    <message>
+        <source>S&amp;how:</source>
+        <translation>&amp;Zeigen:</translation>
+    </message>
+    <message>
+        <source>Exercise catalog</source>
+        <translation>Übungskatalog</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add the selected exercise to this routine</source>
+        <translation>Die ausgewählte Übung zu dieser Routine hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add to &amp;every break</source>
+        <translation>In jede &amp;Pause</translation>
+    </message>
+    <message>
+        <source>Add the selected exercise to every sit-break</source>
+        <translation>Die ausgewählte Übung zu jeder Sitzpause hinzufügen</translation>
+    </message>
+    <message>
+        <source>{exercise}: {figures}</source>
+        <translation>{exercise}: {figures}</translation>
+    </message>
+    <message>
+        <source>{figures}; ours: {pacing}</source>
+        <translation>{figures}; unseres: {pacing}</translation>
+    </message>
+    <message>
+        <source>Our pacing: {pacing}</source>
+        <translation>Unser Tempo: {pacing}</translation>
+    </message>
+    <message>
+        <source>E&amp;very break</source>
+        <translation>&amp;Jede Pause</translation>
+    </message>
+    <message>
+        <source>&amp;Exercises, in order</source>
+        <translation>Ü&amp;bungen, der Reihe nach</translation>
+    </message>
+    <message>
+        <source>Exercises in every break</source>
+        <translation>Übungen in jeder Pause</translation>
+    </message>
+    <message>
+        <source>&amp;Add to the rotation</source>
+        <translation>In den Wec&amp;hsel</translation>
+    </message>
+    <message>
+        <source>{exercise} is already in this routine.</source>
+        <translation>{exercise} ist schon in dieser Routine.</translation>
+    </message>
+</context>
+<context>
+    <name>routines_problems</name>
+    <message>
+        <source>{path}: could not read the routines file ({problem}); using the default routines</source>
+        <translation>{path}: Die Routinendatei konnte nicht gelesen werden ({problem}); die Standardroutinen werden verwendet</translation>
+    </message>
+    <message>
+        <source>{path}: {problem}; using the default routines and leaving the file as it is for you to fix</source>
+        <translation>{path}: {problem}; die Standardroutinen werden verwendet, und die Datei bleibt, wie sie ist, damit du sie korrigieren kannst</translation>
+    </message>
+    <message>
+        <source>{path}: routine &apos;{routine}&apos;: {problem}; using the default routine</source>
+        <translation>{path}: Routine „{routine}“: {problem}; die Standardroutine wird verwendet</translation>
+    </message>
+    <message>
+        <source>{path}: unknown routine &apos;{key}&apos;{suggestion} (kept in the file, ignored); the file holds one table per routine: {routines}</source>
+        <translation>{path}: unbekannte Routine „{key}“{suggestion} (bleibt in der Datei, wird ignoriert); die Datei enthält eine Tabelle pro Routine: {routines}</translation>
+    </message>
+    <message>
+        <source>{path}: unknown key &apos;{key}&apos;{suggestion} (kept in the file, ignored); the file holds one table per routine: {routines}</source>
+        <translation>{path}: unbekannter Schlüssel „{key}“{suggestion} (bleibt in der Datei, wird ignoriert); die Datei enthält eine Tabelle pro Routine: {routines}</translation>
+    </message>
+    <message>
+        <source> (did you mean &apos;{word}&apos;?)</source>
+        <translation> (meintest du „{word}“?)</translation>
+    </message>
+    <message>
+        <source>must be a table like [{routine}] with exercises = [...], not {value}</source>
+        <translation>muss eine Tabelle wie [{routine}] mit exercises = [...] sein, nicht {value}</translation>
+    </message>
+    <message>
+        <source>unknown field &apos;{field}&apos;; a routine has only {fields}</source>
+        <translation>unbekanntes Feld „{field}“; eine Routine hat nur {fields}</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> und </translation>
+    </message>
+    <message>
+        <source>field &apos;exercises&apos;: must be a list of exercise ids, not {value}</source>
+        <translation>Feld „exercises“: muss eine Liste von Übungs-IDs sein, nicht {value}</translation>
+    </message>
+    <message>
+        <source>field &apos;rotation&apos;: must be a list of non-empty lists of exercise ids, not {value}</source>
+        <translation>Feld „rotation“: muss eine Liste nicht leerer Listen von Übungs-IDs sein, nicht {value}</translation>
+    </message>
+    <message>
+        <source>it has no exercises</source>
+        <translation>sie hat keine Übungen</translation>
+    </message>
+    <message>
+        <source>unknown exercise &apos;{exercise}&apos;{suggestion}</source>
+        <translation>unbekannte Übung „{exercise}“{suggestion}</translation>
+    </message>
+    <message>
+        <source>{problem}; fix or remove the file first, it is not overwritten</source>
+        <translation>{problem}; korrigiere oder entferne die Datei zuerst, sie wird nicht überschrieben</translation>
+    </message>
+    <message>
+        <source>could not save routines to {path}: {problem}</source>
+        <translation>Routinen konnten nicht in {path} gespeichert werden: {problem}</translation>
+    </message>
+    <message>
+        <source>unknown routine &apos;{routine}&apos;</source>
+        <translation>unbekannte Routine „{routine}“</translation>
+    </message>
+    <message>
+        <source>routine &apos;{routine}&apos;: {problem}</source>
+        <translation>Routine „{routine}“: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>runs</name>
+    <message>
+        <source>Weekly run</source>
+        <translation>Wöchentlicher Lauf</translation>
     </message>
 </context>
 <context>
@@ -3269,7 +3997,7 @@
     </message>
     <message>
         <source> and </source>
-        <translation> und </translation>
+        <translation>, </translation>
     </message>
     <message>
         <source>Not saved: {problem}</source>
@@ -3317,7 +4045,7 @@
     </message>
     <message>
         <source>Restore {settings} defaults</source>
-        <translation>{settings} zurücksetzen</translation>
+        <translation>Zurücksetzen: {settings}</translation>
     </message>
     <message>
         <source>Restore this page&apos;s defaults</source>
@@ -3369,6 +4097,263 @@
     <message>
         <source>Settings (*.toml)</source>
         <translation>Einstellungen (*.toml)</translation>
+    </message>
+</context>
+<context>
+    <name>settings_problems</name>
+    <message>
+        <source>{text} is not a duration; write it like 30m, 45s or 1h30m</source>
+        <translation>{text} ist keine Dauer; schreib sie wie 30m, 45s oder 1h30m</translation>
+    </message>
+    <message>
+        <source>{value} is far too long for a duration</source>
+        <translation>{value} ist viel zu lang für eine Dauer</translation>
+    </message>
+    <message>
+        <source>{text} is not a time of day; write it like 18:00 or 7:30</source>
+        <translation>{text} ist keine Uhrzeit; schreib sie wie 18:00 oder 7:30</translation>
+    </message>
+    <message>
+        <source>{text} is not a time of day; hours go 0-23 and minutes 0-59</source>
+        <translation>{text} ist keine Uhrzeit; Stunden gehen von 0–23 und Minuten von 0–59</translation>
+    </message>
+    <message>
+        <source>{name} is not a day of the week; use {days}</source>
+        <translation>{name} ist kein Wochentag; nimm {days}</translation>
+    </message>
+    <message>
+        <source>{number} seconds</source>
+        <translation>{number} Sekunden</translation>
+    </message>
+    <message>
+        <source>must be a duration like &quot;30m&quot; or a number of seconds, not {value}</source>
+        <translation>muss eine Dauer wie &quot;30m&quot; oder eine Zahl von Sekunden sein, nicht {value}</translation>
+    </message>
+    <message>
+        <source>{value} is negative; a duration must be 0s or more</source>
+        <translation>{value} ist negativ; eine Dauer muss 0s oder mehr sein</translation>
+    </message>
+    <message>
+        <source>must be a whole number of seconds, not {seconds}s</source>
+        <translation>muss eine ganze Zahl von Sekunden sein, nicht {seconds}s</translation>
+    </message>
+    <message>
+        <source>must be true or false, not {value}</source>
+        <translation>muss true oder false sein, nicht {value}</translation>
+    </message>
+    <message>
+        <source>must be a whole number, not {value}</source>
+        <translation>muss eine ganze Zahl sein, nicht {value}</translation>
+    </message>
+    <message>
+        <source>must be a local time of day without a timezone, not {value}</source>
+        <translation>muss eine lokale Uhrzeit ohne Zeitzone sein, nicht {value}</translation>
+    </message>
+    <message>
+        <source>must be a time in whole minutes, not {value}</source>
+        <translation>muss eine Zeit in ganzen Minuten sein, nicht {value}</translation>
+    </message>
+    <message>
+        <source>must be a time of day like &quot;18:00&quot;, not {value}</source>
+        <translation>muss eine Uhrzeit wie &quot;18:00&quot; sein, nicht {value}</translation>
+    </message>
+    <message>
+        <source>day numbers go from 0 (Monday) to 6 (Sunday), not {value}</source>
+        <translation>Tagesnummern gehen von 0 (Montag) bis 6 (Sonntag), nicht {value}</translation>
+    </message>
+    <message>
+        <source>must be a list of days like [&quot;tue&quot;, &quot;thu&quot;], not {value}</source>
+        <translation>muss eine Liste von Tagen wie [&quot;tue&quot;, &quot;thu&quot;] sein, nicht {value}</translation>
+    </message>
+    <message>
+        <source>{value} is not a list of days and times; write it like &quot;tue 18:00, sat 8:30&quot;</source>
+        <translation>{value} ist keine Liste von Tagen und Uhrzeiten; schreib sie wie &quot;tue 18:00, sat 8:30&quot;</translation>
+    </message>
+    <message>
+        <source>must be a table of days and times like {{tue = &quot;18:00&quot;}}, not {value}</source>
+        <translation>muss eine Tabelle von Tagen und Uhrzeiten wie {{tue = &quot;18:00&quot;}} sein, nicht {value}</translation>
+    </message>
+    <message>
+        <source>day &apos;{day}&apos;: {problem}</source>
+        <translation>Tag „{day}“: {problem}</translation>
+    </message>
+    <message>
+        <source>{day} is given twice; one time per day</source>
+        <translation>{day} steht zweimal da; eine Uhrzeit pro Tag</translation>
+    </message>
+    <message>
+        <source>must be a list of names like [&quot;zoom&quot;, &quot;teams&quot;], not {value}</source>
+        <translation>muss eine Liste von Namen wie [&quot;zoom&quot;, &quot;teams&quot;] sein, nicht {value}</translation>
+    </message>
+    <message>
+        <source>must be a file path in quotes, or &quot;&quot; for none, not {value}</source>
+        <translation>muss ein Dateipfad in Anführungszeichen sein oder &quot;&quot; für keinen, nicht {value}</translation>
+    </message>
+    <message>
+        <source>{value} is not one of {choices}</source>
+        <translation>{value} ist keins von {choices}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>must be at least {minimum}, not {value}</source>
+        <translation>muss mindestens {minimum} sein, nicht {value}</translation>
+    </message>
+    <message>
+        <source>must be at most {maximum}, not {value}</source>
+        <translation>darf höchstens {maximum} sein, nicht {value}</translation>
+    </message>
+    <message>
+        <source>key &apos;{key}&apos;: {problem}</source>
+        <translation>Schlüssel „{key}“: {problem}</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> und </translation>
+    </message>
+    <message>
+        <source>work_start ({start}) must come before work_end ({end}), or no sit-break would ever be prompted</source>
+        <translation>work_start ({start}) muss vor work_end ({end}) liegen, sonst würde nie eine Sitzpause angeboten</translation>
+    </message>
+    <message>
+        <source>working_hours is on but work_days is empty, so no sit-break would ever be prompted</source>
+        <translation>working_hours ist an, aber work_days ist leer, also würde nie eine Sitzpause angeboten</translation>
+    </message>
+    <message>
+        <source>prelude ({prelude}) must be shorter than sit_interval ({interval})</source>
+        <translation>prelude ({prelude}) muss kürzer sein als sit_interval ({interval})</translation>
+    </message>
+    <message>
+        <source>keys {keys}: {problem}</source>
+        <translation>Schlüssel {keys}: {problem}</translation>
+    </message>
+    <message>
+        <source>unknown setting &apos;{key}&apos;</source>
+        <translation>unbekannte Einstellung „{key}“</translation>
+    </message>
+    <message>
+        <source>unknown setting</source>
+        <translation>unbekannte Einstellung</translation>
+    </message>
+    <message>
+        <source>{path}: unknown table [{key}] (settings are top-level keys; kept in the file, ignored)</source>
+        <translation>{path}: unbekannte Tabelle [{key}] (Einstellungen sind Schlüssel der obersten Ebene; bleibt in der Datei, wird ignoriert)</translation>
+    </message>
+    <message>
+        <source>{path}: unknown key &apos;{key}&apos; (kept in the file, ignored)</source>
+        <translation>{path}: unbekannter Schlüssel „{key}“ (bleibt in der Datei, wird ignoriert)</translation>
+    </message>
+    <message>
+        <source>{path}: could not read the settings file ({problem}); using the defaults</source>
+        <translation>{path}: Die Einstellungsdatei konnte nicht gelesen werden ({problem}); die Standardwerte werden verwendet</translation>
+    </message>
+    <message>
+        <source>{path}: {problem}; using the defaults</source>
+        <translation>{path}: {problem}; die Standardwerte werden verwendet</translation>
+    </message>
+    <message>
+        <source>{path}: {problem}; could not move it aside ({move_problem}), so it is left as it is and the defaults are used</source>
+        <translation>{path}: {problem}; sie konnte nicht beiseitegelegt werden ({move_problem}), daher bleibt sie, wie sie ist, und die Standardwerte werden verwendet</translation>
+    </message>
+    <message>
+        <source>{path}: {problem}; moved it to {moved_to} and using the defaults</source>
+        <translation>{path}: {problem}; nach {moved_to} verschoben, die Standardwerte werden verwendet</translation>
+    </message>
+    <message>
+        <source>{path}: key &apos;{key}&apos;: {problem} (using the default {value})</source>
+        <translation>{path}: Schlüssel „{key}“: {problem} (Standardwert {value} wird verwendet)</translation>
+    </message>
+    <message>
+        <source>{path}: key &apos;{key}&apos;: {problem} (using the last good value {value})</source>
+        <translation>{path}: Schlüssel „{key}“: {problem} (letzter gültiger Wert {value} wird verwendet)</translation>
+    </message>
+    <message>
+        <source>could not read run_days/run_time: {problem}</source>
+        <translation>run_days/run_time konnten nicht gelesen werden: {problem}</translation>
+    </message>
+    <message>
+        <source>{path}: keys {keys}: {problem} (using {values})</source>
+        <translation>{path}: Schlüssel {keys}: {problem} (verwendet werden {values})</translation>
+    </message>
+    <message>
+        <source>could not save settings to {path}: {problem}</source>
+        <translation>Einstellungen konnten nicht in {path} gespeichert werden: {problem}</translation>
+    </message>
+    <message>
+        <source>{path}: could not read it ({problem})</source>
+        <translation>{path}: konnte nicht gelesen werden ({problem})</translation>
+    </message>
+    <message>
+        <source>{path}: {problem}; keeping the last good settings</source>
+        <translation>{path}: {problem}; die letzten gültigen Einstellungen bleiben</translation>
+    </message>
+    <message>
+        <source>{path}: {problem} with this run&apos;s command-line {overrides}; keeping the last good settings</source>
+        <translation>{path}: {problem} zusammen mit {overrides} von der Kommandozeile dieses Starts; die letzten gültigen Einstellungen bleiben</translation>
+    </message>
+    <message>
+        <source>{path} could not be read at start, so deskbreak will not save over it; fix or remove the file first</source>
+        <translation>{path} konnte beim Start nicht gelesen werden, daher speichert deskbreak nicht darüber; korrigiere oder entferne die Datei zuerst</translation>
+    </message>
+</context>
+<context>
+    <name>settings_window</name>
+    <message>
+        <source>Edit {path} to change these; deskbreak reads it at start.</source>
+        <translation>Bearbeite {path}, um sie zu ändern; deskbreak liest die Datei beim Start.</translation>
+    </message>
+    <message>
+        <source>Open settings folder</source>
+        <translation>Einstellungsordner öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>startup</name>
+    <message>
+        <source>no display found (DISPLAY and WAYLAND_DISPLAY are unset); start deskbreak from your desktop session</source>
+        <translation>kein Bildschirm gefunden (DISPLAY und WAYLAND_DISPLAY sind nicht gesetzt); starte deskbreak aus deiner Desktop-Sitzung</translation>
+    </message>
+    <message>
+        <source>cannot reach the X display {display}</source>
+        <translation>X-Display {display} nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>{problem}; moved it to {path} and started a new history</source>
+        <translation>{problem}; nach {path} verschoben und einen neuen Verlauf begonnen</translation>
+    </message>
+    <message>
+        <source>{problem}; history is off for this run</source>
+        <translation>{problem}; der Verlauf ist bei diesem Start aus</translation>
+    </message>
+    <message>
+        <source>deskbreak: cannot claim this profile: {problem}</source>
+        <translation>deskbreak: kann dieses Profil nicht belegen: {problem}</translation>
+    </message>
+    <message>
+        <source>the running deskbreak refused</source>
+        <translation>das laufende deskbreak hat abgelehnt</translation>
+    </message>
+    <message>
+        <source>Settings opened in the running deskbreak.</source>
+        <translation>Einstellungen im laufenden deskbreak geöffnet.</translation>
+    </message>
+    <message>
+        <source>deskbreak is already running; showing it.</source>
+        <translation>deskbreak läuft schon; es wird angezeigt.</translation>
+    </message>
+    <message>
+        <source>deskbreak: the command line&apos;s settings do not fit {path}: {problem}</source>
+        <translation>deskbreak: Die Einstellungen der Kommandozeile passen nicht zu {path}: {problem}</translation>
+    </message>
+    <message>
+        <source>{problem}; breaks left open by the last run stay open</source>
+        <translation>{problem}; vom letzten Start offen gelassene Pausen bleiben offen</translation>
+    </message>
+    <message>
+        <source>deskbreak started; some of its files need a look</source>
+        <translation>deskbreak gestartet; einige seiner Dateien brauchen einen Blick</translation>
     </message>
 </context>
 <context>
@@ -3486,6 +4471,25 @@
     <message>
         <source>No system tray found: deskbreak lives in this window instead.</source>
         <translation>Kein Systembereich gefunden: deskbreak lebt stattdessen in diesem Fenster.</translation>
+    </message>
+</context>
+<context>
+    <name>welcome</name>
+    <message>
+        <source>deskbreak guides you through stretches from two articles on lower-back pain in runners and desk workers. It is general information, not medical advice.</source>
+        <translation>deskbreak leitet dich durch Dehnübungen aus zwei Artikeln über Schmerzen im unteren Rücken bei Läufern und Menschen, die viel am Schreibtisch sitzen. Das sind allgemeine Informationen, keine medizinische Beratung.</translation>
+    </message>
+    <message>
+        <source>deskbreak: Before you start</source>
+        <translation>deskbreak: Bevor du loslegst</translation>
+    </message>
+    <message>
+        <source>From {sources}</source>
+        <translation>Aus {sources}</translation>
+    </message>
+    <message>
+        <source>Got it</source>
+        <translation>Verstanden</translation>
     </message>
 </context>
 </TS>

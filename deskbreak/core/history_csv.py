@@ -62,6 +62,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, TextIO
 
 from deskbreak.core.history import OUTCOMES, BreakRecord, ExerciseRecord, HistoryError, HistoryStore
+from deskbreak.core.i18n import Context, translate
 from deskbreak.core.kinds import NATURAL_BREAK_KIND, Outcome
 
 FIRST_EXPORT_COLUMNS: tuple[str, ...] = (
@@ -71,6 +72,7 @@ EXPORT_COLUMNS: tuple[str, ...] = (*FIRST_EXPORT_COLUMNS, "planned_exercises", "
 # Every export deskbreak ever wrote has these; ``id`` is not needed since it is not kept.
 REQUIRED_COLUMNS: tuple[str, ...] = tuple(column for column in FIRST_EXPORT_COLUMNS if column != "id")
 _TIME_EXAMPLE = "2026-11-23T09:00:00+01:00"
+history_csv = Context("history_csv")  # for plurals: lupdate reads the context from this name
 # How many bad rows the error message quotes; the exception carries them all.
 _PROBLEMS_QUOTED = 5
 
@@ -164,7 +166,8 @@ def import_csv(store: HistoryStore, path: Path, skip_bad_rows: bool = False) -> 
         added, skipped = store.import_breaks(parsed.rows)
     except ValueError as error:
         # read_csv checks what the store refuses; this is a bug, still said clearly.
-        raise HistoryImportError(f"{parsed.path}: nothing was imported: {error}") from error
+        raise HistoryImportError(translate("history_csv", "{path}: nothing was imported: {problem}").format(
+            path=parsed.path, problem=error)) from error
     return ImportResult(added, skipped, list(parsed.problems))
 
 
@@ -179,9 +182,9 @@ def read_csv(path: Path) -> ParsedImport:
     lines = (line for line in _numbered_lines(path, _read_text(path)) if any(cell.strip() for cell in line[1]))
     header_line, header = next(lines, (0, None))
     if header is None:
-        raise HistoryImportError(
-            f"{path} is empty: a history export starts with the header line {','.join(EXPORT_COLUMNS)}"
-        )
+        raise HistoryImportError(translate(
+            "history_csv", "{path} is empty: a history export starts with the header line {columns}").format(
+                path=path, columns=",".join(EXPORT_COLUMNS)))
     columns = _column_positions(path, header_line, header)
     rows: list[BreakRecord] = []
     problems: list[str] = []
@@ -189,8 +192,10 @@ def read_csv(path: Path) -> ParsedImport:
         record, row_problems = _parse_row(cells, columns, header_width=len(header))
         if row_problems:
             # "line 4, column outcome: ..." when the first problem is a cell's, "line 4: ..." when the row's.
-            separator = ", " if row_problems[0].startswith("column ") else ": "
-            problems.append(f"{path}, line {line_number}{separator}" + "; ".join(row_problems))
+            text = (translate("history_csv", "{path}, line {line}, {problems}") if row_problems[0].startswith(_COLUMN_MARK)
+                    else translate("history_csv", "{path}, line {line}: {problems}"))
+            problems.append(text.format(path=path, line=line_number,
+                                        problems="; ".join(p.removeprefix(_COLUMN_MARK) for p in row_problems)))
         else:
             rows.append(record)
     return ParsedImport(path, rows, problems)
@@ -200,16 +205,17 @@ def _read_text(path: Path) -> str:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise HistoryImportError(f"cannot read {path}: {error.strerror or error}") from error
+        raise HistoryImportError(translate("history_csv", "cannot read {path}: {problem}").format(
+            path=path, problem=error.strerror or error)) from error
     try:
         # -sig: spreadsheets saving "CSV UTF-8" put a byte order mark first.
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        raise HistoryImportError(
-            f"{path} is not UTF-8 text (byte 0x{data[error.start]:02x} on line {line}); "
-            "deskbreak exports are UTF-8: save the file as UTF-8 CSV and import it again"
-        ) from error
+        raise HistoryImportError(translate(
+            "history_csv", "{path} is not UTF-8 text (byte 0x{byte} on line {line}); "
+            "deskbreak exports are UTF-8: save the file as UTF-8 CSV and import it again").format(
+                path=path, byte=f"{data[error.start]:02x}", line=line)) from error
 
 
 def _numbered_lines(path: Path, text: str) -> Iterator[tuple[int, list[str]]]:
@@ -225,10 +231,10 @@ def _numbered_lines(path: Path, text: str) -> Iterator[tuple[int, list[str]]]:
             return
         except csv.Error as error:
             # After broken quoting nothing later can be trusted to be in its column.
-            raise HistoryImportError(
-                f"{path}, line {line_number}: the CSV quoting is broken ({error}); "
-                "a value with commas, quotes or line breaks must be in double quotes, its quotes doubled"
-            ) from error
+            raise HistoryImportError(translate(
+                "history_csv", "{path}, line {line}: the CSV quoting is broken ({problem}); "
+                "a value with commas, quotes or line breaks must be in double quotes, its quotes doubled").format(
+                    path=path, line=line_number, problem=error)) from error
         yield line_number, cells
 
 
@@ -236,10 +242,14 @@ def _column_positions(path: Path, line_number: int, header: list[str]) -> dict[s
     names = [name.strip() for name in header]
     missing = [column for column in REQUIRED_COLUMNS if column not in names]
     if missing:
-        raise HistoryImportError(
-            f"{path}, line {line_number}: the header lacks the column{'s' if len(missing) > 1 else ''} {', '.join(missing)}; "
-            f"a deskbreak history export has {','.join(EXPORT_COLUMNS)} (older ones the first ten)"
-        )
+        if len(missing) > 1:
+            text = translate("history_csv", "{path}, line {line}: the header lacks the columns {missing}; "
+                                            "a deskbreak history export has {columns} (older ones the first ten)")
+        else:
+            text = translate("history_csv", "{path}, line {line}: the header lacks the column {missing}; "
+                                            "a deskbreak history export has {columns} (older ones the first ten)")
+        raise HistoryImportError(text.format(path=path, line=line_number, missing=", ".join(missing),
+                                             columns=",".join(EXPORT_COLUMNS)))
     # Columns deskbreak does not know are ignored; a repeated name counts once, its first.
     return {name: names.index(name) for name in EXPORT_COLUMNS if name in names}
 
@@ -248,11 +258,16 @@ def _bad_rows_message(parsed: ParsedImport) -> str:
     bad = len(parsed.problems)
     total = bad + len(parsed.rows)
     quoted = "\n".join(f"  {problem}" for problem in parsed.problems[:_PROBLEMS_QUOTED])
-    more = f"\n  ... and {bad - _PROBLEMS_QUOTED} more" if bad > _PROBLEMS_QUOTED else ""
-    return (
-        f"{parsed.path}: {bad} of {total} rows cannot be imported, so nothing was imported "
-        f"(skipping the bad rows would import the other {total - bad}):\n{quoted}{more}"
-    )
+    more = "\n  " + translate("history_csv", "... and {count} more").format(
+        count=bad - _PROBLEMS_QUOTED) if bad > _PROBLEMS_QUOTED else ""
+    return translate(
+        "history_csv", "{path}: {bad} of {total} rows cannot be imported, so nothing was imported "
+        "(skipping the bad rows would import the other {good}):").format(
+            path=parsed.path, bad=bad, total=total, good=total - bad) + f"\n{quoted}{more}"
+
+
+# Marks a problem as a cell's (the line then reads "line 4, column outcome: ..."); removed before it is shown.
+_COLUMN_MARK = "\x00"
 
 
 class _BadCell(ValueError):
@@ -284,7 +299,8 @@ class _Row:
             return None
 
     def note(self, column: str, what: str) -> None:
-        self.problems.append(f"column {column}: {what}")
+        self.problems.append(_COLUMN_MARK + translate("history_csv", "column {column}: {problem}").format(
+            column=column, problem=what))
 
 
 def _parse_row(
@@ -293,15 +309,16 @@ def _parse_row(
     row = _Row(cells, columns)
     if any(cell.strip() for cell in cells[header_width:]):
         # Values would have slid into the wrong columns; cells past the header say so.
-        row.problems.append(
-            f"{len(cells)} cells but the header has {header_width} columns (a comma outside double quotes?)"
-        )
+        row.problems.append(translate(
+            "history_csv", "{cells} cells but the header has {columns} columns (a comma outside double quotes?)").format(
+                cells=len(cells), columns=header_width))
         return None, row.problems
     kind = row.value("kind", _kind)
     outcome = row.value("outcome", _outcome)
     due_at, shown_at, ended_at = (row.value(column, _moment) for column in ("due_at", "shown_at", "ended_at"))
     if due_at is None and shown_at is None and not row.text("due_at").strip() and not row.text("shown_at").strip():
-        row.note("due_at", "empty, and so is shown_at: a break needs the time it was due, shown, or both")
+        row.note("due_at", translate("history_csv",
+                                     "empty, and so is shown_at: a break needs the time it was due, shown, or both"))
     exercises = row.value("exercises", _count_or_zero)
     exercise_seconds = row.value("exercise_seconds", _seconds_or_zero)
     planned = row.value("planned_exercises", _planned)
@@ -311,8 +328,9 @@ def _parse_row(
 
     note = row.text("note")
     if not row.has("exercise_log") and (exercises or exercise_seconds):
-        plural = "" if exercises == 1 else "s"
-        summary = f"[imported without exercise detail: {exercises} exercise{plural}, {exercise_seconds:.1f} s]"
+        summary = history_csv.tr("[imported without exercise detail: %n exercises, {seconds} s]", None, exercises,
+                                 one="[imported without exercise detail: 1 exercise, {seconds} s]").format(
+            seconds=f"{exercise_seconds:.1f}")
         note = f"{note} {summary}" if note else summary
     if kind == NATURAL_BREAK_KIND and outcome == Outcome.COMPLETED.value:
         outcome = Outcome.NATURAL.value
@@ -333,18 +351,18 @@ def _parse_row(
 
 def _kind(text: str) -> str:
     if not text.strip():
-        raise _BadCell("empty: every break has a kind (sit, prerun, evening, natural, ...)")
+        raise _BadCell(translate("history_csv", "empty: every break has a kind (sit, prerun, evening, natural, ...)"))
     return text
 
 
 def _outcome(text: str) -> str:
     if not text:
-        raise _BadCell(
-            "empty: the break was still in progress when the file was written and cannot be finished here "
-            "(export again after it has ended)"
-        )
+        raise _BadCell(translate(
+            "history_csv", "empty: the break was still in progress when the file was written and cannot be finished "
+            "here (export again after it has ended)"))
     if text not in OUTCOMES:
-        raise _BadCell(f"{text!r} is not an outcome (expected one of {', '.join(OUTCOMES)})")
+        raise _BadCell(translate("history_csv", "{value} is not an outcome (expected one of {outcomes})").format(
+            value=repr(text), outcomes=", ".join(OUTCOMES)))
     return text
 
 
@@ -355,41 +373,42 @@ def _moment(text: str) -> datetime | None:
     try:
         moment = datetime.fromisoformat(stripped)
     except ValueError:
-        raise _BadCell(f"{text!r} is not an ISO 8601 time such as {_TIME_EXAMPLE}") from None
+        raise _BadCell(translate("history_csv", "{value} is not an ISO 8601 time such as {example}").format(
+            value=repr(text), example=_TIME_EXAMPLE)) from None
     if moment.utcoffset() is None:
-        raise _BadCell(
-            f"{text!r} has no UTC offset, so the moment it names is unknown (write it as {_TIME_EXAMPLE})"
-        )
+        raise _BadCell(translate(
+            "history_csv", "{value} has no UTC offset, so the moment it names is unknown (write it as {example})").format(
+                value=repr(text), example=_TIME_EXAMPLE))
     return moment
 
 
-def _whole_number(text: str, what: str) -> int:
+def _exercise_count(text: str) -> int:
     try:
         number = float(text)
     except ValueError:
-        raise _BadCell(f"{text!r} is not a number of {what}") from None
+        raise _BadCell(translate("history_csv", "{value} is not a number of exercises").format(value=repr(text))) from None
     if not number.is_integer():
-        raise _BadCell(f"{text!r} is not a whole number of {what}")
+        raise _BadCell(translate("history_csv", "{value} is not a whole number of exercises").format(value=repr(text)))
     if number < 0:
-        raise _BadCell(f"{text!r} is negative")
+        raise _BadCell(translate("history_csv", "{value} is negative").format(value=repr(text)))
     return int(number)
 
 
 def _count_or_zero(text: str) -> int:
-    return _whole_number(text, "exercises") if text.strip() else 0
+    return _exercise_count(text) if text.strip() else 0
 
 
 def _planned(text: str) -> int | None:
-    return _whole_number(text, "exercises") if text.strip() else None
+    return _exercise_count(text) if text.strip() else None
 
 
 def _non_negative_seconds(value: object) -> float:
     """Raises _BadCell with what is wrong; the caller says whose seconds they are."""
     # bool is an int subclass, but true is never meant as 1 second.
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise _BadCell("is not a number of seconds")
+        raise _BadCell(translate("history_csv", "is not a number of seconds"))
     if value < 0:
-        raise _BadCell("is negative: an exercise cannot take negative time")
+        raise _BadCell(translate("history_csv", "is negative: an exercise cannot take negative time"))
     return float(value)
 
 
@@ -399,8 +418,8 @@ def _seconds_or_zero(text: str) -> float:
     try:
         return _non_negative_seconds(float(text))
     except (ValueError, _BadCell) as error:
-        what = error if isinstance(error, _BadCell) else "is not a number of seconds"
-        raise _BadCell(f"{text!r} {what}") from None
+        what = error if isinstance(error, _BadCell) else translate("history_csv", "is not a number of seconds")
+        raise _BadCell(translate("history_csv", "{value} {problem}").format(value=repr(text), problem=what)) from None
 
 
 def _exercise_log(text: str) -> tuple[ExerciseRecord, ...]:
@@ -409,31 +428,38 @@ def _exercise_log(text: str) -> tuple[ExerciseRecord, ...]:
     try:
         entries = json.loads(text)
     except json.JSONDecodeError as error:
-        raise _BadCell(f"not a JSON list of exercises ({error.msg} at character {error.pos + 1})") from None
+        raise _BadCell(translate("history_csv", "not a JSON list of exercises ({problem} at character {position})").format(
+            problem=error.msg, position=error.pos + 1)) from None
     if not isinstance(entries, list):
-        raise _BadCell("not a JSON list of exercises")
+        raise _BadCell(translate("history_csv", "not a JSON list of exercises"))
     return tuple(_logged_exercise(entry, number) for number, entry in enumerate(entries, start=1))
 
 
 def _logged_exercise(entry: object, number: int) -> ExerciseRecord:
     # The words are built only for a bad entry: a big file has a hundred thousand good ones.
     if not isinstance(entry, dict):
-        raise _BadCell(f"exercise {number} is not an object with exercise_id, seconds, completed and done_at")
+        raise _BadCell(translate(
+            "history_csv", "exercise {number} is not an object with exercise_id, seconds, completed and done_at").format(
+                number=number))
     exercise_id = entry.get("exercise_id")
     if not isinstance(exercise_id, str) or not exercise_id.strip():
-        raise _BadCell(f"exercise {number} has no exercise_id")
+        raise _BadCell(translate("history_csv", "exercise {number} has no exercise_id").format(number=number))
     try:
         seconds = _non_negative_seconds(entry.get("seconds"))
     except _BadCell as error:
-        raise _BadCell(f"exercise {number}'s seconds {entry.get('seconds')!r} {error}") from None
+        raise _BadCell(translate("history_csv", "exercise {number}'s seconds {value} {problem}").format(
+            number=number, value=repr(entry.get("seconds")), problem=error)) from None
     completed = entry.get("completed")
     if not isinstance(completed, bool):
-        raise _BadCell(f"exercise {number}'s completed {completed!r} is not true or false")
+        raise _BadCell(translate("history_csv", "exercise {number}'s completed {value} is not true or false").format(
+            number=number, value=repr(completed)))
     done_at = entry.get("done_at")
     try:
         if done_at is not None and not isinstance(done_at, str):
-            raise _BadCell(f"{done_at!r} is not a time such as {_TIME_EXAMPLE}")
+            raise _BadCell(translate("history_csv", "{value} is not a time such as {example}").format(
+                value=repr(done_at), example=_TIME_EXAMPLE))
         moment = _moment(done_at or "")
     except _BadCell as error:
-        raise _BadCell(f"exercise {number}'s done_at: {error}") from None
+        raise _BadCell(translate("history_csv", "exercise {number}'s done_at: {problem}").format(
+            number=number, problem=error)) from None
     return ExerciseRecord(0, 0, exercise_id, seconds, completed, moment)

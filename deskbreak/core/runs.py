@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import Mapping, Sequence
 
+from deskbreak.core.i18n import translate
+
 # Far enough ahead to find the next weekly run in any pattern.
 _DAYS_TO_SEARCH = 8
 
@@ -41,7 +43,7 @@ class RunPlan:
             if at is not None and day not in calendar_days:
                 moment = datetime.combine(day, at, start.tzinfo)
                 if start <= moment < end:
-                    runs.append(Run(moment, None, "weekly", "Weekly run"))
+                    runs.append(Run(moment, None, "weekly", translate("runs", "Weekly run")))
             day += timedelta(days=1)
         return sorted(runs, key=lambda run: run.start)
 

@@ -68,7 +68,6 @@ _SECONDS_PER_UNIT = {
     **dict.fromkeys(("s", "sec", "secs", "second", "seconds"), 1),
 }
 _DURATION_PART = re.compile(r"(\d+)\s*([a-z]+)\s*")
-_DURATION_HINT = "write it like 30m, 45s or 1h30m"
 # Far beyond any setting's bound; refusing earlier gives a clear message
 # instead of timedelta's OverflowError or int()'s digit-limit error.
 _LONGEST_DURATION_SECONDS = 999_999 * 86_400
@@ -80,7 +79,8 @@ def parse_duration(text: str) -> timedelta:
     Units go from largest to smallest and each appears at most once, so
     "30m1h" and "5m5m" are rejected rather than guessed at.
     """
-    problem = ValueError(f"{text!r} is not a duration; {_DURATION_HINT}")
+    problem = ValueError(translate("settings_problems", "{text} is not a duration; write it like 30m, 45s or 1h30m").format(
+        text=repr(text)))
     if not isinstance(text, str):
         raise problem
     remaining = text.strip().lower()
@@ -100,13 +100,17 @@ def parse_duration(text: str) -> timedelta:
             raise problem
         digits = match[1]
         if len(digits) > 15:
-            raise ValueError(f"{text!r} is far too long for a duration")
+            raise ValueError(_far_too_long(repr(text)))
         total_seconds += int(digits) * unit_seconds
         if total_seconds > _LONGEST_DURATION_SECONDS:
-            raise ValueError(f"{text!r} is far too long for a duration")
+            raise ValueError(_far_too_long(repr(text)))
         previous_unit_seconds = unit_seconds
         position = match.end()
     return timedelta(seconds=total_seconds)
+
+
+def _far_too_long(shown: str) -> str:
+    return translate("settings_problems", "{value} is far too long for a duration").format(value=shown)
 
 
 def format_duration(duration: timedelta) -> str:
@@ -130,7 +134,6 @@ def format_duration(duration: timedelta) -> str:
 # Times of day and weekdays
 
 _TIME_OF_DAY = re.compile(r"(\d{1,2})(?::(\d{2}))?\s*(am|pm)?")
-_TIME_HINT = "write it like 18:00 or 7:30"
 
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _FULL_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -144,7 +147,8 @@ _WEEKDAY_BY_NAME = {
 
 def parse_time_of_day(text: str) -> time:
     """Read "18:00", "7:30", "6pm" or "6:30 pm" as a time of day."""
-    problem = ValueError(f"{text!r} is not a time of day; {_TIME_HINT}")
+    problem = ValueError(translate("settings_problems", "{text} is not a time of day; write it like 18:00 or 7:30").format(
+        text=repr(text)))
     match = _TIME_OF_DAY.fullmatch(text.strip().lower()) if isinstance(text, str) else None
     if match is None:
         raise problem
@@ -156,7 +160,8 @@ def parse_time_of_day(text: str) -> time:
             raise problem
         hour = hour % 12 + (12 if meridiem == "pm" else 0)
     if hour > 23 or minute > 59:
-        raise ValueError(f"{text!r} is not a time of day; hours go 0-23 and minutes 0-59")
+        raise ValueError(translate("settings_problems", "{text} is not a time of day; hours go 0-23 and minutes 0-59").format(
+            text=repr(text)))
     return time(hour, minute)
 
 
@@ -168,7 +173,8 @@ def parse_weekday(name: str) -> int:
     """0 for "mon" or "Monday" up to 6 for "sun"; case does not matter."""
     number = _WEEKDAY_BY_NAME.get(name.strip().lower()) if isinstance(name, str) else None
     if number is None:
-        raise ValueError(f"{name!r} is not a day of the week; use {', '.join(WEEKDAY_NAMES)}")
+        raise ValueError(translate("settings_problems", "{name} is not a day of the week; use {days}").format(
+            name=repr(name), days=", ".join(WEEKDAY_NAMES)))
     return number
 
 
@@ -199,16 +205,19 @@ def _read_duration(setting: Setting, raw: Any) -> timedelta:
         duration = raw
     elif _is_whole_number(raw):
         if abs(raw) > _LONGEST_DURATION_SECONDS:
-            raise ValueError(f"{raw} seconds is far too long for a duration")
+            raise ValueError(_far_too_long(translate("settings_problems", "{number} seconds").format(number=raw)))
         duration = timedelta(seconds=raw)
     elif isinstance(raw, str):
         return parse_duration(raw)
     else:
-        raise ValueError(f"must be a duration like \"30m\" or a number of seconds, not {_show(raw)}")
+        raise ValueError(translate("settings_problems", "must be a duration like \"30m\" or a number of seconds, not {value}").format(
+            value=_show(raw)))
     if duration < timedelta(0):
-        raise ValueError(f"{_show(raw)} is negative; a duration must be 0s or more")
+        raise ValueError(translate("settings_problems", "{value} is negative; a duration must be 0s or more").format(
+            value=_show(raw)))
     if duration % timedelta(seconds=1):
-        raise ValueError(f"must be a whole number of seconds, not {duration.total_seconds()}s")
+        raise ValueError(translate("settings_problems", "must be a whole number of seconds, not {seconds}s").format(
+            seconds=duration.total_seconds()))
     return duration
 
 
@@ -225,7 +234,7 @@ def _read_bool(setting: Setting, raw: Any) -> bool:
         return True
     if word in _FALSE_WORDS:
         return False
-    raise ValueError(f"must be true or false, not {_show(raw)}")
+    raise ValueError(translate("settings_problems", "must be true or false, not {value}").format(value=_show(raw)))
 
 
 def _read_int(setting: Setting, raw: Any) -> int:
@@ -233,32 +242,36 @@ def _read_int(setting: Setting, raw: Any) -> int:
         return raw
     if isinstance(raw, str) and re.fullmatch(r"\s*-?\d+\s*", raw):
         return int(raw)
-    raise ValueError(f"must be a whole number, not {_show(raw)}")
+    raise ValueError(translate("settings_problems", "must be a whole number, not {value}").format(value=_show(raw)))
 
 
 def _read_time_of_day(setting: Setting, raw: Any) -> time:
     if isinstance(raw, time):
         if raw.tzinfo is not None:
-            raise ValueError(f"must be a local time of day without a timezone, not {raw}")
+            raise ValueError(translate("settings_problems", "must be a local time of day without a timezone, not {value}").format(
+                value=raw))
         if raw.second or raw.microsecond:
-            raise ValueError(f"must be a time in whole minutes, not {raw}")
+            raise ValueError(translate("settings_problems", "must be a time in whole minutes, not {value}").format(value=raw))
         return raw
     if isinstance(raw, str):
         return parse_time_of_day(raw)
-    raise ValueError(f"must be a time of day like \"18:00\", not {_show(raw)}")
+    raise ValueError(translate("settings_problems", "must be a time of day like \"18:00\", not {value}").format(
+        value=_show(raw)))
 
 
 def _read_weekdays(setting: Setting, raw: Any) -> frozenset[int]:
     if isinstance(raw, (set, frozenset)) and all(_is_whole_number(day) for day in raw):
         if not all(0 <= day <= 6 for day in raw):
-            raise ValueError(f"day numbers go from 0 (Monday) to 6 (Sunday), not {sorted(raw)}")
+            raise ValueError(translate("settings_problems", "day numbers go from 0 (Monday) to 6 (Sunday), not {value}").format(
+                value=sorted(raw)))
         return frozenset(raw)
     if isinstance(raw, str):
         # A comma-separated string is what people type outside a TOML list.
         raw = [name for name in re.split(r"[,\s]+", raw) if name]
     if isinstance(raw, (list, tuple)):
         return frozenset(parse_weekday(name) for name in raw)
-    raise ValueError(f"must be a list of days like [\"tue\", \"thu\"], not {_show(raw)}")
+    raise ValueError(translate("settings_problems", "must be a list of days like [\"tue\", \"thu\"], not {value}").format(
+        value=_show(raw)))
 
 
 def _write_weekdays(days: frozenset[int]) -> list[str]:
@@ -277,23 +290,31 @@ def _read_weekly_times(setting: Setting, raw: Any) -> dict[int, time]:
             if match is None:
                 if not part and not raw.strip():
                     continue
-                raise ValueError(f"{raw!r} is not a list of days and times; write it like \"tue 18:00, sat 8:30\"")
+                raise ValueError(translate(
+                    "settings_problems", "{value} is not a list of days and times; write it like \"tue 18:00, sat 8:30\"").format(
+                        value=repr(raw)))
             if match[1] in entries:
-                raise ValueError(f"{match[1]!r} is given twice; one time per day")
+                raise ValueError(_given_twice(repr(match[1])))
             entries[match[1]] = match[2]
         raw = entries
     if not isinstance(raw, dict):
-        raise ValueError(f"must be a table of days and times like {{tue = \"18:00\"}}, not {_show(raw)}")
+        raise ValueError(translate(
+            "settings_problems", "must be a table of days and times like {{tue = \"18:00\"}}, not {value}").format(
+                value=_show(raw)))
     times: dict[int, time] = {}
     for day, moment in raw.items():
         number = day if _is_whole_number(day) and 0 <= day <= 6 else parse_weekday(str(day))
         if number in times:
-            raise ValueError(f"{day!r} is given twice; one time per day")
+            raise ValueError(_given_twice(repr(day)))
         try:
             times[number] = _read_time_of_day(setting, moment)
         except ValueError as error:
-            raise ValueError(f"day '{day}': {error}") from None
+            raise ValueError(translate("settings_problems", "day '{day}': {problem}").format(day=day, problem=error)) from None
     return dict(sorted(times.items()))
+
+
+def _given_twice(day: str) -> str:
+    return translate("settings_problems", "{day} is given twice; one time per day").format(day=day)
 
 
 def _write_weekly_times(times: dict[int, time]) -> dict[str, str]:
@@ -305,7 +326,8 @@ def _read_words(setting: Setting, raw: Any) -> tuple[str, ...]:
         # Commas separate; a phrase such as "long run" stays whole.
         raw = [word.strip() for word in raw.split(",") if word.strip()]
     if not isinstance(raw, (list, tuple)) or not all(isinstance(word, str) and word.strip() for word in raw):
-        raise ValueError(f"must be a list of names like [\"zoom\", \"teams\"], not {_show(raw)}")
+        raise ValueError(translate("settings_problems", "must be a list of names like [\"zoom\", \"teams\"], not {value}").format(
+            value=_show(raw)))
     return tuple(dict.fromkeys(word.strip().lower() for word in raw))
 
 
@@ -321,14 +343,16 @@ def _write_optional_time(value: time | None) -> str:
 
 def _read_path(setting: Setting, raw: Any) -> str:
     if not isinstance(raw, str):
-        raise ValueError(f"must be a file path in quotes, or \"\" for none, not {_show(raw)}")
+        raise ValueError(translate("settings_problems", "must be a file path in quotes, or \"\" for none, not {value}").format(
+            value=_show(raw)))
     return raw.strip()
 
 
 def _read_choice(setting: Setting, raw: Any) -> str:
     word = raw.strip().lower() if isinstance(raw, str) else None
     if word not in setting.choices:
-        raise ValueError(f"{_show(raw)} is not one of {', '.join(setting.choices)}")
+        raise ValueError(translate("settings_problems", "{value} is not one of {choices}").format(
+            value=_show(raw), choices=", ".join(setting.choices)))
     return word
 
 
@@ -434,7 +458,7 @@ class Setting:
             value = _CODECS[self.kind].read(self, raw)
             self._check_bounds(value)
         except ValueError as error:
-            raise SettingsError(f"key '{self.key}': {error}", key=self.key, problem=str(error)) from None
+            raise SettingsError(_key_problem(self.key, error), key=self.key, problem=str(error)) from None
         return value
 
     def write(self, value: Any) -> Any:
@@ -463,9 +487,9 @@ class Setting:
     def describe(self, raw: Any) -> str:
         """A file-form value for a message: "30m", "mon, tue", "tue 18:00", "true"."""
         if isinstance(raw, dict):
-            return ", ".join(f"{day} {moment}" for day, moment in raw.items()) or "none"
+            return ", ".join(f"{day} {moment}" for day, moment in raw.items()) or translate("settings_problems", "none")
         if isinstance(raw, (list, tuple)):
-            return ", ".join(str(item) for item in raw) or "none"
+            return ", ".join(str(item) for item in raw) or translate("settings_problems", "none")
         if isinstance(raw, str):
             return raw
         return _show(raw)
@@ -473,9 +497,15 @@ class Setting:
     def _check_bounds(self, value: Any) -> None:
         bound_text = self.describe
         if self.minimum is not None and value < self.minimum_value:
-            raise ValueError(f"must be at least {bound_text(self.minimum)}, not {bound_text(self.write(value))}")
+            raise ValueError(translate("settings_problems", "must be at least {minimum}, not {value}").format(
+                minimum=bound_text(self.minimum), value=bound_text(self.write(value))))
         if self.maximum is not None and value > self.maximum_value:
-            raise ValueError(f"must be at most {bound_text(self.maximum)}, not {bound_text(self.write(value))}")
+            raise ValueError(translate("settings_problems", "must be at most {maximum}, not {value}").format(
+                maximum=bound_text(self.maximum), value=bound_text(self.write(value))))
+
+
+def _key_problem(key: str, problem: object) -> str:
+    return translate("settings_problems", "key '{key}': {problem}").format(key=key, problem=problem)
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -584,7 +614,7 @@ class CrossCheck:
 
     @property
     def keys_text(self) -> str:
-        return " and ".join(f"'{key}'" for key in self.keys)
+        return translate("settings_problems", " and ").join(f"'{key}'" for key in self.keys)
 
     def problem(self, settings: Any) -> str | None:
         return self.check(settings)
@@ -593,21 +623,23 @@ class CrossCheck:
 def _work_ends_after_it_starts(s: Any) -> str | None:
     if s.work_start < s.work_end:
         return None
-    return (f"work_start ({format_time_of_day(s.work_start)}) must come before "
-            f"work_end ({format_time_of_day(s.work_end)}), or no sit-break would ever be prompted")
+    return translate("settings_problems", "work_start ({start}) must come before work_end ({end}), "
+                     "or no sit-break would ever be prompted").format(
+        start=format_time_of_day(s.work_start), end=format_time_of_day(s.work_end))
 
 
 def _some_work_day(s: Any) -> str | None:
     if not s.working_hours or s.work_days:
         return None
-    return "working_hours is on but work_days is empty, so no sit-break would ever be prompted"
+    return translate("settings_problems",
+                     "working_hours is on but work_days is empty, so no sit-break would ever be prompted")
 
 
 def _prelude_before_interval(s: Any) -> str | None:
     if s.prelude < s.sit_interval:
         return None
-    return (f"prelude ({format_duration(s.prelude)}) must be shorter than "
-            f"sit_interval ({format_duration(s.sit_interval)})")
+    return translate("settings_problems", "prelude ({prelude}) must be shorter than sit_interval ({interval})").format(
+        prelude=format_duration(s.prelude), interval=format_duration(s.sit_interval))
 
 
 CROSS_CHECKS: tuple[CrossCheck, ...] = (
@@ -662,7 +694,8 @@ class Settings:
         for rule in CROSS_CHECKS:
             problem = rule.problem(self)
             if problem:
-                raise SettingsError(f"keys {rule.keys_text}: {problem}", key=rule.keys[-1], problem=problem)
+                raise SettingsError(translate("settings_problems", "keys {keys}: {problem}").format(
+                    keys=rule.keys_text, problem=problem), key=rule.keys[-1], problem=problem)
 
     @classmethod
     def defaults(cls) -> Settings:
@@ -672,7 +705,8 @@ class Settings:
         """A copy with the given settings changed; raises SettingsError naming a bad key."""
         unknown = sorted(set(raw) - SETTING_BY_KEY.keys())
         if unknown:
-            raise SettingsError(f"unknown setting '{unknown[0]}'", key=unknown[0], problem="unknown setting")
+            raise SettingsError(translate("settings_problems", "unknown setting '{key}'").format(key=unknown[0]),
+                                key=unknown[0], problem=translate("settings_problems", "unknown setting"))
         return replace(self, **raw)
 
     def with_value(self, key: str, raw: Any) -> Settings:
@@ -712,8 +746,10 @@ class LoadedSettings:
 
 def _unknown_key_problem(path: Path, key: str, raw: Any) -> str:
     if isinstance(raw, dict):
-        return f"{path}: unknown table [{key}] (settings are top-level keys; kept in the file, ignored)"
-    return f"{path}: unknown key '{key}' (kept in the file, ignored)"
+        return translate("settings_problems", "{path}: unknown table [{key}] (settings are top-level keys; "
+                                              "kept in the file, ignored)").format(path=path, key=key)
+    return translate("settings_problems", "{path}: unknown key '{key}' (kept in the file, ignored)").format(
+        path=path, key=key)
 
 
 def load_settings(path: Path, now: datetime, *, move_broken: bool = True) -> LoadedSettings:
@@ -728,19 +764,24 @@ def load_settings(path: Path, now: datetime, *, move_broken: bool = True) -> Loa
     except FileNotFoundError:
         return LoadedSettings(Settings.defaults())
     except OSError as error:
-        problem = f"{path}: could not read the settings file ({error.strerror or error}); using the defaults"
+        problem = translate("settings_problems", "{path}: could not read the settings file ({problem}); "
+                                                 "using the defaults").format(path=path, problem=error.strerror or error)
         return LoadedSettings(Settings.defaults(), [problem], can_save=False)
     except ValueError as error:
         if not move_broken:
-            return LoadedSettings(Settings.defaults(), [f"{path}: {error}; using the defaults"], can_save=False)
+            problem = translate("settings_problems", "{path}: {problem}; using the defaults").format(
+                path=path, problem=error)
+            return LoadedSettings(Settings.defaults(), [problem], can_save=False)
         try:
             # Like save_settings, act on the real file behind a symlink.
             moved_to = move_file_aside(Path(os.path.realpath(path)), now)
         except OSError as move_error:
-            problem = (f"{path}: {error}; could not move it aside ({move_error.strerror or move_error}), "
-                       "so it is left as it is and the defaults are used")
+            problem = translate("settings_problems", "{path}: {problem}; could not move it aside ({move_problem}), "
+                                "so it is left as it is and the defaults are used").format(
+                path=path, problem=error, move_problem=move_error.strerror or move_error)
             return LoadedSettings(Settings.defaults(), [problem], can_save=False)
-        problem = f"{path}: {error}; moved it to {moved_to} and using the defaults"
+        problem = translate("settings_problems", "{path}: {problem}; moved it to {moved_to} and using the defaults").format(
+            path=path, problem=error, moved_to=moved_to)
         return LoadedSettings(Settings.defaults(), [problem], moved_to=moved_to)
 
     settings, problems = settings_from_table(path, raw, Settings.defaults())
@@ -776,8 +817,11 @@ def settings_from_table(path: Path, raw: Mapping[str, Any], fallback: Settings) 
         setting = SETTING_BY_KEY[key]
         values[key] = last_good[key]
         kept = setting.describe(setting.write(values[key]))
-        which = "the default" if fallback == Settings.defaults() else "the last good value"
-        problems.append(f"{path}: key '{key}': {problem} (using {which} {kept})")
+        if fallback == Settings.defaults():
+            text = translate("settings_problems", "{path}: key '{key}': {problem} (using the default {value})")
+        else:
+            text = translate("settings_problems", "{path}: key '{key}': {problem} (using the last good value {value})")
+        problems.append(text.format(path=path, key=key, problem=problem, value=kept))
 
     for key, raw_value in raw.items():
         if key in _LEGACY_RUN_KEYS:
@@ -794,7 +838,8 @@ def settings_from_table(path: Path, raw: Mapping[str, Any], fallback: Settings) 
         try:
             values["runs"] = _migrated_runs(raw)
         except ValueError as error:
-            keep_fallback("runs", f"could not read run_days/run_time: {error}")
+            keep_fallback("runs", translate("settings_problems", "could not read run_days/run_time: {problem}").format(
+                problem=error))
     for rule in CROSS_CHECKS:
         problem = rule.problem(_Values(values))
         if problem:
@@ -802,7 +847,8 @@ def settings_from_table(path: Path, raw: Mapping[str, Any], fallback: Settings) 
                 values[key] = last_good[key]
             shown = ", ".join(f"{key} {SETTING_BY_KEY[key].describe(SETTING_BY_KEY[key].write(values[key]))}"
                               for key in rule.keys)
-            problems.append(f"{path}: keys {rule.keys_text}: {problem} (using {shown})")
+            problems.append(translate("settings_problems", "{path}: keys {keys}: {problem} (using {values})").format(
+                path=path, keys=rule.keys_text, problem=problem, values=shown))
     return Settings(**values), problems
 
 
@@ -847,7 +893,8 @@ def save_settings(path: Path, settings: Settings, keep: Mapping[str, Any] | None
     try:
         write_file_atomically(path, text)
     except OSError as error:
-        raise SettingsError(f"could not save settings to {path}: {os_problem(error)}") from error
+        raise SettingsError(translate("settings_problems", "could not save settings to {path}: {problem}").format(
+            path=path, problem=os_problem(error))) from error
 
 
 def settings_by_section() -> list[tuple[Section, list[Setting]]]:

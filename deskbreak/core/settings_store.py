@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
 from deskbreak.core.files import parse_toml_bytes, private_directory, read_toml_table
+from deskbreak.core.i18n import translate
 from deskbreak.core.settings import (
     SETTING_BY_KEY,
     SETTINGS,
@@ -151,7 +152,8 @@ class SettingsStore:
         try:
             raw = read_toml_table(path)
         except OSError as error:
-            raise SettingsError(f"{path}: could not read it ({error.strerror or error})") from None
+            raise SettingsError(translate("settings_problems", "{path}: could not read it ({problem})").format(
+                path=path, problem=error.strerror or error)) from None
         except ValueError as error:
             raise SettingsError(f"{path}: {error}") from None
         imported, problems = settings_from_table(path, raw, Settings.defaults())
@@ -176,14 +178,17 @@ class SettingsStore:
         try:
             raw = {} if data is None else parse_toml_bytes(data)
         except ValueError as error:
-            return frozenset(), [f"{self.path}: {error}; keeping the last good settings"]
+            return frozenset(), [translate("settings_problems", "{path}: {problem}; keeping the last good settings").format(
+                path=self.path, problem=error)]
         file_settings, problems = settings_from_table(self.path, raw, self._file)
         try:
             file_settings.with_values(**self._overrides)
         except SettingsError as error:
             # The edit clashes with a one-run override: the override stays, the edit waits.
-            return frozenset(), [f"{self.path}: {error} with this run's command-line "
-                                 f"{', '.join(self._overrides)}; keeping the last good settings"]
+            return frozenset(), [translate(
+                "settings_problems", "{path}: {problem} with this run's command-line {overrides}; "
+                "keeping the last good settings").format(path=self.path, problem=error,
+                                                         overrides=", ".join(self._overrides))]
         self._last_written = data
         self._raw = dict(raw)
         self._can_save = True
@@ -196,8 +201,8 @@ class SettingsStore:
 
     def _commit(self, file_settings: Settings, overrides: dict[str, Any], set_keys: frozenset[str]) -> frozenset[str]:
         if not self._can_save:
-            raise SettingsError(f"{self.path} could not be read at start, so deskbreak will not "
-                                "save over it; fix or remove the file first")
+            raise SettingsError(translate("settings_problems", "{path} could not be read at start, so deskbreak will not "
+                                          "save over it; fix or remove the file first").format(path=self.path))
         try:
             private_directory(self.path.parent)  # the config folder is the user's alone (0700)
         except OSError:
@@ -231,7 +236,8 @@ class SettingsStore:
 def _setting(key: str):
     setting = SETTING_BY_KEY.get(key)
     if setting is None:
-        raise SettingsError(f"unknown setting '{key}'", key=key, problem="unknown setting")
+        raise SettingsError(translate("settings_problems", "unknown setting '{key}'").format(key=key), key=key,
+                            problem=translate("settings_problems", "unknown setting"))
     return setting
 
 

@@ -36,6 +36,7 @@ import tomli_w
 
 from deskbreak.core.catalog import Catalog, Routine
 from deskbreak.core.files import os_problem, read_toml_table, write_file_atomically
+from deskbreak.core.i18n import translate
 
 ROUTINE_FIELDS = ("exercises", "rotation")
 
@@ -105,11 +106,12 @@ def load_user_routines(path: Path, catalog: Catalog) -> RoutinesLoad:
     except FileNotFoundError:
         return RoutinesLoad(catalog)
     except OSError as error:
-        problem = f"{path}: could not read the routines file ({os_problem(error)}); using the default routines"
+        problem = translate("routines_problems", "{path}: could not read the routines file ({problem}); "
+                                                 "using the default routines").format(path=path, problem=os_problem(error))
         return RoutinesLoad(catalog, [problem], can_save=False)
     except ValueError as error:
-        problem = (f"{path}: {error}; using the default routines and leaving the file "
-                   "as it is for you to fix")
+        problem = translate("routines_problems", "{path}: {problem}; using the default routines and leaving the file "
+                                                 "as it is for you to fix").format(path=path, problem=error)
         return RoutinesLoad(catalog, [problem], can_save=False)
 
     routines: dict[str, Routine] = {}
@@ -122,43 +124,51 @@ def load_user_routines(path: Path, catalog: Catalog) -> RoutinesLoad:
         try:
             routine = _routine_from_table(default, table, catalog)
         except ValueError as error:
-            problems.append(f"{path}: routine '{routine_id}': {error}; using the default routine")
+            problems.append(translate("routines_problems", "{path}: routine '{routine}': {problem}; using the default routine").format(
+                path=path, routine=routine_id, problem=error))
             continue
         routines[routine_id] = routine
     return RoutinesLoad(catalog_with_routines(catalog, routines), problems, raw)
 
 
 def _unknown_entry_problem(path: Path, key: str, value: Any, catalog: Catalog) -> str:
-    what = "routine" if isinstance(value, dict) else "key"
-    return (f"{path}: unknown {what} '{key}'{_did_you_mean(key, catalog.routines)} "
-            f"(kept in the file, ignored); the file holds one table per routine: "
-            f"{', '.join(catalog.routines)}")
+    if isinstance(value, dict):
+        text = translate("routines_problems", "{path}: unknown routine '{key}'{suggestion} (kept in the file, ignored); "
+                                              "the file holds one table per routine: {routines}")
+    else:
+        text = translate("routines_problems", "{path}: unknown key '{key}'{suggestion} (kept in the file, ignored); "
+                                              "the file holds one table per routine: {routines}")
+    return text.format(path=path, key=key, suggestion=_did_you_mean(key, catalog.routines),
+                       routines=", ".join(catalog.routines))
 
 
 def _did_you_mean(word: str, choices: Iterable[str]) -> str:
     close = difflib.get_close_matches(word, list(choices), n=1)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return translate("routines_problems", " (did you mean '{word}'?)").format(word=close[0]) if close else ""
 
 
 def _routine_from_table(default: Routine, table: Any, catalog: Catalog) -> Routine:
     """The user's version of ``default``; ValueError naming the field when wrong."""
     if not isinstance(table, dict):
-        raise ValueError(
-            f"must be a table like [{default.id}] with exercises = [...], not {table!r}")
+        raise ValueError(translate("routines_problems", "must be a table like [{routine}] with exercises = [...], not {value}").format(
+            routine=default.id, value=repr(table)))
     unknown = [key for key in table if key not in ROUTINE_FIELDS]
     if unknown:
-        raise ValueError(f"unknown field '{unknown[0]}'; a routine has only {' and '.join(ROUTINE_FIELDS)}")
+        raise ValueError(translate("routines_problems", "unknown field '{field}'; a routine has only {fields}").format(
+            field=unknown[0], fields=translate("routines_problems", " and ").join(ROUTINE_FIELDS)))
     exercises = default.exercises
     if "exercises" in table:
         exercises = table["exercises"]
         if not _is_list_of_ids(exercises):
-            raise ValueError(f"field 'exercises': must be a list of exercise ids, not {exercises!r}")
+            raise ValueError(translate("routines_problems", "field 'exercises': must be a list of exercise ids, not {value}").format(
+                value=repr(exercises)))
     rotation = default.rotation
     if "rotation" in table:
         rotation = table["rotation"]
         if not isinstance(rotation, list) or not all(_is_list_of_ids(g) and g for g in rotation):
-            raise ValueError(
-                f"field 'rotation': must be a list of non-empty lists of exercise ids, not {rotation!r}")
+            raise ValueError(translate(
+                "routines_problems", "field 'rotation': must be a list of non-empty lists of exercise ids, not {value}").format(
+                    value=repr(rotation)))
     routine = with_routine_exercises(default, exercises, rotation)
     problem = routine_problem(routine, catalog)
     if problem:
@@ -177,10 +187,11 @@ def routine_problem(routine: Routine, catalog: Catalog) -> str | None:
     then refuse to read.
     """
     if not routine.all_exercise_ids():
-        return "it has no exercises"
+        return translate("routines_problems", "it has no exercises")
     for exercise_id in routine.all_exercise_ids():
         if exercise_id not in catalog.exercises:
-            return f"unknown exercise '{exercise_id}'{_did_you_mean(exercise_id, catalog.exercises)}"
+            return translate("routines_problems", "unknown exercise '{exercise}'{suggestion}").format(
+                exercise=exercise_id, suggestion=_did_you_mean(exercise_id, catalog.exercises))
     return None
 
 
@@ -215,11 +226,11 @@ def save_user_routines(
     except FileNotFoundError:
         existing = None
     except OSError as error:
-        raise UserRoutinesError(f"could not save routines to {path}: {os_problem(error)}") from error
+        raise UserRoutinesError(_not_saved(path, os_problem(error))) from error
     except ValueError as error:
-        raise UserRoutinesError(
-            f"could not save routines to {path}: {error}; fix or remove the file first, "
-            "it is not overwritten") from None
+        raise UserRoutinesError(_not_saved(path, translate(
+            "routines_problems", "{problem}; fix or remove the file first, it is not overwritten").format(
+                problem=error))) from None
 
     text = _file_text(path, routines, defaults, existing or {})
     if existing is None and not text:
@@ -227,7 +238,11 @@ def save_user_routines(
     try:
         write_file_atomically(path, FILE_HEADER + ("\n" + text if text else ""))
     except OSError as error:
-        raise UserRoutinesError(f"could not save routines to {path}: {os_problem(error)}") from error
+        raise UserRoutinesError(_not_saved(path, os_problem(error))) from error
+
+
+def _not_saved(path: Path, problem: object) -> str:
+    return translate("routines_problems", "could not save routines to {path}: {problem}").format(path=path, problem=problem)
 
 
 def _file_text(
@@ -236,10 +251,12 @@ def _file_text(
     """The file's TOML after the header: "" when every routine is the default and nothing is kept."""
     for routine_id, routine in routines.items():
         if routine_id not in defaults.routines:
-            raise UserRoutinesError(f"could not save routines to {path}: unknown routine '{routine_id}'")
+            raise UserRoutinesError(_not_saved(path, translate("routines_problems", "unknown routine '{routine}'").format(
+                routine=routine_id)))
         problem = routine_problem(routine, defaults)
         if problem:
-            raise UserRoutinesError(f"could not save routines to {path}: routine '{routine_id}': {problem}")
+            raise UserRoutinesError(_not_saved(path, translate("routines_problems", "routine '{routine}': {problem}").format(
+                routine=routine_id, problem=problem)))
     kept: dict[str, Any] = {}
     tables: list[str] = []
     for routine_id, default in defaults.routines.items():

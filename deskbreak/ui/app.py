@@ -190,7 +190,7 @@ class DeskbreakApp(QObject):
             self.store.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         except OSError as exc:
             log.warning("cannot watch %s for hand edits: %s", self.store.path.parent, exc)
-        self._file_problems = ProblemNotice("deskbreak kept your last good settings", self._tell)
+        self._file_problems = ProblemNotice(translate("app", "deskbreak kept your last good settings"), self._tell)
         self._settings_watcher = WatchedFiles(lambda: (self.store.path, self.routines_path), self)
         self._settings_watcher.settled.connect(self._file_touched)
 
@@ -295,7 +295,7 @@ class DeskbreakApp(QObject):
     def _settle_for_quit(self) -> None:
         if self._history_id is not None:
             # Quitting (menu, `deskbreak quit`, SIGTERM, logout) mid-break: close the row.
-            self._finish_record(self.clock.now(), Outcome.MISSED, "deskbreak quit during the break")
+            self._finish_record(self.clock.now(), Outcome.MISSED, translate("app", "deskbreak quit during the break"))
         if self.window is not None:
             self._close_window()
         if self.notifier is not None:
@@ -519,7 +519,7 @@ class DeskbreakApp(QObject):
         # The window closes itself (done view, safety advice): do not close it here.
         window, self.window = self.window, None
         self._focus_timer.stop()
-        self.run_command(cmd.FinishBreak(outcome, reason="ended by the user"))
+        self.run_command(cmd.FinishBreak(outcome, reason=translate("app", "ended by the user")))
         if window is not None and outcome == Outcome.COMPLETED:
             now = self.clock.now()
             window.set_next_break_text(status_line(self.engine.status(now), now))
@@ -554,7 +554,7 @@ class DeskbreakApp(QObject):
         away = (event.at - event.away_since).total_seconds()
         self._record("record the natural break", lambda h: h.record_break(
             NATURAL_BREAK_KIND, None, None, event.away_since, event.at, Outcome.NATURAL.value,
-            f"away from the desk for {human_duration(away)}"))
+            translate("app", "away from the desk for {duration}").format(duration=human_duration(away))))
 
     def _record(self, what: str, write: Callable[[HistoryStore], object]):
         """One history write; a failing disk costs that record, never the break itself."""
@@ -662,7 +662,7 @@ class DeskbreakApp(QObject):
         if command == "runs":
             days = request.get("days", 7)
             if not isinstance(days, int) or not 1 <= days <= 366:
-                return {"ok": False, "error": "'days' must be a whole number from 1 to 366"}
+                return {"ok": False, "error": translate("app", "'days' must be a whole number from 1 to 366")}
             return {"ok": True, "runs": self.engine.runs_ahead(self.clock.now(), days)}
         if command in ("config-set", "config-reset"):
             key = str(request.get("key"))

@@ -29,6 +29,7 @@ from deskbreak.core.calendar import (
     runs_between,
 )
 from deskbreak.core.clock import Clock
+from deskbreak.core.i18n import translate
 from deskbreak.core.runs import Run
 from deskbreak.core.settings_store import SettingsStore
 from deskbreak.ui.file_watch import ProblemNotice, WatchedFiles
@@ -49,7 +50,7 @@ class CalendarSource(QObject):
         super().__init__(parent)
         self.store = store
         self.clock = clock
-        self.notice = ProblemNotice("deskbreak could not read all of your calendar", tell)
+        self.notice = ProblemNotice(translate("calendar", "deskbreak could not read all of your calendar"), tell)
         self.read: CalendarRead | None = None
         self._window_start: datetime | None = None
         self._watched = WatchedFiles(lambda: (self.path,), self)
@@ -77,7 +78,8 @@ class CalendarSource(QObject):
                                  run_keywords=DEFAULT_RUN_KEYWORDS + settings.run_keywords,
                                  all_day_run_time=settings.all_day_run_time)
         except CalendarError as error:
-            self.notice.report([f"{error}; keeping the runs and meetings read before"])
+            self.notice.report([translate("calendar", "{problem}; keeping the runs and meetings read before").format(
+                problem=error)])
             return
         self.read = read
         self._window_start = now

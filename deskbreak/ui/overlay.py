@@ -11,6 +11,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPainter, QScreen
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from deskbreak.core.i18n import translate
+
 DIM = QColor(15, 23, 42, 215)  # slate-900 at 84 %: text on it stays readable
 
 
@@ -21,7 +23,7 @@ class BreakOverlay(QWidget):
         super().__init__(None, Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint
                          | Qt.WindowType.WindowStaysOnTopHint)
         self.setObjectName("breakOverlay")
-        self.setWindowTitle(f"deskbreak: {title} in progress")
+        self.setWindowTitle(translate("overlay", "deskbreak: {kind} in progress").format(kind=title))
         self.setAttribute(Qt.WidgetAttribute.WA_TranslucentBackground)
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -29,7 +31,7 @@ class BreakOverlay(QWidget):
         self.setGeometry(screen.geometry())
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        label = QLabel(f"{title} in progress on your other screen")
+        label = QLabel(translate("overlay", "{kind} in progress on your other screen").format(kind=title))
         label.setObjectName("overlayLabel")
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         label.setStyleSheet("color: #f8fafc;")
@@ -37,7 +39,7 @@ class BreakOverlay(QWidget):
         font.setPointSizeF(font.pointSizeF() * 2.0)
         label.setFont(font)
         layout.addWidget(label)
-        end = QPushButton("End break")
+        end = QPushButton(translate("overlay", "End break"))
         end.setObjectName("overlayEndButton")
         end.clicked.connect(self.endRequested)
         layout.addWidget(end, alignment=Qt.AlignmentFlag.AlignCenter)

@@ -42,7 +42,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deskbreak.core.catalog import PLACE_LABELS, PLACES, Catalog, Exercise, Routine
+from deskbreak.core.catalog import PLACES, Catalog, Exercise, Routine, place_words
+from deskbreak.core.i18n import QT_TRANSLATE_NOOP, translate
 from deskbreak.core.kinds import BreakKind
 from deskbreak.core.poses import ExercisePoses, load_poses_or_none
 from deskbreak.core.user_routines import same_exercises, with_routine_exercises
@@ -66,8 +67,9 @@ UNLIMITED_HEIGHT = (1 << 24) - 1
 IDS_ROLE = Qt.ItemDataRole.UserRole
 DETAIL_ROLE = Qt.ItemDataRole.UserRole + 1
 
-KEYBOARD_HINT = "Delete removes, Ctrl+Up and Ctrl+Down move, Enter in the catalog adds."
-LAST_EXERCISE_HINT = "A routine needs at least one exercise, so the last one cannot be removed: add another first."
+KEYBOARD_HINT = QT_TRANSLATE_NOOP("routines_page", "Delete removes, Ctrl+Up and Ctrl+Down move, Enter in the catalog adds.")
+LAST_EXERCISE_HINT = QT_TRANSLATE_NOOP(
+    "routines_page", "A routine needs at least one exercise, so the last one cannot be removed: add another first.")
 
 
 # -- pictures ----------------------------------------------------------------------
@@ -119,7 +121,7 @@ class ExerciseThumbnails:
 
     def _initial(self, exercise_id: str, side: int, colors: FigureColors) -> QImage:
         exercise = self.exercises.get(exercise_id)
-        letter = (exercise.name if exercise else exercise_id)[:1].upper()
+        letter = (exercise_name(exercise) if exercise else exercise_id)[:1].upper()
         image = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
         image.fill(colors.background)
         painter = QPainter(image)
@@ -305,6 +307,16 @@ def kind_label(kind: str) -> str:
     return BreakKind(kind).label
 
 
+def exercise_name(exercise: Exercise) -> str:
+    """The exercise's name in the user's language (the catalog's texts are translated where shown)."""
+    return translate("catalog", exercise.name)
+
+
+def first_upper(text: str) -> str:
+    """``text`` with its first letter capital and the rest as it is ("Am Schreibtisch", not "Am schreibtisch")."""
+    return text[:1].upper() + text[1:]
+
+
 # -- the page ----------------------------------------------------------------------
 
 
@@ -322,7 +334,7 @@ class RoutinesPage(QWidget):
                  poses: Mapping[str, ExercisePoses] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("routinesPage")
-        self.setAccessibleName("Routines")
+        self.setAccessibleName(translate("routines_page", "Routines"))
         self.setMinimumSize(640, 520)
         self._defaults = defaults
         self._routines: dict[str, Routine] = dict(current.routines)
@@ -360,18 +372,20 @@ class RoutinesPage(QWidget):
         top = QHBoxLayout()
         self.routine_chooser = QComboBox(self)
         self.routine_chooser.setObjectName("routineChooser")
-        self.routine_chooser.setAccessibleName("Routine to edit")
+        self.routine_chooser.setAccessibleName(translate("routines_page", "Routine to edit"))
         for routine in self._edited_routines():
             self.routine_chooser.addItem(kind_label(routine.kind), routine.id)
-            self.routine_chooser.setItemData(self.routine_chooser.count() - 1, routine.description,
-                                             Qt.ItemDataRole.ToolTipRole)
+            if routine.description:
+                self.routine_chooser.setItemData(self.routine_chooser.count() - 1,
+                                                 translate("catalog", routine.description), Qt.ItemDataRole.ToolTipRole)
         self.routine_chooser.currentIndexChanged.connect(lambda _index: self._show_routine())
-        chooser_label = QLabel("&Routine:", self)
+        chooser_label = QLabel(translate("routines_page", "&Routine:"), self)
         chooser_label.setBuddy(self.routine_chooser)
         self.routine_name = QLabel(self)
         self.routine_name.setObjectName("routineName")
-        self.restore_button = self._button("restoreRoutine", "Restore &default",
-                                           "Restore the default exercises of this routine", self._restore)
+        self.restore_button = self._button("restoreRoutine", translate("routines_page", "Restore &default"),
+                                           translate("routines_page", "Restore the default exercises of this routine"),
+                                           self._restore)
         top.addWidget(chooser_label)
         top.addWidget(self.routine_chooser)
         top.addWidget(self.routine_name, 1)
@@ -402,14 +416,15 @@ class RoutinesPage(QWidget):
             QWidget.setTabOrder(first, second)
 
     def _build_routine_box(self) -> QGroupBox:
-        box = QGroupBox("In this routine", self)
+        box = QGroupBox(translate("routines_page", "In this routine"), self)
         box.setObjectName("routineBox")
         layout = QVBoxLayout(box)
-        self.routine_list = exercise_list("routineList", "Exercises in this routine", box)
+        self.routine_list = exercise_list("routineList", translate("routines_page", "Exercises in this routine"), box)
         self.routine_label = QLabel(box)
         self.routine_label.setBuddy(self.routine_list)
-        self.rotation_list = exercise_list("rotationList", "Rotation groups, one per break in turn", box)
-        self.rotation_label = QLabel("R&otation: one group per break, in turn", box)
+        self.rotation_list = exercise_list(
+            "rotationList", translate("routines_page", "Rotation groups, one per break in turn"), box)
+        self.rotation_label = QLabel(translate("routines_page", "R&otation: one group per break, in turn"), box)
         self.rotation_label.setBuddy(self.rotation_list)
         self.routine_list.itemSelectionChanged.connect(lambda: self._selection_moved(self.routine_list))
         self.rotation_list.itemSelectionChanged.connect(lambda: self._selection_moved(self.rotation_list))
@@ -419,14 +434,18 @@ class RoutinesPage(QWidget):
         layout.addWidget(self.rotation_list, 2)
 
         buttons = QGridLayout()
-        self.move_up = self._button("moveUp", "Move &up", "Move the selected row up", lambda: self._move(-1))
-        self.move_down = self._button("moveDown", "Move do&wn", "Move the selected row down",
-                                      lambda: self._move(1))
-        self.remove_button = self._button("removeExercise", "Re&move", "Remove the selected row", self._remove)
-        self.pair_button = self._button("pairGroup", "&Pair with the one above",
-                                        "Pair the selected group with the group above it", self._pair)
-        self.split_button = self._button("splitGroup", "&Split",
-                                         "Split the selected group into one group per exercise", self._split)
+        self.move_up = self._button("moveUp", translate("routines_page", "Move &up"),
+                                    translate("routines_page", "Move the selected row up"), lambda: self._move(-1))
+        self.move_down = self._button("moveDown", translate("routines_page", "Move do&wn"),
+                                      translate("routines_page", "Move the selected row down"), lambda: self._move(1))
+        self.remove_button = self._button("removeExercise", translate("routines_page", "Re&move"),
+                                          translate("routines_page", "Remove the selected row"), self._remove)
+        self.pair_button = self._button("pairGroup", translate("routines_page", "&Pair with the one above"),
+                                        translate("routines_page", "Pair the selected group with the group above it"),
+                                        self._pair)
+        self.split_button = self._button(
+            "splitGroup", translate("routines_page", "&Split"),
+            translate("routines_page", "Split the selected group into one group per exercise"), self._split)
         buttons.addWidget(self.move_up, 0, 0)
         buttons.addWidget(self.move_down, 0, 1)
         buttons.addWidget(self.remove_button, 0, 2)
@@ -436,32 +455,34 @@ class RoutinesPage(QWidget):
         return box
 
     def _build_catalog_box(self) -> QGroupBox:
-        box = QGroupBox("Add from the catalog", self)
+        box = QGroupBox(translate("routines_page", "Add from the catalog"), self)
         box.setObjectName("catalogBox")
         layout = QVBoxLayout(box)
         filter_row = QHBoxLayout()
         self.place_filter = QComboBox(box)
         self.place_filter.setObjectName("placeFilter")
-        self.place_filter.setAccessibleName("Show exercises done")
-        self.place_filter.addItem("All places", None)
+        self.place_filter.setAccessibleName(translate("routines_page", "Show exercises done"))
+        self.place_filter.addItem(translate("routines_page", "All places"), None)
         for place in PLACES:
-            self.place_filter.addItem(PLACE_LABELS[place].capitalize(), place)
+            self.place_filter.addItem(first_upper(place_words(place)), place)
         self.place_filter.currentIndexChanged.connect(lambda _index: self._apply_filter())
-        filter_label = QLabel("S&how:", box)
+        filter_label = QLabel(translate("routines_page", "S&how:"), box)
         filter_label.setBuddy(self.place_filter)
         filter_row.addWidget(filter_label)
         filter_row.addWidget(self.place_filter, 1)
         layout.addLayout(filter_row)
 
-        self.catalog_list = exercise_list("catalogList", "Exercise catalog", box)
+        self.catalog_list = exercise_list("catalogList", translate("routines_page", "Exercise catalog"), box)
         self.catalog_list.itemSelectionChanged.connect(self._update_buttons)
         layout.addWidget(self.catalog_list, 1)
 
         add_row = QHBoxLayout()
-        self.add_button = self._button("addExercise", "&Add", "Add the selected exercise to this routine",
+        self.add_button = self._button("addExercise", translate("routines_page", "&Add"),
+                                       translate("routines_page", "Add the selected exercise to this routine"),
                                        lambda: self._add(to_every_break=False))
         self.add_every_break_button = self._button(
-            "addToEveryBreak", "Add to &every break", "Add the selected exercise to every sit-break",
+            "addToEveryBreak", translate("routines_page", "Add to &every break"),
+            translate("routines_page", "Add the selected exercise to every sit-break"),
             lambda: self._add(to_every_break=True))
         add_row.addWidget(self.add_button)
         add_row.addWidget(self.add_every_break_button)
@@ -499,11 +520,12 @@ class RoutinesPage(QWidget):
 
     def _row(self, exercise_ids: Sequence[str]) -> ExerciseItem:
         exercises = [self._exercises[exercise_id] for exercise_id in exercise_ids]
-        title = " + ".join(exercise.name for exercise in exercises)
+        title = " + ".join(exercise_name(exercise) for exercise in exercises)
         detail = " + ".join(self._figures(exercise) for exercise in exercises)
         item = ExerciseItem(exercise_ids, title, self._thumbnails)
         item.setData(DETAIL_ROLE, detail)
-        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{title}: {detail}")
+        item.setData(Qt.ItemDataRole.AccessibleTextRole,
+                     translate("routines_page", "{exercise}: {figures}").format(exercise=title, figures=detail))
         item.setToolTip("\n\n".join(self._tooltip(exercise) for exercise in exercises))
         return item
 
@@ -511,18 +533,21 @@ class RoutinesPage(QWidget):
     def _figures(exercise: Exercise) -> str:
         """The document's figures, then ours where we add pacing: "no figures given; ours: 2 min"."""
         pacing = exercise.pacing_text()
-        return f"{exercise.figures_text()}; ours: {pacing}" if pacing else exercise.figures_text()
+        if not pacing:
+            return exercise.figures_text()
+        return translate("routines_page", "{figures}; ours: {pacing}").format(
+            figures=exercise.figures_text(), pacing=pacing)
 
     def _tooltip(self, exercise: Exercise) -> str:
-        lines = [exercise.name, place_text(exercise), exercise.figures_text().capitalize()]
+        lines = [exercise_name(exercise), place_text(exercise), first_upper(exercise.figures_text())]
         if exercise.pacing_text():
-            lines.append(f"Our pacing: {exercise.pacing_text()}")
+            lines.append(translate("routines_page", "Our pacing: {pacing}").format(pacing=exercise.pacing_text()))
         return "\n".join(lines)
 
     def _fill_catalog(self) -> None:
         selected = self._catalog_selection()
         self.catalog_list.clear()
-        for exercise in sorted(self._exercises.values(), key=lambda e: e.name.casefold()):
+        for exercise in sorted(self._exercises.values(), key=lambda e: exercise_name(e).casefold()):
             item = self._row((exercise.id,))
             self.catalog_list.addItem(item)
             if exercise.id == selected:
@@ -547,15 +572,19 @@ class RoutinesPage(QWidget):
     def _show_routine(self, selection: Selection | None = None) -> None:
         routine = self.shown_routine()
         rotating = self._has_rotation(routine)
-        self.routine_name.setText(routine.name if routine.name != kind_label(routine.kind) else "")
-        self.routine_label.setText("E&very break" if rotating else "&Exercises, in order")
-        self.routine_list.setAccessibleName("Exercises in every break" if rotating else "Exercises in this routine")
+        name = translate("catalog", routine.name)
+        self.routine_name.setText(name if name != kind_label(routine.kind) else "")
+        self.routine_label.setText(translate("routines_page", "E&very break") if rotating
+                                   else translate("routines_page", "&Exercises, in order"))
+        self.routine_list.setAccessibleName(translate("routines_page", "Exercises in every break") if rotating
+                                            else translate("routines_page", "Exercises in this routine"))
         self.rotation_label.setVisible(rotating)
         self.rotation_list.setVisible(rotating)
         self.pair_button.setVisible(rotating)
         self.split_button.setVisible(rotating)
         self.add_every_break_button.setVisible(rotating)
-        self.add_button.setText("&Add to the rotation" if rotating else "&Add")
+        self.add_button.setText(translate("routines_page", "&Add to the rotation") if rotating
+                                else translate("routines_page", "&Add"))
         widest_group = max((len(group) for group in routine.rotation), default=1)
         self.rotation_list.setIconSize(QSize(THUMBNAIL_SIZE * min(widest_group, 2), THUMBNAIL_SIZE))
         for widget, rows in ((self.routine_list, [(e,) for e in routine.exercises]),
@@ -642,11 +671,12 @@ class RoutinesPage(QWidget):
         self.add_every_break_button.setEnabled(chosen is not None and not already)
 
         if last_one:
-            self.hint.setText(LAST_EXERCISE_HINT)
+            self.hint.setText(translate("routines_page", LAST_EXERCISE_HINT))
         elif already:
-            self.hint.setText(f"{self._exercises[chosen].name} is already in this routine.")
+            self.hint.setText(translate("routines_page", "{exercise} is already in this routine.").format(
+                exercise=exercise_name(self._exercises[chosen])))
         else:
-            self.hint.setText(KEYBOARD_HINT)
+            self.hint.setText(translate("routines_page", KEYBOARD_HINT))
 
     def _default_of(self, routine: Routine) -> Routine:
         return self._defaults.routines[routine.id]

@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QSocketNotifier, QTimer
+from PySide6.QtCore import QLocale, QSocketNotifier, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -27,10 +27,11 @@ from deskbreak.core.catalog import load_catalog
 from deskbreak.core.clock import Clock, SystemClock
 from deskbreak.core.files import private_directory
 from deskbreak.core.history import HistoryCorruptError, HistoryError, HistoryStore, move_aside
+from deskbreak.core.i18n import translate
 from deskbreak.core.settings import SettingsError, format_duration
 from deskbreak.core.settings_store import SettingsStore
 from deskbreak.ui.app import WELCOME_MARKER, DeskbreakApp, watchdog_seconds
-from deskbreak.ui.translation import install_translations
+from deskbreak.ui.translation import SOURCE_LANGUAGE, install_translations
 
 if TYPE_CHECKING:
     from deskbreak.core.profile import Profile
@@ -48,12 +49,33 @@ def display_problem() -> str | None:
     if wayland:
         return None
     if not display:
-        return "no display found (DISPLAY and WAYLAND_DISPLAY are unset); start deskbreak from your desktop session"
+        return translate("startup", "no display found (DISPLAY and WAYLAND_DISPLAY are unset); "
+                                    "start deskbreak from your desktop session")
     if display.startswith(":"):
         number = display[1:].split(".")[0]
         if not Path(f"/tmp/.X11-unix/X{number}").exists():
-            return f"cannot reach the X display {display}"
+            return translate("startup", "cannot reach the X display {display}").format(display=display)
     return None
+
+
+def match_dates_to_language(language: str) -> None:
+    """Day and month names in the language of the words around them.
+
+    The catalog follows ``LANGUAGE`` but Qt's system locale writes dates by
+    ``LC_TIME``: under ``LANGUAGE=de LANG=en_US.UTF-8`` (or ``C.UTF-8``) the
+    history would read "Monday" in German sentences. Then the default locale
+    becomes the system's own locale name with Qt's data (a ``de_AT`` keeps its
+    "Jänner"), or else the catalog's language. English leaves the system alone.
+    """
+    if language == SOURCE_LANGUAGE:
+        return
+    system = QLocale()
+    wanted = QLocale(language)
+    named = QLocale(system.name())
+    if named.language() == wanted.language():
+        wanted = named
+    if system.dayName(1) != wanted.dayName(1) or system.monthName(1) != wanted.monthName(1):
+        QLocale.setDefault(wanted)
 
 
 def _install_signal_handlers(app: QApplication, quit_app: Callable[[], None]) -> QSocketNotifier:
@@ -76,9 +98,10 @@ def _open_history(path: Path, clock: Clock) -> tuple[HistoryStore | None, list[s
         return HistoryStore(path), []
     except HistoryCorruptError as exc:
         moved = move_aside(path, clock.now())
-        return HistoryStore(path), [f"{exc}; moved it to {moved} and started a new history"]
+        return HistoryStore(path), [translate("startup", "{problem}; moved it to {path} and started a new history").format(
+            problem=exc, path=moved)]
     except HistoryError as exc:
-        return None, [f"{exc}; history is off for this run"]
+        return None, [translate("startup", "{problem}; history is off for this run").format(problem=exc)]
 
 
 def run_app(profile: Profile, *, open_settings: bool = False) -> int:
@@ -98,7 +121,7 @@ def run_app(profile: Profile, *, open_settings: bool = False) -> int:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("deskbreak")
     app.setQuitOnLastWindowClosed(False)
-    install_translations()
+    match_dates_to_language(install_translations())
 
     # Claimed before anything else is decided or opened: of launches racing
     # on one profile exactly one gets past here; the others hand it their
@@ -107,16 +130,18 @@ def run_app(profile: Profile, *, open_settings: bool = False) -> int:
         instance = SingleInstance(profile.data_dir)
         reply = instance.acquire_or_forward("settings" if open_settings else "show")
     except OSError as exc:  # InstanceError: no private folder for the lock and socket
-        print(f"deskbreak: cannot claim this profile: {exc}", file=sys.stderr)
+        print(translate("startup", "deskbreak: cannot claim this profile: {problem}").format(problem=exc),
+              file=sys.stderr)
         return 1
     if reply is not None:
         if not reply.get("ok"):
-            print(f"deskbreak: {reply.get('error', 'the running deskbreak refused')}", file=sys.stderr)
+            refused = translate("startup", "the running deskbreak refused")
+            print(f"deskbreak: {reply.get('error', refused)}", file=sys.stderr)
             return 1
         if open_settings:
-            print("Settings opened in the running deskbreak.")
+            print(translate("startup", "Settings opened in the running deskbreak."))
         else:
-            print("deskbreak is already running; showing it.", file=sys.stderr)
+            print(translate("startup", "deskbreak is already running; showing it."), file=sys.stderr)
         return 0
     for folder in (profile.config_dir, profile.data_dir):
         try:
@@ -128,8 +153,8 @@ def run_app(profile: Profile, *, open_settings: bool = False) -> int:
     try:
         store, settings_problems = SettingsStore.load(profile.settings_path, clock.now(), profile.overrides)
     except SettingsError as exc:
-        print(f"deskbreak: the command line's settings do not fit {profile.settings_path}: {exc}",
-              file=sys.stderr)
+        print(translate("startup", "deskbreak: the command line's settings do not fit {path}: {problem}").format(
+            path=profile.settings_path, problem=exc), file=sys.stderr)
         return 2
     settings = store.settings
     history, history_problems = _open_history(profile.history_path, clock)
@@ -139,7 +164,8 @@ def run_app(profile: Profile, *, open_settings: bool = False) -> int:
         try:
             closed = history.close_interrupted(clock.now())
         except HistoryError as exc:
-            history_problems.append(f"{exc}; breaks left open by the last run stay open")
+            history_problems.append(translate("startup", "{problem}; breaks left open by the last run stay open").format(
+                problem=exc))
         else:
             if closed:
                 log.info("marked %d break(s) left open by the last run as missed", closed)
@@ -187,7 +213,7 @@ def run_app(profile: Profile, *, open_settings: bool = False) -> int:
     log.info("started %s: sit-break every %s, settings %s", __version__,
              format_duration(settings.sit_interval), profile.settings_path)
     if problems:
-        notifier.notify("deskbreak started; some of its files need a look",
+        notifier.notify(translate("startup", "deskbreak started; some of its files need a look"),
                         "\n".join(problems)[:400])
     try:
         return app.exec()

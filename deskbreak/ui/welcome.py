@@ -13,11 +13,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from deskbreak.core.catalog import SafetyNote
+from deskbreak.core.i18n import QT_TRANSLATE_NOOP, translate
 
-INTRO = (
-    "deskbreak guides you through stretches from two articles on lower-back pain in "
-    "runners and desk workers. It is general information, not medical advice."
-)
+INTRO = QT_TRANSLATE_NOOP(
+    "welcome", "deskbreak guides you through stretches from two articles on lower-back pain in "
+    "runners and desk workers. It is general information, not medical advice.")
 
 
 class WelcomeWindow(QWidget):
@@ -25,13 +25,13 @@ class WelcomeWindow(QWidget):
 
     def __init__(self, safety: Sequence[SafetyNote], parent: QWidget | None = None):
         super().__init__(parent, Qt.WindowType.Window)
-        self.setWindowTitle("deskbreak: Before you start")
+        self.setWindowTitle(translate("welcome", "deskbreak: Before you start"))
         self.setObjectName("welcomeWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 24)
         layout.setSpacing(12)
-        intro = QLabel(INTRO)
+        intro = QLabel(translate("welcome", INTRO))
         intro.setWordWrap(True)
         font = intro.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
@@ -39,14 +39,15 @@ class WelcomeWindow(QWidget):
         layout.addWidget(intro)
         # One label for the whole list: separate word-wrapped labels get
         # uneven heights from QLabel's height-for-width guesswork.
-        items = "".join(f"<li style='margin-bottom:6px'>{html.escape(note.text)}</li>"
+        items = "".join(f"<li style='margin-bottom:6px'>{html.escape(translate('catalog', note.text))}</li>"
                         for note in safety)
         notes = QLabel(f"<ul style='margin-left:-24px'>{items}</ul>")
         notes.setObjectName("safetyNotes")
         notes.setWordWrap(True)
-        notes.setToolTip("From " + ", ".join(sorted({n.source.citation for n in safety})))
+        notes.setToolTip(translate("welcome", "From {sources}").format(
+            sources=", ".join(sorted({n.source.citation for n in safety}))))
         layout.addWidget(notes)
-        self.ok = QPushButton("Got it")
+        self.ok = QPushButton(translate("welcome", "Got it"))
         self.ok.setObjectName("welcomeOk")
         self.ok.setDefault(True)
         self.ok.clicked.connect(self._dismiss)
