@@ -74,6 +74,10 @@ def routine_for(catalog: Catalog, kind: BreakKind) -> Routine:
     return catalog.routines_of_kind(kind.value)[0]
 
 
+# When to load the poses after start: after the tray icon is embedded, long before a break.
+POSES_PRELOAD_MS = 3000
+
+
 class DeskbreakApp(QObject):
     def __init__(
         self,
@@ -111,7 +115,8 @@ class DeskbreakApp(QObject):
         self.catalog, routine_problems = self._with_user_routines()
         self.startup_problems: list[str] = routine_problems
         self.engine = BreakEngine(store.settings, clock.now())
-        self.poses = load_poses_or_none(catalog)
+        self._poses: dict | None = None
+        self._poses_loaded = False
         self.dnd = dnd
         # The user's calendar file (ui/calendar_source.py): its runs go to the engine,
         # its meetings hold breaks.
@@ -236,8 +241,17 @@ class DeskbreakApp(QObject):
 
     # -- life cycle --------------------------------------------------------
 
+    @property
+    def poses(self) -> dict | None:
+        """The figures' poses, loaded on first use: a tenth of a second not spent before the icon shows."""
+        if not self._poses_loaded:
+            self._poses, self._poses_loaded = load_poses_or_none(self.default_catalog), True
+        return self._poses
+
     def start(self) -> None:
         has_tray = self.tray.show()
+        # Loaded once the icon is up and the desktop has settled, well before the first break.
+        QTimer.singleShot(POSES_PRELOAD_MS, lambda: self.poses)
         log.info("system tray: %s", "icon shown" if has_tray else "not available, status window shown")
         if self.notifier is not None:
             # After the desktop's own notifications, before plyer (which cannot replace or withdraw).
