@@ -45,18 +45,21 @@ def number_text(value: int) -> str:
 
 
 def minutes_text(minutes: float) -> str:
-    """ "0 min", "4.5 min", "45 min", "2 h 5 min", "1,204 h": compact amounts of exercise for labels."""
+    """ "0 min", "4.5 min", "45 min", "1 h 34 min", "1,204 h": compact amounts of exercise for labels."""
     if minutes < 10:
         # Tenths matter here: a week of two short stretches is "2.5 min", not "3 min".
         tenths = round(max(0.0, minutes), 1)
         shown = QLocale().toString(tenths, "f", 1) if tenths != int(tenths) else str(int(tenths))
         return translate("charts", "{minutes} min").format(minutes=shown)
     whole = int(minutes + 0.5)  # half up: round() would show 16.5 as 16 and 17.5 as 18
-    if whole < 100:
+    # From an hour on in hours, so a column of bars never mixes "94 min" with "2 h 7 min".
+    if whole < 60:
         return translate("charts", "{minutes} min").format(minutes=whole)
     hours, rest = divmod(whole, 60)
-    if hours < 10:
+    if hours < 10 and rest:
         return translate("charts", "{hours} h {minutes} min").format(hours=hours, minutes=rest)
+    if hours < 10:
+        return translate("charts", "{hours} h").format(hours=hours)
     return translate("charts", "{hours} h").format(hours=number_text(round(whole / 60)))
 
 

@@ -165,8 +165,8 @@ def test_the_muscle_chart_states_minutes_per_group(qapp):
 
 
 @pytest.mark.parametrize("minutes, text", [
-    (0, "0 min"), (0.04, "0 min"), (4.5, "4.5 min"), (7.0, "7 min"), (45.4, "45 min"),
-    (125, "2 h 5 min"), (72_240, "{thousands} h"),
+    (0, "0 min"), (0.04, "0 min"), (4.5, "4.5 min"), (7.0, "7 min"), (45.4, "45 min"), (59.4, "59 min"),
+    (59.6, "1 h"), (94, "1 h 34 min"), (125, "2 h 5 min"), (72_240, "{thousands} h"),
 ])
 def test_minutes_read_at_a_glance(minutes, text):
     # Thousands are grouped the way the user's locale groups them.
