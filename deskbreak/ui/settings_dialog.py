@@ -491,6 +491,8 @@ class NumberEditor(_Editor):
         self.field = QSpinBox()
         self.field.setObjectName(f"field:{setting.key}")
         self.field.setRange(setting.minimum_value, setting.maximum_value)
+        if setting.unit:
+            self.field.setSuffix(" " + setting.unit_text)  # "3 days": a bare number leaves the reader guessing
         self.field.setKeyboardTracking(False)
         self._accessible(self.field)
         self._layout.addWidget(self.field)
