@@ -36,10 +36,10 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, tzinfo
 from os import PathLike
-from typing import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
-import icalendar
-import recurring_ical_events
+if TYPE_CHECKING:
+    import icalendar
 
 
 DEFAULT_RUN_KEYWORDS: tuple[str, ...] = (
@@ -256,6 +256,10 @@ def _load(path: str | PathLike[str]) -> list[icalendar.Calendar]:
             data = file.read()
     except OSError as error:
         raise CalendarError(f"cannot read the calendar file {path}: {error.strerror or error}") from error
+    # Imported here, not at the top: the two libraries take a quarter of a second
+    # to import, which a start without a calendar file should not pay.
+    import icalendar
+
     try:
         # multiple=True: some exports concatenate several VCALENDARs.
         components = icalendar.Calendar.from_ical(data, multiple=True)
@@ -296,6 +300,9 @@ def _occurrences(
         for name, problem in component.errors:
             if name in _TIME_PROPERTIES:
                 raise ValueError(f"bad {name}: {problem}")
+    import icalendar
+    import recurring_ical_events
+
     alone = icalendar.Calendar()
     # The calendar's own properties carry X-WR-TIMEZONE and CALSCALE, which
     # change how the series is read; its time zones are already resolved.
