@@ -872,6 +872,17 @@ def _file_form(settings: Settings, keep: Mapping[str, Any] | None) -> dict[str, 
             # The user's invalid text stays until they change the setting, so
             # a save never erases something they can still fix by hand.
             data[key] = raw_value
+    for rule in CROSS_CHECKS:
+        # Good alone but refused together (work_start after work_end): the pair stays
+        # as written until the user sets one of them (the store then drops it from keep).
+        written = {key: keep[key] for key in rule.keys
+                   if key in keep and SETTING_BY_KEY[key].accepts(keep[key])
+                   and SETTING_BY_KEY[key].parse(keep[key]) != getattr(settings, key)}
+        if written:
+            try:
+                settings.with_values(**written)
+            except SettingsError:
+                data.update(written)
     return data
 
 

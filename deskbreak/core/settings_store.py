@@ -28,6 +28,7 @@ from typing import Any, Callable, Iterable, Mapping
 from deskbreak.core.files import parse_toml_bytes, private_directory, read_toml_table
 from deskbreak.core.i18n import translate
 from deskbreak.core.settings import (
+    CROSS_CHECKS,
     SETTING_BY_KEY,
     SETTINGS,
     Settings,
@@ -207,8 +208,12 @@ class SettingsStore:
             private_directory(self.path.parent)  # the config folder is the user's alone (0700)
         except OSError:
             pass  # saving says what is wrong with the folder, in the user's words
-        # What the user typed for a key is kept until they set that key here.
-        for key in set_keys:
+        # What the user typed for a key is kept until they set that key here. Setting one
+        # key of a clashing pair settles the pair, so its partners' good values go too (a
+        # partner's invalid text stays: it is no part of the clash, and still the user's to fix).
+        partners = {partner for rule in CROSS_CHECKS if set_keys & set(rule.keys) for partner in rule.keys
+                    if partner in self._raw and SETTING_BY_KEY[partner].accepts(self._raw[partner])}
+        for key in set_keys | partners:
             self._raw.pop(key, None)
         save_settings(self.path, file_settings, keep=self._raw)
         self._last_written = _read_bytes(self.path)

@@ -267,3 +267,16 @@ def test_a_look_at_a_broken_file_leaves_it_where_it_is(path):
     assert path.read_text() == "volume = = 3\n" and "not valid TOML" in problems[0]
     with pytest.raises(SettingsError, match="will not save over it"):
         store.set("volume", 10)
+
+
+def test_setting_one_key_of_a_clashing_pair_saves_the_pair_the_app_runs_with(tmp_path):
+    path = tmp_path / "settings.toml"
+    path.write_text('working_hours = true\nwork_start = "18:00"\nwork_end = "09:00"\n', encoding="utf-8")
+    store, problems = SettingsStore.load(path, NOW)
+    assert problems and store.settings.work_start == time(9, 0)
+    store.set("volume", 20)  # unrelated: the user's pair stays in the file as written
+    assert 'work_start = "18:00"' in path.read_text(encoding="utf-8")
+    store.set("work_end", "20:00")  # the user settles the pair: the file says what runs
+    saved = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert (saved["work_start"], saved["work_end"]) == ("09:00", "20:00")
+    assert (store.settings.work_start, store.settings.work_end) == (time(9, 0), time(20, 0))
