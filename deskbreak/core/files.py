@@ -118,7 +118,10 @@ def parse_toml_bytes(data: bytes) -> dict[str, Any]:
         # utf-8-sig: Windows editors like to start files with a byte-order mark.
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise ValueError(f"it is not UTF-8 text ({error})") from None
+        # The line, as TOML's own errors give it, so the user can find the byte in an editor;
+        # error.object is what was decoded (without the byte-order mark).
+        line = error.object[: error.start].count(b"\n") + 1
+        raise ValueError(f"it is not UTF-8 text (byte 0x{error.object[error.start]:02x} on line {line})") from None
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -474,6 +474,11 @@ class HistoryStore:
     def _error(self, purpose: str, error: sqlite3.DatabaseError) -> HistoryError:
         if error.sqlite_errorname in ("SQLITE_NOTADB", "SQLITE_CORRUPT"):
             return HistoryCorruptError(f"{self.path} is not a usable history database: {error}")
+        if error.sqlite_errorname == "SQLITE_READONLY_DIRECTORY":
+            # SQLite says "attempt to write a readonly database" when the file itself is writable:
+            # name the folder, which is what the user has to change.
+            return HistoryError(f"cannot {purpose} in {self.path}: its folder {self.path.parent} is read-only "
+                                "(SQLite needs to create its -wal and -shm files there)")
         return HistoryError(f"cannot {purpose} in {self.path}: {error}")
 
     def close(self) -> None:
