@@ -15,10 +15,13 @@ The rules, each one a user would agree with:
 - ``minutes`` is the time spent in exercises (done or left part way), not
   time away from the desk; each exercise's minutes count for every muscle
   group it targets.
-- The daily goal is met when the share of prompted sit-breaks taken
-  (``completed`` or ``natural``) reaches ``goal_percent``. A day with no
-  prompted sit-break (weekend, holiday, day off) neither breaks nor extends a
-  streak; today, still under way, extends it when met and never breaks it.
+- The daily goal is met when the share of the day's chances for a sit-break
+  that were taken reaches ``goal_percent``. Chances are the prompted
+  sit-breaks, the ones the user started, and the times away from the desk;
+  taken are the sit-breaks completed (prompted or not) and the times away. A
+  day with no prompted sit-break (weekend, holiday, day off) neither breaks
+  nor extends a streak; today, still under way, extends it when met and never
+  breaks it.
 
 And the finer points:
 
@@ -29,10 +32,10 @@ And the finer points:
   they were done). A prompt whose latest record is under way shows its last
   ended one until then.
 - Time away from the desk is kind ``natural``: older histories stored it with
-  outcome ``completed``, so the kind decides, never the outcome. It counts as
-  taken for the goal but is never a prompt, so a day of only time away is
-  still neutral. Taken breaks can outnumber prompts (a walk between two
-  sit-breaks): the share is capped at 100 %.
+  outcome ``completed``, so the kind decides, never the outcome. It is a
+  chance taken, but never a prompt, so a day of only time away is still
+  neutral; and since every walk is a chance as well as taken, walks can lift
+  a day's share but never past what was offered ("5 of 3" cannot happen).
 - Days after ``last`` (a clock that was set back) count for nothing.
 """
 
@@ -96,24 +99,27 @@ class DayStats:
     """Pre-run routines completed or partly done: runs preceded by the activation routine."""
     sit_prompted: int = 0
     sit_taken: int = 0
+    sit_chances: int = 0
+    """Prompted and self-started sit-breaks plus times away: what ``sit_taken`` is out of."""
     minutes_by_target: Mapping[str, float] = field(default_factory=dict)
 
     @property
     def taken_percent(self) -> float | None:
-        """The share of prompted sit-breaks taken, at most 100; None with no prompted sit-break."""
-        return _taken_percent(self.sit_taken, self.sit_prompted)
+        """The share of the day's sit-break chances taken; None with no prompted sit-break."""
+        return _taken_percent(self.sit_taken, self.sit_chances, self.sit_prompted)
 
     def goal_met(self, goal_percent: int) -> bool | None:
         """Whether the day met the goal; None for a day with no prompted sit-break."""
-        return _goal_met(self.sit_taken, self.sit_prompted, goal_percent)
+        return _goal_met(self.sit_taken, self.sit_chances, self.sit_prompted, goal_percent)
 
 
-def _taken_percent(sit_taken: int, sit_prompted: int) -> float | None:
-    return None if sit_prompted == 0 else min(100.0, sit_taken * 100 / sit_prompted)
+def _taken_percent(sit_taken: int, sit_chances: int, sit_prompted: int) -> float | None:
+    # Chances include the prompts; max() keeps a hand-built DayStats without them from dividing by 0.
+    return None if sit_prompted == 0 else sit_taken * 100 / max(sit_chances, sit_prompted, sit_taken)
 
 
-def _goal_met(sit_taken: int, sit_prompted: int, goal_percent: int) -> bool | None:
-    share = _taken_percent(sit_taken, sit_prompted)
+def _goal_met(sit_taken: int, sit_chances: int, sit_prompted: int, goal_percent: int) -> bool | None:
+    share = _taken_percent(sit_taken, sit_chances, sit_prompted)
     return None if share is None else share >= goal_percent
 
 
@@ -139,6 +145,7 @@ class _Totals:
     runs_prepared = _summed("runs_prepared")
     sit_prompted = _summed("sit_prompted")
     sit_taken = _summed("sit_taken")
+    sit_chances = _summed("sit_chances")
 
     @property
     def minutes_by_target(self) -> dict[str, float]:
@@ -240,28 +247,36 @@ def _summed_minutes(parts: Iterable[Mapping[str, float]]) -> dict[str, float]:
 class _Tally:
     """One day's figures while the records are read (DayStats is frozen)."""
 
-    __slots__ = ("counts", "sit_prompted", "sit_completed", "seconds_by_exercise")
+    __slots__ = ("counts", "sit_prompted", "sit_self_started", "sit_completed", "seconds_by_exercise",
+                 "worked_exercises")
 
     def __init__(self) -> None:
         self.counts: dict[str, int] = defaultdict(int)
         self.sit_prompted = 0
-        self.sit_completed = 0
+        self.sit_self_started = 0
+        self.sit_completed = 0  # prompted or self-started
         # Every exercise done that day, even in part or in no time, with its
         # seconds. Per exercise, not per muscle group: a day repeats the same
         # few exercises, so spreading them over their groups once per day
         # instead of once per exercise done is what keeps five years fast.
         self.seconds_by_exercise: dict[str, float] = {}
+        # Exercises done to the end: only these count as having worked a muscle
+        # group (a stretch skipped after a few seconds did not stretch it).
+        self.worked_exercises: set[str] = set()
 
     def sit_taken(self) -> int:
         return self.sit_completed + self.counts.get("natural", 0)
 
+    def sit_chances(self) -> int:
+        return self.sit_prompted + self.sit_self_started + self.counts.get("natural", 0)
+
     def goal_met(self, goal_percent: int) -> bool | None:
         # DayStats' rule, without building a DayStats for each day of five years of streaks.
-        return _goal_met(self.sit_taken(), self.sit_prompted, goal_percent)
+        return _goal_met(self.sit_taken(), self.sit_chances(), self.sit_prompted, goal_percent)
 
     def worked(self, targets_of: Mapping[str, Sequence[str]]) -> set[str]:
-        """The muscle groups the day's exercises worked (for neglect)."""
-        return {target for exercise_id in self.seconds_by_exercise for target in targets_of.get(exercise_id, ())}
+        """The muscle groups the day's completed exercises worked (for neglect)."""
+        return {target for exercise_id in self.worked_exercises for target in targets_of.get(exercise_id, ())}
 
     def day_stats(self, day: date, targets_of: Mapping[str, Sequence[str]], target_order: Sequence[str]) -> DayStats:
         minutes_by_target = dict.fromkeys(target_order, 0.0)
@@ -274,6 +289,7 @@ class _Tally:
             minutes=sum(self.seconds_by_exercise.values()) / 60,
             sit_prompted=self.sit_prompted,
             sit_taken=self.sit_taken(),
+            sit_chances=self.sit_chances(),
             minutes_by_target=minutes_by_target,
         )
 
@@ -303,6 +319,8 @@ def _tally_days(records: Iterable[BreakRecord]) -> dict[date, _Tally]:
             seconds = exercise.seconds
             if seconds > 0 or exercise.completed:
                 done[exercise.exercise_id] = done.get(exercise.exercise_id, 0.0) + seconds
+            if exercise.completed:
+                tally.worked_exercises.add(exercise.exercise_id)
         outcome = record.outcome
         if outcome is None:
             continue
@@ -310,6 +328,9 @@ def _tally_days(records: Iterable[BreakRecord]) -> dict[date, _Tally]:
             tally.counts["natural"] += 1
         elif record.due_at is None:
             _count_outcome(tally, record.kind, outcome)
+            if record.kind == _SIT:
+                tally.sit_self_started += 1
+                tally.sit_completed += outcome == _COMPLETED
         else:
             if outcome == _POSTPONED:
                 # Every postponement counts where it happened, whatever the prompt came to.

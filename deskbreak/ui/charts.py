@@ -568,7 +568,7 @@ class GoalHeatmap(Chart):
         if state == "neutral":
             return translate("charts", "{day}: no sit-breaks prompted").format(day=day_text(day))
         taken = translate("charts", "{taken} of {prompted} sit-breaks taken").format(
-            taken=stats.sit_taken, prompted=stats.sit_prompted)
+            taken=stats.sit_taken, prompted=stats.sit_chances)
         verdict = translate("charts", "goal met") if state == "met" else translate("charts", "goal not met")
         return translate("charts", "{day}: {taken}, {verdict}").format(day=day_text(day), taken=taken, verdict=verdict)
 

@@ -573,11 +573,11 @@ class HistoryWindow(QWidget):
         met = today.goal_met(streak.goal)
         if today.sit_prompted:
             value = translate("HistoryWindow", "{taken} of {prompted}").format(
-                taken=today.sit_taken, prompted=today.sit_prompted)
+                taken=today.sit_taken, prompted=today.sit_chances)
             verdict = translate("HistoryWindow", "Goal met") if met else translate("HistoryWindow", "Goal not met yet")
             detail = translate("HistoryWindow", "sit-breaks taken\n{verdict}").format(verdict=verdict)
             accessible = translate("HistoryWindow", "Today: {taken} of {prompted} sit-breaks taken. {verdict}.").format(
-                taken=today.sit_taken, prompted=today.sit_prompted, verdict=verdict)
+                taken=today.sit_taken, prompted=today.sit_chances, verdict=verdict)
         else:
             value = "\u2013"
             detail = translate("HistoryWindow", "No sit-break prompted yet today")

@@ -119,18 +119,25 @@ def test_user_started_breaks_count_their_outcomes_but_are_no_prompts():
     assert day.goal_met(80) is None, "no prompted sit-break: a neutral day"
 
 
-def test_time_away_from_the_desk_counts_toward_the_goal_whatever_its_stored_outcome():
+def test_time_away_from_the_desk_is_a_chance_taken_whatever_its_stored_outcome():
     records = sit_day(MON, taken=3, skipped=2) + [away(at(MON, 12, 15)), away(at(MON, 13), "completed")]
     day = only_day(records, MON)
     assert (day.prompted, day.completed, day.skipped, day.natural) == (5, 3, 2, 2)
-    assert day.sit_taken == 5 and day.goal_met(100) is True
-    assert only_day(sit_day(MON, taken=3, skipped=2), MON).goal_met(80) is False, "60 % without the walks"
-    assert only_day(sit_day(MON, taken=3, skipped=2) + [away(at(MON, 12, 15))], MON).goal_met(80) is True
+    assert (day.sit_taken, day.sit_chances) == (5, 7) and day.goal_met(70) is True
+    assert only_day(sit_day(MON, taken=3, skipped=2), MON).goal_met(60) is True, "3 of 5"
+    assert only_day(sit_day(MON, taken=3, skipped=2), MON).goal_met(80) is False
 
 
-def test_more_breaks_taken_than_prompted_is_a_share_of_100_percent():
-    day = only_day(sit_day(MON, taken=1) + [away(at(MON, 11)), away(at(MON, 14))], MON)
-    assert day.taken_percent == 100.0 and day.goal_met(100) is True
+def test_walks_never_make_up_for_skipped_prompts_past_what_was_offered():
+    # Found in review: 4 prompts skipped and 4 walks read as "8 of 4", 100 %, goal met.
+    day = only_day(sit_day(MON, taken=0, skipped=4) + [away(at(MON, h)) for h in (11, 12, 13, 14)], MON)
+    assert (day.sit_taken, day.sit_chances, day.taken_percent) == (4, 8, 50.0)
+    assert day.goal_met(80) is False
+
+
+def test_a_sit_break_the_user_started_and_completed_counts_as_taken():
+    day = only_day(sit_day(MON, taken=1, skipped=1) + [record(at(MON, 14), "completed", prompted=False)], MON)
+    assert (day.sit_prompted, day.sit_taken, day.sit_chances) == (2, 2, 3)
 
 
 def test_a_day_of_time_away_only_is_neutral():
@@ -267,6 +274,7 @@ def test_targets_not_worked_lately_are_listed_never_worked_first_then_the_longes
     today = date(2026, 11, 10)
     records = [
         record(at(date(2026, 11, 5), 9), "completed", exercises=(("hip-stretch", 60.0, True),)),
+        # Left after 20 s with Next: time spent, but no muscle group worked (found in review).
         record(at(date(2026, 11, 7), 9), "partial", exercises=(("walk-around", 20.0, False),)),
         record(at(date(2026, 11, 9), 9), "completed", exercises=(("glute-bridge", 0.0, True),)),
         # Shown but not even begun: that is no stretching.
@@ -275,11 +283,11 @@ def test_targets_not_worked_lately_are_listed_never_worked_first_then_the_longes
     report = stats(records, today, today)
     assert report.neglected == (
         Neglected("hamstrings", None),
+        Neglected("legs", None),
         Neglected("lower_back", 5),
         Neglected("hip_flexors", 5),
-        Neglected("legs", 3),
     )
-    assert [n.target for n in stats(records, today, today, neglect=6).neglected] == ["hamstrings"]
+    assert [n.target for n in stats(records, today, today, neglect=6).neglected] == ["hamstrings", "legs"]
 
 
 # -- the shared JSON document and the words --------------------------------------------

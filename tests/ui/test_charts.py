@@ -33,10 +33,10 @@ def day(on: date, **counts) -> DayStats:
 def this_week() -> list[DayStats]:
     """Monday to today (Thursday): Monday busy, Tuesday a little of everything, Wednesday off."""
     return [
-        day(MONDAY, completed=5, partial=1, skipped=1, postponed=2, sit_prompted=7, sit_taken=5),
-        day(MONDAY + timedelta(days=1), completed=3, natural=2, skipped=2, missed=1, sit_prompted=5, sit_taken=5),
+        day(MONDAY, completed=5, partial=1, skipped=1, postponed=2, sit_prompted=7, sit_taken=5, sit_chances=7),
+        day(MONDAY + timedelta(days=1), completed=3, natural=2, skipped=2, missed=1, sit_prompted=5, sit_taken=5, sit_chances=5),
         day(MONDAY + timedelta(days=2)),
-        day(THURSDAY, completed=2, sit_prompted=4, sit_taken=2),
+        day(THURSDAY, completed=2, sit_prompted=4, sit_taken=2, sit_chances=4),
     ]
 
 

@@ -45,8 +45,9 @@ def store(tmp_path):
 
 @pytest.fixture
 def seeded(store):
-    """Wednesday: 2 of 2 taken (goal met). Today, Thursday: 3 of 4 taken (75 %, not met yet): two
-    sit-breaks done, one put off and then done in part, one skipped, and time away from the desk."""
+    """Wednesday: 2 of 2 taken (goal met). Today, Thursday: 3 of 5 taken (60 %, not met yet): two
+    sit-breaks done, one put off and then done in part, one skipped, and time away from the desk
+    (a chance, taken)."""
     wednesday = THURSDAY - timedelta(days=1)
     sit_break(store, at(wednesday, 10), "completed", done=4, exercise=HAMSTRINGS)
     sit_break(store, at(wednesday, 10, 30), "completed", done=4)
@@ -110,8 +111,8 @@ def test_the_headline_shows_streak_today_and_week_from_the_core(qtbot, catalog, 
     # Wednesday met the goal; today is not met yet, which breaks nothing.
     assert label_text(window, "streakFigureValue") == "1-day streak"
     assert "Goal: 80 % of sit-breaks taken" in label_text(window, "streakFigureDetail")
-    assert label_text(window, "todayFigureValue") == "3 of 4"
-    assert window.today_figure.accessibleName() == "Today: 3 of 4 sit-breaks taken. Goal not met yet."
+    assert label_text(window, "todayFigureValue") == "3 of 5"
+    assert window.today_figure.accessibleName() == "Today: 3 of 5 sit-breaks taken. Goal not met yet."
     # 8 + 2.5 + 4 + 3 = 17.5 minutes of exercise (the skipped break none), shown whole.
     assert label_text(window, "weekFigureValue") == "18 min"
     assert "5 sit-breaks taken" in label_text(window, "weekFigureDetail")
