@@ -307,6 +307,7 @@ class DeskbreakApp(QObject):
         QApplication.instance().quit()
 
     def _settle_for_quit(self) -> None:
+        self._stop_routine()
         if self._history_id is not None:
             # Quitting (menu, `deskbreak quit`, SIGTERM, logout) mid-break: close the row.
             self._finish_record(self.clock.now(), Outcome.MISSED, translate("app", "deskbreak quit during the break"))
@@ -374,10 +375,12 @@ class DeskbreakApp(QObject):
                                reason=event.reason))
             elif isinstance(event, BreakPostponed):
                 self._withdraw_notification()
+                self._stop_routine()
                 self._finish_record(event.at, Outcome.POSTPONED)
                 self._close_window()
             elif isinstance(event, BreakEnded):
                 self._withdraw_notification()
+                self._stop_routine()
                 if self._history_id is None:
                     self._record_unshown(event)
                 else:
@@ -516,6 +519,11 @@ class DeskbreakApp(QObject):
         if quiet:
             self._focus_timer.stop()
             window.activate()
+
+    def _stop_routine(self) -> None:
+        """Record the exercises of a routine the engine (or a quit) ends, before its row closes."""
+        if self.window is not None:
+            self.window.stop_routine()
 
     def _close_window(self) -> None:
         if self.window is not None:

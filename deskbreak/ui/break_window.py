@@ -227,6 +227,15 @@ class BreakWindow(QWidget):
         self.activateWindow()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def stop_routine(self) -> None:
+        """Stop the routine where it is and report its exercises, the one under way as not completed.
+
+        For an end the engine decided (quit, away, postponed from the tray):
+        what was done is recorded before the break's row is closed.
+        """
+        if self._state == _RUNNING:
+            self._stop_player()
+
     def close_quietly(self) -> None:
         """Close without emitting :attr:`finished` (the engine already ended the break)."""
         if self._state == _CLOSED:

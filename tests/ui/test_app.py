@@ -311,6 +311,10 @@ def test_quitting_after_an_exercise_is_partial_not_missed(qtbot, tmp_path):
     with HistoryStore(tmp_path / "history.sqlite3") as store:
         [record] = store.breaks()
     assert record.outcome == "partial"
+    # The exercise under way when deskbreak quit is kept, with its seconds (found in review).
+    assert [(e.exercise_id, e.completed) for e in record.exercises] == [
+        ("walk-around", True), ("shoulder-circles", False)]
+    assert record.exercises[1].seconds > 0
 
 
 class FailingHistory:
