@@ -134,6 +134,10 @@ def _honest_outcomes_v2(connection: sqlite3.Connection) -> None:
     connection.execute("ALTER TABLE breaks_v2 RENAME TO breaks")
     connection.execute("CREATE INDEX breaks_due_at ON breaks(due_at)")
     connection.execute("CREATE INDEX breaks_shown_at ON breaks(shown_at)")
+    # Every id is copied, so the check could only find exercises whose break was
+    # already gone (version 1 did not enforce the link): rows nobody can see, and
+    # which would otherwise stop the upgrade on every start (found in review).
+    connection.execute("DELETE FROM exercises_done WHERE break_id NOT IN (SELECT id FROM breaks)")
     problems = connection.execute("PRAGMA foreign_key_check").fetchall()
     if problems:
         raise sqlite3.IntegrityError(f"exercises without their break after the upgrade: {problems[:3]}")

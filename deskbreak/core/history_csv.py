@@ -63,7 +63,7 @@ from typing import Callable, Iterable, Iterator, TextIO
 
 from deskbreak.core.history import OUTCOMES, BreakRecord, ExerciseRecord, HistoryError, HistoryStore
 from deskbreak.core.i18n import Context, translate
-from deskbreak.core.kinds import NATURAL_BREAK_KIND, Outcome
+from deskbreak.core.kinds import BREAK_KIND_NAMES, NATURAL_BREAK_KIND, Outcome
 
 FIRST_EXPORT_COLUMNS: tuple[str, ...] = (
     "id", "kind", "routine_id", "due_at", "shown_at", "ended_at", "outcome", "exercises", "exercise_seconds", "note",
@@ -72,6 +72,7 @@ EXPORT_COLUMNS: tuple[str, ...] = (*FIRST_EXPORT_COLUMNS, "planned_exercises", "
 # Every export deskbreak ever wrote has these; ``id`` is not needed since it is not kept.
 REQUIRED_COLUMNS: tuple[str, ...] = tuple(column for column in FIRST_EXPORT_COLUMNS if column != "id")
 _TIME_EXAMPLE = "2026-11-23T09:00:00+01:00"
+_KINDS = (*BREAK_KIND_NAMES, NATURAL_BREAK_KIND)
 history_csv = Context("history_csv")  # for plurals: lupdate reads the context from this name
 # How many bad rows the error message quotes; the exception carries them all.
 _PROBLEMS_QUOTED = 5
@@ -350,12 +351,18 @@ def _parse_row(
 
 
 def _kind(text: str) -> str:
-    if not text.strip():
+    text = text.strip()
+    if not text:
         raise _BadCell(translate("history_csv", "empty: every break has a kind (sit, prerun, evening, natural, ...)"))
+    if text not in _KINDS:
+        # A misspelt kind would import and then count for nothing, anywhere.
+        raise _BadCell(translate("history_csv", "'{kind}' is not a kind of break (expected one of {kinds})").format(
+            kind=text, kinds=", ".join(_KINDS)))
     return text
 
 
 def _outcome(text: str) -> str:
+    text = text.strip()
     if not text:
         raise _BadCell(translate(
             "history_csv", "empty: the break was still in progress when the file was written and cannot be finished "

@@ -597,3 +597,20 @@ def test_a_version_1_file_keeps_its_rows_and_exercises_and_time_away_gets_its_ow
 ])
 def test_the_recorded_outcome_is_what_happened(ended_as, planned, done, recorded):
     assert honest_outcome(ended_as, planned, done) == recorded
+
+
+def test_an_exercise_left_without_its_break_by_version_1_does_not_stop_the_upgrade(path):
+    # Found in review: version 1 did not enforce the link, and the check after the rebuild raised.
+    rollback_mode_file(path, 1)
+    connection = sqlite3.connect(path, isolation_level=None)
+    connection.execute("INSERT INTO breaks (id, kind, shown_at, outcome) VALUES (1, 'sit', ?, 'completed')",
+                       (MORNING.isoformat(),))
+    connection.execute("INSERT INTO exercises_done (break_id, exercise_id, seconds, completed)"
+                       " VALUES (1, 'cat-cow', 30, 1), (7, 'orphan', 10, 1)")
+    connection.close()
+    with HistoryStore.open_readonly(path) as store:
+        [record] = store.breaks()
+        assert [e.exercise_id for e in record.exercises] == ["cat-cow"]
+    with HistoryStore(path) as store:
+        [record] = store.breaks()
+        assert [e.exercise_id for e in record.exercises] == ["cat-cow"]

@@ -201,6 +201,7 @@ BAD_CELLS = [
     # (column, bad value, words the message must contain)
     ("kind", "", "every break has a kind"),
     ("outcome", "done", "'done' is not an outcome"),
+    ("kind", "sitt", "'sitt' is not a kind of break"),  # would import and count for nothing (found in review)
     ("outcome", "", "still in progress"),
     ("due_at", "2026-11-23 09:00", "has no UTC offset"),
     ("shown_at", "yesterday", "is not an ISO 8601 time"),
