@@ -498,7 +498,7 @@ class BreakEngine:
     def apply(self, command: cmd.EngineCommand, now: datetime) -> list[Event]:
         """Apply one user command (see :mod:`deskbreak.core.commands`)."""
         if isinstance(command, cmd.StartBreak):
-            return self.start_now(now, command.kind, command.sequence)
+            return self.start_now(now, command.kind, command.sequence, command.for_run)
         if isinstance(command, cmd.Postpone):
             return self.postpone(now, command.delay)
         if isinstance(command, cmd.Skip):
@@ -519,7 +519,8 @@ class BreakEngine:
             return self.no_run_today(now)
         raise TypeError(f"not an engine command: {command!r}")
 
-    def start_now(self, now: datetime, kind: BreakKind = BreakKind.SIT, sequence: int | None = None) -> list[Event]:
+    def start_now(self, now: datetime, kind: BreakKind = BreakKind.SIT, sequence: int | None = None,
+                  for_run: bool = True) -> list[Event]:
         """The user asked for a break now (allowed even while paused).
 
         A break already announced is brought forward rather than doubled,
@@ -539,7 +540,7 @@ class BreakEngine:
                 return self._start(now, pending, reprompt=again, postpones=m.active.postpones)
             events.append(self._end(now, Outcome.SKIPPED, reason=f"replaced by {kind.value}"))
         run_at = None
-        if kind == BreakKind.PRERUN:
+        if kind == BreakKind.PRERUN and for_run:
             upcoming = next_prerun(now, self._runs(), timedelta(0), frozenset(m.prerun_done))
             # Only today's run counts as done; a run days away keeps its reminder.
             if upcoming is not None and upcoming[1].date() == now.date():

@@ -639,7 +639,8 @@ class DeskbreakApp(QObject):
         if suggestion is None:
             self.run_command(cmd.StartBreak())
         else:
-            self.run_command(cmd.StartBreak(suggestion.kind, suggestion.sequence))
+            # Offered for the muscle groups, not for a run: tonight's run keeps its reminder.
+            self.run_command(cmd.StartBreak(suggestion.kind, suggestion.sequence, for_run=False))
 
     def status_report(self) -> dict:
         """What ``deskbreak status [--json]`` prints; the keys are a stable interface."""

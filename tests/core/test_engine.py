@@ -304,6 +304,16 @@ def test_start_now_can_ask_for_a_group_of_the_rotation_even_for_an_announced_bre
     assert started.brk.sequence == 2 and not started.brk.user_started  # the prompted break, brought forward
 
 
+def test_a_pre_run_routine_offered_for_its_muscle_groups_leaves_tonights_run_reminder():
+    day = Day(MONDAY.replace(hour=10), runs=runs_at(18, 0))
+    day.engine.apply(cmd.StartBreak(BreakKind.PRERUN, for_run=False), day.clock.now())
+    day.do("finish")
+    assert day.engine.next_run(day.clock.now()) == (MONDAY.replace(hour=17, minute=45), MONDAY.replace(hour=18))
+    day.engine.apply(cmd.StartBreak(BreakKind.PRERUN), day.clock.now())
+    day.do("finish")
+    assert day.engine.next_run(day.clock.now()) != (MONDAY.replace(hour=17, minute=45), MONDAY.replace(hour=18))
+
+
 def test_start_now_works_while_paused_and_the_pause_holds():
     day = Day(MONDAY.replace(hour=9))
     day.do("pause", MONDAY.replace(hour=11))
