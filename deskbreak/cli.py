@@ -456,17 +456,23 @@ def _runs_offline(profile: Profile, days: int) -> list[dict]:
 # -- routines ------------------------------------------------------------------
 
 
+def _profile_catalog(profile: Profile) -> Catalog:
+    """The catalog with this profile's routines (routines.toml), as the app plays them; problems on stderr."""
+    from deskbreak.core.user_routines import load_user_routines
+
+    loaded = load_user_routines(profile.routines_path, load_catalog())
+    for line in loaded.problems:
+        print(f"deskbreak: {line}", file=sys.stderr)
+    return loaded.catalog
+
+
 def _routine(args: argparse.Namespace, profile: Profile) -> int:
     """`routine list|show`: this profile's routines (routines.toml) with its settings' pacing."""
     from deskbreak.core.settings import load_settings
     from deskbreak.core.timeline import routine_seconds, routine_timeline
-    from deskbreak.core.user_routines import load_user_routines
 
-    loaded = load_user_routines(profile.routines_path, load_catalog())
+    catalog = _profile_catalog(profile)
     settings = load_settings(profile.settings_path, SystemClock().now(), move_broken=False).settings
-    for line in loaded.problems:
-        print(f"deskbreak: {line}", file=sys.stderr)
-    catalog = loaded.catalog
     if args.routine_verb == "list":
         # A rotating sit-break differs from break to break: give the range.
         rows = []
@@ -679,7 +685,8 @@ def _stats(args: argparse.Namespace, profile: Profile) -> int:
     for line in problems:
         print(f"deskbreak: {line}", file=sys.stderr)
     settings = store.settings
-    catalog = load_catalog()
+    # The user's routines decide which muscle groups a break can work, as in the window.
+    catalog = _profile_catalog(profile)
     # All of it: the streak and the neglected muscle groups reach back before the period.
     report = stats_for(_read_history(profile), catalog, settings, first=first, last=today)
     if args.json:
