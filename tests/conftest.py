@@ -16,6 +16,23 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 SOURCES_ENV = "DESKBREAK_SOURCES"
 
+# The tests read English (the catalog's source language) whatever the tester's
+# language: set before Qt reads the locale, and inherited by every subprocess.
+# Tests of the German catalog install it themselves.
+for _variable in ("LC_ALL", "LC_MESSAGES"):
+    os.environ.pop(_variable, None)
+os.environ["LANGUAGE"] = "en"
+os.environ["LANG"] = "C.UTF-8"
+
+
+@pytest.fixture(autouse=True)
+def _english_again_after_each_test():
+    """`deskbreak.cli.main` installs the environment's language for the rest of the process."""
+    yield
+    from deskbreak.core import i18n
+
+    i18n.install(None)
+
 
 def sources_dir() -> Path:
     """The folder holding the two source articles; FileNotFoundError naming where to put them."""
