@@ -26,7 +26,7 @@ from deskbreak.core.clock import SystemClock
 from deskbreak.core.describe import exact_duration, weekday_name
 from deskbreak.core.i18n import QT_TRANSLATE_NOOP, Context, translate
 from deskbreak.core.commands import CONTROL_VERBS as COMMAND_VERBS
-from deskbreak.core.kinds import BREAK_KIND_NAMES
+from deskbreak.core.kinds import BREAK_KIND_NAMES, NATURAL_BREAK_KIND
 from deskbreak.core.profile import Profile, default_config_dir, default_data_dir
 from deskbreak.core.settings import SETTING_BY_KEY, SETTINGS, SettingsError, parse_duration
 from deskbreak.core.stats import StatsReport, stats_for, target_label
@@ -622,9 +622,14 @@ def _history(args: argparse.Namespace, profile: Profile) -> int:
             print(translate("cli", "No breaks recorded yet."))
         for record in records:
             when = record.moment.strftime("%Y-%m-%d %H:%M") if record.moment else ""
+            outcome = record.outcome or translate("cli", "in progress")
+            if record.kind == NATURAL_BREAK_KIND:
+                # No routine: what it has is its length, in the note.
+                print(f"{when}  {record.kind:<8} {outcome:<10} {record.note}")
+                continue
             print(translate("cli", "{when}  {kind:<8} {outcome:<10} {done} of {planned} exercises, "
                                    "{seconds:.0f} s  {routine}").format(
-                when=when, kind=record.kind, outcome=record.outcome or translate("cli", "in progress"),
+                when=when, kind=record.kind, outcome=outcome,
                 done=record.exercises_done, planned=record.exercises_planned,
                 seconds=sum(e.seconds for e in record.exercises), routine=record.routine_id or ""))
     return 0

@@ -106,6 +106,15 @@ def test_history_json_csv_and_since(capsys, tmp_path):
     assert out.count("sit-break") == 3
 
 
+def test_history_shows_how_long_a_time_away_lasted(capsys, tmp_path):
+    with HistoryStore(tmp_path / "history.sqlite3") as store:
+        left = datetime(2026, 11, 2, 11, 0, tzinfo=UTC)
+        store.record_break("natural", None, None, left, left + timedelta(minutes=13), "natural",
+                           "away from the desk for 13 min")
+    code, out, _ = run(capsys, "--data-dir", str(tmp_path), "history")
+    assert "natural" in out and "away from the desk for 13 min" in out and "exercises" not in out
+
+
 def test_history_of_a_new_profile_is_empty(capsys, tmp_path):
     code, out, _ = run(capsys, "--data-dir", str(tmp_path / "new"), "history")
     assert code == 0 and "No breaks recorded yet." in out
