@@ -3263,6 +3263,10 @@
         <translation>leer: Jede Pause hat eine Art (sit, prerun, evening, natural, …)</translation>
     </message>
     <message>
+        <source>&apos;{kind}&apos; is not a kind of break (expected one of {kinds})</source>
+        <translation>„{kind}“ ist keine Pausenart (erwartet eins von {kinds})</translation>
+    </message>
+    <message>
         <source>empty: the break was still in progress when the file was written and cannot be finished here (export again after it has ended)</source>
         <translation>leer: Die Pause lief noch, als die Datei geschrieben wurde, und kann hier nicht beendet werden (exportiere erneut, wenn sie vorbei ist)</translation>
     </message>
@@ -4296,17 +4300,6 @@
     <message>
         <source>{path} could not be read at start, so deskbreak will not save over it; fix or remove the file first</source>
         <translation>{path} konnte beim Start nicht gelesen werden, daher speichert deskbreak nicht darüber; korrigiere oder entferne die Datei zuerst</translation>
-    </message>
-</context>
-<context>
-    <name>settings_window</name>
-    <message>
-        <source>Edit {path} to change these; deskbreak reads it at start.</source>
-        <translation>Bearbeite {path}, um sie zu ändern; deskbreak liest die Datei beim Start.</translation>
-    </message>
-    <message>
-        <source>Open settings folder</source>
-        <translation>Einstellungsordner öffnen</translation>
     </message>
 </context>
 <context>
