@@ -1,6 +1,18 @@
-"""Fakes shared by more than one test module (one home, not redefined per file)."""
+"""Fakes and helpers shared by more than one test module (one home, not redefined per file)."""
 
 from __future__ import annotations
+
+
+def run_cli(capsys, *argv: str) -> tuple[int, str, str]:
+    """``deskbreak ARGV`` in this process: (exit status, stdout, stderr)."""
+    from deskbreak.cli import main
+
+    try:
+        code = main(list(argv))
+    except SystemExit as exc:
+        code = exc.code
+    out, err = capsys.readouterr()
+    return code, out, err
 
 
 class RecordingNotifier:

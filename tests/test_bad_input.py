@@ -35,7 +35,7 @@ from pathlib import Path
 
 import pytest
 
-from deskbreak.cli import main
+from fakes import run_cli
 from deskbreak.core.catalog import CatalogError, default_catalog_dir, load_catalog
 from deskbreak.core.clock import FakeClock
 from deskbreak.core.history import SCHEMA_VERSION, HistoryError, HistoryStore, HistoryTooNewError
@@ -62,15 +62,6 @@ SCRUBBED_ENV = ("DISPLAY", "WAYLAND_DISPLAY", "DBUS_SESSION_BUS_ADDRESS", "SESSI
 
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def run_cli(capsys, *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exc:
-        code = exc.code
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def error_lines(err: str) -> list[str]:

@@ -11,24 +11,15 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from deskbreak.cli import main
+from fakes import run_cli
 from deskbreak.core.catalog import load_catalog
 from deskbreak.core.history import HistoryStore
 
 UTC = timezone.utc
 
 
-def run(capsys, *argv) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exc:
-        code = exc.code
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 def test_catalog_json_has_every_exercise_with_its_source(capsys):
-    code, out, _ = run(capsys, "catalog", "--json")
+    code, out, _ = run_cli(capsys, "catalog", "--json")
     assert code == 0
     data = json.loads(out)
     catalog = load_catalog()
@@ -45,7 +36,7 @@ def test_catalog_json_has_every_exercise_with_its_source(capsys):
 
 
 def test_catalog_table_shows_names_figures_and_quotes(capsys):
-    code, out, _ = run(capsys, "catalog")
+    code, out, _ = run_cli(capsys, "catalog")
     assert code == 0
     for exercise in load_catalog().exercises.values():
         assert exercise.name in out
@@ -66,14 +57,14 @@ def seed_history(data_dir):
 def test_history_moves_to_another_machine_through_csv_without_duplicates(capsys, tmp_path):
     laptop, desktop = tmp_path / "laptop", tmp_path / "desktop"
     seed_history(laptop)
-    code, exported, _ = run(capsys, "--data-dir", str(laptop), "history", "--csv")
+    code, exported, _ = run_cli(capsys, "--data-dir", str(laptop), "history", "--csv")
     export = tmp_path / "laptop.csv"
     export.write_text(exported, encoding="utf-8")
-    code, out, _ = run(capsys, "--data-dir", str(desktop), "history", "--import", str(export))
+    code, out, _ = run_cli(capsys, "--data-dir", str(desktop), "history", "--import", str(export))
     assert code == 0 and "Imported 3 breaks" in out
-    code, out, _ = run(capsys, "--data-dir", str(desktop), "history", "--import", str(export))
+    code, out, _ = run_cli(capsys, "--data-dir", str(desktop), "history", "--import", str(export))
     assert "Imported 0 breaks" in out and "3 were already in the history" in out
-    code, out, _ = run(capsys, "--data-dir", str(desktop), "history", "--json")
+    code, out, _ = run_cli(capsys, "--data-dir", str(desktop), "history", "--json")
     assert [(r["outcome"], r["exercises"]) for r in json.loads(out)] == [
         ("completed", 1), ("skipped", 1), ("completed", 1)]
 
@@ -84,25 +75,25 @@ def test_a_bad_row_imports_nothing_unless_told_to_skip_it(capsys, tmp_path):
         "id,kind,routine_id,due_at,shown_at,ended_at,outcome,exercises,exercise_seconds,note\n"
         "1,sit,sit-break,2026-11-02T09:30:00+01:00,,2026-11-02T09:34:00+01:00,completed,0,0,\n"
         "2,sit,sit-break,2026-11-02T10:30:00+01:00,,2026-11-02T10:34:00+01:00,done,0,0,\n", encoding="utf-8")
-    code, out, err = run(capsys, "--data-dir", str(tmp_path), "history", "--import", str(export))
+    code, out, err = run_cli(capsys, "--data-dir", str(tmp_path), "history", "--import", str(export))
     assert code == 1 and "line 3" in err and "outcome" in err and "nothing was imported" in err
-    assert not (tmp_path / "history.sqlite3").exists() or run(capsys, "--data-dir", str(tmp_path), "history",
+    assert not (tmp_path / "history.sqlite3").exists() or run_cli(capsys, "--data-dir", str(tmp_path), "history",
                                                                "--json")[1].strip() == "[]"
-    code, out, err = run(capsys, "--data-dir", str(tmp_path), "history", "--import", str(export),
+    code, out, err = run_cli(capsys, "--data-dir", str(tmp_path), "history", "--import", str(export),
                          "--skip-bad-rows")
     assert code == 0 and "Imported 1 breaks" in out and "line 3" in err
 
 
 def test_history_json_csv_and_since(capsys, tmp_path):
     seed_history(tmp_path)
-    code, out, _ = run(capsys, "--data-dir", str(tmp_path), "history", "--json")
+    code, out, _ = run_cli(capsys, "--data-dir", str(tmp_path), "history", "--json")
     rows = json.loads(out)
     assert code == 0 and [r["outcome"] for r in rows] == ["completed", "skipped", "completed"]
     assert rows[0]["exercises"] == 1 and rows[0]["exercise_seconds"] == 120.0
-    code, out, _ = run(capsys, "--data-dir", str(tmp_path), "history", "--csv", "--since", "2026-11-03")
+    code, out, _ = run_cli(capsys, "--data-dir", str(tmp_path), "history", "--csv", "--since", "2026-11-03")
     table = list(csv.DictReader(io.StringIO(out)))
     assert [r["outcome"] for r in table] == ["skipped", "completed"]
-    code, out, _ = run(capsys, "--data-dir", str(tmp_path), "history")
+    code, out, _ = run_cli(capsys, "--data-dir", str(tmp_path), "history")
     assert out.count("sit-break") == 3
 
 
@@ -111,12 +102,12 @@ def test_history_shows_how_long_a_time_away_lasted(capsys, tmp_path):
         left = datetime(2026, 11, 2, 11, 0, tzinfo=UTC)
         store.record_break("natural", None, None, left, left + timedelta(minutes=13), "natural",
                            "away from the desk for 13 min")
-    code, out, _ = run(capsys, "--data-dir", str(tmp_path), "history")
+    code, out, _ = run_cli(capsys, "--data-dir", str(tmp_path), "history")
     assert "natural" in out and "away from the desk for 13 min" in out and "exercises" not in out
 
 
 def test_history_of_a_new_profile_is_empty(capsys, tmp_path):
-    code, out, _ = run(capsys, "--data-dir", str(tmp_path / "new"), "history")
+    code, out, _ = run_cli(capsys, "--data-dir", str(tmp_path / "new"), "history")
     assert code == 0 and "No breaks recorded yet." in out
     assert not (tmp_path / "new").exists()
 
@@ -137,7 +128,7 @@ def test_history_of_a_new_profile_is_empty(capsys, tmp_path):
     ],
 )
 def test_bad_arguments_exit_2_with_one_line(capsys, argv, reason):
-    code, out, err = run(capsys, *argv)
+    code, out, err = run_cli(capsys, *argv)
     assert code == 2
     assert err.count("\n") == 1 and reason in err and err.startswith("deskbreak")
 
@@ -163,17 +154,17 @@ def nothing_running(monkeypatch):
 
 def test_config_set_get_list_and_reset_write_the_profile_settings(capsys, tmp_path, nothing_running):
     profile = ("--config-dir", str(tmp_path / "conf"), "--data-dir", str(tmp_path / "data"))
-    code, out, _ = run(capsys, *profile, "config", "set", "sit_interval", "45m")
+    code, out, _ = run_cli(capsys, *profile, "config", "set", "sit_interval", "45m")
     assert code == 0 and out.startswith("sit_interval = 45m (saved to ")
-    assert run(capsys, *profile, "config", "get", "sit-interval")[1] == "45m\n"
-    code, out, _ = run(capsys, *profile, "config", "set", "runs", "tue 18:00, sat 8:30")
-    code, out, _ = run(capsys, *profile, "config", "list", "--json")
+    assert run_cli(capsys, *profile, "config", "get", "sit-interval")[1] == "45m\n"
+    code, out, _ = run_cli(capsys, *profile, "config", "set", "runs", "tue 18:00, sat 8:30")
+    code, out, _ = run_cli(capsys, *profile, "config", "list", "--json")
     listed = json.loads(out)
     assert listed["sit_interval"] == "45m" and listed["runs"] == {"tue": "18:00", "sat": "08:30"}
-    code, out, _ = run(capsys, *profile, "config", "list")
+    code, out, _ = run_cli(capsys, *profile, "config", "list")
     assert any(line.split()[:2] == ["runs", "tue"] for line in out.splitlines())
-    run(capsys, *profile, "config", "reset", "sit_interval")
-    assert run(capsys, *profile, "config", "get", "sit_interval")[1] == "30m\n"
+    run_cli(capsys, *profile, "config", "reset", "sit_interval")
+    assert run_cli(capsys, *profile, "config", "get", "sit_interval")[1] == "30m\n"
 
 
 @pytest.mark.parametrize("argv, expected", [
@@ -183,14 +174,14 @@ def test_config_set_get_list_and_reset_write_the_profile_settings(capsys, tmp_pa
     (("config", "set", "work_end", "08:00"), "'work_start' and 'work_end'"),
 ])
 def test_config_with_a_bad_key_or_value_exits_2_with_one_line(capsys, tmp_path, argv, expected, nothing_running):
-    code, out, err = run(capsys, "--config-dir", str(tmp_path), "--data-dir", str(tmp_path), *argv)
+    code, out, err = run_cli(capsys, "--config-dir", str(tmp_path), "--data-dir", str(tmp_path), *argv)
     assert code == 2 and expected in err and err.strip().count("\n") == 0
     assert not (tmp_path / "settings.toml").exists(), "nothing saved"
 
 
 def test_one_run_overrides_do_not_leak_into_config_set(capsys, tmp_path, nothing_running):
     profile = ("--config-dir", str(tmp_path), "--data-dir", str(tmp_path))
-    run(capsys, *profile, "--sit-interval", "20s", "--prelude", "5s", "config", "set", "volume", "20")
+    run_cli(capsys, *profile, "--sit-interval", "20s", "--prelude", "5s", "config", "set", "volume", "20")
     text = (tmp_path / "settings.toml").read_text()
     assert 'sit_interval = "30m"' in text and 'prelude = "1m"' in text
 
@@ -199,12 +190,12 @@ def test_history_since_the_first_day_of_1970_is_no_traceback(capsys, tmp_path):
     with HistoryStore(tmp_path / "history.sqlite3") as store:
         nine = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
         store.record_break("sit", None, nine, None, nine, "skipped", "")
-    code, out, err = run(capsys, "--data-dir", str(tmp_path), "history", "--since", "1970-01-01", "--json")
+    code, out, err = run_cli(capsys, "--data-dir", str(tmp_path), "history", "--since", "1970-01-01", "--json")
     assert code == 0 and err == "" and len(json.loads(out)) == 1
 
 
 def test_rendering_into_a_path_that_cannot_be_a_folder_is_one_clear_line(capsys):
-    code, out, err = run(capsys, "catalog", "--render", "/dev/null/x")
+    code, out, err = run_cli(capsys, "catalog", "--render", "/dev/null/x")
     assert code == 1
     assert err == "deskbreak: cannot write pictures to /dev/null/x: Not a directory\n"
 
@@ -216,7 +207,7 @@ SEGMENT_KINDS = {"lead_in", "hold", "rep", "rest", "switch", "walk", "move"}
 
 
 def test_routine_show_json_is_the_timeline_with_its_total(capsys, tmp_path):
-    code, out, _ = run(capsys, "--config-dir", str(tmp_path), "routine", "show", "pre-run-glutes", "--json")
+    code, out, _ = run_cli(capsys, "--config-dir", str(tmp_path), "routine", "show", "pre-run-glutes", "--json")
     assert code == 0
     timeline = json.loads(out)
     assert timeline["routine"] == "pre-run-glutes"
@@ -229,35 +220,35 @@ def test_routine_show_json_is_the_timeline_with_its_total(capsys, tmp_path):
 
 
 def test_routine_list_gives_every_routine_with_its_length(capsys, tmp_path):
-    code, out, _ = run(capsys, "--config-dir", str(tmp_path), "routine", "list", "--json")
+    code, out, _ = run_cli(capsys, "--config-dir", str(tmp_path), "routine", "list", "--json")
     rows = json.loads(out)
     assert {r["id"] for r in rows} == set(load_catalog().routines)
     assert all(r["total_s"] > 0 for r in rows)
-    code, out, _ = run(capsys, "--config-dir", str(tmp_path), "routine", "list")
+    code, out, _ = run_cli(capsys, "--config-dir", str(tmp_path), "routine", "list")
     assert out.splitlines()[0].split()[0] in load_catalog().routines
 
 
 def test_routine_show_follows_the_profiles_settings(capsys, tmp_path):
     (tmp_path / "settings.toml").write_text('hold_length = "long"\n')
-    long_total = json.loads(run(capsys, "--config-dir", str(tmp_path), "routine", "show", "sit-break",
+    long_total = json.loads(run_cli(capsys, "--config-dir", str(tmp_path), "routine", "show", "sit-break",
                                 "--json")[1])["total_s"]
     (tmp_path / "settings.toml").write_text('hold_length = "short"\n')
-    short_total = json.loads(run(capsys, "--config-dir", str(tmp_path), "routine", "show", "sit-break",
+    short_total = json.loads(run_cli(capsys, "--config-dir", str(tmp_path), "routine", "show", "sit-break",
                                  "--json")[1])["total_s"]
     assert long_total > short_total
 
 
 def test_routine_show_of_an_unknown_routine_exits_2_in_one_line(capsys, tmp_path):
-    code, out, err = run(capsys, "--config-dir", str(tmp_path), "routine", "show", "yoga")
+    code, out, err = run_cli(capsys, "--config-dir", str(tmp_path), "routine", "show", "yoga")
     assert code == 2 and err == "deskbreak: no routine 'yoga'; `deskbreak routine list` shows them\n"
 
 
 def test_routine_show_can_show_each_break_of_the_sit_rotation(capsys, tmp_path):
-    first = json.loads(run(capsys, "--config-dir", str(tmp_path), "routine", "show", "sit-break", "--json")[1])
-    second = json.loads(run(capsys, "--config-dir", str(tmp_path), "routine", "show", "sit-break",
+    first = json.loads(run_cli(capsys, "--config-dir", str(tmp_path), "routine", "show", "sit-break", "--json")[1])
+    second = json.loads(run_cli(capsys, "--config-dir", str(tmp_path), "routine", "show", "sit-break",
                             "--break", "2", "--json")[1])
     assert {s["exercise"] for s in first["segments"]} != {s["exercise"] for s in second["segments"]}
-    rows = {r["id"]: r for r in json.loads(run(capsys, "--config-dir", str(tmp_path), "routine", "list",
+    rows = {r["id"]: r for r in json.loads(run_cli(capsys, "--config-dir", str(tmp_path), "routine", "list",
                                                 "--json")[1])}
     assert rows["sit-break"]["shortest_s"] < rows["sit-break"]["longest_s"]
 
@@ -279,7 +270,7 @@ def test_runs_json_merges_the_weekly_runs_and_the_calendar_file(capsys, tmp_path
     weekday = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")[(tomorrow.weekday() + 1) % 7]
     (tmp_path / "settings.toml").write_text(
         f'calendar_file = "{calendar}"\nprerun_lead = "20m"\n[runs]\n{weekday} = "18:00"\n')
-    code, out, err = run(capsys, "--config-dir", str(tmp_path), "--data-dir", str(tmp_path / "data"),
+    code, out, err = run_cli(capsys, "--config-dir", str(tmp_path), "--data-dir", str(tmp_path / "data"),
                          "runs", "--days", "3", "--json")
     assert code == 0, err
     runs = json.loads(out)
@@ -295,7 +286,7 @@ def test_runs_json_merges_the_weekly_runs_and_the_calendar_file(capsys, tmp_path
 def test_runs_with_a_broken_calendar_file_is_one_clear_line(capsys, tmp_path, nothing_running):
     (tmp_path / "plan.ics").write_text("not a calendar")
     (tmp_path / "settings.toml").write_text(f'calendar_file = "{tmp_path / "plan.ics"}"\n')
-    code, out, err = run(capsys, "--config-dir", str(tmp_path), "--data-dir", str(tmp_path), "runs")
+    code, out, err = run_cli(capsys, "--config-dir", str(tmp_path), "--data-dir", str(tmp_path), "runs")
     assert code == 1 and str(tmp_path / "plan.ics") in err and err.count("\n") == 1
 
 
@@ -332,7 +323,7 @@ def seed_two_days(data_dir) -> tuple:
 
 
 def stats_json(capsys, tmp_path, *argv) -> dict:
-    code, out, err = run(capsys, "--data-dir", str(tmp_path), "--config-dir", str(tmp_path), "stats", "--json",
+    code, out, err = run_cli(capsys, "--data-dir", str(tmp_path), "--config-dir", str(tmp_path), "stats", "--json",
                          *argv)
     assert code == 0, err
     return json.loads(out)
@@ -380,7 +371,7 @@ def test_stats_default_to_this_week(capsys, tmp_path):
 
 def test_stats_table_reads_as_sentences(capsys, tmp_path):
     _, today = seed_two_days(tmp_path)
-    code, out, _ = run(capsys, "--data-dir", str(tmp_path), "--config-dir", str(tmp_path), "stats", "--since",
+    code, out, _ = run_cli(capsys, "--data-dir", str(tmp_path), "--config-dir", str(tmp_path), "stats", "--since",
                        "today")
     assert code == 0
     lines = out.splitlines()
@@ -397,7 +388,7 @@ def test_stats_table_reads_as_sentences(capsys, tmp_path):
 def test_stats_over_months_are_a_week_to_a_line(capsys, tmp_path):
     _, today = seed_two_days(tmp_path)
     since = today - timedelta(days=70)
-    code, out, _ = run(capsys, "--data-dir", str(tmp_path), "--config-dir", str(tmp_path), "stats", "--since",
+    code, out, _ = run_cli(capsys, "--data-dir", str(tmp_path), "--config-dir", str(tmp_path), "stats", "--since",
                        since.isoformat())
     lines = out.splitlines()
     assert code == 0 and any(line.startswith("Week of") for line in lines)
@@ -415,7 +406,7 @@ def test_stats_of_a_new_profile_are_zeros_and_create_nothing(capsys, tmp_path):
 
 def test_history_since_today_and_yesterday(capsys, tmp_path):
     seed_two_days(tmp_path)
-    code, out, _ = run(capsys, "--data-dir", str(tmp_path), "history", "--since", "today", "--json")
+    code, out, _ = run_cli(capsys, "--data-dir", str(tmp_path), "history", "--since", "today", "--json")
     assert code == 0 and [r["kind"] for r in json.loads(out)] == ["sit", "sit", "sit", "natural"]
-    code, out, _ = run(capsys, "--data-dir", str(tmp_path), "history", "--since", "yesterday", "--json")
+    code, out, _ = run_cli(capsys, "--data-dir", str(tmp_path), "history", "--since", "yesterday", "--json")
     assert code == 0 and len(json.loads(out)) == 6
