@@ -12,29 +12,15 @@ from :func:`deskbreak.core.stats.compute_stats`, the same numbers
 up the core's per-day figures for the period picked. A history that cannot
 be read costs the figures, never the app: the window opens and says why.
 
-The table holds every break, tens of thousands after a few years, so it is
-a model over the records (cells are worded only when shown) behind a
-filter; sorting by a column sorts the records in Python once, instead of
-letting the proxy compare cell texts a million times.
+The table of every break is in :mod:`deskbreak.ui.history_table`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Callable, Sequence
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QDate,
-    QDateTime,
-    QEvent,
-    QLocale,
-    QModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-    QTime,
-)
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
@@ -46,7 +32,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
     QSizePolicy,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -54,43 +39,26 @@ from PySide6.QtWidgets import (
 from deskbreak.core.catalog import TARGETS, Catalog
 from deskbreak.core.history import BreakRecord, HistoryError, HistoryStore
 from deskbreak.core.i18n import QT_TRANSLATE_NOOP, translate
-from deskbreak.core.kinds import BREAK_KIND_NAMES, NATURAL_BREAK_KIND, OUTCOME_NAMES, BreakKind, Outcome
+from deskbreak.core.kinds import BREAK_KIND_NAMES, NATURAL_BREAK_KIND
 from deskbreak.core.settings import Settings
 from deskbreak.core.stats import DayStats, StatsReport, stats_for, target_label
 from deskbreak.ui import style
 from deskbreak.ui.break_widgets import Card, make_button, make_label, refont_labels, set_text
+from deskbreak.ui.history_table import (
+    KIND_FILTERS,
+    OUTCOME_FILTERS,
+    OUTCOME_LABELS,
+    BreakFilterModel,
+    BreakTable,
+    BreakTableModel,
+    active_text,
+    kind_label,
+    outcome_label,
+)
 from deskbreak.ui.charts import GoalHeatmap, TargetMinutesChart, WeekChart, charts, minutes_text, number_text
 
 HEATMAP_WEEKS = 12
 
-# -- words -----------------------------------------------------------------------
-
-# The routine kinds are worded in kinds.py; time away from the desk is no
-# BreakKind (the engine never prompts it), so its word lives here.
-NATURAL_BREAK_LABEL = QT_TRANSLATE_NOOP("HistoryWindow", "Natural break")
-OUTCOME_LABELS = {
-    Outcome.COMPLETED.value: QT_TRANSLATE_NOOP("HistoryWindow", "Completed"),
-    Outcome.PARTIAL.value: QT_TRANSLATE_NOOP("HistoryWindow", "Partly done"),
-    Outcome.SKIPPED.value: QT_TRANSLATE_NOOP("HistoryWindow", "Skipped"),
-    Outcome.POSTPONED.value: QT_TRANSLATE_NOOP("HistoryWindow", "Postponed"),
-    Outcome.MISSED.value: QT_TRANSLATE_NOOP("HistoryWindow", "Missed"),
-    Outcome.HURT.value: QT_TRANSLATE_NOOP("HistoryWindow", "Stopped: it hurt"),
-    Outcome.NATURAL.value: QT_TRANSLATE_NOOP("HistoryWindow", "Away from the desk"),
-}
-IN_PROGRESS = QT_TRANSLATE_NOOP("HistoryWindow", "In progress")
-
-# (kind, words) for the table's filter; None lets every kind through.
-KIND_FILTERS: tuple[tuple[str | None, str], ...] = (
-    (None, QT_TRANSLATE_NOOP("HistoryWindow", "All kinds")),
-    (BreakKind.SIT.value, QT_TRANSLATE_NOOP("HistoryWindow", "Sit-breaks")),
-    (BreakKind.PRERUN.value, QT_TRANSLATE_NOOP("HistoryWindow", "Pre-run")),
-    (BreakKind.EVENING.value, QT_TRANSLATE_NOOP("HistoryWindow", "Back care")),
-    (NATURAL_BREAK_KIND, QT_TRANSLATE_NOOP("HistoryWindow", "Away from desk")),
-)
-OUTCOME_FILTERS: tuple[tuple[str | None, str], ...] = (
-    (None, QT_TRANSLATE_NOOP("HistoryWindow", "All outcomes")),
-    *((outcome, OUTCOME_LABELS[outcome]) for outcome in OUTCOME_NAMES),
-)
 # (days back from today, words) for the muscle-group chart; "week" is the
 # calendar week so far, None the whole history.
 TARGET_PERIODS: tuple[tuple[int | str | None, str], ...] = (
@@ -101,239 +69,6 @@ TARGET_PERIODS: tuple[tuple[int | str | None, str], ...] = (
 )
 DEFAULT_TARGET_PERIOD = 1  # four weeks: long enough to show a habit, short enough to move
 
-
-def kind_label(kind: str) -> str:
-    """ "Sit-break"; a kind this version does not know, as it is stored."""
-    if kind == NATURAL_BREAK_KIND:
-        return translate("HistoryWindow", NATURAL_BREAK_LABEL)
-    return BreakKind(kind).label if kind in BREAK_KIND_NAMES else kind
-
-
-def outcome_label(outcome: str | None) -> str:
-    if outcome is None:
-        return translate("HistoryWindow", IN_PROGRESS)
-    label = OUTCOME_LABELS.get(outcome)
-    return translate("HistoryWindow", label) if label is not None else outcome
-
-
-def exercise_counts(record: BreakRecord) -> tuple[int, int]:
-    """(done, planned): planned is what the break set out to do, when the history knows it."""
-    return record.exercises_done, record.exercises_planned
-
-
-def exercises_text(record: BreakRecord) -> str:
-    """ "2 of 4"; empty when the break planned no exercise."""
-    done, planned = exercise_counts(record)
-    if not planned:
-        return ""  # time away, a postponement: nothing was planned to count against
-    return translate("HistoryWindow", "{done} of {planned}").format(done=done, planned=planned)
-
-
-def active_seconds(record: BreakRecord) -> float:
-    return sum(exercise.seconds for exercise in record.exercises)
-
-
-def active_text(seconds: float) -> str:
-    """ "2 min 5 s", "45 s"; empty for none: exact, since this is one break, not a total."""
-    minutes, rest = divmod(int(round(seconds)), 60)
-    if minutes and rest:
-        return translate("HistoryWindow", "{minutes} min {seconds} s").format(minutes=minutes, seconds=rest)
-    if minutes:
-        return translate("HistoryWindow", "{minutes} min").format(minutes=minutes)
-    return translate("HistoryWindow", "{seconds} s").format(seconds=rest) if rest else ""
-
-
-# -- the table -------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Column:
-    title: str
-    text: Callable[[BreakRecord], str]
-    sort_key: Callable[[BreakRecord], Any]
-    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft
-
-
-def _when_key(record: BreakRecord) -> tuple[float, int]:
-    moment = record.moment
-    return (moment.timestamp() if moment is not None else 0.0, record.id)
-
-
-class BreakTableModel(QAbstractTableModel):
-    """Every break, newest first; a cell is worded only when the view asks for it."""
-
-    def __init__(self, records: Sequence[BreakRecord], this_year: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._records = sorted(records, key=_when_key, reverse=True)
-        self._order = (0, Qt.SortOrder.DescendingOrder)
-        self._locale = QLocale()
-        self.this_year = this_year
-        # The year only where it is not this one, as mail clients do: a
-        # narrower column, and the date stays whole in a narrow window.
-        self._when_format = translate("HistoryWindow", "ddd d MMM, HH:mm",
-                                      "date and time format of the table, this year")
-        self._when_format_with_year = translate("HistoryWindow", "ddd d MMM yyyy, HH:mm",
-                                                "date and time format of the table")
-        self.columns: tuple[Column, ...] = (
-            Column(translate("HistoryWindow", "When"), self._when_text, _when_key),
-            Column(translate("HistoryWindow", "Kind"), lambda r: kind_label(r.kind), lambda r: kind_label(r.kind)),
-            Column(translate("HistoryWindow", "Outcome"), lambda r: outcome_label(r.outcome),
-                   lambda r: outcome_label(r.outcome)),
-            # Centred: "3 of 4" and "2 min 5 s" do not line up on any one edge.
-            Column(translate("HistoryWindow", "Exercises"), exercises_text, exercise_counts,
-                   Qt.AlignmentFlag.AlignHCenter),
-            Column(translate("HistoryWindow", "Active time"), lambda r: active_text(active_seconds(r)), active_seconds,
-                   Qt.AlignmentFlag.AlignHCenter),
-            Column(translate("HistoryWindow", "Note"), lambda r: r.note, lambda r: r.note.casefold()),
-        )
-
-    def _when_text(self, record: BreakRecord) -> str:
-        return self.when_text(record.moment) if record.moment is not None else ""
-
-    def when_text(self, moment: datetime) -> str:
-        """ "Tue 2 Dec, 14:30" ("Tue 2 Dec 2025, 14:30" in another year): the wall time as the user saw it then."""
-        shown = QDateTime(QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute))
-        pattern = self._when_format if moment.year == self.this_year else self._when_format_with_year
-        return self._locale.toString(shown, pattern)
-
-    def spans_years(self) -> bool:
-        """Whether some break is from another year than this one (its date is written longer)."""
-        return any(record.moment is not None and record.moment.year != self.this_year for record in self._records)
-
-    def record(self, row: int) -> BreakRecord:
-        return self._records[row]
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 (Qt name)
-        return 0 if parent.isValid() else len(self._records)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.columns)
-
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        column = self.columns[index.column()]
-        record = self._records[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(record)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return self._alignment(column)
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == len(self.columns) - 1 and record.note:
-            return record.note  # a long note is cut off in its column
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[section].title
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return self._alignment(self.columns[section])
-        return None
-
-    @staticmethod
-    def _alignment(column: Column) -> int:
-        """The header stands over its cells the way they are aligned."""
-        return int(column.align | Qt.AlignmentFlag.AlignVCenter)
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(self.columns) or (column, order) == self._order:
-            return  # the view asks again for the order the records are already in
-        self.beginResetModel()
-        descending = order == Qt.SortOrder.DescendingOrder
-        if column == 0:
-            self._records.sort(key=_when_key, reverse=descending)
-        else:
-            # Two stable sorts: "When" first, so equal kinds stay newest first.
-            self._records.sort(key=_when_key, reverse=True)
-            self._records.sort(key=self.columns[column].sort_key, reverse=descending)
-        self._order = (column, order)
-        self.endResetModel()
-
-
-class BreakTable(QTableView):
-    """The table of breaks, its columns as wide as their longest words, narrowed together when the view is not.
-
-    Widths come from the font, not from measuring rows (40,000 of them).
-    The note takes what is left. When too little is left, the columns
-    after the date give up room, down to the width of their header (long
-    words end in "…"); only then does a horizontal scroll bar appear.
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.preferred_widths: list[int] = []
-
-    def set_preferred_widths(self, widths: Sequence[int]) -> None:
-        self.preferred_widths = list(widths)
-        self._fit_columns()
-
-    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
-        # The viewport, not the table: a vertical scroll bar coming or going resizes only it.
-        if event.type() == QEvent.Type.Resize:
-            self._fit_columns()
-        return super().viewportEvent(event)
-
-    def _fit_columns(self) -> None:
-        if not self.preferred_widths:
-            return
-        line = self.fontMetrics().height()
-        header = self.horizontalHeader()
-        smallest = [self.preferred_widths[0]]  # the date is never cut short
-        smallest += [header.fontMetrics().horizontalAdvance(str(self.model().headerData(
-            column, Qt.Orientation.Horizontal))) + round(line * 1.2) for column in range(1, len(self.preferred_widths))]
-        smallest = [min(low, wanted) for low, wanted in zip(smallest, self.preferred_widths)]
-        # The note keeps four lines' width; the others give up room in
-        # proportion to what they have beyond their header's words.
-        note = round(line * 4)
-        spare = self.viewport().width() - note - sum(smallest)
-        extra = sum(wanted - low for wanted, low in zip(self.preferred_widths, smallest))
-        share = 1.0 if extra <= 0 else min(1.0, max(0.0, spare / extra))
-        used = 0
-        for column, (wanted, low) in enumerate(zip(self.preferred_widths, smallest)):
-            width = round(low + (wanted - low) * share)
-            header.resizeSection(column, width)
-            used += width
-        # Set here rather than by stretchLastSection, which never goes below
-        # the header's default section size.
-        header.resizeSection(len(self.preferred_widths), max(note, self.viewport().width() - used))
-
-
-class BreakFilterModel(QSortFilterProxyModel):
-    """Lets through the breaks of one kind and one outcome (None: any); sorting is the source's."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.kind: str | None = None
-        self.outcome: str | None = None
-
-    def set_filter(self, kind: str | None, outcome: str | None) -> None:
-        if (kind, outcome) == (self.kind, self.outcome):
-            return  # refiltering 40,000 rows for nothing is a noticeable pause
-        # Qt 6.10 brackets a filter change (begin/end) and deprecates the
-        # older call; the oldest PySide6 we support only has the older one.
-        if hasattr(self, "endFilterChange"):
-            self.beginFilterChange()
-            self.kind, self.outcome = kind, outcome
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self.kind, self.outcome = kind, outcome
-            self.invalidateRowsFilter()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802
-        if self.kind is None and self.outcome is None:
-            return True
-        record = self.sourceModel().record(source_row)
-        return ((self.kind is None or record.kind == self.kind)
-                and (self.outcome is None or record.outcome == self.outcome))
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        # The source sorts its records once in Python; the proxy only filters.
-        self.sourceModel().sort(column, order)
-
-
-# -- pieces of the page ----------------------------------------------------------
 
 
 class HeadlineFigure(QWidget):
