@@ -55,7 +55,8 @@ from deskbreak.ui.history_table import (
     kind_label,
     outcome_label,
 )
-from deskbreak.ui.charts import GoalHeatmap, TargetMinutesChart, WeekChart, charts, minutes_text, number_text
+from deskbreak.ui.charts import TargetMinutesChart, charts, minutes_text, number_text
+from deskbreak.ui.day_charts import GoalHeatmap, WeekChart
 
 HEATMAP_WEEKS = 12
 

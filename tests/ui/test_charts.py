@@ -11,14 +11,14 @@ from PySide6.QtWidgets import QApplication
 
 from deskbreak.core.stats import DayStats
 from deskbreak.ui.charts import (
-    GoalHeatmap,
     TargetMinutesChart,
-    WeekChart,
     goal_colors,
     minutes_text,
     nice_step,
     outcome_colors,
 )
+
+from deskbreak.ui.day_charts import GoalHeatmap, WeekChart
 
 from .test_contrast import dark_palette, light_palette
 
