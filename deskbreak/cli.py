@@ -16,20 +16,22 @@ import sys
 import textwrap
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from deskbreak import __version__
-from deskbreak.core.catalog import WORDS, Catalog, CatalogError, load_catalog, place_words, words
-from deskbreak.core.history import BreakRecord, HistoryError, HistoryStore
-from deskbreak.core.history_csv import HistoryImportError, export_rows, import_csv, write_csv
 from deskbreak.core.clock import SystemClock
-from deskbreak.core.describe import exact_duration, weekday_name
 from deskbreak.core.i18n import QT_TRANSLATE_NOOP, Context, translate
 from deskbreak.core.commands import CONTROL_VERBS as COMMAND_VERBS
 from deskbreak.core.kinds import BREAK_KIND_NAMES, NATURAL_BREAK_KIND
 from deskbreak.core.profile import Profile, default_config_dir, default_data_dir
 from deskbreak.core.settings import SETTING_BY_KEY, SETTINGS, SettingsError, parse_duration
-from deskbreak.core.stats import StatsReport, stats_for, target_label
+
+# The catalog, the history and the statistics are imported by the commands
+# that use them: `deskbreak` itself (the tray app) starts without them.
+if TYPE_CHECKING:
+    from deskbreak.core.catalog import Catalog
+    from deskbreak.core.history import BreakRecord
+    from deskbreak.core.stats import StatsReport
 
 EXIT_USAGE = 2
 
@@ -236,11 +238,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SettingsError as exc:
         parser.error(str(exc))
     command = args.command or "run"
-    try:
-        if command == "run":
-            from deskbreak.ui.startup import run_app  # Qt loads only for the app itself
+    if command == "run":
+        from deskbreak.ui.startup import run_app  # Qt loads only for the app itself
 
-            return run_app(profile)
+        return run_app(profile)
+    from deskbreak.core.catalog import CatalogError
+    from deskbreak.core.history import HistoryError
+
+    try:
         if command == "settings":
             return _settings(profile)
         if command == "config":
@@ -424,6 +429,8 @@ def _runs(args: argparse.Namespace, profile: Profile) -> int:
 
 def _run_start_text(start: datetime) -> str:
     """ "Tue 03 Dec 18:00": the weekday in words, the rest as the translation orders it (strftime codes)."""
+    from deskbreak.core.describe import weekday_name
+
     pattern = translate("cli", "{weekday} %d %b %H:%M", "a run's start: strftime codes after the weekday")
     # The weekday's words go in after strftime: a "%" in them must not read as a code.
     return start.strftime(pattern.replace("{weekday}", "\ue000")).replace("\ue000", weekday_name(start.date()))
@@ -458,6 +465,7 @@ def _runs_offline(profile: Profile, days: int) -> list[dict]:
 
 def _profile_catalog(profile: Profile) -> Catalog:
     """The catalog with this profile's routines (routines.toml), as the app plays them; problems on stderr."""
+    from deskbreak.core.catalog import load_catalog
     from deskbreak.core.user_routines import load_user_routines
 
     loaded = load_user_routines(profile.routines_path, load_catalog())
@@ -468,6 +476,7 @@ def _profile_catalog(profile: Profile) -> Catalog:
 
 def _routine(args: argparse.Namespace, profile: Profile) -> int:
     """`routine list|show`: this profile's routines (routines.toml) with its settings' pacing."""
+    from deskbreak.core.describe import exact_duration
     from deskbreak.core.settings import load_settings
     from deskbreak.core.timeline import routine_seconds, routine_timeline
 
@@ -535,6 +544,8 @@ def _side_words(side: str) -> str:
 
 
 def _catalog(args: argparse.Namespace) -> int:
+    from deskbreak.core.catalog import load_catalog
+
     catalog = load_catalog()
     if args.render is not None:
         from deskbreak.ui.render import render_catalog  # Qt only when rendering
@@ -557,12 +568,16 @@ def _catalog(args: argparse.Namespace) -> int:
 
 def _in_words(identifier: str) -> str:
     """ "hip flexors": a target or piece of equipment, in the user's language when it has words for it."""
+    from deskbreak.core.catalog import WORDS, words
+
     english = identifier.replace("_", " ")
     shown = words(identifier)
     return english if shown == WORDS.get(identifier, english) else shown
 
 
 def format_catalog(catalog: Catalog) -> str:
+    from deskbreak.core.catalog import place_words
+
     wrap = textwrap.TextWrapper(width=100, initial_indent="    ", subsequent_indent="      ")
     lines = [translate("cli", "EXERCISES ({count})").format(count=len(catalog.exercises)), ""]
     for ex in catalog.exercises.values():
@@ -598,6 +613,8 @@ def format_catalog(catalog: Catalog) -> str:
 
 def _read_history(profile: Profile, since: date | None = None) -> list[BreakRecord]:
     """The profile's breaks from midnight local time of ``since`` on, read only; none without a file."""
+    from deskbreak.core.history import HistoryStore
+
     moment = None
     if since is not None:
         # Midnight in today's local offset: what "since Monday" means to the user at the desk.
@@ -609,6 +626,8 @@ def _read_history(profile: Profile, since: date | None = None) -> list[BreakReco
 
 
 def _history(args: argparse.Namespace, profile: Profile) -> int:
+    from deskbreak.core.history_csv import export_rows, write_csv
+
     if args.import_file is not None:
         return _import_history(args.import_file, args.skip_bad_rows, profile)
     records = _read_history(profile, args.since)
@@ -637,6 +656,9 @@ def _history(args: argparse.Namespace, profile: Profile) -> int:
 
 def _import_history(path: Path, skip_bad_rows: bool, profile: Profile) -> int:
     """`history --import FILE`: merge another deskbreak's export, all or nothing unless told otherwise."""
+    from deskbreak.core.history import HistoryStore
+    from deskbreak.core.history_csv import HistoryImportError, import_csv
+
     try:
         with HistoryStore(profile.history_path) as store:
             result = import_csv(store, path, skip_bad_rows=skip_bad_rows)
@@ -671,6 +693,7 @@ MAX_DAY_ROWS = 31
 
 def _stats(args: argparse.Namespace, profile: Profile) -> int:
     """`stats`: the history window's figures for this week, this month or since a date."""
+    from deskbreak.core.stats import stats_for
     from deskbreak.core.settings_store import SettingsStore
 
     now = SystemClock().now()
@@ -704,6 +727,8 @@ def _stats(args: argparse.Namespace, profile: Profile) -> int:
 
 def format_stats(report: StatsReport) -> list[str]:
     """The human form of ``deskbreak stats``: the table, the streak, minutes per muscle group, neglect."""
+    from deskbreak.core.describe import weekday_name
+
     by_day = len(report.days) <= MAX_DAY_ROWS
     goal = report.streak.goal
     if by_day:
@@ -747,6 +772,8 @@ def format_stats(report: StatsReport) -> list[str]:
 
 def _group_figure(target: str, figure: str) -> str:
     """ "Hamstrings 3 days": a muscle group in words, then its figure (the order is the translator's)."""
+    from deskbreak.core.stats import target_label
+
     return translate("cli", "{group} {figure}").format(group=target_label(target), figure=figure)
 
 

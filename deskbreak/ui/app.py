@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from deskbreak import __version__
 from deskbreak.core import commands as cmd
@@ -96,6 +96,7 @@ class DeskbreakApp(QObject):
         routines_path: Path | None = None,
         dnd=None,
         calendar=None,
+        tray_icon: QSystemTrayIcon | None = None,
         parent: QObject | None = None,
     ):
         super().__init__(parent)
@@ -124,7 +125,7 @@ class DeskbreakApp(QObject):
         if calendar is not None:
             calendar.runsChanged.connect(self._calendar_runs_changed)
         self.locked = False  # set by the lock watcher (LockWatcher.lockedChanged)
-        self.tray = TrayController(self._menu_entries, self.run_command, icons, self)
+        self.tray = TrayController(self._menu_entries, self.run_command, icons, self, tray_icon=tray_icon)
         # The one step a menu takes: before it reads, never while it reads.
         self.tray.before_menu = lambda: self._render(self._step())
         self._focus_timer = QTimer(self)

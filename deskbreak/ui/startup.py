@@ -19,21 +19,22 @@ from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QLocale, QSocketNotifier, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from deskbreak import APP_NAME, __version__
 from deskbreak.core.assets import asset_path
-from deskbreak.core.catalog import load_catalog
 from deskbreak.core.clock import Clock, SystemClock
 from deskbreak.core.files import private_directory
-from deskbreak.core.history import HistoryCorruptError, HistoryError, HistoryStore, move_aside
 from deskbreak.core.i18n import translate
 from deskbreak.core.settings import SettingsError, format_duration
 from deskbreak.core.settings_store import SettingsStore
-from deskbreak.ui.app import WELCOME_MARKER, DeskbreakApp, watchdog_seconds
 from deskbreak.ui.translation import SOURCE_LANGUAGE, install_translations
 
+# Everything else (the catalog, the history, the scheduler, the app itself)
+# is imported in run_app once the tray icon shows: a third of a second the
+# user no longer waits for the icon.
 if TYPE_CHECKING:
+    from deskbreak.core.history import HistoryStore
     from deskbreak.core.profile import Profile
 
 log = logging.getLogger("deskbreak")
@@ -93,7 +94,24 @@ def _install_signal_handlers(app: QApplication, quit_app: Callable[[], None]) ->
     return notifier
 
 
+def _show_icon_early(icon_file: str) -> QSystemTrayIcon | None:
+    """The tray icon, shown before the rest loads; the tray controller takes it over.
+
+    Flushed to the display at once, so the tray embeds it while the catalog,
+    the history and the scheduler load (None without a system tray: the
+    status window comes with the rest).
+    """
+    if not QSystemTrayIcon.isSystemTrayAvailable():
+        return None
+    icon = QSystemTrayIcon(QIcon(icon_file))
+    icon.show()
+    QApplication.processEvents()
+    return icon
+
+
 def _open_history(path: Path, clock: Clock) -> tuple[HistoryStore | None, list[str]]:
+    from deskbreak.core.history import HistoryCorruptError, HistoryError, HistoryStore, move_aside
+
     try:
         return HistoryStore(path), []
     except HistoryCorruptError as exc:
@@ -157,6 +175,19 @@ def run_app(profile: Profile, *, open_settings: bool = False) -> int:
             path=profile.settings_path, problem=exc), file=sys.stderr)
         return 2
     settings = store.settings
+    icon_file = str(asset_path("icons", "deskbreak.svg"))
+    early_icon = _show_icon_early(icon_file)
+
+    from deskbreak.core.catalog import CatalogError, load_catalog
+    from deskbreak.core.history import HistoryError
+    from deskbreak.ui.app import WELCOME_MARKER, DeskbreakApp, watchdog_seconds
+
+    try:
+        catalog = load_catalog()
+    except CatalogError as exc:  # a broken install: nothing to guide a break with
+        print(f"deskbreak: {exc}", file=sys.stderr)
+        return 1
+
     history, history_problems = _open_history(profile.history_path, clock)
     if history is not None:
         # Only the instance that holds the profile may do this: a break still
@@ -178,13 +209,12 @@ def run_app(profile: Profile, *, open_settings: bool = False) -> int:
     from deskbreak.adapters.notify import default_notifier_chain
     from deskbreak.adapters.sound import Chimes, detect_player
 
-    icon_file = str(asset_path("icons", "deskbreak.svg"))
     icons = {"normal": QIcon(icon_file), "paused": QIcon(str(asset_path("icons", "deskbreak-paused.svg"))),
              "overdue": QIcon(str(asset_path("icons", "deskbreak-overdue.svg")))}
     app.setWindowIcon(icons["normal"])
     notifier = default_notifier_chain(icon_file)
     deskbreak = DeskbreakApp(
-        store=store, catalog=load_catalog(), clock=clock, history=history,
+        store=store, catalog=catalog, clock=clock, history=history,
         notifier=notifier, idle=detect_idle_monitor(), alarm=QtAlarm(clock, watchdog_seconds(settings)),
         icons=icons,
         chimes=Chimes(detect_player(), profile.data_dir / "cache", settings.sound, settings.volume),
@@ -193,6 +223,7 @@ def run_app(profile: Profile, *, open_settings: bool = False) -> int:
         routines_path=profile.routines_path,
         dnd=detect_dnd(apps=settings.dnd_apps, clock=clock),
         calendar=CalendarSource(store, clock, tell=lambda title, body: notifier.notify(title, body)),
+        tray_icon=early_icon,
     )
     lock = LockWatcher(parent=deskbreak)
     lock.lockedChanged.connect(deskbreak.set_locked)

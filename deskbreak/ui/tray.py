@@ -125,11 +125,14 @@ class TrayController(QObject):
         run_command: Callable[[cmd.Command], None],
         icons: dict[str, QIcon],
         parent: QObject | None = None,
+        tray_icon: QSystemTrayIcon | None = None,
     ):
         super().__init__(parent)
         self._entries = entries
         self._run = run_command
         self._icons = icons
+        # An icon shown while the app was loading (ui/startup.py), to be taken over.
+        self._early_icon = tray_icon
         self.tray: QSystemTrayIcon | None = None
         self.window: StatusWindow | None = None
         self.menu = QMenu()
@@ -140,7 +143,12 @@ class TrayController(QObject):
     def show(self) -> bool:
         """Show the tray icon; False (and the status window instead) without a tray."""
         if QSystemTrayIcon.isSystemTrayAvailable():
-            self.tray = QSystemTrayIcon(self._icons["normal"], self)
+            if self._early_icon is not None:
+                self.tray, self._early_icon = self._early_icon, None
+                self.tray.setParent(self)
+                self.tray.setIcon(self._icons["normal"])
+            else:
+                self.tray = QSystemTrayIcon(self._icons["normal"], self)
             self.tray.setContextMenu(self.menu)
             self.tray.activated.connect(self._activated)
             self.rebuild_menu()
