@@ -71,6 +71,8 @@ class State(enum.Enum):
 
 # While a break is held, look again this often (the host polls do-not-disturb then).
 HELD_RECHECK = timedelta(seconds=10)
+# How soon to wake for a prompt that is already due when asked.
+DUE_NOW = timedelta(seconds=1)
 # Past the day's skip budget, "skip" puts the break off by this much instead.
 OVER_BUDGET_POSTPONE = timedelta(minutes=5)
 
@@ -763,7 +765,9 @@ class BreakEngine:
                 # the watchdog's steps notice their return; past the run start
                 # the reminder is moot.
                 return status.upcoming.run_at
-            return prompt_at
+            # Already due (a command just ended the break before it, found by the
+            # simulated month): at once, but never in the past.
+            return max(prompt_at, now + DUE_NOW)
         return status.next_at
 
 

@@ -351,6 +351,21 @@ def test_a_clock_set_back_before_work_starts_prompts_nothing_until_work_starts()
     assert day.engine.status(day.clock.now()).upcoming.due == tuesday.replace(hour=9, minute=30)
 
 
+def test_the_wake_up_is_never_in_the_past_when_a_finished_break_leaves_the_next_one_due():
+    # Found by the simulated month: two calendar runs four minutes apart; finishing the
+    # first one's routine left the second one's reminder already due.
+    from deskbreak.core.runs import Run
+
+    day = Day(MONDAY.replace(hour=14), runs={}, working_hours=False)
+    first, second = MONDAY.replace(hour=15, minute=7), MONDAY.replace(hour=15, minute=11)
+    day.engine.set_calendar_runs([Run(start, start + timedelta(hours=1), "calendar", "Long run")
+                                  for start in (first, second)])
+    day.run_until(MONDAY.replace(hour=14, minute=56), tick=60, break_takes=None)
+    day.events += day.engine.finish(day.clock.now())
+    now = day.clock.now()
+    assert day.engine.next_wakeup(now) > now
+
+
 def test_next_wakeup_is_the_prelude():
     day = Day(MONDAY.replace(hour=9))
     assert day.engine.next_wakeup(day.clock.now()) == MONDAY.replace(hour=9, minute=29)
