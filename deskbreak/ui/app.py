@@ -9,6 +9,7 @@ row for every outcome, and a fresh tray tooltip.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import sqlite3
 from datetime import datetime, timedelta
@@ -74,7 +75,8 @@ def routine_for(catalog: Catalog, kind: BreakKind) -> Routine:
     return catalog.routines_of_kind(kind.value)[0]
 
 
-# When to load the poses after start: after the tray icon is embedded, long before a break.
+# When to load the poses and the break window's code after start: after the tray icon is
+# embedded, long before a break.
 POSES_PRELOAD_MS = 3000
 
 
@@ -249,10 +251,15 @@ class DeskbreakApp(QObject):
             self._poses, self._poses_loaded = load_poses_or_none(self.default_catalog), True
         return self._poses
 
+    def _preload_break_window(self) -> None:
+        """The poses and the break window's code, so the first break paints as fast as the later ones."""
+        importlib.import_module("deskbreak.ui.break_window")  # for its import cost, not its names
+        self.poses
+
     def start(self) -> None:
         has_tray = self.tray.show()
         # Loaded once the icon is up and the desktop has settled, well before the first break.
-        QTimer.singleShot(POSES_PRELOAD_MS, lambda: self.poses)
+        QTimer.singleShot(POSES_PRELOAD_MS, self._preload_break_window)
         log.info("system tray: %s", "icon shown" if has_tray else "not available, status window shown")
         if self.notifier is not None:
             # After the desktop's own notifications, before plyer (which cannot replace or withdraw).
