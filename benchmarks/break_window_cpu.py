@@ -15,12 +15,13 @@ a window of wall time, in three phases:
 
 Prints the CPU as a percentage of one core for each phase.
 
-    .venv/bin/python benchmarks/break_window_cpu.py [--seconds 10]
+    .venv/bin/python benchmarks/break_window_cpu.py [--seconds 10] [--json]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import resource
 import time
@@ -63,6 +64,7 @@ def measure(app: QApplication, seconds: float, during=None) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
     app = QApplication([])
     catalog = load_catalog()
@@ -99,6 +101,10 @@ def main() -> None:
     window.close_quietly()
 
     platform = app.platformName()
+    if args.json:
+        print(json.dumps({"platform": platform, "seconds": args.seconds, "holding": holding,
+                          "animating": animating, "counted": counted, "moving": moving, "done": done}))
+        return
     print(f"break window CPU ({platform}, {args.seconds:.0f} s each, % of one core):")
     print(f"  holding (ring only)         {holding:6.2f}")
     print(f"  animating (figure moving)   {animating:6.2f}")

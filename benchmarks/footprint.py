@@ -1,113 +1,444 @@
-"""deskbreak's footprint beside a bare PySide6 tray app, on the same virtual desktop.
+"""deskbreak's footprint beside a bare PySide6 tray app and its peers, on one virtual desktop.
 
-For each app it measures, over several runs (medians printed):
+Starts its own virtual desktop (the desktop test tier's ``VirtualDesktop``:
+Xvfb, a private session bus, openbox, trayer, dunst; the Debian packages of
+``make test``) and runs each app on it in turn, ``--runs`` times, measuring:
 
-* launch to tray: from ``exec`` until its icon is embedded in the tray host;
-* idle PSS and USS (MB) from ``/proc/PID/smaps_rollup`` after it settles;
-* idle CPU (% of one core) over the idle window, from ``/proc/PID/stat``.
+* launch to tray: from ``exec`` to the app's icon embedded in trayer;
+* idle, after ``--settle`` s (20), over a ``--window`` of s (60): RSS, PSS
+  and USS summed over the process tree (``/proc/PID/smaps_rollup``, the
+  median of a sample every 2 s), CPU as % of one core (schedstat
+  nanoseconds) and wake-ups per minute (context switches of every thread),
+  as ``benchmarks/_measure.py`` reads them. "Idle" is a user at the desk who
+  is reading: the last input comes just before the launch;
+* idle while away from the desk: deskbreak again, started once the virtual
+  screen has had no input for longer than its ``natural_break`` (``--away-
+  natural-break``, 3 min: the shortest that keeps the watchdog at its default
+  minute, as ``min(60 s, natural_break / 3)``), so it is away from the
+  first step on (its log must say ``NaturalBreak`` before the window opens);
+* the break window: from the app's ``BreakStarted`` log line to the window's
+  first paint (``benchmarks/paint_probe.py``; breaks started with
+  ``deskbreak break-now``), the first break after launch (cold: its modules
+  load then) and ``--warm-breaks`` more; and its CPU while a hold counts down
+  and while the figure moves (``benchmarks/break_window_cpu.py``);
+* ``--breaks`` (500) accelerated breaks back to back in the real app on a
+  fake clock (``benchmarks/break_storm.py``): RSS after minus RSS after
+  ``--warmup`` breaks, and the top-level windows alive before and after.
 
-It starts its own Xvfb, openbox, trayer and dunst (the desktop test tier's
-``VirtualDesktop``), so it needs the same Debian packages as ``make test``.
+Every figure stands beside the bare tray app (``benchmarks/bare_tray.py``;
+for the break window: a plain window of the same size, shown on a signal)
+measured in the same run, with deskbreak's ratio to it, and beside Debian's
+``workrave`` and ``safeeyes`` when they are installed (``--install-peers``
+installs them, as root). It prints a table of medians with the issue's
+targets and whether each is met, and writes every run's numbers as JSON
+(``--json PATH``; ``-`` for stdout; by default a file under /tmp). The
+machine's load average is printed with them: on a shared machine timings
+are noisy, so compare medians, and runs made under the same load.
 
-    .venv/bin/python benchmarks/footprint.py [--runs 3] [--idle 30]
+With the defaults it takes about 40 minutes (peers installed: each run is 4
+idle launches of 80 s, 10 break windows, 50 s of break window CPU and an
+away launch; the storm takes 6); ``--quick`` (one run, short windows, 60
+breaks) checks the harness in about 5.
+
+    .venv/bin/python benchmarks/footprint.py [--runs 3] [--settle 20] [--window 60] [--json PATH]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
-import statistics
+import re
+import shutil
+import signal
 import subprocess
 import sys
 import tempfile
 import time
+from datetime import datetime
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
 
-from desktop.desktop import VirtualDesktop, tray_icons  # noqa: E402
+from _measure import VirtualDesktop, launch, median, observe, ratio  # noqa: E402
 
-BARE_TRAY_APP = """
-import sys
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QColor, QIcon, QPixmap
-from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
-app = QApplication(sys.argv)
-pixmap = QPixmap(22, 22); pixmap.fill(QColor("#0f766e"))
-tray = QSystemTrayIcon(QIcon(pixmap)); menu = QMenu(); menu.addAction("Quit", app.quit)
-tray.setContextMenu(menu); tray.show()
-timer = QTimer(); timer.start(60_000)
-app.exec()
-"""
-
-CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+PEERS = ("workrave", "safeeyes")
+# Debian packages: safeeyes draws its tray icon through Ayatana AppIndicator, a Recommends.
+PEER_PACKAGES = ("workrave", "safeeyes", "gir1.2-ayatanaappindicator3-0.1")
+PROBE_LINE = re.compile(r"paint-probe: show-ms (\S+) first-paint-ms (\S+) frame-ms (\S+)")
 
 
-def memory_mb(pid: int) -> tuple[float, float]:
-    fields = {}
-    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]:
-        name, value = line.split(":", 1)
-        fields[name] = int(value.split()[0])
-    uss = fields["Private_Clean"] + fields["Private_Dirty"]
-    return fields["Pss"] / 1024, uss / 1024
+# -- the apps ------------------------------------------------------------------
 
 
-def cpu_seconds(pid: int) -> float:
-    stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(stat[11]) + int(stat[12])) / CLOCK_TICKS
+class Session:
+    """The virtual desktop, the profiles, and when the user last touched the input."""
+
+    def __init__(self, work: Path, desktop: VirtualDesktop) -> None:
+        self.work = work
+        self.desktop = desktop
+        self.env = desktop.env
+        self.last_input = time.monotonic()
+        self.count = 0
+
+    def touch(self) -> None:
+        """Move the pointer a pixel over the empty root window: input nobody but the idle counter sees."""
+        subprocess.run(["xdotool", "mousemove", "640", "400", "mousemove_relative", "--", "1", "0"],
+                       env=self.env, check=False)
+        self.last_input = time.monotonic()
+
+    def idle_for(self) -> float:
+        return time.monotonic() - self.last_input
+
+    def log_path(self, name: str) -> Path:
+        self.count += 1
+        folder = self.work / "logs"
+        folder.mkdir(exist_ok=True)
+        return folder / f"{self.count:03d}-{name}.stderr"
+
+    def profile(self, name: str) -> list[str]:
+        """``--config-dir``/``--data-dir`` of a deskbreak profile kept for the whole run."""
+        base = self.work / "profiles" / name
+        (base / "data").mkdir(parents=True, exist_ok=True)
+        (base / "data" / "first-run-note-dismissed").write_text("dismissed\n")
+        return ["--config-dir", str(base / "config"), "--data-dir", str(base / "data")]
 
 
-def measure(cmd: list[str], env: dict, settle: float, idle: float) -> dict[str, float]:
-    before = len(tray_icons(env))
-    started = time.monotonic()
-    process = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+def app_command(session: Session, name: str) -> tuple[list[str], dict[str, str]]:
+    """The command line and extra environment of app ``name``."""
+    if name == "bare":
+        return [sys.executable, str(HERE / "bare_tray.py")], {}
+    if name == "deskbreak":
+        return [sys.executable, "-m", "deskbreak", *session.profile("idle")], {}
+    if name == "workrave":
+        return ["workrave"], {}
+    if name == "safeeyes":
+        # safeeyes 2.1.5 copies its files into folders it does not make, and
+        # stops without a system bus (it asks logind about suspend); the
+        # private session bus stands in for one, answering nothing.
+        config = Path(session.env["XDG_CONFIG_HOME"]) / "safeeyes"
+        (config / "style").mkdir(parents=True, exist_ok=True)
+        return ["safeeyes"], {"DBUS_SYSTEM_BUS_ADDRESS": session.env["DBUS_SESSION_BUS_ADDRESS"]}
+    raise ValueError(name)
+
+
+def idle_phase(session: Session, name: str, args, *, cmd: list[str] | None = None,
+               extra_env: dict[str, str] | None = None, away: bool = False) -> dict:
+    """Launch, settle, watch for the window; the app's figures for one run."""
+    if cmd is None:
+        cmd, extra_env = app_command(session, name)
+    log = session.log_path(name + ("-away" if away else ""))
+    app = launch(cmd, session.env, stderr_path=log, extra_env=extra_env)
     try:
-        while len(tray_icons(env)) <= before:
-            if process.poll() is not None or time.monotonic() - started > 30:
-                raise RuntimeError(f"{cmd} did not show a tray icon")
-            time.sleep(0.01)
-        launch_ms = (time.monotonic() - started) * 1000
-        time.sleep(settle)
-        pss, uss = memory_mb(process.pid)
-        cpu_before, wall_before = cpu_seconds(process.pid), time.monotonic()
-        time.sleep(idle)
-        cpu = (cpu_seconds(process.pid) - cpu_before) / (time.monotonic() - wall_before) * 100
-        return {"launch_ms": launch_ms, "pss": pss, "uss": uss, "cpu": cpu}
+        time.sleep(args.settle)
+        before_window = app.stderr()
+        window = observe(app.pid, args.window)
+        result = {
+            "launch_ms": app.launch_ms,
+            "rss_mb": window.memory.rss, "pss_mb": window.memory.pss, "uss_mb": window.memory.uss,
+            "anon_mb": window.memory.anon,
+            "cpu_percent": window.cpu_percent, "wakeups_per_min": window.wakeups_per_min,
+            "window_s": window.seconds, "load": window.load, "threads_ended": window.threads_ended,
+            "log": str(log),
+        }
+        if name == "deskbreak":
+            # Away must be away before the window opens; at the desk must stay at the desk.
+            result["away_before_window"] = "NaturalBreak" in before_window
+            result["away_during_window"] = "NaturalBreak" in app.stderr()
+        if app.launch_ms is None:
+            result["note"] = "no tray icon within 30 s"
+        return result
     finally:
-        process.terminate()
-        process.wait(10)
-        while len(tray_icons(env)) > before:
-            time.sleep(0.05)
+        app.stop(session.env, icons_before=0)  # the next launch starts with an empty tray
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--settle", type=float, default=5.0)
-    parser.add_argument("--idle", type=float, default=30.0)
-    args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="deskbreak-bench-") as work:
+def paint_phase(session: Session, name: str, args) -> list[dict]:
+    """Time ``1 + warm_breaks`` break windows (or plain windows for the bare app) to their first paint."""
+    log = session.log_path(name + "-paint")
+    if name == "deskbreak":
+        profile = session.profile("paint")
+        # No skip budget: this run skips many breaks in one day.
+        cmd = [sys.executable, str(HERE / "paint_probe.py"), *profile, "--set", "skip_budget=0"]
+    else:
+        cmd = [sys.executable, str(HERE / "bare_tray.py"), "--window-on-signal"]
+    app = launch(cmd, session.env, stderr_path=log)
+    lines: list[dict] = []
+    try:
+        time.sleep(3)  # settled, as a user's app would be long before its first break
+
+        def control(verb: str) -> None:
+            subprocess.run([sys.executable, "-m", "deskbreak", *profile, verb], env=session.env,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=30, check=True)
+
+        for n in range(1 + args.warm_breaks):
+            seen = len(PROBE_LINE.findall(app.stderr()))
+            if name == "deskbreak":
+                control("break-now")
+            else:
+                os.kill(app.pid, signal.SIGUSR1)
+            deadline = time.monotonic() + 15
+            while len(found := PROBE_LINE.findall(app.stderr())) <= seen:
+                if time.monotonic() > deadline or app.popen.poll() is not None:
+                    raise RuntimeError(f"{name}: no paint-probe line for window {n + 1}; see {log}")
+                time.sleep(0.05)
+            show, paint, frame = (float(v) for v in found[seen])
+            lines.append({"cold": n == 0, "show_ms": show, "first_paint_ms": paint, "frame_ms": frame})
+            time.sleep(1.5)  # the window plays a moment
+            if name == "deskbreak":
+                control("skip")
+                time.sleep(1)
+        return lines
+    finally:
+        app.stop(session.env, icons_before=0)
+
+
+def run_json(session: Session, script: str, *options: str, timeout: float = 3600) -> dict:
+    """Run a benchmark script on the virtual desktop; its last stdout line is JSON."""
+    done = subprocess.run([sys.executable, str(HERE / script), *options, "--json"], env=session.env,
+                          capture_output=True, text=True, timeout=timeout)
+    if done.returncode != 0:
+        raise RuntimeError(f"{script} failed ({done.returncode}):\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def install_peers() -> None:
+    if os.geteuid() != 0 or shutil.which("apt-get") is None:
+        print("footprint: --install-peers needs root and apt-get; measuring what is installed", file=sys.stderr)
+        return
+    missing = [p for p in PEER_PACKAGES
+               if subprocess.run(["dpkg-query", "-W", "-f=${Status}", p], capture_output=True,
+                                 text=True).stdout != "install ok installed"]
+    if not missing:
+        return
+    print(f"footprint: installing {' '.join(missing)}", file=sys.stderr)
+    try:
+        subprocess.run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing],
+                       env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"}, timeout=600, check=False,
+                       stdout=subprocess.DEVNULL)
+    except subprocess.TimeoutExpired:
+        print("footprint: apt-get took over 10 minutes; measuring what is installed", file=sys.stderr)
+
+
+# -- the whole run ----------------------------------------------------------------
+
+
+def measure_all(args) -> dict:
+    peers = [p for p in PEERS if not args.no_peers and shutil.which(p)]
+    data: dict = {
+        "started": datetime.now().astimezone().isoformat(timespec="seconds"),
+        "options": {k: v for k, v in vars(args).items() if k != "json"},
+        "machine": {"cpus": os.cpu_count(), "load_at_start": os.getloadavg()},
+        "peers_installed": peers,
+        "idle": {name: [] for name in ("deskbreak", "bare", *peers)},
+        "away": [],
+        "paint": {"deskbreak": [], "bare": []},
+        "break_window_cpu": [],
+    }
+    with tempfile.TemporaryDirectory(prefix="deskbreak-footprint-") as work:
         desktop = VirtualDesktop(Path(work) / "desktop").start()
+        session = Session(Path(work), desktop)
         try:
-            bare = Path(work) / "bare_tray.py"
-            bare.write_text(BARE_TRAY_APP)
-            profile = Path(work) / "profile"
-            apps = {
-                "bare PySide6 tray app": [sys.executable, str(bare)],
-                "deskbreak": [sys.executable, "-m", "deskbreak", "--config-dir", str(profile / "c"),
-                              "--data-dir", str(profile / "d")],
-            }
-            print(f"{'app':<24} {'launch to tray ms':>18} {'idle PSS MB':>12} "
-                  f"{'idle USS MB':>12} {'idle CPU %':>11}   (median of {args.runs})")
-            for name, cmd in apps.items():
-                runs = [measure(cmd, desktop.env, args.settle, args.idle) for _ in range(args.runs)]
-                median = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
-                print(f"{name:<24} {median['launch_ms']:>18.0f} {median['pss']:>12.1f} "
-                      f"{median['uss']:>12.1f} {median['cpu']:>11.2f}")
+            # One launch of each, not counted: the files come into the page cache.
+            for name in ("bare", "deskbreak", *peers):
+                cmd, extra = app_command(session, name)
+                launch(cmd, session.env, extra_env=extra).stop(session.env, icons_before=0)
+            for run in range(1, args.runs + 1):
+                say(f"run {run}/{args.runs}: idle at the desk")
+                for name in (*peers, "deskbreak"):
+                    session.touch()
+                    data["idle"][name] += attempt(name, lambda: [idle_phase(session, name, args)])
+                data["idle"]["bare"] += attempt("bare", lambda: [idle_phase(session, "bare", args)])
+                say(f"run {run}/{args.runs}: first paint")
+                for name in ("deskbreak", "bare"):
+                    data["paint"][name] += attempt(f"{name} paint", lambda: paint_phase(session, name, args))
+                say(f"run {run}/{args.runs}: break window CPU")
+                data["break_window_cpu"] += attempt("break window CPU", lambda: [
+                    run_json(session, "break_window_cpu.py", "--seconds", str(args.window_cpu_seconds))])
+                wait = args.away_natural_break + 5 - session.idle_for()
+                say(f"run {run}/{args.runs}: away from the desk" + (f" (waiting {wait:.0f} s more without input)"
+                                                                     if wait > 0 else ""))
+                time.sleep(max(0.0, wait))
+                away = [sys.executable, "-m", "deskbreak", *session.profile("away"),
+                        "--set", f"natural_break={round(args.away_natural_break)}s"]
+                data["away"] += attempt("away", lambda: [idle_phase(session, "deskbreak", args, cmd=away, away=True)])
+            say(f"{args.breaks} accelerated breaks (deskbreak, then the bare app)")
+            storm = ("--breaks", str(args.breaks), "--warmup", str(args.warmup))
+            data["storm"] = {
+                "deskbreak": (attempt("storm", lambda: [run_json(session, "break_storm.py", *storm)]) or [None])[0],
+                "bare": (attempt("bare storm", lambda: [run_json(session, "break_storm.py", *storm, "--bare")])
+                         or [None])[0]}
         finally:
             desktop.stop()
+    data["machine"]["load_at_end"] = os.getloadavg()
+    data["machine"]["load_median"] = median(
+        [r["load"] for runs in data["idle"].values() for r in runs] + [r["load"] for r in data["away"]])
+    data["table"] = table_rows(data, peers)
+    return data
+
+
+def attempt(what: str, measure) -> list:
+    """``measure()``, or nothing when it fails: one app that will not start costs its figures, not the run."""
+    try:
+        return measure()
+    except Exception as exc:  # noqa: BLE001 (reported, and the run goes on)
+        say(f"{what} FAILED: {exc}")
+        return []
+
+
+def say(text: str) -> None:
+    print(f"footprint: {text} (load {os.getloadavg()[0]:.2f})", file=sys.stderr, flush=True)
+
+
+# -- the table --------------------------------------------------------------------
+
+
+def _med(runs: list[dict], key: str) -> float | None:
+    return median(r.get(key) for r in runs)
+
+
+def table_rows(data: dict, peers: list[str]) -> list[dict]:
+    idle, away, paint = data["idle"], data["away"], data["paint"]
+    cold = {name: [p for p in paint[name] if p["cold"]] for name in paint}
+    warm = {name: [p for p in paint[name] if not p["cold"]] for name in paint}
+    cpu = data["break_window_cpu"]
+    storm = data["storm"]
+    rows = []
+
+    def row(figure, unit, deskbreak, bare, target=None, met=None, peer_key=None, digits=1):
+        rows.append({
+            "figure": figure, "unit": unit, "digits": digits, "deskbreak": deskbreak, "bare": bare,
+            "ratio": ratio(deskbreak, bare), "target": target, "met": met,
+            "peers": {p: (_med(idle[p], peer_key) if peer_key else None) for p in peers},
+        })
+
+    launch_d, launch_b = _med(idle["deskbreak"], "launch_ms"), _med(idle["bare"], "launch_ms")
+    row("launch to tray", "ms", launch_d, launch_b, "<= 1.3x bare", _at_most(ratio(launch_d, launch_b), 1.3),
+        "launch_ms", 0)
+    for key, label in (("rss_mb", "idle RSS (tree)"), ("pss_mb", "idle PSS (tree)")):
+        row(label, "MB", _med(idle["deskbreak"], key), _med(idle["bare"], key), peer_key=key)
+    uss_d, uss_b = _med(idle["deskbreak"], "uss_mb"), _med(idle["bare"], "uss_mb")
+    row("idle USS (tree)", "MB", uss_d, uss_b, "<= 1.3x bare", _at_most(ratio(uss_d, uss_b), 1.3), "uss_mb")
+    row("idle anonymous (tree)", "MB", _med(idle["deskbreak"], "anon_mb"), _med(idle["bare"], "anon_mb"),
+        peer_key="anon_mb")
+    cpu_d = _med(idle["deskbreak"], "cpu_percent")
+    row("idle CPU at the desk", "% core", cpu_d, _med(idle["bare"], "cpu_percent"), "<= 0.02 %",
+        _at_most(cpu_d, 0.02), "cpu_percent", 4)
+    cpu_away = _med(away, "cpu_percent")
+    row("idle CPU away from desk", "% core", cpu_away, _med(idle["bare"], "cpu_percent"), "<= 0.02 %",
+        _at_most(cpu_away, 0.02), digits=4)
+    row("wake-ups at the desk", "/min", _med(idle["deskbreak"], "wakeups_per_min"),
+        _med(idle["bare"], "wakeups_per_min"), peer_key="wakeups_per_min")
+    row("wake-ups away from desk", "/min", _med(away, "wakeups_per_min"), _med(idle["bare"], "wakeups_per_min"))
+    for label, runs in (("first paint, 1st break", cold), ("first paint, later breaks", warm)):
+        value = _med(runs["deskbreak"], "first_paint_ms")
+        row(label, "ms", value, _med(runs["bare"], "first_paint_ms"), "< 150 ms", _below(value, 150), digits=0)
+    for label, runs in (("frame on screen, 1st break", cold), ("frame on screen, later", warm)):
+        row(label, "ms", _med(runs["deskbreak"], "frame_ms"), _med(runs["bare"], "frame_ms"), digits=0)
+    row("break window CPU, holding", "% core", _med(cpu, "holding"), None, digits=2)
+    row("break window CPU, figure moving", "% core", _med(cpu, "moving"), None, digits=2)
+    row("break window CPU, figure easing", "% core", _med(cpu, "animating"), None, digits=2)
+    d, b = storm["deskbreak"] or {}, storm["bare"] or {}
+    growth = d.get("growth_mb")
+    row(f"RSS growth over {d.get('breaks', '?')} breaks", "MB", growth, b.get("growth_mb"), "< 3 MB",
+        _below(growth, 3), digits=2)
+    leaked = d.get("leaked_top_level")
+    row("top-level windows left after", "", leaked, b.get("leaked_top_level"), "0 (as before)",
+        None if leaked is None else leaked <= 0 and d["leaked_visible"] <= 0, digits=0)
+    return rows
+
+
+def _at_most(value: float | None, limit: float) -> bool | None:
+    return None if value is None else value <= limit
+
+
+def _below(value: float | None, limit: float) -> bool | None:
+    return None if value is None else value < limit
+
+
+def _fmt(value, digits: int) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, bool):
+        return "yes" if value else "NO"
+    return f"{value:.{digits}f}"
+
+
+def print_table(data: dict, out) -> None:
+    peers = data["peers_installed"]
+    head = f"{'figure':<32} {'unit':<7} {'deskbreak':>10} {'bare':>9} {'ratio':>6} "
+    head += "".join(f"{p:>10} " for p in PEERS) + f" {'target':<14} met?"
+    print(head, file=out)
+    print("-" * len(head), file=out)
+    for r in data["table"]:
+        line = (f"{r['figure']:<32} {r['unit']:<7} {_fmt(r['deskbreak'], r['digits']):>10} "
+                f"{_fmt(r['bare'], r['digits']):>9} {_fmt(r['ratio'], 2):>6} ")
+        for p in PEERS:
+            value = r["peers"].get(p) if p in peers else None
+            cell = _fmt(value, r["digits"]) if p in peers else "n/inst."
+            line += f"{cell:>10} "
+        line += f" {r['target'] or '':<14} {_fmt(r['met'], 0) if r['met'] is not None else ''}"
+        print(line, file=out)
+    runs, machine = data["options"]["runs"], data["machine"]
+    missing = [p for p in PEERS if p not in peers]
+    print(f"\nmedians of {runs} run(s); {machine['cpus']} CPUs, load average median "
+          f"{_fmt(machine['load_median'], 2)} (start {machine['load_at_start'][0]:.2f}, "
+          f"end {machine['load_at_end'][0]:.2f})"
+          + (f"; not installed: {', '.join(missing)} (--install-peers)" if missing else ""), file=out)
+    print("PSS and USS count a library page another process maps too (a test run from the same venv) as "
+          "shared: they move with what else runs. Anonymous memory does not.", file=out)
+    away = data["away"]
+    if away and not all(r.get("away_before_window") for r in away):
+        print("WARNING: deskbreak was not away from the desk before every away window", file=out)
+    if any(r.get("away_during_window") for r in data["idle"]["deskbreak"]):
+        print("WARNING: deskbreak took the user as away during an at-the-desk window", file=out)
+    storm = data["storm"]["deskbreak"]
+    if storm is None:
+        return
+    print(f"break storm: RSS {storm['rss_before_mb']:.1f} -> {storm['rss_after_mb']:.1f} MB, curve "
+          + ", ".join(f"{k}: {v:.1f}" for k, v in storm["curve_mb"].items())
+          + f"; heap in use {storm['heap_before_mb']} -> {storm['heap_after_mb']} MB; top-level widgets "
+          f"{storm['windows_before']['top_level_alive']} -> {storm['windows_after']['top_level_alive']}", file=out)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=3, help="launches of each app (default 3)")
+    parser.add_argument("--settle", type=float, default=20.0, help="seconds after the tray icon before measuring")
+    parser.add_argument("--window", type=float, default=60.0, help="seconds of idle measured")
+    parser.add_argument("--away-natural-break", type=float, default=180.0,
+                        help="deskbreak's natural_break (s) for the away measurement (default 180)")
+    parser.add_argument("--warm-breaks", type=int, default=4, help="break windows timed after the first")
+    parser.add_argument("--window-cpu-seconds", type=float, default=10.0,
+                        help="length of each break_window_cpu.py phase")
+    parser.add_argument("--breaks", type=int, default=500, help="accelerated breaks in the memory storm")
+    parser.add_argument("--warmup", type=int, default=20, help="breaks before the storm's first reading")
+    parser.add_argument("--no-peers", action="store_true", help="skip workrave and safeeyes")
+    parser.add_argument("--install-peers", action="store_true",
+                        help="apt-get install workrave and safeeyes first (as root)")
+    parser.add_argument("--quick", action="store_true",
+                        help="check the harness: 1 run, settle 5 s, window 15 s, 60 breaks, natural_break 60 s")
+    parser.add_argument("--json", metavar="PATH",
+                        help="where the JSON goes ('-': stdout, the table then on stderr); "
+                             "default /tmp/deskbreak-footprint-DATE.json")
+    args = parser.parse_args()
+    if args.quick:
+        args.runs, args.settle, args.window, args.breaks = 1, 5.0, 15.0, 60
+        args.warm_breaks, args.window_cpu_seconds, args.away_natural_break = 2, 3.0, 60.0
+    if args.install_peers:
+        install_peers()
+    data = measure_all(args)
+    path = args.json or f"/tmp/deskbreak-footprint-{datetime.now():%Y%m%d-%H%M%S}.json"
+    out = sys.stderr if path == "-" else sys.stdout
+    print_table(data, out)
+    if path == "-":
+        json.dump(data, sys.stdout, indent=1)
+        print()
+    else:
+        Path(path).write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+        print(f"JSON: {path}", file=out)
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

@@ -2,8 +2,10 @@
 
 A timer, an idle poll or a D-Bus call each wake the process; a tray app that
 runs all day should wake rarely. This counts the context switches of every
-thread of the real app (``/proc/PID/task/*/status``: voluntary plus
-involuntary) per minute, on the test tier's virtual desktop, in three phases:
+thread of the real app and its children (``/proc/PID/task/*/status``:
+voluntary plus involuntary; ``benchmarks/_measure.py``, which
+``footprint.py`` shares) per minute, on the test tier's virtual desktop, in
+three phases:
 
 * at the desk: input every few seconds, the next break far away;
 * away: no input (the virtual screen's idle time grows past ``natural_break``),
@@ -24,27 +26,9 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from desktop.desktop import VirtualDesktop, tray_icons  # noqa: E402
-
-
-def switches(pid: int) -> int:
-    total = 0
-    for task in Path(f"/proc/{pid}/task").iterdir():
-        for line in (task / "status").read_text().splitlines():
-            if line.startswith(("voluntary_ctxt_switches", "nonvoluntary_ctxt_switches")):
-                total += int(line.split()[1])
-    return total
-
-
-def per_minute(pid: int, seconds: float, during=None) -> float:
-    before, started = switches(pid), time.monotonic()
-    while time.monotonic() - started < seconds:
-        if during is not None:
-            during()
-        time.sleep(2)
-    return (switches(pid) - before) / (time.monotonic() - started) * 60
+from _measure import VirtualDesktop, per_minute, tray_icons  # noqa: E402
 
 
 def start_app(desktop: VirtualDesktop, profile: Path, *options: str) -> subprocess.Popen:
