@@ -21,8 +21,14 @@ Qt's deferred deletes) after ``--warmup`` breaks and after all of them, the
 growth between, the curve at checkpoints, and the top-level widgets (alive
 and visible), all widgets and BreakWindows alive before the first break and
 after the last. ``--bare`` does the same with a plain window of the same
-size shown and closed each time: what Qt alone leaves behind. ``--trace``
-adds tracemalloc's top growth by line (slower; Python allocations only).
+size shown and closed each time: what Qt alone leaves behind.
+
+To find what grows: the heap in use (glibc ``mallinfo2``) is printed beside
+RSS (RSS growth without heap growth is the allocator keeping free pages);
+``--without PART`` leaves an adapter out; ``--pixmap-cache-kb`` caps Qt's
+QPixmapCache, where the style keeps rendered buttons; ``--trace`` adds
+tracemalloc's top growth by line (slower; Python allocations only) and
+``--types`` the Python types whose live objects grew most.
 
 On the X display when ``DISPLAY`` is set (``benchmarks/footprint.py`` runs
 it on the virtual desktop), else offscreen.

@@ -18,9 +18,10 @@ Xvfb, a private session bus, openbox, trayer, dunst; the Debian packages of
   first step on (its log must say ``NaturalBreak`` before the window opens);
 * the break window: from the app's ``BreakStarted`` log line to the window's
   first paint (``benchmarks/paint_probe.py``; breaks started with
-  ``deskbreak break-now``), the first break after launch (cold: its modules
-  load then) and ``--warm-breaks`` more; and its CPU while a hold counts down
-  and while the figure moves (``benchmarks/break_window_cpu.py``);
+  ``deskbreak break-now``), the first break after launch and ``--settle``
+  (the first window the process builds) and ``--warm-breaks`` more; and its
+  CPU while a hold counts down and while the figure moves
+  (``benchmarks/break_window_cpu.py``);
 * ``--breaks`` (500) accelerated breaks back to back in the real app on a
   fake clock (``benchmarks/break_storm.py``): RSS after minus RSS after
   ``--warmup`` breaks, and the top-level windows alive before and after.
@@ -165,7 +166,8 @@ def paint_phase(session: Session, name: str, args) -> list[dict]:
     app = launch(cmd, session.env, stderr_path=log)
     lines: list[dict] = []
     try:
-        time.sleep(3)  # settled, as a user's app would be long before its first break
+        # Settled, as the app is when its first break comes half an hour after the login.
+        time.sleep(args.settle)
 
         def control(verb: str) -> None:
             subprocess.run([sys.executable, "-m", "deskbreak", *profile, verb], env=session.env,
