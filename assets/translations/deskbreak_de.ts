@@ -3103,6 +3103,37 @@
     </message>
 </context>
 <context>
+    <name>files</name>
+    <message>
+        <source>{path} is not a regular file ({kind})</source>
+        <translation>{path} ist keine gewöhnliche Datei ({kind})</translation>
+    </message>
+    <message>
+        <source>{path} is larger than {megabytes} MB; deskbreak does not read it</source>
+        <translation>{path} ist größer als {megabytes} MB; deskbreak liest sie nicht</translation>
+    </message>
+    <message>
+        <source>a named pipe</source>
+        <translation>eine benannte Pipe</translation>
+    </message>
+    <message>
+        <source>a device</source>
+        <translation>ein Gerät</translation>
+    </message>
+    <message>
+        <source>a folder</source>
+        <translation>ein Ordner</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>ein Socket</translation>
+    </message>
+    <message>
+        <source>not a file</source>
+        <translation>keine Datei</translation>
+    </message>
+</context>
+<context>
     <name>guide</name>
     <message>
         <source>Right side</source>
