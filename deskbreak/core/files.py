@@ -151,8 +151,8 @@ def parse_toml_bytes(data: bytes) -> dict[str, Any]:
         # The line, as TOML's own errors give it, so the user can find the byte in an editor;
         # error.object is what was decoded (without the byte-order mark).
         line = error.object[: error.start].count(b"\n") + 1
-        raise ValueError(translate("files", "it is not UTF-8 text (byte 0x{byte:02x} on line {line})").format(
-            byte=error.object[error.start], line=line)) from None
+        raise ValueError(translate("files", "it is not UTF-8 text (byte {byte} on line {line})").format(
+            byte=f"0x{error.object[error.start]:02x}", line=line)) from None
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -250,8 +250,8 @@ def file_lock(path: Path, *, wait_seconds: float = LOCK_WAIT_SECONDS) -> Iterato
             time.sleep(_LOCK_POLL_SECONDS)
         else:
             raise FileLockTimeout(errno.EWOULDBLOCK, translate(
-                "files", "{path} stayed locked by another program for {seconds:g} s").format(
-                    path=lock_path, seconds=wait_seconds), str(lock_path))
+                "files", "{path} stayed locked by another program for {seconds} s").format(
+                    path=lock_path, seconds=f"{wait_seconds:g}"), str(lock_path))
         try:
             yield
         finally:
