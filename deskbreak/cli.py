@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shlex
 import sys
 import textwrap
 from datetime import date, datetime, time, timedelta
@@ -24,7 +25,14 @@ from deskbreak.core.i18n import QT_TRANSLATE_NOOP, Context, translate
 from deskbreak.core.commands import CONTROL_VERBS as COMMAND_VERBS
 from deskbreak.core.kinds import BREAK_KIND_NAMES, NATURAL_BREAK_KIND
 from deskbreak.core.profile import Profile, default_config_dir, default_data_dir
-from deskbreak.core.settings import SETTING_BY_KEY, SETTINGS, SettingsError, parse_duration
+from deskbreak.core.settings import (
+    SETTING_BY_KEY,
+    SETTINGS,
+    SettingsError,
+    likely_key,
+    parse_duration,
+    unknown_setting_text,
+)
 
 # The catalog, the history and the statistics are imported by the commands
 # that use them: `deskbreak` itself (the tray app) starts without them.
@@ -51,14 +59,14 @@ def _override(text: str) -> tuple[str, str]:
     if not sep:
         raise argparse.ArgumentTypeError(translate("cli", "'{text}' should be KEY=VALUE, e.g. prelude=5s").format(text=text))
     if key not in SETTING_BY_KEY:
-        raise argparse.ArgumentTypeError(translate("cli", "unknown setting '{key}'").format(key=key))
+        raise argparse.ArgumentTypeError(unknown_setting_text(key))
     return key, value.strip()
 
 
 def _setting_key(text: str) -> str:
     key = text.strip().replace("-", "_")
     if key not in SETTING_BY_KEY:
-        raise argparse.ArgumentTypeError(translate(
+        raise argparse.ArgumentTypeError(unknown_setting_text(text) if likely_key(text) else translate(
             "cli", "unknown setting '{key}'; `deskbreak config list` shows them all").format(key=text))
     return key
 
@@ -172,9 +180,13 @@ def build_parser() -> argparse.ArgumentParser:
     config_list.add_argument("--json", action="store_true", help=translate("cli", "machine-readable output"))
     config_get = config_verbs.add_parser("get", help=translate("cli", "one setting's value"))
     config_get.add_argument("key", type=_setting_key)
-    config_set = config_verbs.add_parser("set", help=translate("cli", "change a setting (live when deskbreak runs)"))
+    config_set = config_verbs.add_parser("set", help=translate("cli", "change a setting (live when deskbreak runs)"),
+                                         usage="%(prog)s [-h] key value")
     config_set.add_argument("key", type=_setting_key)
-    config_set.add_argument("value", help=translate("cli", "as in settings.toml, e.g. 45m, true, \"mon, tue\", \"tue 18:00\""))
+    # Everything after the key, so a value such as "-5m" is the value (and gets the setting's
+    # own message) rather than an unknown option; _config_value takes exactly one.
+    config_set.add_argument("value", nargs=argparse.REMAINDER,
+                            help=translate("cli", "as in settings.toml, e.g. 45m, true, \"mon, tue\", \"tue 18:00\""))
     config_reset = config_verbs.add_parser("reset", help=translate("cli", "put a setting back to its default"))
     config_reset.add_argument("key", type=_setting_key)
 
@@ -322,13 +334,37 @@ def _settings(profile: Profile) -> int:
     return run_app(profile, open_settings=True)
 
 
+def _config_value(args: argparse.Namespace) -> str | None:
+    """The one value of `config set KEY VALUE` (None for the other verbs); exits 2 for none or several."""
+    if args.config_verb != "set":
+        return None
+    values = args.value[1:] if args.value[:1] == ["--"] else args.value
+    if len(values) == 1:
+        return values[0]
+    setting = SETTING_BY_KEY[args.key]
+    if values:
+        problem = translate("cli", "{key} takes one value, not {count}: {values}; quote a value with spaces").format(
+            key=args.key, count=len(values), values=" ".join(repr(value) for value in values))
+    else:
+        problem = translate("cli", "give the value to set {key} to, e.g. `deskbreak config set {key} {example}`").format(
+            key=args.key, example=shlex.quote(setting.describe(setting.default)))
+    _Parser(prog="deskbreak config set").error(problem)
+    raise AssertionError("unreachable: error() exits")
+
+
 def _config(args: argparse.Namespace, profile: Profile) -> int:
     """`config list|get|set|reset`: the profile's saved settings (never one-run overrides)."""
     from deskbreak.core.settings_store import SettingsStore
 
     verb = args.config_verb
+    value = _config_value(args)
     # Only looking never renames a broken file; changing refuses to save over it.
     store, problems = SettingsStore.load(profile.settings_path, SystemClock().now(), move_broken=False)
+    refusal = store.saving_problem() if verb in ("set", "reset") else None
+    if refusal is not None:
+        # Said instead of the load's "using the defaults": nothing is used, nothing is saved.
+        print(f"deskbreak: {refusal}", file=sys.stderr)
+        return 1
     for line in problems:
         print(f"deskbreak: {line}", file=sys.stderr)
     if verb == "list":
@@ -344,7 +380,6 @@ def _config(args: argparse.Namespace, profile: Profile) -> int:
     if verb == "get":
         print(store.setting_text(args.key))
         return 0
-    value = args.value if verb == "set" else None
     try:
         # Checked here first, so a bad value gets the same one-line answer running or not.
         store.file_settings.with_value(args.key, value) if verb == "set" else None
@@ -365,7 +400,7 @@ def _config(args: argparse.Namespace, profile: Profile) -> int:
             refused = translate("cli", "the change was refused")
             print(f"deskbreak: {reply.get('error', refused)}", file=sys.stderr)
             return EXIT_USAGE
-        store, _ = SettingsStore.load(profile.settings_path, SystemClock().now())
+        store, _ = SettingsStore.load(profile.settings_path, SystemClock().now(), move_broken=False)
         print(translate("cli", "{key} = {value} (applied to the running deskbreak, saved)").format(
             key=args.key, value=store.setting_text(args.key)))
         return 0

@@ -205,7 +205,8 @@ def test_settings_that_are_not_utf8_are_named_by_line_and_kept_byte_for_byte(cap
     assert (code, out) == (0, "30m\n")
     assert error_lines(err) == [f"deskbreak: {problem}; using the defaults"]
     code, _, err = run_cli(capsys, *profile, "config", "set", "volume", "20")
-    assert code == 2 and f"{path} could not be read at start, so deskbreak will not save over it" in err
+    assert code == 1 and error_lines(err) == [f"deskbreak: {problem}; deskbreak will not save over it: fix that "
+                                              "line, or remove the file, and try again"]
     assert path.read_bytes() == data
 
     # The app's start moves it aside, whole, and runs on the defaults; a save then starts a new file.
@@ -666,7 +667,9 @@ def test_a_full_disk_while_saving_settings_keeps_the_old_file_and_leaves_no_temp
     monkeypatch.undo()
 
     assert path.read_text(encoding="utf-8") == original
-    assert sorted(p.name for p in path.parent.iterdir()) == ["settings.toml"], "no temporary file left behind"
+    # The lock file stays, empty, by design (core/files.py: file_lock).
+    assert sorted(p.name for p in path.parent.iterdir()) == ["settings.toml", "settings.toml.lock"], \
+        "no temporary file left behind"
 
 
 def test_a_full_disk_while_recording_a_break_keeps_every_committed_break(tmp_path):

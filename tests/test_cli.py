@@ -7,6 +7,7 @@ import io
 import json
 import subprocess
 import sys
+import tomllib
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -184,6 +185,57 @@ def test_one_run_overrides_do_not_leak_into_config_set(capsys, tmp_path, nothing
     run_cli(capsys, *profile, "--sit-interval", "20s", "--prelude", "5s", "config", "set", "volume", "20")
     text = (tmp_path / "settings.toml").read_text()
     assert 'sit_interval = "30m"' in text and 'prelude = "1m"' in text
+
+
+def test_config_set_never_saves_over_a_file_that_does_not_parse(capsys, tmp_path, nothing_running):
+    path = tmp_path / "settings.toml"
+    broken = '# mine\nsit_interval = "45m"\nskip_budget = 5\nwork_days = ["mon"\n'
+    path.write_text(broken, encoding="utf-8")
+    for argv in (("set", "volume", "55"), ("reset", "volume")):
+        code, out, err = run_cli(capsys, "--config-dir", str(tmp_path), "--data-dir", str(tmp_path), "config", *argv)
+        assert (code, out) == (1, ""), "nothing was saved, and nothing says so"
+        [line] = err.splitlines()
+        assert line.startswith(f"deskbreak: {path}: it is not valid TOML: ") and "line 4" in line
+        assert "will not save over it" in line and "using the defaults" not in line
+    assert path.read_text(encoding="utf-8") == broken
+
+
+@pytest.mark.parametrize("argv, expected", [
+    (("config", "set", "sit_intervall", "20m"), "unknown setting 'sit_intervall'; did you mean sit_interval?"),
+    (("config", "get", "valume"), "unknown setting 'valume'; did you mean volume?"),
+    (("--set", "prelud=5s", "config", "get", "volume"), "unknown setting 'prelud'; did you mean prelude?"),
+    (("config", "set", "sit_interval", "-5m"), "key 'sit_interval': '-5m' is not a duration"),
+    (("config", "set", "volume", "-h"), "key 'volume': must be a whole number, not '-h'"),
+    (("config", "set", "volume"), "give the value to set volume to"),
+    (("config", "set", "volume", "5", "6"), "one value, not 2: '5' '6'"),
+])
+def test_config_names_the_key_meant_and_takes_values_that_start_with_a_dash(capsys, tmp_path, argv, expected,
+                                                                            nothing_running):
+    code, out, err = run_cli(capsys, "--config-dir", str(tmp_path), "--data-dir", str(tmp_path), *argv)
+    assert code == 2 and expected in err and err.count("\n") == 1, err
+    assert not (tmp_path / "settings.toml").exists(), "nothing saved"
+
+
+def test_a_negative_looking_value_that_is_good_is_saved(capsys, tmp_path, nothing_running):
+    code, out, err = run_cli(capsys, "--config-dir", str(tmp_path), "--data-dir", str(tmp_path),
+                             "config", "set", "volume", "--", "20")
+    assert code == 0 and "volume = 20" in out
+
+
+def test_config_set_from_five_processes_at_once_loses_no_key(tmp_path):
+    # Each round: five `deskbreak config set` of five different keys, with no deskbreak running.
+    values = {"volume": "21", "daily_goal": "55", "neglect_days": "9", "skip_budget": "7", "lead_in": "4s"}
+    for round_number in range(3):
+        config = tmp_path / f"round-{round_number}"
+        processes = [subprocess.Popen(
+            [sys.executable, "-m", "deskbreak", "--config-dir", str(config), "--data-dir", str(config / "data"),
+             "config", "set", key, value], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            for key, value in values.items()]
+        for process in processes:
+            out, err = process.communicate(timeout=60)
+            assert process.returncode == 0, err
+        saved = tomllib.loads((config / "settings.toml").read_text(encoding="utf-8"))
+        assert {key: str(saved[key]) for key in values} == {**values}, f"round {round_number}"
 
 
 def test_history_since_the_first_day_of_1970_is_no_traceback(capsys, tmp_path):

@@ -8,6 +8,11 @@ beside itself, never deleted, so whatever the user typed can be recovered.
 What deskbreak keeps says when a person sat, stood and stretched: folders are
 0700 and files 0600 whatever the umask, since a umask of 022 (the usual one)
 would otherwise show every other local user the history.
+
+Two programs may change one file at once (the running app and ``deskbreak
+config set``, or several of the latter): :func:`file_lock` is the advisory
+lock each holds around its read-modify-write, so neither saves over the
+other's change.
 """
 
 from __future__ import annotations
@@ -15,12 +20,24 @@ from __future__ import annotations
 import errno
 import itertools
 import os
+import re
 import stat
 import tempfile
+import time
 import tomllib
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Iterator, Sequence
+
+from deskbreak.core.bounded_read import read_regular_file
+from deskbreak.core.i18n import translate
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
+    import msvcrt
 
 PRIVATE_DIRECTORY_MODE = 0o700
 PRIVATE_FILE_MODE = 0o600
@@ -107,9 +124,22 @@ def make_file_private(path: Path) -> None:
         os.chmod(path, mode & 0o700)
 
 
+# A settings or routines file is a few kilobytes; anything near this is no file a person wrote.
+TOML_FILE_LIMIT = 1024 * 1024
+
+
 def read_toml_table(path: Path) -> dict[str, Any]:
-    """The TOML table in ``path``; ValueError if it is not UTF-8 TOML, OSError if unreadable."""
-    return parse_toml_bytes(path.read_bytes())
+    """The TOML table in ``path``; ValueError if it is not UTF-8 TOML, OSError if unreadable.
+
+    A FIFO, a device or a file over :data:`TOML_FILE_LIMIT` is an OSError
+    (:class:`~deskbreak.core.bounded_read.FileRefused`) instead of a hang.
+    """
+    return parse_toml_bytes(read_toml_bytes(path))
+
+
+def read_toml_bytes(path: Path) -> bytes:
+    """The bytes of the TOML file at ``path``, read as :func:`read_toml_table` reads them."""
+    return read_regular_file(path, TOML_FILE_LIMIT)
 
 
 def parse_toml_bytes(data: bytes) -> dict[str, Any]:
@@ -121,11 +151,43 @@ def parse_toml_bytes(data: bytes) -> dict[str, Any]:
         # The line, as TOML's own errors give it, so the user can find the byte in an editor;
         # error.object is what was decoded (without the byte-order mark).
         line = error.object[: error.start].count(b"\n") + 1
-        raise ValueError(f"it is not UTF-8 text (byte 0x{error.object[error.start]:02x} on line {line})") from None
+        raise ValueError(translate("files", "it is not UTF-8 text (byte {byte} on line {line})").format(
+            byte=f"0x{error.object[error.start]:02x}", line=line)) from None
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise ValueError(f"it is not valid TOML: {error}") from None
+        problem = str(error)
+        line = _unclosed_statement_line(text) if problem.endswith("(at end of document)") else None
+        if line is not None:
+            problem = translate("files", "{problem}; it begins on line {line}").format(problem=problem, line=line)
+        raise ValueError(translate("files", "it is not valid TOML: {problem}").format(problem=problem)) from None
+
+
+# A line that starts a statement: `key = ...` or a [table] header.
+_STATEMENT_START = re.compile(r"\s*(\[|[\w\-\"'.]+(\s*\.\s*[\w\-\"']+)*\s*=)")
+# Enough to find an unclosed array or string in any file a person writes, without parsing a big one for long.
+_STATEMENTS_TRIED = 50
+
+
+def _unclosed_statement_line(text: str) -> int | None:
+    """The line an unclosed array, table or string begins on (tomllib says only "at end of document").
+
+    It is the last statement whose lines before it still parse.
+    """
+    lines = text.splitlines(keepends=True)
+    tried = 0
+    for index in range(len(lines) - 1, -1, -1):
+        if not _STATEMENT_START.match(lines[index]):
+            continue
+        try:
+            tomllib.loads("".join(lines[:index]))
+        except tomllib.TOMLDecodeError:
+            tried += 1
+            if tried >= _STATEMENTS_TRIED:
+                return None
+            continue
+        return index + 1
+    return None
 
 
 def write_file_atomically(path: Path, text: str) -> None:
@@ -150,6 +212,76 @@ def write_file_atomically(path: Path, text: str) -> None:
     finally:
         if temporary is not None:
             _remove_quietly(temporary)
+
+
+class FileLockTimeout(OSError):
+    """Another program held the lock longer than we wait; the message names the lock file."""
+
+
+# Every holder keeps the lock for a read, a parse and a write of a small file
+# (milliseconds); a holder stuck for longer must not hang the app with it.
+LOCK_WAIT_SECONDS = 5.0
+_LOCK_POLL_SECONDS = 0.01
+
+
+def lock_path_for(path: Path) -> Path:
+    """The lock file of ``path``: ``<name>.lock`` beside it (beside a symlink, not its target)."""
+    return path.with_name(f"{path.name}.lock")
+
+
+@contextmanager
+def file_lock(path: Path, *, wait_seconds: float = LOCK_WAIT_SECONDS) -> Iterator[None]:
+    """Hold the advisory lock of ``path`` (see :func:`lock_path_for`) for the ``with`` block.
+
+    Every program that reads, changes and writes ``path`` takes it first, so
+    two of them never interleave. The lock file is created 0600 and left in
+    place (removing it would let a waiting program lock a file nobody else
+    sees). Raises :class:`FileLockTimeout` after ``wait_seconds``, and OSError
+    when the lock file cannot be created.
+    """
+    lock_path = lock_path_for(path)
+    create_private_file(lock_path)
+    # Read-only is enough to lock, and opens a lock file whose mode the user narrowed.
+    descriptor = os.open(lock_path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        for _attempt in range(max(1, round(wait_seconds / _LOCK_POLL_SECONDS))):
+            if _try_lock(descriptor):
+                break
+            time.sleep(_LOCK_POLL_SECONDS)
+        else:
+            raise FileLockTimeout(errno.EWOULDBLOCK, translate(
+                "files", "{path} stayed locked by another program for {seconds} s").format(
+                    path=lock_path, seconds=f"{wait_seconds:g}"), str(lock_path))
+        try:
+            yield
+        finally:
+            _unlock(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _try_lock(descriptor: int) -> bool:
+    try:
+        if fcntl is not None:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        else:
+            os.lseek(descriptor, 0, os.SEEK_SET)
+            msvcrt.locking(descriptor, msvcrt.LK_NBLCK, 1)
+    except (BlockingIOError, PermissionError):
+        return False
+    except OSError as error:
+        if error.errno in (errno.EACCES, errno.EAGAIN, errno.EDEADLK):  # msvcrt's "locked"
+            return False
+        raise
+    return True
+
+
+def _unlock(descriptor: int) -> None:
+    if fcntl is not None:
+        fcntl.flock(descriptor, fcntl.LOCK_UN)
+    else:
+        os.lseek(descriptor, 0, os.SEEK_SET)
+        msvcrt.locking(descriptor, msvcrt.LK_UNLCK, 1)
 
 
 def os_problem(error: OSError) -> str:

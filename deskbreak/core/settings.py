@@ -8,27 +8,36 @@ typed attribute on :class:`Settings` (a test checks the two agree).
 
 The file is the user's: loading never fails because of it. A bad value falls
 back to its default with a message naming the file, the key and the problem;
-an unknown key is reported and kept; a file that is not TOML at all is moved
-aside (never deleted) and the defaults are used. Saving is atomic and writes
-back what it did not understand, so the app never silently erases what the
-user typed.
+an unknown key is reported (with the setting it is likely a typo of) and kept;
+a file that is not TOML at all is moved aside (never deleted) and the
+defaults are used. A change edits the file in place (:func:`edited_settings_text`):
+only the keys it sets change, and the user's comments, blank lines, order,
+unknown keys and values not yet fixed stay as they were.
 """
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
+import tomllib
 from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
-import tomli_w
+import tomlkit
+import tomlkit.items
 
-from deskbreak.core.files import move_file_aside, os_problem, read_toml_table, write_file_atomically
+from deskbreak.core.files import (
+    move_file_aside,
+    os_problem,
+    parse_toml_bytes,
+    read_toml_bytes,
+    write_file_atomically,
+)
 from deskbreak.core.i18n import QT_TRANSLATE_NOOP, translate
-
 
 
 class SettingsError(ValueError):
@@ -605,6 +614,27 @@ SETTINGS: tuple[Setting, ...] = (
 SETTING_BY_KEY: dict[str, Setting] = {setting.key: setting for setting in SETTINGS}
 
 
+def likely_key(typed: str) -> str | None:
+    """The setting a mistyped key most likely means ("sit_intervall": "sit_interval"), or None."""
+    spelled = str(typed).strip().lower().replace("-", "_")
+    if spelled in SETTING_BY_KEY:
+        return spelled
+    matches = difflib.get_close_matches(spelled, SETTING_BY_KEY, n=1)
+    return matches[0] if matches else None
+
+
+def unknown_setting_text(key: str) -> str:
+    """ "unknown setting 'valume'; did you mean volume?" (or without the guess when none is close)."""
+    meant = likely_key(key)
+    if meant is None:
+        return translate("settings_problems", "unknown setting '{key}'").format(key=key)
+    return translate("settings_problems", "unknown setting '{key}'; did you mean {meant}?").format(key=key, meant=meant)
+
+
+def unknown_setting_error(key: str) -> SettingsError:
+    return SettingsError(unknown_setting_text(key), key=key, problem=translate("settings_problems", "unknown setting"))
+
+
 @dataclass(frozen=True)
 class CrossCheck:
     """A rule between settings that each look valid alone ("work ends after it starts")."""
@@ -705,8 +735,7 @@ class Settings:
         """A copy with the given settings changed; raises SettingsError naming a bad key."""
         unknown = sorted(set(raw) - SETTING_BY_KEY.keys())
         if unknown:
-            raise SettingsError(translate("settings_problems", "unknown setting '{key}'").format(key=unknown[0]),
-                                key=unknown[0], problem=translate("settings_problems", "unknown setting"))
+            raise unknown_setting_error(unknown[0])
         return replace(self, **raw)
 
     def with_value(self, key: str, raw: Any) -> Settings:
@@ -732,19 +761,25 @@ class Settings:
 class LoadedSettings:
     """What :func:`load_settings` found.
 
-    ``raw`` is what the file held (pass it to :func:`save_settings` as
-    ``keep``). ``can_save`` is False only when a file exists that could not be
-    read or moved aside; saving would then overwrite something the user has.
+    ``raw`` is the table the file held and ``data`` its bytes (None when
+    there is no file, or none that could be read). Whether a file may be
+    saved over is decided at each save, from the file as it is then
+    (:class:`~deskbreak.core.settings_store.SettingsStore`).
     """
 
     settings: Settings
     problems: list[str] = field(default_factory=list)
     raw: dict[str, Any] = field(default_factory=dict)
     moved_to: Path | None = None
-    can_save: bool = True
+    data: bytes | None = None
 
 
 def _unknown_key_problem(path: Path, key: str, raw: Any) -> str:
+    meant = likely_key(key)
+    if meant is not None:
+        # Likely a typo: naming the setting meant says why that setting did not change.
+        return translate("settings_problems", "{path}: unknown key '{key}' ignored (did you mean {meant}?)").format(
+            path=path, key=key, meant=meant)
     if isinstance(raw, dict):
         return translate("settings_problems", "{path}: unknown table [{key}] (settings are top-level keys; "
                                               "kept in the file, ignored)").format(path=path, key=key)
@@ -757,21 +792,22 @@ def load_settings(path: Path, now: datetime, *, move_broken: bool = True) -> Loa
 
     ``now`` names the file a corrupt settings file is moved aside to. A
     reader that only looks (``deskbreak config get``) passes
-    ``move_broken=False``: the file stays where it is, and nothing may save over it.
+    ``move_broken=False``: the file stays where it is.
     """
     try:
-        raw = read_toml_table(path)
+        data = read_toml_bytes(path)
+        raw = parse_toml_bytes(data)
     except FileNotFoundError:
         return LoadedSettings(Settings.defaults())
     except OSError as error:
         problem = translate("settings_problems", "{path}: could not read the settings file ({problem}); "
                                                  "using the defaults").format(path=path, problem=error.strerror or error)
-        return LoadedSettings(Settings.defaults(), [problem], can_save=False)
+        return LoadedSettings(Settings.defaults(), [problem])
     except ValueError as error:
         if not move_broken:
             problem = translate("settings_problems", "{path}: {problem}; using the defaults").format(
                 path=path, problem=error)
-            return LoadedSettings(Settings.defaults(), [problem], can_save=False)
+            return LoadedSettings(Settings.defaults(), [problem])
         try:
             # Like save_settings, act on the real file behind a symlink.
             moved_to = move_file_aside(Path(os.path.realpath(path)), now)
@@ -779,13 +815,13 @@ def load_settings(path: Path, now: datetime, *, move_broken: bool = True) -> Loa
             problem = translate("settings_problems", "{path}: {problem}; could not move it aside ({move_problem}), "
                                 "so it is left as it is and the defaults are used").format(
                 path=path, problem=error, move_problem=move_error.strerror or move_error)
-            return LoadedSettings(Settings.defaults(), [problem], can_save=False)
+            return LoadedSettings(Settings.defaults(), [problem])
         problem = translate("settings_problems", "{path}: {problem}; moved it to {moved_to} and using the defaults").format(
             path=path, problem=error, moved_to=moved_to)
         return LoadedSettings(Settings.defaults(), [problem], moved_to=moved_to)
 
     settings, problems = settings_from_table(path, raw, Settings.defaults())
-    return LoadedSettings(settings, problems, raw)
+    return LoadedSettings(settings, problems, raw, data=data)
 
 
 # Before per-day run times, a file said `run_days = [...]` and `run_time = "18:00"`.
@@ -859,53 +895,88 @@ class _Values:
         self.__dict__.update(values)
 
 
-def _file_form(settings: Settings, keep: Mapping[str, Any] | None) -> dict[str, Any]:
-    data = settings.to_toml_dict()
-    keep = keep or {}
-    for key, raw_value in keep.items():
-        setting = SETTING_BY_KEY.get(key)
-        if key in _LEGACY_RUN_KEYS and "runs" not in keep and _legacy_runs_readable(keep):
-            continue  # migrated: `runs` now says the same thing
-        if setting is None:
-            data[key] = raw_value
-        elif not setting.accepts(raw_value) and getattr(settings, key) == setting.default_value:
-            # The user's invalid text stays until they change the setting, so
-            # a save never erases something they can still fix by hand.
-            data[key] = raw_value
-    for rule in CROSS_CHECKS:
-        # Good alone but refused together (work_start after work_end): the pair stays
-        # as written until the user sets one of them (the store then drops it from keep).
-        written = {key: keep[key] for key in rule.keys
-                   if key in keep and SETTING_BY_KEY[key].accepts(keep[key])
-                   and SETTING_BY_KEY[key].parse(keep[key]) != getattr(settings, key)}
-        if written:
-            try:
-                settings.with_values(**written)
-            except SettingsError:
-                data.update(written)
-    return data
+def legacy_runs_to_migrate(raw: Mapping[str, Any]) -> tuple[str, ...]:
+    """The old run keys a save replaces with ``runs``: those present, if ``runs`` is not and they read well.
 
-
-def _legacy_runs_readable(raw: Mapping[str, Any]) -> bool:
+    Unreadable ones stay in the file, as any value the user has yet to fix.
+    """
+    present = tuple(key for key in _LEGACY_RUN_KEYS if key in raw)
+    if "runs" in raw or not present:
+        return ()
     try:
         _migrated_runs(raw)
     except ValueError:
-        return False
-    return True
+        return ()
+    return present
 
 
-def save_settings(path: Path, settings: Settings, keep: Mapping[str, Any] | None = None) -> None:
-    """Write ``settings`` to ``path`` atomically; raises SettingsError on failure.
+def settings_file_text(settings: Settings) -> str:
+    """A whole new settings file: every key in the table's order, tables ([runs]) after the plain keys."""
+    document = tomlkit.document()
+    for key, value in settings.to_toml_dict().items():
+        document[key] = value
+    return tomlkit.dumps(document)
 
-    ``keep`` is :attr:`LoadedSettings.raw`: unknown keys, and invalid values
-    the user has not since changed, are written back as they were.
-    """
-    text = tomli_w.dumps(_file_form(settings, keep))
+
+def save_settings(path: Path, settings: Settings) -> None:
+    """Write ``settings`` as a whole new file at ``path`` (an export), atomically; SettingsError on failure."""
+    text = settings_file_text(settings)
     try:
         write_file_atomically(path, text)
     except OSError as error:
         raise SettingsError(translate("settings_problems", "could not save settings to {path}: {problem}").format(
             path=path, problem=os_problem(error))) from error
+
+
+def edited_settings_text(path: Path, text: str, values: Mapping[str, Any], remove: Iterable[str] = ()) -> str:
+    """``text``, a settings file that parses, with ``values`` (file forms by key) set and ``remove`` gone.
+
+    Every other byte stays: comments, blank lines, the order of keys, unknown
+    keys and values the user has yet to fix. A key whose value is already
+    what the file says is left as written; a table ([runs] or an inline one)
+    is changed entry by entry, so its comments stay too. Raises
+    :class:`SettingsError` if the edited text would read differently
+    anywhere else (it never should: a save may not change what it did not set).
+    """
+    document = tomlkit.parse(text)
+    expected = tomllib.loads(text)
+    for key in remove:
+        if key in document:
+            del document[key]
+        expected.pop(key, None)
+    for key, value in values.items():
+        _set_entry(document, key, value)
+        expected[key] = value
+    edited = tomlkit.dumps(document)
+    if "\r\n" in text and text.count("\n") == text.count("\r\n"):
+        edited = edited.replace("\r\n", "\n").replace("\n", "\r\n")  # tomlkit ends new lines with LF alone
+    if tomllib.loads(edited) != expected:
+        raise SettingsError(translate("settings_problems", "{path}: could not change {keys} without changing "
+                                                           "other lines; nothing was saved").format(
+            path=path, keys=", ".join(values)))
+    return edited
+
+
+def _set_entry(container: Any, key: str, value: Any) -> None:
+    current = container.get(key)  # a tomlkit item, or a plain bool (tomlkit gives those unwrapped)
+    is_table = isinstance(current, (tomlkit.items.Table, tomlkit.items.InlineTable))
+    if current is not None and _plain(current) == value:
+        return  # already what the file says, in the user's own spelling
+    if is_table and isinstance(value, dict):
+        for gone in [entry for entry in current if entry not in value]:
+            del current[gone]
+        for entry, entry_value in value.items():
+            _set_entry(current, entry, entry_value)
+        return
+    if current is not None and (is_table or isinstance(current, tomlkit.items.AoT) or isinstance(value, dict)):
+        # A table where a plain value goes (or the other way round) cannot change in place:
+        # tomlkit adds plain keys before the first table and tables at the end.
+        del container[key]
+    container[key] = value
+
+
+def _plain(item: Any) -> Any:
+    return item.unwrap() if hasattr(item, "unwrap") else item
 
 
 def settings_by_section() -> list[tuple[Section, list[Setting]]]:

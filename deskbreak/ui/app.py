@@ -44,6 +44,7 @@ from deskbreak.core.engine import (
     RunEnded,
     State,
 )
+from deskbreak.core.files import write_file_atomically
 from deskbreak.core.history import HistoryError, HistoryStore, honest_outcome
 from deskbreak.core.i18n import translate
 from deskbreak.core.kinds import NATURAL_BREAK_KIND, BreakKind, Outcome
@@ -198,7 +199,8 @@ class DeskbreakApp(QObject):
             self.store.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         except OSError as exc:
             log.warning("cannot watch %s for hand edits: %s", self.store.path.parent, exc)
-        self._file_problems = ProblemNotice(translate("app", "deskbreak kept your last good settings"), self._tell)
+        # Each line says what became of its part (kept, ignored, the last good value): the title cannot.
+        self._file_problems = ProblemNotice(translate("app", "Some of your settings were not used"), self._tell)
         self._settings_watcher = WatchedFiles(lambda: (self.store.path, self.routines_path), self)
         self._settings_watcher.settled.connect(self._file_touched)
 
@@ -284,8 +286,7 @@ class DeskbreakApp(QObject):
 
     def _welcome_dismissed(self) -> None:
         try:
-            self.welcome_marker.parent.mkdir(parents=True, exist_ok=True)
-            self.welcome_marker.write_text("The first-run note was dismissed.\n")
+            write_file_atomically(self.welcome_marker, "The first-run note was dismissed.\n")  # 0600, as every profile file
         except OSError as exc:
             log.warning("could not remember the first-run note: %s", exc)
         self.welcome = None

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from deskbreak.core.files import (
+    FileLockTimeout,
     create_private_file,
+    file_lock,
     make_file_private,
     private_directory,
     write_file_atomically,
@@ -117,3 +121,55 @@ def test_saving_over_a_file_keeps_the_mode_its_owner_gave_it(tmp_path):
     path.chmod(0o640)
     write_file_atomically(path, "a = 1\n")
     assert (path.read_text(), mode(path)) == ("a = 1\n", 0o640)
+
+
+# -- the lock around a read-modify-write ------------------------------------------------------
+
+TAKE_THE_LOCK_AND_WRITE = """
+import sys
+from pathlib import Path
+from deskbreak.core.files import file_lock
+path = Path(sys.argv[1])
+print("waiting", flush=True)
+with file_lock(path):
+    path.write_text("the other process\\n")
+"""
+
+
+def test_a_second_process_waits_for_the_lock_and_then_goes_ahead(tmp_path):
+    path = tmp_path / "settings.toml"
+    with file_lock(path):
+        other = subprocess.Popen([sys.executable, "-c", TAKE_THE_LOCK_AND_WRITE, str(path)],
+                                 stdout=subprocess.PIPE, text=True)
+        assert other.stdout.readline() == "waiting\n"
+        with pytest.raises(subprocess.TimeoutExpired):
+            other.wait(timeout=0.5)
+        assert not path.exists(), "it did not write while we held the lock"
+    other.communicate(timeout=10)
+    assert other.returncode == 0
+    assert path.read_text() == "the other process\n"
+
+
+def test_the_lock_file_sits_beside_the_file_and_is_private(tmp_path, umask):
+    path = tmp_path / "settings.toml"
+    with file_lock(path):
+        pass
+    assert mode(tmp_path / "settings.toml.lock") == 0o600
+    with file_lock(path):  # and it can be taken again, by us or anyone
+        pass
+
+
+def test_a_lock_held_too_long_is_a_clear_error_not_a_hang(tmp_path):
+    path = tmp_path / "settings.toml"
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import sys, time\nfrom pathlib import Path\nfrom deskbreak.core.files import file_lock\n"
+        "with file_lock(Path(sys.argv[1])):\n    print('held', flush=True)\n    sys.stdin.read()\n"),
+        str(path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline() == "held\n"
+        with pytest.raises(FileLockTimeout) as caught:
+            with file_lock(path, wait_seconds=0.2):
+                pass
+        assert str(tmp_path / "settings.toml.lock") in str(caught.value)
+    finally:
+        holder.communicate("", timeout=10)

@@ -28,6 +28,7 @@ from deskbreak.core.settings import (
     save_settings,
     settings_by_section,
 )
+from deskbreak.core.settings_store import SettingsStore
 
 NOW = datetime(2026, 11, 23, 9, 5, 7)
 DEFAULTS = Settings.defaults()
@@ -296,6 +297,25 @@ def test_unknown_keys_are_reported_and_kept_in_raw(path):
     ]
 
 
+@pytest.mark.parametrize("typo, meant", [("sit_intervall", "sit_interval"), ("valume", "volume"),
+                                         ("work-days", "work_days"), ("skipbudget", "skip_budget")])
+def test_a_typo_key_is_named_with_the_key_it_is_likely_meant_to_be(path, typo, meant):
+    write(path, f'"{typo}" = "45m"\n')
+    loaded = load_settings(path, NOW)
+    assert loaded.problems == [f"{path}: unknown key '{typo}' ignored (did you mean {meant}?)"]
+
+
+def test_a_translated_toml_problem_goes_through_the_catalog(path, monkeypatch):
+    from deskbreak.core import i18n
+
+    write(path, 'volume = = 3\n')
+    monkeypatch.setattr(i18n, "_backend", lambda context, text, disambiguation, n: text.replace(
+        "it is not valid TOML", "es ist kein gültiges TOML").replace("it is not UTF-8 text", "es ist kein UTF-8"))
+    assert "es ist kein gültiges TOML: " in load_settings(path, NOW, move_broken=False).problems[0]
+    write(path, b"volume = \xff\n")
+    assert "es ist kein UTF-8 (byte 0xff on line 1)" in load_settings(path, NOW, move_broken=False).problems[0]
+
+
 def test_corrupt_file_is_moved_aside_with_a_timestamp_and_defaults_used(path):
     original = 'volume = 20\nsit_interval = "30m\n'
     write(path, original)
@@ -339,8 +359,11 @@ def test_unreadable_settings_path_is_reported_and_not_saved_over(path):
     path.mkdir(parents=True)  # a folder where the file should be cannot be read
     loaded = load_settings(path, NOW)
     assert loaded.settings == DEFAULTS
-    assert loaded.can_save is False
     assert loaded.problems[0].startswith(f"{path}: could not read the settings file")
+    store, _ = SettingsStore.load(path, NOW)
+    with pytest.raises(SettingsError, match="will not save over it"):
+        store.set("volume", 10)
+    assert path.is_dir()
 
 
 # -- saving ----------------------------------------------------------------------
@@ -412,8 +435,8 @@ def test_save_creates_missing_directories(tmp_path):
 
 def test_unknown_keys_survive_a_save(path):
     write(path, 'foo = 1\nvolume = 20\n[plugins]\nenabled = ["x"]\n')
-    loaded = load_settings(path, NOW)
-    save_settings(path, loaded.settings.with_value("volume", 30), keep=loaded.raw)
+    store, _ = SettingsStore.load(path, NOW)
+    store.set("volume", 30)
     reloaded = load_settings(path, NOW)
     assert reloaded.raw["foo"] == 1
     assert reloaded.raw["plugins"] == {"enabled": ["x"]}
@@ -422,13 +445,12 @@ def test_unknown_keys_survive_a_save(path):
 
 def test_invalid_value_survives_a_save_until_the_user_changes_it(path):
     write(path, 'sit_interval = "30x"\nprelude = "2m"\n')
-    loaded = load_settings(path, NOW)
-    save_settings(path, loaded.settings.with_value("volume", 10), keep=loaded.raw)
+    store, _ = SettingsStore.load(path, NOW)
+    store.set("volume", 10)
     assert tomllib.loads(path.read_text())["sit_interval"] == "30x"
     assert tomllib.loads(path.read_text())["prelude"] == "2m"
 
-    changed = load_settings(path, NOW)
-    save_settings(path, changed.settings.with_value("sit_interval", "20m"), keep=changed.raw)
+    store.set("sit_interval", "20m")
     assert tomllib.loads(path.read_text())["sit_interval"] == "20m"
 
 
@@ -502,7 +524,7 @@ def test_failed_write_keeps_the_old_file_and_leaves_no_temporary(path, monkeypat
 
 def test_serialising_failure_leaves_the_old_file_alone(path, monkeypatch):
     write(path, "volume = 20\n")
-    monkeypatch.setattr(settings_module.tomli_w, "dumps", failing(TypeError("cannot serialise")))
+    monkeypatch.setattr(settings_module.tomlkit, "dumps", failing(TypeError("cannot serialise")))
     with pytest.raises(TypeError):
         save_settings(path, DEFAULTS)
     monkeypatch.undo()

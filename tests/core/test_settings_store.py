@@ -280,3 +280,130 @@ def test_setting_one_key_of_a_clashing_pair_saves_the_pair_the_app_runs_with(tmp
     saved = tomllib.loads(path.read_text(encoding="utf-8"))
     assert (saved["work_start"], saved["work_end"]) == ("09:00", "20:00")
     assert (store.settings.work_start, store.settings.work_end) == (time(9, 0), time(20, 0))
+
+
+# -- the user's words are never lost ------------------------------------------------------------
+
+BROKEN_HAND_EDIT = ('# my settings, by hand\nsit_interval = "45m"\nskip_budget = 5\nvolume = 30\n'
+                    'work_days = ["mon"\n')
+
+
+@pytest.mark.parametrize("reloaded_first", [True, False], ids=["after the watcher read it", "before"])
+def test_a_save_never_writes_over_a_file_that_does_not_parse(path, reloaded_first):
+    store, _ = SettingsStore.load(path, NOW)
+    store.set("volume", 30)
+    write(path, BROKEN_HAND_EDIT)
+    if reloaded_first:
+        assert "keeping the last good settings" in store.reload()[1][0]
+    told = []
+    store.subscribe(told.append)
+    for change in (lambda: store.set("volume", 55), lambda: store.reset(["volume"]), lambda: store.reset()):
+        with pytest.raises(SettingsError) as refused:
+            change()
+        message = str(refused.value)
+        assert message.startswith(f"{path}: it is not valid TOML: ") and "line 5" in message
+        assert "will not save over it" in message
+    assert path.read_text(encoding="utf-8") == BROKEN_HAND_EDIT, "the user's bytes, every one"
+    assert store.settings.volume == 30 and told == []
+    # Once the user has finished the edit, saves work again and keep every word of it.
+    write(path, BROKEN_HAND_EDIT.replace('["mon"', '["mon"]'))
+    store.set("volume", 55)
+    assert path.read_text(encoding="utf-8") == BROKEN_HAND_EDIT.replace('["mon"', '["mon"]').replace(
+        "volume = 30", "volume = 55")
+
+
+HAND_WRITTEN = '''\
+# deskbreak, the way I like it
+volume = 30          # the office is quiet
+
+sit_interval = "45m"
+my_note = "for the laptop"
+daily_goal = 70
+
+[runs]
+# club nights
+tue = "18:30"
+'''
+
+
+def test_a_save_changes_only_the_keys_it_sets(path):
+    write(path, HAND_WRITTEN)
+    store, _ = SettingsStore.load(path, NOW)
+    expected = HAND_WRITTEN.replace("volume = 30 ", "volume = 55 ")
+    store.set("volume", 55)
+    assert path.read_text(encoding="utf-8") == expected
+    store.set("runs", "tue 18:30, sat 08:00")
+    expected += 'sat = "08:00"\n'
+    assert path.read_text(encoding="utf-8") == expected
+    store.reset(["daily_goal"])
+    expected = expected.replace("daily_goal = 70", "daily_goal = 80")
+    assert path.read_text(encoding="utf-8") == expected
+    store.set("sit_interval", "45m")  # what the file says already: not a byte changes
+    assert path.read_text(encoding="utf-8") == expected
+
+
+def test_a_key_the_file_lacks_is_added_among_the_top_level_keys(path):
+    write(path, HAND_WRITTEN)
+    store, _ = SettingsStore.load(path, NOW)
+    store.set_many({"prelude": "2m", "strict": True})
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith(HAND_WRITTEN.split("\n[runs]")[0])
+    assert file_table(path) == {**tomllib.loads(HAND_WRITTEN), "prelude": "2m", "strict": True}
+
+
+def test_an_inline_table_stays_inline(path):
+    write(path, 'runs = {tue = "18:00"}  # club\nvolume = 30\n')
+    store, _ = SettingsStore.load(path, NOW)
+    store.set("runs", "wed 07:00")
+    assert path.read_text(encoding="utf-8") == 'runs = {wed = "07:00"}  # club\nvolume = 30\n'
+
+
+def test_a_hand_edit_the_app_has_not_read_yet_survives_a_save(path):
+    store, _ = SettingsStore.load(path, NOW)
+    store.set("volume", 30)
+    told = []
+    store.subscribe(told.append)
+    # The user saves in an editor; within the watcher's 300 ms a save of ours comes.
+    write(path, path.read_text(encoding="utf-8").replace('sit_interval = "30m"', 'sit_interval = "45m"'))
+    store.set("volume", 55)
+    table = file_table(path)
+    assert (table["sit_interval"], table["volume"]) == ("45m", 55)
+    assert store.settings.sit_interval == timedelta(minutes=45), "the hand edit is applied too"
+    assert told == [{"sit_interval", "volume"}]
+    assert store.reload() == (frozenset(), []), "and not read twice"
+
+
+def test_a_hand_edit_with_a_problem_merged_by_a_save_is_reported_by_the_next_reload(path):
+    store, _ = SettingsStore.load(path, NOW)
+    write(path, 'sit_interval = "45 parsecs"\n')
+    store.set("volume", 55)
+    store.set("sound", False)  # a second save before the watcher reads does not swallow the news
+    changed, problems = store.reload()
+    assert changed == frozenset() and "45 parsecs" in problems[0]
+    assert store.reload() == (frozenset(), []), "told once"
+    assert file_table(path) == {"sit_interval": "45 parsecs", "volume": 55, "sound": False}
+
+
+def test_a_hand_edit_that_clashes_with_a_one_run_override_and_is_merged_by_a_save_waits(path):
+    store, _ = SettingsStore.load(path, NOW, overrides={"sit_interval": "10m"})
+    write(path, 'prelude = "12m"\n')
+    store.set("volume", 50)
+    assert file_table(path) == {"prelude": "12m", "volume": 50}
+    assert store.settings.prelude == timedelta(minutes=1) and store.settings.volume == 50
+    changed, problems = store.reload()
+    assert changed == frozenset() and "prelude (12m) must be shorter than sit_interval (10m)" in problems[0]
+
+
+def test_the_key_being_set_wins_over_a_hand_edit_of_the_same_key(path):
+    store, _ = SettingsStore.load(path, NOW)
+    write(path, 'volume = 10\nprelude = "2m"\n')
+    store.set("volume", 55)
+    assert file_table(path) == {"volume": 55, "prelude": "2m"}
+
+
+def test_a_save_that_clashes_with_a_hand_edit_is_refused_and_saves_nothing(path):
+    store, _ = SettingsStore.load(path, NOW)
+    write(path, 'prelude = "10m"\n')
+    with pytest.raises(SettingsError, match=r"prelude \(10m\) must be shorter than sit_interval \(5m\)"):
+        store.set("sit_interval", "5m")
+    assert path.read_text(encoding="utf-8") == 'prelude = "10m"\n'

@@ -366,7 +366,7 @@ def test_a_broken_hand_edit_keeps_the_last_good_values_and_says_so_once(app_part
     path.write_text(path.read_text(encoding="utf-8").replace('"40m"', '"40 parsecs"'), encoding="utf-8")
     qtbot.waitUntil(lambda: len(notifier.sent) == 1, timeout=5000)
     title, body = notifier.sent[0]
-    assert title == "deskbreak kept your last good settings"
+    assert title == "Some of your settings were not used"
     assert f"{path}: key 'sit_interval'" in body and "40 parsecs" in body
     assert app.store.settings.sit_interval == timedelta(minutes=40)
     app._file_touched()  # the same problem again is not announced twice
