@@ -255,8 +255,8 @@
         <translation>„Bei der Anmeldung starten“ konnte nicht geändert werden</translation>
     </message>
     <message>
-        <source>deskbreak kept your last good settings</source>
-        <translation>deskbreak hat deine letzten gültigen Einstellungen behalten</translation>
+        <source>Some of your settings were not used</source>
+        <translation>Einige deiner Einstellungen wurden nicht übernommen</translation>
     </message>
     <message>
         <source>Your routine could not be saved</source>
@@ -2612,10 +2612,6 @@
         <translation>„{text}“ sollte SCHLÜSSEL=WERT sein, z. B. prelude=5s</translation>
     </message>
     <message>
-        <source>unknown setting &apos;{key}&apos;</source>
-        <translation>unbekannte Einstellung „{key}“</translation>
-    </message>
-    <message>
         <source>unknown setting &apos;{key}&apos;; `deskbreak config list` shows them all</source>
         <translation>unbekannte Einstellung „{key}“; `deskbreak config list` zeigt alle</translation>
     </message>
@@ -2778,6 +2774,14 @@
     <message>
         <source>deskbreak is quitting.</source>
         <translation>deskbreak wird beendet.</translation>
+    </message>
+    <message>
+        <source>{key} takes one value, not {count}: {values}; quote a value with spaces</source>
+        <translation>{key} nimmt einen Wert, nicht {count}: {values}; setze einen Wert mit Leerzeichen in Anführungszeichen</translation>
+    </message>
+    <message>
+        <source>give the value to set {key} to, e.g. `deskbreak config set {key} {example}`</source>
+        <translation>gib den Wert an, auf den {key} gesetzt werden soll, z. B. `deskbreak config set {key} {example}`</translation>
     </message>
     <message>
         <source>deskbreak: the deskbreak running on {data_dir} reads {running}, not {path}; use the same --config-dir, or quit it first</source>
@@ -3131,6 +3135,22 @@
     <message>
         <source>not a file</source>
         <translation>keine Datei</translation>
+    </message>
+    <message>
+        <source>it is not UTF-8 text (byte {byte} on line {line})</source>
+        <translation>es ist kein UTF-8-Text (Byte {byte} in Zeile {line})</translation>
+    </message>
+    <message>
+        <source>{problem}; it begins on line {line}</source>
+        <translation>{problem}; es beginnt in Zeile {line}</translation>
+    </message>
+    <message>
+        <source>it is not valid TOML: {problem}</source>
+        <translation>es ist kein gültiges TOML: {problem}</translation>
+    </message>
+    <message>
+        <source>{path} stayed locked by another program for {seconds} s</source>
+        <translation>{path} blieb {seconds} s lang von einem anderen Programm gesperrt</translation>
     </message>
 </context>
 <context>
@@ -4245,6 +4265,10 @@
         <translation>Schlüssel „{key}“: {problem}</translation>
     </message>
     <message>
+        <source>unknown setting &apos;{key}&apos;; did you mean {meant}?</source>
+        <translation>unbekannte Einstellung „{key}“; meintest du {meant}?</translation>
+    </message>
+    <message>
         <source> and </source>
         <translation> und </translation>
     </message>
@@ -4265,12 +4289,20 @@
         <translation>Schlüssel {keys}: {problem}</translation>
     </message>
     <message>
+        <source>{path}: could not change {keys} without changing other lines; nothing was saved</source>
+        <translation>{path}: {keys} ließ sich nicht ändern, ohne andere Zeilen zu ändern; nichts wurde gespeichert</translation>
+    </message>
+    <message>
         <source>unknown setting &apos;{key}&apos;</source>
         <translation>unbekannte Einstellung „{key}“</translation>
     </message>
     <message>
         <source>unknown setting</source>
         <translation>unbekannte Einstellung</translation>
+    </message>
+    <message>
+        <source>{path}: unknown key &apos;{key}&apos; ignored (did you mean {meant}?)</source>
+        <translation>{path}: unbekannter Schlüssel „{key}“ ignoriert (meintest du {meant}?)</translation>
     </message>
     <message>
         <source>{path}: unknown table [{key}] (settings are top-level keys; kept in the file, ignored)</source>
@@ -4321,16 +4353,24 @@
         <translation>{path}: konnte nicht gelesen werden ({problem})</translation>
     </message>
     <message>
+        <source>{path}: could not read it ({problem}); keeping the last good settings</source>
+        <translation>{path}: konnte nicht gelesen werden ({problem}); die letzten gültigen Einstellungen bleiben</translation>
+    </message>
+    <message>
         <source>{path}: {problem}; keeping the last good settings</source>
         <translation>{path}: {problem}; die letzten gültigen Einstellungen bleiben</translation>
     </message>
     <message>
-        <source>{path}: {problem} with this run&apos;s command-line {overrides}; keeping the last good settings</source>
-        <translation>{path}: {problem} zusammen mit {overrides} von der Kommandozeile dieses Starts; die letzten gültigen Einstellungen bleiben</translation>
+        <source>{path}: could not read it ({problem}), so deskbreak will not save over it</source>
+        <translation>{path}: konnte nicht gelesen werden ({problem}), daher überschreibt deskbreak die Datei nicht</translation>
     </message>
     <message>
-        <source>{path} could not be read at start, so deskbreak will not save over it; fix or remove the file first</source>
-        <translation>{path} konnte beim Start nicht gelesen werden, daher speichert deskbreak nicht darüber; korrigiere oder entferne die Datei zuerst</translation>
+        <source>{path}: {problem}; deskbreak will not save over it: fix that line, or remove the file, and try again</source>
+        <translation>{path}: {problem}; deskbreak überschreibt die Datei nicht: korrigiere diese Zeile oder entferne die Datei und versuche es noch einmal</translation>
+    </message>
+    <message>
+        <source>{path}: {problem} with this run&apos;s command-line {overrides}; keeping the last good settings</source>
+        <translation>{path}: {problem} zusammen mit {overrides} von der Kommandozeile dieses Starts; die letzten gültigen Einstellungen bleiben</translation>
     </message>
 </context>
 <context>
