@@ -25,7 +25,8 @@ from deskbreak.core import commands as cmd
 from deskbreak.core.catalog import Catalog, Routine
 from deskbreak.core.clock import Clock
 from deskbreak.core.commands import CommandError, command_from_request
-from deskbreak.core.describe import COOLDOWN_ADVICE, MEETING, human_duration, prelude_message, status_line
+from deskbreak.core.describe import (COOLDOWN_ADVICE, MEETING, elapsed_duration, human_duration, prelude_message,
+                                     status_line)
 from deskbreak.core.engine import (
     SCHEDULE_KEYS,
     BackAtDesk,
@@ -584,7 +585,7 @@ class DeskbreakApp(QObject):
         away = (event.at - event.away_since).total_seconds()
         self._record("record the natural break", lambda h: h.record_break(
             NATURAL_BREAK_KIND, None, None, event.away_since, event.at, Outcome.NATURAL.value,
-            translate("app", "away from the desk for {duration}").format(duration=human_duration(away))))
+            translate("app", "away from the desk for {duration}").format(duration=elapsed_duration(away))))
 
     def _record(self, what: str, write: Callable[[HistoryStore], object]):
         """One history write; a failing disk costs that record, never the break itself."""
