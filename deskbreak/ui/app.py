@@ -27,6 +27,7 @@ from deskbreak.core.clock import Clock
 from deskbreak.core.commands import CommandError, command_from_request
 from deskbreak.core.describe import (COOLDOWN_ADVICE, MEETING, elapsed_duration, human_duration, prelude_message,
                                      status_line)
+from deskbreak.core.discipline import DISCIPLINE_FILE_NAME, DisciplineFileError, load_discipline, save_discipline
 from deskbreak.core.engine import (
     SCHEDULE_KEYS,
     BackAtDesk,
@@ -119,6 +120,10 @@ class DeskbreakApp(QObject):
         self.catalog, routine_problems = self._with_user_routines()
         self.startup_problems: list[str] = routine_problems
         self.engine = BreakEngine(store.settings, clock.now())
+        # Beside the history: today's skips, postpones and rotation outlive a restart.
+        history_path = getattr(history, "path", None)
+        self._discipline_path = None if history_path is None else Path(history_path).with_name(DISCIPLINE_FILE_NAME)
+        self._kept = self._restore_discipline()
         self._poses: dict | None = None
         self._poses_loaded = False
         self.dnd = dnd
@@ -327,6 +332,7 @@ class DeskbreakApp(QObject):
 
     def shutdown(self) -> None:
         self._settle_for_quit()
+        self._keep_discipline(quitting=True)
         self._focus_timer.stop()
         self.replace_dnd(None)
         self.alarm.stop()
@@ -413,6 +419,31 @@ class DeskbreakApp(QObject):
     def _render(self, events: list[Event]) -> None:
         self.handle(events)
         self.alarm.wake_at(self.engine.next_wakeup(self.clock.now()))
+        self._keep_discipline()
+
+    def _restore_discipline(self):
+        now = self.clock.now()
+        if self._discipline_path is not None:
+            try:
+                kept = load_discipline(self._discipline_path)
+            except DisciplineFileError as exc:
+                log.warning("%s; today's skips and postpones start afresh", exc)
+                kept = None
+            if kept is not None:
+                self.engine.restore(kept, now)
+        return self.engine.discipline(now)
+
+    def _keep_discipline(self, quitting: bool = False) -> None:
+        """Save the engine's discipline when it changed (and, with the time, on quitting): quitting gives
+        nothing back."""
+        kept = self.engine.discipline(self.clock.now())
+        if (kept == self._kept and not quitting) or self._discipline_path is None:
+            return
+        self._kept = kept  # a failing disk is said once per change, not at every tick
+        try:
+            save_discipline(self._discipline_path, kept)
+        except OSError as exc:
+            log.warning("could not save today's skips and postpones to %s: %s", self._discipline_path, exc)
 
     @property
     def postpone_label(self) -> str:
@@ -666,6 +697,7 @@ class DeskbreakApp(QObject):
             "next_run": None if run is None else {"at": _iso(run[1]), "reminder_at": _iso(run[0]),
                                                   "source": self.engine.run_source(run[1])},
             "holding_for": status.held_by,
+            "skips_left": self.engine.skips_left(now),
             "settings_file": str(self.store.path),
             "idle_backend": getattr(self.idle, "name", "unavailable"),
             "version": __version__,
