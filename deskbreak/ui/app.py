@@ -324,7 +324,10 @@ class DeskbreakApp(QObject):
         self._stop_routine()
         if self._history_id is not None:
             # Quitting (menu, `deskbreak quit`, SIGTERM, logout) mid-break: close the row.
-            self._finish_record(self.clock.now(), Outcome.MISSED, translate("app", "deskbreak quit during the break"))
+            now, note = self.clock.now(), translate("app", "deskbreak quit during the break")
+            current = self.engine.status(now).current
+            recorded = self._finish_record(now, Outcome.MISSED, note)
+            log.info("%s", _ended_line(current.kind if current else None, recorded, note))
         if self.window is not None:
             self._close_window()
         if self.notifier is not None:
@@ -374,7 +377,8 @@ class DeskbreakApp(QObject):
 
     def handle(self, events: list[Event]) -> None:
         for event in events:
-            log.info("%s", _describe_event(event))
+            if not isinstance(event, BreakEnded):  # logged below, with the outcome the history records
+                log.info("%s", _describe_event(event))
             if isinstance(event, PreludeStarted):
                 self._announce(event)
             elif isinstance(event, BreakStarted):
@@ -398,8 +402,10 @@ class DeskbreakApp(QObject):
                 self._stop_routine()
                 if self._history_id is None:
                     self._record_unshown(event)
+                    recorded = event.outcome
                 else:
-                    self._finish_record(event.at, event.outcome, event.reason)
+                    recorded = self._finish_record(event.at, event.outcome, event.reason)
+                log.info("%s", _ended_line(event.brk.kind, recorded, event.reason))
                 self._close_window()
             elif isinstance(event, RunEnded):
                 if event.offer_cooldown and self.notifier is not None:
@@ -599,11 +605,13 @@ class DeskbreakApp(QObject):
                     targets.update(dict.fromkeys(exercise.targets))
         return list(targets)
 
-    def _finish_record(self, at: datetime, outcome: Outcome, note: str = "") -> None:
+    def _finish_record(self, at: datetime, outcome: Outcome, note: str = "") -> Outcome:
+        """Close the shown break's row with its honest outcome (what the exercises say), which it returns."""
         break_id, self._history_id = self._history_id, None
         outcome = honest_outcome(outcome, self._exercises_planned, self._exercises_done)
         if break_id is not None:
             self._record("finish the break", lambda h: h.finish_break(break_id, at, outcome.value, note))
+        return outcome
 
     def _record_unshown(self, event: BreakEnded) -> None:
         brk = event.brk
@@ -754,11 +762,14 @@ def watchdog_seconds(settings: Settings) -> float:
     return min(MAX_WATCHDOG_S, settings.natural_break.total_seconds() / 3)
 
 
+def _ended_line(kind: BreakKind | None, recorded: Outcome, reason: str) -> str:
+    """The log's line for a break that ended, with the outcome the history records (not the window's view)."""
+    return f"BreakEnded: {kind.value if kind else 'break'} {recorded.value} {reason}".rstrip()
+
+
 def _describe_event(event: Event) -> str:
     name = type(event).__name__
     brk = getattr(event, "brk", None)
-    if isinstance(event, BreakEnded):
-        return f"{name}: {brk.kind.value} {event.outcome.value} {event.reason}".rstrip()
     if brk is not None:
         return f"{name}: {brk.kind.value} due {brk.due:%H:%M:%S}"
     if isinstance(event, NaturalBreak):

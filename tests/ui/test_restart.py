@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from deskbreak.adapters.notify import NotifierChain
 from deskbreak.core import commands as cmd
@@ -58,6 +59,8 @@ class Morning:
 
     def close(self) -> None:
         self.app.shutdown()
+        for window in QApplication.topLevelWidgets():  # a done view still saying well done
+            window.close()
 
 
 def compared(tmp_path: Path, play: Callable[[Morning, Callable[[], None]], None], **settings) -> tuple[dict, dict]:
