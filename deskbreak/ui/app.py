@@ -37,6 +37,7 @@ from deskbreak.core.engine import (
     BreakOverdue,
     BreakPostponed,
     BreakStarted,
+    Discipline,
     Event,
     NaturalBreak,
     Paused,
@@ -427,7 +428,8 @@ class DeskbreakApp(QObject):
         self.alarm.wake_at(self.engine.next_wakeup(self.clock.now()))
         self._keep_discipline()
 
-    def _restore_discipline(self):
+    def _restore_discipline(self) -> Discipline:
+        """Take up what the last run left in discipline.json; returns what is kept now (nothing to save yet)."""
         now = self.clock.now()
         if self._discipline_path is not None:
             try:
