@@ -713,12 +713,15 @@ def _import_history(path: Path, skip_bad_rows: bool, profile: Profile) -> int:
 
 # -- stats ---------------------------------------------------------------------
 
-# The table's counted columns: (heading, DayStats / WeekStats attribute).
+# The table's counted columns: (heading, DayStats / WeekStats attribute). Every end a break can
+# come to has its column (stats.ENDED_OUTCOMES), as every one has its part of the window's bars.
 STATS_COLUMNS = (
     (QT_TRANSLATE_NOOP("cli", "Prompted"), "prompted"),
     (QT_TRANSLATE_NOOP("cli", "Completed"), "completed"),
     (QT_TRANSLATE_NOOP("cli", "Partial"), "partial"),
     (QT_TRANSLATE_NOOP("cli", "Skipped"), "skipped"),
+    (QT_TRANSLATE_NOOP("cli", "Hurt"), "hurt"),
+    (QT_TRANSLATE_NOOP("cli", "Missed"), "missed"),
     (QT_TRANSLATE_NOOP("cli", "Postponed"), "postponed"),
     (QT_TRANSLATE_NOOP("cli", "Away"), "natural"),
 )
@@ -761,8 +764,10 @@ def _stats(args: argparse.Namespace, profile: Profile) -> int:
 
 
 def format_stats(report: StatsReport) -> list[str]:
-    """The human form of ``deskbreak stats``: the table, the streak, minutes per muscle group, neglect."""
+    """The human form of ``deskbreak stats``: the table, the streak, minutes per muscle group, neglect,
+    and the rules behind them in the window's words."""
     from deskbreak.core.describe import weekday_name
+    from deskbreak.core.stats import GOAL_RULE, MINUTES_RULE, NEGLECT_RULE, taken_text
 
     by_day = len(report.days) <= MAX_DAY_ROWS
     goal = report.streak.goal
@@ -777,9 +782,12 @@ def format_stats(report: StatsReport) -> list[str]:
                 for week in report.weeks]
     rows.append((translate("cli", "Total"), "", report.total, ""))
     headings = [*labels, *(translate("cli", name) for name, _ in STATS_COLUMNS), translate("cli", "Minutes"),
-                goal_heading]
+                translate("cli", "Sit-breaks taken"), goal_heading]
     table = [[label, sublabel, *(str(getattr(period, attribute)) for _, attribute in STATS_COLUMNS),
-              f"{period.minutes:.1f}", goal_text] for label, sublabel, period, goal_text in rows]
+              f"{period.minutes:.1f}",
+              # As in the window: a day without a prompted sit-break is neutral, not "0 of 0" or "2 of 2".
+              taken_text(period.sit_taken, period.sit_chances) if period.sit_prompted else "", goal_text]
+             for label, sublabel, period, goal_text in rows]
     widths = [max(len(cells[n]) for cells in [headings, *table]) for n in range(len(headings))]
 
     def line(cells: Sequence[str]) -> str:
@@ -802,6 +810,11 @@ def format_stats(report: StatsReport) -> list[str]:
         lines.append(translate("cli", "Not stretched lately: {groups}").format(groups=", ".join(
             _group_figure(n.target, translate("cli", "never") if n.days is None else _days(n.days))
             for n in report.neglected)))
+    rules = (translate("stats", GOAL_RULE).format(goal=goal), translate("stats", MINUTES_RULE),
+             translate("stats", NEGLECT_RULE))
+    wrap = textwrap.TextWrapper(width=79)
+    lines.append("")
+    lines += [line for rule in rules for line in wrap.wrap(rule)]
     return lines
 
 

@@ -430,7 +430,7 @@ def test_stats_table_reads_as_sentences(capsys, tmp_path):
     header = next(line for line in lines if line.startswith("Date"))
     assert header.split()[:4] == ["Date", "Day", "Prompted", "Completed"]
     row = next(line for line in lines if line.startswith(today.isoformat()))
-    assert row.split()[2:10] == ["2", "2", "0", "0", "1", "1", "3.0", "met"]
+    assert row.split()[2:] == ["2", "2", "0", "0", "0", "0", "1", "1", "3.0", "3", "of", "3", "met"]
     assert "Streak: 1 day (best 1), goal 80 % of sit-breaks taken" in lines
     assert "Minutes per muscle group: Lower back 2.0, Legs 2.0, Hip flexors 1.0, Glutes 1.0" in lines
     neglected = next(line for line in lines if line.startswith("Not stretched lately: "))

@@ -26,11 +26,23 @@ _WEEKDAYS = (QT_TRANSLATE_NOOP("describe", "Mon"), QT_TRANSLATE_NOOP("describe",
 
 
 def human_duration(seconds: float) -> str:
-    """ "45 s", "12 min", "1 h 5 min": rounded up, so "in 1 min" is never late."""
+    """ "45 s", "12 min", "1 h 5 min": rounded up, so "in 1 min" is never late (for what is to come)."""
     seconds = max(0, int(-(-seconds // 1)))
     if seconds < 60:
         return f"{seconds} s"
-    minutes = -(-seconds // 60)
+    return _minutes_and_hours(-(-seconds // 60))
+
+
+def elapsed_duration(seconds: float) -> str:
+    """ "45 s", "2 min", "1 h 5 min": a time that has passed, to the nearest second, from a minute on
+    to the nearest minute (halves up). Rounding up, as for a countdown, would make 2 min away "3 min"."""
+    seconds = max(0, int(seconds + 0.5))
+    if seconds < 60:
+        return f"{seconds} s"
+    return _minutes_and_hours((seconds + 30) // 60)
+
+
+def _minutes_and_hours(minutes: int) -> str:
     if minutes < 60:
         return f"{minutes} min"
     hours, minutes = divmod(minutes, 60)

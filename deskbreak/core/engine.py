@@ -32,6 +32,14 @@ Rules that keep it humane:
   never spins.
 * Skips are a budget: past ``skip_budget`` a day, skip becomes a 5-minute
   postpone; strict mode allows no skip and one postpone per break.
+* Quitting is no way out: what the day has spent (skips, the postpones of a
+  break put off, the place in the sit-break rotation) and what the user asked
+  for ("skip next", "no run today", a pause) is a :class:`Discipline` the host
+  saves whenever it changes and when it quits, and hands to
+  :meth:`BreakEngine.restore` at the next start. The countdown goes on from
+  the last break when deskbreak was stopped for less than ``natural_break``;
+  a postponed break comes back unless it fell due ``natural_break`` or more
+  ago. Longer than that, by the engine's own rule, the user was away.
 
 Commands (:mod:`deskbreak.core.commands`) go through :meth:`BreakEngine.apply`
 and return events too; a command the rules refuse returns :class:`Refused`.
@@ -45,6 +53,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Sequence
 
 from deskbreak.core import commands as cmd
+from deskbreak.core.i18n import translate
 from deskbreak.core.kinds import BreakKind, Outcome
 from deskbreak.core.plan import WorkingHours, next_prerun, next_sit_break
 from deskbreak.core.runs import Run, RunPlan, runs_report
@@ -212,6 +221,36 @@ class Status:
     skip_next: bool = False
 
 
+@dataclass(frozen=True)
+class Discipline:
+    """What the engine must not forget when deskbreak quits and starts again (see the module docstring).
+
+    Everything here is plain data (dates, times, counts), so the host can
+    save it as it likes; ``day`` says which day ``skips`` and ``sit_breaks``
+    belong to, and they count for nothing on another.
+    """
+
+    day: date
+    skips: int = 0
+    """Skips spent that day (from the budget)."""
+    sit_breaks: int = 0
+    """Sit-breaks started that day: where the routine's rotation stands."""
+    skip_next: bool = False
+    postponed: Break | None = None
+    """A break put off and still to come back, with when and how often it was put off."""
+    postponed_until: datetime | None = None
+    postpones: int = 0
+    runs_reminded: frozenset[datetime] = frozenset()
+    """Runs from ``day`` on whose pre-run reminder was given (or taken early)."""
+    runs_dropped: frozenset[datetime] = frozenset()
+    """Runs from ``day`` on the user said they would not run ("No run today")."""
+    last_break_end: datetime | None = None
+    """Where the countdown to the next sit-break runs from; None while the user is away."""
+    paused_until: datetime | None = None
+    at: datetime | None = field(default=None, compare=False)
+    """When this was taken: the host saves it when the rest changes, and when it quits."""
+
+
 @dataclass
 class _Active:
     brk: Break
@@ -377,7 +416,7 @@ class BreakEngine:
         m = self._m
         events: list[Event] = []
         if m.active is not None:
-            events.append(self._end(now, Outcome.MISSED, reason="away"))
+            events.append(self._end(now, Outcome.MISSED, reason=translate("engine", "away")))
         m.away = True
         m.away_since = away_since
         m.last_break_end = now
@@ -443,7 +482,7 @@ class BreakEngine:
         m = self._m
         self._count_skip(now)
         m.last_break_end = max(brk.due, now)
-        return BreakEnded(at=now, brk=brk, outcome=Outcome.SKIPPED, reason="skipped ahead of time")
+        return BreakEnded(at=now, brk=brk, outcome=Outcome.SKIPPED, reason=translate("engine", "skipped ahead of time"))
 
     def _upcoming(self, now: datetime) -> Break | None:
         """The next break to prompt, given what has happened so far."""
@@ -515,7 +554,7 @@ class BreakEngine:
             return self.resume(now)
         if isinstance(command, cmd.FinishBreak):
             if command.outcome == Outcome.SKIPPED:
-                return self.skip(now, reason=command.reason or "ended by the user")
+                return self.skip(now, reason=command.reason or translate("engine", "ended by the user"))
             return self.finish(now, command.outcome)
         if isinstance(command, cmd.NoRunToday):
             return self.no_run_today(now)
@@ -540,7 +579,8 @@ class BreakEngine:
                 if sequence is not None:
                     pending = replace(pending, sequence=sequence)
                 return self._start(now, pending, reprompt=again, postpones=m.active.postpones)
-            events.append(self._end(now, Outcome.SKIPPED, reason=f"replaced by {kind.value}"))
+            events.append(self._end(now, Outcome.SKIPPED,
+                                    reason=translate("engine", "replaced by: {kind}").format(kind=kind.label)))
         run_at = None
         if kind == BreakKind.PRERUN and for_run:
             upcoming = next_prerun(now, self._runs(), timedelta(0), frozenset(m.prerun_done))
@@ -558,7 +598,7 @@ class BreakEngine:
         if m.active is None:
             return []
         if self._settings.strict and m.active.postpones >= 1:
-            return [Refused(at=now, reason="Strict mode: a break can be postponed once")]
+            return [Refused(at=now, reason=translate("engine", "Strict mode: a break can be postponed once"))]
         return [self._postpone(now, delay if delay is not None else self._settings.postpone)]
 
     def _postpone(self, now: datetime, delay: timedelta) -> BreakPostponed:
@@ -581,7 +621,7 @@ class BreakEngine:
         refusal = self._skip_refusal(now)
         if refusal is not None:
             return [Refused(at=now, reason=refusal)]
-        if self._skips_left(now) == 0:
+        if self.skips_left(now) == 0:
             return [self._postpone(now, OVER_BUDGET_POSTPONE)]
         self._count_skip(now)
         return [self._end(now, Outcome.SKIPPED, reason=reason)]
@@ -589,10 +629,10 @@ class BreakEngine:
     def skip_next(self, now: datetime) -> list[Event]:
         """Skip the break that is pending, or else the next one when it comes."""
         if self._m.active is not None:
-            return self.skip(now, reason="skipped by the user")
+            return self.skip(now, reason=translate("engine", "skipped by the user"))
         refusal = self._skip_refusal(now)
-        if refusal is None and self._skips_left(now) == 0:
-            refusal = "No skips left today"
+        if refusal is None and self.skips_left(now) == 0:
+            refusal = translate("engine", "No skips left today")
         if refusal is not None:
             return [Refused(at=now, reason=refusal)]
         self._m.skip_next = True
@@ -606,12 +646,12 @@ class BreakEngine:
         todays = self._runs().runs_between(midnight, midnight + timedelta(days=1))
         active = m.active
         if active is not None and active.brk.run_at is not None and active.brk.run_at.date() == now.date():
-            events.append(self._end(now, Outcome.SKIPPED, reason="no run today"))
+            events.append(self._end(now, Outcome.SKIPPED, reason=translate("engine", "no run today")))
         for run in todays:
             m.prerun_done.add(run.start)
             m.runs_skipped.add(run.start)  # no cool-down either, and the run is no break
         if not todays and not events:
-            return [Refused(at=now, reason="No run is planned today")]
+            return [Refused(at=now, reason=translate("engine", "No run is planned today"))]
         return events
 
     def finish(self, now: datetime, outcome: Outcome = Outcome.COMPLETED) -> list[Event]:
@@ -627,7 +667,7 @@ class BreakEngine:
             raise ValueError(f"cannot pause until {until:%H:%M}, which is not in the future")
         events: list[Event] = []
         if self._m.active is not None:
-            events.append(self._end(now, Outcome.SKIPPED, reason="paused"))
+            events.append(self._end(now, Outcome.SKIPPED, reason=translate("engine", "paused")))
         self._m.paused_until = until
         self._m.skip_next = False
         events.append(Paused(at=now, until=until))
@@ -649,20 +689,65 @@ class BreakEngine:
             m.skip_day, m.skips = now.date(), 0
         m.skips += 1
 
-    def _skips_left(self, now: datetime) -> int | None:
+    def skips_left(self, now: datetime) -> int | None:
+        """The skips left today; None when the budget is 0 (no limit)."""
         budget = self._settings.skip_budget
         return None if budget == 0 else max(0, budget - self._skips_today(now))
 
     def _skip_refusal(self, now: datetime) -> str | None:
         if self._settings.strict:
-            return "Strict mode: breaks cannot be skipped"
+            return translate("engine", "Strict mode: breaks cannot be skipped")
         return None
+
+    # -- a restart -------------------------------------------------------
+
+    def discipline(self, now: datetime) -> Discipline:
+        """What a restart must not forget, as of ``now``; equal snapshots need no new save."""
+        m = self._m
+        today = now.date()
+        active = m.active
+        # A held break that was put off before keeps its postpones (and comes back held again if need be).
+        put_off = active is not None and active.postpones > 0 and active.state in (State.POSTPONED, State.HELD)
+        return Discipline(
+            day=today,
+            skips=self._skips_today(now),
+            sit_breaks=self._sit_sequence(now),
+            skip_next=m.skip_next,
+            postponed=active.brk if put_off else None,
+            postponed_until=active.postponed_until if put_off else None,
+            postpones=active.postpones if put_off else 0,
+            runs_reminded=frozenset(run for run in m.prerun_done if run.date() >= today),
+            runs_dropped=frozenset(run for run in m.runs_skipped if run.date() >= today),
+            # While away it moves at every step; what matters then is that the user was away.
+            last_break_end=None if m.away else m.last_break_end,
+            paused_until=m.paused_until,
+            at=now,
+        )
+
+    def restore(self, kept: Discipline, now: datetime) -> None:
+        """Take up what the last run of deskbreak left (see :meth:`discipline`); call before the first step."""
+        m = self._m
+        if kept.day == now.date():
+            m.skip_day, m.skips = kept.day, kept.skips
+            m.sit_day, m.sit_count = kept.day, kept.sit_breaks
+        m.skip_next = kept.skip_next
+        m.prerun_done |= kept.runs_reminded
+        m.runs_skipped |= kept.runs_dropped
+        if kept.paused_until is not None and kept.paused_until > now:
+            m.paused_until = kept.paused_until
+        stopped_briefly = kept.at is not None and timedelta(0) <= now - kept.at < self._settings.natural_break
+        if stopped_briefly and kept.last_break_end is not None and kept.last_break_end <= now:
+            m.last_break_end = kept.last_break_end
+        until = kept.postponed_until
+        if kept.postponed is not None and until is not None and m.active is None \
+                and now - until < self._settings.natural_break:
+            m.active = _Active(kept.postponed, State.POSTPONED, postponed_until=until, postpones=kept.postpones)
 
     # -- queries ---------------------------------------------------------
 
     def status(self, now: datetime) -> Status:
         m = self._m
-        skips_left = self._skips_left(now)
+        skips_left = self.skips_left(now)
         can_skip = not self._settings.strict
         budget = dict(skips_left=skips_left, can_skip=can_skip,
                       overdue=skips_left == 0 and can_skip, skip_next=m.skip_next)

@@ -1,8 +1,11 @@
 """Statistics of the history: per day and week, streaks, minutes per muscle group, what was neglected.
 
 One pure module shared by the history window and ``deskbreak stats``, so the
-two can never disagree. It reads :class:`~deskbreak.core.history.BreakRecord`
-lists and knows nothing of SQLite or Qt.
+two can never disagree: each figure has one definition, here, and the words
+that state a rule to the user (:data:`GOAL_RULE`, :data:`MINUTES_RULE`,
+:data:`NEGLECT_RULE`) live beside it. It reads
+:class:`~deskbreak.core.history.BreakRecord` lists and knows nothing of
+SQLite or Qt.
 
 The rules, each one a user would agree with:
 
@@ -12,9 +15,15 @@ The rules, each one a user would agree with:
   break: a break postponed twice and then taken is one prompt (same kind and
   ``due_at``), with its last outcome. Breaks the user started themselves are
   not prompts, but their outcomes count.
+- Every break ends in exactly one of :data:`ENDED_OUTCOMES` on the day it
+  ended, so a chart that stacks them shows every break of the history once
+  (``hurt`` and ``missed`` too); a prompt still put off when the history was
+  read is in ``postponed`` only.
 - ``minutes`` is the time spent in exercises (done or left part way), not
   time away from the desk; each exercise's minutes count for every muscle
-  group it targets.
+  group it targets. Neglect counts on purpose only exercises done to the end
+  (a stretch left after a few seconds did not stretch): a group can show
+  minutes and still be "never" stretched, and both panels say so.
 - The daily goal is met when the share of the day's chances for a sit-break
   that were taken reaches ``goal_percent``. Chances are the prompted
   sit-breaks, the ones the user started, and the times away from the desk;
@@ -77,6 +86,21 @@ def target_label(target: str) -> str:
 COUNT_NAMES = (
     "prompted", "completed", "partial", "skipped", "postponed", "natural", "missed", "hurt", "runs_prepared",
 )
+# How a break can end (a day's count of each), taken ones first: what the week chart stacks.
+# Postponed is not one: the break lives on and ends in one of these.
+ENDED_OUTCOMES = ("completed", "natural", "partial", "skipped", "hurt", "missed")
+
+# The rules behind the figures, in words, for every place that shows them (the window, `deskbreak stats`).
+GOAL_RULE = QT_TRANSLATE_NOOP(
+    "stats", "A day meets the goal when you take {goal} % of its sit-breaks: the prompted ones, those you "
+    "started and your times away from the desk. Days without a prompted sit-break neither break nor extend "
+    "the streak.")
+MINUTES_RULE = QT_TRANSLATE_NOOP(
+    "stats", "Minutes per muscle group count the time in exercises, also those left part way; an exercise "
+    "counts for every muscle group it works.")
+NEGLECT_RULE = QT_TRANSLATE_NOOP(
+    "stats", "Not stretched lately counts only exercises done to the end: a stretch left after a few seconds "
+    "did not stretch.")
 # What a prerun break must end as for the run to count as prepared.
 _PREPARED = (Outcome.COMPLETED.value, Outcome.PARTIAL.value)
 
@@ -104,6 +128,11 @@ class DayStats:
     minutes_by_target: Mapping[str, float] = field(default_factory=dict)
 
     @property
+    def ended(self) -> int:
+        """Breaks that came to an end that day, however (:data:`ENDED_OUTCOMES`)."""
+        return sum(getattr(self, outcome) for outcome in ENDED_OUTCOMES)
+
+    @property
     def taken_percent(self) -> float | None:
         """The share of the day's sit-break chances taken; None with no prompted sit-break."""
         return _taken_percent(self.sit_taken, self.sit_chances, self.sit_prompted)
@@ -116,6 +145,11 @@ class DayStats:
 def _taken_percent(sit_taken: int, sit_chances: int, sit_prompted: int) -> float | None:
     # Chances include the prompts; max() keeps a hand-built DayStats without them from dividing by 0.
     return None if sit_prompted == 0 else sit_taken * 100 / max(sit_chances, sit_prompted, sit_taken)
+
+
+def taken_text(sit_taken: int, sit_chances: int) -> str:
+    """ "3 of 5": sit-breaks taken out of the day's chances, in the same words wherever they are shown."""
+    return translate("stats", "{taken} of {chances}").format(taken=sit_taken, chances=sit_chances)
 
 
 def _goal_met(sit_taken: int, sit_chances: int, sit_prompted: int, goal_percent: int) -> bool | None:
@@ -226,8 +260,12 @@ class StatsReport:
         }
 
 
+# The goal's figures: sit-breaks taken out of the chances (see the module docstring).
+_GOAL_COUNT_NAMES = ("sit_prompted", "sit_taken", "sit_chances")
+
+
 def _totals_json(period: DayStats | _Totals) -> dict:
-    totals = {name: getattr(period, name) for name in COUNT_NAMES}
+    totals = {name: getattr(period, name) for name in (*COUNT_NAMES, *_GOAL_COUNT_NAMES)}
     totals["minutes"] = round(period.minutes, 1)
     return totals
 

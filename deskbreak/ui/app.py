@@ -25,7 +25,9 @@ from deskbreak.core import commands as cmd
 from deskbreak.core.catalog import Catalog, Routine
 from deskbreak.core.clock import Clock
 from deskbreak.core.commands import CommandError, command_from_request
-from deskbreak.core.describe import COOLDOWN_ADVICE, MEETING, human_duration, prelude_message, status_line
+from deskbreak.core.describe import (COOLDOWN_ADVICE, MEETING, elapsed_duration, human_duration, prelude_message,
+                                     status_line)
+from deskbreak.core.discipline import DISCIPLINE_FILE_NAME, DisciplineFileError, load_discipline, save_discipline
 from deskbreak.core.engine import (
     SCHEDULE_KEYS,
     BackAtDesk,
@@ -35,6 +37,7 @@ from deskbreak.core.engine import (
     BreakOverdue,
     BreakPostponed,
     BreakStarted,
+    Discipline,
     Event,
     NaturalBreak,
     Paused,
@@ -119,6 +122,10 @@ class DeskbreakApp(QObject):
         self.catalog, routine_problems = self._with_user_routines()
         self.startup_problems: list[str] = routine_problems
         self.engine = BreakEngine(store.settings, clock.now())
+        # Beside the history: today's skips, postpones and rotation outlive a restart.
+        history_path = getattr(history, "path", None)
+        self._discipline_path = None if history_path is None else Path(history_path).with_name(DISCIPLINE_FILE_NAME)
+        self._kept = self._restore_discipline()
         self._poses: dict | None = None
         self._poses_loaded = False
         self.dnd = dnd
@@ -319,7 +326,10 @@ class DeskbreakApp(QObject):
         self._stop_routine()
         if self._history_id is not None:
             # Quitting (menu, `deskbreak quit`, SIGTERM, logout) mid-break: close the row.
-            self._finish_record(self.clock.now(), Outcome.MISSED, translate("app", "deskbreak quit during the break"))
+            now, note = self.clock.now(), translate("app", "deskbreak quit during the break")
+            current = self.engine.status(now).current
+            recorded = self._finish_record(now, Outcome.MISSED, note)
+            log.info("%s", _ended_line(current.kind if current else None, recorded, note))
         if self.window is not None:
             self._close_window()
         if self.notifier is not None:
@@ -327,6 +337,7 @@ class DeskbreakApp(QObject):
 
     def shutdown(self) -> None:
         self._settle_for_quit()
+        self._keep_discipline(quitting=True)
         self._focus_timer.stop()
         self.replace_dnd(None)
         self.alarm.stop()
@@ -368,7 +379,8 @@ class DeskbreakApp(QObject):
 
     def handle(self, events: list[Event]) -> None:
         for event in events:
-            log.info("%s", _describe_event(event))
+            if not isinstance(event, BreakEnded):  # logged below, with the outcome the history records
+                log.info("%s", _describe_event(event))
             if isinstance(event, PreludeStarted):
                 self._announce(event)
             elif isinstance(event, BreakStarted):
@@ -392,8 +404,10 @@ class DeskbreakApp(QObject):
                 self._stop_routine()
                 if self._history_id is None:
                     self._record_unshown(event)
+                    recorded = event.outcome
                 else:
-                    self._finish_record(event.at, event.outcome, event.reason)
+                    recorded = self._finish_record(event.at, event.outcome, event.reason)
+                log.info("%s", _ended_line(event.brk.kind, recorded, event.reason))
                 self._close_window()
             elif isinstance(event, RunEnded):
                 if event.offer_cooldown and self.notifier is not None:
@@ -413,6 +427,32 @@ class DeskbreakApp(QObject):
     def _render(self, events: list[Event]) -> None:
         self.handle(events)
         self.alarm.wake_at(self.engine.next_wakeup(self.clock.now()))
+        self._keep_discipline()
+
+    def _restore_discipline(self) -> Discipline:
+        """Take up what the last run left in discipline.json; returns what is kept now (nothing to save yet)."""
+        now = self.clock.now()
+        if self._discipline_path is not None:
+            try:
+                kept = load_discipline(self._discipline_path)
+            except DisciplineFileError as exc:
+                log.warning("%s; today's skips and postpones start afresh", exc)
+                kept = None
+            if kept is not None:
+                self.engine.restore(kept, now)
+        return self.engine.discipline(now)
+
+    def _keep_discipline(self, quitting: bool = False) -> None:
+        """Save the engine's discipline when it changed (and, with the time, on quitting): quitting gives
+        nothing back."""
+        kept = self.engine.discipline(self.clock.now())
+        if (kept == self._kept and not quitting) or self._discipline_path is None:
+            return
+        self._kept = kept  # a failing disk is said once per change, not at every tick
+        try:
+            save_discipline(self._discipline_path, kept)
+        except OSError as exc:
+            log.warning("could not save today's skips and postpones to %s: %s", self._discipline_path, exc)
 
     @property
     def postpone_label(self) -> str:
@@ -568,11 +608,13 @@ class DeskbreakApp(QObject):
                     targets.update(dict.fromkeys(exercise.targets))
         return list(targets)
 
-    def _finish_record(self, at: datetime, outcome: Outcome, note: str = "") -> None:
+    def _finish_record(self, at: datetime, outcome: Outcome, note: str = "") -> Outcome:
+        """Close the shown break's row with its honest outcome (what the exercises say), which it returns."""
         break_id, self._history_id = self._history_id, None
         outcome = honest_outcome(outcome, self._exercises_planned, self._exercises_done)
         if break_id is not None:
             self._record("finish the break", lambda h: h.finish_break(break_id, at, outcome.value, note))
+        return outcome
 
     def _record_unshown(self, event: BreakEnded) -> None:
         brk = event.brk
@@ -585,7 +627,7 @@ class DeskbreakApp(QObject):
         away = (event.at - event.away_since).total_seconds()
         self._record("record the natural break", lambda h: h.record_break(
             NATURAL_BREAK_KIND, None, None, event.away_since, event.at, Outcome.NATURAL.value,
-            translate("app", "away from the desk for {duration}").format(duration=human_duration(away))))
+            translate("app", "away from the desk for {duration}").format(duration=elapsed_duration(away))))
 
     def _record(self, what: str, write: Callable[[HistoryStore], object]):
         """One history write; a failing disk costs that record, never the break itself."""
@@ -666,6 +708,7 @@ class DeskbreakApp(QObject):
             "next_run": None if run is None else {"at": _iso(run[1]), "reminder_at": _iso(run[0]),
                                                   "source": self.engine.run_source(run[1])},
             "holding_for": status.held_by,
+            "skips_left": self.engine.skips_left(now),
             "settings_file": str(self.store.path),
             "idle_backend": getattr(self.idle, "name", "unavailable"),
             "version": __version__,
@@ -722,11 +765,14 @@ def watchdog_seconds(settings: Settings) -> float:
     return min(MAX_WATCHDOG_S, settings.natural_break.total_seconds() / 3)
 
 
+def _ended_line(kind: BreakKind | None, recorded: Outcome, reason: str) -> str:
+    """The log's line for a break that ended, with the outcome the history records (not the window's view)."""
+    return f"BreakEnded: {kind.value if kind else 'break'} {recorded.value} {reason}".rstrip()
+
+
 def _describe_event(event: Event) -> str:
     name = type(event).__name__
     brk = getattr(event, "brk", None)
-    if isinstance(event, BreakEnded):
-        return f"{name}: {brk.kind.value} {event.outcome.value} {event.reason}".rstrip()
     if brk is not None:
         return f"{name}: {brk.kind.value} due {brk.due:%H:%M:%S}"
     if isinstance(event, NaturalBreak):

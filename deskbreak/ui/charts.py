@@ -28,7 +28,9 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, 
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from deskbreak.core.i18n import Context, translate
+from deskbreak.core.stats import ENDED_OUTCOMES
 from deskbreak.ui import style
+from deskbreak.ui.history_table import outcome_label
 
 # lupdate reads plural forms only from a Context's tr, and takes the context
 # from the variable's name (core/i18n.py): hence the lower-case name.
@@ -83,14 +85,15 @@ def month_name(month: int) -> str:
 
 # -- colours -------------------------------------------------------------------
 
-# The outcomes the week chart stacks, bottom to top: ends a break can come to.
+# The outcomes the week chart stacks, bottom to top: every end a break can
+# come to (the core's definition), so each break of the history is in a bar.
 # Postponed is left out on purpose: the break lives on, and stacking it would
 # count the same prompt twice.
-STACKED_OUTCOMES = ("completed", "natural", "partial", "skipped")
+STACKED_OUTCOMES = ENDED_OUTCOMES
 
 
 def outcome_colors(palette: QPalette) -> dict[str, QColor]:
-    """A colour per stacked outcome: taken breaks strong, the rest softer and warm."""
+    """A colour per stacked outcome: taken breaks strong, the rest softer and warm, missed ones grey."""
     accent = style.accent_color(palette)
     window = palette.color(QPalette.ColorRole.Window)
     return {
@@ -98,6 +101,8 @@ def outcome_colors(palette: QPalette) -> dict[str, QColor]:
         "natural": style.rest_color(palette),
         "partial": style.blend(accent, window, 0.42),
         "skipped": style.blend(style.ready_color(palette), window, 0.3),
+        "hurt": style.danger_color(palette),
+        "missed": style.blend(style.track_color(palette), style.text_color(palette), 0.3),
     }
 
 
@@ -111,12 +116,8 @@ def goal_colors(palette: QPalette) -> dict[str, QColor]:
 
 
 def outcome_words() -> dict[str, str]:
-    return {
-        "completed": translate("charts", "Completed"),
-        "natural": translate("charts", "Away from the desk"),
-        "partial": translate("charts", "Partly done"),
-        "skipped": translate("charts", "Skipped"),
-    }
+    """The legend's words: the history table's, so an outcome has one name in the window."""
+    return {outcome: outcome_label(outcome) for outcome in STACKED_OUTCOMES}
 
 
 # -- the shared frame ----------------------------------------------------------

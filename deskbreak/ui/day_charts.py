@@ -14,7 +14,7 @@ from PySide6.QtGui import QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
 from deskbreak.core.i18n import translate
-from deskbreak.core.stats import DayStats
+from deskbreak.core.stats import DayStats, taken_text
 from deskbreak.ui import style
 from deskbreak.ui.charts import (
     DAYS_IN_WEEK,
@@ -33,11 +33,16 @@ from deskbreak.ui.charts import (
 )
 
 
+# Stacked, but in the legend only when the week has them.
+RARE_OUTCOMES = ("hurt", "missed")
+
+
 class WeekChart(Chart):
     """Bars for Monday to Sunday, each stacking how the day's breaks ended.
 
-    Days after today get a label but no bar. The legend carries the week's
-    total per outcome, and the postponements, which are not stacked.
+    Days after today get a label but no bar. Every break of the history is in
+    one bar, whatever it came to. The legend carries the week's total per
+    outcome, and the postponements, which are not stacked.
     """
 
     def __init__(self, today: date, parent: QWidget | None = None) -> None:
@@ -59,7 +64,7 @@ class WeekChart(Chart):
 
     @staticmethod
     def stacked_total(day: DayStats) -> int:
-        return sum(getattr(day, outcome) for outcome in STACKED_OUTCOMES)
+        return day.ended
 
     def totals(self) -> dict[str, int]:
         """The week's count per stacked outcome, and the postponements."""
@@ -69,19 +74,23 @@ class WeekChart(Chart):
     # -- words ----------------------------------------------------------------
 
     def day_summary(self, day: DayStats) -> str:
-        """ "5 completed, 1 partly done, 1 skipped, 2 away from the desk (1 postponed)"."""
+        """ "5 completed, 1 partly done, 1 skipped, 2 away from the desk, 1 missed (1 postponed)":
+        what the bar stacks (the rarer ends only when they happened), then the postponements."""
         if not self.stacked_total(day) and not day.postponed:
             return translate("charts", "no breaks")
         parts = [translate("charts", "{n} completed").format(n=day.completed),
                  translate("charts", "{n} partly done").format(n=day.partial),
                  translate("charts", "{n} skipped").format(n=day.skipped),
                  translate("charts", "{n} away from the desk").format(n=day.natural)]
+        if day.hurt:
+            parts.append(translate("charts", "{n} stopped because it hurt").format(n=day.hurt))
+        if day.missed:
+            parts.append(translate("charts", "{n} missed").format(n=day.missed))
         text = ", ".join(parts)
-        extras = [translate("charts", "{n} postponed").format(n=day.postponed) if day.postponed else "",
-                  translate("charts", "{n} missed").format(n=day.missed) if day.missed else "",
-                  translate("charts", "{n} stopped because it hurt").format(n=day.hurt) if day.hurt else ""]
-        extras = [extra for extra in extras if extra]
-        return text + (translate("charts", " ({extras})").format(extras=", ".join(extras)) if extras else "")
+        if not day.postponed:
+            return text
+        return text + translate("charts", " ({extras})").format(
+            extras=translate("charts", "{n} postponed").format(n=day.postponed))
 
     def _description(self) -> str:
         described = [translate("charts", "{day} {summary}").format(
@@ -93,8 +102,10 @@ class WeekChart(Chart):
 
     def legend_entries(self) -> list[LegendEntry]:
         colors, words, totals = outcome_colors(self.palette()), outcome_words(), self.totals()
+        # The rare ends (it hurt, missed) only in a week that had them: a key to what is drawn.
         entries = [LegendEntry(translate("charts", "{outcome} {n}").format(outcome=words[name], n=totals[name]),
-                               colors[name]) for name in STACKED_OUTCOMES]
+                               colors[name]) for name in STACKED_OUTCOMES
+                   if totals[name] or name not in RARE_OUTCOMES]
         entries.append(LegendEntry(translate("charts", "{n} postponed (not stacked)").format(n=totals["postponed"])))
         return entries
 
@@ -259,8 +270,8 @@ class GoalHeatmap(Chart):
             return day_text(day)
         if state == "neutral":
             return translate("charts", "{day}: no sit-breaks prompted").format(day=day_text(day))
-        taken = translate("charts", "{taken} of {prompted} sit-breaks taken").format(
-            taken=stats.sit_taken, prompted=stats.sit_chances)
+        taken = translate("charts", "{taken_of} sit-breaks taken").format(
+            taken_of=taken_text(stats.sit_taken, stats.sit_chances))
         verdict = translate("charts", "goal met") if state == "met" else translate("charts", "goal not met")
         return translate("charts", "{day}: {taken}, {verdict}").format(day=day_text(day), taken=taken, verdict=verdict)
 

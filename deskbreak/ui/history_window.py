@@ -41,7 +41,8 @@ from deskbreak.core.history import BreakRecord, HistoryError, HistoryStore
 from deskbreak.core.i18n import QT_TRANSLATE_NOOP, translate
 from deskbreak.core.kinds import BREAK_KIND_NAMES, NATURAL_BREAK_KIND
 from deskbreak.core.settings import Settings
-from deskbreak.core.stats import DayStats, StatsReport, stats_for, target_label
+from deskbreak.core.stats import (GOAL_RULE, MINUTES_RULE, NEGLECT_RULE, DayStats, StatsReport, stats_for,
+                                  taken_text, target_label)
 from deskbreak.ui import style
 from deskbreak.ui.break_widgets import Card, make_button, make_label, refont_labels, set_text
 from deskbreak.ui.history_table import (
@@ -308,12 +309,11 @@ class HistoryWindow(QWidget):
         today = self.report.days[-1]
         met = today.goal_met(streak.goal)
         if today.sit_prompted:
-            value = translate("HistoryWindow", "{taken} of {prompted}").format(
-                taken=today.sit_taken, prompted=today.sit_chances)
+            value = taken_text(today.sit_taken, today.sit_chances)
             verdict = translate("HistoryWindow", "Goal met") if met else translate("HistoryWindow", "Goal not met yet")
             detail = translate("HistoryWindow", "sit-breaks taken\n{verdict}").format(verdict=verdict)
-            accessible = translate("HistoryWindow", "Today: {taken} of {prompted} sit-breaks taken. {verdict}.").format(
-                taken=today.sit_taken, prompted=today.sit_chances, verdict=verdict)
+            accessible = translate("HistoryWindow", "Today: {taken_of} sit-breaks taken. {verdict}.").format(
+                taken_of=value, verdict=verdict)
         else:
             value = "\u2013"
             detail = translate("HistoryWindow", "No sit-break prompted yet today")
@@ -343,10 +343,8 @@ class HistoryWindow(QWidget):
         self.heatmap = GoalHeatmap(self.today, self.settings.daily_goal, weeks=HEATMAP_WEEKS)
         self.heatmap.set_days(self.report.days, self.settings.daily_goal, self.today)
         layout.addWidget(self.heatmap)
-        layout.addWidget(muted_label(translate(
-            "HistoryWindow", "A day meets the goal when you take {goal} % of its prompted sit-breaks. "
-            "Days without any neither break nor extend the streak.").format(goal=self.settings.daily_goal),
-            scale=0.85))
+        layout.addWidget(muted_label(translate("stats", GOAL_RULE).format(goal=self.settings.daily_goal),
+                                     name="goalCaption", scale=0.85))
         layout.addStretch(1)
         return card
 
@@ -356,8 +354,7 @@ class HistoryWindow(QWidget):
         self.target_period.setAccessibleName(translate("HistoryWindow", "Period"))
         self.target_chart = TargetMinutesChart()
         layout.addWidget(self.target_chart)
-        layout.addWidget(muted_label(
-            translate("HistoryWindow", "An exercise counts for every muscle group it works."), scale=0.85))
+        layout.addWidget(muted_label(translate("stats", MINUTES_RULE), name="targetsCaption", scale=0.85))
         layout.addStretch(1)
         self.target_period.currentIndexChanged.connect(self._show_target_minutes)
         self.target_period.setCurrentIndex(DEFAULT_TARGET_PERIOD)
@@ -418,6 +415,8 @@ class HistoryWindow(QWidget):
                 grid.addWidget(label, row, 0)
                 grid.addWidget(when, row, 1)
             layout.addLayout(grid)
+            # Beside a muscle group with minutes this week, "never" needs its reason.
+            layout.addWidget(muted_label(translate("stats", NEGLECT_RULE), name="neglectedCaption", scale=0.85))
         if self.start_break is not None:
             button = make_button(translate("HistoryWindow", "Stretch now"), "stretchNowButton",
                                  translate("HistoryWindow", "Start the break that works these muscle groups"),

@@ -111,8 +111,8 @@ def menu_entries(status: Status, now: datetime, context: MenuContext) -> list[Me
 
 
 def _with_skips_left(status: Status, label: str) -> str:
-    if status.skips_left is None:
-        return label
+    if status.skips_left is None or not status.can_skip:
+        return label  # no limit; or strict mode, where a count of skips nobody can use would only tease
     return tray.tr("{label} (%n left today)", None, status.skips_left, one="{label} (1 left today)").format(label=label)
 
 

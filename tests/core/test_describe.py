@@ -6,7 +6,7 @@ from datetime import datetime, time, timezone
 
 import pytest
 
-from deskbreak.core.describe import clock_time, human_duration, status_line
+from deskbreak.core.describe import clock_time, elapsed_duration, human_duration, status_line
 from deskbreak.core.engine import BreakEngine
 from deskbreak.core.settings import Settings
 
@@ -38,3 +38,11 @@ def test_durations_round_up_so_in_1_min_is_never_late(seconds, text):
 def test_clock_time_names_the_day_only_when_it_is_not_today():
     assert clock_time(THURSDAY_NOON.replace(hour=14, minute=30), THURSDAY_NOON) == "14:30"
     assert clock_time(datetime(2026, 11, 28, 8, 15, tzinfo=timezone.utc), THURSDAY_NOON) == "Sat 08:15"
+
+
+@pytest.mark.parametrize("seconds, text", [(0, "0 s"), (44.2, "44 s"), (59.6, "1 min"), (120, "2 min"),
+                                           (120.4, "2 min"), (149, "2 min"), (150, "3 min"), (3570, "1 h"),
+                                           (3929, "1 h 5 min")])
+def test_time_that_has_passed_is_rounded_to_the_nearest_minute(seconds, text):
+    # Issue 16: 120 s away from the desk was recorded as "3 min" (rounded up like a countdown).
+    assert elapsed_duration(seconds) == text

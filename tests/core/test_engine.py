@@ -678,3 +678,116 @@ def test_taking_a_postponed_break_that_waits_for_a_presentation_is_the_same_brea
     assert day.engine.status(day.clock.now()).state == State.HELD
     [again] = day.engine.apply(cmd.StartBreak(), day.clock.now())
     assert again.reprompt and again.brk == first.brk, "one break, prompted twice; never two at once"
+
+
+# -- a restart changes nothing (issue 16) -----------------------------------------------
+
+
+def restarted(day: Day, after: timedelta = timedelta(0)) -> Day:
+    """The engine's discipline handed to a new engine, as a quit and a start ``after`` later would."""
+    kept = day.engine.discipline(day.clock.now())
+    day.clock.advance(after.total_seconds())
+    again = Day.__new__(Day)
+    again.clock, again.events = day.clock, []
+    again.engine = BreakEngine(day.engine.settings, day.clock.now())
+    again.engine.restore(kept, day.clock.now())
+    again.engine_step()
+    return again
+
+
+def same_view(first: Day, second: Day) -> None:
+    now = first.clock.now()
+    assert second.engine.status(now) == first.engine.status(now)
+    assert second.engine.next_run(now) == first.engine.next_run(now)
+    assert second.engine.next_sit_break(now) == first.engine.next_sit_break(now)
+
+
+def test_a_new_engine_given_the_old_ones_discipline_goes_on_with_the_day():
+    day = Day(MONDAY.replace(hour=9), skip_budget=3, runs=runs_at(18, 0))
+    on_a_break(day)
+    day.events += day.engine.apply(cmd.Skip(), day.clock.now())  # one skip spent
+    day.run_until(MONDAY.replace(hour=11))  # two sit-breaks taken: the rotation is at 3
+    day.events += day.engine.apply(cmd.NoRunToday(), day.clock.now())
+    day.events += day.engine.apply(cmd.SkipNext(), day.clock.now())
+    again = restarted(day)
+    same_view(day, again)
+    status = again.engine.status(again.clock.now())
+    assert (status.skips_left, status.skip_next, status.upcoming.sequence) == (2, True, 3)
+    assert again.engine.next_run(again.clock.now())[1].date() > MONDAY.date(), "no run today, still"
+
+
+def test_a_postponed_break_comes_back_after_a_restart_with_its_postpone_counted():
+    day = Day(MONDAY.replace(hour=9), strict=True)
+    on_a_break(day)
+    [postponed] = day.engine.apply(cmd.Postpone(), day.clock.now())
+    again = restarted(day, after=timedelta(minutes=1))
+    same_view(day, again)
+    again.run_until(postponed.until, break_takes=None)
+    [back] = again.of(BreakStarted)
+    assert back.reprompt and back.brk == postponed.brk
+    [refused] = again.engine.apply(cmd.Postpone(), again.clock.now())
+    assert isinstance(refused, Refused), "strict mode: once per break, restart or not"
+
+
+def test_a_postponed_break_that_fell_due_a_natural_break_ago_is_not_brought_back():
+    day = Day(MONDAY.replace(hour=9))
+    on_a_break(day)
+    [postponed] = day.engine.apply(cmd.Postpone(), day.clock.now())
+    again = restarted(day, after=timedelta(minutes=5) + timedelta(minutes=5))  # postpone + natural_break
+    assert again.engine.status(again.clock.now()).state == State.WAITING
+    assert again.of(BreakStarted) == []
+    assert again.clock.now() - postponed.until == timedelta(minutes=5)
+
+
+def test_the_countdown_goes_on_after_a_short_stop_and_starts_afresh_after_a_long_one():
+    day = Day(MONDAY.replace(hour=9))
+    day.run_until(MONDAY.replace(hour=9, minute=50))
+    due = day.engine.next_sit_break(day.clock.now())
+    assert restarted(day, after=timedelta(minutes=4)).engine.next_sit_break(day.clock.now()) == due
+    later = restarted(day, after=timedelta(minutes=5))
+    assert later.engine.next_sit_break(later.clock.now()) == later.clock.now() + timedelta(minutes=30)
+
+
+def test_a_pause_lasts_through_a_restart():
+    day = Day(MONDAY.replace(hour=9))
+    day.do("pause", MONDAY.replace(hour=12))
+    again = restarted(day, after=timedelta(hours=1))
+    assert again.engine.status(again.clock.now()).paused_until == MONDAY.replace(hour=12)
+
+
+def test_yesterdays_discipline_gives_a_new_budget_and_starts_the_rotation_again():
+    day = Day(MONDAY.replace(hour=16), skip_budget=2)
+    on_a_break(day)
+    day.events += day.engine.apply(cmd.Skip(), day.clock.now())
+    on_a_break(day)
+    day.events += day.engine.apply(cmd.Skip(), day.clock.now())
+    assert day.engine.status(day.clock.now()).skips_left == 0
+    again = restarted(day, after=TUESDAY.replace(hour=9) - day.clock.now())
+    status = again.engine.status(again.clock.now())
+    assert status.skips_left == 2 and status.upcoming.sequence == 0
+
+
+def test_an_engines_discipline_changes_only_when_the_day_does():
+    day = Day(MONDAY.replace(hour=9), working_hours=False)
+    kept = day.engine.discipline(day.clock.now())
+    day.run_until(MONDAY.replace(hour=9, minute=20))
+    assert day.engine.discipline(day.clock.now()) == kept, "no save at every step"
+    on_a_break(day)
+    assert day.engine.discipline(day.clock.now()) != kept
+
+
+def test_refusals_and_the_reasons_a_break_ended_are_in_the_users_language():
+    from deskbreak.core import i18n
+
+    i18n.install(lambda context, text, disambiguation, n: f"[{context}] {text}")
+    day = Day(MONDAY.replace(hour=9), strict=True)
+    on_a_break(day)
+    [refused] = day.engine.apply(cmd.Skip(), day.clock.now())
+    assert refused.reason == "[engine] Strict mode: breaks cannot be skipped"
+    day.engine.apply(cmd.Postpone(), day.clock.now())
+    [refused] = day.engine.apply(cmd.Postpone(), day.clock.now())
+    assert refused.reason == "[engine] Strict mode: a break can be postponed once"
+    [refused] = day.engine.apply(cmd.NoRunToday(), day.clock.now())
+    assert refused.reason == "[engine] No run is planned today"
+    ended, _paused = day.engine.apply(cmd.Pause(), day.clock.now())
+    assert ended.reason == "[engine] paused"

@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from deskbreak.core.history import BreakRecord, ExerciseRecord
-from deskbreak.core.stats import TARGET_LABELS, Neglected, compute_stats, target_label
+from deskbreak.core.stats import ENDED_OUTCOMES, TARGET_LABELS, Neglected, compute_stats, target_label
 
 CET = timezone(timedelta(hours=1))
 CEST = timezone(timedelta(hours=2))
@@ -117,6 +117,21 @@ def test_user_started_breaks_count_their_outcomes_but_are_no_prompts():
     day = only_day(records, MON)
     assert (day.prompted, day.completed, day.partial, day.hurt) == (0, 1, 1, 1)
     assert day.goal_met(80) is None, "no prompted sit-break: a neutral day"
+
+
+def test_every_break_ends_in_exactly_one_counted_outcome():
+    # Issue 16: breaks recorded "hurt" (and "missed") were in no bar of the week chart.
+    put_off = at(MON, 10)
+    records = [
+        record(at(MON, 9), "completed"), record(put_off, "postponed"), record(at(MON, 10, 5), "hurt", due=put_off),
+        record(at(MON, 11), "missed"), record(at(MON, 12), "skipped", prompted=False),
+        record(at(MON, 13), "partial", kind="prerun"), away(at(MON, 14)),
+    ]
+    day = only_day(records, MON)
+    assert day.ended == 6 == len({(r.kind, r.due_at) if r.due_at else r.id for r in records})
+    assert {outcome: getattr(day, outcome) for outcome in ENDED_OUTCOMES} == {
+        "completed": 1, "natural": 1, "partial": 1, "skipped": 1, "hurt": 1, "missed": 1}
+    assert day.postponed == 1, "counted apart: the break lived on"
 
 
 def test_time_away_from_the_desk_is_a_chance_taken_whatever_its_stored_outcome():
@@ -300,7 +315,9 @@ def test_to_json_has_the_documented_keys_and_minutes_to_one_decimal():
     assert (document["first"], document["last"]) == ("2026-11-02", "2026-11-03")
     monday = document["days"][0]
     assert set(monday) == {"date", "prompted", "completed", "partial", "skipped", "postponed", "natural",
-                           "missed", "hurt", "minutes", "runs_prepared", "goal_met", "minutes_by_target"}
+                           "missed", "hurt", "minutes", "runs_prepared", "goal_met", "minutes_by_target",
+                           "sit_prompted", "sit_taken", "sit_chances"}
+    assert (monday["sit_prompted"], monday["sit_taken"], monday["sit_chances"]) == (1, 1, 1)
     assert (monday["date"], monday["minutes"], monday["goal_met"]) == ("2026-11-02", 0.3, True)
     assert monday["minutes_by_target"]["legs"] == 0.3
     assert document["days"][1]["goal_met"] is None

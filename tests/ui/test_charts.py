@@ -91,7 +91,7 @@ def test_a_chart_with_no_data_draws_its_frame_and_says_so(qapp, make):
 def test_the_week_chart_states_each_days_numbers():
     description = week_chart().accessibleDescription()
     assert "Monday 5 completed, 1 partly done, 1 skipped, 0 away from the desk (2 postponed)" in description
-    assert "Tuesday 3 completed, 0 partly done, 2 skipped, 2 away from the desk (1 missed)" in description
+    assert "Tuesday 3 completed, 0 partly done, 2 skipped, 2 away from the desk, 1 missed;" in description
     assert "Wednesday no breaks" in description
     assert "Thursday 2 completed" in description
     assert "Friday" not in description  # still to come
@@ -99,10 +99,22 @@ def test_the_week_chart_states_each_days_numbers():
 
 def test_the_week_chart_legend_totals_the_week_and_keeps_postponed_out_of_the_stack():
     chart = week_chart()
-    assert chart.totals() == {"completed": 10, "natural": 2, "partial": 1, "skipped": 3, "postponed": 2}
+    assert chart.totals() == {"completed": 10, "natural": 2, "partial": 1, "skipped": 3, "hurt": 0, "missed": 1,
+                              "postponed": 2}
     legend = [entry.text for entry in chart.legend_entries()]
-    assert legend == ["Completed 10", "Away from the desk 2", "Partly done 1", "Skipped 3", "2 postponed (not stacked)"]
+    assert legend == ["Completed 10", "Away from the desk 2", "Partly done 1", "Skipped 3", "Missed 1",
+                      "2 postponed (not stacked)"]
     assert chart.stacked_total(this_week()[0]) == 7
+
+
+def test_every_break_is_in_a_bar_whatever_it_came_to():
+    # Issue 16: breaks stopped with This hurts (and missed ones) were left out of the bars.
+    chart = WeekChart(THURSDAY)
+    chart.set_week(MONDAY, [day(MONDAY, completed=1, hurt=2, missed=1, sit_prompted=4, sit_chances=4)], THURSDAY)
+    assert chart.stacked_total(chart.days[MONDAY]) == 4
+    assert "Monday 1 completed, 0 partly done, 0 skipped, 0 away from the desk, 2 stopped because it hurt, " \
+           "1 missed." in chart.accessibleDescription()
+    assert [entry.text for entry in chart.legend_entries()][4:6] == ["Stopped: it hurt 2", "Missed 1"]
 
 
 def test_the_week_chart_scale_is_round_and_never_below_four():
