@@ -158,10 +158,6 @@
         <translation>Noch keine Serie</translation>
     </message>
     <message>
-        <source>{taken} of {prompted}</source>
-        <translation>{taken} von {prompted}</translation>
-    </message>
-    <message>
         <source>Goal met</source>
         <translation>Ziel erreicht</translation>
     </message>
@@ -174,10 +170,6 @@
 {verdict}</source>
         <translation>Sitzpausen gemacht
 {verdict}</translation>
-    </message>
-    <message>
-        <source>Today: {taken} of {prompted} sit-breaks taken. {verdict}.</source>
-        <translation>Heute: {taken} von {prompted} Sitzpausen gemacht. {verdict}.</translation>
     </message>
     <message>
         <source>No sit-break prompted yet today</source>
@@ -200,10 +192,6 @@
         <translation>Tagesziel, letzte {weeks} Wochen</translation>
     </message>
     <message>
-        <source>A day meets the goal when you take {goal} % of its prompted sit-breaks. Days without any neither break nor extend the streak.</source>
-        <translation>Ein Tag erreicht das Ziel, wenn du {goal} % seiner angebotenen Sitzpausen machst. Tage ohne angebotene Sitzpause unterbrechen die Serie nicht und verlängern sie nicht.</translation>
-    </message>
-    <message>
         <source>Minutes per muscle group</source>
         <translation>Minuten pro Muskelgruppe</translation>
     </message>
@@ -212,8 +200,8 @@
         <translation>Zeitraum</translation>
     </message>
     <message>
-        <source>An exercise counts for every muscle group it works.</source>
-        <translation>Eine Übung zählt für jede Muskelgruppe, die sie trainiert.</translation>
+        <source>Today: {taken_of} sit-breaks taken. {verdict}.</source>
+        <translation>Heute: {taken_of} Sitzpausen gemacht. {verdict}.</translation>
     </message>
     <message>
         <source>Not stretched lately</source>
@@ -2359,22 +2347,6 @@
         <translation>dddd, d. MMMM</translation>
     </message>
     <message>
-        <source>Completed</source>
-        <translation>Erledigt</translation>
-    </message>
-    <message>
-        <source>Away from the desk</source>
-        <translation>Weg vom Schreibtisch</translation>
-    </message>
-    <message>
-        <source>Partly done</source>
-        <translation>Teilweise erledigt</translation>
-    </message>
-    <message>
-        <source>Skipped</source>
-        <translation>Übersprungen</translation>
-    </message>
-    <message>
         <source>This week&apos;s breaks</source>
         <translation>Pausen dieser Woche</translation>
     </message>
@@ -2451,8 +2423,8 @@
         <translation>{day}: keine Sitzpausen angeboten</translation>
     </message>
     <message>
-        <source>{taken} of {prompted} sit-breaks taken</source>
-        <translation>{taken} von {prompted} Sitzpausen gemacht</translation>
+        <source>{taken_of} sit-breaks taken</source>
+        <translation>{taken_of} Sitzpausen gemacht</translation>
     </message>
     <message>
         <source>goal met</source>
@@ -2928,6 +2900,14 @@
         <translation>Übersprungen</translation>
     </message>
     <message>
+        <source>Hurt</source>
+        <translation>Schmerzen</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Verpasst</translation>
+    </message>
+    <message>
         <source>Postponed</source>
         <translation>Verschoben</translation>
     </message>
@@ -2962,6 +2942,10 @@
     <message>
         <source>Minutes</source>
         <translation>Minuten</translation>
+    </message>
+    <message>
+        <source>Sit-breaks taken</source>
+        <translation>Sitzpausen gemacht</translation>
     </message>
     <message>
         <source>Breaks from {first} to {last}</source>
@@ -3104,6 +3088,53 @@
     <message>
         <source>stretch</source>
         <translation>Dehnen</translation>
+    </message>
+</context>
+<context>
+    <name>engine</name>
+    <message>
+        <source>away</source>
+        <translation>weg</translation>
+    </message>
+    <message>
+        <source>skipped ahead of time</source>
+        <translation>im Voraus übersprungen</translation>
+    </message>
+    <message>
+        <source>ended by the user</source>
+        <translation>von dir beendet</translation>
+    </message>
+    <message>
+        <source>replaced by: {kind}</source>
+        <translation>ersetzt durch: {kind}</translation>
+    </message>
+    <message>
+        <source>Strict mode: a break can be postponed once</source>
+        <translation>Strenger Modus: Eine Pause lässt sich einmal verschieben</translation>
+    </message>
+    <message>
+        <source>skipped by the user</source>
+        <translation>von dir übersprungen</translation>
+    </message>
+    <message>
+        <source>No skips left today</source>
+        <translation>Heute kein Überspringen mehr übrig</translation>
+    </message>
+    <message>
+        <source>no run today</source>
+        <translation>heute kein Lauf</translation>
+    </message>
+    <message>
+        <source>No run is planned today</source>
+        <translation>Heute ist kein Lauf geplant</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>pausiert</translation>
+    </message>
+    <message>
+        <source>Strict mode: breaks cannot be skipped</source>
+        <translation>Strenger Modus: Pausen lassen sich nicht überspringen</translation>
     </message>
 </context>
 <context>
@@ -4418,6 +4449,25 @@
     <message>
         <source>deskbreak started; some of its files need a look</source>
         <translation>deskbreak gestartet; einige seiner Dateien brauchen einen Blick</translation>
+    </message>
+</context>
+<context>
+    <name>stats</name>
+    <message>
+        <source>A day meets the goal when you take {goal} % of its sit-breaks: the prompted ones, those you started and your times away from the desk. Days without a prompted sit-break neither break nor extend the streak.</source>
+        <translation>Ein Tag erreicht das Ziel, wenn du {goal} % seiner Sitzpausen machst: die angebotenen, die du selbst gestartet hast, und deine Zeiten weg vom Schreibtisch. Tage ohne angebotene Sitzpause unterbrechen die Serie nicht und verlängern sie nicht.</translation>
+    </message>
+    <message>
+        <source>Minutes per muscle group count the time in exercises, also those left part way; an exercise counts for every muscle group it works.</source>
+        <translation>Die Minuten pro Muskelgruppe zählen die Zeit in Übungen, auch in abgebrochenen; eine Übung zählt für jede Muskelgruppe, die sie trainiert.</translation>
+    </message>
+    <message>
+        <source>Not stretched lately counts only exercises done to the end: a stretch left after a few seconds did not stretch.</source>
+        <translation>„Länger nicht gedehnt“ zählt nur zu Ende gemachte Übungen: Eine nach wenigen Sekunden abgebrochene Dehnung hat nicht gedehnt.</translation>
+    </message>
+    <message>
+        <source>{taken} of {chances}</source>
+        <translation>{taken} von {chances}</translation>
     </message>
 </context>
 <context>
