@@ -736,7 +736,7 @@ class DeskbreakApp(QObject):
             return self.status_report()
         if command == "runs":
             days = request.get("days", 7)
-            if not isinstance(days, int) or not 1 <= days <= 366:
+            if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= 366:  # JSON true is no number
                 return {"ok": False, "error": translate("app", "'days' must be a whole number from 1 to 366")}
             return {"ok": True, "runs": self.engine.runs_ahead(self.clock.now(), days)}
         if command in ("config-set", "config-reset"):

@@ -124,9 +124,10 @@ def _open_history(path: Path, clock: Clock) -> tuple[HistoryStore | None, list[s
 
 def run_app(profile: Profile, *, open_settings: bool = False) -> int:
     """Run the tray app until it quits; ``open_settings`` shows the dialog at start."""
-    from deskbreak.ui.instance import SingleInstance
+    from deskbreak.ui.instance import SingleInstance, raise_open_file_limit
 
     logging.basicConfig(level=logging.INFO, format="deskbreak: %(message)s", stream=sys.stderr)
+    raise_open_file_limit()
     # apscheduler logs every job run at INFO: once a minute is noise, not news.
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
     problem = display_problem()

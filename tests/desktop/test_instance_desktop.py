@@ -1,4 +1,4 @@
-"""One deskbreak per profile on a real desktop: racing launches, squatted names, bad requests, no network.
+"""One deskbreak per profile on a real desktop: racing launches, squatted names, bad requests, floods, no network.
 
 Each test runs the real app on an isolated profile. Launches race as real
 processes; the squatting "other user" is nobody (uid 65534), which only a
@@ -11,19 +11,26 @@ from __future__ import annotations
 import json
 import os
 import re
+import resource
 import socket
 import subprocess
+import sys
 import time
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
-from deskbreak.ui.instance import profile_key, runtime_directory
+from deskbreak.ui.instance import MAX_CONNECTIONS, profile_key, runtime_directory
+from tests.ui.test_instance import JSON_VALUES, connections, raise_own_file_limit, talk
 
 from .desktop import start_process, wait_for
 from .test_app_desktop import deskbreak_cmd
 
 LAUNCHES = 10
+FLOOD = 1100
 NOBODY = 65534
 TRAY_SHOWN = r"system tray: icon shown"
 #: Every inet socket table a process can have entries in (Unix sockets live in /proc/net/unix).
@@ -157,23 +164,101 @@ def test_names_another_user_took_first_never_stop_deskbreak_from_starting(deskto
             squatter.close()
 
 
+def control_socket(desktop, tmp_path: Path) -> str:
+    return str(runtime_directory(tmp_path / "data", environ=desktop.env) / f"{profile_key(tmp_path / 'data')}.sock")
+
+
 def test_malformed_requests_get_an_error_line_and_the_app_keeps_serving(desktop, app, tmp_path):
-    name = str(runtime_directory(tmp_path / "data", environ=desktop.env) / f"{profile_key(tmp_path / 'data')}.sock")
     replies = control_request(
-        name,
+        control_socket(desktop, tmp_path),
         b'{"command": ["show"]}',
         b'{"command": {"status": 1}}',
         b"not json",
         b'{"command": "fly"}',
         b'{"command": "pause", "duration": "3 fortnights"}',
+        b"[" * 5000 + b"]" * 5000,
+        b'{"command": "runs", "days": true}',
         b'{"command": "status"}',
     )
     *errors, last = replies
-    assert [reply["ok"] for reply in errors] == [False] * 5
+    assert [reply["ok"] for reply in errors] == [False] * 7
     assert all(reply["error"] for reply in errors)
     assert last["ok"] is True and last["state"]
     assert app.running()
     assert "Traceback" not in app.stderr()
+
+
+#: What a client may ask without opening windows, changing settings or quitting.
+HARMLESS_COMMANDS = ["ping", "status", "runs", "pause", "resume", "postpone", "skip-next", "no-run-today", "fly"]
+REQUESTS = st.one_of(
+    st.binary(max_size=300),
+    st.fixed_dictionaries({"command": st.sampled_from(HARMLESS_COMMANDS)},
+                          optional={"days": JSON_VALUES, "duration": JSON_VALUES, "kind": JSON_VALUES})
+    .map(lambda request: json.dumps(request).encode()),
+    st.integers(1, 20_000).map(lambda depth: b'{"command": "status", "a": ' + b"[" * depth + b"]" * depth + b"}"),
+)
+
+
+@hsettings(max_examples=60, deadline=None,
+           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(request=REQUESTS)
+def test_whatever_a_client_sends_the_app_answers_or_hangs_up_and_keeps_serving(desktop, app, tmp_path, request):
+    name = control_socket(desktop, tmp_path)
+    data, closed = talk(name, request.replace(b"\n", b" ") + b"\n", replies=1)
+    assert (closed and data == b"") or isinstance(json.loads(data)["ok"], bool), data
+    [status] = control_request(name, b'{"command": "status"}')
+    assert status["ok"] is True
+    assert "Traceback" not in app.stderr()
+
+
+def open_files(pid: int) -> int:
+    return len(os.listdir(f"/proc/{pid}/fd"))
+
+
+def with_file_limit(soft: int, hard: int, command: list[str]) -> list[str]:
+    """A Python ``command`` started with these limits on open files."""
+    return [sys.executable, "-c", "import os, resource, sys; "
+            f"resource.setrlimit(resource.RLIMIT_NOFILE, ({soft}, {hard})); "
+            "os.execv(sys.executable, [sys.executable, *sys.argv[1:]])", *command[1:]]
+
+
+@pytest.mark.parametrize("file_limit", [None, 1024, 48], ids=["raised to the hard limit", "the usual 1024", "48"])
+def test_a_flood_of_connections_leaves_the_app_reachable_and_its_files_bounded(desktop, tmp_path, file_limit):
+    """1,100 clients, where 1,031 used to stop the app listening for good; 48 files make accepting fail."""
+    raise_own_file_limit(FLOOD)
+    command = deskbreak_cmd(tmp_path)
+    app = desktop.spawn(command if file_limit is None else with_file_limit(file_limit, file_limit, command),
+                        name="deskbreak")
+    app.wait_for_output(TRAY_SHOWN, stream="stderr", timeout=30)
+    before = open_files(app.pid)
+    with connections(control_socket(desktop, tmp_path), FLOOD):
+        wait_for(lambda: open_files(app.pid) <= before + MAX_CONNECTIONS, timeout=10,
+                 message=f"deskbreak to keep at most {MAX_CONNECTIONS} of {FLOOD} connections")
+        done = status(desktop.env, tmp_path)
+        assert done.returncode == 0, done.stderr
+        second = subprocess.run(deskbreak_cmd(tmp_path), env=desktop.env, capture_output=True, text=True,
+                                timeout=60)
+        assert second.returncode == 0, second.stderr
+        assert "deskbreak is already running; showing it." in second.stderr
+    assert app.running()
+    log = app.stderr()
+    assert "Traceback" not in log
+    if file_limit == 48:
+        assert "stopped listening for commands" in log and "again" in log, log
+    else:
+        assert "stopped listening" not in log, log
+
+
+def test_the_app_raises_its_soft_open_file_limit_to_the_hard_one(desktop, tmp_path):
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    low = min(256, hard)
+    if low == hard:
+        pytest.skip(f"the hard limit on open files is {hard}: nothing to raise")
+    process = desktop.spawn(with_file_limit(low, hard, deskbreak_cmd(tmp_path)), name="deskbreak")
+    process.wait_for_output(TRAY_SHOWN, stream="stderr", timeout=30)
+    limits = Path(f"/proc/{process.pid}/limits").read_text()
+    [files] = [line.split()[3:5] for line in limits.splitlines() if line.startswith("Max open files")]
+    assert files == [str(hard), str(hard)]
 
 
 def test_inet_sockets_sees_an_inet_socket_and_passes_over_unix_ones(tmp_path):

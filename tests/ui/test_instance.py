@@ -8,6 +8,7 @@ server it waits for.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -17,13 +18,20 @@ import stat
 import subprocess
 import sys
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Callable, Iterator, TypeVar
 
 import pytest
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from deskbreak.ui.instance import (
+    MAX_CONNECTIONS,
     MAX_REQUEST_BYTES,
+    MAX_REQUEST_DEPTH,
     InstanceError,
     InstanceServer,
     SingleInstance,
@@ -38,6 +46,7 @@ REPO = Path(__file__).resolve().parents[2]
 UID = os.getuid() if hasattr(os, "getuid") else 0
 NOBODY = 65534
 LAUNCHES = 10
+T = TypeVar("T")
 
 
 @pytest.fixture
@@ -258,26 +267,93 @@ def test_a_holder_that_never_answers_gets_a_clear_error_not_a_second_instance(qa
 # -- whatever sits at the socket's name does not stop the holder ------------------------
 
 
-def exchange(qtbot, path: str, payload: bytes, replies: int = 1) -> list[dict]:
-    """Send ``payload`` from a worker thread while Qt serves; the reply lines, parsed."""
+def talk_on(client: socket.socket, payload: bytes, replies: int) -> tuple[bytes, bool]:
+    """Send ``payload`` on a connected socket; what came back, and whether the server hung up.
 
-    def talk() -> bytes:
-        with socket.socket(socket.AF_UNIX) as client:
-            client.settimeout(10)
+    Reading stops at ``replies`` lines or when the server closes the connection.
+    """
+    try:
+        client.sendall(payload)
+    except (BrokenPipeError, ConnectionResetError):  # hung up on before we finished
+        pass
+    data = b""
+    while data.count(b"\n") < replies:
+        try:
+            chunk = client.recv(65536)
+        except ConnectionResetError:
+            return data, True
+        if not chunk:
+            return data, True
+        data += chunk
+    return data, False
+
+
+def connected(path: str, timeout: float = 10) -> socket.socket:
+    """A client connected to ``path``, waiting while the server's backlog is full."""
+    client = socket.socket(socket.AF_UNIX)
+    client.settimeout(timeout)
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
             client.connect(path)
-            client.sendall(payload)
-            data = b""
-            while data.count(b"\n") < replies:
-                chunk = client.recv(65536)
-                if not chunk:
-                    break
-                data += chunk
-            return data
+            return client
+        except BlockingIOError:  # what a Unix socket with a timeout says to a full backlog
+            if time.monotonic() > deadline:
+                client.close()
+                raise
+            time.sleep(0.001)
+        except OSError:
+            client.close()
+            raise
 
+
+@contextlib.contextmanager
+def connections(path: str, count: int, within_s: float = 30) -> Iterator[list[socket.socket]]:
+    """``count`` connections to ``path``, retried while the server is between stopping and listening again."""
+    held: list[socket.socket] = []
+    deadline = time.monotonic() + within_s
+    try:
+        while len(held) < count:
+            try:
+                held.append(connected(path, timeout=2))
+            except (FileNotFoundError, ConnectionRefusedError):
+                assert time.monotonic() < deadline, f"the server stopped listening after {len(held)} connections"
+                time.sleep(0.001)
+        yield held
+    finally:
+        for client in held:
+            client.close()
+
+
+def raise_own_file_limit(files: int) -> None:
+    """Let this test process hold ``files`` connections where the hard limit allows."""
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft < files + 100 <= hard:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (files + 100, hard))
+
+
+def talk(path: str, payload: bytes, replies: int) -> tuple[bytes, bool]:
+    with connected(path) as client:
+        return talk_on(client, payload, replies)
+
+
+def in_worker(qtbot, work: Callable[[], T]) -> T:
+    """``work()`` on a worker thread while Qt serves, since a client on the GUI thread would starve the server."""
     with ThreadPoolExecutor(1) as pool:
-        future = pool.submit(talk)
-        qtbot.waitUntil(future.done, timeout=10000)
-        data = future.result()
+        future = pool.submit(work)
+        qtbot.waitUntil(future.done, timeout=20000)
+        return future.result()
+
+
+def converse(qtbot, path: str, payload: bytes, replies: int) -> tuple[bytes, bool]:
+    return in_worker(qtbot, lambda: talk(path, payload, replies))
+
+
+def exchange(qtbot, path: str, payload: bytes, replies: int = 1) -> list[dict]:
+    """Send ``payload``; the ``replies`` reply lines, parsed."""
+    data, _ = converse(qtbot, path, payload, replies)
     lines = data.splitlines()
     assert len(lines) == replies and data.endswith(b"\n"), data
     return [json.loads(line) for line in lines]
@@ -410,6 +486,208 @@ def test_an_endless_request_is_cut_off_with_an_error(qtbot, server):
     [reply] = exchange(qtbot, server, b"x" * (MAX_REQUEST_BYTES + 10))
     assert reply == {"ok": False, "error": f"bad request: longer than {MAX_REQUEST_BYTES} bytes"}
     assert exchange(qtbot, server, b'{"command": "ping"}\n') == [{"ok": True}]
+
+
+PING = b'{"command": "ping"}\n'
+
+
+def nested(depth: int, opening: bytes, closing: bytes) -> bytes:
+    return opening * depth + b"1" + closing * depth
+
+
+def test_json_nested_5000_deep_gets_an_error_and_the_next_request_is_answered(qtbot, server, capfd):
+    deep, after = exchange(qtbot, server, nested(5000, b"[", b"]") + b"\n" + PING, replies=2)
+    assert deep == {"ok": False, "error": f"bad request: nested deeper than {MAX_REQUEST_DEPTH} levels"}
+    assert after == {"ok": True}
+    assert "Traceback" not in capfd.readouterr().err
+
+
+def test_json_nested_past_the_limit_never_reaches_the_handler(qtbot, server):
+    too_deep = b'{"command": "ping", "value": ' + nested(MAX_REQUEST_DEPTH, b"[", b"]") + b"}"
+    deepest = b'{"command": "ping", "value": ' + nested(MAX_REQUEST_DEPTH - 1, b'{"a": ', b"}") + b"}"
+    refused, answered = exchange(qtbot, server, too_deep + b"\n" + deepest + b"\n", replies=2)
+    assert refused == {"ok": False, "error": f"bad request: nested deeper than {MAX_REQUEST_DEPTH} levels"}
+    assert answered == {"ok": True}
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=20,
+)
+COMMANDS = st.sampled_from(["ping", "pause", "boom", "lookup", "odd", "not-a-dict", "status", "fly"])
+REQUEST_BYTES = st.one_of(
+    st.binary(max_size=1000),
+    JSON_VALUES.map(lambda value: json.dumps(value).encode()),
+    st.fixed_dictionaries({"command": COMMANDS | JSON_VALUES}, optional={"duration": JSON_VALUES})
+    .map(lambda request: json.dumps(request).encode()),
+    # Up to 40,000 deep: past the recursion limit, and objects past MAX_REQUEST_BYTES.
+    st.tuples(st.integers(1, 40_000), st.sampled_from([(b"[", b"]"), (b'{"a":', b"}")]))
+    .map(lambda shape: nested(shape[0], *shape[1])),
+)
+
+
+@hsettings(max_examples=150, deadline=None,
+           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(payload=REQUEST_BYTES)
+def test_every_request_is_answered_or_its_connection_closed_and_the_server_keeps_serving(qtbot, server, payload):
+    requests = payload.count(b"\n") + 1  # the payload's lines, the last one ended by us
+    data, closed = converse(qtbot, server, payload + b"\n" + PING, replies=requests + 1)
+    replies = [json.loads(line) for line in data.splitlines()]
+    assert all(isinstance(reply, dict) and isinstance(reply.get("ok"), bool) for reply in replies), replies
+    if not closed:
+        assert len(replies) == requests + 1 and replies[-1] == {"ok": True}, replies
+    assert exchange(qtbot, server, b'{"command": "status"}\n') == [{"ok": True}]
+
+
+def test_a_client_that_never_reads_its_replies_is_let_go(qtbot, server):
+    """Else the replies it leaves unread pile up in the server's memory."""
+    most = 200_000
+
+    def send_without_reading() -> int:
+        sent = 0
+        with connected(server) as client:
+            while sent < most:
+                try:
+                    client.sendall(b"{}\n" * 1000)
+                except (BrokenPipeError, ConnectionResetError):
+                    break
+                sent += 1000
+        return sent
+
+    # Each reply is about 80 bytes: a few thousand fill the kernel's buffer and the server's allowance.
+    assert in_worker(qtbot, send_without_reading) < most / 4
+    assert exchange(qtbot, server, PING) == [{"ok": True}]
+
+
+# -- however many clients come, and however slowly ------------------------------------
+
+
+def test_past_the_cap_the_connections_quiet_the_longest_are_dropped(qtbot, owned):
+    served = owned.serve(ping_handler)
+    extra = 5
+    clients: list[socket.socket] = []
+
+    def connect_all() -> tuple[bytes, bool]:
+        clients.append(connected(owned.server_name))
+        clients[0].sendall(b'{"command": ')
+        clients.extend(connected(owned.server_name) for _ in range(MAX_CONNECTIONS + extra - 1))
+        # Answered only after the server took every connection before it.
+        return talk_on(clients[-1], PING, replies=1)
+
+    def ask_each() -> list[bytes]:
+        half_sent, *others, _ = clients
+        finished = talk_on(half_sent, b'"status"}\n', replies=1)[0]
+        return [finished] + [talk_on(client, PING, replies=1)[0] for client in others]
+
+    try:
+        assert json.loads(in_worker(qtbot, connect_all)[0]) == {"ok": True, "command": "ping"}
+        assert served.connection_count == MAX_CONNECTIONS
+        answers = [json.loads(answer) if answer else None for answer in in_worker(qtbot, ask_each)]
+    finally:
+        for client in clients:
+            client.close()
+        served.close()
+    # A request half sent is not quiet: the five opened next, silent since, were let go.
+    assert answers[0] == {"ok": True, "command": "status"}
+    assert answers[1:1 + extra] == [None] * extra
+    assert answers[1 + extra:] == [{"ok": True, "command": "ping"}] * (MAX_CONNECTIONS - 2)
+
+
+def test_a_silent_or_slow_client_is_let_go_and_holds_up_nobody(qtbot, owned):
+    timeout_ms = 1500
+    served = InstanceServer(owned.server_name, ping_handler, idle_timeout_ms=timeout_ms)
+    assert served.listen(replace=True)
+    path = owned.server_name
+
+    def silent() -> tuple[bytes, bool]:
+        return talk(path, b"", replies=1)
+
+    def half_sent() -> tuple[bytes, bool]:
+        return talk(path, b'{"command": "pi', replies=2)
+
+    def dripping() -> tuple[bytes, bool]:
+        """A byte every 0.1 s, never a whole request: dripping does not keep a connection."""
+        with connected(path) as client:
+            for _ in range(50):
+                try:
+                    client.sendall(b" ")
+                except (BrokenPipeError, ConnectionResetError):
+                    break
+                time.sleep(0.1)
+            return talk_on(client, b"", replies=2)
+
+    incomplete = {"ok": False, "error": f"bad request: incomplete after {timeout_ms / 1000:g} s "
+                                        "(a request is one line ending in a newline)"}
+    try:
+        with ThreadPoolExecutor(3) as pool:
+            waiting = [pool.submit(work) for work in (silent, half_sent, dripping)]
+            assert exchange(qtbot, path, PING) == [{"ok": True, "command": "ping"}]
+            assert not any(future.done() for future in waiting), "another client was answered while they waited"
+            qtbot.waitUntil(lambda: all(future.done() for future in waiting), timeout=4000)
+            quiet, half, drip = (future.result() for future in waiting)
+    finally:
+        served.close()
+    assert quiet == (b"", True)
+    assert json.loads(half[0]) == incomplete and half[1]
+    assert json.loads(drip[0]) == incomplete and drip[1]
+
+
+_SERVE_WITH_FEW_FILES = """
+import logging, os, resource, sys
+from pathlib import Path
+from PySide6.QtCore import QCoreApplication
+from deskbreak.ui.instance import SingleInstance
+
+logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
+app = QCoreApplication([])
+instance = SingleInstance(Path(sys.argv[1]))
+assert instance.try_acquire()
+server = instance.serve(lambda request: {"ok": True, "pid": os.getpid()}, app)
+# Fewer files to spare than MAX_CONNECTIONS: accepting runs out of them before the cap.
+limit = len(os.listdir("/dev/fd")) + int(sys.argv[2])
+resource.setrlimit(resource.RLIMIT_NOFILE, (limit, limit))
+print("listening", flush=True)
+app.exec()
+"""
+
+FLOOD = 1100
+
+
+def test_a_flood_of_connections_past_the_file_limit_leaves_the_server_answering(places):
+    raise_own_file_limit(FLOOD)
+    spare = MAX_CONNECTIONS // 4
+    process = start_launch(_SERVE_WITH_FEW_FILES, places["data"], spare, temp=places["temp"])
+    name = SingleInstance(places["data"], environ={}, temp_dir=places["temp"]).server_name
+    try:
+        assert process.stdout.readline().strip() == "listening", process.stderr.read()
+        with connections(name, FLOOD):
+            [status] = [json.loads(line) for line in talk(name, b'{"command": "status"}\n', replies=1)[0].splitlines()]
+        assert status == {"ok": True, "pid": process.pid}
+    finally:
+        process.kill()
+        _, log = process.communicate()
+    stops = [line for line in log.splitlines() if "stopped listening" in line]
+    assert stops, "the server should have run out of files: the test did not reach the path it is about"
+    assert len(stops) <= 3, log
+    assert "listening again" in log and "Traceback" not in log
+
+
+_RAISE_FILE_LIMIT = """
+import resource
+from deskbreak.ui.instance import raise_open_file_limit
+soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+resource.setrlimit(resource.RLIMIT_NOFILE, (min(256, hard), hard))
+raise_open_file_limit()
+print(*resource.getrlimit(resource.RLIMIT_NOFILE), hard)
+"""
+
+
+def test_the_soft_open_file_limit_is_raised_to_the_hard_one(places):
+    done = subprocess.run([sys.executable, "-c", _RAISE_FILE_LIMIT], env=child_environment(places["temp"]),
+                          capture_output=True, text=True, timeout=60, check=True)
+    soft, hard, hard_before = map(int, done.stdout.split())
+    assert soft == hard == hard_before
 
 
 # -- the client side --------------------------------------------------------------
