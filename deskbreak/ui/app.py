@@ -25,7 +25,7 @@ from deskbreak.core import commands as cmd
 from deskbreak.core.catalog import Catalog, Routine
 from deskbreak.core.clock import Clock
 from deskbreak.core.commands import CommandError, command_from_request
-from deskbreak.core.describe import COOLDOWN_ADVICE, MEETING, human_duration, prelude_message, status_line
+from deskbreak.core.describe import COOLDOWN_ADVICE, human_duration, prelude_message, status_line
 from deskbreak.core.engine import (
     SCHEDULE_KEYS,
     BackAtDesk,
@@ -360,9 +360,7 @@ class DeskbreakApp(QObject):
             return None
         reason = self.dnd.check().reason if self.dnd is not None else None
         if reason is None and self.calendar is not None:
-            meeting = self.calendar.meeting_at(now)
-            if meeting is not None and meeting.end is not None:
-                reason = f"{MEETING} (until {meeting.end:%H:%M})"
+            reason = self.calendar.busy_reason(now)
         return reason
 
     def handle(self, events: list[Event]) -> None:
