@@ -135,7 +135,7 @@ class ReadLimits:
     """
 
     file_bytes: int = DEFAULT_LIMIT
-    lines: int = 50_000
+    lines: int = 20_000
     """Lines parsed: the calendar's own, its time zones, and events in or near the days read."""
     steps_per_event: int = 200_000
     """Instances one series' rules may run through, from its first instance to the last day read."""
@@ -322,15 +322,13 @@ def _load(
         raise CalendarError(translate(
             "calendar", "{path} is not a readable iCalendar file: it holds no complete calendar "
                         "(no BEGIN:VCALENDAR ... END:VCALENDAR)").format(path=path))
-    days = (b"%08d" % _day_number(window[0].date() - _DAYS_AROUND),
-            b"%08d" % _day_number(window[1].date() + _DAYS_AROUND))
+    days = (window[0].date() - _DAYS_AROUND, window[1].date() + _DAYS_AROUND)
     lines = _LineBudget(limits.lines)
     return [_assemble(layout, days, lines, report) for layout in layouts if not lines.spent]
 
 
-# The same moment is at most two days apart on the calendars of two zones
-# (UTC+14 against UTC-12); an event without an end lasts its own day; one
-# more for good measure.
+# One moment falls on days up to two apart in two zones (UTC+14 and UTC-12),
+# so a day as written can be two days off the user's; two more for good measure.
 _DAYS_AROUND = timedelta(days=4)
 
 _BOUNDARY = re.compile(rb"^(?:(BEGIN)|END):([^\r\n]*)", re.MULTILINE | re.IGNORECASE)
@@ -346,13 +344,9 @@ _TIME_LINE = re.compile(
 _SUMMARY_LINE = re.compile(rb"^SUMMARY" + _PARAMETERS + rb"([^\r\n]*)", re.MULTILINE | re.IGNORECASE)
 _PLAIN_DAY = re.compile(rb"\d{8}(?:T\d{6}Z?)?")
 _PLAIN_DURATION = re.compile(rb"\+?P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?")
+_UNTIL = re.compile(rb"(?:^|;)UNTIL=(\d{8})")
 # A hostile file can hold a million broken lines; the user is told of the first few.
 _MOST_PROBLEMS = 20
-
-
-def _day_number(day: date) -> int:
-    """The day as YYYYMMDD, the way an iCalendar file writes it (so days compare as written)."""
-    return day.year * 10_000 + day.month * 100 + day.day
 
 
 @dataclass
@@ -499,7 +493,7 @@ def _report_outside(gap: _Piece, report: _Report) -> None:
     report.note(translate("calendar", "{lines} skipped: outside BEGIN:VCALENDAR ... END:VCALENDAR").format(lines=where))
 
 
-def _assemble(layout: _Layout, days: tuple[bytes, bytes], lines: _LineBudget, report: _Report) -> icalendar.Calendar:
+def _assemble(layout: _Layout, days: tuple[date, date], lines: _LineBudget, report: _Report) -> icalendar.Calendar:
     """The calendar with its time zones and the events that may fall on ``days``, each parsed alone."""
     # Imported here, not at the top: the two libraries take a quarter of a second
     # to import, which a start without a calendar file should not pay.
@@ -582,7 +576,7 @@ def _logical_lines(piece: _Piece) -> Iterator[tuple[int, bytes]]:
         yield number, current
 
 
-def _events_that_may_matter(events: list[_Piece], first_day: bytes, last_day: bytes) -> list[_Piece]:
+def _events_that_may_matter(events: list[_Piece], first_day: date, last_day: date) -> list[_Piece]:
     """The VEVENTs to parse: all but those that certainly fall outside ``first_day`` to ``last_day``.
 
     An event left out must change nothing, so every component sharing its
@@ -601,7 +595,10 @@ def _events_that_may_matter(events: list[_Piece], first_day: bytes, last_day: by
 
 
 def _time_lines(data: bytes) -> tuple[bytes | None, dict[bytes, bytes] | None]:
-    """An event's UID and the values of the lines that place it in time (None if one comes twice)."""
+    """An event's UID and the values of the lines that place it in time (None if one comes twice).
+
+    EXDATE lines are left out: they only take instances away.
+    """
     if b"\n " in data or b"\n\t" in data:
         data = _FOLD.sub(b"", data)
     uid = None
@@ -613,42 +610,56 @@ def _time_lines(data: bytes) -> tuple[bytes | None, dict[bytes, bytes] | None]:
             uid = value.strip() if uid is None else uid
         elif name in found:
             twice = True
-        else:
+        elif name != b"EXDATE":
             found[name] = value.strip()
     return uid, None if twice else found
 
 
-def _certainly_outside(lines: dict[bytes, bytes], first_day: bytes, last_day: bytes) -> bool:
+def _certainly_outside(lines: dict[bytes, bytes], first_day: date, last_day: date) -> bool:
     """Whether an event whose time lines are ``lines`` ends before ``first_day`` or starts after ``last_day``.
 
-    Only a plain event can say so: a DTSTART and at most one of DTEND and
-    DURATION, each a plain date, time or length, and nothing that repeats or
-    moves it. Days are compared as they are written (YYYYMMDD); the days
-    given leave room for any time zone and for an event's own day. Whatever
-    is unclear is parsed and decided by the libraries.
+    Only a plain event can say so: a DTSTART, at most one of DTEND and
+    DURATION, and at most one RRULE, each plain (a date or time as written,
+    a length in days and times); nothing that adds or moves instances. A
+    series starts no earlier than its DTSTART and ends with its UNTIL and
+    one instance's length. The days given leave room for any time zone;
+    whatever is unclear is parsed and decided by the libraries.
     """
-    start = lines.get(b"DTSTART")
-    if start is None or len(lines) > 2 or not lines.keys() <= {b"DTSTART", b"DTEND", b"DURATION"}:
+    if (b"DTSTART" not in lines or not lines.keys() <= {b"DTSTART", b"DTEND", b"DURATION", b"RRULE"}
+            or {b"DTEND", b"DURATION"} <= lines.keys()):
         return False
-    if not _PLAIN_DAY.fullmatch(start):
+    try:
+        first = _written_day(lines[b"DTSTART"])
+        if first > last_day:
+            return True
+        if b"DTEND" in lines:
+            length = max(_written_day(lines[b"DTEND"]) - first, timedelta(0))
+        else:
+            length = _written_length(lines.get(b"DURATION", b"PT0S"))
+        rule = lines.get(b"RRULE", b"").upper()
+        until = _UNTIL.search(rule)
+        if rule and (until is None or b"COUNT=" in rule):
+            return False  # a series without a written end
+        last = (_written_day(until[1]) if rule else first) + length + timedelta(days=1)
+    except ValueError:  # not written plainly, or a day that does not exist: the parser will say
         return False
-    first = last = start[:8]
-    if b"DTEND" in lines:
-        if not _PLAIN_DAY.fullmatch(lines[b"DTEND"]):
-            return False
-        last = max(first, lines[b"DTEND"][:8])
-    elif b"DURATION" in lines:
-        length = _PLAIN_DURATION.fullmatch(lines[b"DURATION"])
-        if length is None:
-            return False
-        try:
-            first_date = date(int(first[:4]), int(first[4:6]), int(first[6:]))
-        except ValueError:  # a day that does not exist: the parser will say so
-            return False
-        weeks, days, hours, minutes, seconds = (int(part or 0) for part in length.groups())
-        last_date = first_date + timedelta(weeks=weeks, days=days, hours=hours, minutes=minutes, seconds=seconds)
-        last = b"%08d" % _day_number(last_date + timedelta(days=1))
-    return last < first_day or first > last_day
+    return last < first_day
+
+
+def _written_day(value: bytes) -> date:
+    """The day of a DATE or DATE-TIME value as written (YYYYMMDD...); ValueError if it is not plain."""
+    if not _PLAIN_DAY.fullmatch(value):
+        raise ValueError(value)
+    return date(int(value[:4]), int(value[4:6]), int(value[6:8]))
+
+
+def _written_length(value: bytes) -> timedelta:
+    """A DURATION value (weeks, days, hours, minutes, seconds); ValueError if it is not a plain one."""
+    length = _PLAIN_DURATION.fullmatch(value)
+    if length is None:
+        raise ValueError(value)
+    weeks, days, hours, minutes, seconds = (int(part or 0) for part in length.groups())
+    return timedelta(weeks=weeks, days=days, hours=hours, minutes=minutes, seconds=seconds)
 
 
 def _unparsed_label(data: bytes) -> str:

@@ -642,10 +642,14 @@ def any_event(draw, number: int) -> str:
         lines.append(f"DTEND;VALUE=DATE:{end:%Y%m%d}" if all_day else f"DTEND{parameters}:{end:%Y%m%d}T{draw(st.integers(0, 23)):02d}5900{utc}")
     elif end_kind == "DURATION":
         lines.append(f"DURATION:{draw(st.sampled_from([f'P{length}D', f'PT{length}H', 'PT30M']))}")
-    repeat = draw(st.sampled_from(["", "", "", "", "RRULE:FREQ=WEEKLY;COUNT=4", "RRULE:FREQ=DAILY;UNTIL=20241003",
+    until = draw(_DAYS)
+    repeat = draw(st.sampled_from(["", "", "", "RRULE:FREQ=WEEKLY;COUNT=4", f"RRULE:FREQ=DAILY;UNTIL={until:%Y%m%d}",
+                                   f"RRULE:FREQ=WEEKLY;INTERVAL=2;UNTIL={until:%Y%m%d}T235959Z",
                                    "RDATE;VALUE=DATE:20241015"]))
-    if repeat and not (repeat.startswith("RDATE") and not all_day):
+    if repeat and not (repeat.startswith("RDATE") and not all_day) and not ("T235959Z" in repeat and all_day):
         lines.append(repeat)
+        if repeat.startswith("RRULE") and draw(st.booleans()):
+            lines += [f"EXDATE{';VALUE=DATE' if all_day else parameters}:{start}"] * draw(st.integers(1, 2))
     if draw(st.integers(0, 5)) == 0 and not all_day:
         lines.append(f"RECURRENCE-ID:{start}")
     event = vevent(uid, f"Event {number}", start, *lines)
@@ -654,20 +658,25 @@ def any_event(draw, number: int) -> str:
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.integers(1, 10).flatmap(lambda count: st.tuples(*(any_event(number) for number in range(count)))))
+@given(st.integers(1, 10).flatmap(lambda count: st.tuples(*(any_event(number) for number in range(count)))),
+       st.sampled_from([BERLIN, ZoneInfo("Pacific/Kiritimati"), ZoneInfo("Pacific/Pago_Pago")]))
 # The edges of the window from the zones furthest from the user's, each of
 # which an event-by-date test without room for the zone would lose.
-@example((vevent("samoa@test", "Evening in Samoa", "20240930T200000").replace(
-    "DTSTART:", "DTSTART;TZID=Pacific/Pago_Pago:"),))
-@example((vevent("kiribati@test", "Morning in Kiribati", "20241107T050000").replace(
-    "DTSTART:", "DTSTART;TZID=Pacific/Kiritimati:"),))
-@example((vevent("long@test", "A week away", "20240925", "DURATION:P6DT12H"),))
-def test_leaving_out_what_cannot_touch_the_days_read_changes_no_result(tmp_path_factory, events):
+@example((vevent("samoa@test", "Late in Samoa", "20240929T230000").replace(
+    "DTSTART:", "DTSTART;TZID=Pacific/Pago_Pago:"),), ZoneInfo("Pacific/Kiritimati"))
+@example((vevent("kiribati@test", "Early in Kiribati", "20241107T003000").replace(
+    "DTSTART:", "DTSTART;TZID=Pacific/Kiritimati:"),), ZoneInfo("Pacific/Pago_Pago"))
+@example((vevent("long@test", "A week away", "20240925", "DURATION:P6DT12H"),), BERLIN)
+def test_leaving_out_what_cannot_touch_the_days_read_changes_no_result(tmp_path_factory, events, local_tz):
     path = write(tmp_path_factory.mktemp("any"), "any.ics", calendar_text(*events))
-    windowed = read_path(path)
+
+    def read_here():
+        return read_calendar(path, start=at(1, tz=local_tz), end=at(6, month=11, tz=local_tz), local_tz=local_tz)
+
+    windowed = read_here()
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(calendar_module, "_events_that_may_matter", lambda events, *days: events)
-        whole = read_path(path)
+        whole = read_here()
     assert windowed == whole
 
 
