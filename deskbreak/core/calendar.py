@@ -36,10 +36,10 @@ The rules it keeps:
   one that does not is skipped and named once.
 
 Nothing here reads the clock: the window and the moment come in as arguments.
-Parsing and recurrence belong to the libraries; this module only cuts the
-file into its components (at BEGIN/END lines), so that each can fail alone,
-and looks at a few properties of each as text to leave out what cannot
-matter. A test checks that leaving them out changes no result.
+Nor does anything here parse iCalendar: it only cuts the file into its
+components at their BEGIN and END lines, so that each can fail alone, and
+looks at a few lines of each as text to leave out what cannot matter. A test
+checks that leaving them out changes no result.
 """
 
 from __future__ import annotations
