@@ -477,22 +477,24 @@ def _instance_may_run(profile: Profile) -> bool:
 
 
 def _runs_offline(profile: Profile, days: int) -> list[dict]:
-    from deskbreak.core.calendar import DEFAULT_RUN_KEYWORDS, read_calendar, runs_between
-    from deskbreak.core.runs import Run, RunPlan, runs_report
+    from deskbreak.core.calendar import DEFAULT_RUN_KEYWORDS, read_calendar
+    from deskbreak.core.runs import Run, RunPlan, calendar_runs, runs_report
     from deskbreak.core.settings import load_settings
 
     now = SystemClock().now()
     settings = load_settings(profile.settings_path, now, move_broken=False).settings
-    calendar_runs: list[Run] = []
+    from_calendar: tuple[Run, ...] = ()
     if settings.calendar_file:
+        # Bounded whatever the file is (core/calendar.py): a FIFO, a device or a
+        # hostile file is one clear line, never a hang or the memory.
         end = now + timedelta(days=days)
         read = read_calendar(Path(settings.calendar_file).expanduser(), start=now, end=end, local_tz=now.tzinfo,
                              run_keywords=DEFAULT_RUN_KEYWORDS + settings.run_keywords,
                              all_day_run_time=settings.all_day_run_time)
         for line in read.problems:
             print(f"deskbreak: {line}", file=sys.stderr)
-        calendar_runs = [Run(e.start, e.end, "calendar", e.summary) for e in runs_between(read, now, end)]
-    return runs_report(RunPlan(settings.runs, calendar_runs), now, days, settings.prerun_lead)
+        from_calendar = calendar_runs(read, now, end)
+    return runs_report(RunPlan(settings.runs, from_calendar), now, days, settings.prerun_lead)
 
 
 # -- routines ------------------------------------------------------------------

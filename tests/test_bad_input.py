@@ -128,12 +128,12 @@ class Sandbox:
         self.apps.append(process)
         return process, stderr
 
-    def started(self, process: subprocess.Popen, stderr: Path, timeout: float = 60) -> str:
-        """Wait for the app to say it started; its stderr so far."""
+    def started(self, process: subprocess.Popen, stderr: Path, timeout: float = 60, until: str = STARTED) -> str:
+        """Wait for the app to say it started (or ``until``); its stderr so far."""
         deadline = time.monotonic() + timeout
         while True:
             text = stderr.read_text(errors="replace")
-            if STARTED in text:
+            if until in text:
                 return text
             assert process.poll() is None, f"deskbreak exited {process.returncode} before starting:\n{text}"
             assert time.monotonic() < deadline, f"deskbreak did not start within {timeout} s:\n{text}"
@@ -446,6 +446,61 @@ def test_a_broken_event_costs_that_event_and_the_rest_of_the_calendar_is_read(ca
     assert digest(calendar) == before
 
 
+def _hostile_calendar(root: Path, kind: str) -> tuple[Path, str]:
+    """A calendar_file that is a FIFO or a link to an endless device, and what deskbreak says of it."""
+    path = root / "plan.ics"
+    if kind == "fifo":
+        os.mkfifo(path)
+        return path, f"{path} is not a regular file (a named pipe)"
+    path.symlink_to(kind)
+    return path, f"{path} is not a regular file (a device)"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and /dev are POSIX")
+@pytest.mark.parametrize("kind", ["fifo", "/dev/zero", "/dev/urandom"])
+def test_runs_on_a_calendar_that_is_a_fifo_or_a_device_is_one_line_at_once(sandbox, kind):
+    config, data = sandbox.root / "config", sandbox.root / "data"
+    config.mkdir()
+    calendar, said = _hostile_calendar(sandbox.root, kind)
+    (config / "settings.toml").write_text(f'calendar_file = "{calendar}"\nruns = {{}}\n')
+    done = sandbox.deskbreak(config, data, "runs")  # a hang fails on the timeout
+    assert (done.returncode, done.stdout) == (1, "")
+    assert error_lines(done.stderr) == [f"deskbreak: {said}"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and /dev are POSIX")
+@pytest.mark.parametrize("kind", ["fifo", "/dev/zero"])
+def test_the_app_starts_and_answers_with_a_calendar_that_is_a_fifo_or_a_device(sandbox, kind):
+    config, data = sandbox.root / "config", sandbox.root / "data"
+    config.mkdir()
+    calendar, said = _hostile_calendar(sandbox.root, kind)
+    (config / "settings.toml").write_text(f'calendar_file = "{calendar}"\nruns = {{}}\n')
+    process, stderr = sandbox.start(config, data)
+    sandbox.started(process, stderr)
+    log = sandbox.started(process, stderr, until=said)
+    assert "keeping the runs and meetings read before" in log
+    done = sandbox.deskbreak(config, data, "runs", "--json")
+    assert (done.returncode, json.loads(done.stdout)) == (0, [])
+    assert sandbox.quit(config, data, process) == 0
+    assert "Traceback" not in stderr.read_text()
+
+
+def test_runs_on_an_event_repeating_every_second_lists_the_rest_and_names_it_once(sandbox):
+    config, data = sandbox.root / "config", sandbox.root / "data"
+    config.mkdir()
+    tomorrow = (datetime.now().astimezone() + timedelta(days=1)).strftime("%Y%m%d")
+    calendar = sandbox.root / "plan.ics"
+    calendar.write_text(_ics(_event("ping@test", "Ping", f"{tomorrow}T000000").replace(
+                                 "DURATION:PT1H", "DURATION:PT1S\r\nRRULE:FREQ=SECONDLY"),
+                             _event("run@test", "Easy run", f"{tomorrow}T070000")), newline="")
+    (config / "settings.toml").write_text(f'calendar_file = "{calendar}"\nruns = {{}}\n')
+    done = sandbox.deskbreak(config, data, "runs", "--json")
+    assert done.returncode == 0
+    assert [run["summary"] for run in json.loads(done.stdout)] == ["Easy run"]
+    [message] = error_lines(done.stderr)
+    assert message.startswith(f"deskbreak: {calendar}: event 'ping@test' ('Ping') skipped: it repeats more than")
+
+
 # -- the history database -----------------------------------------------------------------------
 
 
@@ -519,7 +574,9 @@ def test_the_app_starts_on_every_file_broken_at_once_and_names_each(sandbox):
     history.write_bytes(b"not a database\n" * 100)
     # The calendar is named by a one-run override: the settings file is the one that is broken.
     process, stderr = sandbox.start(config, data, "--set", f"calendar_file={calendar}")
-    log = sandbox.started(process, stderr)
+    sandbox.started(process, stderr)
+    # The calendar is read off the UI thread: what it says may come just after "started".
+    log = sandbox.started(process, stderr, until="keeping the runs and meetings read before")
 
     [kept_settings] = config.glob("settings.toml.bad-*")
     [kept_history] = data.glob("history.sqlite3.bad-*")

@@ -12,7 +12,8 @@ from deskbreak.core.engine import Break, State, Status
 from deskbreak.core.i18n import QT_TRANSLATE_NOOP, translate
 from deskbreak.core.kinds import BreakKind
 
-# The do-not-disturb reason a calendar meeting gives ("meeting (until 11:00)").
+# The do-not-disturb reason a calendar meeting gives begins with this word
+# ("meeting (until 11:00)", ui/calendar_source.py), in the user's language.
 MEETING = "meeting"
 # 000_a42a6e5b3fd2f0a1.txt: "A good warm up may begin by walking slowly for 5-10 minutes".
 WARM_UP_ADVICE = QT_TRANSLATE_NOOP("describe", "Then warm up by walking slowly for 5-10 minutes before you run.")
@@ -78,7 +79,7 @@ def status_line(status: Status, now: datetime) -> str:
         return translate("describe", "{kind} in {duration}").format(
             kind=status.current.kind.label, duration=human_duration(status.seconds_to_next))
     if state == State.HELD:
-        if status.held_by and status.held_by.startswith(MEETING):
+        if status.held_by and status.held_by.startswith(translate("calendar", MEETING)):
             # "Break after your meeting (until 11:00)"
             return translate("describe", "Break after your {reason}").format(reason=status.held_by)
         return translate("describe", "Break waiting: {reason}").format(reason=status.held_by)

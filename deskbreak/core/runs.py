@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import Mapping, Sequence
 
+from deskbreak.core.calendar import CalendarRead, runs_between
 from deskbreak.core.i18n import translate
 
 # Far enough ahead to find the next weekly run in any pattern.
@@ -59,6 +60,11 @@ class RunPlan:
     def run_at(self, start: datetime) -> Run | None:
         """The run that starts at ``start``."""
         return next((run for run in self.runs_between(start, start + timedelta(seconds=1))), None)
+
+
+def calendar_runs(read: CalendarRead, start: datetime, end: datetime) -> tuple[Run, ...]:
+    """The runs a calendar read holds that start in ``[start, end)``, as runs of the plan."""
+    return tuple(Run(event.start, event.end, "calendar", event.summary) for event in runs_between(read, start, end))
 
 
 def runs_report(plan: RunPlan, now: datetime, days: int, lead: timedelta,

@@ -372,9 +372,7 @@ class DeskbreakApp(QObject):
             return None
         reason = self.dnd.check().reason if self.dnd is not None else None
         if reason is None and self.calendar is not None:
-            meeting = self.calendar.meeting_at(now)
-            if meeting is not None and meeting.end is not None:
-                reason = f"{MEETING} (until {meeting.end:%H:%M})"
+            reason = self.calendar.busy_reason(now)
         return reason
 
     def handle(self, events: list[Event]) -> None:

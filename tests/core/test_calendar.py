@@ -8,16 +8,25 @@ Sunday 3 November in New York.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import re
+import sys
+import threading
 from datetime import datetime, time, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import example, given, settings, strategies as st
 
+from deskbreak.core import calendar as calendar_module
+from deskbreak.core.bounded_read import DEFAULT_LIMIT
 from deskbreak.core.calendar import (
     DEFAULT_RUN_KEYWORDS,
     CalendarError,
     CalendarRead,
+    ReadLimits,
     meetings_at,
     read_calendar,
     runs_between,
@@ -26,6 +35,7 @@ from deskbreak.core.calendar import (
 CALENDARS = Path(__file__).parent / "calendars"
 BERLIN = ZoneInfo("Europe/Berlin")
 TOKYO = ZoneInfo("Asia/Tokyo")
+posix_only = pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and /dev are POSIX")
 
 
 def at(day: int, hour: int = 0, minute: int = 0, *, month: int = 10, tz=BERLIN) -> datetime:
@@ -379,3 +389,294 @@ def test_an_unknown_time_zone_is_read_as_local_time_and_reported(tmp_path):
     assert calendar.skipped == 0
     [problem] = calendar.problems
     assert "Mars/Olympus" in problem and str(path) in problem
+
+
+# Hostile files: a clear message, never a hang or the memory
+
+
+def calendar_text(*parts: str) -> str:
+    return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//deskbreak tests//hostile//EN\r\n" + "".join(parts) + "END:VCALENDAR\r\n"
+
+
+def vevent(uid: str, summary: str, start: str, *lines: str) -> str:
+    extra = "".join(f"{line}\r\n" for line in lines)
+    return (f"BEGIN:VEVENT\r\nUID:{uid}\r\nDTSTAMP:20240901T000000Z\r\nSUMMARY:{summary}\r\n"
+            f"DTSTART:{start}\r\n{extra}END:VEVENT\r\n")
+
+
+EASY_RUN = vevent("run@test", "Easy run", "20241021T160000Z", "DTEND:20241021T164500Z")
+
+
+def write(tmp_path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8", newline="")
+    return path
+
+
+def read_path(path: Path, **options) -> CalendarRead:
+    """The file read over October 2024 and a few days of November, as ``read`` does for the fixtures."""
+    return read_calendar(path, start=at(1), end=at(6, month=11), local_tz=BERLIN, **options)
+
+
+def finished(call, seconds: float = 20.0):
+    """``call()`` in another thread: its result, or its exception; a hang fails the test instead of hanging it."""
+    outcome: dict = {}
+
+    def run() -> None:
+        try:
+            outcome["result"] = call()
+        except BaseException as error:  # noqa: BLE001 - handed to the test below
+            outcome["error"] = error
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert not thread.is_alive(), f"still reading after {seconds} s"
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["result"]
+
+
+@pytest.fixture
+def fifo(tmp_path):
+    path = tmp_path / "plan.ics"
+    os.mkfifo(path)
+    yield path
+    # A reader that did block (the bug) is let go, so the test run can end.
+    with contextlib.suppress(OSError):
+        os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
+
+
+@posix_only
+def test_a_fifo_is_refused_at_once_naming_it(fifo):
+    with pytest.raises(CalendarError, match=re.escape(f"{fifo} is not a regular file (a named pipe)")):
+        finished(lambda: read_path(fifo))
+
+
+@posix_only
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+def test_a_link_to_an_endless_device_is_refused_naming_it(tmp_path, device):
+    link = tmp_path / "plan.ics"
+    link.symlink_to(device)
+    with pytest.raises(CalendarError, match=re.escape(f"{link} is not a regular file (a device)")):
+        finished(lambda: read_path(link))
+
+
+def test_a_file_over_the_size_limit_is_refused_naming_it(tmp_path):
+    path = tmp_path / "huge.ics"
+    with open(path, "wb") as file:
+        file.truncate(DEFAULT_LIMIT + 1)  # sparse: nothing is written, the size is what counts
+    with pytest.raises(CalendarError, match=re.escape(f"{path} is larger than 20 MB")):
+        read_path(path)
+
+
+@pytest.mark.parametrize("uid, summary, start, rule", [
+    ("every-second@test", "Ping", "20241001T000000Z", "RRULE:FREQ=SECONDLY"),
+    ("every-minute@test", "Tick", "20141001T000000Z", "RRULE:FREQ=MINUTELY;UNTIL=20341001T000000Z"),
+], ids=["every second", "every minute for ten years"])
+def test_an_event_repeating_too_often_is_skipped_and_named_once_and_the_rest_is_read(tmp_path, uid, summary,
+                                                                                      start, rule):
+    path = write(tmp_path, "dense.ics", calendar_text(vevent(uid, summary, start, rule), EASY_RUN))
+    calendar = finished(lambda: read_path(path))
+    assert [event.uid for event in calendar.events] == ["run@test"]
+    assert calendar.skipped == 1
+    [problem] = calendar.problems
+    assert problem.startswith(f"{path}: event {uid!r} ({summary!r}) skipped: ")
+    assert problem.endswith("it repeats more than 2000 times in the days read")
+
+
+def test_a_series_too_long_to_run_through_is_skipped_and_named_once(tmp_path):
+    # Every half hour since 1990: few enough in the window, but the library
+    # would run through all 600,000 instances since 1990 to get there.
+    path = write(tmp_path, "half-hourly.ics", calendar_text(
+        vevent("half-hourly@test", "Look away", "19900101T000000Z", "RRULE:FREQ=MINUTELY;INTERVAL=30"), EASY_RUN))
+    calendar = finished(lambda: read_path(path))
+    assert [event.uid for event in calendar.events] == ["run@test"]
+    [problem] = calendar.problems
+    assert "half-hourly@test" in problem and "repeats more than 200000 times from its start to the days read" in problem
+
+
+def test_a_dense_series_that_ended_before_the_days_read_costs_nothing_and_says_nothing(tmp_path):
+    path = write(tmp_path, "ended.ics", calendar_text(
+        vevent("old-ticker@test", "Tick", "20141001T000000Z", "RRULE:FREQ=SECONDLY;UNTIL=20240901T000000Z"),
+        EASY_RUN))
+    calendar = finished(lambda: read_path(path))
+    assert [event.uid for event in calendar.events] == ["run@test"]
+    assert calendar.problems == () and calendar.skipped == 0
+
+
+def test_an_hourly_event_of_ten_years_is_within_the_bounds_and_read_whole(tmp_path):
+    path = write(tmp_path, "hourly.ics", calendar_text(
+        vevent("water@test", "Drink water", "20150101T080000Z", "DURATION:PT5M", "RRULE:FREQ=HOURLY")))
+    calendar = read_path(path)
+    assert calendar.problems == () and calendar.skipped == 0
+    # October has an hour more in Berlin: summer time ends.
+    assert len(calendar.events) == (at(6, month=11).timestamp() - at(1).timestamp()) // 3600 == 865
+
+
+def test_many_repeating_events_stop_at_the_cap_for_all_and_are_reported_in_one_line(tmp_path):
+    daily = [vevent(f"daily-{number}@test", f"Stand-up {number}", "20241001T090000Z", "RRULE:FREQ=DAILY")
+             for number in range(10)]
+    path = write(tmp_path, "daily.ics", calendar_text(*daily))
+    calendar = read_path(path, limits=ReadLimits(instances=100))
+    # Each series has 37 days in the window: two fit under 100, the other eight do not.
+    assert {event.uid for event in calendar.events} == {"daily-0@test", "daily-1@test"}
+    assert calendar.skipped == 8
+    [problem] = calendar.problems
+    assert str(path) in problem and "8 repeating events skipped" in problem and "daily-2@test" in problem
+
+
+def meetings(count: int, first: datetime, every: timedelta = timedelta(hours=1)) -> list[str]:
+    return [vevent(f"meeting-{number}@test", f"Meeting {number}",
+                   f"{first + number * every:%Y%m%dT%H%M%SZ}", "DURATION:PT30M")
+            for number in range(count)]
+
+
+def test_a_hundred_thousand_events_are_read_for_the_days_asked_only(tmp_path):
+    first = datetime(2016, 1, 1, tzinfo=timezone.utc)
+    path = write(tmp_path, "busy.ics", calendar_text(*meetings(100_000, first)))
+    calendar = read_path(path)
+    assert calendar.problems == () and calendar.skipped == 0
+    window = (at(1), at(6, month=11))
+    expected = [first + timedelta(hours=n) for n in range(100_000)
+                if window[0] < first + timedelta(hours=n, minutes=30) and first + timedelta(hours=n) < window[1]]
+    # In UTC: a Berlin time in the hour that repeats when summer time ends is
+    # never equal to a time in another zone (PEP 495).
+    assert [event.start.astimezone(timezone.utc) for event in calendar.events] == expected
+
+
+def test_more_events_in_the_days_read_than_the_cap_are_cut_at_a_named_line(tmp_path):
+    path = write(tmp_path, "crowded.ics", calendar_text(
+        *meetings(1000, at(2).astimezone(timezone.utc), every=timedelta(minutes=30))))
+    calendar = read_path(path, limits=ReadLimits(lines=702))
+    # The calendar's own VERSION and PRODID, and 100 events of 7 lines each.
+    assert len(calendar.events) == 100
+    [problem] = calendar.problems
+    first_unread = 4 + 100 * 7
+    assert f"{path}: stopped reading at line {first_unread}" in problem and "900 events" in problem
+
+
+# One broken line or component costs only itself
+
+
+def test_a_garbage_line_beside_a_valid_run_costs_that_line_only(tmp_path):
+    path = write(tmp_path, "garbage.ics", calendar_text(EASY_RUN, "this is garbage\r\n"))
+    calendar = read_path(path)
+    assert [event.summary for event in calendar.events] == ["Easy run"]
+    [problem] = calendar.problems
+    assert f"{path}: line 11 skipped" in problem and "this is garbage" in problem
+
+
+def test_a_stray_end_line_beside_a_valid_run_costs_that_line_only(tmp_path):
+    path = write(tmp_path, "stray.ics", calendar_text("END:VEVENT\r\n", EASY_RUN))
+    calendar = read_path(path)
+    assert [event.summary for event in calendar.events] == ["Easy run"]
+    [problem] = calendar.problems
+    assert f"{path}: line 4 skipped" in problem and "END:VEVENT" in problem
+
+
+def test_a_garbage_line_inside_an_event_is_skipped_and_reported_and_the_event_kept(tmp_path):
+    path = write(tmp_path, "inside.ics", calendar_text(
+        vevent("run@test", "Easy run", "20241021T160000Z", "this is garbage")))
+    calendar = read_path(path)
+    assert [event.summary for event in calendar.events] == ["Easy run"]
+    [problem] = calendar.problems
+    assert "run@test" in problem and "this is garbage" in problem and "skipped" in problem
+
+
+def test_a_component_the_parser_rejects_is_skipped_named_by_line_and_the_rest_kept(tmp_path):
+    broken_alarm = vevent("tempo@test", "Tempo run", "20241022T160000Z",
+                          "BEGIN:VALARM", "ACTION:DISPLAY", "this is garbage", "END:VALARM")
+    path = write(tmp_path, "alarm.ics", calendar_text(broken_alarm, EASY_RUN))
+    calendar = read_path(path)
+    assert [event.summary for event in calendar.events] == ["Easy run"]
+    assert calendar.skipped == 1
+    [problem] = calendar.problems
+    assert f"{path}: line 4:" in problem and "tempo@test" in problem and "'Tempo run'" in problem
+
+
+def test_text_before_the_calendar_costs_nothing_but_a_line(tmp_path):
+    path = write(tmp_path, "preamble.ics", "Exported by a tool\r\n" + calendar_text(EASY_RUN))
+    calendar = read_path(path)
+    assert [event.summary for event in calendar.events] == ["Easy run"]
+    [problem] = calendar.problems
+    assert f"{path}: line 1 skipped" in problem
+
+
+# Reading only what may touch the days read changes nothing
+
+
+# Days anywhere around the window, and often right at its edges (1 October, 6 November).
+_NEAR_AN_EDGE = st.sampled_from([at(1).date(), at(6, month=11).date()]).flatmap(
+    lambda edge: st.integers(-2, 2).map(lambda shift: edge + timedelta(days=shift)))
+_DAYS = st.one_of(
+    st.dates(min_value=datetime(2024, 9, 1).date(), max_value=datetime(2024, 12, 31).date()),
+    _NEAR_AN_EDGE, _NEAR_AN_EDGE, _NEAR_AN_EDGE,
+)
+# Where a time is told: UTC, floating (the user's zone), and the zones furthest apart.
+_ZONES = st.sampled_from(["Z", "", ";TZID=Pacific/Kiritimati", ";TZID=Pacific/Pago_Pago"])
+
+
+@st.composite
+def any_event(draw, number: int) -> str:
+    """One event of many shapes around the window: timed or all-day, short or long, once or repeating."""
+    own = f"own-{number}@test"
+    uid = draw(st.sampled_from(["a@test", "b@test", own, own, own, own]))
+    day = draw(_DAYS)
+    all_day = draw(st.booleans())
+    zone = draw(_ZONES)
+    utc = "Z" if zone == "Z" else ""
+    parameters = "" if zone in ("Z", "") else zone
+    start = f"{day:%Y%m%d}" if all_day else f"{day:%Y%m%d}T{draw(st.integers(0, 23)):02d}0000{utc}"
+    lines = [f"SEQUENCE:{draw(st.integers(0, 2))}"]
+    length = draw(st.integers(0, 40))
+    end_kind = draw(st.sampled_from(["DTEND", "DURATION", "none"]))
+    if end_kind == "DTEND":
+        end = day + timedelta(days=length)
+        lines.append(f"DTEND;VALUE=DATE:{end:%Y%m%d}" if all_day else f"DTEND{parameters}:{end:%Y%m%d}T{draw(st.integers(0, 23)):02d}5900{utc}")
+    elif end_kind == "DURATION":
+        lines.append(f"DURATION:{draw(st.sampled_from([f'P{length}D', f'PT{length}H', 'PT30M']))}")
+    until = draw(_DAYS)
+    repeat = draw(st.sampled_from(["", "", "", "RRULE:FREQ=WEEKLY;COUNT=4", f"RRULE:FREQ=DAILY;UNTIL={until:%Y%m%d}",
+                                   f"RRULE:FREQ=WEEKLY;INTERVAL=2;UNTIL={until:%Y%m%d}T235959Z",
+                                   "RDATE;VALUE=DATE:20241015"]))
+    if repeat and not (repeat.startswith("RDATE") and not all_day) and not ("T235959Z" in repeat and all_day):
+        lines.append(repeat)
+        if repeat.startswith("RRULE") and draw(st.booleans()):
+            lines += [f"EXDATE{';VALUE=DATE' if all_day else parameters}:{start}"] * draw(st.integers(1, 2))
+    if draw(st.integers(0, 5)) == 0 and not all_day:
+        lines.append(f"RECURRENCE-ID:{start}")
+    event = vevent(uid, f"Event {number}", start, *lines)
+    start_parameters = ";VALUE=DATE" if all_day else parameters
+    return event.replace(f"DTSTART:{start}", f"DTSTART{start_parameters}:{start}")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(1, 10).flatmap(lambda count: st.tuples(*(any_event(number) for number in range(count)))),
+       st.sampled_from([BERLIN, ZoneInfo("Pacific/Kiritimati"), ZoneInfo("Pacific/Pago_Pago")]))
+# The edges of the window from the zones furthest from the user's, each of
+# which an event-by-date test without room for the zone would lose.
+@example((vevent("samoa@test", "Late in Samoa", "20240929T230000").replace(
+    "DTSTART:", "DTSTART;TZID=Pacific/Pago_Pago:"),), ZoneInfo("Pacific/Kiritimati"))
+@example((vevent("kiribati@test", "Early in Kiribati", "20241107T003000").replace(
+    "DTSTART:", "DTSTART;TZID=Pacific/Kiritimati:"),), ZoneInfo("Pacific/Pago_Pago"))
+@example((vevent("long@test", "A week away", "20240925", "DURATION:P6DT12H"),), BERLIN)
+def test_leaving_out_what_cannot_touch_the_days_read_changes_no_result(tmp_path_factory, events, local_tz):
+    path = write(tmp_path_factory.mktemp("any"), "any.ics", calendar_text(*events))
+
+    def read_here():
+        return read_calendar(path, start=at(1, tz=local_tz), end=at(6, month=11, tz=local_tz), local_tz=local_tz)
+
+    windowed = read_here()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(calendar_module, "_events_that_may_matter", lambda events, *days: events)
+        whole = read_here()
+    assert windowed == whole
+
+
+def test_a_flood_of_broken_lines_is_told_in_a_few_lines_and_the_run_kept(tmp_path):
+    path = write(tmp_path, "flood.ics", calendar_text(EASY_RUN, "END:VTODO\r\n" * 5000))
+    calendar = finished(lambda: read_path(path))
+    assert [event.summary for event in calendar.events] == ["Easy run"]
+    assert len(calendar.problems) == 21
+    assert calendar.problems[-1] == f"{path}: 4980 more problems not listed"
