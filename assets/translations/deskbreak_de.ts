@@ -623,6 +623,119 @@
         <source>{problem}; keeping the runs and meetings read before</source>
         <translation>{problem}; die zuvor gelesenen Läufe und Termine bleiben</translation>
     </message>
+    <message>
+        <source>{meeting} (until {time})</source>
+        <translation>{meeting} (bis {time})</translation>
+    </message>
+    <message>
+        <source>meeting</source>
+        <translation>Termin</translation>
+    </message>
+    <message>
+        <source>{path} could not be read: {reason}</source>
+        <translation>{path} konnte nicht gelesen werden: {reason}</translation>
+    </message>
+    <message>
+        <source>{event} skipped: {reason}</source>
+        <translation>{event} übersprungen: {reason}</translation>
+    </message>
+    <message>
+        <source>{event}: a line skipped: {reason}</source>
+        <translation>{event}: eine Zeile übersprungen: {reason}</translation>
+    </message>
+    <message>
+        <source>cannot read the calendar file {path}: {reason}</source>
+        <translation>die Kalenderdatei {path} kann nicht gelesen werden: {reason}</translation>
+    </message>
+    <message>
+        <source>{path} is not a readable iCalendar file: it holds no complete calendar (no BEGIN:VCALENDAR ... END:VCALENDAR)</source>
+        <translation>{path} ist keine lesbare iCalendar-Datei: Sie enthält keinen vollständigen Kalender (kein BEGIN:VCALENDAR ... END:VCALENDAR)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more problems not listed</source>
+        <translation>
+            <numerusform>%n weiteres Problem nicht aufgeführt</numerusform>
+            <numerusform>%n weitere Probleme nicht aufgeführt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>line {line} skipped: {text} without its BEGIN</source>
+        <translation>Zeile {line} übersprungen: {text} ohne sein BEGIN</translation>
+    </message>
+    <message>
+        <source>line {line}</source>
+        <translation>Zeile {line}</translation>
+    </message>
+    <message>
+        <source>lines {first}-{last}</source>
+        <translation>Zeilen {first}-{last}</translation>
+    </message>
+    <message>
+        <source>{lines} skipped: outside BEGIN:VCALENDAR ... END:VCALENDAR</source>
+        <translation>{lines} übersprungen: außerhalb von BEGIN:VCALENDAR ... END:VCALENDAR</translation>
+    </message>
+    <message numerus="yes">
+        <source>stopped reading at line {line}: %n events in or near the days read are not read (past the limit of {limit} lines)</source>
+        <translation>
+            <numerusform>Lesen in Zeile {line} beendet: %n Termin in oder nahe den gelesenen Tagen wird nicht gelesen (jenseits der Grenze von {limit} Zeilen)</numerusform>
+            <numerusform>Lesen in Zeile {line} beendet: %n Termine in oder nahe den gelesenen Tagen werden nicht gelesen (jenseits der Grenze von {limit} Zeilen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>line {line}: {component} skipped: {reason}</source>
+        <translation>Zeile {line}: {component} übersprungen: {reason}</translation>
+    </message>
+    <message>
+        <source>{path} is not a readable iCalendar file: more than {limit} lines outside its events</source>
+        <translation>{path} ist keine lesbare iCalendar-Datei: mehr als {limit} Zeilen außerhalb ihrer Termine</translation>
+    </message>
+    <message>
+        <source>line {line} skipped: {reason}</source>
+        <translation>Zeile {line} übersprungen: {reason}</translation>
+    </message>
+    <message>
+        <source>{path} is not a readable iCalendar file: {reason}</source>
+        <translation>{path} ist keine lesbare iCalendar-Datei: {reason}</translation>
+    </message>
+    <message>
+        <source>bad {name}: {problem}</source>
+        <translation>fehlerhaftes {name}: {problem}</translation>
+    </message>
+    <message>
+        <source>{event} skipped: it repeats more than {limit} times in the days read</source>
+        <translation>{event} übersprungen: Er wiederholt sich in den gelesenen Tagen öfter als {limit}-mal</translation>
+    </message>
+    <message>
+        <source>{event} skipped: it repeats more than {limit} times from its start to the days read</source>
+        <translation>{event} übersprungen: Er wiederholt sich von seinem Beginn bis zu den gelesenen Tagen öfter als {limit}-mal</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n repeating events skipped, the first {event}: together, the calendar&apos;s events repeat more often than deskbreak follows in one read</source>
+        <translation>
+            <numerusform>%n wiederkehrender Termin übersprungen, der erste: {event}: Zusammen wiederholen sich die Termine des Kalenders öfter, als deskbreak in einem Lesevorgang verfolgt</numerusform>
+            <numerusform>%n wiederkehrende Termine übersprungen, der erste: {event}: Zusammen wiederholen sich die Termine des Kalenders öfter, als deskbreak in einem Lesevorgang verfolgt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>bad RRULE: FREQ={frequency}</source>
+        <translation>fehlerhafte RRULE: FREQ={frequency}</translation>
+    </message>
+    <message>
+        <source>unknown time zone {tzid} in {name}, read as local time</source>
+        <translation>unbekannte Zeitzone {tzid} in {name}, als Ortszeit gelesen</translation>
+    </message>
+    <message>
+        <source>event {uid}</source>
+        <translation>Termin {uid}</translation>
+    </message>
+    <message>
+        <source>event without UID</source>
+        <translation>Termin ohne UID</translation>
+    </message>
+    <message>
+        <source>missing {name}</source>
+        <translation>{name} fehlt</translation>
+    </message>
 </context>
 <context>
     <name>catalog</name>

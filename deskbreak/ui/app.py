@@ -25,7 +25,7 @@ from deskbreak.core import commands as cmd
 from deskbreak.core.catalog import Catalog, Routine
 from deskbreak.core.clock import Clock
 from deskbreak.core.commands import CommandError, command_from_request
-from deskbreak.core.describe import (COOLDOWN_ADVICE, MEETING, elapsed_duration, human_duration, prelude_message,
+from deskbreak.core.describe import (COOLDOWN_ADVICE, elapsed_duration, human_duration, prelude_message,
                                      status_line)
 from deskbreak.core.discipline import DISCIPLINE_FILE_NAME, DisciplineFileError, load_discipline, save_discipline
 from deskbreak.core.engine import (
