@@ -198,7 +198,7 @@ def move_aside(path: Path, now: datetime) -> Path:
     return move_file_aside(path, now, _SQLITE_COMPANION_SUFFIXES)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ExerciseRecord:
     id: int
     break_id: int
@@ -208,7 +208,7 @@ class ExerciseRecord:
     done_at: datetime | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BreakRecord:
     id: int
     kind: str
