@@ -138,7 +138,10 @@ class HistoryWriter:
                 with self._pending_lock:
                     self._pending -= 1
         if self._store is not None:
-            self._store.close()
+            try:
+                self._store.close()
+            except Exception as error:  # everything was written; only the closing failed
+                self._on_failure("close the history", error)
 
     def _write_until_done(self, what: str, write: Callable[[HistoryStore], T], future: Future[T]) -> None:
         while True:
