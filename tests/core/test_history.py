@@ -576,6 +576,19 @@ def test_a_bad_break_in_a_later_transaction_still_imports_nothing(store):
     assert store.breaks() == []
 
 
+def test_an_import_cut_short_keeps_what_it_committed_and_importing_again_adds_the_rest(store):
+    records = [imported("sit", MORNING + timedelta(hours=hour)) for hour in range(6)]
+
+    def ctrl_c() -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        store.import_breaks(records, ImportPacing(rows=2, pause=ctrl_c))
+    assert len(store.breaks()) == 2
+    assert store.import_breaks(records) == (4, 2)
+    assert len(store.breaks()) == 6
+
+
 def test_importing_through_a_read_only_store_fails_clearly(path):
     HistoryStore(path).close()
     with HistoryStore.open_readonly(path) as reader, pytest.raises(HistoryError, match=str(path)):

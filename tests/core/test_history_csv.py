@@ -480,3 +480,20 @@ def test_text_cells_survive_an_export_and_an_import_exactly(tmp_path, note, rout
     export_to(path, [record])
     (imported,) = read_csv(path).rows
     assert (imported.note, imported.routine_id) == (note, routine_id)
+
+
+def test_an_interrupted_import_says_what_was_kept_and_how_to_finish_it(tmp_path, capsys, monkeypatch):
+    from deskbreak.cli import main
+
+    path = write_rows(tmp_path / "export.csv", [good_cells(AFTER_DST)])
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(history_csv, "import_csv", interrupted)
+    code = main(["--config-dir", str(tmp_path / "config"), "--data-dir", str(tmp_path / "data"),
+                 "history", "--import", str(path)])
+
+    assert code == 130
+    assert capsys.readouterr().err == (f"deskbreak: the import was interrupted; the breaks it wrote are kept, "
+                                       f"and importing {path} again adds the rest\n")
