@@ -315,8 +315,7 @@ _INSERT_EXERCISE = (
 def _exercise_row(
     break_id: int, exercise_id: str, seconds: float, completed: bool, done_at: datetime | None
 ) -> tuple[int, str, float, bool, str | None]:
-    if seconds < 0:
-        raise ValueError(f"an exercise cannot take negative time ({seconds} s)")
+    _check_seconds(seconds)
     return (break_id, exercise_id, float(seconds), bool(completed), _stored(done_at, "done_at"))
 
 
@@ -336,14 +335,20 @@ def _check_importable(record: BreakRecord) -> None:
         raise ValueError(f"cannot import a break still in progress ({record.kind} at {record.moment})")
     _check_outcome(record.outcome)
     _require_a_time(record.due_at, record.shown_at)
-    for name in ("due_at", "shown_at", "ended_at"):
-        moment = getattr(record, name)
+    moments = [("due_at", record.due_at), ("shown_at", record.shown_at), ("ended_at", record.ended_at)]
+    moments += (("done_at", done.done_at) for done in record.exercises)
+    for name, moment in moments:
         if moment is not None:
             _require_aware(moment, name)
     if record.planned_exercises is not None and record.planned_exercises < 0:
         raise ValueError(f"cannot import breaks: {record.planned_exercises} planned exercises")
     for done in record.exercises:
-        _exercise_row(0, done.exercise_id, done.seconds, done.completed, done.done_at)
+        _check_seconds(done.seconds)
+
+
+def _check_seconds(seconds: float) -> None:
+    if seconds < 0:
+        raise ValueError(f"an exercise cannot take negative time ({seconds} s)")
 
 
 class HistoryStore:
