@@ -120,10 +120,9 @@ while open(sys.argv[3]).read() != "stop":
                 if not chunk:
                     break
                 data += chunk
-        ok = json.loads(data)["ok"]
+        ok = json.loads(data)["ok"] or "not ok"
     except (OSError, ValueError) as error:
-        print(f"status client: {error!r}", file=sys.stderr)
-        ok = False
+        ok = repr(error)
     replies.append((began, time.monotonic() - began, ok))
     time.sleep(float(sys.argv[2]))
 print(json.dumps(replies))
@@ -229,8 +228,11 @@ def run(rows: int, break_every_s: float, folder: Path) -> None:
         process = importer.get("process")
         if process is not None and process.poll() is not None and "ended" not in importer:
             importer["ended"] = time.monotonic()
-            # A few more breaks after the import, then stop.
-            QTimer.singleShot(int(break_every_s * 2000), qapp.quit)
+            # A few more breaks after the import, then the probes stop, then the app
+            # (still answering the client's last request).
+            QTimer.singleShot(int(break_every_s * 2000), lambda: stop_file.write_text("stop"))
+        if stop_file.read_text() == "stop" and client.poll() is not None and probe.poll() is not None:
+            qapp.quit()
 
     QTimer.singleShot(int(break_every_s * 1000 * BREAKS_BEFORE), start_import)
     watcher = QTimer()
@@ -241,7 +243,6 @@ def run(rows: int, break_every_s: float, folder: Path) -> None:
     taker.timer.stop()
     watcher.stop()
 
-    stop_file.write_text("stop")
     replies = json.loads(client.communicate(timeout=60)[0])
     stretches = json.loads(probe.communicate(timeout=60)[0])
     out, err = importer["process"].communicate()
@@ -260,7 +261,10 @@ def run(rows: int, break_every_s: float, folder: Path) -> None:
     print(f"status during the import: {summary_ms(during)}, "
           f"{sum(latency * 1000 > SLOW_STATUS_MS for latency in during)} over {SLOW_STATUS_MS} ms")
     print(f"status before the import:  {summary_ms(before)}")
-    print(f"status replies not ok: {sum(not ok for _, _, ok in replies)}")
+    for at, latency, problem in replies:
+        if problem is not True:
+            print(f"status asked {at - importer['began']:+.1f} s from the import's start: {problem} "
+                  f"after {latency:.1f} s")
     print(f"app's history writes, queued to committed: {summary_ms(write_waits)}")
 
     with HistoryStore.open_readonly(history_path) as store:
