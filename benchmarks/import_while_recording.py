@@ -277,9 +277,14 @@ def run(rows: int, break_every_s: float, folder: Path) -> None:
 
 
 def _time_the_writes(app: DeskbreakApp) -> list[float]:
-    """Seconds from each history write queued by the app to its commit, as they happen."""
+    """Seconds from each history write queued by the app to its commit, as they happen.
+
+    None (reported as none) for a deskbreak that wrote on its own thread, before the history writer.
+    """
     waits: list[float] = []
-    writer = app.history_writer
+    writer = getattr(app, "history_writer", None)
+    if writer is None:
+        return waits
     submit = writer.submit
 
     def timed_submit(what, write):
