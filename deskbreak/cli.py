@@ -670,7 +670,7 @@ def _import_history(path: Path, skip_bad_rows: bool, profile: Profile) -> int:
         return 130
     except HistoryImportError as exc:
         print(f"deskbreak: {exc}", file=sys.stderr)
-        if exc.problems:
+        if exc.problems != [str(exc)]:  # bad rows, not a file that cannot be read at all
             print(translate("cli", "deskbreak: nothing was imported; --skip-bad-rows imports the good rows "
                                    "and lists the bad ones"), file=sys.stderr)
         return 1

@@ -406,8 +406,8 @@ def test_importing_a_fifo_is_refused_at_once_naming_it(tmp_path):
     except subprocess.TimeoutExpired:
         pytest.fail("importing a FIFO without a writer hangs")
     assert result.returncode == 1
-    assert result.stderr.splitlines()[0] == f"deskbreak: {fifo} is not a regular file (a named pipe)"
-    assert "Traceback" not in result.stderr
+    # One line: --skip-bad-rows cannot help with a file that is not read at all.
+    assert result.stderr == f"deskbreak: {fifo} is not a regular file (a named pipe)\n"
 
 
 @posix_only
@@ -417,8 +417,7 @@ def test_importing_a_link_to_an_endless_device_is_refused_without_reading_it(tmp
     link.symlink_to(device)
     result = import_in_a_process(tmp_path, link)
     assert result.returncode == 1
-    assert result.stderr.splitlines()[0] == f"deskbreak: {link} is not a regular file (a device)"
-    assert "Traceback" not in result.stderr
+    assert result.stderr == f"deskbreak: {link} is not a regular file (a device)\n"
 
 
 def test_a_file_over_the_import_limit_is_refused_naming_it(tmp_path, store, monkeypatch):
