@@ -699,9 +699,15 @@ def _import_history(path: Path, skip_bad_rows: bool, profile: Profile) -> int:
     try:
         with HistoryStore(profile.history_path) as store:
             result = import_csv(store, path, skip_bad_rows=skip_bad_rows)
+    except KeyboardInterrupt:
+        # The import commits a lot at a time (so a running deskbreak can write
+        # meanwhile); the lots written stay, and duplicates are never added.
+        print(translate("cli", "deskbreak: the import was interrupted; the breaks it wrote are kept, "
+                               "and importing {path} again adds the rest").format(path=path), file=sys.stderr)
+        return 130
     except HistoryImportError as exc:
         print(f"deskbreak: {exc}", file=sys.stderr)
-        if exc.problems:
+        if exc.problems != [str(exc)]:  # bad rows, not a file that cannot be read at all
             print(translate("cli", "deskbreak: nothing was imported; --skip-bad-rows imports the good rows "
                                    "and lists the bad ones"), file=sys.stderr)
         return 1

@@ -2,7 +2,12 @@
 
 One file, ``history.sqlite3`` in the data folder, in WAL mode so a crash or
 a kill -9 loses at most the transaction in flight and never corrupts what was
-committed. Every write is its own committed transaction.
+committed. Every write is its own committed transaction, and none holds the
+write lock for long: the app's writes are a row or two, and an import
+(:meth:`HistoryStore.import_breaks`) commits a lot of breaks at a time with a
+pause between lots. A write that finds the lock held waits (the busy timeout)
+and then raises :class:`HistoryBusyError`; the app writes through
+:class:`~deskbreak.core.history_writer.HistoryWriter`, which tries again.
 
 The schema carries its version in ``PRAGMA user_version``; opening an older
 file applies the missing :data:`MIGRATIONS` one transaction each, and a file
@@ -21,8 +26,9 @@ files with it too.
 
 Breaks kept elsewhere (another machine's export, read by
 :mod:`deskbreak.core.history_csv`) come in through
-:meth:`HistoryStore.import_breaks`: all of a file in one transaction, and a
-break already here, by :func:`break_identity` rather than by id, is skipped.
+:meth:`HistoryStore.import_breaks`: all of a file checked first, then written
+in short transactions, and a break already here, by :func:`break_identity`
+rather than by id, is skipped.
 
 Readers that must not write (``deskbreak history``, a read-only data folder)
 use :meth:`HistoryStore.open_readonly`.
@@ -36,12 +42,14 @@ records from both sides of a DST change sort correctly.
 from __future__ import annotations
 
 import sqlite3
+import time
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from deskbreak.core.clock import Clock, SystemClock
 from deskbreak.core.kinds import OUTCOME_NAMES, Outcome
 from deskbreak.core.profile import HISTORY_FILE_NAME, default_data_dir
 from deskbreak.core.files import create_private_file, make_file_private, move_file_aside, private_directory
@@ -51,6 +59,10 @@ from deskbreak.core.files import create_private_file, make_file_private, move_fi
 OUTCOMES = OUTCOME_NAMES
 _SQLITE_COMPANION_SUFFIXES = ("-wal", "-shm", "-journal")
 _BUSY_TIMEOUT_S = 5.0
+# Between an import's transactions, long enough for a writer waiting in
+# SQLite's busy handler (it sleeps up to 25 ms between tries in its first
+# 100 ms) to notice the lock is free and take it.
+_IMPORT_PAUSE_S = 0.03
 INTERRUPTED_NOTE = "deskbreak stopped during the break"
 
 
@@ -64,6 +76,26 @@ class HistoryCorruptError(HistoryError):
 
 class HistoryTooNewError(HistoryError):
     """The file was written by a newer deskbreak; leave it alone (do not move it aside)."""
+
+
+class HistoryBusyError(HistoryError):
+    """Another connection held the write lock for longer than the busy timeout; nothing was written, try again."""
+
+
+@dataclass(frozen=True)
+class ImportPacing:
+    """How :meth:`HistoryStore.import_breaks` shares the file with a deskbreak recording breaks meanwhile.
+
+    A transaction ends after ``seconds`` or ``rows`` rows written (breaks and
+    exercises), whichever comes first, then ``pause`` runs with no lock
+    held. A whole file in one transaction held the write lock for 5.4 s:
+    the app, which waits 5 s, lost the break it was recording.
+    """
+
+    seconds: float = 0.1
+    rows: int = 20_000
+    pause: Callable[[], None] = field(default=lambda: time.sleep(_IMPORT_PAUSE_S))
+    clock: Clock = field(default_factory=SystemClock)
 
 
 def _create_schema_v1(connection: sqlite3.Connection) -> None:
@@ -166,7 +198,7 @@ def move_aside(path: Path, now: datetime) -> Path:
     return move_file_aside(path, now, _SQLITE_COMPANION_SUFFIXES)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ExerciseRecord:
     id: int
     break_id: int
@@ -176,7 +208,7 @@ class ExerciseRecord:
     done_at: datetime | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BreakRecord:
     id: int
     kind: str
@@ -283,8 +315,7 @@ _INSERT_EXERCISE = (
 def _exercise_row(
     break_id: int, exercise_id: str, seconds: float, completed: bool, done_at: datetime | None
 ) -> tuple[int, str, float, bool, str | None]:
-    if seconds < 0:
-        raise ValueError(f"an exercise cannot take negative time ({seconds} s)")
+    _check_seconds(seconds)
     return (break_id, exercise_id, float(seconds), bool(completed), _stored(done_at, "done_at"))
 
 
@@ -298,6 +329,28 @@ def _check_outcome(outcome: str) -> None:
         raise ValueError(f"unknown break outcome {outcome!r}; expected one of {', '.join(OUTCOMES)}")
 
 
+def _check_importable(record: BreakRecord) -> None:
+    """Raise ValueError for what :meth:`HistoryStore.import_breaks` could not write, before it writes anything."""
+    if record.outcome is None:
+        raise ValueError(f"cannot import a break still in progress ({record.kind} at {record.moment})")
+    _check_outcome(record.outcome)
+    _require_a_time(record.due_at, record.shown_at)
+    moments = [("due_at", record.due_at), ("shown_at", record.shown_at), ("ended_at", record.ended_at)]
+    moments += (("done_at", done.done_at) for done in record.exercises)
+    for name, moment in moments:
+        if moment is not None:
+            _require_aware(moment, name)
+    if record.planned_exercises is not None and record.planned_exercises < 0:
+        raise ValueError(f"cannot import breaks: {record.planned_exercises} planned exercises")
+    for done in record.exercises:
+        _check_seconds(done.seconds)
+
+
+def _check_seconds(seconds: float) -> None:
+    if seconds < 0:
+        raise ValueError(f"an exercise cannot take negative time ({seconds} s)")
+
+
 class HistoryStore:
     """The history database, open for reading and writing (or, from :meth:`open_readonly`, reading only).
 
@@ -307,7 +360,12 @@ class HistoryStore:
 
     read_only = False
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, busy_timeout: float = _BUSY_TIMEOUT_S) -> None:
+        """Open (creating, upgrading) the history at ``path``.
+
+        A write waits up to ``busy_timeout`` seconds for another connection's
+        write lock, then raises :class:`HistoryBusyError`.
+        """
         self.path = Path(path)
         try:
             private_directory(self.path.parent)
@@ -315,7 +373,7 @@ class HistoryStore:
             # isolation_level=None: this class issues BEGIN/COMMIT itself, so
             # each write is exactly one transaction and migrations are not
             # split by the sqlite3 module's implicit commits.
-            self._connection = sqlite3.connect(self.path, isolation_level=None, timeout=_BUSY_TIMEOUT_S)
+            self._connection = sqlite3.connect(self.path, isolation_level=None, timeout=busy_timeout)
         except (OSError, sqlite3.Error) as error:
             raise HistoryError(f"cannot open the history file {self.path}: {error}") from error
         try:
@@ -478,6 +536,8 @@ class HistoryStore:
     def _error(self, purpose: str, error: sqlite3.DatabaseError) -> HistoryError:
         if error.sqlite_errorname in ("SQLITE_NOTADB", "SQLITE_CORRUPT"):
             return HistoryCorruptError(f"{self.path} is not a usable history database: {error}")
+        if (error.sqlite_errorname or "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+            return HistoryBusyError(f"cannot {purpose} in {self.path}: {error}")
         if error.sqlite_errorname == "SQLITE_READONLY_DIRECTORY":
             # SQLite says "attempt to write a readonly database" when the file itself is writable:
             # name the folder, which is what the user has to change.
@@ -554,52 +614,82 @@ class HistoryStore:
             )
             return cursor.rowcount
 
-    def import_breaks(self, records: Iterable[BreakRecord]) -> tuple[int, int]:
+    def import_breaks(self, records: Iterable[BreakRecord], pacing: ImportPacing = ImportPacing()) -> tuple[int, int]:
         """Add breaks kept elsewhere (another machine's export); returns (added, skipped as duplicates).
 
         A record is skipped when a break with the same :func:`break_identity`
         is already here or came earlier in ``records``, so importing the same
         file twice, or the exports of two machines that share breaks, keeps
         each break once. The records' ids and their exercises' ids are
-        ignored: ids belong to the file that gave them. Everything goes in
-        one transaction: a bad record (no outcome, an unknown one, a naive
-        time) raises ValueError and nothing is added.
+        ignored: ids belong to the file that gave them.
+
+        Every record is checked before anything is written: a bad one (no
+        outcome, an unknown one, a naive time, negative seconds) raises
+        ValueError and nothing is added. Then the records go in a few
+        thousand at a time, each lot its own short transaction
+        (:class:`ImportPacing`), so a running deskbreak can record its
+        breaks meanwhile; breaks it adds between them count as here. An
+        import cut short (Ctrl+C, a crash) keeps the lots committed, and
+        importing the same file again adds the rest.
 
         A break still in progress is refused rather than added: nothing here
         could ever finish it, and the next start would close it as missed,
         ended at that moment.
         """
+        records = list(records)
+        for record in records:
+            _check_importable(record)
+        # Read outside the write lock: tens of thousands of breaks take a
+        # second or two, then every record is a set lookup.
+        known, newest_id = self._identities_after(0, "import breaks")
         added = skipped = 0
-        with self._transaction("import breaks") as connection:
-            # One read of what is here, then set lookups: tens of thousands
-            # of records against tens of thousands of breaks in a second or two.
-            known = {
-                break_identity(kind, _loaded(due_at), _loaded(shown_at), _loaded(ended_at), outcome)
-                for kind, due_at, shown_at, ended_at, outcome in connection.execute(
-                    "SELECT kind, due_at, shown_at, ended_at, outcome FROM breaks"
-                )
-            }
-            exercise_rows = []
-            for record in records:
-                if record.outcome is None:
-                    raise ValueError(f"cannot import a break still in progress ({record.kind} at {record.moment})")
-                _check_outcome(record.outcome)
-                identity = break_identity(
-                    record.kind, record.due_at, record.shown_at, record.ended_at, record.outcome
-                )
-                if identity in known:
-                    skipped += 1
-                    continue
-                known.add(identity)
-                break_id = self._insert_finished_break(connection, record)
-                exercise_rows += (
-                    _exercise_row(break_id, done.exercise_id, done.seconds, done.completed, done.done_at)
-                    for done in record.exercises
-                )
-                added += 1
-            # One statement for all the exercises rather than one per break.
-            connection.executemany(_INSERT_EXERCISE, exercise_rows)
+        position = 0
+        while position < len(records):
+            with self._transaction("import breaks") as connection:
+                # What another writer added since the last read counts as here too.
+                arrived, newest_id = self._identities_after(newest_id, "import breaks")
+                known |= arrived
+                began = pacing.clock.monotonic()
+                rows_written = 0
+                exercise_rows = []
+                while position < len(records):
+                    record = records[position]
+                    position += 1
+                    identity = break_identity(
+                        record.kind, record.due_at, record.shown_at, record.ended_at, record.outcome
+                    )
+                    if identity in known:
+                        skipped += 1
+                    else:
+                        known.add(identity)
+                        break_id = newest_id = self._insert_finished_break(connection, record)
+                        exercise_rows += (
+                            _exercise_row(break_id, done.exercise_id, done.seconds, done.completed, done.done_at)
+                            for done in record.exercises
+                        )
+                        rows_written += 1 + len(record.exercises)
+                        added += 1
+                    if rows_written >= pacing.rows or pacing.clock.monotonic() - began >= pacing.seconds:
+                        break
+                # One statement for the lot's exercises rather than one per break.
+                connection.executemany(_INSERT_EXERCISE, exercise_rows)
+            if position < len(records):
+                pacing.pause()
         return added, skipped
+
+    def _identities_after(self, newest_id: int, purpose: str) -> tuple[set[BreakIdentity], int]:
+        """The identities of the breaks with an id above ``newest_id``, and the highest id among them."""
+        try:
+            rows = self._connection.execute(
+                "SELECT id, kind, due_at, shown_at, ended_at, outcome FROM breaks WHERE id > ?", (newest_id,)
+            ).fetchall()
+        except sqlite3.DatabaseError as error:
+            raise self._error(purpose, error) from error
+        identities = {
+            break_identity(kind, _loaded(due_at), _loaded(shown_at), _loaded(ended_at), outcome)
+            for _, kind, due_at, shown_at, ended_at, outcome in rows
+        }
+        return identities, max((row[0] for row in rows), default=newest_id)
 
     @staticmethod
     def _insert_finished_break(connection: sqlite3.Connection, record: BreakRecord) -> int:

@@ -20,8 +20,19 @@ unchanged so that scripts and spreadsheets built on them keep working, then:
 ``exercises`` and ``exercise_seconds`` are summaries of the log for a
 spreadsheet; an import reads the log when the file has one.
 
+A text cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+return is exported with an apostrophe in front, so that a spreadsheet opening
+the file shows it instead of running it as a formula (``=cmd|' /C calc'!A0``);
+one that begins with an apostrophe gets another. An import takes the
+apostrophe away again, so a note comes back exactly as it was written.
+
 Importing (:func:`import_csv`):
 
+- The file must be a regular file of at most :data:`IMPORT_LIMIT` bytes
+  (:func:`~deskbreak.core.bounded_read.read_regular_file`): a FIFO, a
+  device such as ``/dev/zero`` or a huge file is refused at once, naming it.
+  A cell longer than :data:`CELL_LIMIT` is a bad cell, named by line and
+  column.
 - Line numbers are those a spreadsheet shows: the header is line 1, and a
   note with line breaks inside its quotes is still one line.
 - Every bad row is reported, naming the file, the line, the column and what
@@ -53,14 +64,16 @@ Importing (:func:`import_csv`):
 from __future__ import annotations
 
 import csv
-import io
 import json
 import math
+import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, TextIO
 
+from deskbreak.core.bounded_read import FileRefused, read_regular_file
 from deskbreak.core.history import OUTCOMES, BreakRecord, ExerciseRecord, HistoryError, HistoryStore
 from deskbreak.core.i18n import Context, translate
 from deskbreak.core.kinds import BREAK_KIND_NAMES, NATURAL_BREAK_KIND, Outcome
@@ -76,6 +89,12 @@ _KINDS = (*BREAK_KIND_NAMES, NATURAL_BREAK_KIND)
 history_csv = Context("history_csv")  # for plurals: lupdate reads the context from this name
 # How many bad rows the error message quotes; the exception carries them all.
 _PROBLEMS_QUOTED = 5
+# The largest file read. Ten breaks a day for ten years with their exercises
+# take about 15 MB; 200,000 breaks (benchmarks/import_while_recording.py) 75 MB,
+# which an import reads in about 400 MB of memory.
+IMPORT_LIMIT = 100 * 1024 * 1024
+# The longest cell: the csv module's own default, far above any note or exercise log.
+CELL_LIMIT = 128 * 1024
 
 
 class HistoryImportError(HistoryError):
@@ -137,12 +156,43 @@ def export_rows(records: Iterable[BreakRecord]) -> list[dict]:
 
 
 def write_csv(records: Iterable[BreakRecord], stream: TextIO) -> None:
-    """The export: a header of :data:`EXPORT_COLUMNS`, then one line per break."""
+    """The export: a header of :data:`EXPORT_COLUMNS`, then one line per break.
+
+    Text cells a spreadsheet would run as a formula are written as text
+    (:func:`_as_text_cell`).
+    """
     writer = csv.DictWriter(stream, fieldnames=EXPORT_COLUMNS, lineterminator="\n")
+    # The csv module quotes only the line terminator's characters, so a lone
+    # carriage return in a note would end the line for every reader: such a
+    # row has each of its cells quoted instead.
+    quoting_writer = csv.DictWriter(stream, fieldnames=EXPORT_COLUMNS, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writeheader()
     for row in export_rows(records):
         row["exercise_log"] = json.dumps(row["exercise_log"], ensure_ascii=False, separators=(",", ":"))
-        writer.writerow(row)
+        row = {column: _as_text_cell(value) if isinstance(value, str) else value for column, value in row.items()}
+        has_carriage_return = any(isinstance(value, str) and "\r" in value for value in row.values())
+        (quoting_writer if has_carriage_return else writer).writerow(row)
+
+
+# A cell beginning with one of these is a formula to a spreadsheet (CSV
+# injection: "=cmd|' /C calc'!A0"); a leading apostrophe makes it text.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_TEXT_MARK = "'"
+
+
+def _as_text_cell(text: str) -> str:
+    """``text`` as a spreadsheet shows it rather than runs it; :func:`_from_text_cell` undoes it.
+
+    Text that already begins with the apostrophe gets one more, so that
+    stripping one on import gives back exactly what was written.
+    """
+    return _TEXT_MARK + text if text.startswith((*_FORMULA_STARTS, _TEXT_MARK)) else text
+
+
+def _from_text_cell(cell: str) -> str:
+    # Only an apostrophe :func:`_as_text_cell` could have added goes: a note
+    # of an earlier export such as "'tis fine" keeps its own.
+    return cell[1:] if cell.startswith(_TEXT_MARK) and cell[1:2] and cell[1] in (*_FORMULA_STARTS, _TEXT_MARK) else cell
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -204,7 +254,9 @@ def read_csv(path: Path) -> ParsedImport:
 
 def _read_text(path: Path) -> str:
     try:
-        data = path.read_bytes()
+        data = read_regular_file(path, IMPORT_LIMIT)
+    except FileRefused as error:
+        raise HistoryImportError(str(error)) from error
     except OSError as error:
         raise HistoryImportError(translate("history_csv", "cannot read {path}: {problem}").format(
             path=path, problem=error.strerror or error)) from error
@@ -221,13 +273,13 @@ def _read_text(path: Path) -> str:
 
 def _numbered_lines(path: Path, text: str) -> Iterator[tuple[int, list[str]]]:
     """The file's records with their line numbers as a spreadsheet counts them (header = 1)."""
-    # newline="": line breaks inside quoted notes reach the csv module untouched.
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(_physical_lines(text), strict=True)
     line_number = 0
     while True:
         line_number += 1
         try:
-            cells = next(reader)
+            with _cells_as_long_as_the_file():
+                cells = next(reader)
         except StopIteration:
             return
         except csv.Error as error:
@@ -237,6 +289,34 @@ def _numbered_lines(path: Path, text: str) -> Iterator[tuple[int, list[str]]]:
                 "a value with commas, quotes or line breaks must be in double quotes, its quotes doubled").format(
                     path=path, line=line_number, problem=error)) from error
         yield line_number, cells
+
+
+# A line with its ending, as a file opened with newline="" reads it: "\r\n", "\r" or "\n".
+_PHYSICAL_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+
+
+def _physical_lines(text: str) -> Iterator[str]:
+    """The lines of ``text``, endings kept, so line breaks inside quoted notes reach the csv module untouched.
+
+    Not ``io.StringIO(text, newline="")``: it copies the text into four
+    bytes a character, 300 MB more for an export of 75 MB.
+    """
+    return (match.group() for match in _PHYSICAL_LINE.finditer(text))
+
+
+@contextmanager
+def _cells_as_long_as_the_file() -> Iterator[None]:
+    """Lift the csv module's cell limit while reading a line, so a long cell is a bad cell, not broken quoting.
+
+    The file is already capped (:data:`IMPORT_LIMIT`); :meth:`_Row.oversized`
+    then names the cell. The limit is the module's, for the whole process,
+    so it is put back after each line rather than raised for good.
+    """
+    limit = csv.field_size_limit(IMPORT_LIMIT)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(limit)
 
 
 def _column_positions(path: Path, line_number: int, header: list[str]) -> dict[str, int]:
@@ -289,7 +369,15 @@ class _Row:
     def text(self, column: str) -> str:
         # A short row (trailing empty cells left out) reads as empty cells.
         index = self._columns.get(column)
-        return self._cells[index] if index is not None and index < len(self._cells) else ""
+        return _from_text_cell(self._cells[index]) if index is not None and index < len(self._cells) else ""
+
+    def oversized(self) -> bool:
+        """Whether a cell is longer than :data:`CELL_LIMIT`; each such cell is noted under its column."""
+        for column, index in self._columns.items():
+            if index < len(self._cells) and len(self._cells[index]) > CELL_LIMIT:
+                self.note(column, translate("history_csv", "{count} characters, more than the {limit} a cell may hold")
+                          .format(count=len(self._cells[index]), limit=CELL_LIMIT))
+        return bool(self.problems)
 
     def value(self, column: str, parse: Callable[[str], object]) -> object:
         """The parsed cell, or None with the problem noted under the column's name."""
@@ -308,6 +396,8 @@ def _parse_row(
     cells: list[str], columns: dict[str, int], header_width: int
 ) -> tuple[BreakRecord | None, list[str]]:
     row = _Row(cells, columns)
+    if row.oversized():
+        return None, row.problems
     if any(cell.strip() for cell in cells[header_width:]):
         # Values would have slid into the wrong columns; cells past the header say so.
         row.problems.append(translate(

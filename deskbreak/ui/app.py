@@ -12,11 +12,12 @@ from __future__ import annotations
 import importlib
 import logging
 import sqlite3
+from concurrent.futures import Future
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
@@ -49,6 +50,7 @@ from deskbreak.core.engine import (
 )
 from deskbreak.core.files import write_file_atomically
 from deskbreak.core.history import HistoryError, HistoryStore, honest_outcome
+from deskbreak.core.history_writer import HistoryWriter
 from deskbreak.core.i18n import translate
 from deskbreak.core.kinds import NATURAL_BREAK_KIND, BreakKind, Outcome
 from deskbreak.core.poses import load_poses_or_none
@@ -85,6 +87,9 @@ POSES_PRELOAD_MS = 3000
 
 
 class DeskbreakApp(QObject):
+    # Carries a callable from the history writer's thread to this one (see _after_history_written).
+    _historyWritten = Signal(object)
+
     def __init__(
         self,
         *,
@@ -103,6 +108,7 @@ class DeskbreakApp(QObject):
         dnd=None,
         calendar=None,
         tray_icon: QSystemTrayIcon | None = None,
+        history_writer: HistoryWriter | None = None,
         parent: QObject | None = None,
     ):
         super().__init__(parent)
@@ -115,7 +121,14 @@ class DeskbreakApp(QObject):
         self.welcome = None
         self.catalog = catalog
         self.clock = clock
+        # Read here, on this thread; written by the writer, on its own (core/history_writer.py),
+        # so a busy file (an import in another process) never stops the app.
         self.history = history
+        if history_writer is None and history is not None:
+            history_writer = HistoryWriter.for_file(history.path)
+        self.history_writer = history_writer
+        # A method of this object, so Qt queues each call to this object's thread.
+        self._historyWritten.connect(self._call)
         self.notifier = notifier
         self.idle = idle
         self.alarm = alarm
@@ -147,8 +160,9 @@ class DeskbreakApp(QObject):
         # stay referenced until Qt destroys them, or Python would collect them
         # and they would vanish mid-sentence.
         self._windows: set[BreakWindow] = set()
-        self._history_id: int | None = None
-        # Of the break in _history_id: exercises planned and done, for its honest outcome.
+        # The id of the shown break's history row, once the writer has written it.
+        self._history_break: Future[int] | None = None
+        # Of the break in _history_break: exercises planned and done, for its honest outcome.
         self._exercises_planned = 0
         self._exercises_done = 0
         self._extra_windows: list = []
@@ -324,7 +338,7 @@ class DeskbreakApp(QObject):
 
     def _settle_for_quit(self) -> None:
         self._stop_routine()
-        if self._history_id is not None:
+        if self._history_break is not None:
             # Quitting (menu, `deskbreak quit`, SIGTERM, logout) mid-break: close the row.
             now, note = self.clock.now(), translate("app", "deskbreak quit during the break")
             current = self.engine.status(now).current
@@ -342,6 +356,9 @@ class DeskbreakApp(QObject):
         self.replace_dnd(None)
         self.alarm.stop()
         self.tray.hide()
+        if self.history_writer is not None:
+            # Every break recorded so far is written before the app is gone.
+            self.history_writer.close()
         if self.history is not None:
             self.history.close()
 
@@ -400,7 +417,7 @@ class DeskbreakApp(QObject):
             elif isinstance(event, BreakEnded):
                 self._withdraw_notification()
                 self._stop_routine()
-                if self._history_id is None:
+                if self._history_break is None:
                     self._record_unshown(event)
                     recorded = event.outcome
                 else:
@@ -518,9 +535,9 @@ class DeskbreakApp(QObject):
         routine = routine_for(self.catalog, brk.kind)
         exercises = [self.catalog.exercise(e) for e in self._exercise_ids(brk)]
         self._exercises_planned, self._exercises_done = len(exercises), 0
-        self._history_id = self._record(
-            "start the break", lambda h: h.start_break(
-                brk.kind.value, routine.id, None if brk.user_started else brk.due, event.at, len(exercises)))
+        due = None if brk.user_started else brk.due
+        self._history_break = self._write_history("start the break", lambda h: h.start_break(
+            brk.kind.value, routine.id, due, event.at, len(exercises)))
         self._close_window()
         status = self.engine.status(event.at)
         window = BreakWindow(
@@ -578,11 +595,13 @@ class DeskbreakApp(QObject):
             window.close_quietly()
 
     def _exercise_done(self, exercise_id: str, seconds: float, completed: bool) -> None:
-        break_id = self._history_id
+        started = self._history_break
         self._exercises_done += completed
-        if break_id is not None:
-            self._record("record an exercise", lambda h: h.record_exercise(
-                break_id, exercise_id, seconds, completed, self.clock.now()))
+        if started is not None:
+            now = self.clock.now()
+            # The writer runs writes in order: the break's row is written by the time this reads its id.
+            self._write_history("record an exercise", lambda h: h.record_exercise(
+                started.result(), exercise_id, seconds, completed, now))
 
     def _window_finished(self, outcome: Outcome) -> None:
         # The window closes itself (done view, safety advice): do not close it here.
@@ -592,12 +611,17 @@ class DeskbreakApp(QObject):
         if window is not None and outcome == Outcome.COMPLETED:
             now = self.clock.now()
             window.set_next_break_text(status_line(self.engine.status(now), now))
+            # Read once this break's exercises are written.
+            self._after_history_written(lambda: self._show_today(window, now))
+
+    def _show_today(self, window: BreakWindow, now: datetime) -> None:
+        if window in self._windows:  # not closed and deleted meanwhile
             window.set_today(self._targets_worked_today(now))
 
     def _targets_worked_today(self, now: datetime) -> list[str]:
         """The muscle groups of every exercise done today, in the catalog's order of first use."""
         midnight = datetime.combine(now.date(), datetime.min.time(), now.tzinfo)
-        records = self._record("read today's breaks", lambda h: h.breaks(midnight)) or []
+        records = self._read_history("read today's breaks", lambda h: h.breaks(midnight)) or []
         targets: dict[str, None] = {}
         for record in records:
             for done in record.exercises:
@@ -608,31 +632,53 @@ class DeskbreakApp(QObject):
 
     def _finish_record(self, at: datetime, outcome: Outcome, note: str = "") -> Outcome:
         """Close the shown break's row with its honest outcome (what the exercises say), which it returns."""
-        break_id, self._history_id = self._history_id, None
+        started, self._history_break = self._history_break, None
         outcome = honest_outcome(outcome, self._exercises_planned, self._exercises_done)
-        if break_id is not None:
-            self._record("finish the break", lambda h: h.finish_break(break_id, at, outcome.value, note))
+        if started is not None:
+            self._write_history("finish the break", lambda h: h.finish_break(started.result(), at, outcome.value, note))
         return outcome
 
     def _record_unshown(self, event: BreakEnded) -> None:
         brk = event.brk
         routine = routine_for(self.catalog, brk.kind)
-        self._record("record the break", lambda h: h.record_break(
+        self._write_history("record the break", lambda h: h.record_break(
             brk.kind.value, routine.id, brk.due, None, event.at, event.outcome.value, event.reason))
 
     def _record_natural_break(self, event: BackAtDesk) -> None:
         """Time away that counted as a break, with its length, once the user is back."""
         away = (event.at - event.away_since).total_seconds()
-        self._record("record the natural break", lambda h: h.record_break(
-            NATURAL_BREAK_KIND, None, None, event.away_since, event.at, Outcome.NATURAL.value,
-            translate("app", "away from the desk for {duration}").format(duration=elapsed_duration(away))))
+        note = translate("app", "away from the desk for {duration}").format(duration=elapsed_duration(away))
+        self._write_history("record the natural break", lambda h: h.record_break(
+            NATURAL_BREAK_KIND, None, None, event.away_since, event.at, Outcome.NATURAL.value, note))
 
-    def _record(self, what: str, write: Callable[[HistoryStore], object]):
-        """One history write; a failing disk costs that record, never the break itself."""
+    def _write_history(self, what: str, write: Callable[[HistoryStore], object]) -> Future | None:
+        """Queue one history write; returns at once (see core/history_writer.py).
+
+        ``write`` runs on the writer's thread, later: it may use only values
+        fixed now, never ``self`` or the clock. A failing disk costs that
+        record (the writer logs it), never the break itself.
+        """
+        if self.history_writer is None:
+            return None
+        return self.history_writer.submit(what, write)
+
+    def _after_history_written(self, then: Callable[[], object]) -> None:
+        """Call ``then`` on this thread once every history write queued so far is done: reads see them."""
+        if self.history_writer is None or self.history_writer.idle:
+            then()
+            return
+        done = self.history_writer.submit("wait for the writes before it", lambda h: None)
+        done.add_done_callback(lambda _: self._historyWritten.emit(then))
+
+    def _call(self, then: Callable[[], object]) -> None:
+        then()
+
+    def _read_history(self, what: str, read: Callable[[HistoryStore], object]):
+        """One read of the history on this thread; a failing disk costs what it would show."""
         if self.history is None:
             return None
         try:
-            return write(self.history)
+            return read(self.history)
         except (HistoryError, sqlite3.Error, OSError) as exc:
             log.warning("history: could not %s: %s", what, exc)
             return None
@@ -673,6 +719,10 @@ class DeskbreakApp(QObject):
         self.settings_dialog.activateWindow()
 
     def _show_history(self) -> None:
+        # The window reads the history: after the breaks just recorded are in it.
+        self._after_history_written(self._open_history_window)
+
+    def _open_history_window(self) -> None:
         from deskbreak.ui.history_window import HistoryWindow
 
         window = HistoryWindow(self.history, self.catalog, self.settings, self.clock.now().date(),

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from deskbreak.core import history as history_module
+from deskbreak.core.clock import FakeClock
 from deskbreak.core.kinds import Outcome
 from deskbreak.core.history import (
     INTERRUPTED_NOTE,
@@ -29,6 +30,7 @@ from deskbreak.core.history import (
     HistoryError,
     HistoryStore,
     HistoryTooNewError,
+    ImportPacing,
     honest_outcome,
     move_aside,
 )
@@ -513,6 +515,78 @@ def test_one_bad_imported_break_imports_nothing(store, bad, message):
         store.import_breaks([good, bad])
     assert store.breaks() == []
     assert store._connection.execute("SELECT COUNT(*) FROM exercises_done").fetchone()[0] == 0
+
+
+def test_an_import_commits_in_short_transactions_and_lets_another_writer_in_between(path, store):
+    """A whole file in one transaction held the write lock for seconds: the app lost a break (issue 16, item 18)."""
+    records = [imported("sit", MORNING + timedelta(hours=hour), exercises=(ExerciseRecord(0, 0, "cat_cow", 1.0, True,
+                                                                                         None),)) for hour in range(50)]
+    written_between = []
+
+    def the_app_records_a_break() -> None:
+        # No busy wait at all: this only works if the import holds no lock now.
+        with HistoryStore(path, busy_timeout=0) as app:
+            moment = MORNING - timedelta(days=1, hours=len(written_between))
+            written_between.append(app.record_break("sit", "desk_reset", moment, moment, moment, "completed"))
+
+    added = store.import_breaks(records, ImportPacing(rows=20, pause=the_app_records_a_break))
+
+    assert added == (50, 0)
+    assert len(written_between) == 4, "a pause after each transaction of at most 20 rows (10 breaks, 10 exercises)"
+    assert len(store.breaks()) == 54
+
+
+def test_a_transaction_of_an_import_ends_when_its_time_is_up(store, monkeypatch):
+    clock = FakeClock()
+    pauses = []
+
+    def pause() -> None:
+        pauses.append(clock.monotonic())
+
+    records = [imported("sit", MORNING + timedelta(hours=hour)) for hour in range(6)]
+    slow = ImportPacing(seconds=0.25, rows=1000, pause=pause, clock=clock)
+    original_insert = HistoryStore._insert_finished_break
+
+    def insert_taking_a_tenth_of_a_second(connection, record):
+        clock.advance(0.1)
+        return original_insert(connection, record)
+
+    monkeypatch.setattr(HistoryStore, "_insert_finished_break", staticmethod(insert_taking_a_tenth_of_a_second))
+    assert store.import_breaks(records, slow) == (6, 0)
+    assert len(pauses) == 1, "three breaks of 0.1 s reach 0.25 s: a pause, then the last three"
+
+
+def test_a_break_another_writer_adds_during_an_import_is_not_imported_twice(path, store):
+    records = [imported("sit", MORNING + timedelta(hours=hour)) for hour in range(4)]
+
+    def the_same_break_arrives_meanwhile() -> None:
+        with HistoryStore(path) as other:
+            if len(other.breaks()) == 2:
+                other.import_breaks([records[3]])
+
+    assert store.import_breaks(records, ImportPacing(rows=2, pause=the_same_break_arrives_meanwhile)) == (3, 1)
+    assert len(store.breaks()) == 4
+
+
+def test_a_bad_break_in_a_later_transaction_still_imports_nothing(store):
+    records = [imported("sit", MORNING + timedelta(hours=hour)) for hour in range(10)]
+    records.append(imported("sit", MORNING, outcome="done"))
+    with pytest.raises(ValueError, match="unknown break outcome"):
+        store.import_breaks(records, ImportPacing(rows=2, pause=lambda: None))
+    assert store.breaks() == []
+
+
+def test_an_import_cut_short_keeps_what_it_committed_and_importing_again_adds_the_rest(store):
+    records = [imported("sit", MORNING + timedelta(hours=hour)) for hour in range(6)]
+
+    def ctrl_c() -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        store.import_breaks(records, ImportPacing(rows=2, pause=ctrl_c))
+    assert len(store.breaks()) == 2
+    assert store.import_breaks(records) == (4, 2)
+    assert len(store.breaks()) == 6
 
 
 def test_importing_through_a_read_only_store_fails_clearly(path):

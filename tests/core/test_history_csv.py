@@ -5,11 +5,18 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
+import os
+import resource
+import subprocess
+import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from deskbreak.core import history_csv
 from deskbreak.core.history import BreakRecord, ExerciseRecord, HistoryStore
 from deskbreak.core.history_csv import (
     EXPORT_COLUMNS,
@@ -366,3 +373,126 @@ def test_a_row_with_more_cells_than_the_header_is_bad_rather_than_shifted(tmp_pa
     path = write_file(tmp_path / "commas.csv", TODAYS_HEADER, f"{GOOD_ROW}tired, but fine")
     (problem,) = read_csv(path).problems
     assert problem == f"{path}, line 2: 11 cells but the header has 10 columns (a comma outside double quotes?)"
+
+
+# -- hostile files (issue 16, item 17) ------------------------------------------
+
+posix_only = pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and /dev are POSIX")
+
+
+def import_in_a_process(tmp_path: Path, path: Path) -> subprocess.CompletedProcess:
+    """`deskbreak history --import PATH`, as a user runs it, with 1 GB of address space and 30 s at most.
+
+    The limits only keep a bug from taking the machine down with it: a FIFO
+    used to hang here and /dev/zero to eat memory until a MemoryError.
+    """
+    def limit_memory() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+    return subprocess.run(
+        [sys.executable, "-m", "deskbreak", "--config-dir", str(tmp_path / "config"), "--data-dir",
+         str(tmp_path / "data"), "history", "--import", str(path)],
+        capture_output=True, text=True, timeout=30, preexec_fn=limit_memory,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])},
+    )
+
+
+@posix_only
+def test_importing_a_fifo_is_refused_at_once_naming_it(tmp_path):
+    fifo = tmp_path / "history.csv"
+    os.mkfifo(fifo)
+    try:
+        result = import_in_a_process(tmp_path, fifo)
+    except subprocess.TimeoutExpired:
+        pytest.fail("importing a FIFO without a writer hangs")
+    assert result.returncode == 1
+    # One line: --skip-bad-rows cannot help with a file that is not read at all.
+    assert result.stderr == f"deskbreak: {fifo} is not a regular file (a named pipe)\n"
+
+
+@posix_only
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+def test_importing_a_link_to_an_endless_device_is_refused_without_reading_it(tmp_path, device):
+    link = tmp_path / "history.csv"
+    link.symlink_to(device)
+    result = import_in_a_process(tmp_path, link)
+    assert result.returncode == 1
+    assert result.stderr == f"deskbreak: {link} is not a regular file (a device)\n"
+
+
+def test_a_file_over_the_import_limit_is_refused_naming_it(tmp_path, store, monkeypatch):
+    monkeypatch.setattr(history_csv, "IMPORT_LIMIT", 1000)
+    path = write_rows(tmp_path / "big.csv", [good_cells(AFTER_DST + timedelta(hours=hour)) for hour in range(10)])
+    with pytest.raises(HistoryImportError, match=r"big\.csv is larger than"):
+        import_csv(store, path)
+
+
+def test_an_oversized_cell_is_a_bad_row_naming_its_line_and_column(tmp_path, store):
+    rows = [good_cells(AFTER_DST + timedelta(hours=hour)) for hour in range(3)]
+    rows[1]["note"] = "x" * (10 * 1024 * 1024)
+    path = write_rows(tmp_path / "export.csv", rows)
+
+    (problem,) = read_csv(path).problems
+
+    assert problem == f"{path}, line 3, column note: 10485760 characters, more than the 131072 a cell may hold"
+    result = import_csv(store, path, skip_bad_rows=True)
+    assert (result.added, len(result.bad_rows)) == (2, 1), "the other rows still import"
+    assert csv.field_size_limit() == 131072, "the csv module's limit is left as it was"
+
+
+# -- CSV injection (issue 16, item 19) ------------------------------------------
+
+def test_cells_a_spreadsheet_would_run_as_formulas_are_exported_as_text(tmp_path):
+    notes = ["=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1:A2)", "\tlook", "\rback", "'quoted", "plain"]
+    records = [
+        BreakRecord(id=number, kind="sit", routine_id="=HYPERLINK(\"x\")" if number == 0 else "desk",
+                    due_at=AFTER_DST + timedelta(hours=number), shown_at=None,
+                    ended_at=AFTER_DST + timedelta(hours=number, minutes=1), outcome="completed", note=note)
+        for number, note in enumerate(notes)
+    ]
+    stream = io.StringIO()
+    write_csv(records, stream)
+    rows = list(csv.DictReader(io.StringIO(stream.getvalue(), newline="")))
+    assert [row["note"] for row in rows] == [
+        "'=cmd|' /C calc'!A0", "'+1+1", "'-2+3", "'@SUM(A1:A2)", "'\tlook", "'\rback", "''quoted", "plain"]
+    assert rows[0]["routine_id"] == "'=HYPERLINK(\"x\")"
+    assert not any(cell[:1] in ("=", "+", "-", "@", "\t", "\r") for row in rows for cell in row.values())
+
+
+def test_a_file_of_an_earlier_export_keeps_a_note_that_begins_with_a_quote(tmp_path, store):
+    path = write_file(tmp_path / "old.csv", TODAYS_HEADER, f"{GOOD_ROW}'tis fine")
+    import_csv(store, path)
+    assert [record.note for record in store.breaks()] == ["'tis fine"]
+
+
+text_cells = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=30)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(note=st.one_of(text_cells, text_cells.map(lambda text: "'" + text),
+                      st.sampled_from("=+-@\t\r'").flatmap(lambda first: text_cells.map(lambda text: first + text))),
+       routine_id=st.one_of(text_cells.filter(bool), st.sampled_from("=+-@\t\r'").map(lambda first: first + "x")))
+def test_text_cells_survive_an_export_and_an_import_exactly(tmp_path, note, routine_id):
+    record = BreakRecord(id=1, kind="sit", routine_id=routine_id, due_at=AFTER_DST, shown_at=None,
+                         ended_at=AFTER_DST + timedelta(minutes=1), outcome="completed", note=note)
+    path = tmp_path / "round trip.csv"
+    export_to(path, [record])
+    (imported,) = read_csv(path).rows
+    assert (imported.note, imported.routine_id) == (note, routine_id)
+
+
+def test_an_interrupted_import_says_what_was_kept_and_how_to_finish_it(tmp_path, capsys, monkeypatch):
+    from deskbreak.cli import main
+
+    path = write_rows(tmp_path / "export.csv", [good_cells(AFTER_DST)])
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(history_csv, "import_csv", interrupted)
+    code = main(["--config-dir", str(tmp_path / "config"), "--data-dir", str(tmp_path / "data"),
+                 "history", "--import", str(path)])
+
+    assert code == 130
+    assert capsys.readouterr().err == (f"deskbreak: the import was interrupted; the breaks it wrote are kept, "
+                                       f"and importing {path} again adds the rest\n")

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import gc
 import os
+import sqlite3
 import subprocess
 import sys
+import time
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -21,6 +23,7 @@ from deskbreak.core.describe import human_duration
 from deskbreak.core.engine import State
 from deskbreak.core.kinds import BreakKind, Outcome
 from deskbreak.core.history import HistoryStore
+from deskbreak.core.history_writer import HistoryWriter
 from deskbreak.core.settings import Settings
 from deskbreak.core.settings_store import SettingsStore
 from deskbreak.ui.app import DeskbreakApp
@@ -121,7 +124,7 @@ def test_a_break_is_announced_shown_and_recorded(app_parts, qtbot):
     [shown] = [w for w in QApplication.topLevelWidgets()
                if w.windowTitle() == "deskbreak: Sit-break" and w.isVisible()]
     assert shown.findChild(QWidget, "doneView").isVisible()
-    [record] = history.breaks()
+    [record] = recorded(app, qtbot).breaks()
     assert record.outcome == "completed" and record.kind == "sit"
     assert [e.exercise_id for e in record.exercises] == ["walk-around", "shoulder-circles",
                                                          "split-hip-stretch"]
@@ -140,15 +143,15 @@ def test_escape_skips_and_postpone_comes_back(app_parts, qtbot):
     assert window is not None
     clock.advance(5)  # past the key guard
     qtbot.keyClick(window, Qt.Key.Key_Escape)
-    outcomes = [r.outcome for r in history.breaks()]
+    outcomes = [r.outcome for r in recorded(app, qtbot).breaks()]
     assert outcomes == ["postponed", "skipped"]
 
 
-def test_a_break_missed_in_the_prelude_is_recorded_unshown(app_parts):
+def test_a_break_missed_in_the_prelude_is_recorded_unshown(app_parts, qtbot):
     app, clock, notifier, history = app_parts
     advance_to(app, clock, MONDAY_9 + timedelta(minutes=29, seconds=30))
     app.run_command(cmd.Skip())
-    [record] = history.breaks()
+    [record] = recorded(app, qtbot).breaks()
     assert record.outcome == "skipped" and record.shown_at is None
 
 
@@ -210,6 +213,12 @@ def test_run_without_display_exits_1_with_one_line(tmp_path):
     assert result.stderr.strip().count("\n") == 0 and "no display found" in result.stderr
 
 
+def recorded(app, qtbot) -> HistoryStore:
+    """The app's history once every write it has queued is done."""
+    qtbot.waitUntil(lambda: app.history_writer.idle)
+    return app.history
+
+
 def make_app(tmp_path, **extra) -> DeskbreakApp:
     parts = dict(
         store=SettingsStore(tmp_path / "settings.toml", Settings.defaults().with_values(lead_in="1s", runs={})),
@@ -255,7 +264,7 @@ def test_chimes_follow_the_routine_and_this_hurts_is_recorded(qtbot, tmp_path):
     window.tick()
     assert chimes.played == ["hold"]
     window.findChild(QWidget, "hurtButton").click()
-    [record] = app.history.breaks()
+    [record] = recorded(app, qtbot).breaks()
     assert record.outcome == "hurt"
     assert [(e.exercise_id, e.completed) for e in record.exercises] == [
         ("walk-around", True), ("shoulder-circles", False)]
@@ -280,7 +289,7 @@ def test_next_through_every_exercise_is_recorded_as_skipped_not_completed(qtbot,
     for _ in range(3):
         app.clock.advance(5)  # past the key guard
         window.skip_exercise()
-    [record] = app.history.breaks()
+    [record] = recorded(app, qtbot).breaks()
     assert record.outcome == "skipped"
     assert (record.exercises_done, record.exercises_planned) == (0, 3)
     assert [e.completed for e in record.exercises] == [False, False, False]
@@ -295,7 +304,7 @@ def test_a_break_ended_after_one_exercise_is_partial_out_of_the_planned_three(qt
     app.clock.advance(125)  # lead-in 1 s + 2 min walk, into shoulder circles
     window.tick()
     window.end_break()
-    [record] = app.history.breaks()
+    [record] = recorded(app, qtbot).breaks()
     assert record.outcome == "partial"
     assert (record.exercises_done, record.exercises_planned) == (1, 3)
     app.shutdown()
@@ -317,20 +326,48 @@ def test_quitting_after_an_exercise_is_partial_not_missed(qtbot, tmp_path):
     assert record.exercises[1].seconds > 0
 
 
+def test_a_busy_history_never_stops_the_app_and_the_break_is_still_recorded(qtbot, tmp_path):
+    """An import in another process held the write lock 5.4 s: the app stopped answering for as long,
+    then gave up on "database is locked" and lost the break (issue 16, item 18)."""
+    app = make_app(tmp_path)
+    app.start()
+    import_in_another_process = sqlite3.connect(tmp_path / "history.sqlite3", isolation_level=None)
+    import_in_another_process.execute("BEGIN IMMEDIATE")
+    began = time.monotonic()
+    app.run_command(cmd.StartBreak())
+    window = app.window
+    app.clock.advance(5)  # past the key guard
+    window.skip_exercise()
+    window.end_break()
+    assert time.monotonic() - began < 0.5, "the app's thread never waits for the history"
+    assert app.handle_request({"command": "status"})["ok"]
+    app.run_command(cmd.OpenHistory())
+    qtbot.wait(500)  # longer than the writer's own busy wait: it tries again
+    assert app._extra_windows == [], "the history window waits until it can show the break just taken"
+    import_in_another_process.execute("COMMIT")
+    import_in_another_process.close()
+
+    qtbot.waitUntil(lambda: len(app._extra_windows) == 1)
+    [record] = app.history.breaks()
+    assert (record.outcome, [e.exercise_id for e in record.exercises]) == ("skipped", ["walk-around",
+                                                                                      "shoulder-circles"])
+    app.shutdown()
+
+
 class FailingHistory:
     """A history whose disk is full: every write fails."""
 
     def __getattr__(self, name):
         def fail(*args):
-            import sqlite3
-
             raise sqlite3.OperationalError("database or disk is full")
         return fail
 
+    def close(self):
+        pass
 
-def test_a_failing_history_never_breaks_the_break(qtbot, tmp_path):
-    app = make_app(tmp_path)
-    app.history = FailingHistory()
+
+def test_a_failing_history_never_breaks_the_break(qtbot, tmp_path, caplog):
+    app = make_app(tmp_path, history=FailingHistory(), history_writer=HistoryWriter(FailingHistory))
     app.start()
     app.run_command(cmd.StartBreak())
     window = app.window
@@ -338,6 +375,12 @@ def test_a_failing_history_never_breaks_the_break(qtbot, tmp_path):
     window.end_break()
     assert app.window is None
     assert app.engine.status(app.clock.now()).state.value == "waiting"
+    qtbot.waitUntil(lambda: app.history_writer.idle)
+    assert [r.getMessage() for r in caplog.records] == [
+        "history: could not start the break: database or disk is full",
+        "history: could not record an exercise: database or disk is full",
+        "history: could not finish the break: database or disk is full"]
+    app.shutdown()
 
 
 def test_opening_the_menu_reschedules_the_alarm(app_parts):
@@ -597,7 +640,7 @@ def test_a_prompted_break_window_takes_the_keyboard_only_once_typing_stops(qtbot
     app.shutdown()
 
 
-def test_a_natural_break_is_recorded_with_its_length(app_parts):
+def test_a_natural_break_is_recorded_with_its_length(app_parts, qtbot):
     app, clock, notifier, history = app_parts
     app.idle = SettableIdle()
     left = clock.now()
@@ -605,11 +648,11 @@ def test_a_natural_break_is_recorded_with_its_length(app_parts):
         clock.advance(30)
         app.idle.seconds = (clock.now() - left).total_seconds()
         app.tick()
-    assert [r for r in history.breaks() if r.kind == "natural"] == [], "recorded once the user is back"
+    assert [r for r in recorded(app, qtbot).breaks() if r.kind == "natural"] == [], "recorded once the user is back"
     clock.advance(30)
     app.idle.seconds = 1.0
     app.tick()
-    [natural] = [r for r in history.breaks() if r.kind == "natural"]
+    [natural] = [r for r in recorded(app, qtbot).breaks() if r.kind == "natural"]
     assert natural.outcome == "natural" and natural.note == "away from the desk for 13 min"
     assert (natural.shown_at, natural.ended_at) == (left, clock.now())
 
@@ -708,7 +751,7 @@ def test_sore_back_mode_swaps_folds_for_the_gentle_moves_in_the_break_it_plays(q
     app.shutdown()
 
 
-def test_the_done_view_says_when_the_next_break_is_and_what_today_has_worked(app_parts):
+def test_the_done_view_says_when_the_next_break_is_and_what_today_has_worked(app_parts, qtbot):
     app, clock, notifier, history = app_parts
     earlier = history.record_break("sit", "sit-break", MONDAY_9, MONDAY_9, MONDAY_9, "completed")
     history.record_exercise(earlier, "knee-to-chest", 60, True, MONDAY_9)
@@ -718,7 +761,9 @@ def test_the_done_view_says_when_the_next_break_is_and_what_today_has_worked(app
     window.finished.emit(Outcome.COMPLETED)
     assert window.next_break_text == "Next sit-break in 30 min"
     today = window.findChild(QWidget, "todayLabel")
-    assert today.text() == "Today so far: lower back" and not today.isHidden()
+    # Read from the history once the writer has written this break.
+    qtbot.waitUntil(lambda: today.text() == "Today so far: lower back")
+    assert not today.isHidden()
 
 
 def test_the_menu_says_how_long_each_routine_takes(app_parts):

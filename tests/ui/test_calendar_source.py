@@ -21,7 +21,7 @@ from deskbreak.core.settings_store import SettingsStore
 from deskbreak.ui import calendar_source
 from deskbreak.ui.calendar_source import CalendarSource
 
-from .test_app import MONDAY_9, RecordingNotifier, advance_to, make_app, menu_texts
+from .test_app import MONDAY_9, RecordingNotifier, advance_to, make_app, menu_texts, recorded
 
 HEADER = "BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//deskbreak tests//app//EN\n"
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and /dev are POSIX")
@@ -72,7 +72,7 @@ def test_a_meeting_holds_a_due_sit_break_until_it_ends_exactly_once(qtbot, tmp_p
     assert app.status_report()["holding_for"] == "meeting (until 10:10)"
     advance_to(app, app.clock, MONDAY_9 + timedelta(minutes=70, seconds=30))
     assert app.window is not None and app.window.isVisible()
-    [record] = app.history.breaks()
+    [record] = recorded(app, qtbot).breaks()
     assert record.kind == "sit"
     app.shutdown()
 
