@@ -2985,6 +2985,10 @@
         <translation>läuft</translation>
     </message>
     <message>
+        <source>deskbreak: the import was interrupted; the breaks it wrote are kept, and importing {path} again adds the rest</source>
+        <translation>deskbreak: Der Import wurde unterbrochen; die schon geschriebenen Pausen bleiben, und ein erneuter Import von {path} fügt den Rest hinzu</translation>
+    </message>
+    <message>
         <source>deskbreak: nothing was imported; --skip-bad-rows imports the good rows and lists the bad ones</source>
         <translation>deskbreak: Nichts wurde importiert; --skip-bad-rows importiert die fehlerfreien Zeilen und listet die fehlerhaften auf</translation>
     </message>
@@ -3433,6 +3437,10 @@
     <message>
         <source>{path}: {bad} of {total} rows cannot be imported, so nothing was imported (skipping the bad rows would import the other {good}):</source>
         <translation>{path}: {bad} von {total} Zeilen lassen sich nicht importieren, daher wurde nichts importiert (ohne die fehlerhaften Zeilen würden die übrigen {good} importiert):</translation>
+    </message>
+    <message>
+        <source>{count} characters, more than the {limit} a cell may hold</source>
+        <translation>{count} Zeichen, mehr als die {limit}, die eine Zelle fassen darf</translation>
     </message>
     <message>
         <source>column {column}: {problem}</source>

@@ -357,6 +357,8 @@ def test_a_busy_history_never_stops_the_app_and_the_break_is_still_recorded(qtbo
 class FailingHistory:
     """A history whose disk is full: every write fails."""
 
+    path = None  # nothing beside it to keep the day's discipline in
+
     def __getattr__(self, name):
         def fail(*args):
             raise sqlite3.OperationalError("database or disk is full")
