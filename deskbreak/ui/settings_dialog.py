@@ -77,6 +77,68 @@ def _on_off(on: bool) -> str:
     return translate("settings_dialog", "On") if on else translate("settings_dialog", "Off")
 
 
+def amount_text(setting: Setting, value: Any) -> str:
+    """A bound or value as the dialog says it: "15 minutes", "1 day", "100 %", "20"."""
+    if isinstance(value, timedelta):
+        seconds = int(value.total_seconds())
+        if seconds and seconds % 3600 == 0:
+            return settings_dialog.tr("%n hours", None, seconds // 3600, one="1 hour")
+        if seconds and seconds % 60 == 0:
+            return settings_dialog.tr("%n minutes", None, seconds // 60, one="1 minute")
+        return settings_dialog.tr("%n seconds", None, seconds, one="1 second")
+    if setting.unit == "days":
+        return settings_dialog.tr("%n days", None, value, one="1 day")
+    return f"{value} {setting.unit_text}".strip()
+
+
+def bound_problem(setting: Setting, value: Any) -> str | None:
+    """ "at most 15 minutes" when ``value`` lies outside the setting's bounds, else None."""
+    if setting.minimum is not None and value < setting.minimum_value:
+        return translate("settings_dialog", "at least {amount}").format(amount=amount_text(setting, setting.minimum_value))
+    if setting.maximum is not None and value > setting.maximum_value:
+        return translate("settings_dialog", "at most {amount}").format(amount=amount_text(setting, setting.maximum_value))
+    return None
+
+
+class BoundedSpinBox(QSpinBox):
+    """A whole-number field that keeps every digit typed, while its arrows stay within bounds.
+
+    A QSpinBox whose range is the setting's bounds swallows the keystroke
+    that would leave them: typing 25 where 15 is the most leaves 2, which
+    is then saved. This field takes any number up to :attr:`TYPED_LIMIT`,
+    so what the user typed stays in view beside the reason it is refused;
+    the arrow keys, the buttons and the wheel still stop at the bounds.
+    """
+
+    TYPED_LIMIT = 999_999
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRange(0, self.TYPED_LIMIT)
+        self._bounds = (0, self.TYPED_LIMIT)
+
+    def set_bounds(self, lowest: int, highest: int) -> None:
+        self._bounds = (lowest, highest)
+        self.setMinimum(min(0, lowest))
+
+    def bounds(self) -> tuple[int, int]:
+        return self._bounds
+
+    def stepBy(self, steps: int) -> None:  # noqa: N802
+        lowest, highest = self._bounds
+        target = min(max(self.value() + steps, lowest), highest)
+        super().stepBy(target - self.value())
+
+    def stepEnabled(self) -> QSpinBox.StepEnabledFlag:  # noqa: N802
+        lowest, highest = self._bounds
+        steps = QSpinBox.StepEnabledFlag.StepNone
+        if self.value() > lowest:
+            steps |= QSpinBox.StepEnabledFlag.StepDownEnabled
+        if self.value() < highest:
+            steps |= QSpinBox.StepEnabledFlag.StepUpEnabled
+        return steps
+
+
 # ---------------------------------------------------------------------------
 # Editors: one per value type, all with value() / set_value() and `edited`
 
@@ -184,7 +246,7 @@ class DurationEditor(_Editor):
         super().__init__(setting, parent)
         self._minimum = int(setting.minimum_value.total_seconds())
         self._maximum = int(setting.maximum_value.total_seconds())
-        self.number = QSpinBox()
+        self.number = BoundedSpinBox()
         self.number.setObjectName(f"field:{setting.key}")
         self.number.setMinimumWidth(self.fontMetrics().horizontalAdvance("00000") * 2)
         self.number.setKeyboardTracking(False)  # apply when typing is done, not per digit
@@ -212,13 +274,14 @@ class DurationEditor(_Editor):
 
     def _set_range(self) -> None:
         per = self._seconds_per_unit()
-        self.number.setRange(-(-self._minimum // per), self._maximum // per)
+        self.number.set_bounds(-(-self._minimum // per), self._maximum // per)
 
     def _unit_changed(self, *_args) -> None:
         if self._quiet:
             return
-        # The same duration in the new unit ("30 minutes" -> "1800 seconds"); where it
-        # is not a whole number of the new unit it rounds (30 minutes -> 1 hour), within bounds.
+        # The same duration in the new unit ("30 minutes" -> "1800 seconds"); where it is
+        # not a whole number of the new unit it rounds (45 minutes -> 1 hour). A result
+        # outside the bounds (20 minutes -> 0 hours) is shown and refused, never moved.
         before = self._seconds_shown
         self._quiet = True
         try:
@@ -488,9 +551,9 @@ class NumberEditor(_Editor):
 
     def __init__(self, setting: Setting, parent: QWidget | None = None) -> None:
         super().__init__(setting, parent)
-        self.field = QSpinBox()
+        self.field = BoundedSpinBox()
         self.field.setObjectName(f"field:{setting.key}")
-        self.field.setRange(setting.minimum_value, setting.maximum_value)
+        self.field.set_bounds(setting.minimum_value, setting.maximum_value)
         if setting.unit:
             self.field.setSuffix(" " + setting.unit_text)  # "3 days": a bare number leaves the reader guessing
         self.field.setKeyboardTracking(False)
@@ -593,7 +656,9 @@ class SettingField(QWidget):
         self.editor.edited.connect(self._edited)
 
     def _edited(self, value: Any) -> None:
-        self.show_problem(self._apply(self.setting.key, value))
+        # A value past the bounds is refused here, in the dialog's words
+        # ("at most 15 minutes"), and never reaches the store.
+        self.show_problem(bound_problem(self.setting, value) or self._apply(self.setting.key, value))
 
     def show_problem(self, problem: str | None) -> None:
         self.problem.setText(translate("settings_dialog", "Not saved: {problem}").format(problem=problem) if problem else "")
@@ -757,7 +822,7 @@ class SettingsDialog(QDialog):
         try:
             self.store.set(key, value)
         except SettingsError as error:
-            return error.problem
+            return error.labelled_problem
         return None
 
     def refresh(self) -> None:
