@@ -56,7 +56,7 @@ from deskbreak.core.settings import (
     settings_by_section,
 )
 from deskbreak.core.settings_store import SettingsStore
-from deskbreak.ui import style
+from deskbreak.ui import screen_fit, style
 
 settings_dialog = Context("settings_dialog")  # for plurals: lupdate reads the context from this name
 _DAY_LABELS = (QT_TRANSLATE_NOOP("settings_dialog", "Mon"), QT_TRANSLATE_NOOP("settings_dialog", "Tue"),
@@ -745,18 +745,15 @@ class SettingsDialog(QDialog):
         self.refresh()
         self._unsubscribe = store.subscribe(lambda _keys: self.refresh())
         self.destroyed.connect(lambda *_: self._unsubscribe())
-        self.resize(self._comfortable_size())
+        screen_fit.place(self, self._comfortable_size())
 
     def _comfortable_size(self) -> QSize:
-        """Room for the widest page (the routines editor) without scrolling, within the screen."""
+        """Room for the widest page (the routines editor) without scrolling; less on a small screen."""
         em = self.fontMetrics().horizontalAdvance("M")
         wanted = QSize(em * 64, self.fontMetrics().height() * 40)
         if self.routines_page is not None:
             page = self.routines_page.sizeHint()
             wanted = wanted.expandedTo(QSize(page.width() + self.sections.width() + em * 5, 0))
-        screen = self.screen().availableGeometry() if self.screen() else None
-        if screen is not None:
-            wanted = wanted.boundedTo(QSize(int(screen.width() * 0.9), int(screen.height() * 0.9)))
         return wanted
 
     # -- building ---------------------------------------------------------------
@@ -768,7 +765,7 @@ class SettingsDialog(QDialog):
         heading = QLabel(title)
         heading.setFont(style.scaled_font(1.35, bold=True))
         layout.addWidget(heading)
-        # The routines editor needs the page's height for its lists (which
+        # The routines editor wants the page's height for its lists (which
         # scroll themselves), so its few settings sit side by side above it.
         with_routines = key == "routines" and self.routines_page is not None
         row = QHBoxLayout() if with_routines else None
@@ -789,15 +786,12 @@ class SettingsDialog(QDialog):
             folder.clicked.connect(lambda: QDesktopServices.openUrl(
                 QUrl.fromLocalFile(str(self.store.path.parent))))
             layout.addWidget(folder, 0, Qt.AlignmentFlag.AlignLeft)
-        if with_routines:
+        if row is not None:
             layout.addLayout(row)
-            line = QFrame()
-            line.setFrameShape(QFrame.Shape.HLine)
-            layout.addWidget(line)
-            layout.addWidget(self.routines_page, 1)
         else:
             layout.addStretch(1)
-        # Beside the routines editor's own "Restore default", say which defaults this one restores.
+        # Under the settings it restores; on the routines page that keeps it apart from
+        # the routines editor's own "Restore default", and it says which defaults it restores.
         restore = QPushButton(
             translate("settings_dialog", "Restore {settings} defaults").format(settings=_joined_labels(rows)) if with_routines
             else translate("settings_dialog", "Restore this page's defaults"))
@@ -808,8 +802,13 @@ class SettingsDialog(QDialog):
         restore_row.addWidget(restore)
         layout.addLayout(restore_row)
         if with_routines:
-            return content
+            line = QFrame()
+            line.setFrameShape(QFrame.Shape.HLine)
+            layout.addWidget(line)
+            layout.addWidget(self.routines_page, 1)
+        # Every page scrolls, so no page sets the dialog's least size: it fits a small screen.
         scroll = QScrollArea()
+        scroll.setObjectName(f"scroll:{key}")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
