@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QSlider,
     QSpinBox,
     QStackedWidget,
+    QStyle,
     QTimeEdit,
     QToolButton,
     QVBoxLayout,
@@ -748,13 +749,12 @@ class SettingsDialog(QDialog):
         screen_fit.place(self, self._comfortable_size())
 
     def _comfortable_size(self) -> QSize:
-        """Room for the widest page (the routines editor) without scrolling; less on a small screen."""
+        """Room for the widest page (the routines editor) without scrolling sideways; less on a small screen."""
         em = self.fontMetrics().horizontalAdvance("M")
-        wanted = QSize(em * 64, self.fontMetrics().height() * 40)
-        if self.routines_page is not None:
-            page = self.routines_page.sizeHint()
-            wanted = wanted.expandedTo(QSize(page.width() + self.sections.width() + em * 5, 0))
-        return wanted
+        widest = max(page.widget().sizeHint().width() for page in self.pages.values())
+        scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        return QSize(max(em * 64, self.sections.width() + widest + scroll_bar + em * 3),
+                     self.fontMetrics().height() * 40)
 
     # -- building ---------------------------------------------------------------
 
@@ -790,11 +790,13 @@ class SettingsDialog(QDialog):
             layout.addLayout(row)
         else:
             layout.addStretch(1)
-        # Under the settings it restores; on the routines page that keeps it apart from
-        # the routines editor's own "Restore default", and it says which defaults it restores.
-        restore = QPushButton(
-            translate("settings_dialog", "Restore {settings} defaults").format(settings=_joined_labels(rows)) if with_routines
-            else translate("settings_dialog", "Restore this page's defaults"))
+        # Under the settings it restores: on the routines page that keeps it apart from
+        # the routines editor's own "Restore default"; its tip names the settings.
+        restore = QPushButton(translate("settings_dialog", "Restore these settings' defaults") if with_routines
+                              else translate("settings_dialog", "Restore this page's defaults"))
+        if with_routines:
+            restore.setToolTip(translate("settings_dialog", "Restores {settings}").format(settings=_joined_labels(rows)))
+            restore.setAccessibleDescription(restore.toolTip())
         restore.setObjectName(f"restore:{key}")
         restore.clicked.connect(lambda: self.restore_defaults([s.key for s in rows]))
         restore_row = QHBoxLayout()

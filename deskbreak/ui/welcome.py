@@ -68,6 +68,8 @@ class WelcomeWindow(QWidget):
         layout.addWidget(intro)
         layout.addWidget(scroll, 1)
         layout.addLayout(button_row)
+        # The button takes the keyboard, not the notes' scroll area: Enter dismisses the note.
+        self.ok.setFocus()
         # A line length that reads well; the wrapped labels take their heights from it.
         width = round(self.fontMetrics().height() * 37)
         height = (2 * SIDE + 2 * SPACING + intro.heightForWidth(width) + notes.heightForWidth(width)

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from typing import Callable
 
 import pytest
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -153,3 +153,13 @@ def test_every_window_opens_inside_the_screen_and_nothing_in_it_overlaps(open_wi
 def test_every_window_opens_inside_the_screen_it_is_on(open_window, kind):
     window = open_window(kind)
     assert on_screen(window, window.screen().availableGeometry()) == []
+
+
+def test_enter_still_dismisses_the_first_run_note_whose_notes_scroll(qtbot, catalog):
+    window = WelcomeWindow(catalog.safety)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    with qtbot.waitSignal(window.dismissed, timeout=1000):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
