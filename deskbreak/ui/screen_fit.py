@@ -54,7 +54,12 @@ def room(window: QWidget) -> QSize:
 
 
 def place(window: QWidget, wanted: QSize) -> None:
-    """Give ``window`` the size ``wanted`` (or less, to fit its screen) and centre it there, frame included."""
+    """Give ``window`` the size ``wanted`` (or less, to fit its screen) and centre it there, frame included.
+
+    Call it before the window is first shown: only then does the window
+    manager take the position for the frame's (once a window exists, Qt
+    takes it for the inside, with a frame it does not know yet).
+    """
     area, frame = available_area(window), frame_margins(window)
     window.resize(wanted.boundedTo(area.size().shrunkBy(frame)))
     outer = QRect(QPoint(0, 0), window.size().grownBy(frame))

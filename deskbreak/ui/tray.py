@@ -278,22 +278,22 @@ class StatusWindow(QWidget):
             button.clicked.connect(lambda _=False, c=entry.command: self._run(c))
             self._layout.insertWidget(self._layout.count() - 1, button)
             self._buttons.append(button)
+        if not self._placed and not self.isVisible():
+            self._place()
 
     def button_for(self, command: str) -> QPushButton | None:
         return next((b for b in self._buttons if b.objectName() == f"command:{command}"), None)
 
-    def showEvent(self, event) -> None:  # noqa: N802
-        if not self._placed:
-            # Sized once, for the first entries: the wrapped lines at a comfortable width, every button.
-            self._placed = True
-            width = max(self._commands.sizeHint().width(), round(self.fontMetrics().height() * 20))
-            margins = self.layout().contentsMargins()
-            inner = width - margins.left() - margins.right()
-            spacing = self.layout().spacing()
-            height = (margins.top() + margins.bottom() + 2 * spacing + self.notice.heightForWidth(inner)
-                      + self.status.heightForWidth(inner) + self._commands.sizeHint().height())
-            screen_fit.place(self, QSize(width, height))
-        super().showEvent(event)
+    def _place(self) -> None:
+        """Sized once, before it is first shown (the frame is placed right only then), for the first entries."""
+        self._placed = True
+        width = max(self._commands.sizeHint().width(), round(self.fontMetrics().height() * 20))
+        margins = self.layout().contentsMargins()
+        inner = width - margins.left() - margins.right()
+        spacing = self.layout().spacing()
+        height = (margins.top() + margins.bottom() + 2 * spacing + self.notice.heightForWidth(inner)
+                  + self.status.heightForWidth(inner) + self._commands.sizeHint().height())
+        screen_fit.place(self, QSize(width, height))
 
 
 class TrayNotifier:
