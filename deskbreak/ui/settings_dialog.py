@@ -9,11 +9,13 @@ for the volume, and a day-by-day list of run times.
 
 Nothing is applied by an OK button: each edit goes straight to the
 :class:`~deskbreak.core.settings_store.SettingsStore`, which saves it and
-tells the engine, the tray and the rest. An edit the store refuses (out of
-bounds, or clashing with another setting such as work ending before it
-starts) is not saved; the field keeps what the user typed and says why under
-it. When the store changes for any other reason (a hand edit of the file,
-``deskbreak config set``), the fields follow.
+tells the engine, the tray and the rest. An edit past the setting's bounds,
+or one the store refuses (clashing with another setting, such as work
+ending before it starts), is not saved; the field keeps what the user typed,
+every digit of it, and says why under it in the dialog's words: "at most 15
+minutes", "Work starts must come before Work ends". When the store changes
+for any other reason (a hand edit of the file, ``deskbreak config set``),
+the fields follow.
 """
 
 from __future__ import annotations
@@ -121,9 +123,6 @@ class BoundedSpinBox(QSpinBox):
     def set_bounds(self, lowest: int, highest: int) -> None:
         self._bounds = (lowest, highest)
         self.setMinimum(min(0, lowest))
-
-    def bounds(self) -> tuple[int, int]:
-        return self._bounds
 
     def stepBy(self, steps: int) -> None:  # noqa: N802
         lowest, highest = self._bounds

@@ -19,8 +19,8 @@ from deskbreak.ui import screen_fit
 INTRO = QT_TRANSLATE_NOOP(
     "welcome", "deskbreak guides you through stretches from two articles on lower-back pain in "
     "runners and desk workers. It is general information, not medical advice.")
-SIDE = 24
-SPACING = 12
+SIDE = 24  # px: the note's margins
+SPACING = 12  # px: between its parts
 
 
 class WelcomeWindow(QWidget):
