@@ -26,12 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from deskbreak.core.settings import Settings
-from deskbreak.core.settings_store import SettingsStore
+from deskbreak.core.history import HistoryStore
 from deskbreak.ui.history_window import HistoryWindow
 from deskbreak.ui.settings_dialog import SettingsDialog
 from deskbreak.ui.wheel_guard import install_wheel_guard
 
-from .test_history_window import THURSDAY, seeded, store  # noqa: F401  (fixtures)
+from .test_history_window import THURSDAY, at, sit_break
+from .test_settings_dialog import dialog, store  # noqa: F401  (fixtures)
 
 DOWN = -120  # one notch of the wheel, towards the user
 
@@ -45,17 +46,18 @@ def wheel_guard(qapp):
 
 
 @pytest.fixture
-def settings_store(tmp_path):
-    return SettingsStore(tmp_path / "settings.toml")
+def short_dialog(dialog) -> SettingsDialog:
+    dialog.resize(640, 420)  # short enough for every page to scroll
+    return dialog
 
 
 @pytest.fixture
-def dialog(qtbot, settings_store):
-    window = SettingsDialog(settings_store)
-    qtbot.addWidget(window)
-    window.resize(640, 420)  # short enough for every page to scroll
-    window.show()
-    return window
+def history(tmp_path):
+    with HistoryStore(tmp_path / "history.sqlite3") as store:
+        for hour in (9, 10, 11):
+            sit_break(store, at(THURSDAY, hour), "completed", done=2)
+        sit_break(store, at(THURSDAY, 12), "skipped")
+        yield store
 
 
 def wheel(widget: QWidget, notches: int = 1, delta: int = DOWN) -> None:
@@ -83,7 +85,8 @@ def show_page(dialog: SettingsDialog, key: str) -> QScrollArea:
     return dialog.pages[key]
 
 
-def test_the_wheel_over_an_unfocused_field_scrolls_the_page_and_saves_nothing(dialog, settings_store):
+def test_the_wheel_over_an_unfocused_field_scrolls_the_page_and_saves_nothing(short_dialog, store):  # noqa: F811
+    dialog = short_dialog
     page = show_page(dialog, "runs")
     lead = dialog.findChild(QSpinBox, "field:prerun_lead")
     page.ensureWidgetVisible(lead)
@@ -91,22 +94,22 @@ def test_the_wheel_over_an_unfocused_field_scrolls_the_page_and_saves_nothing(di
     before = bar.value()
     assert before < bar.maximum(), "the page can scroll on"
     wheel(lead, notches=2)
-    assert lead.value() == 15 and settings_store.settings.prerun_lead == Settings.defaults().prerun_lead
-    assert not settings_store.path.exists(), "nothing saved"
+    assert lead.value() == 15 and store.settings.prerun_lead == Settings.defaults().prerun_lead
+    assert not store.path.exists(), "nothing saved"
     assert bar.value() > before, "the page scrolled instead"
 
 
-def test_a_field_with_the_keyboard_still_takes_the_wheel(qtbot, dialog, settings_store):
+def test_a_field_with_the_keyboard_still_takes_the_wheel(qtbot, dialog, store):  # noqa: F811
     show_page(dialog, "runs")
     lead = dialog.findChild(QSpinBox, "field:prerun_lead")
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow)
     lead.setFocus()
     wheel(lead, delta=120)
-    assert lead.value() == 16 and settings_store.settings.prerun_lead.total_seconds() == 16 * 60
+    assert lead.value() == 16 and store.settings.prerun_lead.total_seconds() == 16 * 60
 
 
-def test_the_wheel_over_an_unfocused_choice_or_slider_changes_nothing(dialog, settings_store):
+def test_the_wheel_over_an_unfocused_choice_or_slider_changes_nothing(dialog, store):  # noqa: F811
     show_page(dialog, "breaks")
     policy = dialog.findChild(QComboBox, "field:away_policy")
     wheel(policy)
@@ -114,18 +117,18 @@ def test_the_wheel_over_an_unfocused_choice_or_slider_changes_nothing(dialog, se
     volume = dialog.findChild(QSlider, "field:volume")
     wheel(volume, notches=3)
     assert (policy.currentData(), volume.value()) == ("break", 60)
-    assert not settings_store.path.exists()
+    assert not store.path.exists()
 
 
-def test_the_wheel_never_hands_a_field_the_keyboard(dialog):
+def test_the_wheel_never_hands_a_field_the_keyboard(dialog):  # noqa: F811
     guarded = [w for w in dialog.findChildren(QWidget)
                if isinstance(w, (QAbstractSpinBox, QComboBox, QAbstractSlider)) and not isinstance(w, QScrollBar)]
     assert guarded
     assert [w.objectName() for w in guarded if w.focusPolicy() == Qt.FocusPolicy.WheelFocus] == []
 
 
-def test_the_wheel_over_the_history_kind_filter_leaves_the_table_as_it_is(qtbot, catalog, seeded):  # noqa: F811
-    window = HistoryWindow(seeded, catalog, Settings.defaults(), THURSDAY)
+def test_the_wheel_over_the_history_kind_filter_leaves_the_table_as_it_is(qtbot, catalog, history):
+    window = HistoryWindow(history, catalog, Settings.defaults(), THURSDAY)
     qtbot.addWidget(window)
     window.resize(700, 400)
     window.show()
