@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QScrollArea,
+    QStyle,
     QSystemTrayIcon,
     QVBoxLayout,
     QWidget,
@@ -287,9 +288,11 @@ class StatusWindow(QWidget):
     def _place(self) -> None:
         """Sized once, before it is first shown (the frame is placed right only then), for the first entries."""
         self._placed = True
-        width = max(self._commands.sizeHint().width(), round(self.fontMetrics().height() * 20))
+        # The widest button beside a scroll bar, should the buttons need one.
+        scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        inner = max(self._commands.sizeHint().width() + scroll_bar, round(self.fontMetrics().height() * 20))
         margins = self.layout().contentsMargins()
-        inner = width - margins.left() - margins.right()
+        width = inner + margins.left() + margins.right()
         spacing = self.layout().spacing()
         height = (margins.top() + margins.bottom() + 2 * spacing + self.notice.heightForWidth(inner)
                   + self.status.heightForWidth(inner) + self._commands.sizeHint().height())
