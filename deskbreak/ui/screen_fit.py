@@ -34,23 +34,11 @@ def available_area(widget: QWidget) -> QRect:
 
 
 def frame_margins(window: QWidget) -> QMargins:
-    """The frame around ``window``: the real one once the window manager drew it, else a generous guess."""
-    if window.isVisible():
-        outer, inner = window.frameGeometry(), window.geometry()
-        real = QMargins(inner.left() - outer.left(), inner.top() - outer.top(),
-                        outer.right() - inner.right(), outer.bottom() - inner.bottom())
-        if not real.isNull():
-            return real
+    """The frame the window manager will draw around ``window``, guessed on the generous side."""
     line = window.fontMetrics().height()
     title = max(TITLE_BAR_PX, window.style().pixelMetric(QStyle.PixelMetric.PM_TitleBarHeight),
                 round(line * TITLE_BAR_LINES))
     return QMargins(BORDER, title, BORDER, BORDER)
-
-
-def room(window: QWidget) -> QSize:
-    """The largest size ``window`` may take on its screen with its frame still on the screen."""
-    area, frame = available_area(window), frame_margins(window)
-    return area.size().shrunkBy(frame)
 
 
 def place(window: QWidget, wanted: QSize) -> None:
