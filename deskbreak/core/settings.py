@@ -45,12 +45,18 @@ class SettingsError(ValueError):
 
     For an invalid value, ``key`` names the setting and ``problem`` says what
     is wrong without the key, so callers can phrase their own message.
+    ``labelled_problem`` says the same in the settings dialog's words: where
+    ``problem`` names other settings by their keys, as the file writes them
+    ("prelude (1m) must be shorter than sit_interval (1m)"), it names them
+    by their labels ("Warning before a break must be shorter than Sit-break every").
     """
 
-    def __init__(self, message: str, key: str | None = None, problem: str | None = None):
+    def __init__(self, message: str, key: str | None = None, problem: str | None = None,
+                 labelled_problem: str | None = None):
         super().__init__(message)
         self.key = key
         self.problem = problem if problem is not None else message
+        self.labelled_problem = labelled_problem if labelled_problem is not None else self.problem
 
 
 class ValueType(StrEnum):
@@ -636,40 +642,75 @@ def unknown_setting_error(key: str) -> SettingsError:
 
 
 @dataclass(frozen=True)
+class RuleProblem:
+    """A broken rule between settings, worded once with a placeholder per setting.
+
+    ``template`` reads "{prelude} must be shorter than {sit_interval}"; the
+    file and the command line fill each placeholder with the key (and its
+    value where that helps: "prelude (1m)"), as ``in_keys`` holds them; the
+    dialog fills it with the setting's label, since its fields show the values.
+    """
+
+    template: str
+    in_keys: Mapping[str, str]
+
+    @property
+    def text(self) -> str:
+        """The file's and the command line's words: settings named by their keys."""
+        return self.template.format(**self.in_keys)
+
+    @property
+    def labelled_text(self) -> str:
+        """The dialog's words: settings named by their labels."""
+        return self.template.format(**{key: SETTING_BY_KEY[key].label_text for key in self.in_keys})
+
+
+@dataclass(frozen=True)
 class CrossCheck:
     """A rule between settings that each look valid alone ("work ends after it starts")."""
 
     keys: tuple[str, ...]
-    check: Callable[[Any], str | None]
+    check: Callable[[Any], RuleProblem | None]
 
     @property
     def keys_text(self) -> str:
         return translate("settings_problems", " and ").join(f"'{key}'" for key in self.keys)
 
     def problem(self, settings: Any) -> str | None:
-        return self.check(settings)
+        """What is wrong, in the file's words (keys); None when the rule holds."""
+        found = self.check(settings)
+        return found.text if found else None
 
 
-def _work_ends_after_it_starts(s: Any) -> str | None:
+def _key_and_value(key: str, shown: str) -> str:
+    """ "prelude (1m)": a setting as a message about the file names it."""
+    return f"{key} ({shown})"
+
+
+def _work_ends_after_it_starts(s: Any) -> RuleProblem | None:
     if s.work_start < s.work_end:
         return None
-    return translate("settings_problems", "work_start ({start}) must come before work_end ({end}), "
-                     "or no sit-break would ever be prompted").format(
-        start=format_time_of_day(s.work_start), end=format_time_of_day(s.work_end))
+    return RuleProblem(
+        translate("settings_problems", "{work_start} must come before {work_end}, or no sit-break would ever be prompted"),
+        {"work_start": _key_and_value("work_start", format_time_of_day(s.work_start)),
+         "work_end": _key_and_value("work_end", format_time_of_day(s.work_end))})
 
 
-def _some_work_day(s: Any) -> str | None:
+def _some_work_day(s: Any) -> RuleProblem | None:
     if not s.working_hours or s.work_days:
         return None
-    return translate("settings_problems",
-                     "working_hours is on but work_days is empty, so no sit-break would ever be prompted")
+    return RuleProblem(
+        translate("settings_problems", "{working_hours} is on but {work_days} is empty, so no sit-break would ever be prompted"),
+        {"working_hours": "working_hours", "work_days": "work_days"})
 
 
-def _prelude_before_interval(s: Any) -> str | None:
+def _prelude_before_interval(s: Any) -> RuleProblem | None:
     if s.prelude < s.sit_interval:
         return None
-    return translate("settings_problems", "prelude ({prelude}) must be shorter than sit_interval ({interval})").format(
-        prelude=format_duration(s.prelude), interval=format_duration(s.sit_interval))
+    return RuleProblem(
+        translate("settings_problems", "{prelude} must be shorter than {sit_interval}"),
+        {"prelude": _key_and_value("prelude", format_duration(s.prelude)),
+         "sit_interval": _key_and_value("sit_interval", format_duration(s.sit_interval))})
 
 
 CROSS_CHECKS: tuple[CrossCheck, ...] = (
@@ -722,10 +763,11 @@ class Settings:
             # Frozen: normalising "30m" to a timedelta has to bypass __setattr__.
             object.__setattr__(self, setting.key, setting.parse(getattr(self, setting.key)))
         for rule in CROSS_CHECKS:
-            problem = rule.problem(self)
+            problem = rule.check(self)
             if problem:
                 raise SettingsError(translate("settings_problems", "keys {keys}: {problem}").format(
-                    keys=rule.keys_text, problem=problem), key=rule.keys[-1], problem=problem)
+                    keys=rule.keys_text, problem=problem.text), key=rule.keys[-1], problem=problem.text,
+                    labelled_problem=problem.labelled_text)
 
     @classmethod
     def defaults(cls) -> Settings:

@@ -28,7 +28,7 @@ import html
 from typing import Sequence
 
 from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -133,6 +133,72 @@ def next_text(view: View, segments: Sequence[Segment], hold_length: str) -> str:
     return translate("break_window", lead).format(what=what)
 
 
+class HeadlineLabel(QLabel):
+    """The exercise's name, large: the largest of a few sizes at which it fits one line.
+
+    A long name (German ones above all) wraps to two or three lines at the
+    largest size and takes the height the steps and the ring need on a small
+    screen; a size or two smaller it fits one line. Too long even then, it wraps.
+    """
+
+    SCALES = (2.5, 2.15, 1.85)
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        # Read by refont_labels after a change of the system font.
+        self.setProperty("fontBold", True)
+        self._use(self.SCALES[0])
+
+    def _use(self, scale: float) -> None:
+        self.setProperty("fontScale", scale)
+        font = style.scaled_font(scale, bold=True)
+        if font != self.font():
+            self.setFont(font)
+
+    def fit(self) -> None:
+        width = self.contentsRect().width()
+        if width <= 0:
+            return
+        fitting = (scale for scale in self.SCALES
+                   if QFontMetrics(style.scaled_font(scale, bold=True)).horizontalAdvance(self.text()) <= width)
+        self._use(next(fitting, self.SCALES[-1]))
+
+    def setText(self, text: str) -> None:  # noqa: N802
+        super().setText(text)
+        self.fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.fit()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.fit()  # a new system font: the sizes are measured again
+
+
+class ColumnLayout(QVBoxLayout):
+    """A column holding a widget whose height policy is Ignored, counted at least at its minimum height.
+
+    The column holds wrapping text, so the layout around it asks its height
+    for its width and gives it exactly that. A layout counts a widget of
+    Ignored height (the figure, the ring: they take what the words leave)
+    as nothing in that sum: on a short window it was squeezed below its
+    minimum and drawn over the words under it.
+    """
+
+    def __init__(self, flexible: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._flexible = flexible
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        height = super().heightForWidth(width)
+        return height + self._flexible.minimumHeight() if height >= 0 else height
+
+
 class IllustrationCard(Card):
     """The illustration: the animated figure, what the exercise works and where it is done.
 
@@ -154,11 +220,11 @@ class IllustrationCard(Card):
         self.side: str | None = None
         self._followed: tuple[int, str | None] | None = None
         self.figure_exercise: Exercise | None = None
-        self._layout = QVBoxLayout(self)
         self.figure = FigureWidget(poses or {}, clock=clock)
         self.figure.setObjectName("figure")
         # Its height is what the card has left once the words fit (at least the minimum).
         self.figure.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        self._layout = ColumnLayout(self.figure, self)
         self._layout.addWidget(self.figure, 1)
 
         top = QHBoxLayout()
@@ -180,11 +246,12 @@ class IllustrationCard(Card):
 
     def minimum_figure_height(self) -> int:
         # Big enough to read the pose at a glance on the smallest window.
-        return round(self.fontMetrics().height() * 7)
+        return round(self.fontMetrics().height() * 6)
 
     def sizeHint(self) -> QSize:  # noqa: N802
         # Ask for no more than the minimum: the card takes what the text leaves.
         return self.minimumSizeHint()
+
 
     def show_exercise(self, exercise: Exercise, side: str | None = None) -> None:
         if exercise is not self.exercise:
@@ -313,7 +380,7 @@ class RoutinePage(QWidget):
         header.addWidget(self.kicker_label, 1)
         header.addWidget(self.time_left_label)
         layout.addLayout(header)
-        self.name_label = make_label("", name="exerciseName", scale=2.5, bold=True)
+        self.name_label = HeadlineLabel("exerciseName")
         layout.addWidget(self.name_label)
 
         body = QHBoxLayout()
@@ -370,11 +437,11 @@ class RoutinePage(QWidget):
         return left
 
     def _build_now(self) -> QVBoxLayout:
-        right = QVBoxLayout()
-        self._right = right
         self.ring = HoldRing()
         # The ring takes what the words under it leave (down to its minimum), never the reverse.
         self.ring.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        right = ColumnLayout(self.ring)
+        self._right = right
         right.addWidget(self.ring, 1)
         self.cue_label = make_label("", name="cueLabel", scale=1.7, bold=True)
         self.progress_label = make_label("", name="progressLabel", scale=1.1)

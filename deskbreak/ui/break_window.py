@@ -48,6 +48,7 @@ from deskbreak.core.guide import RoutinePlayer, Segment, build_segments, chime_f
 from deskbreak.core.i18n import translate
 from deskbreak.core.kinds import Outcome
 from deskbreak.core.settings import Settings
+from deskbreak.ui import screen_fit
 from deskbreak.ui.break_done import DONE_HEADLINE, DonePage
 from deskbreak.ui.break_routine import SAFETY_FOOTER, IllustrationCard, RoutinePage
 from deskbreak.ui.break_safety import SafetyPage
@@ -350,11 +351,8 @@ class BreakWindow(QWidget):
             self.resize(window_size(QSize(1280, 800)))
             return None
         self.setScreen(screen)
-        area = screen.availableGeometry()
-        self.resize(window_size(area.size()))
-        frame = self.frameGeometry()
-        frame.moveCenter(area.center())
-        self.move(frame.topLeft())
+        # Inside the screen's free area with the window manager's frame, centred frame and all.
+        screen_fit.place(self, window_size(screen_fit.available_area(self).size()))
         return screen
 
     def _uncover_screens(self) -> None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any, Callable, Sequence
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
@@ -43,7 +43,7 @@ from deskbreak.core.kinds import BREAK_KIND_NAMES, NATURAL_BREAK_KIND
 from deskbreak.core.settings import Settings
 from deskbreak.core.stats import (GOAL_RULE, MINUTES_RULE, NEGLECT_RULE, DayStats, StatsReport, stats_for,
                                   taken_text, target_label)
-from deskbreak.ui import style
+from deskbreak.ui import screen_fit, style
 from deskbreak.ui.break_widgets import Card, make_button, make_label, refont_labels, set_text
 from deskbreak.ui.history_table import (
     KIND_FILTERS,
@@ -246,7 +246,8 @@ class HistoryWindow(QWidget):
         page.addWidget(self._table_section(), 1)
 
         self._recolour()
-        self.resize(round(line * 53), round(line * 41))
+        # The page scrolls, so on a small screen the window is simply smaller.
+        screen_fit.place(self, QSize(round(line * 53), round(line * 41)))
 
     # -- reading ------------------------------------------------------------
 

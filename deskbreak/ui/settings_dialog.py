@@ -9,11 +9,13 @@ for the volume, and a day-by-day list of run times.
 
 Nothing is applied by an OK button: each edit goes straight to the
 :class:`~deskbreak.core.settings_store.SettingsStore`, which saves it and
-tells the engine, the tray and the rest. An edit the store refuses (out of
-bounds, or clashing with another setting such as work ending before it
-starts) is not saved; the field keeps what the user typed and says why under
-it. When the store changes for any other reason (a hand edit of the file,
-``deskbreak config set``), the fields follow.
+tells the engine, the tray and the rest. An edit past the setting's bounds,
+or one the store refuses (clashing with another setting, such as work
+ending before it starts), is not saved; the field keeps what the user typed,
+every digit of it, and says why under it in the dialog's words: "at most 15
+minutes", "Work starts must come before Work ends". When the store changes
+for any other reason (a hand edit of the file, ``deskbreak config set``),
+the fields follow.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from PySide6.QtWidgets import (
     QSlider,
     QSpinBox,
     QStackedWidget,
+    QStyle,
     QTimeEdit,
     QToolButton,
     QVBoxLayout,
@@ -56,7 +59,7 @@ from deskbreak.core.settings import (
     settings_by_section,
 )
 from deskbreak.core.settings_store import SettingsStore
-from deskbreak.ui import style
+from deskbreak.ui import screen_fit, style
 
 settings_dialog = Context("settings_dialog")  # for plurals: lupdate reads the context from this name
 _DAY_LABELS = (QT_TRANSLATE_NOOP("settings_dialog", "Mon"), QT_TRANSLATE_NOOP("settings_dialog", "Tue"),
@@ -75,6 +78,65 @@ _DURATION_UNITS = ((QT_TRANSLATE_NOOP("settings_dialog", "hours"), 3600),
 
 def _on_off(on: bool) -> str:
     return translate("settings_dialog", "On") if on else translate("settings_dialog", "Off")
+
+
+def amount_text(setting: Setting, value: Any) -> str:
+    """A bound or value as the dialog says it: "15 minutes", "1 day", "100 %", "20"."""
+    if isinstance(value, timedelta):
+        seconds = int(value.total_seconds())
+        if seconds and seconds % 3600 == 0:
+            return settings_dialog.tr("%n hours", None, seconds // 3600, one="1 hour")
+        if seconds and seconds % 60 == 0:
+            return settings_dialog.tr("%n minutes", None, seconds // 60, one="1 minute")
+        return settings_dialog.tr("%n seconds", None, seconds, one="1 second")
+    if setting.unit == "days":
+        return settings_dialog.tr("%n days", None, value, one="1 day")
+    return f"{value} {setting.unit_text}".strip()
+
+
+def bound_problem(setting: Setting, value: Any) -> str | None:
+    """ "at most 15 minutes" when ``value`` lies outside the setting's bounds, else None."""
+    if setting.minimum is not None and value < setting.minimum_value:
+        return translate("settings_dialog", "at least {amount}").format(amount=amount_text(setting, setting.minimum_value))
+    if setting.maximum is not None and value > setting.maximum_value:
+        return translate("settings_dialog", "at most {amount}").format(amount=amount_text(setting, setting.maximum_value))
+    return None
+
+
+class BoundedSpinBox(QSpinBox):
+    """A whole-number field that keeps every digit typed, while its arrows stay within bounds.
+
+    A QSpinBox whose range is the setting's bounds swallows the keystroke
+    that would leave them: typing 25 where 15 is the most leaves 2, which
+    is then saved. This field takes any number up to :attr:`TYPED_LIMIT`,
+    so what the user typed stays in view beside the reason it is refused;
+    the arrow keys, the buttons and the wheel still stop at the bounds.
+    """
+
+    TYPED_LIMIT = 999_999
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRange(0, self.TYPED_LIMIT)
+        self._bounds = (0, self.TYPED_LIMIT)
+
+    def set_bounds(self, lowest: int, highest: int) -> None:
+        self._bounds = (lowest, highest)
+        self.setMinimum(min(0, lowest))
+
+    def stepBy(self, steps: int) -> None:  # noqa: N802
+        lowest, highest = self._bounds
+        target = min(max(self.value() + steps, lowest), highest)
+        super().stepBy(target - self.value())
+
+    def stepEnabled(self) -> QSpinBox.StepEnabledFlag:  # noqa: N802
+        lowest, highest = self._bounds
+        steps = QSpinBox.StepEnabledFlag.StepNone
+        if self.value() > lowest:
+            steps |= QSpinBox.StepEnabledFlag.StepDownEnabled
+        if self.value() < highest:
+            steps |= QSpinBox.StepEnabledFlag.StepUpEnabled
+        return steps
 
 
 # ---------------------------------------------------------------------------
@@ -184,7 +246,7 @@ class DurationEditor(_Editor):
         super().__init__(setting, parent)
         self._minimum = int(setting.minimum_value.total_seconds())
         self._maximum = int(setting.maximum_value.total_seconds())
-        self.number = QSpinBox()
+        self.number = BoundedSpinBox()
         self.number.setObjectName(f"field:{setting.key}")
         self.number.setMinimumWidth(self.fontMetrics().horizontalAdvance("00000") * 2)
         self.number.setKeyboardTracking(False)  # apply when typing is done, not per digit
@@ -212,13 +274,14 @@ class DurationEditor(_Editor):
 
     def _set_range(self) -> None:
         per = self._seconds_per_unit()
-        self.number.setRange(-(-self._minimum // per), self._maximum // per)
+        self.number.set_bounds(-(-self._minimum // per), self._maximum // per)
 
     def _unit_changed(self, *_args) -> None:
         if self._quiet:
             return
-        # The same duration in the new unit ("30 minutes" -> "1800 seconds"); where it
-        # is not a whole number of the new unit it rounds (30 minutes -> 1 hour), within bounds.
+        # The same duration in the new unit ("30 minutes" -> "1800 seconds"); where it is
+        # not a whole number of the new unit it rounds (45 minutes -> 1 hour). A result
+        # outside the bounds (20 minutes -> 0 hours) is shown and refused, never moved.
         before = self._seconds_shown
         self._quiet = True
         try:
@@ -488,9 +551,9 @@ class NumberEditor(_Editor):
 
     def __init__(self, setting: Setting, parent: QWidget | None = None) -> None:
         super().__init__(setting, parent)
-        self.field = QSpinBox()
+        self.field = BoundedSpinBox()
         self.field.setObjectName(f"field:{setting.key}")
-        self.field.setRange(setting.minimum_value, setting.maximum_value)
+        self.field.set_bounds(setting.minimum_value, setting.maximum_value)
         if setting.unit:
             self.field.setSuffix(" " + setting.unit_text)  # "3 days": a bare number leaves the reader guessing
         self.field.setKeyboardTracking(False)
@@ -593,7 +656,9 @@ class SettingField(QWidget):
         self.editor.edited.connect(self._edited)
 
     def _edited(self, value: Any) -> None:
-        self.show_problem(self._apply(self.setting.key, value))
+        # A value past the bounds is refused here, in the dialog's words
+        # ("at most 15 minutes"), and never reaches the store.
+        self.show_problem(bound_problem(self.setting, value) or self._apply(self.setting.key, value))
 
     def show_problem(self, problem: str | None) -> None:
         self.problem.setText(translate("settings_dialog", "Not saved: {problem}").format(problem=problem) if problem else "")
@@ -680,19 +745,15 @@ class SettingsDialog(QDialog):
         self.refresh()
         self._unsubscribe = store.subscribe(lambda _keys: self.refresh())
         self.destroyed.connect(lambda *_: self._unsubscribe())
-        self.resize(self._comfortable_size())
+        screen_fit.place(self, self._comfortable_size())
 
     def _comfortable_size(self) -> QSize:
-        """Room for the widest page (the routines editor) without scrolling, within the screen."""
+        """Room for the widest page (the routines editor) without scrolling sideways; less on a small screen."""
         em = self.fontMetrics().horizontalAdvance("M")
-        wanted = QSize(em * 64, self.fontMetrics().height() * 40)
-        if self.routines_page is not None:
-            page = self.routines_page.sizeHint()
-            wanted = wanted.expandedTo(QSize(page.width() + self.sections.width() + em * 5, 0))
-        screen = self.screen().availableGeometry() if self.screen() else None
-        if screen is not None:
-            wanted = wanted.boundedTo(QSize(int(screen.width() * 0.9), int(screen.height() * 0.9)))
-        return wanted
+        widest = max(page.widget().sizeHint().width() for page in self.pages.values())
+        scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        return QSize(max(em * 64, self.sections.width() + widest + scroll_bar + em * 3),
+                     self.fontMetrics().height() * 40)
 
     # -- building ---------------------------------------------------------------
 
@@ -703,7 +764,7 @@ class SettingsDialog(QDialog):
         heading = QLabel(title)
         heading.setFont(style.scaled_font(1.35, bold=True))
         layout.addWidget(heading)
-        # The routines editor needs the page's height for its lists (which
+        # The routines editor wants the page's height for its lists (which
         # scroll themselves), so its few settings sit side by side above it.
         with_routines = key == "routines" and self.routines_page is not None
         row = QHBoxLayout() if with_routines else None
@@ -724,18 +785,17 @@ class SettingsDialog(QDialog):
             folder.clicked.connect(lambda: QDesktopServices.openUrl(
                 QUrl.fromLocalFile(str(self.store.path.parent))))
             layout.addWidget(folder, 0, Qt.AlignmentFlag.AlignLeft)
-        if with_routines:
+        if row is not None:
             layout.addLayout(row)
-            line = QFrame()
-            line.setFrameShape(QFrame.Shape.HLine)
-            layout.addWidget(line)
-            layout.addWidget(self.routines_page, 1)
         else:
             layout.addStretch(1)
-        # Beside the routines editor's own "Restore default", say which defaults this one restores.
-        restore = QPushButton(
-            translate("settings_dialog", "Restore {settings} defaults").format(settings=_joined_labels(rows)) if with_routines
-            else translate("settings_dialog", "Restore this page's defaults"))
+        # Under the settings it restores: on the routines page that keeps it apart from
+        # the routines editor's own "Restore default"; its tip names the settings.
+        restore = QPushButton(translate("settings_dialog", "Restore these settings' defaults") if with_routines
+                              else translate("settings_dialog", "Restore this page's defaults"))
+        if with_routines:
+            restore.setToolTip(translate("settings_dialog", "Restores {settings}").format(settings=_joined_labels(rows)))
+            restore.setAccessibleDescription(restore.toolTip())
         restore.setObjectName(f"restore:{key}")
         restore.clicked.connect(lambda: self.restore_defaults([s.key for s in rows]))
         restore_row = QHBoxLayout()
@@ -743,8 +803,13 @@ class SettingsDialog(QDialog):
         restore_row.addWidget(restore)
         layout.addLayout(restore_row)
         if with_routines:
-            return content
+            line = QFrame()
+            line.setFrameShape(QFrame.Shape.HLine)
+            layout.addWidget(line)
+            layout.addWidget(self.routines_page, 1)
+        # Every page scrolls, so no page sets the dialog's least size: it fits a small screen.
         scroll = QScrollArea()
+        scroll.setObjectName(f"scroll:{key}")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
@@ -757,7 +822,7 @@ class SettingsDialog(QDialog):
         try:
             self.store.set(key, value)
         except SettingsError as error:
-            return error.problem
+            return error.labelled_problem
         return None
 
     def refresh(self) -> None:

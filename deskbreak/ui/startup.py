@@ -29,6 +29,7 @@ from deskbreak.core.i18n import translate
 from deskbreak.core.settings import SettingsError, format_duration
 from deskbreak.core.settings_store import SettingsStore
 from deskbreak.ui.translation import SOURCE_LANGUAGE, install_translations
+from deskbreak.ui.wheel_guard import install_wheel_guard
 
 # Everything else (the catalog, the history, the scheduler, the app itself)
 # is imported in run_app once the tray icon shows: a third of a second the
@@ -140,6 +141,7 @@ def run_app(profile: Profile, *, open_settings: bool = False) -> int:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("deskbreak")
     app.setQuitOnLastWindowClosed(False)
+    install_wheel_guard(app)  # the wheel scrolls pages; it changes a field only with the keyboard there
     match_dates_to_language(install_translations())
 
     # Claimed before anything else is decided or opened: of launches racing

@@ -13,12 +13,15 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Callable, Mapping
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, QSize, Qt
 from PySide6.QtGui import QAction, QCursor, QIcon, QPalette
 from PySide6.QtWidgets import (
+    QFrame,
     QLabel,
     QMenu,
     QPushButton,
+    QScrollArea,
+    QStyle,
     QSystemTrayIcon,
     QVBoxLayout,
     QWidget,
@@ -30,6 +33,7 @@ from deskbreak.core.describe import status_line
 from deskbreak.core.engine import State, Status
 from deskbreak.core.i18n import QT_TRANSLATE_NOOP, Context, translate
 from deskbreak.core.kinds import BreakKind
+from deskbreak.ui import screen_fit
 
 tray = Context("tray")  # for plurals: lupdate reads the context from this name
 PAUSE_CHOICES = ((QT_TRANSLATE_NOOP("tray", "Pause for 30 min"), "pause:30m", cmd.Pause(duration=timedelta(minutes=30))),
@@ -233,17 +237,31 @@ class StatusWindow(QWidget):
         self.setWindowIcon(icon)
         self.setObjectName("statusWindow")
         self._run = run_command
-        self._layout = QVBoxLayout(self)
+        self._placed = False
+        layout = QVBoxLayout(self)
         self.notice = QLabel(translate("tray", "No system tray found: deskbreak lives in this window instead."))
         self.notice.setWordWrap(True)
-        self._layout.addWidget(self.notice)
+        layout.addWidget(self.notice)
         self.status = QLabel()
         self.status.setObjectName("statusLabel")
+        self.status.setWordWrap(True)
         font = self.status.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.status.setFont(font)
-        self._layout.addWidget(self.status)
+        layout.addWidget(self.status)
+        # The buttons scroll on a screen too short for them all; the status stays in view.
+        self._commands = QWidget()
+        self._commands.setObjectName("statusCommands")
+        self._layout = QVBoxLayout(self._commands)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setObjectName("statusScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self._commands)
+        layout.addWidget(scroll, 1)
         self._buttons: list[QPushButton] = []
 
     def set_entries(self, entries: list[MenuEntry]) -> None:
@@ -259,11 +277,26 @@ class StatusWindow(QWidget):
             button.setObjectName(f"command:{entry.key}")
             button.setEnabled(entry.enabled)
             button.clicked.connect(lambda _=False, c=entry.command: self._run(c))
-            self._layout.addWidget(button)
+            self._layout.insertWidget(self._layout.count() - 1, button)
             self._buttons.append(button)
+        if not self._placed and not self.isVisible():
+            self._place()
 
     def button_for(self, command: str) -> QPushButton | None:
         return next((b for b in self._buttons if b.objectName() == f"command:{command}"), None)
+
+    def _place(self) -> None:
+        """Sized once, before it is first shown (the frame is placed right only then), for the first entries."""
+        self._placed = True
+        # The widest button beside a scroll bar, should the buttons need one.
+        scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        inner = max(self._commands.sizeHint().width() + scroll_bar, round(self.fontMetrics().height() * 20))
+        margins = self.layout().contentsMargins()
+        width = inner + margins.left() + margins.right()
+        spacing = self.layout().spacing()
+        height = (margins.top() + margins.bottom() + 2 * spacing + self.notice.heightForWidth(inner)
+                  + self.status.heightForWidth(inner) + self._commands.sizeHint().height())
+        screen_fit.place(self, QSize(width, height))
 
 
 class TrayNotifier:

@@ -1,4 +1,4 @@
-"""Nothing on the break window is cut off, at 1280x800 and with the system font at 125 %.
+"""Nothing on the break window is cut off, at 1280x800, at 1024x600 and with the system font at 125 %.
 
 The window is rendered offscreen at the size it takes on a 1280x800 screen
 and at the full 1280x800, with the application font as it is and 1.25
@@ -12,6 +12,9 @@ the done view and the safety page:
   text was shortened with an ellipsis;
 * the steps, the cautions and the source need no scrolling;
 * every visible button is as wide as its label needs.
+
+On a 1024x600 screen (the window as it places itself there) the steps may
+scroll, but no widget overlaps another or is cut off (:mod:`.layout_checks`).
 """
 
 from __future__ import annotations
@@ -19,13 +22,15 @@ from __future__ import annotations
 import pytest
 import shiboken6
 from PySide6.QtCore import QPoint, QRect, QSize
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QScrollArea, QWidget
 
 from deskbreak.core.clock import FakeClock
 from deskbreak.core.guide import Kind
 from deskbreak.core.settings import Settings
+from deskbreak.ui import screen_fit
 from deskbreak.ui.break_window import BreakWindow, window_size
+
+from .layout_checks import SCREENS, available, font_scale, language, layout_problems, on_screen  # noqa: F401
 
 SCREEN = QSize(1280, 800)
 SIZES = [pytest.param(window_size(SCREEN), id="window-on-1280x800"),
@@ -33,31 +38,20 @@ SIZES = [pytest.param(window_size(SCREEN), id="window-on-1280x800"),
 SETTINGS = Settings.defaults()
 
 
-@pytest.fixture(params=[1.0, 1.25], ids=["font-100", "font-125"])
-def font_scale(request, qapp):
-    """The application (system) font at 100 % or 125 %; restored afterwards."""
-    old = QApplication.font()
-    font = QFont(old)
-    font.setPointSizeF(old.pointSizeF() * request.param)
-    QApplication.setFont(font)
-    QApplication.processEvents()
-    yield request.param
-    QApplication.setFont(old)
-    QApplication.processEvents()
-
-
 @pytest.fixture
 def open_window(qtbot):
     windows: list[BreakWindow] = []
 
-    def open_(exercises, size: QSize, catalog, **options) -> tuple[BreakWindow, FakeClock]:
+    def open_(exercises, size: QSize | None, catalog, **options) -> tuple[BreakWindow, FakeClock]:
+        """The window playing ``exercises``, resized to ``size`` (None: as it placed itself)."""
         clock = FakeClock()
         window = BreakWindow(title="Pre-run glute activation", exercises=exercises, settings=SETTINGS,
                              clock=clock, safety=catalog.safety, key_guard_s=0, auto_close_s=None,
                              next_break_text="Next sit-break at 15:30", **options)
         windows.append(window)
         window.start()
-        window.resize(size)
+        if size is not None:
+            window.resize(size)
         settle()
         return window, clock
 
@@ -179,3 +173,40 @@ def test_the_safety_page_is_not_cut_off_and_needs_no_scrolling(open_window, cata
     settle()
     assert window.findChild(QWidget, "safetyPanel").isVisible()
     assert cut_off(window) == [] and scrolled(window) == []
+
+
+@pytest.fixture
+def small_screen(monkeypatch) -> QRect:
+    """A 1024x600 screen with a panel, as the break window sees it when it places itself."""
+    area = available(SCREENS["1024x600"])
+    monkeypatch.setattr(screen_fit, "available_area", lambda _widget: QRect(area))
+    return area
+
+
+def test_on_a_1024x600_screen_no_exercise_overlaps_or_is_cut_off(open_window, catalog, language, font_scale,
+                                                                 small_screen):
+    exercises = list(catalog.exercises.values())
+    window, clock = open_window(exercises, None, catalog)
+    problems = on_screen(window, small_screen)
+    for exercise in exercises:
+        segment = window.player.view(clock.monotonic()).segment
+        clock.advance(segment.seconds + 0.5 if segment.kind in (Kind.LEAD_IN, Kind.SWITCH) else segment.seconds / 2)
+        window.tick()
+        settle()
+        problems += [f"{exercise.id}: {problem}" for problem in layout_problems(window)]
+        window.skip_exercise()
+    assert problems == [], "\n".join(problems)
+
+
+def test_on_a_1024x600_screen_the_done_view_of_every_routine_fits(open_window, catalog, language, font_scale,
+                                                                  small_screen):
+    problems = []
+    for routine in catalog.routines.values():
+        exercises = [catalog.exercise(e) for e in routine.exercises_for(1)]
+        window, clock = open_window(exercises, None, catalog)
+        clock.advance(window.player.remaining_total(clock.monotonic()) + 1)
+        window.tick()
+        settle()
+        assert window.findChild(QWidget, "doneView").isVisible()
+        problems += [f"{routine.id}: {problem}" for problem in layout_problems(window)]
+    assert problems == [], "\n".join(problems)

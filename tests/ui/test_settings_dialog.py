@@ -6,11 +6,11 @@ import tomllib
 from datetime import time, timedelta
 
 import pytest
-from PySide6.QtCore import QTime
+from PySide6.QtCore import QTime, Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QSlider, QSpinBox, QTimeEdit, QToolButton, QWidget
 
 from deskbreak.core.commands import OpenSettings
-from deskbreak.core.settings import SETTINGS, Settings
+from deskbreak.core.settings import SETTINGS, Settings, SettingsError
 from deskbreak.core.settings_store import SettingsStore
 from deskbreak.ui.settings_dialog import SettingsDialog, Switch
 
@@ -73,15 +73,81 @@ def test_a_duration_that_clashes_with_another_setting_is_refused_with_the_reason
     unit.setCurrentIndex(unit.findText("seconds"))
     number.setValue(30)  # 30 s, shorter than the 1 min warning
     problem = field(dialog, QLabel, "problem:sit_interval")
-    assert not problem.isHidden() and "prelude (1m) must be shorter than sit_interval (30s)" in problem.text()
+    assert not problem.isHidden()
+    assert problem.text() == "Not saved: Warning before a break must be shorter than Sit-break every"
     assert store.settings.sit_interval == timedelta(minutes=30) and not store.path.exists()
 
 
-def test_a_duration_field_cannot_go_past_its_bounds(dialog):
+def test_a_clash_is_named_by_the_labels_in_the_dialog_and_by_the_keys_elsewhere(dialog, store):
+    with pytest.raises(SettingsError) as refused:
+        store.set("sit_interval", "1m")
+    assert refused.value.problem == "prelude (1m) must be shorter than sit_interval (1m)"
+    assert refused.value.labelled_problem == "Warning before a break must be shorter than Sit-break every"
+    field(dialog, Switch, "field:working_hours").click()
+    for day in ("mon", "tue", "wed", "thu"):
+        field(dialog, QToolButton, f"day:work_days:{day}").click()
+    field(dialog, QToolButton, "day:work_days:fri").click()
+    assert field(dialog, QLabel, "problem:work_days").text() == (
+        "Not saved: Only during working hours is on but Work days is empty, so no sit-break would ever be prompted")
+
+
+def test_the_arrows_of_a_duration_field_stop_at_its_bounds(dialog, store):
     number = field(dialog, QSpinBox, "field:postpone")
     unit = field(dialog, QComboBox, "unit:postpone")
     unit.setCurrentIndex(unit.findText("minutes"))
-    assert number.maximum() == 120 and number.minimum() == 1
+    number.setValue(119)
+    number.stepUp()
+    assert store.settings.postpone == timedelta(hours=2)
+    assert (number.value(), unit.currentText()) == (2, "hours"), "shown in the largest whole unit"
+    number.stepUp()
+    assert number.value() == 2 and store.settings.postpone == timedelta(hours=2)
+    unit.setCurrentIndex(unit.findText("minutes"))
+    number.setValue(2)
+    number.stepDown()
+    number.stepDown()
+    assert number.value() == 1 and store.settings.postpone == timedelta(minutes=1)
+
+
+def type_into(qtbot, spin: QSpinBox, text: str) -> None:
+    """Select what the field shows, type ``text`` over it and press Enter, as a user does."""
+    spin.setFocus()
+    spin.selectAll()
+    qtbot.keyClicks(spin, text)
+    qtbot.keyClick(spin, Qt.Key.Key_Return)
+
+
+def test_a_typed_duration_past_its_bound_stays_shown_marked_and_unsaved(qtbot, dialog, store):
+    number = field(dialog, QSpinBox, "field:prelude")
+    assert field(dialog, QComboBox, "unit:prelude").currentText() == "minutes"
+    type_into(qtbot, number, "25")
+    assert number.text() == "25", "every digit typed stays in the field"
+    problem = field(dialog, QLabel, "problem:prelude")
+    assert not problem.isHidden() and problem.text() == "Not saved: at most 15 minutes"
+    assert store.settings.prelude == timedelta(minutes=1) and not store.path.exists()
+    type_into(qtbot, number, "2")
+    assert problem.isHidden() and store.settings.prelude == timedelta(minutes=2)
+    assert saved(store)["prelude"] == "2m"
+
+
+def test_a_typed_duration_below_its_bound_says_the_least_it_may_be(qtbot, dialog, store):
+    unit = field(dialog, QComboBox, "unit:sit_interval")
+    unit.setCurrentIndex(unit.findText("seconds"))
+    type_into(qtbot, field(dialog, QSpinBox, "field:sit_interval"), "5")
+    assert field(dialog, QLabel, "problem:sit_interval").text() == "Not saved: at least 10 seconds"
+    assert store.settings.sit_interval == timedelta(minutes=30)
+
+
+@pytest.mark.parametrize(("key", "typed", "problem"), [
+    ("skip_budget", "25", "Not saved: at most 20"),
+    ("neglect_days", "0", "Not saved: at least 1 day"),
+    ("neglect_days", "45", "Not saved: at most 30 days"),
+])
+def test_a_typed_count_past_its_bounds_stays_shown_marked_and_unsaved(qtbot, dialog, store, key, typed, problem):
+    number = field(dialog, QSpinBox, f"field:{key}")
+    type_into(qtbot, number, typed)
+    assert number.value() == int(typed)
+    assert field(dialog, QLabel, f"problem:{key}").text() == problem
+    assert getattr(store.settings, key) == getattr(Settings.defaults(), key) and not store.path.exists()
 
 
 def test_a_time_field_writes_the_setting(dialog, store):
@@ -123,7 +189,8 @@ def test_invalid_input_is_refused_in_the_field_with_its_reason_and_not_saved(dia
     field(dialog, QTimeEdit, "field:work_end").setTime(QTime(8, 0))
     problem = field(dialog, QLabel, "problem:work_end")
     assert not problem.isHidden()
-    assert "work_start (09:00) must come before work_end (08:00)" in problem.text()
+    assert problem.text() == ("Not saved: Work starts must come before Work ends, "
+                              "or no sit-break would ever be prompted")
     assert store.settings.work_end == time(17) and not store.path.exists()
     # Fixing it clears the reason and saves.
     field(dialog, QTimeEdit, "field:work_end").setTime(QTime(18, 0))
