@@ -4166,6 +4166,42 @@
         <source>Off</source>
         <translation>Aus</translation>
     </message>
+    <message numerus="yes">
+        <source>%n hours</source>
+        <translation>
+            <numerusform>%n Stunde</numerusform>
+            <numerusform>%n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minutes</source>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n seconds</source>
+        <translation>
+            <numerusform>%n Sekunde</numerusform>
+            <numerusform>%n Sekunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days</source>
+        <translation type="unfinished">
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>at least {amount}</source>
+        <translation>mindestens {amount}</translation>
+    </message>
+    <message>
+        <source>at most {amount}</source>
+        <translation>höchstens {amount}</translation>
+    </message>
     <message>
         <source> unit</source>
         <translation> Einheit</translation>
@@ -4251,12 +4287,16 @@
         <translation>Einstellungs&amp;ordner öffnen</translation>
     </message>
     <message>
-        <source>Restore {settings} defaults</source>
-        <translation>Zurücksetzen: {settings}</translation>
+        <source>Restore these settings&apos; defaults</source>
+        <translation>Diese Einstellungen zurücksetzen</translation>
     </message>
     <message>
         <source>Restore this page&apos;s defaults</source>
         <translation>Diese Seite zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Restores {settings}</source>
+        <translation>Setzt {settings} zurück</translation>
     </message>
     <message>
         <source>Could not restore the defaults: {error}</source>
@@ -4425,18 +4465,6 @@
         <translation> und </translation>
     </message>
     <message>
-        <source>work_start ({start}) must come before work_end ({end}), or no sit-break would ever be prompted</source>
-        <translation>work_start ({start}) muss vor work_end ({end}) liegen, sonst würde nie eine Sitzpause angeboten</translation>
-    </message>
-    <message>
-        <source>working_hours is on but work_days is empty, so no sit-break would ever be prompted</source>
-        <translation>working_hours ist an, aber work_days ist leer, also würde nie eine Sitzpause angeboten</translation>
-    </message>
-    <message>
-        <source>prelude ({prelude}) must be shorter than sit_interval ({interval})</source>
-        <translation>prelude ({prelude}) muss kürzer sein als sit_interval ({interval})</translation>
-    </message>
-    <message>
         <source>keys {keys}: {problem}</source>
         <translation>Schlüssel {keys}: {problem}</translation>
     </message>
@@ -4451,6 +4479,18 @@
     <message>
         <source>unknown setting</source>
         <translation>unbekannte Einstellung</translation>
+    </message>
+    <message>
+        <source>{work_start} must come before {work_end}, or no sit-break would ever be prompted</source>
+        <translation>{work_start} muss vor {work_end} liegen, sonst würde nie eine Sitzpause angeboten</translation>
+    </message>
+    <message>
+        <source>{working_hours} is on but {work_days} is empty, so no sit-break would ever be prompted</source>
+        <translation>{working_hours} ist an, aber {work_days} ist leer, also würde nie eine Sitzpause angeboten</translation>
+    </message>
+    <message>
+        <source>{prelude} must be shorter than {sit_interval}</source>
+        <translation>{prelude} muss kürzer sein als {sit_interval}</translation>
     </message>
     <message>
         <source>{path}: unknown key &apos;{key}&apos; ignored (did you mean {meant}?)</source>
