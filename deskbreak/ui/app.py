@@ -185,12 +185,11 @@ class DeskbreakApp(QObject):
         store.subscribe(self._settings_changed, keys=SCHEDULE_KEYS)
         if hasattr(self.alarm, "set_watchdog_interval"):
             store.subscribe(lambda _: self.alarm.set_watchdog_interval(watchdog_seconds(store.settings)),
-                            keys=("natural_break",))
-        if self.chimes is not None and hasattr(self.chimes, "configure"):
-            store.subscribe(lambda _: self.chimes.configure(store.settings.sound, store.settings.volume),
-                            keys=("sound", "volume"))
+                            keys=WATCHDOG_KEYS)
+        if self.chimes is not None and hasattr(self.chimes, "follow"):
+            store.subscribe(lambda _: self.chimes.follow(store.settings), keys=self.chimes.KEYS)
         if self.autostart is not None:
-            store.subscribe(lambda _: self._apply_autostart(), keys=("autostart",))
+            store.subscribe(lambda _: self._apply_autostart(), keys=self.AUTOSTART_KEYS)
         self.holds.follow(store.subscribe, lambda: store.settings)
 
     def _settings_changed(self, keys: frozenset[str]) -> None:
@@ -200,6 +199,9 @@ class DeskbreakApp(QObject):
         if announced and self.engine.status(self.clock.now()).state != State.PRELUDE:
             self._withdraw_notification()  # the announced break moved; a new notice comes when it is due
         self.tick("settings")
+
+    # The one setting _apply_autostart reads.
+    AUTOSTART_KEYS = ("autostart",)
 
     def _apply_autostart(self) -> None:
         from deskbreak.adapters.autostart import AutostartError
@@ -351,6 +353,10 @@ class DeskbreakApp(QObject):
         self._keep_discipline(quitting=True)
         self._focus_timer.stop()
         self.holds.close()
+        calendar, self.calendar = self.calendar, None
+        if calendar is not None:
+            # A read still on its way must not step an engine whose app has quit.
+            calendar.runsChanged.disconnect(self._calendar_runs_changed)
         self.alarm.stop()
         self.tray.hide()
         if self.history_writer is not None:
@@ -802,6 +808,10 @@ class DeskbreakApp(QObject):
 def _iso(moment: datetime | None) -> str | None:
     """ISO 8601 with the UTC offset, or None."""
     return None if moment is None else moment.astimezone().isoformat(timespec="seconds")
+
+
+# The one setting watchdog_seconds reads.
+WATCHDOG_KEYS = ("natural_break",)
 
 
 def watchdog_seconds(settings: Settings) -> float:

@@ -206,3 +206,17 @@ def test_a_calendar_file_that_is_a_fifo_or_a_device_neither_stops_the_start_nor_
     if kind == "fifo":
         release.cancel()
     app.shutdown()
+
+
+def test_a_calendar_read_that_lands_after_shutdown_steps_nothing(qtbot, tmp_path):
+    # Found by a test order: a read finishing after the app was shut down stepped its engine,
+    # and with the holds let go, a break window opened for an app that had quit.
+    app, _ = app_with_calendar(qtbot, tmp_path, event("m1", "Team meeting", "20261123T092000Z", "20261123T101000Z"))
+    calendar = app.calendar
+    app.shutdown()
+    app.shutdown()  # as the signal handler and the end of the event loop may both do
+    app.clock.advance(35 * 60)
+    wakes = list(app.alarm.wakes)
+    calendar.runsChanged.emit(())
+    assert app.window is None
+    assert app.alarm.wakes == wakes, "not stepped, not rescheduled"
