@@ -162,7 +162,7 @@ def window_counts(app: QApplication, deskbreak=None) -> dict[str, int]:
     }
 
 
-PARTS = ("history", "notifier", "dnd", "calendar", "chimes", "alarm")
+PARTS = ("history", "notifier", "holds", "calendar", "chimes", "alarm")
 
 
 class _NullAlarm:
@@ -181,7 +181,7 @@ def build_app(work: Path, without: frozenset[str] = frozenset()):
     from PySide6.QtGui import QIcon
 
     from deskbreak.adapters.alarm import QtAlarm
-    from deskbreak.adapters.dnd import detect_dnd
+    from deskbreak.adapters.holds import Desktop, detect_holds
     from deskbreak.adapters.notify import default_notifier_chain
     from deskbreak.adapters.sound import Chimes, detect_player
     from deskbreak.core.assets import asset_path
@@ -205,11 +205,13 @@ def build_app(work: Path, without: frozenset[str] = frozenset()):
         history=lambda: HistoryStore(work / "history.sqlite3"),
         alarm=lambda: QtAlarm(clock, watchdog_seconds(settings)),
         chimes=lambda: Chimes(detect_player(), work / "cache", settings.sound, settings.volume),
-        dnd=lambda: detect_dnd(apps=settings.dnd_apps, clock=clock),
         calendar=lambda: CalendarSource(store, clock, tell=lambda title, body: notifier.notify(title, body)),
     )
     # --without PART: that part left out (None, or an alarm that never rings), to find what grows.
     built = {name: (None if name in without else make()) for name, make in parts.items()}
+    # The meetings of the calendar built above hold breaks too.
+    built["holds"] = None if "holds" in without else detect_holds(
+        settings, Desktop(clock=clock, calendar=built["calendar"]))
     if built["alarm"] is None:
         built["alarm"] = _NullAlarm()
     if "notifier" in without:

@@ -127,10 +127,13 @@ class Chimes:
         self.volume = volume
         log.info("chimes: %s", player.name if player else "no audio player found (silent)")
 
-    def configure(self, enabled: bool, volume: int) -> None:
-        """Follow the ``sound`` and ``volume`` settings when they change."""
-        self.enabled = enabled
-        self.volume = volume
+    #: The settings :meth:`follow` reads: the app calls it when one of them changes.
+    KEYS = ("sound", "volume")
+
+    def follow(self, settings) -> None:
+        """Take up the ``sound`` and ``volume`` settings (after a change)."""
+        self.enabled = settings.sound
+        self.volume = settings.volume
 
     def play(self, cue: str) -> bool:
         """Play ``cue`` ("hold" or "switch"); False when silent."""

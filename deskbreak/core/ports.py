@@ -6,7 +6,6 @@ with a do-nothing fallback, so a missing service never stops the app.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Callable, Protocol, Sequence
 
@@ -70,26 +69,5 @@ class Autostart(Protocol):
         """
 
 
-@dataclass(frozen=True)
-class DndState:
-    """Whether the user must not be interrupted now, and why.
-
-    ``reason`` is None when a break may start; otherwise a short phrase for
-    the tray and the logs: "fullscreen", "presentation", "do not disturb"
-    (the desktop's own switch) or the name of a video-call app.
-    """
-
-    reason: str | None = None
-
-    @property
-    def free(self) -> bool:
-        return self.reason is None
-
-
-class DoNotDisturb(Protocol):
-    """Asked when a break is due; a busy answer postpones the break, never drops it."""
-
-    name: str
-
-    def check(self) -> DndState:
-        """The state right now; a source that cannot tell counts as free."""
+# The reasons to hold a due break (fullscreen, do-not-disturb, a call, a meeting) are ports too:
+# see deskbreak.core.holds.HoldSource.

@@ -619,6 +619,14 @@ SETTINGS: tuple[Setting, ...] = (
 
 SETTING_BY_KEY: dict[str, Setting] = {setting.key: setting for setting in SETTINGS}
 
+#: The keys nobody subscribes to: read each time they are used (the break window reads the
+#: routine's pacing when it opens, the history window the goal when it shows), so a change
+#: applies from the next use. Every other key has a listener that declares it next to the
+#: code that reads it (the engine's SCHEDULE_KEYS, the hold sources' KEYS, the calendar's,
+#: the chimes', the watchdog's, the autostart entry's); tests/ui/test_setting_listeners.py
+#: checks that each key is one or the other.
+READ_WHEN_USED = frozenset({"hold_length", "lead_in", "sore_back", "daily_goal", "neglect_days"})
+
 
 def likely_key(typed: str) -> str | None:
     """The setting a mistyped key most likely means ("sit_intervall": "sit_interval"), or None."""

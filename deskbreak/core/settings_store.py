@@ -150,6 +150,12 @@ class SettingsStore:
         self._subscriptions.append(subscription)
         return lambda: self._subscriptions.remove(subscription) if subscription in self._subscriptions else None
 
+    def listened_keys(self) -> frozenset[str]:
+        """The keys some subscriber follows (every key once one follows them all)."""
+        if any(subscription.keys is None for subscription in self._subscriptions):
+            return frozenset(SETTING_BY_KEY)
+        return frozenset().union(*(subscription.keys for subscription in self._subscriptions))
+
     # -- changing ---------------------------------------------------------------
 
     def set(self, key: str, raw: Any) -> frozenset[str]:

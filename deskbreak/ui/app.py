@@ -51,6 +51,7 @@ from deskbreak.core.engine import (
 from deskbreak.core.files import write_file_atomically
 from deskbreak.core.history import HistoryError, HistoryStore, honest_outcome
 from deskbreak.core.history_writer import HistoryWriter
+from deskbreak.core.holds import Holds
 from deskbreak.core.i18n import translate
 from deskbreak.core.kinds import NATURAL_BREAK_KIND, BreakKind, Outcome
 from deskbreak.core.poses import load_poses_or_none
@@ -68,8 +69,8 @@ log = logging.getLogger("deskbreak")
 # The watchdog must step the engine well within natural_break, or a normal
 # gap between steps would look like the user being away.
 MAX_WATCHDOG_S = 60.0
-# Do-not-disturb is checked (X11 round trips, D-Bus calls) only this close to a prompt.
-DND_REACH = timedelta(seconds=90)
+# The hold sources are asked (X11 round trips, D-Bus calls) only this close to a prompt.
+HOLD_REACH = timedelta(seconds=90)
 # A prompted break window takes the keyboard after this long without input...
 QUIET_BEFORE_FOCUS_S = 1.5
 FOCUS_POLL_MS = 250
@@ -105,7 +106,7 @@ class DeskbreakApp(QObject):
         welcome_marker: Path | None = None,
         autostart=None,
         routines_path: Path | None = None,
-        dnd=None,
+        holds: Holds | None = None,
         calendar=None,
         tray_icon: QSystemTrayIcon | None = None,
         history_writer: HistoryWriter | None = None,
@@ -141,9 +142,10 @@ class DeskbreakApp(QObject):
         self._kept = self._restore_discipline()
         self._poses: dict | None = None
         self._poses_loaded = False
-        self.dnd = dnd
-        # The user's calendar file (ui/calendar_source.py): its runs go to the engine,
-        # its meetings hold breaks.
+        # The reasons to hold a due break (adapters/holds/): fullscreen, do-not-disturb, calls, meetings.
+        self.holds = holds if holds is not None else Holds([], store.settings)
+        # The user's calendar file (ui/calendar_source.py): its runs go to the engine
+        # (its meetings reach the holds through adapters/holds/meeting.py).
         self.calendar = calendar
         if calendar is not None:
             calendar.runsChanged.connect(self._calendar_runs_changed)
@@ -183,12 +185,12 @@ class DeskbreakApp(QObject):
         store.subscribe(self._settings_changed, keys=SCHEDULE_KEYS)
         if hasattr(self.alarm, "set_watchdog_interval"):
             store.subscribe(lambda _: self.alarm.set_watchdog_interval(watchdog_seconds(store.settings)),
-                            keys=("natural_break",))
-        if self.chimes is not None and hasattr(self.chimes, "configure"):
-            store.subscribe(lambda _: self.chimes.configure(store.settings.sound, store.settings.volume),
-                            keys=("sound", "volume"))
+                            keys=WATCHDOG_KEYS)
+        if self.chimes is not None and hasattr(self.chimes, "follow"):
+            store.subscribe(lambda _: self.chimes.follow(store.settings), keys=self.chimes.KEYS)
         if self.autostart is not None:
-            store.subscribe(lambda _: self._apply_autostart(), keys=("autostart",))
+            store.subscribe(lambda _: self._apply_autostart(), keys=self.AUTOSTART_KEYS)
+        self.holds.follow(store.subscribe, lambda: store.settings)
 
     def _settings_changed(self, keys: frozenset[str]) -> None:
         log.info("settings changed: %s", ", ".join(sorted(keys)))
@@ -197,6 +199,9 @@ class DeskbreakApp(QObject):
         if announced and self.engine.status(self.clock.now()).state != State.PRELUDE:
             self._withdraw_notification()  # the announced break moved; a new notice comes when it is due
         self.tick("settings")
+
+    # The one setting _apply_autostart reads.
+    AUTOSTART_KEYS = ("autostart",)
 
     def _apply_autostart(self) -> None:
         from deskbreak.adapters.autostart import AutostartError
@@ -316,12 +321,6 @@ class DeskbreakApp(QObject):
         self.engine.set_calendar_runs(runs)
         self.tick("calendar")
 
-    def replace_dnd(self, monitor) -> None:
-        """A new do-not-disturb monitor (the app list changed); the old one lets go of its X connection."""
-        old, self.dnd = self.dnd, monitor
-        if old is not None and hasattr(old, "close"):
-            old.close()
-
     def set_locked(self, locked: bool) -> None:
         """The screen locked or unlocked; ``away_policy`` decides what that means."""
         self.locked = locked
@@ -353,7 +352,11 @@ class DeskbreakApp(QObject):
         self._settle_for_quit()
         self._keep_discipline(quitting=True)
         self._focus_timer.stop()
-        self.replace_dnd(None)
+        self.holds.close()
+        calendar, self.calendar = self.calendar, None
+        if calendar is not None:
+            # A read still on its way must not step an engine whose app has quit.
+            calendar.runsChanged.disconnect(self._calendar_runs_changed)
         self.alarm.stop()
         self.tray.hide()
         if self.history_writer is not None:
@@ -379,18 +382,16 @@ class DeskbreakApp(QObject):
 
     def _busy_reason(self, now: datetime) -> str | None:
         """Why not to interrupt; asked only while a break is within reach (it costs X calls)."""
-        if self.dnd is None and self.calendar is None:
+        if not self.holds.sources:
             return None
         status = self.engine.status(now)
         wake = self.engine.next_wakeup(now)
         within_reach = status.state in (State.PRELUDE, State.HELD, State.POSTPONED) or (
-            wake is not None and wake - now <= DND_REACH)
+            wake is not None and wake - now <= HOLD_REACH)
         if not within_reach:
             return None
-        reason = self.dnd.check().reason if self.dnd is not None else None
-        if reason is None and self.calendar is not None:
-            reason = self.calendar.busy_reason(now)
-        return reason
+        hold = self.holds.hold(now)
+        return None if hold is None else hold.reason
 
     def handle(self, events: list[Event]) -> None:
         for event in events:
@@ -807,6 +808,10 @@ class DeskbreakApp(QObject):
 def _iso(moment: datetime | None) -> str | None:
     """ISO 8601 with the UTC offset, or None."""
     return None if moment is None else moment.astimezone().isoformat(timespec="seconds")
+
+
+# The one setting watchdog_seconds reads.
+WATCHDOG_KEYS = ("natural_break",)
 
 
 def watchdog_seconds(settings: Settings) -> float:

@@ -1,4 +1,4 @@
-"""The user's calendar file, kept current: runs to the engine, meetings on request.
+"""The user's calendar file, kept current: runs to the engine, meetings on request (adapters/holds/meeting.py).
 
 It reads ``calendar_file`` (through :mod:`deskbreak.core.calendar`) for a
 window from yesterday to two weeks ahead, and reads it again when the file
@@ -146,15 +146,6 @@ class CalendarSource(QObject):
 
     def meeting_at(self, moment: datetime) -> CalendarEvent | None:
         return None if self.read is None else meetings_at(self.read, moment)
-
-    def busy_reason(self, moment: datetime) -> str | None:
-        """Why a break waits at ``moment``, in the user's words ("meeting (until 11:00)"), or None."""
-        meeting = self.meeting_at(moment)
-        if meeting is None or meeting.end is None:
-            return None
-        # The word on its own too: the tray's line puts it in a sentence (core/describe.py).
-        return translate("calendar", "{meeting} (until {time})").format(
-            meeting=translate("calendar", "meeting"), time=f"{meeting.end:%H:%M}")
 
 
 def _read(request: _Request, order: _Order, delivery: _Delivery) -> None:

@@ -206,7 +206,7 @@ def run_app(profile: Profile, *, open_settings: bool = False) -> int:
 
     from deskbreak.adapters.alarm import QtAlarm
     from deskbreak.adapters.autostart import detect_autostart, launch_command
-    from deskbreak.adapters.dnd import detect_dnd
+    from deskbreak.adapters.holds import Desktop, detect_holds
     from deskbreak.ui.calendar_source import CalendarSource
     from deskbreak.adapters.idle import LockWatcher, detect_idle_monitor
     from deskbreak.adapters.notify import default_notifier_chain
@@ -216,6 +216,7 @@ def run_app(profile: Profile, *, open_settings: bool = False) -> int:
              "overdue": QIcon(str(asset_path("icons", "deskbreak-overdue.svg")))}
     app.setWindowIcon(icons["normal"])
     notifier = default_notifier_chain(icon_file)
+    calendar = CalendarSource(store, clock, tell=lambda title, body: notifier.notify(title, body))
     deskbreak = DeskbreakApp(
         store=store, catalog=catalog, clock=clock, history=history,
         notifier=notifier, idle=detect_idle_monitor(), alarm=QtAlarm(clock, watchdog_seconds(settings)),
@@ -224,15 +225,12 @@ def run_app(profile: Profile, *, open_settings: bool = False) -> int:
         welcome_marker=profile.data_dir / WELCOME_MARKER,
         autostart=detect_autostart(launch_command() + profile.command_line_options()),
         routines_path=profile.routines_path,
-        dnd=detect_dnd(apps=settings.dnd_apps, clock=clock),
-        calendar=CalendarSource(store, clock, tell=lambda title, body: notifier.notify(title, body)),
+        holds=detect_holds(settings, Desktop(clock=clock, calendar=calendar)),
+        calendar=calendar,
         tray_icon=early_icon,
     )
     lock = LockWatcher(parent=deskbreak)
     lock.lockedChanged.connect(deskbreak.set_locked)
-    # A changed app list means a new monitor; nothing else holds the list.
-    store.subscribe(lambda _: deskbreak.replace_dnd(detect_dnd(apps=store.settings.dnd_apps, clock=clock)),
-                    keys=("dnd_apps",))
     problems = settings_problems + deskbreak.startup_problems + history_problems
     for line in problems:
         log.warning("%s", line)

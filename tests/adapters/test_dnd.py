@@ -1,4 +1,4 @@
-"""Do-not-disturb: real windows on a virtual X desktop, real dunst, a fake KDE daemon, real gsettings.
+"""The desktop's hold sources: real windows on a virtual X desktop, real dunst, a fake KDE daemon, real gsettings.
 
 One :class:`VirtualDesktop` (Xvfb, openbox, dunst on its own bus) serves the
 module; windows come from ``fake_dnd_window.py`` run on it. The KDE-style
@@ -15,27 +15,40 @@ import shutil
 import subprocess
 import sys
 import uuid
+from datetime import datetime, timezone
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Iterator
 
 import pytest
 
-from deskbreak.adapters.dnd import (
-    DEFAULT_DND_APPS,
-    DndState,
-    DoNotDisturbMonitor,
-    NullDnd,
-    WindowsNotificationState,
-    XlibWindows,
-    detect_dnd,
-)
+from deskbreak.adapters.holds import Desktop, detect_holds
+from deskbreak.adapters.holds.call_apps import DEFAULT_DND_APPS
+from deskbreak.adapters.holds.fullscreen import WindowsNotificationState
+from deskbreak.adapters.x11 import XlibWindows
 from deskbreak.core.clock import FakeClock
+from deskbreak.core.holds import Holds
 from desktop.desktop import Process, VirtualDesktop, in_ci, missing_programs
 
 HERE = Path(__file__).resolve().parent
 FAKE_WINDOW = HERE / "fake_dnd_window.py"
 FAKE_NOTIFICATIONS = HERE / "fake_dnd_notifications.py"
-FREE = DndState(None)
+FREE = None
+NOW = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
+
+
+def detect_dnd(*, apps=DEFAULT_DND_APPS, clock=None, **desktop) -> Holds:
+    """The desktop's hold sources as the app builds them, for the ``dnd_apps`` list ``apps``.
+
+    The list is handed over as is: the settings table refuses blank entries, the source ignores them too.
+    """
+    return detect_holds(SimpleNamespace(dnd_apps=list(apps)), Desktop(clock=clock or FakeClock(), **desktop))
+
+
+def reason_of(holds: Holds) -> str | None:
+    """What the tray would say holds a break now (None: free)."""
+    hold = holds.hold(NOW)
+    return None if hold is None else hold.reason
 
 
 # --- fixtures ----------------------------------------------------------------------------
@@ -74,7 +87,7 @@ def desktop_bus(qapp, virtual_desktop: VirtualDesktop):
 
 
 @pytest.fixture
-def monitor(virtual_desktop: VirtualDesktop, desktop_bus) -> Iterator[DoNotDisturbMonitor]:
+def monitor(virtual_desktop: VirtualDesktop, desktop_bus) -> Iterator[Holds]:
     """What the app would build on the virtual desktop: every Linux source but GNOME's."""
     built = detect_dnd(environ=virtual_desktop.env, connection=desktop_bus)
     yield built
@@ -109,10 +122,10 @@ def private_bus_connection(qapp, private_bus: str):
     type(connection).disconnectFromBus(connection.name())
 
 
-def reason_becomes(monitor: DoNotDisturbMonitor, expected: str | None, desktop: VirtualDesktop) -> None:
+def reason_becomes(monitor: Holds, expected: str | None, desktop: VirtualDesktop) -> None:
     """Wait for the window manager to catch up (state changes arrive asynchronously)."""
-    desktop.wait_for(lambda: monitor.check().reason == expected,
-                     message=f"check() to answer {expected!r}; last {monitor.check()!r}")
+    desktop.wait_for(lambda: reason_of(monitor) == expected,
+                     message=f"the holds to answer {expected!r}; last {reason_of(monitor)!r}")
 
 
 # --- X11: fullscreen ---------------------------------------------------------------------
@@ -120,7 +133,7 @@ def reason_becomes(monitor: DoNotDisturbMonitor, expected: str | None, desktop: 
 
 def test_the_virtual_desktop_offers_fullscreen_the_daemon_and_call_apps(monitor):
     assert monitor.name == "x11-fullscreen+notification-daemon+x11-apps"
-    assert monitor.check() == FREE
+    assert reason_of(monitor) == FREE
 
 
 def test_an_active_fullscreen_window_is_busy_until_it_closes(monitor, show_window, virtual_desktop):
@@ -132,7 +145,7 @@ def test_an_active_fullscreen_window_is_busy_until_it_closes(monitor, show_windo
 
 def test_an_active_normal_window_leaves_the_user_free(monitor, show_window):
     show_window("deskbreak-test-editor")
-    assert monitor.check() == FREE
+    assert reason_of(monitor) == FREE
 
 
 def test_a_window_that_vanished_reads_as_nothing_and_aborts_nothing(virtual_desktop):
@@ -152,7 +165,7 @@ def test_a_window_that_vanished_reads_as_nothing_and_aborts_nothing(virtual_desk
 def test_a_window_of_a_call_app_names_the_app(monitor, show_window, virtual_desktop):
     assert "zoom" in DEFAULT_DND_APPS
     call = show_window("zoom")
-    assert monitor.check() == DndState("zoom")
+    assert reason_of(monitor) == "zoom"
     call.terminate()
     reason_becomes(monitor, None, virtual_desktop)
 
@@ -162,9 +175,9 @@ def test_the_app_list_is_the_users_matched_in_any_case_as_part_of_the_class(virt
     own_list = detect_dnd(apps=["", "  ", "Webex", "TEAMS"], environ=virtual_desktop.env, connection=desktop_bus)
     no_list = detect_dnd(apps=[], environ=virtual_desktop.env, connection=desktop_bus)
     try:
-        assert own_list.check() == DndState("TEAMS")  # blank entries matched nothing
+        assert reason_of(own_list) == "TEAMS"  # blank entries matched nothing
         assert no_list.name == "x11-fullscreen+notification-daemon"
-        assert no_list.check() == FREE
+        assert reason_of(no_list) == FREE
     finally:
         own_list.close()
         no_list.close()
@@ -182,10 +195,10 @@ def test_dunst_paused_is_do_not_disturb(monitor, virtual_desktop):
     virtual_desktop.run(["dunstctl", "set-paused", "true"])
     try:
         assert virtual_desktop.run(["dunstctl", "is-paused"]).stdout.strip() == "true"
-        assert monitor.check() == DndState("do not disturb")
+        assert reason_of(monitor) == "do not disturb"
     finally:
         virtual_desktop.run(["dunstctl", "set-paused", "false"])
-    assert monitor.check() == FREE
+    assert reason_of(monitor) == FREE
 
 
 @pytest.mark.parametrize("inhibited, expected", [("true", "do not disturb"), ("false", None)])
@@ -193,13 +206,13 @@ def test_an_inhibited_notification_daemon_is_do_not_disturb(spawn_on_bus, privat
     spawn_on_bus(FAKE_NOTIFICATIONS, "--inhibited", inhibited)
     monitor = detect_dnd(environ={}, connection=private_bus_connection)
     assert monitor.name == "notification-daemon"
-    assert monitor.check() == DndState(expected)
-    assert monitor.check() == DndState(expected)  # now asked first: Inhibited answered last time
+    assert reason_of(monitor) == expected
+    assert reason_of(monitor) == expected  # now asked first: Inhibited answered last time
 
 
 def test_a_bus_without_a_notification_daemon_is_free(private_bus_connection):
     monitor = detect_dnd(environ={}, connection=private_bus_connection)
-    assert monitor.check() == FREE
+    assert reason_of(monitor) == FREE
     assert not private_bus_connection.interface().isServiceRegistered("org.freedesktop.Notifications").value()
 
 
@@ -235,12 +248,12 @@ def test_gnome_do_not_disturb_is_read_at_most_every_ten_seconds(gnome_environ, p
     monitor = detect_dnd(environ=gnome_environ, connection=private_bus_connection, clock=clock)
     assert monitor.name == "gnome+notification-daemon"
     set_show_banners(gnome_environ, False)
-    assert monitor.check() == DndState("do not disturb")
+    assert reason_of(monitor) == "do not disturb"
     set_show_banners(gnome_environ, True)
     clock.advance(9.9)
-    assert monitor.check() == DndState("do not disturb")  # the answer read 9.9 s ago
+    assert reason_of(monitor) == "do not disturb"  # the answer read 9.9 s ago
     clock.advance(0.1)
-    assert monitor.check() == FREE
+    assert reason_of(monitor) == FREE
 
 
 def test_gsettings_is_not_asked_outside_gnome(gnome_environ, private_bus_connection):
@@ -256,14 +269,14 @@ def test_without_an_x_display_the_x11_sources_are_left_out(private_bus_connectio
     environ = {"DISPLAY": display} if display else {}
     monitor = detect_dnd(environ=environ, connection=private_bus_connection)
     assert monitor.name == "notification-daemon"
-    assert monitor.check() == FREE
+    assert reason_of(monitor) == FREE
 
 
 def test_macos_has_nothing_to_read_so_it_is_always_free():
     monitor = detect_dnd(platform="darwin", environ={"DISPLAY": ":0"})
-    assert isinstance(monitor, NullDnd)
+    assert monitor.sources == ()
     assert monitor.name == "none"
-    assert monitor.check() == FREE
+    assert reason_of(monitor) == FREE
 
 
 class FakeShell32:
@@ -287,54 +300,16 @@ class FakeShell32:
     (7, "fullscreen"),
 ])
 def test_the_windows_shell_state_maps_to_a_reason(state, expected):
-    assert WindowsNotificationState(FakeShell32(state)).reason() == expected
+    hold = WindowsNotificationState(FakeShell32(state)).hold(NOW)
+    assert (None if hold is None else hold.reason) == expected
 
 
 def test_a_failed_windows_shell_query_is_free():
-    assert WindowsNotificationState(FakeShell32(2, hresult=-2147467259)).reason() is None  # E_FAIL
+    assert WindowsNotificationState(FakeShell32(2, hresult=-2147467259)).hold(NOW) is None  # E_FAIL
 
 
 def test_off_windows_the_windows_source_is_left_out_quietly():
     if sys.platform == "win32":
         pytest.skip("this is Windows")
     assert not hasattr(ctypes, "windll")
-    assert isinstance(detect_dnd(platform="win32"), NullDnd)
-
-
-# --- combining sources ---------------------------------------------------------------------
-
-
-class Source:
-    def __init__(self, name: str, reason: str | None = None, error: Exception | None = None) -> None:
-        self.name, self._reason, self._error, self.asked = name, reason, error, 0
-
-    def reason(self) -> str | None:
-        self.asked += 1
-        if self._error:
-            raise self._error
-        return self._reason
-
-
-def test_the_first_reason_wins_and_later_sources_are_not_asked():
-    later = Source("later", "zoom")
-    monitor = DoNotDisturbMonitor([Source("free"), Source("busy", "fullscreen"), later])
-    assert monitor.name == "free+busy+later"
-    assert monitor.check() == DndState("fullscreen")
-    assert later.asked == 0
-
-
-def test_a_failing_source_counts_as_free_and_is_reported_once(caplog):
-    broken = Source("broken", error=RuntimeError("daemon went mad"))
-    monitor = DoNotDisturbMonitor([broken, Source("call", "zoom")])
-    with caplog.at_level(logging.WARNING, logger="deskbreak.adapters.dnd"):
-        assert monitor.check() == DndState("zoom")
-        assert monitor.check() == DndState("zoom")
-    assert broken.asked == 2
-    assert [r.getMessage() for r in caplog.records] == [
-        "do-not-disturb source broken failed, counted as free: daemon went mad"]
-
-
-def test_the_null_monitor_is_always_free():
-    assert NullDnd().name == "none"
-    assert NullDnd().check() == FREE
-    assert NullDnd().check().free
+    assert detect_dnd(platform="win32").sources == ()

@@ -24,6 +24,7 @@ from deskbreak.core.engine import State
 from deskbreak.core.kinds import BreakKind, Outcome
 from deskbreak.core.history import HistoryStore
 from deskbreak.core.history_writer import HistoryWriter
+from deskbreak.core.holds import Hold, Holds
 from deskbreak.core.settings import Settings
 from deskbreak.core.settings_store import SettingsStore
 from deskbreak.ui.app import DeskbreakApp
@@ -560,18 +561,21 @@ class SettableIdle:
         return self.seconds
 
 
-class FakeDnd:
+class FakeHold:
+    """A hold source whose reason the test sets, counting how often it is asked."""
+
     name = "fake"
 
     def __init__(self, reason=None):
         self.reason = reason
         self.checks = 0
 
-    def check(self):
-        from deskbreak.core.ports import DndState
-
+    def hold(self, now):
         self.checks += 1
-        return DndState(self.reason)
+        return None if self.reason is None else Hold(self.reason, self.name)
+
+    def close(self):
+        pass
 
 
 def test_the_menu_only_reads_and_the_tray_steps_once_before_it_opens(app_parts):
@@ -599,8 +603,8 @@ def test_the_status_line_is_readable_text_not_a_greyed_out_entry(app_parts):
 
 
 def test_a_break_due_during_a_presentation_waits_in_the_tray_and_starts_when_it_ends(qtbot, tmp_path):
-    dnd = FakeDnd("fullscreen")
-    app = make_app(tmp_path, dnd=dnd)
+    dnd = FakeHold("fullscreen")
+    app = make_app(tmp_path, holds=Holds.of(dnd))
     app.start()
     advance_to(app, app.clock, MONDAY_9 + timedelta(minutes=31))
     assert app.window is None
@@ -614,8 +618,8 @@ def test_a_break_due_during_a_presentation_waits_in_the_tray_and_starts_when_it_
 
 
 def test_do_not_disturb_is_asked_only_when_a_break_is_within_reach(qtbot, tmp_path):
-    dnd = FakeDnd()
-    app = make_app(tmp_path, dnd=dnd)
+    dnd = FakeHold()
+    app = make_app(tmp_path, holds=Holds.of(dnd))
     app.start()
     app.clock.advance(60)
     app.tick()

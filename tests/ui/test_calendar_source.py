@@ -15,7 +15,10 @@ from datetime import timedelta
 import pytest
 
 from deskbreak.core import i18n
+from deskbreak.adapters.holds import Desktop, meeting
 from deskbreak.core.calendar import read_calendar
+from deskbreak.core.clock import FakeClock
+from deskbreak.core.holds import Holds
 from deskbreak.core.settings import Settings
 from deskbreak.core.settings_store import SettingsStore
 from deskbreak.ui import calendar_source
@@ -55,11 +58,12 @@ def wired_app(tmp_path, *events: str, ics=None, notifier=None):
         write_calendar(ics, *events)
     store = SettingsStore(tmp_path / "settings.toml", Settings.defaults().with_values(
         lead_in="1s", runs={}, calendar_file=str(ics)))
-    app = make_app(tmp_path, store=store)
+    clock = FakeClock(MONDAY_9)
     tell = None if notifier is None else (lambda title, body: notifier.sent.append((title, body)))
-    source = CalendarSource(store, app.clock, tell=tell, parent=app)
-    source.runsChanged.connect(app._calendar_runs_changed)
-    app.calendar = source
+    source = CalendarSource(store, clock, tell=tell)
+    app = make_app(tmp_path, store=store, clock=clock, calendar=source,
+                   holds=Holds([meeting], store.settings, Desktop(clock=clock, calendar=source)))
+    source.setParent(app)
     app.start()
     return app, ics
 
@@ -202,3 +206,17 @@ def test_a_calendar_file_that_is_a_fifo_or_a_device_neither_stops_the_start_nor_
     if kind == "fifo":
         release.cancel()
     app.shutdown()
+
+
+def test_a_calendar_read_that_lands_after_shutdown_steps_nothing(qtbot, tmp_path):
+    # Found by a test order: a read finishing after the app was shut down stepped its engine,
+    # and with the holds let go, a break window opened for an app that had quit.
+    app, _ = app_with_calendar(qtbot, tmp_path, event("m1", "Team meeting", "20261123T092000Z", "20261123T101000Z"))
+    calendar = app.calendar
+    app.shutdown()
+    app.shutdown()  # as the signal handler and the end of the event loop may both do
+    app.clock.advance(35 * 60)
+    wakes = list(app.alarm.wakes)
+    calendar.runsChanged.emit(())
+    assert app.window is None
+    assert app.alarm.wakes == wakes, "not stepped, not rescheduled"

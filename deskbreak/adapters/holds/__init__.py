@@ -1,0 +1,37 @@
+"""The reasons a due break waits, one module each, listed once in :data:`HOLD_SOURCES`.
+
+Asked in this order, the first reason wins (see :mod:`deskbreak.core.holds`):
+
+1. :mod:`.fullscreen`: a fullscreen window (X11) or the Windows shell's busy state;
+2. :mod:`.do_not_disturb`: the desktop's own switch (GNOME, KDE Plasma, dunst);
+3. :mod:`.call_apps`: a video-call app has a window (the ``dnd_apps`` setting);
+4. :mod:`.meeting`: a meeting in the user's calendar file.
+
+A module names the setting keys its sources are built from (``KEYS``) and
+builds them (``sources(settings, desktop)``), leaving out whatever this
+desktop cannot read: every source answers "free" when it cannot tell. macOS
+gets none of the first three: Focus (its do-not-disturb) is readable only
+with an entitlement or full disk access, and fullscreen spaces only through
+private APIs. A new reason (Wayland fullscreen, a microphone in use) is one
+new module here and one entry in the list.
+
+Sources keep what they opened (an X connection) until the app quits or
+their keys change, and are asked from one thread, the GUI thread, only
+while a break is due or about to be.
+"""
+
+from __future__ import annotations
+
+from deskbreak.adapters.holds import call_apps, do_not_disturb, fullscreen, meeting
+from deskbreak.adapters.holds.desktop import Desktop
+from deskbreak.core.holds import HoldSourceModule, Holds
+from deskbreak.core.settings import Settings
+
+HOLD_SOURCES: tuple[HoldSourceModule, ...] = (fullscreen, do_not_disturb, call_apps, meeting)
+
+__all__ = ["HOLD_SOURCES", "Desktop", "detect_holds"]
+
+
+def detect_holds(settings: Settings, desktop: Desktop | None = None) -> Holds:
+    """Every hold source this desktop offers, built from ``settings``."""
+    return Holds(HOLD_SOURCES, settings, desktop if desktop is not None else Desktop())
