@@ -64,7 +64,7 @@ from deskbreak.core.history_csv import write_csv  # noqa: E402
 from deskbreak.core.settings import Settings  # noqa: E402
 from deskbreak.core.settings_store import SettingsStore  # noqa: E402
 from deskbreak.ui.app import DeskbreakApp  # noqa: E402
-from deskbreak.ui.instance import SingleInstance  # noqa: E402
+from deskbreak.shell.instance import SingleInstance  # noqa: E402
 
 # The imported breaks are years before the app's own, so the two never mix.
 IMPORTED_FROM = datetime(2000, 1, 3, 9, 0, tzinfo=timezone(timedelta(hours=1)))

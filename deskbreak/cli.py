@@ -236,7 +236,7 @@ def make_profile(args: argparse.Namespace) -> Profile:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from deskbreak.ui.translation import install_translations
+    from deskbreak.shell.translation import install_translations
 
     # Before the parser: its help texts are translated as it is built.
     install_translations()
@@ -313,7 +313,7 @@ def _ask_running_app(profile: Profile, command: str, **arguments) -> dict | None
     """Send one command to this profile's running deskbreak; None when none runs."""
     from PySide6.QtCore import QCoreApplication
 
-    from deskbreak.ui.instance import send_command, server_name
+    from deskbreak.shell.instance import send_command, server_name
 
     _app = QCoreApplication.instance() or QCoreApplication([])
     try:

@@ -28,7 +28,7 @@ from deskbreak.core.files import private_directory
 from deskbreak.core.i18n import translate
 from deskbreak.core.settings import SettingsError, format_duration
 from deskbreak.core.settings_store import SettingsStore
-from deskbreak.ui.translation import SOURCE_LANGUAGE, install_translations
+from deskbreak.shell.translation import SOURCE_LANGUAGE, install_translations
 
 # Everything else (the catalog, the history, the scheduler, the app itself)
 # is imported in run_app once the tray icon shows: a third of a second the
@@ -124,7 +124,7 @@ def _open_history(path: Path, clock: Clock) -> tuple[HistoryStore | None, list[s
 
 def run_app(profile: Profile, *, open_settings: bool = False) -> int:
     """Run the tray app until it quits; ``open_settings`` shows the dialog at start."""
-    from deskbreak.ui.instance import SingleInstance, raise_open_file_limit
+    from deskbreak.shell.instance import SingleInstance, raise_open_file_limit
 
     logging.basicConfig(level=logging.INFO, format="deskbreak: %(message)s", stream=sys.stderr)
     raise_open_file_limit()
