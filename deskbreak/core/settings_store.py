@@ -134,14 +134,6 @@ class SettingsStore:
         """The current value of ``key`` as a person reads it: "30m", "tue 18:00, sat 08:30"."""
         return _setting(key).describe(self.file_form(key))
 
-    def saving_problem(self) -> str | None:
-        """Why a save would be refused now (the file cannot be read or does not parse), or None."""
-        try:
-            self._on_disk()
-        except SettingsError as error:
-            return str(error)
-        return None
-
     # -- subscribing -----------------------------------------------------------
 
     def subscribe(self, listener: Listener, keys: Iterable[str] | None = None) -> Callable[[], None]:
