@@ -76,7 +76,7 @@ class Verb:
 
     name: str
     help: str
-    """What it does, for the command line and the README (QT_TRANSLATE_NOOP("cli", ...))."""
+    """What it does; marked QT_TRANSLATE_NOOP("cli", ...) where the command line shows it."""
     arguments: tuple[Argument, ...] = ()
     command: Callable[..., cmd.Command] | None = None
     """The command it asks the app to run, from the checked arguments; None when the shell answers it."""
@@ -186,10 +186,9 @@ VERBS: tuple[Verb, ...] = (
          (_KEY, Argument("value", _any), _SETTINGS_FILE), reply=CONFIG_KEYS, sent_by="config set"),
     Verb("config-reset", QT_TRANSLATE_NOOP("cli", "put a setting back to its default"),
          (_KEY, _SETTINGS_FILE), reply=CONFIG_KEYS, sent_by="config reset"),
-    Verb("show", QT_TRANSLATE_NOOP("control", "bring the running deskbreak forward (a second launch asks this)"),
-         sent_by="run"),
-    Verb("ping", QT_TRANSLATE_NOOP("control", "answer, and do nothing else (is anyone listening?)"),
-         reply=("ok",)),
+    # Never shown to a user, so not for translators.
+    Verb("show", "bring the running deskbreak forward (a second launch asks this)", sent_by="run"),
+    Verb("ping", "answer, and do nothing else (is anyone listening?)", reply=("ok",)),
 )
 VERB_BY_NAME: dict[str, Verb] = {verb.name: verb for verb in VERBS}
 SUBCOMMANDS: tuple[Verb, ...] = tuple(verb for verb in VERBS if verb.subcommand)

@@ -434,7 +434,7 @@ def app_like_handler(request: dict) -> dict:
         return {"ok": True, "when": object()}
     if command == "not-a-dict":
         return ["ok"]
-    # What handle_request does with an unhashable command: the reported TypeError.
+    # What a handler does with an unhashable command: the reported TypeError.
     if command in {"status": 1}:
         return {"ok": True}
     return {"ok": False, "error": f"unknown command {command!r}"}
