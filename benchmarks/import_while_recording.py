@@ -45,6 +45,7 @@ import sys
 import tempfile
 import time
 from datetime import datetime, timedelta, timezone
+from functools import partial
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -64,7 +65,8 @@ from deskbreak.core.history_csv import write_csv  # noqa: E402
 from deskbreak.core.settings import Settings  # noqa: E402
 from deskbreak.core.settings_store import SettingsStore  # noqa: E402
 from deskbreak.ui.app import DeskbreakApp  # noqa: E402
-from deskbreak.ui.instance import SingleInstance  # noqa: E402
+from deskbreak.shell.control import answer  # noqa: E402
+from deskbreak.shell.instance import SingleInstance  # noqa: E402
 
 # The imported breaks are years before the app's own, so the two never mix.
 IMPORTED_FROM = datetime(2000, 1, 3, 9, 0, tzinfo=timezone(timedelta(hours=1)))
@@ -203,7 +205,7 @@ def run(rows: int, break_every_s: float, folder: Path) -> None:
     logging.getLogger("deskbreak").addHandler(_ListHandler(lost))
     instance = SingleInstance(data_dir)
     instance.try_acquire()
-    server = instance.serve(app.handle_request, qapp)
+    server = instance.serve(partial(answer, app), qapp)
     app.start()
 
     stop_file = folder / "stop"

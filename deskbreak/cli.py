@@ -22,15 +22,15 @@ from typing import TYPE_CHECKING, Sequence
 from deskbreak import __version__
 from deskbreak.core.clock import SystemClock
 from deskbreak.core.i18n import QT_TRANSLATE_NOOP, Context, translate
-from deskbreak.core.commands import CONTROL_VERBS as COMMAND_VERBS
-from deskbreak.core.kinds import BREAK_KIND_NAMES, NATURAL_BREAK_KIND
+from deskbreak.core.commands import CommandError
+from deskbreak.core.kinds import NATURAL_BREAK_KIND
 from deskbreak.core.profile import Profile, default_config_dir, default_data_dir
+from deskbreak.core.protocol import CAUSE_FILE, CAUSE_OTHER_FILE, SUBCOMMANDS, VERB_BY_NAME, Argument, Verb
 from deskbreak.core.settings import (
     SETTING_BY_KEY,
     SETTINGS,
     SettingsError,
     likely_key,
-    parse_duration,
     unknown_setting_text,
 )
 
@@ -190,36 +190,36 @@ def build_parser() -> argparse.ArgumentParser:
     config_reset = config_verbs.add_parser("reset", help=translate("cli", "put a setting back to its default"))
     config_reset.add_argument("key", type=_setting_key)
 
-    # Control verbs talk to the running app of this profile.
-    status = commands.add_parser("status", help=translate("cli", "what the running deskbreak is doing"))
-    status.add_argument("--json", action="store_true", help=translate("cli", "machine-readable output"))
-    now = commands.add_parser("break-now", help=translate("cli", "start a break now"))
-    now.add_argument("--kind", choices=BREAK_KIND_NAMES, default="sit")
-    pause = commands.add_parser("pause", help=translate("cli", "no prompts for a while"))
-    pause.add_argument("duration", nargs="?", default="30m", type=_duration_or_tomorrow,
-                       help=translate("cli", "e.g. 30m, 1h, or 'tomorrow' (default 30m)"))
-    for verb, text in (("resume", translate("cli", "end a pause")),
-                       ("skip", translate("cli", "skip the current or announced break")),
-                       ("skip-next", translate("cli", "let the next break pass without a prompt")),
-                       ("no-run-today", translate("cli", "drop today's pre-run reminder")),
-                       ("postpone", translate("cli", "postpone the current break")),
-                       ("quit", translate("cli", "stop deskbreak"))):
-        commands.add_parser(verb, help=text)
+    # Control verbs talk to the running app of this profile; core/protocol.py declares them.
+    for verb in SUBCOMMANDS:
+        _add_control_subcommand(commands, verb)
     return parser
 
 
-# Every verb the control socket takes (deskbreak.core.commands), plus the status query.
-CONTROL_VERBS = ("status", *COMMAND_VERBS)
+def _add_control_subcommand(commands: argparse._SubParsersAction, verb: Verb) -> None:
+    """``deskbreak VERB [ARGUMENTS]``: its arguments, help and checks as the protocol declares them."""
+    parser = commands.add_parser(verb.name, help=translate("cli", verb.help))
+    if verb.json_output:
+        parser.add_argument("--json", action="store_true", help=translate("cli", "machine-readable output"))
+    for argument in verb.arguments:
+        names = [f"--{argument.name}"] if argument.option else [argument.name]
+        shape = {} if argument.option or argument.required else {"nargs": "?"}
+        parser.add_argument(*names, **shape, default=None if argument.required else argument.default,
+                            # argparse says what the choices are; a free value gets the protocol's check.
+                            choices=argument.choices or None,
+                            type=None if argument.choices else _checked_by(argument),
+                            help=translate("cli", argument.help) if argument.help else None)
 
 
-def _duration_or_tomorrow(text: str) -> str:
-    if text == "tomorrow":
+def _checked_by(argument: Argument):
+    """An argparse type that checks a value as the running app will, and keeps the text to send."""
+    def check(text: str) -> str:
+        try:
+            argument.check(text)
+        except CommandError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
         return text
-    try:
-        parse_duration(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
-    return text
+    return check
 
 
 def make_profile(args: argparse.Namespace) -> Profile:
@@ -236,7 +236,7 @@ def make_profile(args: argparse.Namespace) -> Profile:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from deskbreak.ui.translation import install_translations
+    from deskbreak.shell.translation import install_translations
 
     # Before the parser: its help texts are translated as it is built.
     install_translations()
@@ -272,8 +272,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _history(args, profile)
         if command == "stats":
             return _stats(args, profile)
-        if command in CONTROL_VERBS:
-            return _control(command, args, profile)
+        if command in VERB_BY_NAME:
+            return _control(VERB_BY_NAME[command], args, profile)
     except (CatalogError, HistoryError) as exc:
         print(f"deskbreak: {exc}", file=sys.stderr)
         return 1
@@ -287,13 +287,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 # -- control verbs -------------------------------------------------------------
 
 
-def _control(command: str, args: argparse.Namespace, profile: Profile) -> int:
-    arguments = {}
-    if command == "break-now":
-        arguments["kind"] = args.kind
-    if command == "pause":
-        arguments["duration"] = args.duration
-    reply = _ask_running_app(profile, command, **arguments)
+def _control(verb: Verb, args: argparse.Namespace, profile: Profile) -> int:
+    reply = _ask_running_app(profile, verb.name, **{a.name: getattr(args, a.name) for a in verb.arguments})
     if reply is None:
         print(translate("cli", "deskbreak is not running (for this profile)."), file=sys.stderr)
         return 1
@@ -301,11 +296,11 @@ def _control(command: str, args: argparse.Namespace, profile: Profile) -> int:
         failed = translate("cli", "the command failed")
         print(f"deskbreak: {reply.get('error', failed)}", file=sys.stderr)
         return 1
-    if command == "status" and args.json:
+    if verb.json_output and args.json:
         json.dump({k: v for k, v in reply.items() if k != "ok"}, sys.stdout, indent=2)
         print()
         return 0
-    print(reply.get("text", "ok") if command != "quit" else translate("cli", "deskbreak is quitting."))
+    print(reply.get("text", "ok") if verb.name != "quit" else translate("cli", "deskbreak is quitting."))
     return 0
 
 
@@ -313,7 +308,7 @@ def _ask_running_app(profile: Profile, command: str, **arguments) -> dict | None
     """Send one command to this profile's running deskbreak; None when none runs."""
     from PySide6.QtCore import QCoreApplication
 
-    from deskbreak.ui.instance import send_command, server_name
+    from deskbreak.shell.instance import send_command, server_name
 
     _app = QCoreApplication.instance() or QCoreApplication([])
     try:
@@ -334,10 +329,8 @@ def _settings(profile: Profile) -> int:
     return run_app(profile, open_settings=True)
 
 
-def _config_value(args: argparse.Namespace) -> str | None:
-    """The one value of `config set KEY VALUE` (None for the other verbs); exits 2 for none or several."""
-    if args.config_verb != "set":
-        return None
+def _config_value(args: argparse.Namespace) -> str:
+    """The one value of `config set KEY VALUE`; exits 2 for none or several."""
     values = args.value[1:] if args.value[:1] == ["--"] else args.value
     if len(values) == 1:
         return values[0]
@@ -356,75 +349,87 @@ def _config(args: argparse.Namespace, profile: Profile) -> int:
     """`config list|get|set|reset`: the profile's saved settings (never one-run overrides)."""
     from deskbreak.core.settings_store import SettingsStore
 
-    verb = args.config_verb
-    value = _config_value(args)
-    # Only looking never renames a broken file; changing refuses to save over it.
+    if args.config_verb in ("set", "reset"):
+        return _change_setting(args, profile)
+    # Only looking never renames a broken file.
     store, problems = SettingsStore.load(profile.settings_path, SystemClock().now(), move_broken=False)
-    refusal = store.saving_problem() if verb in ("set", "reset") else None
-    if refusal is not None:
-        # Said instead of the load's "using the defaults": nothing is used, nothing is saved.
-        print(f"deskbreak: {refusal}", file=sys.stderr)
-        return 1
     for line in problems:
         print(f"deskbreak: {line}", file=sys.stderr)
-    if verb == "list":
-        if args.json:
-            json.dump({s.key: store.file_form(s.key) for s in SETTINGS}, sys.stdout, indent=2)
-            print()
-        else:
-            texts = {s.key: store.setting_text(s.key) for s in SETTINGS}
-            key_width, value_width = max(map(len, texts)), max(map(len, texts.values()))
-            for setting in SETTINGS:
-                print(f"{setting.key:<{key_width}}  {texts[setting.key]:<{value_width}}  {setting.label_text}")
-        return 0
-    if verb == "get":
+    if args.config_verb == "get":
         print(store.setting_text(args.key))
         return 0
-    try:
-        # Checked here first, so a bad value gets the same one-line answer running or not.
-        store.file_settings.with_value(args.key, value) if verb == "set" else None
-    except SettingsError as exc:
-        print(f"deskbreak: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    request = {"key": args.key} if verb == "reset" else {"key": args.key, "value": value}
-    running = _ask_running_app(profile, "status")
-    if running is not None and running.get("settings_file") != str(profile.settings_path):
+    if args.json:
+        json.dump({s.key: store.file_form(s.key) for s in SETTINGS}, sys.stdout, indent=2)
+        print()
+    else:
+        texts = {s.key: store.setting_text(s.key) for s in SETTINGS}
+        key_width, value_width = max(map(len, texts)), max(map(len, texts.values()))
+        for setting in SETTINGS:
+            print(f"{setting.key:<{key_width}}  {texts[setting.key]:<{value_width}}  {setting.label_text}")
+    return 0
+
+
+def _change_setting(args: argparse.Namespace, profile: Profile) -> int:
+    """`config set|reset`: one request to the running deskbreak, whose store checks, saves and applies it;
+    with none running, the same store here. Either way the value is checked once, by the store."""
+    verb = args.config_verb
+    request = {"key": args.key, "settings_file": str(profile.settings_path)}
+    if verb == "set":
+        request["value"] = _config_value(args)
+    reply = _ask_running_app(profile, f"config-{verb}", **request) if _instance_may_run(profile) else None
+    if reply is None:
+        return _change_setting_here(profile, request)
+    if reply.get("ok"):
+        print(translate("cli", "{key} = {value} (applied to the running deskbreak, saved)").format(
+            key=args.key, value=reply.get("value")))
+        return 0
+    if reply.get("cause") == CAUSE_OTHER_FILE:
         print(translate("cli", "deskbreak: the deskbreak running on {data_dir} reads {running}, not {path}; "
                                "use the same --config-dir, or quit it first").format(
-            data_dir=profile.data_dir, running=running.get("settings_file"), path=profile.settings_path),
+            data_dir=profile.data_dir, running=reply.get("settings_file"), path=profile.settings_path),
             file=sys.stderr)
         return EXIT_USAGE
-    reply = _ask_running_app(profile, f"config-{verb}", **request) if running is not None else None
-    if reply is not None:
-        if not reply.get("ok"):
-            refused = translate("cli", "the change was refused")
-            print(f"deskbreak: {reply.get('error', refused)}", file=sys.stderr)
-            return EXIT_USAGE
-        store, _ = SettingsStore.load(profile.settings_path, SystemClock().now(), move_broken=False)
-        print(translate("cli", "{key} = {value} (applied to the running deskbreak, saved)").format(
-            key=args.key, value=store.setting_text(args.key)))
-        return 0
+    refused = translate("cli", "the change was refused")
+    print(f"deskbreak: {reply.get('error', refused)}", file=sys.stderr)
+    # A file that cannot be saved over is no fault of the command line's.
+    return 1 if reply.get("cause") == CAUSE_FILE else EXIT_USAGE
+
+
+def _change_setting_here(profile: Profile, request: dict) -> int:
+    """No deskbreak runs: this process changes the file, with the store the app uses."""
+    from deskbreak.core.settings_store import SettingsStore, UnsavableSettingsFile
+
+    key = request["key"]
+    store, problems = SettingsStore.load(profile.settings_path, SystemClock().now(), move_broken=False)
     try:
-        store.set(args.key, value) if verb == "set" else store.reset([args.key])
-    except SettingsError as exc:
+        store.set(key, request["value"]) if "value" in request else store.reset([key])
+    except UnsavableSettingsFile as exc:
+        # Said instead of the load's "using the defaults": nothing is used, nothing is saved.
         print(f"deskbreak: {exc}", file=sys.stderr)
+        return 1
+    except SettingsError as exc:
+        problems.append(str(exc))
+        failed = True
+    else:
+        failed = False
+    for line in problems:
+        print(f"deskbreak: {line}", file=sys.stderr)
+    if failed:
         return EXIT_USAGE
     print(translate("cli", "{key} = {value} (saved to {path})").format(
-        key=args.key, value=store.setting_text(args.key), path=store.path))
-    if args.key == "autostart":
+        key=key, value=store.setting_text(key), path=store.path))
+    if key == "autostart":
         return _apply_autostart(profile, store.settings.autostart)
     return 0
 
 
 def _apply_autostart(profile: Profile, enabled: bool) -> int:
     """With no deskbreak running, the login entry follows the setting here and now."""
-    from deskbreak.adapters.autostart import AutostartError, detect_autostart, launch_command
+    from deskbreak.adapters.autostart import detect_autostart, follow_autostart_setting, launch_command
 
     autostart = detect_autostart(launch_command() + profile.command_line_options())
-    try:
-        autostart.set_enabled(enabled)
-    except AutostartError as exc:
-        print(f"deskbreak: {exc}", file=sys.stderr)
+    if not follow_autostart_setting(autostart, enabled, lambda title, problem: print(
+            f"deskbreak: {problem}", file=sys.stderr)):
         return 1
     if autostart.available():
         text = (translate("cli", "start at login: written {location}") if enabled

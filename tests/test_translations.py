@@ -121,7 +121,7 @@ def test_the_qm_ships_with_the_package():
 @pytest.mark.parametrize("environment", [{"LANGUAGE": "de", "LANG": "C.UTF-8"}, {"LANG": "de_DE.UTF-8"},
                                          {"LC_ALL": "de_AT.UTF-8"}])
 def test_the_language_follows_the_environment_without_a_qapplication(environment):
-    code = ("from deskbreak.ui.translation import install_translations\n"
+    code = ("from deskbreak.shell.translation import install_translations\n"
             "from deskbreak.core.i18n import translate\n"
             "print(install_translations(), translate('tray', 'Quit'), translate('kinds', 'Sit-break'))")
     clean = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LANG", "LC_ALL", "LC_MESSAGES")}
@@ -131,7 +131,7 @@ def test_the_language_follows_the_environment_without_a_qapplication(environment
 
 
 def test_english_stays_the_source_without_a_catalog():
-    code = ("from deskbreak.ui.translation import install_translations\n"
+    code = ("from deskbreak.shell.translation import install_translations\n"
             "from deskbreak.core.i18n import translate\n"
             "print(install_translations(), translate('tray', 'Quit'))")
     clean = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LANG", "LC_ALL", "LC_MESSAGES")}
@@ -232,7 +232,7 @@ def english_shown(root, finder: EnglishFinder) -> list[str]:
 
 @pytest.fixture
 def german(qapp):
-    from deskbreak.ui.translation import install_translations, remove_translations
+    from deskbreak.shell.translation import install_translations, remove_translations
     from PySide6.QtCore import QLocale
 
     german_locale = QLocale(QLocale.Language.German, QLocale.Country.Germany)

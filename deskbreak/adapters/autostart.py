@@ -19,10 +19,11 @@ import re
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from deskbreak.core.assets import asset_path
 from deskbreak.core.files import os_problem, write_file_atomically
+from deskbreak.core.i18n import translate
 from deskbreak.core.ports import Autostart
 
 log = logging.getLogger(__name__)
@@ -39,6 +40,22 @@ _EXEC_RESERVED = frozenset(" \t\n\r\"'\\><~|&;$*?#()`")
 
 class AutostartError(Exception):
     """The login entry could not be written or removed; the message names it and says why."""
+
+
+def follow_autostart_setting(autostart: Autostart, enabled: bool, tell: Callable[[str, str], None]) -> bool:
+    """Write or remove the login entry as the ``autostart`` setting says; False when it could not.
+
+    The one place the setting reaches the entry: the running app calls it when
+    the setting changes (and at start), ``deskbreak config set autostart`` when
+    no deskbreak runs. A failure is told as (title, problem), never raised: a
+    login entry is worth a message, not the app or the saved setting.
+    """
+    try:
+        autostart.set_enabled(enabled)
+    except AutostartError as exc:
+        tell(translate("app", "Start at login could not be changed"), str(exc))
+        return False
+    return True
 
 
 def launch_command() -> list[str]:

@@ -7,18 +7,17 @@ few that only open a window or quit. Nothing is dispatched by a string any
 more, so a typo is an error when the code is written, not a silent no-op.
 
 The control socket carries a small JSON request (``{"command": "pause",
-"duration": "30m"}``); :func:`command_from_request` is the one place that
-turns such a request into a command, and says clearly what is wrong with a
-bad one.
+"duration": "30m"}``); core/protocol.py declares each such verb, the command
+it produces, and what is wrong with a bad request (:class:`CommandError`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any, Mapping, Union
+from typing import Union
 
-from deskbreak.core.kinds import BREAK_KIND_NAMES, BreakKind, Outcome
+from deskbreak.core.kinds import BreakKind, Outcome
 
 
 class CommandError(ValueError):
@@ -102,38 +101,3 @@ EngineCommand = Union[StartBreak, Postpone, Skip, SkipNext, Pause, Resume, Finis
 AppCommand = Union[OpenSettings, OpenHistory, Quit]
 Command = Union[EngineCommand, AppCommand]
 ENGINE_COMMANDS = (StartBreak, Postpone, Skip, SkipNext, Pause, Resume, FinishBreak, NoRunToday)
-
-# The control socket's verbs (also the command line's), and how each reads its arguments.
-CONTROL_VERBS = ("break-now", "postpone", "skip", "skip-next", "pause", "resume", "no-run-today", "quit")
-
-
-def command_from_request(request: Mapping[str, Any]) -> Command:
-    """The command a control request asks for; :class:`CommandError` saying what is wrong."""
-    from deskbreak.core.settings import parse_duration
-
-    verb = request.get("command")
-    if not isinstance(verb, str):
-        raise CommandError(f"'command' must be a string, not {type(verb).__name__}")
-    if verb == "break-now":
-        kind = request.get("kind", BreakKind.SIT.value)
-        if kind not in BREAK_KIND_NAMES:
-            raise CommandError(f"'kind' must be one of {', '.join(BREAK_KIND_NAMES)}, not {kind!r}")
-        return StartBreak(BreakKind(kind))
-    if verb == "pause":
-        duration = request.get("duration", "30m")
-        if duration == "tomorrow":
-            return Pause(until_tomorrow=True)
-        if not isinstance(duration, str):
-            raise CommandError(f"'duration' must be text like \"30m\" or \"tomorrow\", not {duration!r}")
-        try:
-            length = parse_duration(duration)
-        except ValueError as error:
-            raise CommandError(str(error)) from None
-        if length <= timedelta(0):
-            raise CommandError("a pause must last longer than 0s")
-        return Pause(duration=length)
-    simple = {"postpone": Postpone(), "skip": Skip(), "skip-next": SkipNext(), "resume": Resume(),
-              "no-run-today": NoRunToday(), "quit": Quit()}
-    if verb in simple:
-        return simple[verb]
-    raise CommandError(f"unknown command {verb!r}")

@@ -53,6 +53,10 @@ log = logging.getLogger("deskbreak.settings")
 Listener = Callable[[frozenset[str]], None]
 
 
+class UnsavableSettingsFile(SettingsError):
+    """The file cannot be read or does not parse, so nothing is saved over it (the value asked for may be fine)."""
+
+
 @dataclass
 class _Subscription:
     listener: Listener
@@ -129,14 +133,6 @@ class SettingsStore:
     def setting_text(self, key: str) -> str:
         """The current value of ``key`` as a person reads it: "30m", "tue 18:00, sat 08:30"."""
         return _setting(key).describe(self.file_form(key))
-
-    def saving_problem(self) -> str | None:
-        """Why a save would be refused now (the file cannot be read or does not parse), or None."""
-        try:
-            self._on_disk()
-        except SettingsError as error:
-            return str(error)
-        return None
 
     # -- subscribing -----------------------------------------------------------
 
@@ -284,12 +280,12 @@ class SettingsStore:
         try:
             data = _read_bytes(self.path)
         except OSError as error:
-            raise SettingsError(translate("settings_problems", "{path}: could not read it ({problem}), so deskbreak "
+            raise UnsavableSettingsFile(translate("settings_problems", "{path}: could not read it ({problem}), so deskbreak "
                                           "will not save over it").format(path=self.path, problem=os_problem(error)))
         try:
             table = {} if data is None else parse_toml_bytes(data)
         except ValueError as error:
-            raise SettingsError(translate("settings_problems", "{path}: {problem}; deskbreak will not save over it: "
+            raise UnsavableSettingsFile(translate("settings_problems", "{path}: {problem}; deskbreak will not save over it: "
                                           "fix that line, or remove the file, and try again").format(
                 path=self.path, problem=error)) from None
         return _OnDisk(data, table)

@@ -25,7 +25,6 @@ from deskbreak import __version__
 from deskbreak.core import commands as cmd
 from deskbreak.core.catalog import Catalog, Routine
 from deskbreak.core.clock import Clock
-from deskbreak.core.commands import CommandError, command_from_request
 from deskbreak.core.describe import (COOLDOWN_ADVICE, elapsed_duration, human_duration, prelude_message,
                                      status_line)
 from deskbreak.core.discipline import DISCIPLINE_FILE_NAME, DisciplineFileError, load_discipline, save_discipline
@@ -55,7 +54,7 @@ from deskbreak.core.holds import Holds
 from deskbreak.core.i18n import translate
 from deskbreak.core.kinds import NATURAL_BREAK_KIND, BreakKind, Outcome
 from deskbreak.core.poses import load_poses_or_none
-from deskbreak.core.settings import Settings, SettingsError
+from deskbreak.core.settings import Settings
 from deskbreak.core.settings_store import SettingsStore
 from deskbreak.core.suggest import suggest_break
 from deskbreak.core.timeline import break_exercise_ids, routine_seconds, routine_segments
@@ -204,13 +203,13 @@ class DeskbreakApp(QObject):
     AUTOSTART_KEYS = ("autostart",)
 
     def _apply_autostart(self) -> None:
-        from deskbreak.adapters.autostart import AutostartError
+        from deskbreak.adapters.autostart import follow_autostart_setting
 
-        try:
-            self.autostart.set_enabled(self.store.settings.autostart)
-        except AutostartError as exc:
-            log.warning("%s", exc)
-            self._tell(translate("app", "Start at login could not be changed"), str(exc))
+        def warn(title: str, problem: str) -> None:
+            log.warning("%s", problem)
+            self._tell(title, problem)
+
+        follow_autostart_setting(self.autostart, self.store.settings.autostart, warn)
 
     def _tell(self, title: str, body: str) -> None:
         if self.notifier is not None:
@@ -743,7 +742,7 @@ class DeskbreakApp(QObject):
             self.run_command(cmd.StartBreak(suggestion.kind, suggestion.sequence, for_run=False))
 
     def status_report(self) -> dict:
-        """What ``deskbreak status [--json]`` prints; the keys are a stable interface."""
+        """What ``deskbreak status [--json]`` prints: the keys of core/protocol.py's STATUS_KEYS."""
         now = self.clock.now()
         status = self.engine.status(now)
         run = self.engine.next_run(now)
@@ -763,46 +762,20 @@ class DeskbreakApp(QObject):
             "version": __version__,
         }
 
-    def handle_request(self, request: dict) -> dict:
-        """A command from another ``deskbreak`` process (see ui/instance.py)."""
-        command = request.get("command")
-        if command == "ping":
-            return {"ok": True}
-        if command == "show":
-            if self.window is not None:
-                self.window.raise_()
-                self.window.activateWindow()
-            elif self.tray.window is not None:
-                self.tray.window.raise_()
-            elif self.notifier is not None:
-                self.notifier.notify(translate("app", "deskbreak is running"), status_line(
-                    self.engine.status(self.clock.now()), self.clock.now()))
-            return self.status_report()
-        if command == "status":
-            return self.status_report()
-        if command == "settings":
-            self.show_settings()
-            return self.status_report()
-        if command == "runs":
-            days = request.get("days", 7)
-            if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= 366:  # JSON true is no number
-                return {"ok": False, "error": translate("app", "'days' must be a whole number from 1 to 366")}
-            return {"ok": True, "runs": self.engine.runs_ahead(self.clock.now(), days)}
-        if command in ("config-set", "config-reset"):
-            key = str(request.get("key"))
-            try:
-                changed = (self.store.set(key, request.get("value")) if command == "config-set"
-                           else self.store.reset([key]))
-            except SettingsError as exc:
-                return {"ok": False, "error": str(exc)}
-            reply = self.status_report()
-            reply["changed"] = sorted(changed)
-            return reply
-        try:
-            self.run_command(command_from_request(request))
-        except CommandError as exc:
-            return {"ok": False, "error": str(exc)}
-        return self.status_report()
+    def bring_forward(self) -> None:
+        """A second launch asked for this deskbreak: show the window it has, or say it runs."""
+        if self.window is not None:
+            self.window.raise_()
+            self.window.activateWindow()
+        elif self.tray.window is not None:
+            self.tray.window.raise_()
+        elif self.notifier is not None:
+            self.notifier.notify(translate("app", "deskbreak is running"), status_line(
+                self.engine.status(self.clock.now()), self.clock.now()))
+
+    def runs_ahead(self, days: int) -> list[dict]:
+        """The runs of the next ``days`` days, for ``deskbreak runs``."""
+        return self.engine.runs_ahead(self.clock.now(), days)
 
 
 def _iso(moment: datetime | None) -> str | None:

@@ -14,6 +14,7 @@ import os
 import signal
 import socket
 import sys
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
@@ -28,7 +29,7 @@ from deskbreak.core.files import private_directory
 from deskbreak.core.i18n import translate
 from deskbreak.core.settings import SettingsError, format_duration
 from deskbreak.core.settings_store import SettingsStore
-from deskbreak.ui.translation import SOURCE_LANGUAGE, install_translations
+from deskbreak.shell.translation import SOURCE_LANGUAGE, install_translations
 from deskbreak.ui.wheel_guard import install_wheel_guard
 
 # Everything else (the catalog, the history, the scheduler, the app itself)
@@ -125,7 +126,8 @@ def _open_history(path: Path, clock: Clock) -> tuple[HistoryStore | None, list[s
 
 def run_app(profile: Profile, *, open_settings: bool = False) -> int:
     """Run the tray app until it quits; ``open_settings`` shows the dialog at start."""
-    from deskbreak.ui.instance import SingleInstance, raise_open_file_limit
+    from deskbreak.shell.control import answer
+    from deskbreak.shell.instance import SingleInstance, raise_open_file_limit
 
     logging.basicConfig(level=logging.INFO, format="deskbreak: %(message)s", stream=sys.stderr)
     raise_open_file_limit()
@@ -235,7 +237,7 @@ def run_app(profile: Profile, *, open_settings: bool = False) -> int:
     for line in problems:
         log.warning("%s", line)
     # Logs and carries on if it cannot listen: no command-line control beats no deskbreak.
-    server = instance.serve(deskbreak.handle_request, app)
+    server = instance.serve(partial(answer, deskbreak), app)
     keep_alive = _install_signal_handlers(app, deskbreak.quit)
     deskbreak.start()
     deskbreak.calendar.reload()

@@ -43,7 +43,7 @@ def language(request, qapp):
     if request.param == "en":
         yield request.param
         return
-    from deskbreak.ui.translation import install_translations, remove_translations
+    from deskbreak.shell.translation import install_translations, remove_translations
 
     german = QLocale(QLocale.Language.German, QLocale.Country.Germany)
     assert install_translations(german) == "de"

@@ -27,6 +27,7 @@ from deskbreak.core.history_writer import HistoryWriter
 from deskbreak.core.holds import Hold, Holds
 from deskbreak.core.settings import Settings
 from deskbreak.core.settings_store import SettingsStore
+from deskbreak.shell.control import answer
 from deskbreak.ui.app import DeskbreakApp
 from deskbreak.ui.startup import display_problem
 from fakes import RecordingNotifier  # noqa: F401  (also imported from here by other tests)
@@ -158,17 +159,17 @@ def test_a_break_missed_in_the_prelude_is_recorded_unshown(app_parts, qtbot):
 
 def test_control_requests(app_parts):
     app, clock, notifier, history = app_parts
-    assert app.handle_request({"command": "status"})["text"] == "Next sit-break in 30 min"
-    reply = app.handle_request({"command": "pause", "duration": "1h"})
+    assert answer(app, {"command": "status"})["text"] == "Next sit-break in 30 min"
+    reply = answer(app, {"command": "pause", "duration": "1h"})
     assert reply["state"] == "paused"
-    assert app.handle_request({"command": "pause", "duration": "soon"}) == {
+    assert answer(app, {"command": "pause", "duration": "soon"}) == {
         "ok": False, "error": "'soon' is not a duration; write it like 30m, 45s or 1h30m"}
-    assert app.handle_request({"command": "dance"}) == {"ok": False, "error": "unknown command 'dance'"}
+    assert answer(app, {"command": "dance"}) == {"ok": False, "error": "unknown command 'dance'"}
     for strange in (["pause"], {"verb": "pause"}, 42, None):
-        reply = app.handle_request({"command": strange})
+        reply = answer(app, {"command": strange})
         assert reply["ok"] is False and reply["error"].startswith("'command' must be a string"), strange
-    assert app.handle_request({"command": "break-now", "kind": "nap"})["ok"] is False
-    assert app.handle_request({"command": "break-now", "kind": "evening"})["state"] == "on_break"
+    assert answer(app, {"command": "break-now", "kind": "nap"})["ok"] is False
+    assert answer(app, {"command": "break-now", "kind": "evening"})["state"] == "on_break"
     assert app.window.windowTitle() == "deskbreak: Back-care routine"
 
 
@@ -341,7 +342,7 @@ def test_a_busy_history_never_stops_the_app_and_the_break_is_still_recorded(qtbo
     window.skip_exercise()
     window.end_break()
     assert time.monotonic() - began < 0.5, "the app's thread never waits for the history"
-    assert app.handle_request({"command": "status"})["ok"]
+    assert answer(app, {"command": "status"})["ok"]
     app.run_command(cmd.OpenHistory())
     qtbot.wait(500)  # longer than the writer's own busy wait: it tries again
     assert app._extra_windows == [], "the history window waits until it can show the break just taken"
@@ -445,12 +446,12 @@ def test_status_report_has_the_stable_keys(app_parts):
 
 def test_config_requests_apply_live_and_refuse_bad_values_in_one_line(app_parts):
     app, clock, notifier, history = app_parts
-    reply = app.handle_request({"command": "config-set", "key": "sit_interval", "value": "45m"})
+    reply = answer(app, {"command": "config-set", "key": "sit_interval", "value": "45m"})
     assert reply["ok"] and reply["changed"] == ["sit_interval"]
     assert datetime.fromisoformat(reply["next_sit_break"]) == MONDAY_9 + timedelta(minutes=45)
-    bad = app.handle_request({"command": "config-set", "key": "volume", "value": "loud"})
+    bad = answer(app, {"command": "config-set", "key": "volume", "value": "loud"})
     assert bad == {"ok": False, "error": "key 'volume': must be a whole number, not 'loud'"}
-    reply = app.handle_request({"command": "config-reset", "key": "sit_interval"})
+    reply = answer(app, {"command": "config-reset", "key": "sit_interval"})
     assert datetime.fromisoformat(reply["next_sit_break"]) == MONDAY_9 + timedelta(minutes=30)
 
 

@@ -28,7 +28,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from deskbreak.ui.instance import (
+from deskbreak.shell.instance import (
     MAX_CONNECTIONS,
     MAX_REQUEST_BYTES,
     MAX_REQUEST_DEPTH,
@@ -166,7 +166,7 @@ _LAUNCH = """
 import json, os, sys, time
 from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QTimer
-from deskbreak.ui.instance import SingleInstance
+from deskbreak.shell.instance import SingleInstance
 
 data_dir, go, launches = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
 app = QCoreApplication([])
@@ -226,7 +226,7 @@ def test_ten_simultaneous_launches_leave_one_owner_that_the_others_ask_to_show_i
 _HOLD_WITHOUT_LISTENING = """
 import sys, time
 from pathlib import Path
-from deskbreak.ui.instance import SingleInstance
+from deskbreak.shell.instance import SingleInstance
 instance = SingleInstance(Path(sys.argv[1]))
 assert instance.try_acquire()
 print("holding", flush=True)
@@ -434,7 +434,7 @@ def app_like_handler(request: dict) -> dict:
         return {"ok": True, "when": object()}
     if command == "not-a-dict":
         return ["ok"]
-    # What handle_request does with an unhashable command: the reported TypeError.
+    # What a handler does with an unhashable command: the reported TypeError.
     if command in {"status": 1}:
         return {"ok": True}
     return {"ok": False, "error": f"unknown command {command!r}"}
@@ -476,7 +476,7 @@ def test_a_malformed_request_gets_a_one_line_error_and_the_server_keeps_serving(
 
 
 def test_a_handler_bug_is_logged_with_its_traceback(qtbot, server, caplog):
-    with caplog.at_level(logging.ERROR, logger="deskbreak.ui.instance"):
+    with caplog.at_level(logging.ERROR, logger="deskbreak.shell.instance"):
         exchange(qtbot, server, b'{"command": "boom"}\n')
     [record] = caplog.records
     assert record.exc_info and "a bug in a handler" in str(record.exc_info[1])
@@ -637,7 +637,7 @@ _SERVE_WITH_FEW_FILES = """
 import logging, os, resource, sys
 from pathlib import Path
 from PySide6.QtCore import QCoreApplication
-from deskbreak.ui.instance import SingleInstance
+from deskbreak.shell.instance import SingleInstance
 
 logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
 app = QCoreApplication([])
@@ -675,7 +675,7 @@ def test_a_flood_of_connections_past_the_file_limit_leaves_the_server_answering(
 
 _RAISE_FILE_LIMIT = """
 import resource
-from deskbreak.ui.instance import raise_open_file_limit
+from deskbreak.shell.instance import raise_open_file_limit
 soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
 resource.setrlimit(resource.RLIMIT_NOFILE, (min(256, hard), hard))
 raise_open_file_limit()

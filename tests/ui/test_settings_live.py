@@ -12,6 +12,7 @@ import pytest
 from deskbreak.adapters.notify import NotifierChain
 from deskbreak.core.settings import Settings
 from deskbreak.core.settings_store import SettingsStore
+from deskbreak.shell.control import answer
 from fakes import RecordingNotifier, run_cli
 
 from .test_app import make_app
@@ -28,7 +29,7 @@ def running(qtbot, tmp_path, monkeypatch):
     app.start()
     app.watch_settings_file()
     monkeypatch.setattr("deskbreak.cli._ask_running_app",
-                        lambda profile, command, **arguments: app.handle_request({"command": command, **arguments}))
+                        lambda profile, command, **arguments: answer(app, {"command": command, **arguments}))
     yield app, notifier
     app.shutdown()
 
@@ -47,7 +48,7 @@ def test_a_broken_hand_edit_survives_config_set_and_the_dialog(qtbot, capsys, tm
     code, out, err = config(capsys, tmp_path, "set", "volume", "55")
     assert (code, out) == (1, "") and "saved" not in err and "using the defaults" not in err
     assert err.startswith(f"deskbreak: {path}: it is not valid TOML: ") and "line 4" in err
-    reply = app.handle_request({"command": "config-set", "key": "volume", "value": 55})
+    reply = answer(app, {"command": "config-set", "key": "volume", "value": 55})
     assert not reply["ok"] and "will not save over it" in reply["error"]
     app.show_settings()
     problem = app.settings_dialog._apply("volume", 55)
