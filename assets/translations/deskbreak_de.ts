@@ -628,10 +628,6 @@
         <translation>{meeting} (bis {time})</translation>
     </message>
     <message>
-        <source>meeting</source>
-        <translation>Termin</translation>
-    </message>
-    <message>
         <source>{path} could not be read: {reason}</source>
         <translation>{path} konnte nicht gelesen werden: {reason}</translation>
     </message>
@@ -3109,6 +3105,22 @@
     </message>
 </context>
 <context>
+    <name>control</name>
+    <message>
+        <source>&apos;{argument}&apos; is missing</source>
+        <extracomment>What ``status`` answers (and most verbs after doing their part): ``status --json`` prints these without ``ok``. Times are ISO 8601 with the UTC offset, or null. A changed setting&apos;s reply: the status after the change, the keys that changed, and the setting&apos;s value as a person reads it (&quot;45m&quot;). A failed reply; ``cause`` only where the command line must tell a refusal from a bad request. config-set/-reset: the settings file cannot be saved over (it does not parse, or cannot be read). config-set/-reset: the running deskbreak reads another settings file (its path in ``settings_file``).</extracomment>
+        <translation>„{argument}“ fehlt</translation>
+    </message>
+    <message>
+        <source>&apos;{argument}&apos; must be text, not {value}</source>
+        <translation>„{argument}“ muss Text sein, nicht {value}</translation>
+    </message>
+    <message>
+        <source>this deskbreak reads {running}, not {path}</source>
+        <translation>dieses deskbreak liest {running}, nicht {path}</translation>
+    </message>
+</context>
+<context>
     <name>describe</name>
     <message>
         <source>Then warm up by walking slowly for 5-10 minutes before you run.</source>
@@ -4474,6 +4486,7 @@
     </message>
     <message>
         <source>unknown setting &apos;{key}&apos;</source>
+        <extracomment>The keys nobody subscribes to: read each time they are used (the break window reads the routine&apos;s pacing when it opens, the history window the goal when it shows), so a change applies from the next use. Every other key has a listener that declares it next to the code that reads it (the engine&apos;s SCHEDULE_KEYS, the hold sources&apos; KEYS, the calendar&apos;s, the chimes&apos;, the watchdog&apos;s, the autostart entry&apos;s); tests/ui/test_setting_listeners.py checks that each key is one or the other.</extracomment>
         <translation>unbekannte Einstellung „{key}“</translation>
     </message>
     <message>
