@@ -31,7 +31,7 @@ from deskbreak.ui.charts import STACKED_OUTCOMES, minutes_text
 from deskbreak.ui.history_window import HistoryWindow
 from fakes import run_cli
 from ui.conftest import OFFSCREEN_PLATFORM_NOTES
-from ui.test_app import MONDAY_9, SettableIdle, advance_to, make_app
+from ui.test_app import MONDAY_9, SettableIdle, advance_to, make_app, recorded
 
 pytestmark = pytest.mark.qt_log_ignore(*OFFSCREEN_PLATFORM_NOTES)
 
@@ -50,7 +50,7 @@ def test_time_away_is_recorded_to_the_nearest_minute(qtbot, tmp_path):
     app.clock.advance(30.4)
     idle.seconds = 0.0
     app.tick()
-    [natural] = [r for r in app.history.breaks() if r.kind == "natural"]
+    [natural] = [r for r in recorded(app, qtbot).breaks() if r.kind == "natural"]
     assert (natural.ended_at - left).total_seconds() == pytest.approx(120.4)
     assert natural.note == "away from the desk for 2 min"
     app.shutdown()
