@@ -178,7 +178,7 @@ def test_stretch_now_starts_the_break_that_works_the_neglected_muscle_groups(app
     app.window.end_break()
     app._start_break_for(["upper_back"])
     assert app.window.windowTitle() == "deskbreak: Sit-break"
-    played = app._exercise_ids(app.engine.status(clock.now()).current)
+    played = app.session.plan_for(app.engine.status(clock.now()).current).exercise_ids
     assert any("upper_back" in app.catalog.exercise(e).targets for e in played)
 
 
@@ -634,17 +634,17 @@ def test_a_prompted_break_window_takes_the_keyboard_only_once_typing_stops(qtbot
     assert window.testAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
     activated = []
     window.activate = lambda: activated.append(True)
-    app._activate_when_quiet()
+    app.breaks._activate_when_quiet()
     assert activated == [], "the user is still typing"
     idle.seconds = 2.0
-    app._activate_when_quiet()
-    assert activated == [True] and not app._focus_timer.isActive()
+    app.breaks._activate_when_quiet()
+    assert activated == [True] and not app.breaks._focus_timer.isActive()
     app.shutdown()
 
 
 def test_a_natural_break_is_recorded_with_its_length(app_parts, qtbot):
     app, clock, notifier, history = app_parts
-    app.idle = SettableIdle()
+    app.idle = app.session.idle = SettableIdle()
     left = clock.now()
     while clock.now() < left + timedelta(minutes=12):
         clock.advance(30)
