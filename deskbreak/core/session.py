@@ -262,15 +262,16 @@ class BreakSession:
 
     def plan_for(self, brk: Break) -> BreakPlan:
         """The plan of ``brk``: worked out when it is first announced or shown, then reused."""
-        settings, catalog, plan = self.settings, self.catalog, self._plan
-        if plan is not None and plan.brk == brk and plan.settings is settings and plan.catalog is catalog:
+        settings, catalog, plan, now = self.settings, self.catalog, self._plan, self.clock.now()
+        if plan is not None and plan.brk == brk and plan.settings is settings and plan.catalog is catalog \
+                and plan.skips_left == self.engine.status(now).skips_left:
             return plan
         routine = routine_for(catalog, brk.kind)
         ids = break_exercise_ids(catalog, routine, settings, brk.sequence)
         segments = tuple(routine_segments(catalog, routine, settings, brk.sequence))
         # A sit-break's news is its rotation group; the walk and circles come every time.
         featured = [e for e in ids if e not in routine.exercises] if routine.rotation else ids
-        status = self.engine.status(self.clock.now())
+        status = self.engine.status(now)
         self._plan = BreakPlan(
             brk=brk, routine=routine, exercises=tuple(catalog.exercise(e) for e in ids), segments=segments,
             seconds=total_seconds(segments), featured=tuple(catalog.exercise(e).name for e in featured or ids),
