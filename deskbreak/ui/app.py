@@ -11,46 +11,39 @@ prelude, a break window for a break, and a fresh tray tooltip.
 
 from __future__ import annotations
 
-import importlib
 import logging
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from deskbreak.core import commands as cmd
-from deskbreak.core.catalog import Catalog, Routine
+from deskbreak.core.catalog import Catalog
 from deskbreak.core.clock import Clock
 from deskbreak.core.commands import CommandError, command_from_request
-from deskbreak.core.describe import COOLDOWN_ADVICE, human_duration, prelude_message, status_line
-from deskbreak.core.engine import BreakEngine, BreakHeld, BreakOverdue, BreakPostponed, Event, Refused, RunEnded, State
-from deskbreak.core.files import write_file_atomically
+from deskbreak.core.describe import human_duration, status_line
+from deskbreak.core.engine import BreakEngine, BreakHeld, BreakPostponed, Event, State
 from deskbreak.core.history import HistoryStore
 from deskbreak.core.history_writer import HistoryWriter
 from deskbreak.core.i18n import translate
-from deskbreak.core.kinds import BreakKind
-from deskbreak.core.poses import load_poses_or_none
-from deskbreak.core.session import BreakAnnounced, BreakClosed, BreakSession, BreakShown, SettingsApplied
+from deskbreak.core.session import BreakClosed, BreakSession, BreakShown, SettingsApplied
 from deskbreak.core.settings import Settings, SettingsError
 from deskbreak.core.settings_store import SettingsStore
-from deskbreak.ui.break_host import BreakHost
+from deskbreak.ui.adapter_settings import follow_settings, watchdog_seconds  # noqa: F401  (ui/startup.py's)
+from deskbreak.ui.break_host import POSES_PRELOAD_MS, BreakHost
+from deskbreak.ui.notices import Notices
+from deskbreak.ui.side_windows import SideWindows
 from deskbreak.ui.tray import MenuContext, TrayController, TrayNotifier, menu_entries
 
 log = logging.getLogger("deskbreak")
 
-# The watchdog must step the engine well within natural_break, or a normal
-# gap between steps would look like the user being away.
-MAX_WATCHDOG_S = 60.0
 # Do-not-disturb is checked (X11 round trips, D-Bus calls) only this close to a prompt.
 DND_REACH = timedelta(seconds=90)
 IDLE_UNAVAILABLE = ("unavailable", "unknown")
 WELCOME_MARKER = "first-run-note-dismissed"
-# When to load the poses and the break window's code after start: after the tray icon is
-# embedded, long before a break.
-POSES_PRELOAD_MS = 3000
 
 
 class DeskbreakApp(QObject):
@@ -83,16 +76,12 @@ class DeskbreakApp(QObject):
         self.chimes = chimes
         self.autostart = autostart
         self.routines_path = routines_path
-        self.welcome_marker = welcome_marker
-        self.welcome = None
         self.clock = clock
         # A method of this object, so Qt queues each call to this object's thread.
         self._historyWritten.connect(self._call)
         self.notifier = notifier
         self.idle = idle
         self.alarm = alarm
-        self._poses: dict | None = None
-        self._poses_loaded = False
         self.dnd = dnd
         # The user's calendar file (ui/calendar_source.py): its runs go to the engine,
         # its meetings hold breaks.
@@ -107,14 +96,16 @@ class DeskbreakApp(QObject):
         self.tray = TrayController(self._menu_entries, self.run_command, icons, self, tray_icon=tray_icon)
         # The one step a menu takes: before it reads, never while it reads.
         self.tray.before_menu = self.session.step
-        self.breaks = BreakHost(self.session, idle, chimes=chimes, poses=lambda: self.poses,
-                                postpone_label=lambda: self.postpone_label, run_command=self.run_command,
-                                finish_break=self._finish_break, after_history_written=self._after_history_written,
-                                parent=self)
-        self._extra_windows: list = []
-        self.settings_dialog = None
+        self.notices = Notices(notifier, lambda: self.store.settings, self.run_command)
+        self.breaks = BreakHost(self.session, idle, chimes=chimes, postpone_label=lambda: self.notices.postpone_label,
+                                run_command=self.run_command, finish_break=self._finish_break,
+                                after_history_written=self._after_history_written, parent=self)
+        self.windows = SideWindows(self.session, autostart=autostart, poses=lambda: self.breaks.poses,
+                                   tell=self.notices.tell, after_history_written=self._after_history_written,
+                                   start_break_for=self._start_break_for, welcome_marker=welcome_marker, parent=self)
         self._settings_watcher = None
-        self._subscribe_adapters_to_settings()
+        self._apply_autostart = follow_settings(store, alarm=alarm, chimes=chimes, autostart=autostart,
+                                                tell=self.notices.tell)
 
     # What the session owns, named as the window layer and its tests always named it.
     engine: BreakEngine = property(lambda self: self.session.engine)
@@ -123,33 +114,10 @@ class DeskbreakApp(QObject):
     history_writer: HistoryWriter | None = property(lambda self: self.session.history_writer)
     settings: Settings = property(lambda self: self.store.settings)
     window = property(lambda self: self.breaks.window)
+    settings_dialog = property(lambda self: self.windows.settings_dialog)
+    welcome = property(lambda self: self.windows.welcome)
 
     # -- settings, applied live ------------------------------------------------
-
-    def _subscribe_adapters_to_settings(self) -> None:
-        """The desktop's parts react to the keys they care about (the session subscribes to the schedule's)."""
-        store = self.store
-        if hasattr(self.alarm, "set_watchdog_interval"):
-            store.subscribe(lambda _: self.alarm.set_watchdog_interval(watchdog_seconds(store.settings)),
-                            keys=("natural_break",))
-        if self.chimes is not None and hasattr(self.chimes, "configure"):
-            store.subscribe(lambda _: self.chimes.configure(store.settings.sound, store.settings.volume),
-                            keys=("sound", "volume"))
-        if self.autostart is not None:
-            store.subscribe(lambda _: self._apply_autostart(), keys=("autostart",))
-
-    def _apply_autostart(self) -> None:
-        from deskbreak.adapters.autostart import AutostartError
-
-        try:
-            self.autostart.set_enabled(self.store.settings.autostart)
-        except AutostartError as exc:
-            log.warning("%s", exc)
-            self._tell(translate("app", "Start at login could not be changed"), str(exc))
-
-    def _tell(self, title: str, body: str) -> None:
-        if self.notifier is not None:
-            self.notifier.notify(title, body)
 
     def watch_settings_file(self) -> None:
         """Pick up hand edits of settings.toml and routines.toml while running."""
@@ -161,7 +129,7 @@ class DeskbreakApp(QObject):
         except OSError as exc:
             log.warning("cannot watch %s for hand edits: %s", self.store.path.parent, exc)
         # Each line says what became of its part (kept, ignored, the last good value): the title cannot.
-        self._file_problems = ProblemNotice(translate("app", "Some of your settings were not used"), self._tell)
+        self._file_problems = ProblemNotice(translate("app", "Some of your settings were not used"), self.notices.tell)
         self._settings_watcher = WatchedFiles(lambda: (self.store.path, self.routines_path), self)
         self._settings_watcher.settled.connect(self._file_touched)
 
@@ -176,67 +144,27 @@ class DeskbreakApp(QObject):
         """Re-read routines.toml; the next break plays what it says."""
         changed, problems = self.session.reload_routines()
         if changed:
-            if self.settings_dialog is not None:
-                self.settings_dialog.routines_page.set_current(self.catalog)
+            self.windows.routines_changed()
             self.refresh()
         return problems
 
-    def save_routines(self, routines: dict[str, Routine]) -> None:
-        """The Routines page changed a routine: save it, and play it from the next break."""
-        from deskbreak.core.user_routines import UserRoutinesError
-
-        try:
-            self.session.save_routines(routines)
-        except UserRoutinesError as exc:
-            log.warning("%s", exc)
-            self._tell(translate("app", "Your routine could not be saved"), str(exc))
-
     # -- life cycle --------------------------------------------------------
-
-    @property
-    def poses(self) -> dict | None:
-        """The figures' poses, loaded on first use: a tenth of a second not spent before the icon shows."""
-        if not self._poses_loaded:
-            self._poses, self._poses_loaded = load_poses_or_none(self.session.default_catalog), True
-        return self._poses
-
-    def _preload_break_window(self) -> None:
-        """The poses and the break window's code, so the first break paints as fast as the later ones."""
-        importlib.import_module("deskbreak.ui.break_window")  # for its import cost, not its names
-        self.poses
 
     def start(self) -> None:
         has_tray = self.tray.show()
         # Loaded once the icon is up and the desktop has settled, well before the first break.
-        QTimer.singleShot(POSES_PRELOAD_MS, self._preload_break_window)
+        QTimer.singleShot(POSES_PRELOAD_MS, self.breaks.preload)
         log.info("system tray: %s", "icon shown" if has_tray else "not available, status window shown")
         if self.notifier is not None:
             # After the desktop's own notifications, before plyer (which cannot replace or withdraw).
             self.notifier.backends.insert(1, TrayNotifier(self.tray))
-            self.notifier.on_action = self._notification_action
         self.alarm.start(self.tick)
         if self.autostart is not None and self.autostart.available() and self.settings.autostart:
             # Rewrites an entry whose command is out of date (a moved venv); an entry
             # the user made by hand while the setting is off is theirs, never removed here.
             self._apply_autostart()
         self.tick("start")
-        if self.welcome_marker is not None and not self.welcome_marker.exists():
-            self._show_welcome()
-
-    def _show_welcome(self) -> None:
-        """Once, until dismissed: this is general information, not medical advice."""
-        from deskbreak.ui.welcome import WelcomeWindow
-
-        self.welcome = WelcomeWindow(self.catalog.safety)
-        self.welcome.dismissed.connect(self._welcome_dismissed)
-        self.welcome.show()
-
-    def _welcome_dismissed(self) -> None:
-        try:
-            write_file_atomically(self.welcome_marker, "The first-run note was dismissed.\n")  # 0600, as every profile file
-        except OSError as exc:
-            log.warning("could not remember the first-run note: %s", exc)
-        self.welcome = None
+        self.windows.show_welcome_once()
 
     def _calendar_runs_changed(self, runs) -> None:
         self.engine.set_calendar_runs(runs)
@@ -265,8 +193,7 @@ class DeskbreakApp(QObject):
     def _settle_for_quit(self) -> None:
         self.session.settle_for_quit()
         self.breaks.close()
-        if self.notifier is not None:
-            self.notifier.withdraw()
+        self.notices.withdraw()
 
     def shutdown(self) -> None:
         self._settle_for_quit()
@@ -303,37 +230,19 @@ class DeskbreakApp(QObject):
     def _render(self, events: list[Event]) -> None:
         """Show what the session says happened, and wake for what comes next."""
         for event in events:
-            if isinstance(event, BreakAnnounced):
-                self._announce(event)
-            elif isinstance(event, BreakShown):
-                self._withdraw_notification()
+            if isinstance(event, (BreakShown, BreakHeld, BreakPostponed, BreakClosed)):
+                self.notices.withdraw()
+            if isinstance(event, BreakShown):
                 self.breaks.open(event)
-            elif isinstance(event, BreakHeld):
-                self._withdraw_notification()
             elif isinstance(event, (BreakPostponed, BreakClosed)):
-                self._withdraw_notification()
                 self.breaks.close()
-            elif isinstance(event, BreakOverdue):
-                self._tell(translate("app", "{kind} overdue").format(kind=event.brk.kind.label),
-                           translate("app", "It waited {delay} for: {reason}. It starts when that ends; "
-                                            "or take it now from the tray.").format(
-                               delay=human_duration(self.settings.dnd_max_delay.total_seconds()),
-                               reason=event.reason))
-            elif isinstance(event, RunEnded) and event.offer_cooldown and self.notifier is not None:
-                self.notifier.notify(translate("app", "Run done? Time to cool down"),
-                                     translate("describe", COOLDOWN_ADVICE),
-                                     actions=[("cooldown", translate("app", "Start back-care routine"))])
-            elif isinstance(event, Refused):
-                self._tell("deskbreak", event.reason)
             elif isinstance(event, SettingsApplied):
                 if event.notice_withdrawn:
-                    self._withdraw_notification()  # the announced break moved; a new notice comes when it is due
+                    self.notices.withdraw()  # the announced break moved; a new notice comes when it is due
                 self.tick("settings")
+            else:
+                self.notices.render(event)
         self.alarm.wake_at(self.session.next_wakeup())
-
-    @property
-    def postpone_label(self) -> str:
-        return translate("app", "Postpone {delay}").format(delay=human_duration(self.settings.postpone.total_seconds()))
 
     def refresh(self) -> None:
         now = self.clock.now()
@@ -347,31 +256,9 @@ class DeskbreakApp(QObject):
         run = self.engine.next_run(now)
         notes = (translate("app", "Idle detection unavailable"),) if getattr(self.idle, "name", "") in IDLE_UNAVAILABLE else ()
         lengths = {kind: human_duration(seconds) for kind, seconds in self.session.routine_lengths(now).items()}
-        context = MenuContext(self.postpone_label, run_today=run is not None and run[1].date() == now.date(),
+        context = MenuContext(self.notices.postpone_label, run_today=run is not None and run[1].date() == now.date(),
                               notes=notes, lengths=lengths)
         return menu_entries(self.engine.status(now), now, context)
-
-    # -- rendering events --------------------------------------------------
-
-    def _announce(self, event: BreakAnnounced) -> None:
-        plan = event.plan
-        title, body = prelude_message(plan.brk, event.at, list(plan.featured), plan.seconds)
-        if self.notifier is not None:
-            # It expires when the break starts, and offers Postpone where the desktop can.
-            lead = max(1.0, (plan.brk.due - event.at).total_seconds())
-            backend = self.notifier.notify(title, body, expire_s=lead,
-                                           actions=[("postpone", self.postpone_label)])
-            log.info("prelude notification via %s: %s", backend, title)
-
-    def _withdraw_notification(self) -> None:
-        if self.notifier is not None:
-            self.notifier.withdraw()
-
-    def _notification_action(self, key: str) -> None:
-        if key == "postpone":
-            self.run_command(cmd.Postpone())
-        elif key == "cooldown":
-            self.run_command(cmd.StartBreak(BreakKind.EVENING))
 
     def _finish_break(self, outcome) -> None:
         self.session.finish_break(outcome)
@@ -399,7 +286,7 @@ class DeskbreakApp(QObject):
         elif isinstance(command, cmd.OpenSettings):
             self.show_settings()
         elif isinstance(command, cmd.OpenHistory):
-            self._show_history()
+            self.windows.show_history()
         elif isinstance(command, cmd.Quit):
             self.quit()
         else:
@@ -407,37 +294,7 @@ class DeskbreakApp(QObject):
 
     def show_settings(self) -> None:
         """Open the settings dialog, or bring the open one forward."""
-        from deskbreak.ui.settings_dialog import SettingsDialog
-
-        if self.settings_dialog is None:
-            routines = None
-            if self.routines_path is not None:
-                from deskbreak.ui.routines_page import RoutinesPage
-
-                routines = RoutinesPage(self.session.default_catalog, self.catalog, self.poses)
-                routines.routinesChanged.connect(self.save_routines)
-            dialog = SettingsDialog(self.store, routines_page=routines,
-                                    autostart_location=getattr(self.autostart, "location", ""))
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            dialog.destroyed.connect(lambda *_: setattr(self, "settings_dialog", None))
-            self.settings_dialog = dialog
-        self.settings_dialog.show()
-        self.settings_dialog.raise_()
-        self.settings_dialog.activateWindow()
-
-    def _show_history(self) -> None:
-        # The window reads the history: after the breaks just recorded are in it.
-        self._after_history_written(self._open_history_window)
-
-    def _open_history_window(self) -> None:
-        from deskbreak.ui.history_window import HistoryWindow
-
-        window = HistoryWindow(self.history, self.catalog, self.settings, self.clock.now().date(),
-                               start_break=self._start_break_for)
-        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self._extra_windows = [w for w in self._extra_windows if w.isVisible()] + [window]
-        window.show()
-        window.raise_()
+        self.windows.show_settings()
 
     def _start_break_for(self, neglected) -> None:
         self.session.start_break_for(neglected)
@@ -487,7 +344,3 @@ class DeskbreakApp(QObject):
         except CommandError as exc:
             return {"ok": False, "error": str(exc)}
         return self.status_report()
-
-
-def watchdog_seconds(settings: Settings) -> float:
-    return min(MAX_WATCHDOG_S, settings.natural_break.total_seconds() / 3)

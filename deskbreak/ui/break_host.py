@@ -9,6 +9,7 @@ nothing about the break: the plan and the outcome are the session's.
 
 from __future__ import annotations
 
+import importlib
 from datetime import datetime
 from typing import TYPE_CHECKING, Callable
 
@@ -18,11 +19,15 @@ from deskbreak.core import commands as cmd
 from deskbreak.core.describe import status_line
 from deskbreak.core.kinds import Outcome
 from deskbreak.core.ports import IdleMonitor
+from deskbreak.core.poses import load_poses_or_none
 from deskbreak.core.session import BreakSession, BreakShown
 
 if TYPE_CHECKING:
     from deskbreak.ui.break_window import BreakWindow
 
+# When to load the poses and the break window's code after start: after the tray icon is
+# embedded, long before a break.
+POSES_PRELOAD_MS = 3000
 # A prompted break window takes the keyboard after this long without input...
 QUIET_BEFORE_FOCUS_S = 1.5
 FOCUS_POLL_MS = 250
@@ -36,14 +41,15 @@ class BreakHost(QObject):
     ``then`` on this thread once the history has every write queued so far.
     """
 
-    def __init__(self, session: BreakSession, idle: IdleMonitor, *, chimes, poses: Callable[[], dict | None],
+    def __init__(self, session: BreakSession, idle: IdleMonitor, *, chimes,
                  postpone_label: Callable[[], str], run_command: Callable[[cmd.Command], None],
                  finish_break: Callable[[Outcome], None], after_history_written: Callable[[Callable[[], object]], None], parent: QObject | None = None):
         super().__init__(parent)
         self.session = session
         self.idle = idle
         self.chimes = chimes
-        self._poses = poses
+        self._poses: dict | None = None
+        self._poses_loaded = False
         self._postpone_label = postpone_label
         self._run_command = run_command
         self._finish_break = finish_break
@@ -58,6 +64,18 @@ class BreakHost(QObject):
         # and they would vanish mid-sentence.
         self._windows: set[BreakWindow] = set()
 
+    @property
+    def poses(self) -> dict | None:
+        """The figures' poses, loaded on first use: a tenth of a second not spent before the icon shows."""
+        if not self._poses_loaded:
+            self._poses, self._poses_loaded = load_poses_or_none(self.session.default_catalog), True
+        return self._poses
+
+    def preload(self) -> None:
+        """The poses and the break window's code, so the first break paints as fast as the later ones."""
+        importlib.import_module("deskbreak.ui.break_window")  # for its import cost, not its names
+        self.poses
+
     def open(self, event: BreakShown) -> None:
         from deskbreak.ui.break_window import BreakWindow
 
@@ -71,7 +89,7 @@ class BreakHost(QObject):
             safety=plan.catalog.safety,
             rest_between_s=plan.routine.rest_between_s,
             postpone_label=self._postpone_label(),
-            poses=self._poses(),
+            poses=self.poses,
             end_allowed=plan.end_allowed,
             safety_first=plan.settings.sore_back,
             segments=plan.segments,

@@ -167,12 +167,12 @@ def test_history_and_settings_windows_open(app_parts, qtbot):
     app, clock, notifier, history = app_parts
     app.run_command(cmd.OpenHistory())
     app.run_command(cmd.OpenSettings())
-    assert {w.windowTitle() for w in app._extra_windows} == {"deskbreak: History"}
-    assert app.settings_dialog.windowTitle() == "deskbreak: Settings"
-    assert app.settings_dialog.isVisible()
-    dialog = app.settings_dialog
+    assert {w.windowTitle() for w in app.windows.history_windows} == {"deskbreak: History"}
+    assert app.windows.settings_dialog.windowTitle() == "deskbreak: Settings"
+    assert app.windows.settings_dialog.isVisible()
+    dialog = app.windows.settings_dialog
     app.run_command(cmd.OpenSettings())
-    assert app.settings_dialog is dialog, "a second request brings the open dialog forward"
+    assert app.windows.settings_dialog is dialog, "a second request brings the open dialog forward"
 
 
 def test_no_display_is_a_clear_error(monkeypatch):
@@ -214,14 +214,14 @@ def test_first_run_note_shows_until_dismissed(qtbot, tmp_path):
     marker = tmp_path / "first-run-note-dismissed"
     app = make_app(tmp_path, welcome_marker=marker)
     app.start()
-    assert app.welcome is not None and app.welcome.isVisible()
-    assert "not medical advice" in app.welcome.layout().itemAt(0).widget().text()
-    app.welcome.ok.click()
-    assert marker.exists() and app.welcome is None
+    assert app.windows.welcome is not None and app.windows.welcome.isVisible()
+    assert "not medical advice" in app.windows.welcome.layout().itemAt(0).widget().text()
+    app.windows.welcome.ok.click()
+    assert marker.exists() and app.windows.welcome is None
     app.shutdown()
     again = make_app(tmp_path, welcome_marker=marker)
     again.start()
-    assert again.welcome is None
+    assert again.windows.welcome is None
     again.shutdown()
 
 
@@ -300,11 +300,11 @@ def test_a_busy_history_never_stops_the_app_and_the_break_is_still_recorded(qtbo
     assert app.handle_request({"command": "status"})["ok"]
     app.run_command(cmd.OpenHistory())
     qtbot.wait(500)  # longer than the writer's own busy wait: it tries again
-    assert app._extra_windows == [], "the history window waits until it can show the break just taken"
+    assert app.windows.history_windows == [], "the history window waits until it can show the break just taken"
     import_in_another_process.execute("COMMIT")
     import_in_another_process.close()
 
-    qtbot.waitUntil(lambda: len(app._extra_windows) == 1)
+    qtbot.waitUntil(lambda: len(app.windows.history_windows) == 1)
     [record] = app.history.breaks()
     assert (record.outcome, [e.exercise_id for e in record.exercises]) == ("skipped", ["walk-around",
                                                                                       "shoulder-circles"])
@@ -416,7 +416,7 @@ def test_a_routine_changed_on_the_routines_page_is_saved_and_played_at_the_next_
     app = make_app(tmp_path, routines_path=tmp_path / "routines.toml")
     app.start()
     app.run_command(cmd.OpenSettings())
-    page = app.settings_dialog.routines_page
+    page = app.windows.settings_dialog.routines_page
     assert page is not None
     routines = page.routines()
     routines["pre-run-glutes"] = with_routine_exercises(routines["pre-run-glutes"], ["glute-bridge", "bird-dog"])
@@ -666,7 +666,7 @@ def test_sore_back_mode_swaps_folds_for_the_gentle_moves_in_the_break_it_plays(q
     routines = {rid: r for rid, r in app.catalog.routines.items()}
     routines["evening-back-care"] = with_routine_exercises(routines["evening-back-care"],
                                                            ["forward-fold", "prone-press-up", "cat-cow"])
-    app.save_routines(routines)
+    app.windows.save_routines(routines)
     app.store.set("sore_back", True)
     app.start()
     app.run_command(cmd.StartBreak(BreakKind.EVENING))
