@@ -50,7 +50,7 @@ from deskbreak.core.ports import IdleMonitor
 from deskbreak.core.settings import Settings
 from deskbreak.core.settings_store import SettingsStore
 from deskbreak.core.suggest import suggest_break
-from deskbreak.core.timeline import break_exercise_ids, routine_seconds, routine_segments
+from deskbreak.core.timeline import break_exercise_ids, exercise_segments, routine_seconds
 
 log = logging.getLogger("deskbreak")
 
@@ -268,12 +268,13 @@ class BreakSession:
             return plan
         routine = routine_for(catalog, brk.kind)
         ids = break_exercise_ids(catalog, routine, settings, brk.sequence)
-        segments = tuple(routine_segments(catalog, routine, settings, brk.sequence))
+        exercises = tuple(catalog.exercise(e) for e in ids)
+        segments = tuple(exercise_segments(exercises, routine, settings))
         # A sit-break's news is its rotation group; the walk and circles come every time.
         featured = [e for e in ids if e not in routine.exercises] if routine.rotation else ids
         status = self.engine.status(now)
         self._plan = BreakPlan(
-            brk=brk, routine=routine, exercises=tuple(catalog.exercise(e) for e in ids), segments=segments,
+            brk=brk, routine=routine, exercises=exercises, segments=segments,
             seconds=total_seconds(segments), featured=tuple(catalog.exercise(e).name for e in featured or ids),
             end_allowed=brk.user_started or (status.can_skip and status.skips_left != 0),
             skips_left=status.skips_left, settings=settings, catalog=catalog)
