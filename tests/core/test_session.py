@@ -46,6 +46,8 @@ class FakeWindow:
 class Desk:
     """A session on a profile folder, with what it emitted and the window a BreakShown opened."""
 
+    opened: list[Desk] = []
+
     def __init__(self, folder, clock: FakeClock | None = None, holds=lambda now: None, **settings):
         self.folder = folder
         self.clock = clock or FakeClock(MONDAY_9)
@@ -57,6 +59,7 @@ class Desk:
         self.session = BreakSession(store=self.store, catalog=CATALOG, clock=self.clock,
                                     history=HistoryStore(folder / "history.sqlite3"), idle=self.idle,
                                     holds=holds, on_events=self._render, stop_routine=self._stop_routine)
+        Desk.opened.append(self)
 
     def _render(self, events) -> None:
         self.events.extend(events)
@@ -88,6 +91,14 @@ class Desk:
         """The window ends its routine (it has reported every exercise it ended)."""
         self.window = None
         self.session.finish_break(outcome)
+
+
+@pytest.fixture(autouse=True)
+def closed_after_the_test():
+    """Every session a test opens is closed after it: no history writer's thread outlives its test."""
+    yield
+    while Desk.opened:
+        Desk.opened.pop().session.close()
 
 
 @pytest.fixture
