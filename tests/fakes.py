@@ -29,3 +29,15 @@ class RecordingNotifier:
     def notify(self, title, message):
         self.sent.append((title, message))
         return True
+
+
+class SettableIdle:
+    """An idle monitor whose idle time the test sets."""
+
+    name = "test"
+
+    def __init__(self):
+        self.seconds = 0.0
+
+    def idle_seconds(self):
+        return self.seconds

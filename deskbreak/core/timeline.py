@@ -7,9 +7,9 @@ user's settings (hold length, lead-in, a sore back), so they cannot disagree.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Sequence
 
-from deskbreak.core.catalog import Catalog, Routine
+from deskbreak.core.catalog import Catalog, Exercise, Routine
 from deskbreak.core.guide import Segment, build_segments, timeline_json, total_seconds
 from deskbreak.core.settings import Settings
 
@@ -22,7 +22,12 @@ def break_exercise_ids(catalog: Catalog, routine: Routine, settings: Settings, s
 
 def routine_segments(catalog: Catalog, routine: Routine, settings: Settings, sequence: int = 0) -> list[Segment]:
     exercises = [catalog.exercise(e) for e in break_exercise_ids(catalog, routine, settings, sequence)]
-    return build_segments(exercises, hold_length=settings.hold_length,
+    return exercise_segments(exercises, routine, settings)
+
+
+def exercise_segments(exercises: Sequence[Exercise], routine: Routine, settings: Settings) -> list[Segment]:
+    """The timeline of ``exercises`` (a break's, already chosen) played as ``routine`` plays them."""
+    return build_segments(list(exercises), hold_length=settings.hold_length,
                           lead_in_s=settings.lead_in.total_seconds(), rest_between_s=routine.rest_between_s)
 
 

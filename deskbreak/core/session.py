@@ -1,0 +1,465 @@
+"""The break session: one owner for a break from "due" to its row in the history.
+
+:class:`BreakSession` owns the engine, its settings subscription, the catalog
+(with the user's routines), the history (read here, written by the
+:class:`~deskbreak.core.history_writer.HistoryWriter` off the caller's thread)
+and the day's discipline saved beside it. The window layer feeds it time
+(:meth:`BreakSession.step`) and every user action (:meth:`BreakSession.apply`,
+:meth:`BreakSession.exercise_done`, :meth:`BreakSession.finish_break`), and
+renders what it emits, nothing else.
+
+When a break is announced or starts, the session works out its
+:class:`BreakPlan` once (the routine, its exercises and segments, how long it
+takes, the names a notice features, whether the user may end it) and carries
+it on :class:`BreakAnnounced` and :class:`BreakShown`. It keeps the shown
+break's history row and exercise counts, and decides the outcome the history
+records once, in :meth:`BreakSession._close_row` (the rule is
+:func:`~deskbreak.core.history.honest_outcome`); :class:`BreakClosed` carries
+it. Every other engine event is passed on as it is.
+
+Presence comes through small ports: an :class:`~deskbreak.core.ports.IdleMonitor`,
+the ``locked`` flag and one ``holds(now)`` callable answering why not to
+interrupt now. No Qt here: tests drive it with a fake clock (tests/core/test_session.py).
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from concurrent.futures import Future
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Callable, Sequence, TypeVar
+
+from deskbreak import __version__
+from deskbreak.core import commands as cmd
+from deskbreak.core.catalog import Catalog, Exercise, Routine
+from deskbreak.core.clock import Clock
+from deskbreak.core.describe import elapsed_duration, status_line
+from deskbreak.core.discipline import DISCIPLINE_FILE_NAME, DisciplineFileError, load_discipline, save_discipline
+from deskbreak.core.engine import (SCHEDULE_KEYS, BackAtDesk, Break, BreakEnded, BreakEngine, BreakPostponed,
+                                   BreakStarted, Discipline, Event, NaturalBreak, Paused, PreludeStarted, Presence,
+                                   State)
+from deskbreak.core.guide import Segment, total_seconds
+from deskbreak.core.history import HistoryError, HistoryStore, honest_outcome
+from deskbreak.core.history_writer import HistoryWriter
+from deskbreak.core.i18n import translate
+from deskbreak.core.kinds import NATURAL_BREAK_KIND, BreakKind, Outcome
+from deskbreak.core.ports import IdleMonitor
+from deskbreak.core.settings import Settings
+from deskbreak.core.settings_store import SettingsStore
+from deskbreak.core.suggest import suggest_break
+from deskbreak.core.timeline import break_exercise_ids, exercise_segments, routine_seconds
+
+log = logging.getLogger("deskbreak")
+
+T = TypeVar("T")
+
+
+def routine_for(catalog: Catalog, kind: BreakKind) -> Routine:
+    """The routine a break of ``kind`` plays."""
+    return catalog.routines_of_kind(kind.value)[0]
+
+
+@dataclass(frozen=True, eq=False)
+class BreakPlan:
+    """Everything about one break that the notice, the window and the history need, worked out once."""
+
+    brk: Break
+    routine: Routine
+    exercises: tuple[Exercise, ...]
+    """What the break plays: its routine's exercises, made gentle for a sore back."""
+    segments: tuple[Segment, ...]
+    seconds: float
+    featured: tuple[str, ...]
+    """The exercise names a notice announces: a sit-break's rotation group (the walk and circles come every time)."""
+    end_allowed: bool
+    """Whether the user may end it: always their own break, a prompted one while the rules allow a skip."""
+    skips_left: int | None
+    settings: Settings
+    catalog: Catalog
+
+    @property
+    def exercise_ids(self) -> list[str]:
+        return [exercise.id for exercise in self.exercises]
+
+
+@dataclass(frozen=True)
+class BreakAnnounced(Event):
+    """A break is near (the engine's prelude): announce it."""
+
+    plan: BreakPlan
+
+
+@dataclass(frozen=True)
+class BreakShown(Event):
+    """A break starts: show its window; its history row is open."""
+
+    plan: BreakPlan
+
+
+@dataclass(frozen=True)
+class BreakClosed(Event):
+    """A break ended (done, skipped, hurt, replaced...): ``outcome`` is what the history records."""
+
+    brk: Break
+    outcome: Outcome
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class SettingsApplied(Event):
+    """The schedule's settings changed; ``notice_withdrawn``: the announced break moved, its notice is stale."""
+
+    notice_withdrawn: bool
+
+
+@dataclass
+class _ShownBreak:
+    """The row of the break on screen, and its exercises planned and done, for its honest outcome."""
+
+    row: Future[int] | None
+    planned: int
+    done: int = 0
+
+
+class BreakSession:
+    """Owns a break from due to recorded; see the module docstring.
+
+    ``on_events`` receives every list of events to render; ``stop_routine``
+    asks the window to report the exercise under way (through
+    :meth:`exercise_done`) before a break it plays is closed.
+    """
+
+    def __init__(
+        self,
+        *,
+        store: SettingsStore,
+        catalog: Catalog,
+        clock: Clock,
+        history: HistoryStore | None,
+        idle: IdleMonitor,
+        history_writer: HistoryWriter | None = None,
+        routines_path: Path | None = None,
+        holds: Callable[[datetime], str | None] = lambda now: None,
+        on_events: Callable[[list[Event]], None] = lambda events: None,
+        stop_routine: Callable[[], None] = lambda: None,
+    ) -> None:
+        self.store = store
+        self.clock = clock
+        self.idle = idle
+        self.locked = False
+        self.holds = holds
+        self.on_events = on_events
+        self.stop_routine = stop_routine
+        self.routines_path = routines_path
+        self.default_catalog = catalog
+        self.catalog, self.startup_problems = self._with_user_routines()
+        # Read here, on the caller's thread; written by the writer, on its own, so a busy file
+        # (an import in another process) never stops the app.
+        self.history = history
+        if history_writer is None and history is not None:
+            history_writer = HistoryWriter.for_file(history.path)
+        self.history_writer = history_writer
+        self.engine = BreakEngine(store.settings, clock.now())
+        # Beside the history: today's skips, postpones and rotation outlive a restart.
+        history_path = getattr(history, "path", None)
+        self._discipline_path = None if history_path is None else Path(history_path).with_name(DISCIPLINE_FILE_NAME)
+        self._kept = self._restore_discipline()
+        self._plan: BreakPlan | None = None
+        self._shown: _ShownBreak | None = None
+        store.subscribe(self._settings_changed, keys=SCHEDULE_KEYS)
+
+    @property
+    def settings(self) -> Settings:
+        return self.store.settings
+
+    # -- time and commands in, events out ------------------------------------
+
+    def step(self) -> None:
+        """Step the engine with the time and the user's presence; emit what happened."""
+        now = self.clock.now()
+        presence = Presence(self.idle.idle_seconds(), locked=self.locked, busy=self.holds(now))
+        self._emit(self.engine.step(now, presence))
+
+    def apply(self, command: cmd.EngineCommand) -> None:
+        """A user's command (menu, button, notification, command line); emits what happened."""
+        self._emit(self.engine.apply(command, self.clock.now()))
+
+    def start_break_for(self, neglected: Sequence[str]) -> None:
+        """The break that works the neglected muscle groups best, now (a sit-break when none does)."""
+        suggestion = suggest_break(self.catalog, self.settings, neglected)
+        if suggestion is None:
+            self.apply(cmd.StartBreak())
+        else:
+            # Offered for the muscle groups, not for a run: tonight's run keeps its reminder.
+            self.apply(cmd.StartBreak(suggestion.kind, suggestion.sequence, for_run=False))
+
+    def exercise_done(self, exercise_id: str, seconds: float, completed: bool) -> None:
+        """The window ended one exercise of the shown break (done to the end or not)."""
+        shown = self._shown
+        if shown is None:
+            return
+        shown.done += completed
+        row, now = shown.row, self.clock.now()
+        if row is not None:
+            # The writer runs writes in order: the break's row is written by the time this reads its id.
+            self._write_history("record an exercise", lambda h: h.record_exercise(
+                row.result(), exercise_id, seconds, completed, now))
+
+    def finish_break(self, ended_as: Outcome) -> None:
+        """The window ended its routine: done, stopped because it hurt, or ended early."""
+        self.apply(cmd.FinishBreak(ended_as, reason=translate("app", "ended by the user")))
+
+    def settle_for_quit(self) -> None:
+        """Quitting (menu, `deskbreak quit`, SIGTERM, logout) mid-break: its row closes as missed."""
+        self.stop_routine()
+        if self._shown is not None:
+            now, note = self.clock.now(), translate("app", "deskbreak quit during the break")
+            current = self.engine.status(now).current
+            recorded = self._close_row(now, Outcome.MISSED, note)
+            log.info("%s", _ended_line(current.kind if current else None, recorded, note))
+
+    def close(self) -> None:
+        """Quit: keep the day's discipline, and write every break recorded so far before returning."""
+        self._keep_discipline(quitting=True)
+        if self.history_writer is not None:
+            self.history_writer.close()
+        if self.history is not None:
+            self.history.close()
+
+    def _emit(self, events: list[Event]) -> None:
+        rendered = [self._record(event) for event in events]
+        self._keep_discipline()
+        self.on_events(rendered)
+
+    def _record(self, event: Event) -> Event:
+        """Keep the history for one engine event; returns the event the window layer renders."""
+        if not isinstance(event, BreakEnded):  # logged below, with the outcome the history records
+            log.info("%s", _describe_event(event))
+        if isinstance(event, PreludeStarted):
+            return BreakAnnounced(event.at, self.plan_for(event.brk))
+        if isinstance(event, BreakStarted):
+            return BreakShown(event.at, self._open_row(event))
+        if isinstance(event, BreakPostponed):
+            self.stop_routine()
+            self._close_row(event.at, Outcome.POSTPONED)
+        elif isinstance(event, BreakEnded):
+            self.stop_routine()
+            if self._shown is None:
+                self._record_unshown(event)
+                recorded = event.outcome
+            else:
+                recorded = self._close_row(event.at, event.outcome, event.reason)
+            log.info("%s", _ended_line(event.brk.kind, recorded, event.reason))
+            return BreakClosed(event.at, event.brk, recorded, event.reason)
+        elif isinstance(event, BackAtDesk):
+            self._record_natural_break(event)
+        return event
+
+    # -- the plan -----------------------------------------------------------------
+
+    def plan_for(self, brk: Break) -> BreakPlan:
+        """The plan of ``brk``: worked out when it is first announced or shown, then reused."""
+        settings, catalog, plan, now = self.settings, self.catalog, self._plan, self.clock.now()
+        if plan is not None and plan.brk == brk and plan.settings is settings and plan.catalog is catalog \
+                and plan.skips_left == self.engine.status(now).skips_left:
+            return plan
+        routine = routine_for(catalog, brk.kind)
+        ids = break_exercise_ids(catalog, routine, settings, brk.sequence)
+        exercises = tuple(catalog.exercise(e) for e in ids)
+        segments = tuple(exercise_segments(exercises, routine, settings))
+        # A sit-break's news is its rotation group; the walk and circles come every time.
+        featured = [e for e in ids if e not in routine.exercises] if routine.rotation else ids
+        status = self.engine.status(now)
+        self._plan = BreakPlan(
+            brk=brk, routine=routine, exercises=exercises, segments=segments,
+            seconds=total_seconds(segments), featured=tuple(catalog.exercise(e).name for e in featured or ids),
+            end_allowed=brk.user_started or (status.can_skip and status.skips_left != 0),
+            skips_left=status.skips_left, settings=settings, catalog=catalog)
+        return self._plan
+
+    def routine_lengths(self, now: datetime) -> dict[BreakKind, float]:
+        """How long each kind of break takes now, in seconds (the sit-break: the group the day is at)."""
+        status = self.engine.status(now)
+        upcoming = status.upcoming if status.upcoming is not None else status.current
+        sequence = upcoming.sequence if upcoming is not None and upcoming.kind == BreakKind.SIT else 0
+        return {kind: routine_seconds(self.catalog, routine_for(self.catalog, kind), self.settings,
+                                      sequence if kind == BreakKind.SIT else 0)
+                for kind in BreakKind}
+
+    # -- the history ------------------------------------------------------------------
+
+    def _open_row(self, event: BreakStarted) -> BreakPlan:
+        brk, plan = event.brk, self.plan_for(event.brk)
+        due = None if brk.user_started else brk.due
+        kind, routine_id, planned = brk.kind.value, plan.routine.id, len(plan.exercises)
+        row = self._write_history("start the break", lambda h: h.start_break(kind, routine_id, due, event.at, planned))
+        self._shown = _ShownBreak(row, planned)
+        return plan
+
+    def _close_row(self, at: datetime, ended_as: Outcome, note: str = "") -> Outcome:
+        """Close the shown break's row with its outcome, decided here once (what the exercises say)."""
+        shown, self._shown = self._shown, None
+        if shown is None:
+            return ended_as
+        outcome = honest_outcome(ended_as, shown.planned, shown.done)
+        if shown.row is not None:
+            row = shown.row
+            self._write_history("finish the break", lambda h: h.finish_break(row.result(), at, outcome.value, note))
+        return outcome
+
+    def _record_unshown(self, event: BreakEnded) -> None:
+        brk = event.brk
+        routine = routine_for(self.catalog, brk.kind)
+        self._write_history("record the break", lambda h: h.record_break(
+            brk.kind.value, routine.id, brk.due, None, event.at, event.outcome.value, event.reason))
+
+    def _record_natural_break(self, event: BackAtDesk) -> None:
+        """Time away that counted as a break, with its length, once the user is back."""
+        away = (event.at - event.away_since).total_seconds()
+        note = translate("app", "away from the desk for {duration}").format(duration=elapsed_duration(away))
+        self._write_history("record the natural break", lambda h: h.record_break(
+            NATURAL_BREAK_KIND, None, None, event.away_since, event.at, Outcome.NATURAL.value, note))
+
+    def _write_history(self, what: str, write: Callable[[HistoryStore], T]) -> Future[T] | None:
+        """Queue one history write; returns at once (see core/history_writer.py).
+
+        ``write`` runs on the writer's thread, later: it may use only values
+        fixed now, never ``self`` or the clock. A failing disk costs that
+        record (the writer logs it), never the break itself.
+        """
+        if self.history_writer is None:
+            return None
+        return self.history_writer.submit(what, write)
+
+    def read_history(self, what: str, read: Callable[[HistoryStore], T]) -> T | None:
+        """One read of the history on this thread; a failing disk costs what it would show."""
+        if self.history is None:
+            return None
+        try:
+            return read(self.history)
+        except (HistoryError, sqlite3.Error, OSError) as exc:
+            log.warning("history: could not %s: %s", what, exc)
+            return None
+
+    def targets_worked_today(self, now: datetime) -> list[str]:
+        """The muscle groups of every exercise done today, in the catalog's order of first use."""
+        midnight = datetime.combine(now.date(), datetime.min.time(), now.tzinfo)
+        records = self.read_history("read today's breaks", lambda h: h.breaks(midnight)) or []
+        targets: dict[str, None] = {}
+        for record in records:
+            for done in record.exercises:
+                exercise = self.catalog.exercises.get(done.exercise_id)
+                if done.completed and exercise is not None:
+                    targets.update(dict.fromkeys(exercise.targets))
+        return list(targets)
+
+    # -- settings, routines and the day's discipline -------------------------------------
+
+    def _settings_changed(self, keys: frozenset[str]) -> None:
+        log.info("settings changed: %s", ", ".join(sorted(keys)))
+        now = self.clock.now()
+        announced = self.engine.status(now).state == State.PRELUDE
+        self.engine.apply_settings(self.store.settings)
+        moved = announced and self.engine.status(now).state != State.PRELUDE
+        self.on_events([SettingsApplied(now, notice_withdrawn=moved)])
+
+    def _with_user_routines(self) -> tuple[Catalog, list[str]]:
+        if self.routines_path is None:
+            return self.default_catalog, []
+        from deskbreak.core.user_routines import load_user_routines
+
+        loaded = load_user_routines(self.routines_path, self.default_catalog)
+        return loaded.catalog, loaded.problems
+
+    def reload_routines(self) -> tuple[bool, list[str]]:
+        """Re-read routines.toml, whose routines the next break plays: (whether they changed, problems)."""
+        catalog, problems = self._with_user_routines()
+        changed = catalog.routines != self.catalog.routines
+        if changed:
+            self.catalog = catalog
+            log.info("routines changed")
+        return changed, problems
+
+    def save_routines(self, routines: dict[str, Routine]) -> None:
+        """Save routines changed by the user, played from the next break; raises UserRoutinesError."""
+        from deskbreak.core.user_routines import save_user_routines
+
+        save_user_routines(self.routines_path, routines, self.default_catalog)
+        self.catalog, _ = self._with_user_routines()
+
+    def _restore_discipline(self) -> Discipline:
+        """Take up what the last run left in discipline.json; returns what is kept now (nothing to save yet)."""
+        now = self.clock.now()
+        if self._discipline_path is not None:
+            try:
+                kept = load_discipline(self._discipline_path)
+            except DisciplineFileError as exc:
+                log.warning("%s; today's skips and postpones start afresh", exc)
+                kept = None
+            if kept is not None:
+                self.engine.restore(kept, now)
+        return self.engine.discipline(now)
+
+    def _keep_discipline(self, quitting: bool = False) -> None:
+        """Save the engine's discipline when it changed (and, with the time, on quitting): quitting gives
+        nothing back."""
+        kept = self.engine.discipline(self.clock.now())
+        if (kept == self._kept and not quitting) or self._discipline_path is None:
+            return
+        self._kept = kept  # a failing disk is said once per change, not at every tick
+        try:
+            save_discipline(self._discipline_path, kept)
+        except OSError as exc:
+            log.warning("could not save today's skips and postpones to %s: %s", self._discipline_path, exc)
+
+    # -- queries ------------------------------------------------------------------------
+
+    def next_wakeup(self) -> datetime | None:
+        return self.engine.next_wakeup(self.clock.now())
+
+    def status_report(self) -> dict:
+        """What ``deskbreak status [--json]`` prints; the keys are a stable interface."""
+        now = self.clock.now()
+        engine = self.engine
+        status = engine.status(now)
+        run = engine.next_run(now)
+        return {
+            "ok": True,
+            "state": status.state.value,
+            "text": status_line(status, now),
+            "next_at": _iso(status.next_at),
+            "next_sit_break": _iso(engine.next_sit_break(now)),
+            "paused_until": _iso(status.paused_until),
+            "next_run": None if run is None else {"at": _iso(run[1]), "reminder_at": _iso(run[0]),
+                                                  "source": engine.run_source(run[1])},
+            "holding_for": status.held_by,
+            "skips_left": engine.skips_left(now),
+            "settings_file": str(self.store.path),
+            "idle_backend": getattr(self.idle, "name", "unavailable"),
+            "version": __version__,
+        }
+
+
+def _iso(moment: datetime | None) -> str | None:
+    """ISO 8601 with the UTC offset, or None."""
+    return None if moment is None else moment.astimezone().isoformat(timespec="seconds")
+
+
+def _ended_line(kind: BreakKind | None, recorded: Outcome, reason: str) -> str:
+    """The log's line for a break that ended, with the outcome the history records (not the window's view)."""
+    return f"BreakEnded: {kind.value if kind else 'break'} {recorded.value} {reason}".rstrip()
+
+
+def _describe_event(event: Event) -> str:
+    name = type(event).__name__
+    brk = getattr(event, "brk", None)
+    if brk is not None:
+        return f"{name}: {brk.kind.value} due {brk.due:%H:%M:%S}"
+    if isinstance(event, NaturalBreak):
+        return f"{name}: away since {event.away_since:%H:%M:%S}"
+    if isinstance(event, Paused):
+        return f"{name} until {event.until:%H:%M}"
+    return name

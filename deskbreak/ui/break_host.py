@@ -1,0 +1,152 @@
+"""The break window on screen: shown for a session's :class:`~deskbreak.core.session.BreakShown`, and gone again.
+
+:class:`BreakHost` renders a break's plan as a
+:class:`~deskbreak.ui.break_window.BreakWindow`, gives it the keyboard once
+the user stops typing, and passes what the window reports (an exercise done,
+its routine ended, Postpone) straight back to the session. It decides
+nothing about the break: the plan and the outcome are the session's.
+"""
+
+from __future__ import annotations
+
+import importlib
+from datetime import datetime
+from typing import TYPE_CHECKING, Callable
+
+from PySide6.QtCore import QObject, QTimer
+
+from deskbreak.core import commands as cmd
+from deskbreak.core.describe import status_line
+from deskbreak.core.kinds import Outcome
+from deskbreak.core.ports import IdleMonitor
+from deskbreak.core.poses import load_poses_or_none
+from deskbreak.core.session import BreakSession, BreakShown
+
+if TYPE_CHECKING:
+    from deskbreak.ui.break_window import BreakWindow
+
+# When to load the poses and the break window's code after start: after the tray icon is
+# embedded, long before a break.
+POSES_PRELOAD_MS = 3000
+# A prompted break window takes the keyboard after this long without input...
+QUIET_BEFORE_FOCUS_S = 1.5
+FOCUS_POLL_MS = 250
+
+
+class BreakHost(QObject):
+    """Shows the session's breaks.
+
+    ``run_command`` and ``finish_break`` take the window's requests to the
+    session (and refresh the tray); ``after_history_written(then)`` calls
+    ``then`` on this thread once the history has every write queued so far.
+    """
+
+    def __init__(self, session: BreakSession, idle: IdleMonitor, *, chimes,
+                 postpone_label: Callable[[], str], run_command: Callable[[cmd.Command], None],
+                 finish_break: Callable[[Outcome], None], after_history_written: Callable[[Callable[[], object]], None], parent: QObject | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.idle = idle
+        self.chimes = chimes
+        self._poses: dict | None = None
+        self._poses_loaded = False
+        self._postpone_label = postpone_label
+        self._run_command = run_command
+        self._finish_break = finish_break
+        self._after_history_written = after_history_written
+        self._focus_timer = QTimer(self)
+        self._focus_timer.setInterval(FOCUS_POLL_MS)
+        self._focus_timer.timeout.connect(self._activate_when_quiet)
+        self._unknown_quiet_ticks = 0
+        self.window: BreakWindow | None = None
+        # Windows that outlive their break (the done view, the safety advice)
+        # stay referenced until Qt destroys them, or Python would collect them
+        # and they would vanish mid-sentence.
+        self._windows: set[BreakWindow] = set()
+
+    @property
+    def poses(self) -> dict | None:
+        """The figures' poses, loaded on first use: a tenth of a second not spent before the icon shows."""
+        if not self._poses_loaded:
+            self._poses, self._poses_loaded = load_poses_or_none(self.session.default_catalog), True
+        return self._poses
+
+    def preload(self) -> None:
+        """The poses and the break window's code, so the first break paints as fast as the later ones."""
+        importlib.import_module("deskbreak.ui.break_window")  # for its import cost, not its names
+        self.poses
+
+    def open(self, event: BreakShown) -> None:
+        from deskbreak.ui.break_window import BreakWindow
+
+        plan, session = event.plan, self.session
+        self.close()
+        window = BreakWindow(
+            title=plan.brk.kind.label,
+            exercises=plan.exercises,
+            settings=plan.settings,
+            clock=session.clock,
+            safety=plan.catalog.safety,
+            rest_between_s=plan.routine.rest_between_s,
+            postpone_label=self._postpone_label(),
+            poses=self.poses,
+            end_allowed=plan.end_allowed,
+            safety_first=plan.settings.sore_back,
+            segments=plan.segments,
+        )
+        window.exerciseDone.connect(session.exercise_done)
+        window.finished.connect(self._finished)
+        window.postponeRequested.connect(lambda: self._run_command(cmd.Postpone()))
+        if self.chimes is not None:
+            window.chime.connect(self.chimes.play)
+        self.window = window
+        self._windows.add(window)
+        window.destroyed.connect(lambda *_: self._windows.discard(window))
+        # Started by the user: take the keyboard now. Prompted: wait until they stop typing.
+        window.start(activate=plan.brk.user_started)
+        if not plan.brk.user_started:
+            self._unknown_quiet_ticks = 0
+            self._focus_timer.start()
+
+    def _activate_when_quiet(self) -> None:
+        """Give the break window the keyboard once the user has not typed for a moment."""
+        window = self.window
+        if window is None or not window.isVisible():
+            self._focus_timer.stop()
+            return
+        idle = self.idle.idle_seconds()
+        if idle is None:
+            # Nobody can tell whether the user types: wait as long as quiet would take, then take it.
+            self._unknown_quiet_ticks += 1
+            quiet = self._unknown_quiet_ticks * FOCUS_POLL_MS / 1000 >= QUIET_BEFORE_FOCUS_S
+        else:
+            quiet = idle >= QUIET_BEFORE_FOCUS_S
+        if quiet:
+            self._focus_timer.stop()
+            window.activate()
+
+    def stop_routine(self) -> None:
+        """Report the exercise under way of a routine the session (or a quit) ends, before its row closes."""
+        if self.window is not None:
+            self.window.stop_routine()
+
+    def close(self) -> None:
+        self._focus_timer.stop()
+        if self.window is not None:
+            window, self.window = self.window, None
+            window.close_quietly()
+
+    def _finished(self, outcome: Outcome) -> None:
+        # The window closes itself (done view, safety advice): do not close it here.
+        window, self.window = self.window, None
+        self._focus_timer.stop()
+        self._finish_break(outcome)
+        if window is not None and outcome == Outcome.COMPLETED:
+            now = self.session.clock.now()
+            window.set_next_break_text(status_line(self.session.engine.status(now), now))
+            # Read once this break's exercises are written.
+            self._after_history_written(lambda: self._show_today(window, now))
+
+    def _show_today(self, window: BreakWindow, now: datetime) -> None:
+        if window in self._windows:  # not closed and deleted meanwhile
+            window.set_today(self.session.targets_worked_today(now))

@@ -1,0 +1,78 @@
+"""The session's news as desktop notifications: a break announced, overdue, a cool-down offered, a refusal.
+
+:class:`Notices` words each event for the user and sends it through the
+notifier chain (adapters/notify.py); the buttons a notification offers come
+back as commands.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Callable
+
+from deskbreak.core import commands as cmd
+from deskbreak.core.describe import COOLDOWN_ADVICE, human_duration, prelude_message
+from deskbreak.core.engine import BreakOverdue, Refused, RunEnded
+from deskbreak.core.i18n import translate
+from deskbreak.core.kinds import BreakKind
+from deskbreak.core.session import BreakAnnounced
+from deskbreak.core.settings import Settings
+
+log = logging.getLogger("deskbreak")
+
+
+class Notices:
+    """Notifications for the session's events; ``notifier`` may be None (nothing is said then)."""
+
+    def __init__(self, notifier, settings: Callable[[], Settings], run_command: Callable[[cmd.Command], None]):
+        self.notifier = notifier
+        self._settings = settings
+        self._run_command = run_command
+        if notifier is not None:
+            notifier.on_action = self._action
+
+    @property
+    def postpone_label(self) -> str:
+        return translate("app", "Postpone {delay}").format(
+            delay=human_duration(self._settings().postpone.total_seconds()))
+
+    def tell(self, title: str, body: str) -> None:
+        if self.notifier is not None:
+            self.notifier.notify(title, body)
+
+    def withdraw(self) -> None:
+        if self.notifier is not None:
+            self.notifier.withdraw()
+
+    def render(self, event) -> None:
+        """Say what ``event`` means to the user, when it is news."""
+        if isinstance(event, BreakAnnounced):
+            self._announce(event)
+        elif isinstance(event, BreakOverdue):
+            self.tell(translate("app", "{kind} overdue").format(kind=event.brk.kind.label),
+                      translate("app", "It waited {delay} for: {reason}. It starts when that ends; "
+                                       "or take it now from the tray.").format(
+                          delay=human_duration(self._settings().dnd_max_delay.total_seconds()),
+                          reason=event.reason))
+        elif isinstance(event, RunEnded) and event.offer_cooldown and self.notifier is not None:
+            self.notifier.notify(translate("app", "Run done? Time to cool down"),
+                                 translate("describe", COOLDOWN_ADVICE),
+                                 actions=[("cooldown", translate("app", "Start back-care routine"))])
+        elif isinstance(event, Refused):
+            self.tell("deskbreak", event.reason)
+
+    def _announce(self, event: BreakAnnounced) -> None:
+        plan = event.plan
+        title, body = prelude_message(plan.brk, event.at, list(plan.featured), plan.seconds)
+        if self.notifier is not None:
+            # It expires when the break starts, and offers Postpone where the desktop can.
+            lead = max(1.0, (plan.brk.due - event.at).total_seconds())
+            backend = self.notifier.notify(title, body, expire_s=lead,
+                                           actions=[("postpone", self.postpone_label)])
+            log.info("prelude notification via %s: %s", backend, title)
+
+    def _action(self, key: str) -> None:
+        if key == "postpone":
+            self._run_command(cmd.Postpone())
+        elif key == "cooldown":
+            self._run_command(cmd.StartBreak(BreakKind.EVENING))
