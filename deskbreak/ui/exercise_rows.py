@@ -28,7 +28,7 @@ from deskbreak.core.catalog import Exercise
 from deskbreak.core.i18n import translate
 from deskbreak.core.poses import ExercisePoses
 from deskbreak.ui.break_window import place_text
-from deskbreak.ui.figure import FigureColors
+from deskbreak.ui.figure_paint import FigureColors
 from deskbreak.ui.render import render_exercise
 from deskbreak.ui.style import blend
 
