@@ -78,7 +78,7 @@ def profile(tmp_path) -> tuple[str, ...]:
 @pytest.fixture
 def nothing_running(monkeypatch):
     """No deskbreak answers, without a QCoreApplication in the test process (as in test_cli.py)."""
-    monkeypatch.setattr("deskbreak.cli._ask_running_app", lambda *args, **kwargs: None)
+    monkeypatch.setattr("deskbreak.cli.control.ask_running_app", lambda *args, **kwargs: None)
 
 
 # -- the real app in a subprocess, offscreen -------------------------------------------------

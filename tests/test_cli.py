@@ -150,7 +150,7 @@ def test_environment_chooses_the_profile(tmp_path):
 def nothing_running(monkeypatch):
     """No deskbreak answers, without creating a QCoreApplication in the test process
     (pytest-qt's widget tests need theirs to be a QApplication)."""
-    monkeypatch.setattr("deskbreak.cli._ask_running_app", lambda *args, **kwargs: None)
+    monkeypatch.setattr("deskbreak.cli.control.ask_running_app", lambda *args, **kwargs: None)
 
 
 def test_config_set_get_list_and_reset_write_the_profile_settings(capsys, tmp_path, nothing_running):

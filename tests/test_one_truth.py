@@ -147,7 +147,7 @@ def history_made(qtbot, tmp_path, caplog):
 
 def stats_output(capsys, monkeypatch, folder: Path, today, *options: str) -> str:
     """``deskbreak stats`` for this week on that profile, asked on the evening of ``today``."""
-    monkeypatch.setattr("deskbreak.cli.SystemClock", lambda: FakeClock(TUESDAY_9.replace(hour=20)))
+    monkeypatch.setattr("deskbreak.cli.history.SystemClock", lambda: FakeClock(TUESDAY_9.replace(hour=20)))
     code, out, err = run_cli(capsys, "--config-dir", str(folder), "--data-dir", str(folder), "stats",
                              "--since", (today - timedelta(days=today.weekday())).isoformat(), *options)
     assert (code, err) == (0, "")

@@ -597,7 +597,6 @@
     </message>
     <message>
         <source>Illustration</source>
-        <extracomment>Accent for the highlighted muscles: an orange with at least 3:1 contrast on white and on the usual dark window colours. Gap drawn around limbs, in figure units, so a limb reads against the body behind it. Props that only mark the floor: drawn across the frame, never widening it. Room left around the figure inside the frame, in figure units.</extracomment>
         <translation>Abbildung</translation>
     </message>
     <message>

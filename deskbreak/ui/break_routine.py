@@ -20,6 +20,11 @@ Height: the figure and the ring give way first (each down to a minimum that
 still reads); only then does a column's text scroll. In the window's size on
 a 1280x800 screen, with the system font at 100 % or 125 %, no exercise of the
 catalog scrolls (``tests/ui/test_break_layout.py``).
+
+The page's parts live beside it: the illustration card in
+:mod:`deskbreak.ui.illustration_card`, the coach's words in
+:mod:`deskbreak.ui.coach_words`, the widgets that fit their text to the
+room in :mod:`deskbreak.ui.fitting_widgets`.
 """
 
 from __future__ import annotations
@@ -27,15 +32,13 @@ from __future__ import annotations
 import html
 from typing import Sequence
 
-from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtGui import QFontMetrics, QResizeEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -43,26 +46,24 @@ from PySide6.QtWidgets import (
 
 from deskbreak.core.catalog import Exercise
 from deskbreak.core.clock import Clock
-from deskbreak.core.catalog import words
-from deskbreak.core.guide import Kind, Segment, Stage, View, our_timing, side_name, side_words, summary
+from deskbreak.core.guide import Kind, Segment, View, our_timing
 from deskbreak.core.i18n import QT_TRANSLATE_NOOP, Context, translate
 from deskbreak.ui import style
 from deskbreak.ui.break_widgets import (
     Card,
     CitationLabel,
-    Chip,
-    FlowLayout,
     make_button,
     make_label,
-    place_text,
     refont_labels,
     restyle_button,
     ring_time,
     seconds_left,
     set_text,
 )
-from deskbreak.ui.figure import FigureWidget
+from deskbreak.ui.coach_words import RING_WORDS, next_text, stage_cue
+from deskbreak.ui.fitting_widgets import ColumnLayout, FitScrollArea, HeadlineLabel
 from deskbreak.ui.hold_ring import HoldRing
+from deskbreak.ui.illustration_card import IllustrationCard
 
 break_window = Context("break_window")  # for plurals: lupdate reads the context from this name
 SORE_BACK_NOTICE = QT_TRANSLATE_NOOP("break_window", "Your lower back hurts: no forward folds or intense backbends "
@@ -70,287 +71,6 @@ SORE_BACK_NOTICE = QT_TRANSLATE_NOOP("break_window", "Your lower back hurts: no 
                                      "radiates to your hips or knees.")
 SAFETY_FOOTER = QT_TRANSLATE_NOOP("break_window", "Mild discomfort is normal at first. Stop if pain lasts more "
                                   "than a few minutes; see a doctor if it radiates.")
-
-# What the ring's caption and the screen reader call each kind of segment.
-_KEEP_GOING = (QT_TRANSLATE_NOOP("break_window", "KEEP GOING"), QT_TRANSLATE_NOOP("break_window", "Keep going"))
-_RING_WORDS = {
-    Kind.HOLD: (QT_TRANSLATE_NOOP("break_window", "HOLD"), QT_TRANSLATE_NOOP("break_window", "Hold")),
-    Kind.REST: (QT_TRANSLATE_NOOP("break_window", "REST"), QT_TRANSLATE_NOOP("break_window", "Rest")),
-    Kind.LEAD_IN: (QT_TRANSLATE_NOOP("break_window", "GET READY"), QT_TRANSLATE_NOOP("break_window", "Get ready")),
-    Kind.SWITCH: (QT_TRANSLATE_NOOP("break_window", "SWITCH SIDES"),
-                  QT_TRANSLATE_NOOP("break_window", "Switch sides")),
-    Kind.WALK: _KEEP_GOING,
-    Kind.MOVE: _KEEP_GOING,
-    Kind.REP: _KEEP_GOING,
-}
-# "Next: Hold 20 s" while the exercise goes on; "Then: ..." after a run of reps.
-_NEXT = QT_TRANSLATE_NOOP("break_window", "Next: {what}")
-_THEN = QT_TRANSLATE_NOOP("break_window", "Then: {what}")
-
-
-def stage_cue(segment: Segment, elapsed: float) -> str:
-    """What the coach calls now: a rep's "Move", "Hold 3 s", "Return"; else the segment's cue."""
-    stage = segment.stage_at(elapsed)
-    if stage is None:
-        return segment.cue
-    if stage == Stage.HOLD:
-        return translate("guide", "Hold {hold} s").format(hold=f"{segment.hold_s:g}")
-    return translate("break_window", "Move") if stage == Stage.MOVE else translate("break_window", "Return")
-
-
-def next_text(view: View, segments: Sequence[Segment], hold_length: str) -> str:
-    """ "Next: Hold 20 s", "Next: left side", "Then: Side-lying leg raise (10 reps each side)"."""
-    current = view.segment
-    assert current is not None
-    index, lead = view.index + 1, _NEXT
-
-    def same_run(at: int) -> bool:
-        return (at < len(segments) and segments[at].kind == Kind.REP
-                and segments[at].exercise.id == current.exercise.id)
-
-    if current.kind == Kind.REP and same_run(index):
-        # Through a run of reps, say where it leads rather than "rep" fifteen times.
-        if segments[index].side != current.side:
-            return translate("break_window", _NEXT).format(what=side_words(segments[index].side))
-        while same_run(index):
-            index += 1
-        lead = _THEN
-    if index >= len(segments):
-        return translate("break_window", "Last one") if lead == _NEXT else translate("break_window", "Then: done")
-    upcoming = segments[index]
-    if upcoming.exercise.id != current.exercise.id:
-        what = summary(upcoming.exercise, hold_length)
-    elif upcoming.kind == Kind.REP:
-        what = translate("guide", "{reps} reps").format(reps=upcoming.reps)
-        if upcoming.side:
-            what = f"{what}, {side_words(upcoming.side)}"
-    elif current.kind == Kind.REST and upcoming.rep is not None:
-        # Resting between holds: which one comes, so the count is never lost.
-        what = translate("break_window", "{cue}, rep {rep} of {reps}").format(
-            cue=upcoming.cue, rep=upcoming.rep, reps=upcoming.reps)
-    else:
-        what = upcoming.cue
-    return translate("break_window", lead).format(what=what)
-
-
-class HeadlineLabel(QLabel):
-    """The exercise's name, large: the largest of a few sizes at which it fits one line.
-
-    A long name (German ones above all) wraps to two or three lines at the
-    largest size and takes the height the steps and the ring need on a small
-    screen; a size or two smaller it fits one line. Too long even then, it wraps.
-    """
-
-    SCALES = (2.5, 2.15, 1.85)
-
-    def __init__(self, name: str) -> None:
-        super().__init__()
-        self.setObjectName(name)
-        self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        # Read by refont_labels after a change of the system font.
-        self.setProperty("fontBold", True)
-        self._use(self.SCALES[0])
-
-    def _use(self, scale: float) -> None:
-        self.setProperty("fontScale", scale)
-        font = style.scaled_font(scale, bold=True)
-        if font != self.font():
-            self.setFont(font)
-
-    def fit(self) -> None:
-        width = self.contentsRect().width()
-        if width <= 0:
-            return
-        fitting = (scale for scale in self.SCALES
-                   if QFontMetrics(style.scaled_font(scale, bold=True)).horizontalAdvance(self.text()) <= width)
-        self._use(next(fitting, self.SCALES[-1]))
-
-    def setText(self, text: str) -> None:  # noqa: N802
-        super().setText(text)
-        self.fit()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
-        super().resizeEvent(event)
-        self.fit()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
-            self.fit()  # a new system font: the sizes are measured again
-
-
-class ColumnLayout(QVBoxLayout):
-    """A column holding a widget whose height policy is Ignored, counted at least at its minimum height.
-
-    The column holds wrapping text, so the layout around it asks its height
-    for its width and gives it exactly that. A layout counts a widget of
-    Ignored height (the figure, the ring: they take what the words leave)
-    as nothing in that sum: on a short window it was squeezed below its
-    minimum and drawn over the words under it.
-    """
-
-    def __init__(self, flexible: QWidget, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._flexible = flexible
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
-        height = super().heightForWidth(width)
-        return height + self._flexible.minimumHeight() if height >= 0 else height
-
-
-class IllustrationCard(Card):
-    """The illustration: the animated figure, what the exercise works and where it is done.
-
-    The figure follows the routine (:meth:`follow`) as the timeline says
-    (:meth:`deskbreak.core.guide.Segment.pose_at`): it eases into the hold
-    pose while the user gets into position for a hold and stays there,
-    relaxes during a rest, waits in the start pose before counted reps and
-    then moves out, holds and returns with each rep. Anything with
-    ``show_exercise(exercise, side)`` can take the card's place
-    (:meth:`BreakWindow.replace_figure_area`).
-    """
-
-    def __init__(self, poses: dict | None = None, clock: Clock | None = None,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("figureArea")
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-        self.exercise: Exercise | None = None
-        self.side: str | None = None
-        self._followed: tuple[int, str | None] | None = None
-        self.figure_exercise: Exercise | None = None
-        self.figure = FigureWidget(poses or {}, clock=clock)
-        self.figure.setObjectName("figure")
-        # Its height is what the card has left once the words fit (at least the minimum).
-        self.figure.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
-        self._layout = ColumnLayout(self.figure, self)
-        self._layout.addWidget(self.figure, 1)
-
-        top = QHBoxLayout()
-        self._top = top
-        self.works_caption = make_label(translate("break_window", "WORKS"), scale=0.8, bold=True, wrap=False)
-        self.chips_row = FlowLayout()
-        self.side_chip = Chip("", strong=True)
-        self.side_chip.setObjectName("sideChip")
-        self.side_chip.hide()
-        top.addWidget(self.works_caption, 0, Qt.AlignmentFlag.AlignVCenter)
-        top.addLayout(self.chips_row, 1)
-        top.addWidget(self.side_chip, 0, Qt.AlignmentFlag.AlignVCenter)
-        self._layout.addLayout(top)
-        self.targets_label = make_label("", name="targetsLabel", parent=self)
-        self.targets_label.hide()  # the chips show it; kept for its accessible text
-        self.place_label = make_label("", name="placeLabel", scale=0.95)
-        self._layout.addWidget(self.place_label)
-        self._chips: list[Chip] = []
-
-    def minimum_figure_height(self) -> int:
-        # Big enough to read the pose at a glance on the smallest window.
-        return round(self.fontMetrics().height() * 6)
-
-    def sizeHint(self) -> QSize:  # noqa: N802
-        # Ask for no more than the minimum: the card takes what the text leaves.
-        return self.minimumSizeHint()
-
-
-    def show_exercise(self, exercise: Exercise, side: str | None = None) -> None:
-        if exercise is not self.exercise:
-            self.exercise = exercise
-            self.chips_row.clear()
-            self._chips = [Chip(words(t), self) for t in exercise.targets]
-            for chip in self._chips:
-                self.chips_row.addWidget(chip)
-            works = translate("break_window", "Works: {targets}").format(
-                targets=", ".join(words(t) for t in exercise.targets))
-            self.targets_label.setText(works)
-            self.place_label.setText(place_text(exercise))
-            self.setAccessibleName(f"{works}. {place_text(exercise)}")
-        if (exercise, side) != (self.figure_exercise, self.side):
-            self.figure.show_exercise(exercise, side)
-        self.figure_exercise = exercise
-        self.side = side
-        if side:
-            self.side_chip.setText(side_name(side))
-            self.side_chip.show()
-        else:
-            self.side_chip.hide()
-
-    def follow(self, view: View) -> None:
-        """Move the figure with the routine: see the class docstring."""
-        segment = view.segment
-        if segment is None:
-            return
-        entered = (view.index, segment.side) != self._followed
-        self._followed = (view.index, segment.side)
-        pose = segment.pose_at(view.elapsed)
-        if pose is None or segment.kind == Kind.HOLD:
-            # Ease into the hold pose once per segment; never snap out of a movement.
-            if entered and not self.figure.animating and self.figure.progress < 1.0:
-                self.figure.show_exercise(segment.exercise, segment.side)
-        elif self.figure.animating or abs(self.figure.progress - pose) > 1e-3:
-            # Only when it moves: a figure held still costs no repaint per tick.
-            self.figure.set_pose_progress(pose)
-
-    def restyle(self) -> None:
-        palette = self.palette()
-        line = self.fontMetrics().height()
-        self._layout.setContentsMargins(line, round(line * 0.8), line, round(line * 0.8))
-        self._layout.setSpacing(round(line * 0.5))
-        self._top.setSpacing(round(line * 0.5))
-        self.chips_row.set_gap(round(line * 0.4))
-        self.figure.setMinimumHeight(self.minimum_figure_height())
-        self.figure.set_background(style.card_color(palette))
-        style.set_text_color(self.works_caption, style.muted_color(palette))
-        style.set_text_color(self.place_label, style.muted_color(palette))
-        for chip in [*self._chips, self.side_chip]:
-            chip.restyle()
-
-
-class FitScrollArea(QScrollArea):
-    """A scroll area that asks for its whole content's height at its current width.
-
-    The layout then gives it all of that when it can (no scroll bar) and
-    shrinks it only when the window really is too small.
-    """
-
-    def __init__(self, content: QWidget) -> None:
-        super().__init__()
-        self.setWidget(content)
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        self.viewport().setAutoFillBackground(False)
-        content.setAutoFillBackground(False)
-        content.installEventFilter(self)
-        self._width = -1
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802
-        # New text re-lays the content out after this area told the page its
-        # height: tell it again, or the page keeps the old exercise's height.
-        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
-            self.updateGeometry()
-        return super().eventFilter(watched, event)
-
-    def sizeHint(self) -> QSize:  # noqa: N802
-        content = self.widget()
-        width = self.viewport().width() if self._width > 0 else content.sizeHint().width()
-        height = content.heightForWidth(width) if content.hasHeightForWidth() else -1
-        if height < 0:
-            height = content.sizeHint().height()
-        return QSize(content.sizeHint().width(), height)
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
-        line = self.fontMetrics().height()
-        return QSize(line * 10, line * 3)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
-        super().resizeEvent(event)
-        if event.size().width() != self._width:
-            # A new width wraps the text differently: ask again for its height.
-            self._width = event.size().width()
-            self.updateGeometry()
 
 
 class RoutinePage(QWidget):
@@ -555,7 +275,7 @@ class RoutinePage(QWidget):
         seconds = seconds_left(view.remaining)
         spoken = break_window.tr("%n seconds left", None, seconds, one="1 second left")
         rep = segment.rep_at(view.elapsed)
-        caption, word = (translate("break_window", text) for text in _RING_WORDS[segment.kind])
+        caption, word = (translate("break_window", text) for text in RING_WORDS[segment.kind])
         color = {Kind.REST: style.rest_color(palette), Kind.LEAD_IN: style.ready_color(palette),
                  Kind.SWITCH: style.ready_color(palette)}.get(segment.kind, style.accent_color(palette))
         if segment.kind in (Kind.REP, Kind.MOVE) and rep is not None:

@@ -2,7 +2,7 @@
 
 Everything here is in figure units (the standing figure is 1.8 tall, the
 ground is ``y = 0``, ``y`` grows up) and is a pure function of a pose's key
-points; ``figure.py`` paints the shapes. The one rule about sizes: **the head
+points; ``figure_paint.py`` paints the shapes. The one rule about sizes: **the head
 is the only big round shape.** Every other rounded end (a joint, the ends of
 the torso) is a *joint mark* at most :data:`JOINT_MARK_LIMIT` of the head's
 radius, so a figure lying down never reads as having two heads. The torso is

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from deskbreak.core.catalog import Catalog
 from deskbreak.core.poses import ExercisePoses, load_poses
-from deskbreak.ui.figure import FigureColors, paint_exercise
+from deskbreak.ui.figure_paint import FigureColors, paint_exercise
 
 _app: QGuiApplication | None = None
 

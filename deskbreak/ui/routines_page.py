@@ -14,307 +14,69 @@ that would leave a routine with nothing to play are refused where they start
 Everything is reachable from the keyboard: Tab moves through the lists and
 buttons, Delete removes, Ctrl+Up/Ctrl+Down move, Enter in the catalog adds.
 Colours come from the palette, and the pictures are redrawn when it changes.
+
+The rows of its lists (pictures, two texts) are in
+:mod:`deskbreak.ui.exercise_rows`, the edits of a routine's lists in
+:mod:`deskbreak.ui.routine_edits`.
 """
 
 from __future__ import annotations
 
-import logging
-from dataclasses import dataclass
-from typing import Callable, Mapping, Sequence
+from typing import Callable, Mapping
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QIcon, QImage, QKeySequence, QPainter, QPalette, QPixmap, QShortcut
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QApplication,
     QComboBox,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QListWidgetItem,
     QPushButton,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
-from deskbreak.core.catalog import PLACES, Catalog, Exercise, Routine, place_words
+from deskbreak.core.catalog import PLACES, Catalog, Routine, place_words
 from deskbreak.core.i18n import QT_TRANSLATE_NOOP, translate
 from deskbreak.core.kinds import BreakKind
 from deskbreak.core.poses import ExercisePoses, load_poses_or_none
-from deskbreak.core.user_routines import same_exercises, with_routine_exercises
-from deskbreak.ui.break_window import place_text
-from deskbreak.ui.figure import FigureColors
-from deskbreak.ui.render import render_exercise
-from deskbreak.ui.style import blend, muted_color, set_text_color
+from deskbreak.core.user_routines import same_exercises
+from deskbreak.ui.exercise_rows import (
+    IDS_ROLE,
+    THUMBNAIL_SIZE,
+    ExerciseThumbnails,
+    exercise_list,
+    exercise_name,
+    exercise_row,
+    first_upper,
+    row_height,
+)
+from deskbreak.ui.routine_edits import (
+    EVERY_BREAK,
+    ROTATION,
+    Selection,
+    edited_part,
+    moved,
+    paired_with_above,
+    split,
+    without,
+)
+from deskbreak.ui.style import muted_color, set_text_color
 
-log = logging.getLogger(__name__)
-
-THUMBNAIL_SIZE = 48
-"""Side of one exercise picture in the lists, in device-independent pixels."""
-
-ROW_PADDING = 4
+__all__ = ["IDS_ROLE", "LAST_EXERCISE_HINT", "RoutinesPage"]
 
 # Qt's QWIDGETSIZE_MAX, which PySide6 does not export: "no maximum height".
 UNLIMITED_HEIGHT = (1 << 24) - 1
-
-# What each list row stands for: the exercise ids of the row (one for an
-# exercise, several for a rotation group), and its second line of text.
-IDS_ROLE = Qt.ItemDataRole.UserRole
-DETAIL_ROLE = Qt.ItemDataRole.UserRole + 1
 
 KEYBOARD_HINT = QT_TRANSLATE_NOOP("routines_page", "Delete removes, Ctrl+Up and Ctrl+Down move, Enter in the catalog adds.")
 LAST_EXERCISE_HINT = QT_TRANSLATE_NOOP(
     "routines_page", "A routine needs at least one exercise, so the last one cannot be removed: add another first.")
 
 
-# -- pictures ----------------------------------------------------------------------
-
-
-class ExerciseThumbnails:
-    """Small pictures of exercises at their hold pose, drawn once per colour scheme.
-
-    A rotation group gets its members' pictures side by side. An exercise
-    without poses gets its initial in a circle, so no row is ever blank.
-    """
-
-    def __init__(self, poses: Mapping[str, ExercisePoses], exercises: Mapping[str, Exercise]) -> None:
-        self.poses = poses
-        self.exercises = exercises
-        self._images: dict[tuple, QImage] = {}
-        self._icons: dict[tuple, QIcon] = {}
-
-    def icon(self, exercise_ids: Sequence[str], palette: QPalette, ratio: float) -> QIcon:
-        """The picture of ``exercise_ids`` for a list with ``palette`` on a ``ratio`` screen."""
-        background = palette.color(QPalette.ColorRole.Base)
-        text = palette.color(QPalette.ColorRole.Text)
-        scheme = (background.rgba(), text.rgba(), ratio)
-        key = (tuple(exercise_ids), scheme)
-        if key not in self._icons:
-            side = round(THUMBNAIL_SIZE * ratio)
-            pixmap = QPixmap(side * len(exercise_ids), side)
-            pixmap.fill(background)
-            painter = QPainter(pixmap)
-            try:
-                for index, exercise_id in enumerate(exercise_ids):
-                    painter.drawImage(index * side, 0, self._image(exercise_id, scheme, side, background, text))
-            finally:
-                painter.end()
-            pixmap.setDevicePixelRatio(ratio)
-            self._icons[key] = QIcon(pixmap)
-        return self._icons[key]
-
-    def _image(self, exercise_id: str, scheme: tuple, side: int, background: QColor, text: QColor) -> QImage:
-        key = (exercise_id, scheme)
-        if key not in self._images:
-            poses = self.poses.get(exercise_id)
-            colors = FigureColors.from_colors(background, text)
-            if poses is not None:
-                self._images[key] = render_exercise(poses, (side, side), colors=colors)
-            else:
-                self._images[key] = self._initial(exercise_id, side, colors)
-        return self._images[key]
-
-    def _initial(self, exercise_id: str, side: int, colors: FigureColors) -> QImage:
-        exercise = self.exercises.get(exercise_id)
-        letter = (exercise_name(exercise) if exercise else exercise_id)[:1].upper()
-        image = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
-        image.fill(colors.background)
-        painter = QPainter(image)
-        try:
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-            painter.setPen(colors.prop_line)
-            inset = side // 6
-            painter.drawEllipse(QRect(inset, inset, side - 2 * inset, side - 2 * inset))
-            painter.setPen(colors.cue)
-            painter.drawText(QRect(0, 0, side, side), int(Qt.AlignmentFlag.AlignCenter), letter)
-        finally:
-            painter.end()
-        return image
-
-
-# -- list rows ---------------------------------------------------------------------
-
-
-def wrapped_lines(text: str, metrics: QFontMetrics, width: int, max_lines: int) -> list[str]:
-    """``text`` broken at spaces into at most ``max_lines`` lines of ``width`` pixels, the last elided."""
-    lines: list[str] = []
-    words = text.split()
-    while words and len(lines) < max_lines - 1:
-        line = words.pop(0)
-        while words and metrics.horizontalAdvance(f"{line} {words[0]}") <= width:
-            line = f"{line} {words.pop(0)}"
-        if metrics.horizontalAdvance(line) > width:
-            # One word too long for a line: let the eliding below handle it.
-            words.insert(0, line)
-            break
-        lines.append(line)
-    if words:
-        lines.append(metrics.elidedText(" ".join(words), Qt.TextElideMode.ElideRight, width))
-    return lines
-
-
-class ExerciseItem(QListWidgetItem):
-    """A row standing for one exercise or a rotation group.
-
-    Its picture is made when the list first asks for it, in the list's
-    palette of that moment: opening the page draws only the rows in view,
-    and a switch between light and dark needs no refilling of the lists.
-    """
-
-    def __init__(self, exercise_ids: Sequence[str], title: str, thumbnails: ExerciseThumbnails) -> None:
-        super().__init__(title)
-        self.thumbnails = thumbnails
-        self.setData(IDS_ROLE, tuple(exercise_ids))
-
-    def data(self, role: int) -> object:
-        view = self.listWidget()
-        if role == Qt.ItemDataRole.DecorationRole and view is not None:
-            return self.thumbnails.icon(self.data(IDS_ROLE), view.palette(), view.devicePixelRatioF())
-        return super().data(role)
-
-
-def row_height(metrics: QFontMetrics, icon_height: int) -> int:
-    """The height of every list row: the picture or three lines of text, whichever is taller."""
-    return max(icon_height, ExerciseRowDelegate.TEXT_LINES * metrics.lineSpacing()) + 2 * ROW_PADDING
-
-
-class ExerciseRowDelegate(QStyledItemDelegate):
-    """A row: the picture, the name (up to two lines), and the figures in a quieter colour.
-
-    Both texts are elided to the row; the tooltip has them in full.
-    """
-
-    TEXT_LINES = 3
-
-    @staticmethod
-    def _icon_size(option: QStyleOptionViewItem) -> QSize:
-        view = option.widget
-        return view.iconSize() if isinstance(view, QAbstractItemView) else option.decorationSize
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
-        icon = self._icon_size(option)
-        metrics = QFontMetrics(option.font)
-        return QSize(icon.width() + 12 * metrics.lineSpacing(), row_height(metrics, icon.height()))
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        # A copy: PySide hands out the option's own icon, which the reset below would empty.
-        title, icon = opt.text, QIcon(opt.icon)
-        # The style draws the row's background, selection and focus frame;
-        # the picture and the two texts are drawn here.
-        opt.text, opt.icon = "", QIcon()
-        style = opt.widget.style() if opt.widget else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-
-        area = opt.rect.adjusted(ROW_PADDING, ROW_PADDING, -ROW_PADDING, -ROW_PADDING)
-        # The list's icon size, not this row's: every row's text starts at the same x.
-        icon_size = self._icon_size(opt)
-        icon_rect = QRect(area.left(), area.top() + (area.height() - icon_size.height()) // 2,
-                          icon_size.width(), icon_size.height())
-        icon.paint(painter, icon_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        group = (QPalette.ColorGroup.Active if opt.state & QStyle.StateFlag.State_Active
-                 else QPalette.ColorGroup.Inactive)
-        role_text = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        role_back = QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Base
-        text_color = opt.palette.color(group, role_text)
-        detail_color = blend(text_color, opt.palette.color(group, role_back), 0.32)
-
-        text_rect = area.adjusted(icon_size.width() + 2 * ROW_PADDING, 0, 0, 0)
-        metrics = QFontMetrics(opt.font)
-        title_lines = wrapped_lines(title, metrics, text_rect.width(), self.TEXT_LINES - 1)
-        detail = index.data(DETAIL_ROLE) or ""
-        detail_lines = wrapped_lines(detail, metrics, text_rect.width(), self.TEXT_LINES - len(title_lines))
-        line_height = metrics.lineSpacing()
-        top = text_rect.top() + (text_rect.height() - line_height * (len(title_lines) + len(detail_lines))) // 2
-        painter.save()
-        painter.setFont(opt.font)
-        for lines, color in ((title_lines, text_color), (detail_lines, detail_color)):
-            painter.setPen(color)
-            for line in lines:
-                painter.drawText(QRect(text_rect.left(), top, text_rect.width(), line_height),
-                                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), line)
-                top += line_height
-        painter.restore()
-
-
-def exercise_list(object_name: str, accessible_name: str, parent: QWidget) -> QListWidget:
-    widget = QListWidget(parent)
-    widget.setObjectName(object_name)
-    widget.setAccessibleName(accessible_name)
-    widget.setItemDelegate(ExerciseRowDelegate(widget))
-    widget.setIconSize(QSize(THUMBNAIL_SIZE, THUMBNAIL_SIZE))
-    widget.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    widget.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-    widget.setUniformItemSizes(True)
-    return widget
-
-
-# -- the routine being edited ------------------------------------------------------
-
-
-EVERY_BREAK = "every break"
-ROTATION = "rotation"
-
-
-@dataclass(frozen=True)
-class Selection:
-    """A row of the shown routine: in which list, and where."""
-
-    part: str
-    row: int
-
-
-def moved(rows: Sequence, row: int, offset: int) -> list:
-    rows = list(rows)
-    rows.insert(row + offset, rows.pop(row))
-    return rows
-
-
-def without(rows: Sequence, row: int) -> list:
-    return [item for index, item in enumerate(rows) if index != row]
-
-
-def paired_with_above(groups: Sequence[tuple[str, ...]], row: int) -> list[tuple[str, ...]]:
-    """``groups`` with group ``row`` joined onto the end of the group above it."""
-    groups = list(groups)
-    groups[row - 1] = groups[row - 1] + groups.pop(row)
-    return groups
-
-
-def split(groups: Sequence[tuple[str, ...]], row: int) -> list[tuple[str, ...]]:
-    """``groups`` with group ``row`` replaced by one group per exercise, in place."""
-    return [*groups[:row], *((exercise_id,) for exercise_id in groups[row]), *groups[row + 1:]]
-
-
-def edited_part(routine: Routine, part: str, change: Callable[[Sequence], list]) -> Routine:
-    """``routine`` with ``change`` applied to its every-break exercises or to its rotation."""
-    if part == ROTATION:
-        return with_routine_exercises(routine, routine.exercises, change(routine.rotation))
-    return with_routine_exercises(routine, change(routine.exercises), routine.rotation)
-
-
 def kind_label(kind: str) -> str:
     return BreakKind(kind).label
-
-
-def exercise_name(exercise: Exercise) -> str:
-    """The exercise's name in the user's language (the catalog's texts are translated where shown)."""
-    return translate("catalog", exercise.name)
-
-
-def first_upper(text: str) -> str:
-    """``text`` with its first letter capital and the rest as it is ("Am Schreibtisch", not "Am schreibtisch")."""
-    return text[:1].upper() + text[1:]
 
 
 # -- the page ----------------------------------------------------------------------
@@ -518,37 +280,11 @@ class RoutinesPage(QWidget):
 
     # -- filling the lists -------------------------------------------------------
 
-    def _row(self, exercise_ids: Sequence[str]) -> ExerciseItem:
-        exercises = [self._exercises[exercise_id] for exercise_id in exercise_ids]
-        title = " + ".join(exercise_name(exercise) for exercise in exercises)
-        detail = " + ".join(self._figures(exercise) for exercise in exercises)
-        item = ExerciseItem(exercise_ids, title, self._thumbnails)
-        item.setData(DETAIL_ROLE, detail)
-        item.setData(Qt.ItemDataRole.AccessibleTextRole,
-                     translate("routines_page", "{exercise}: {figures}").format(exercise=title, figures=detail))
-        item.setToolTip("\n\n".join(self._tooltip(exercise) for exercise in exercises))
-        return item
-
-    @staticmethod
-    def _figures(exercise: Exercise) -> str:
-        """The document's figures, then ours where we add pacing: "no figures given; ours: 2 min"."""
-        pacing = exercise.pacing_text()
-        if not pacing:
-            return exercise.figures_text()
-        return translate("routines_page", "{figures}; ours: {pacing}").format(
-            figures=exercise.figures_text(), pacing=pacing)
-
-    def _tooltip(self, exercise: Exercise) -> str:
-        lines = [exercise_name(exercise), place_text(exercise), first_upper(exercise.figures_text())]
-        if exercise.pacing_text():
-            lines.append(translate("routines_page", "Our pacing: {pacing}").format(pacing=exercise.pacing_text()))
-        return "\n".join(lines)
-
     def _fill_catalog(self) -> None:
         selected = self._catalog_selection()
         self.catalog_list.clear()
         for exercise in sorted(self._exercises.values(), key=lambda e: exercise_name(e).casefold()):
-            item = self._row((exercise.id,))
+            item = exercise_row((exercise.id,), self._exercises, self._thumbnails)
             self.catalog_list.addItem(item)
             if exercise.id == selected:
                 self.catalog_list.setCurrentItem(item)
@@ -592,7 +328,7 @@ class RoutinesPage(QWidget):
             widget.blockSignals(True)
             widget.clear()
             for exercise_ids in rows:
-                widget.addItem(self._row(exercise_ids))
+                widget.addItem(exercise_row(exercise_ids, self._exercises, self._thumbnails))
             widget.blockSignals(False)
         # The every-break list is short: sized to its rows (two always in
         # view, up to three), it leaves the height to the rotation.

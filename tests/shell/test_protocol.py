@@ -56,7 +56,7 @@ def sent(monkeypatch, app):
         requests.append({"command": command, **arguments})
         return answer(app, {"command": command, **arguments})
 
-    monkeypatch.setattr("deskbreak.cli._ask_running_app", ask)
+    monkeypatch.setattr("deskbreak.cli.control.ask_running_app", ask)
     return requests
 
 
@@ -211,7 +211,7 @@ def test_config_set_autostart_with_none_running_writes_the_entry_as_the_app_woul
                                                                                    fail):
     autostart = FakeAutostart(fail)
     monkeypatch.setattr("deskbreak.adapters.autostart.detect_autostart", lambda command: autostart)
-    monkeypatch.setattr("deskbreak.cli._ask_running_app", lambda *args, **kwargs: None)
+    monkeypatch.setattr("deskbreak.cli.control.ask_running_app", lambda *args, **kwargs: None)
     code, out, err = cli(capsys, tmp_path, "config", "set", "autostart", "true")
     assert out.startswith("autostart = true (saved to ")
     if fail:

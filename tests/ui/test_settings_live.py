@@ -28,7 +28,7 @@ def running(qtbot, tmp_path, monkeypatch):
     app = make_app(tmp_path, store=store, notifier=NotifierChain([notifier]))
     app.start()
     app.watch_settings_file()
-    monkeypatch.setattr("deskbreak.cli._ask_running_app",
+    monkeypatch.setattr("deskbreak.cli.control.ask_running_app",
                         lambda profile, command, **arguments: answer(app, {"command": command, **arguments}))
     yield app, notifier
     app.shutdown()
