@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import example, given, settings, strategies as st
 
-from deskbreak.core import calendar as calendar_module
+from deskbreak.core.calendar import file_reading as calendar_module
 from deskbreak.core.bounded_read import DEFAULT_LIMIT
 from deskbreak.core.calendar import (
     DEFAULT_RUN_KEYWORDS,

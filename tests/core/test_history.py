@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from deskbreak.core import history as history_module
+from deskbreak.core.history import store as history_module
 from deskbreak.core.clock import FakeClock
 from deskbreak.core.kinds import Outcome
 from deskbreak.core.history import (

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings as hypothesis_settings, strategies as st
 
-from deskbreak.core import settings as settings_module
+from deskbreak.core.settings import settings_file as settings_module
 from deskbreak.core.profile import SETTINGS_FILE_NAME, default_config_dir, default_data_dir
 from deskbreak.core.settings import (
     SECTIONS,

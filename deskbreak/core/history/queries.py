@@ -1,0 +1,81 @@
+"""Reading the history: the breaks since a moment, with their exercises, and counts by outcome."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+
+from deskbreak.core.history.records import OUTCOMES, BreakRecord, ExerciseRecord, loaded_time, stored_time
+from deskbreak.core.history.store import HistoryDatabase
+
+# When a break happened, for ordering and the since-filter: shown if it was,
+# else when it was due, else when it ended.
+_MOMENT = "julianday(COALESCE(shown_at, due_at, ended_at))"
+
+
+class HistoryQueries(HistoryDatabase):
+    """The history's reads; each sees one snapshot of the file."""
+
+    def breaks(self, since: datetime | None = None) -> list[BreakRecord]:
+        """Breaks that happened at or after ``since`` (all when None), oldest first, with their exercises."""
+        condition, parameters = self._since_condition(since)
+        try:
+            # One read transaction: in WAL mode both queries see the same snapshot.
+            self._connection.execute("BEGIN")
+            try:
+                break_rows = self._connection.execute(
+                    "SELECT id, kind, routine_id, due_at, shown_at, ended_at, outcome, note, planned_exercises"
+                    f" FROM breaks WHERE {condition} ORDER BY {_MOMENT}, id",
+                    parameters,
+                ).fetchall()
+                exercise_rows = self._connection.execute(
+                    "SELECT id, break_id, exercise_id, seconds, completed, done_at FROM exercises_done"
+                    f" WHERE break_id IN (SELECT id FROM breaks WHERE {condition}) ORDER BY id",
+                    parameters,
+                ).fetchall()
+            finally:
+                self._connection.execute("COMMIT")
+        except sqlite3.DatabaseError as error:
+            raise self._error("read the history", error) from error
+
+        exercises_by_break: dict[int, list[ExerciseRecord]] = {}
+        for row_id, break_id, exercise_id, seconds, completed, done_at in exercise_rows:
+            exercises_by_break.setdefault(break_id, []).append(
+                ExerciseRecord(row_id, break_id, exercise_id, seconds, bool(completed), loaded_time(done_at))
+            )
+        return [
+            BreakRecord(
+                id=row_id,
+                kind=kind,
+                routine_id=routine_id,
+                due_at=loaded_time(due_at),
+                shown_at=loaded_time(shown_at),
+                ended_at=loaded_time(ended_at),
+                outcome=outcome,
+                note=note or "",
+                exercises=tuple(exercises_by_break.get(row_id, ())),
+                planned_exercises=planned,
+            )
+            for row_id, kind, routine_id, due_at, shown_at, ended_at, outcome, note, planned in break_rows
+        ]
+
+    def summary(self, since: datetime | None = None) -> dict[str, int]:
+        """How many breaks ended with each outcome (every outcome present, zero if none)."""
+        condition, parameters = self._since_condition(since)
+        try:
+            rows = self._connection.execute(
+                f"SELECT outcome, COUNT(*) FROM breaks WHERE {condition} AND outcome IS NOT NULL"
+                " GROUP BY outcome",
+                parameters,
+            ).fetchall()
+        except sqlite3.DatabaseError as error:
+            raise self._error("read the history", error) from error
+        counts = dict.fromkeys(OUTCOMES, 0)
+        counts.update(rows)
+        return counts
+
+    @staticmethod
+    def _since_condition(since: datetime | None) -> tuple[str, tuple[str, ...]]:
+        if since is None:
+            return "1", ()
+        return f"{_MOMENT} >= julianday(?)", (stored_time(since, "since"),)
