@@ -105,6 +105,7 @@ class DeskbreakApp(QObject):
                                    tell=self.notices.tell, after_history_written=self._after_history_written,
                                    start_break_for=self._start_break_for, welcome_marker=welcome_marker, parent=self)
         self._settings_watcher = None
+        self._shut_down = False
         self._apply_autostart = follow_settings(store, alarm=alarm, chimes=chimes, autostart=autostart,
                                                 tell=self.notices.tell)
         self.holds.follow(store.subscribe, lambda: store.settings)
@@ -193,6 +194,7 @@ class DeskbreakApp(QObject):
 
     def shutdown(self) -> None:
         self._settle_for_quit()
+        self._shut_down = True
         self.holds.close()
         calendar, self.calendar = self.calendar, None
         if calendar is not None:
@@ -272,7 +274,9 @@ class DeskbreakApp(QObject):
         done.add_done_callback(lambda _: self._historyWritten.emit(then))
 
     def _call(self, then: Callable[[], object]) -> None:
-        then()
+        # A read queued behind the writer can arrive after shutdown closed the history: nothing to show then.
+        if not self._shut_down:
+            then()
 
     # -- commands ----------------------------------------------------------
 

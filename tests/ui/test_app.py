@@ -7,6 +7,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from datetime import datetime, timedelta, timezone
 
@@ -22,7 +23,7 @@ from deskbreak.core.clock import FakeClock
 from deskbreak.core.describe import human_duration
 from deskbreak.core.engine import State
 from deskbreak.core.kinds import BreakKind, Outcome
-from deskbreak.core.history import HistoryStore
+from deskbreak.core.history import HistoryError, HistoryStore
 from deskbreak.core.history_writer import HistoryWriter
 from deskbreak.core.holds import Hold, Holds
 from deskbreak.core.settings import Settings
@@ -714,3 +715,24 @@ def test_the_menu_says_how_long_each_routine_takes(app_parts):
     seconds = routine_seconds(app.catalog, app.catalog.routine("pre-run-glutes"), app.settings)
     assert prerun == f"Run now: pre-run routine, {human_duration(seconds)}"
     assert re.fullmatch(r"Take a break now, \d+ min", next(t for t in texts if t.startswith("Take a break now")))
+
+
+def test_a_read_queued_behind_the_writer_does_nothing_once_the_app_has_quit(qtbot, tmp_path):
+    # Found in the full suite: "today so far" read a history that shutdown had just closed.
+    app = make_app(tmp_path)
+    app.start()
+    gate = threading.Event()
+    app.history_writer.submit("hold the writer", lambda h: gate.wait(5))
+    reads = []
+    app._after_history_written(lambda: reads.append(app.history.breaks()))
+    gate.set()
+    app.shutdown()
+    qtbot.wait(100)
+    assert reads == []
+
+
+def test_a_closed_history_is_a_history_error_not_an_attribute_error(tmp_path):
+    history = HistoryStore(tmp_path / "history.sqlite3")
+    history.close()
+    with pytest.raises(HistoryError, match="cannot read the history"):
+        history.breaks()

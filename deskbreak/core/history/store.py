@@ -318,11 +318,13 @@ class HistoryDatabase:
             raise
 
     def _error(self, purpose: str, error: sqlite3.DatabaseError) -> HistoryError:
-        if error.sqlite_errorname in ("SQLITE_NOTADB", "SQLITE_CORRUPT"):
+        # Errors raised by the sqlite3 module itself (a closed connection) carry no SQLite error name.
+        name = getattr(error, "sqlite_errorname", None) or ""
+        if name in ("SQLITE_NOTADB", "SQLITE_CORRUPT"):
             return HistoryCorruptError(f"{self.path} is not a usable history database: {error}")
-        if (error.sqlite_errorname or "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
             return HistoryBusyError(f"cannot {purpose} in {self.path}: {error}")
-        if error.sqlite_errorname == "SQLITE_READONLY_DIRECTORY":
+        if name == "SQLITE_READONLY_DIRECTORY":
             # SQLite says "attempt to write a readonly database" when the file itself is writable:
             # name the folder, which is what the user has to change.
             return HistoryError(f"cannot {purpose} in {self.path}: its folder {self.path.parent} is read-only "
