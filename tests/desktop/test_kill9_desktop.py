@@ -134,8 +134,9 @@ def check_files_after_kill(profile: Profile, before: dict[int, tuple[str | None,
         names = sorted(p.name for p in config.iterdir())
         # A start that found the file broken would have moved it aside: it never may.
         assert not [n for n in names if ".bad-" in n], f"settings moved aside as broken: {names} {where}"
-        strays = [n for n in names if n != "settings.toml" and not (n.startswith(".settings.toml.")
-                                                                      and n.endswith(".tmp"))]
+        # settings.toml.lock is the saves' lock file: it stays, since removing it would race a waiting save.
+        kept = ("settings.toml", "settings.toml.lock")
+        strays = [n for n in names if n not in kept and not (n.startswith(".settings.toml.") and n.endswith(".tmp"))]
         assert not strays, f"unexpected files in the config folder: {strays} {where}"
     if not profile.history.exists():
         assert not before, f"the history file is gone {where}"
