@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from support.ci import skip_or_fail_under_ci
+
 REPO = Path(__file__).resolve().parent.parent
 SOURCES_ENV = "DESKBREAK_SOURCES"
 
@@ -46,16 +48,10 @@ def sources_dir() -> Path:
     )
 
 
-def _in_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
-
-
 @pytest.fixture(scope="session")
 def source_texts() -> dict[str, str]:
     try:
         directory = sources_dir()
     except FileNotFoundError as missing:
-        if _in_ci():
-            pytest.fail(str(missing))
-        pytest.skip(str(missing))
+        skip_or_fail_under_ci(str(missing))
     return {p.name: p.read_text(encoding="utf-8") for p in directory.glob("*.txt")}

@@ -30,7 +30,7 @@ from deskbreak.ui.app import DeskbreakApp
 from deskbreak.ui.charts import STACKED_OUTCOMES, minutes_text
 from deskbreak.ui.history_window import HistoryWindow
 from fakes import run_cli
-from ui.conftest import OFFSCREEN_PLATFORM_NOTES
+from support.offscreen import OFFSCREEN_PLATFORM_NOTES
 from ui.test_app import MONDAY_9, SettableIdle, advance_to, make_app
 
 pytestmark = pytest.mark.qt_log_ignore(*OFFSCREEN_PLATFORM_NOTES)
