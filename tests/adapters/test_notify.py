@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from deskbreak.adapters import notify
-from fakes import RecordingNotifier as TwoArgumentBackend  # a backend written for notify(title, message)
+from support.fakes import RecordingNotifier as TwoArgumentBackend  # a backend written for notify(title, message)
 from deskbreak.adapters.notify import FreedesktopNotifier, NotifierChain, PlyerNotifier
 
 FAKE_SERVICE = Path(__file__).with_name("fake_notify_service.py")

@@ -10,73 +10,20 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QIcon, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from deskbreak.adapters.notify import NotifierChain
-from deskbreak.core.catalog import load_catalog
 from deskbreak.core import commands as cmd
-from deskbreak.core.clock import FakeClock
 from deskbreak.core.describe import human_duration
 from deskbreak.core.engine import State
 from deskbreak.core.kinds import BreakKind, Outcome
 from deskbreak.core.history import HistoryStore
 from deskbreak.core.settings import Settings
 from deskbreak.core.settings_store import SettingsStore
-from deskbreak.ui.app import DeskbreakApp
 from deskbreak.ui.startup import display_problem
-from fakes import RecordingNotifier  # noqa: F401  (also imported from here by other tests)
-
-MONDAY_9 = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
-
-
-class FakeAlarm:
-    def __init__(self):
-        self.wakes: list = []
-        self.on_wake = None
-
-    def start(self, on_wake):
-        self.on_wake = on_wake
-
-    def wake_at(self, when):
-        self.wakes.append(when)
-
-    def stop(self):
-        pass
-
-
-class NoIdle:
-    name = "test"
-
-    def idle_seconds(self):
-        return 0.0
-
-
-@pytest.fixture
-def app_parts(qtbot, tmp_path):
-    clock = FakeClock(MONDAY_9)
-    notifier = RecordingNotifier()
-    history = HistoryStore(tmp_path / "history.sqlite3")
-    store = SettingsStore(tmp_path / "settings.toml", Settings.defaults().with_values(lead_in="1s", runs={}))
-    app = DeskbreakApp(
-        store=store, catalog=load_catalog(), clock=clock, history=history,
-        notifier=NotifierChain([notifier]), idle=NoIdle(), alarm=FakeAlarm(),
-        icons={"normal": QIcon(), "paused": QIcon()},
-    )
-    app.start()
-    yield app, clock, notifier, history
-    app.shutdown()
-
-
-def advance_to(app, clock, moment):
-    while clock.now() < moment:
-        clock.advance(min(30, (moment - clock.now()).total_seconds()))
-        app.tick("test")
-
-
-def menu_texts(app) -> list[str]:
-    app.tray.rebuild_menu()
-    return [a.text() for a in app.tray.menu.actions() if a.text()]
+from support.app_builder import MONDAY_9, advance_to, app_parts, make_app, menu_texts  # noqa: F401  (app_parts: a fixture)
+from support.fakes import RecordingNotifier, SettableIdle
 
 
 def test_without_a_tray_the_status_window_shows_live_state(app_parts):
@@ -208,16 +155,6 @@ def test_run_without_display_exits_1_with_one_line(tmp_path):
     )
     assert result.returncode == 1
     assert result.stderr.strip().count("\n") == 0 and "no display found" in result.stderr
-
-
-def make_app(tmp_path, **extra) -> DeskbreakApp:
-    parts = dict(
-        store=SettingsStore(tmp_path / "settings.toml", Settings.defaults().with_values(lead_in="1s", runs={})),
-        catalog=load_catalog(), clock=FakeClock(MONDAY_9),
-        history=HistoryStore(tmp_path / "history.sqlite3"), notifier=NotifierChain([]),
-        idle=NoIdle(), alarm=FakeAlarm(), icons={"normal": QIcon(), "paused": QIcon()},
-    )
-    return DeskbreakApp(**{**parts, **extra})
 
 
 def test_first_run_note_shows_until_dismissed(qtbot, tmp_path):
@@ -503,16 +440,6 @@ def test_a_login_entry_that_cannot_be_written_is_reported(qtbot, tmp_path):
 
 
 # -- a companion you can leave on all day ------------------------------------------------
-
-
-class SettableIdle:
-    name = "test"
-
-    def __init__(self):
-        self.seconds = 0.0
-
-    def idle_seconds(self):
-        return self.seconds
 
 
 class FakeDnd:

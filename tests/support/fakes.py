@@ -29,3 +29,41 @@ class RecordingNotifier:
     def notify(self, title, message):
         self.sent.append((title, message))
         return True
+
+
+class FakeAlarm:
+    """An alarm that only remembers when it was asked to ring; tests step the app themselves."""
+
+    def __init__(self):
+        self.wakes: list = []
+        self.on_wake = None
+
+    def start(self, on_wake):
+        self.on_wake = on_wake
+
+    def wake_at(self, when):
+        self.wakes.append(when)
+
+    def stop(self):
+        pass
+
+
+class NoIdle:
+    """Someone typing all the time: never idle."""
+
+    name = "test"
+
+    def idle_seconds(self):
+        return 0.0
+
+
+class SettableIdle:
+    """Idle time the test sets (``idle.seconds = 90``)."""
+
+    name = "test"
+
+    def __init__(self):
+        self.seconds = 0.0
+
+    def idle_seconds(self):
+        return self.seconds
