@@ -6,15 +6,24 @@ settings and history live in the profile folder, stepped by a FakeClock
 Any part passed by name replaces its fake: a test's own store or notifier, a
 benchmark's real alarm and chimes. The app is not started: callers start it
 and shut it down, or use the ``app_parts`` fixture, which does both.
+
+An app keeps real-time timers after it is shut down (the break window's
+preload, 3 s after start), which would fire inside a later test and stall
+its event loop; :func:`discard_built_apps`, called after every test of the
+tiers that build apps, deletes the apps built so far, and their timers with
+them.
 """
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QIcon
 
 from deskbreak.adapters.notify import NotifierChain
@@ -30,6 +39,8 @@ MONDAY_9 = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
 #: Every test app's settings over the defaults: a one-second lead-in and no weekly runs.
 TEST_SETTINGS = {"lead_in": "1s", "runs": {}}
 
+_built: weakref.WeakSet[DeskbreakApp] = weakref.WeakSet()
+
 
 def make_app(profile: Path, *, clock: Clock | None = None, **parts) -> DeskbreakApp:
     """A DeskbreakApp on ``profile``; ``parts`` (store, history, notifier, idle, alarm, chimes, ...) replace the fakes."""
@@ -44,7 +55,18 @@ def make_app(profile: Path, *, clock: Clock | None = None, **parts) -> Deskbreak
         "icons": lambda: {"normal": QIcon(), "paused": QIcon()},
     }
     built = {name: make() for name, make in fakes.items() if name not in parts}
-    return DeskbreakApp(clock=clock or FakeClock(MONDAY_9), **built, **parts)
+    app = DeskbreakApp(clock=clock or FakeClock(MONDAY_9), **built, **parts)
+    _built.add(app)
+    return app
+
+
+def discard_built_apps() -> None:
+    """Delete every app :func:`make_app` built that is still alive, with the timers it owns."""
+    for app in list(_built):
+        if shiboken6.isValid(app):
+            app.deleteLater()
+    _built.clear()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def advance_to(app, clock: FakeClock, moment: datetime) -> None:

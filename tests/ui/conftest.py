@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from deskbreak.core.catalog import Catalog, load_catalog
+from support.app_builder import discard_built_apps
 from support.offscreen import let_offscreen_notes_through, use_offscreen_platform
 
 use_offscreen_platform()
@@ -23,3 +24,10 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture(scope="session")
 def catalog() -> Catalog:
     return load_catalog()
+
+
+@pytest.fixture(autouse=True)
+def _apps_end_with_their_test():
+    """An app a test built never runs its timers in the next test (support/app_builder.py)."""
+    yield
+    discard_built_apps()
