@@ -40,7 +40,9 @@ test: $(VENV)/.installed-test
 	sh scripts/system-packages.sh test
 	$(BIN)/python -m pytest $(ARGS)
 
-# The unit and widget tiers only (no virtual desktop).
+# Every tier but tests/desktop (README, "Tests"). Needs no display and none of
+# Xvfb, openbox, trayer or dunst: a test outside tests/desktop that starts one
+# fails. The adapters tier runs dbus-daemon for a private session bus.
 test-fast: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -m "not desktop" $(ARGS)
 

@@ -185,12 +185,12 @@ def build_app(work: Path, without: frozenset[str] = frozenset()):
     from deskbreak.adapters.notify import default_notifier_chain
     from deskbreak.adapters.sound import Chimes, detect_player
     from deskbreak.core.assets import asset_path
-    from deskbreak.core.catalog import load_catalog
     from deskbreak.core.clock import FakeClock, SystemClock
     from deskbreak.core.history import HistoryStore
     from deskbreak.core.settings_store import SettingsStore
-    from deskbreak.ui.app import DeskbreakApp, watchdog_seconds
+    from deskbreak.ui.app import watchdog_seconds
     from deskbreak.ui.calendar_source import CalendarSource
+    from support.app_builder import make_app
 
     # Today at 08:00 in the local zone: the wall clock runs ahead of the real one from there.
     start = SystemClock().now().replace(hour=8, minute=0, second=0, microsecond=0)
@@ -216,10 +216,8 @@ def build_app(work: Path, without: frozenset[str] = frozenset()):
         built["alarm"] = _NullAlarm()
     if "notifier" in without:
         notifier = None
-    deskbreak = DeskbreakApp(
-        store=store, catalog=load_catalog(), clock=clock, notifier=notifier, idle=AtTheDesk(), icons=icons,
-        welcome_marker=None, routines_path=work / "routines.toml", **built,
-    )
+    deskbreak = make_app(work, clock=clock, store=store, notifier=notifier, idle=AtTheDesk(), icons=icons,
+                         welcome_marker=None, routines_path=work / "routines.toml", **built)
     return deskbreak, clock
 
 

@@ -74,7 +74,7 @@ def main() -> int:
             app.terminate(), app.wait(10)
 
             fullscreen = subprocess.Popen(
-                [sys.executable, str(ROOT / "tests" / "adapters" / "fake_dnd_window.py"), "--wm-class", "slides",
+                [sys.executable, str(ROOT / "tests" / "desktop" / "fake_dnd_window.py"), "--wm-class", "slides",
                  "--fullscreen"], env=desktop.env, stdout=subprocess.DEVNULL)
             time.sleep(2)
             app = start_app(desktop, Path(work) / "c", "--set", "runs=", "--sit-interval", "10s",

@@ -16,8 +16,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "tests"))  # the desktop harness and the tests' support package
 
-from tests.desktop.desktop import VirtualDesktop  # noqa: E402
+from desktop.desktop import VirtualDesktop  # noqa: E402
 
 SHOW_PAGES = """
 import sys

@@ -22,6 +22,8 @@ from pathlib import Path
 
 import pytest
 
+from support.ci import require_program
+
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGING = ROOT / "packaging"
 METAINFO = PACKAGING / "io.github.deskbreak.deskbreak.metainfo.xml"
@@ -38,26 +40,15 @@ def desktop_entry(path: Path) -> configparser.SectionProxy:
     return parser["Desktop Entry"]
 
 
-def program(name: str, package: str) -> str:
-    """The program's path; skip (fail under CI) naming the Debian package when it is missing."""
-    found = shutil.which(name)
-    if found is None:
-        message = f"{name} is not installed: `sudo apt-get install {package}` (or run `make test` as root)"
-        if os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no"):
-            pytest.fail(f"CI is set and {message}", pytrace=False)
-        pytest.skip(message)
-    return found
-
-
 def validate_desktop_file(path: Path) -> None:
-    done = subprocess.run([program("desktop-file-validate", "desktop-file-utils"), str(path)],
+    done = subprocess.run([require_program("desktop-file-validate", "desktop-file-utils"), str(path)],
                           capture_output=True, text=True, timeout=30)
     # It prints nothing for a clean file; hints and warnings count as failures too.
     assert (done.returncode, done.stdout + done.stderr) == (0, ""), f"{path.name}: {done.stdout}{done.stderr}"
 
 
 def appstreamcli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([program("appstreamcli", "appstream"), *args, "--no-net", "--pedantic"],
+    return subprocess.run([require_program("appstreamcli", "appstream"), *args, "--no-net", "--pedantic"],
                           capture_output=True, text=True, timeout=60)
 
 
@@ -245,8 +236,8 @@ def test_install_desktop_defaults_to_local_share_and_keeps_others_files_and_cach
     (theme / "48x48" / "apps" / "other.png").write_bytes((HICOLOR / "48x48" / "apps" / "deskbreak.png").read_bytes())
     (share / "applications").mkdir()
     shutil.copy(PACKAGING / "deskbreak.desktop", share / "applications" / "other.desktop")
-    cache_tool = program("gtk-update-icon-cache", "gtk-update-icon-cache")
-    program("update-desktop-database", "desktop-file-utils")
+    cache_tool = require_program("gtk-update-icon-cache", "gtk-update-icon-cache")
+    require_program("update-desktop-database", "desktop-file-utils")
     subprocess.run([cache_tool, "--quiet", "--force", "--ignore-theme-index", str(theme)], check=True)
     subprocess.run(["update-desktop-database", str(share / "applications")], check=True)
     before = files_under(home)

@@ -21,9 +21,11 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+import pytest
 
-import pytest  # noqa: E402
+from support.offscreen import OFFSCREEN_PLATFORM_NOTES, use_offscreen_platform
+
+use_offscreen_platform()
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED_TS = ROOT / "assets" / "translations" / "deskbreak_de.ts"
@@ -245,8 +247,7 @@ def german(qapp):
     remove_translations()
 
 
-_OFFSCREEN = pytest.mark.qt_log_ignore(r"^This plugin does not support raise\(\)$",
-                                       r"^This plugin does not support propagateSizeHints\(\)$")
+_OFFSCREEN = pytest.mark.qt_log_ignore(*OFFSCREEN_PLATFORM_NOTES)
 
 
 @_OFFSCREEN

@@ -33,6 +33,7 @@ from deskbreak.adapters.autostart import (
     launch_command,
 )
 from deskbreak.core.assets import asset_path
+from support.ci import require_program
 
 SPACED_PROFILE = ["--config-dir", "/x y"]
 COMMAND = ["/opt/desk break/bin/deskbreak", *SPACED_PROFILE]
@@ -94,17 +95,6 @@ def exec_arguments(value: str) -> list[str]:
     if current is not None:
         arguments.append("".join(current))
     return [argument.replace("%%", "%") for argument in arguments]
-
-
-def required_tool(name: str, package: str) -> str:
-    """The tool's path; skips without it, but fails under CI, which must install it."""
-    path = shutil.which(name)
-    if path is None:
-        reason = f"{name} is not installed (apt-get install {package}, or make test)"
-        if os.environ.get("CI"):
-            pytest.fail(reason)
-        pytest.skip(reason)
-    return path
 
 
 class FakeRegistry:
@@ -360,7 +350,7 @@ def test_exec_quoting_gives_every_argument_back_unchanged(tmp_path):
 
 
 def test_the_xdg_entry_passes_desktop_file_validate(tmp_path):
-    validate = required_tool("desktop-file-validate", "desktop-file-utils")
+    validate = require_program("desktop-file-validate", "desktop-file-utils")
     backend = XdgAutostart(["/opt/desk break/bin/deskbreak", *TRICKY_ARGUMENTS], tmp_path, [])
     backend.set_enabled(True)
     result = subprocess.run([validate, str(backend.path)], capture_output=True, text=True)

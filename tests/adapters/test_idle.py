@@ -1,29 +1,24 @@
 """Idle detection and the screen-lock signal, against fake services on a private bus.
 
 The fakes are ``fake_idle_services.py`` subprocesses; in-process code talks
-to the same private bus through a connection of its own. The X11 backend is
-checked against a real Xvfb when one is installed.
+to the same private bus through a connection of its own. The X11 backend
+needs an X server: ``tests/desktop/test_idle_desktop.py``.
 """
 
 from __future__ import annotations
 
 import logging
-import os
-import shutil
-import subprocess
 import sys
 import time
 import uuid
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 from PySide6.QtDBus import QDBusConnection, QDBusMessage
 
-from desktop.desktop import in_ci
 from deskbreak.adapters.idle import DBUS_TIMEOUT_MS, LockWatcher, detect_idle_monitor
 
-FAKE_SERVICES = Path(__file__).with_name("fake_idle_services.py")
+FAKE_SERVICES = Path(__file__).resolve().parent.parent / "support" / "fake_idle_services.py"
 NO_DISPLAY: dict[str, str] = {}
 
 
@@ -31,28 +26,6 @@ NO_DISPLAY: dict[str, str] = {}
 def fake(spawn_on_bus):
     """``fake(*options)``: start fake_idle_services.py with those options."""
     return lambda *options: spawn_on_bus(FAKE_SERVICES, *options)
-
-
-@pytest.fixture
-def x_display() -> Iterator[str]:
-    """The name of a fresh Xvfb display (it has the MIT-SCREEN-SAVER extension)."""
-    if shutil.which("Xvfb") is None:
-        if in_ci():
-            pytest.fail("Xvfb is missing (Debian package xvfb)")
-        pytest.skip("Xvfb not installed (Debian package xvfb)")
-    read_end, write_end = os.pipe()
-    server = subprocess.Popen(["Xvfb", "-displayfd", str(write_end), "-nolisten", "tcp", "-screen", "0", "320x240x24"],
-                              pass_fds=[write_end], stderr=subprocess.DEVNULL)
-    os.close(write_end)
-    try:
-        with os.fdopen(read_end) as announced:
-            number = announced.readline().strip()
-        if not number:
-            raise RuntimeError("Xvfb announced no display")
-        yield f":{number}"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def set_screensaver_active(bus: QDBusConnection, service: str, active: bool) -> None:
@@ -102,24 +75,6 @@ def test_without_a_session_bus_detection_still_ends_with_an_answer(qapp):
         assert LockWatcher(nowhere).sources == []
     finally:
         QDBusConnection.disconnectFromBus(name)
-
-
-def test_x11_is_the_fallback_when_a_display_is_set(bus, x_display):
-    monitor = detect_idle_monitor(bus, platform="linux", environ={"DISPLAY": x_display})
-    assert monitor.name == "x11"
-    assert 0 <= monitor.idle_seconds() < 60
-
-
-def test_d_bus_answers_win_over_x11(bus, fake, x_display):
-    fake("--screensaver", "700")
-    assert detect_idle_monitor(bus, platform="linux", environ={"DISPLAY": x_display}).name == "freedesktop-screensaver"
-
-
-@pytest.mark.parametrize("wayland", [{"WAYLAND_DISPLAY": "wayland-0"}, {"XDG_SESSION_TYPE": "wayland"}])
-def test_a_wayland_session_never_trusts_x11(bus, x_display, wayland):
-    """XWayland sees only input to X clients: typing in a Wayland window would look idle."""
-    monitor = detect_idle_monitor(bus, platform="linux", environ={"DISPLAY": x_display, **wayland})
-    assert monitor.name == "unavailable"
 
 
 @pytest.mark.parametrize("platform", ["win32", "darwin"])

@@ -2,35 +2,24 @@
 
 The freedesktop backend is tested against a fake notification server on a
 private bus (``fake_notify_service.py``, which records every call with the
-signature it arrived with), and once against the real dunst on a virtual X
-screen. The chain and the plyer fallback are tested with plain fakes.
+signature it arrived with); against the real dunst, which needs an X screen,
+in ``tests/desktop/test_notify_desktop.py``. The chain and the plyer fallback
+are tested with plain fakes.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import time
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
 from deskbreak.adapters import notify
-from fakes import RecordingNotifier as TwoArgumentBackend  # a backend written for notify(title, message)
+from support.fakes import RecordingNotifier as TwoArgumentBackend  # a backend written for notify(title, message)
 from deskbreak.adapters.notify import FreedesktopNotifier, NotifierChain, PlyerNotifier
-from desktop.desktop import (
-    _DUNSTRC,
-    SCRUBBED_ENV,
-    _read_line,
-    bus_name_has_owner,
-    displayed_notification_count,
-    in_ci,
-    start_process,
-    wait_for,
-)
 
 FAKE_SERVICE = Path(__file__).with_name("fake_notify_service.py")
 NOTIFY_SIGNATURE = "susssasa{sv}i"  # the spec's Notify(s app, u replaces, s icon, s summary, s body, as, a{sv}, i)
@@ -250,45 +239,3 @@ def test_the_default_chain_tries_the_notification_server_first_on_linux(monkeypa
     assert [b.name for b in chain.backends] == ["freedesktop", "plyer", "none"]
     monkeypatch.setattr(notify.sys, "platform", "win32")
     assert [b.name for b in notify.default_notifier_chain("icon.svg", bus).backends] == ["plyer", "none"]
-
-
-# -- the real dunst ---------------------------------------------------------------------
-
-
-@pytest.fixture
-def dunst(private_bus: str, tmp_path: Path) -> Iterator[dict[str, str]]:
-    """dunst on the private bus and a virtual X screen; yields the environment for dunstctl."""
-    missing = [p for p in ("Xvfb", "dunst", "dunstctl") if shutil.which(p) is None]
-    if missing:
-        if in_ci():
-            pytest.fail(f"{', '.join(missing)} missing (Debian packages xvfb, dunst)")
-        pytest.skip(f"{', '.join(missing)} not installed (Debian packages xvfb, dunst)")
-    env = {k: v for k, v in os.environ.items() if k not in SCRUBBED_ENV}  # no tie to a real desktop
-    env.update(DBUS_SESSION_BUS_ADDRESS=private_bus, XDG_CONFIG_HOME=str(tmp_path))
-    logs = tmp_path / "logs"
-    read_fd, write_fd = os.pipe()
-    try:
-        xvfb = start_process(["Xvfb", "-displayfd", str(write_fd), "-nolisten", "tcp"], env,
-                             name="xvfb", log_dir=logs, pass_fds=[write_fd])
-    finally:
-        os.close(write_fd)
-    processes = [xvfb]
-    try:
-        env["DISPLAY"] = ":" + _read_line(read_fd, xvfb, "its display number", 15)
-        config = tmp_path / "dunstrc"
-        config.write_text(_DUNSTRC, encoding="utf-8")  # notifications stay until closed
-        processes.append(start_process(["dunst", "-config", str(config)], env, name="dunst", log_dir=logs))
-        wait_for(lambda: bus_name_has_owner("org.freedesktop.Notifications", env), 15, message="dunst")
-        yield env
-    finally:
-        for process in reversed(processes):
-            process.terminate()
-
-
-def test_dunst_shows_one_notification_after_three(bus, dunst, qtbot):
-    notifier = FreedesktopNotifier(bus)
-    for n in range(3):
-        assert notifier.notify(f"Break in {3 - n} min", "Stand up", expire_s=60, actions=[POSTPONE])
-    assert displayed_notification_count(dunst) == 1
-    notifier.withdraw()
-    wait_for(lambda: displayed_notification_count(dunst) == 0, 5, message="dunst to close it")

@@ -23,14 +23,21 @@ from pathlib import Path
 
 import pytest
 
+from support.bus import bus, private_bus, spawn_on_bus  # noqa: F401  (fixtures of this tier)
+from support.ci import in_ci, skip_or_fail_under_ci
+from support.offscreen import use_offscreen_platform
+
 from .desktop import (
     DesktopTestContext,
     VirtualDesktop,
     collect_artifacts,
-    in_ci,
     missing_packages,
     missing_programs,
 )
+
+# The adapter tests of this tier make a QApplication in the test process, with
+# no window to show: offscreen. Every child gets the desktop's env, without it.
+use_offscreen_platform()
 
 HERE = Path(__file__).resolve().parent
 REPORTS = pytest.StashKey[dict[str, pytest.TestReport]]()
@@ -60,10 +67,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 def virtual_desktop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[VirtualDesktop]:
     missing = missing_programs()
     if missing:
-        message = _missing_message(missing)
-        if in_ci():
-            pytest.fail(f"CI is set and {message}", pytrace=False)
-        pytest.skip(message)
+        skip_or_fail_under_ci(_missing_message(missing))
     desktop = VirtualDesktop(tmp_path_factory.mktemp("virtual-desktop"))
     desktop.start()
     try:

@@ -38,6 +38,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from support.bus import write_bus_config
+
 T = TypeVar("T")
 
 SCREEN_WIDTH = 1280
@@ -103,11 +105,6 @@ def missing_programs() -> list[str]:
 def missing_packages(programs: Sequence[str]) -> list[str]:
     """The Debian packages providing ``programs``, without duplicates."""
     return sorted({REQUIRED_PROGRAMS[name] for name in programs})
-
-
-def in_ci() -> bool:
-    """True when the ``CI`` variable is set (GitHub, GitLab and most others set it)."""
-    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
 
 
 def run(
@@ -696,24 +693,32 @@ def _read_line(fd: int, process: Process, what: str, timeout: float) -> str:
     return line
 
 
+def start_x_server(
+    env: Mapping[str, str], log_dir: Path, *, screen: str, name: str = "xvfb", timeout: float = 15.0
+) -> tuple[Process, str]:
+    """Start Xvfb with one ``screen`` (``WIDTHxHEIGHTxDEPTH``); the process and its display (``:N``).
+
+    ``-displayfd`` makes Xvfb pick a free display number and tell us; the
+    server keeps running across client disconnects (``-noreset``).
+    """
+    read_fd, write_fd = os.pipe()
+    try:
+        xvfb = start_process(
+            ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", screen, "-nolisten", "tcp", "-noreset"],
+            env, name=name, log_dir=log_dir, pass_fds=[write_fd],
+        )
+    finally:
+        os.close(write_fd)
+    try:
+        return xvfb, ":" + _read_line(read_fd, xvfb, "its display number", timeout)
+    except BaseException:
+        xvfb.terminate()
+        raise
+
+
 # --------------------------------------------------------------------------
 # The desktop
 # --------------------------------------------------------------------------
-
-_BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>session</type>
-  <listen>unix:dir={runtime_dir}</listen>
-  <auth>EXTERNAL</auth>
-  <!-- No service directories: nothing is activated behind the tests' back. -->
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-"""
 
 _OPENBOX_RC = """<?xml version="1.0" encoding="UTF-8"?>
 <openbox_config xmlns="http://openbox.org/3.4/rc">
@@ -870,29 +875,8 @@ class VirtualDesktop:
             PYTHONFAULTHANDLER="1",
         )
 
-        # 1. X server: -displayfd makes Xvfb pick a free display and tell us.
-        read_fd, write_fd = os.pipe()
-        try:
-            xvfb = start_process(
-                [
-                    "Xvfb",
-                    "-displayfd", str(write_fd),
-                    "-screen", "0", f"{SCREEN_WIDTH}x{SCREEN_HEIGHT}x{SCREEN_DEPTH}",
-                    "-nolisten", "tcp",
-                    "-noreset",
-                ],  # fmt: skip
-                env,
-                name="xvfb",
-                log_dir=self.log_dir,
-                pass_fds=[write_fd],
-            )
-        finally:
-            os.close(write_fd)
-        self.daemons["xvfb"] = xvfb
-
-        # 2. Session bus, started while the X server comes up.
-        bus_conf = config / "session-bus.conf"
-        bus_conf.write_text(_BUS_CONFIG.format(runtime_dir=self.runtime_dir), encoding="utf-8")
+        # 1. Session bus, started first so it comes up while the X server does.
+        bus_conf = write_bus_config(config / "session-bus.conf", self.runtime_dir)
         bus_read, bus_write = os.pipe()
         try:
             bus = start_process(
@@ -906,8 +890,10 @@ class VirtualDesktop:
             os.close(bus_write)
         self.daemons["dbus-daemon"] = bus
 
+        # 2. X server.
         try:
-            self.display = ":" + _read_line(read_fd, xvfb, "its display number", timeout)
+            self.daemons["xvfb"], self.display = start_x_server(
+                env, self.log_dir, screen=f"{SCREEN_WIDTH}x{SCREEN_HEIGHT}x{SCREEN_DEPTH}", timeout=timeout)
         except BaseException:
             os.close(bus_read)
             raise

@@ -15,7 +15,7 @@ from pathlib import Path
 from .desktop import wait_for
 from .test_app_desktop import KEY_GUARD_S, deskbreak_cmd, history
 
-ADAPTER_TESTS = Path(__file__).resolve().parent.parent / "adapters"
+FAKE_WINDOW = Path(__file__).with_name("fake_dnd_window.py")
 
 
 def status(desktop, profile) -> dict:
@@ -28,7 +28,7 @@ def test_a_fullscreen_window_holds_a_due_break_until_it_closes_exactly_once(desk
     # The first-run note would take the focus from the presentation: it was read long ago.
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "first-run-note-dismissed").write_text("dismissed\n")
-    fullscreen = desktop.spawn([sys.executable, str(ADAPTER_TESTS / "fake_dnd_window.py"), "--wm-class",
+    fullscreen = desktop.spawn([sys.executable, str(FAKE_WINDOW), "--wm-class",
                                 "slides", "--fullscreen"], name="fullscreen")
     fullscreen.wait_for_output(r"^SHOWN ", timeout=20)
     app = desktop.spawn(deskbreak_cmd(tmp_path, "--sit-interval", "10s", "--prelude", "3s",

@@ -24,7 +24,7 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from deskbreak.shell.instance import MAX_CONNECTIONS, profile_key, runtime_directory
-from tests.ui.test_instance import JSON_VALUES, connections, raise_own_file_limit, talk
+from support.socket_client import JSON_VALUES, connections, raise_own_file_limit, talk
 
 from .desktop import start_process, wait_for
 from .test_app_desktop import deskbreak_cmd

@@ -13,13 +13,11 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QIcon, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from deskbreak.adapters.notify import NotifierChain
-from deskbreak.core.catalog import load_catalog
 from deskbreak.core import commands as cmd
-from deskbreak.core.clock import FakeClock
 from deskbreak.core.describe import human_duration
 from deskbreak.core.engine import State
 from deskbreak.core.kinds import BreakKind, Outcome
@@ -29,60 +27,10 @@ from deskbreak.core.holds import Hold, Holds
 from deskbreak.core.settings import Settings
 from deskbreak.core.settings_store import SettingsStore
 from deskbreak.shell.control import answer
-from deskbreak.ui.app import DeskbreakApp
+from deskbreak.ui.app import DeskbreakApp  # noqa: F401
 from deskbreak.ui.startup import display_problem
-from fakes import RecordingNotifier, SettableIdle  # noqa: F401  (also imported from here by other tests)
-
-MONDAY_9 = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
-
-
-class FakeAlarm:
-    def __init__(self):
-        self.wakes: list = []
-        self.on_wake = None
-
-    def start(self, on_wake):
-        self.on_wake = on_wake
-
-    def wake_at(self, when):
-        self.wakes.append(when)
-
-    def stop(self):
-        pass
-
-
-class NoIdle:
-    name = "test"
-
-    def idle_seconds(self):
-        return 0.0
-
-
-@pytest.fixture
-def app_parts(qtbot, tmp_path):
-    clock = FakeClock(MONDAY_9)
-    notifier = RecordingNotifier()
-    history = HistoryStore(tmp_path / "history.sqlite3")
-    store = SettingsStore(tmp_path / "settings.toml", Settings.defaults().with_values(lead_in="1s", runs={}))
-    app = DeskbreakApp(
-        store=store, catalog=load_catalog(), clock=clock, history=history,
-        notifier=NotifierChain([notifier]), idle=NoIdle(), alarm=FakeAlarm(),
-        icons={"normal": QIcon(), "paused": QIcon()},
-    )
-    app.start()
-    yield app, clock, notifier, history
-    app.shutdown()
-
-
-def advance_to(app, clock, moment):
-    while clock.now() < moment:
-        clock.advance(min(30, (moment - clock.now()).total_seconds()))
-        app.tick("test")
-
-
-def menu_texts(app) -> list[str]:
-    app.tray.rebuild_menu()
-    return [a.text() for a in app.tray.menu.actions() if a.text()]
+from support.app_builder import MONDAY_9, advance_to, app_parts, make_app, menu_texts  # noqa: F401  (app_parts: a fixture)
+from support.fakes import RecordingNotifier, SettableIdle  # noqa: F401  (also imported from here by other tests)
 
 
 def test_without_a_tray_the_status_window_shows_live_state(app_parts):
@@ -201,16 +149,6 @@ def recorded(app, qtbot) -> HistoryStore:
     """The app's history once every write it has queued is done."""
     qtbot.waitUntil(lambda: app.history_writer.idle)
     return app.history
-
-
-def make_app(tmp_path, **extra) -> DeskbreakApp:
-    parts = dict(
-        store=SettingsStore(tmp_path / "settings.toml", Settings.defaults().with_values(lead_in="1s", runs={})),
-        catalog=load_catalog(), clock=FakeClock(MONDAY_9),
-        history=HistoryStore(tmp_path / "history.sqlite3"), notifier=NotifierChain([]),
-        idle=NoIdle(), alarm=FakeAlarm(), icons={"normal": QIcon(), "paused": QIcon()},
-    )
-    return DeskbreakApp(**{**parts, **extra})
 
 
 def test_first_run_note_shows_until_dismissed(qtbot, tmp_path):

@@ -24,7 +24,10 @@ from deskbreak.core.settings_store import SettingsStore
 from deskbreak.ui import calendar_source
 from deskbreak.ui.calendar_source import CalendarSource
 
-from .test_app import MONDAY_9, RecordingNotifier, advance_to, make_app, menu_texts, recorded
+from support.app_builder import MONDAY_9, advance_to, make_app, menu_texts
+from support.fakes import RecordingNotifier
+
+from .test_app import recorded
 
 HEADER = "BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//deskbreak tests//app//EN\n"
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and /dev are POSIX")

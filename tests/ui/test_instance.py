@@ -8,7 +8,6 @@ server it waits for.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
 import os
@@ -21,7 +20,7 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Callable, Iterator, TypeVar
+from typing import Callable, TypeVar
 
 import pytest
 from hypothesis import HealthCheck, given
@@ -39,6 +38,7 @@ from deskbreak.shell.instance import (
     runtime_directory,
     send_command,
 )
+from support.socket_client import JSON_VALUES, connected, connections, raise_own_file_limit, talk, talk_on
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "getuid"), reason="Unix sockets, owners and flock")
 
@@ -267,78 +267,6 @@ def test_a_holder_that_never_answers_gets_a_clear_error_not_a_second_instance(qa
 # -- whatever sits at the socket's name does not stop the holder ------------------------
 
 
-def talk_on(client: socket.socket, payload: bytes, replies: int) -> tuple[bytes, bool]:
-    """Send ``payload`` on a connected socket; what came back, and whether the server hung up.
-
-    Reading stops at ``replies`` lines or when the server closes the connection.
-    """
-    try:
-        client.sendall(payload)
-    except (BrokenPipeError, ConnectionResetError):  # hung up on before we finished
-        pass
-    data = b""
-    while data.count(b"\n") < replies:
-        try:
-            chunk = client.recv(65536)
-        except ConnectionResetError:
-            return data, True
-        if not chunk:
-            return data, True
-        data += chunk
-    return data, False
-
-
-def connected(path: str, timeout: float = 10) -> socket.socket:
-    """A client connected to ``path``, waiting while the server's backlog is full."""
-    client = socket.socket(socket.AF_UNIX)
-    client.settimeout(timeout)
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            client.connect(path)
-            return client
-        except BlockingIOError:  # what a Unix socket with a timeout says to a full backlog
-            if time.monotonic() > deadline:
-                client.close()
-                raise
-            time.sleep(0.001)
-        except OSError:
-            client.close()
-            raise
-
-
-@contextlib.contextmanager
-def connections(path: str, count: int, within_s: float = 30) -> Iterator[list[socket.socket]]:
-    """``count`` connections to ``path``, retried while the server is between stopping and listening again."""
-    held: list[socket.socket] = []
-    deadline = time.monotonic() + within_s
-    try:
-        while len(held) < count:
-            try:
-                held.append(connected(path, timeout=2))
-            except (FileNotFoundError, ConnectionRefusedError):
-                assert time.monotonic() < deadline, f"the server stopped listening after {len(held)} connections"
-                time.sleep(0.001)
-        yield held
-    finally:
-        for client in held:
-            client.close()
-
-
-def raise_own_file_limit(files: int) -> None:
-    """Let this test process hold ``files`` connections where the hard limit allows."""
-    import resource
-
-    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    if soft < files + 100 <= hard:
-        resource.setrlimit(resource.RLIMIT_NOFILE, (files + 100, hard))
-
-
-def talk(path: str, payload: bytes, replies: int) -> tuple[bytes, bool]:
-    with connected(path) as client:
-        return talk_on(client, payload, replies)
-
-
 def in_worker(qtbot, work: Callable[[], T]) -> T:
     """``work()`` on a worker thread while Qt serves, since a client on the GUI thread would starve the server."""
     with ThreadPoolExecutor(1) as pool:
@@ -510,11 +438,6 @@ def test_json_nested_past_the_limit_never_reaches_the_handler(qtbot, server):
     assert answered == {"ok": True}
 
 
-JSON_VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
-    max_leaves=20,
-)
 COMMANDS = st.sampled_from(["ping", "pause", "boom", "lookup", "odd", "not-a-dict", "status", "fly"])
 REQUEST_BYTES = st.one_of(
     st.binary(max_size=1000),

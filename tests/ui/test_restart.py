@@ -24,8 +24,8 @@ from deskbreak.core.engine import State
 from deskbreak.core.settings import Settings
 from deskbreak.core.settings_store import SettingsStore
 from deskbreak.ui.app import DeskbreakApp
-from fakes import RecordingNotifier
-from ui.test_app import MONDAY_9, advance_to, make_app
+from support.app_builder import MONDAY_9, advance_to, make_app
+from support.fakes import RecordingNotifier
 
 
 class Morning:

@@ -13,9 +13,9 @@ from deskbreak.adapters.notify import NotifierChain
 from deskbreak.core.settings import Settings
 from deskbreak.core.settings_store import SettingsStore
 from deskbreak.shell.control import answer
-from fakes import RecordingNotifier, run_cli
+from support.fakes import RecordingNotifier, run_cli
 
-from .test_app import make_app
+from support.app_builder import make_app
 
 BROKEN = '# by hand\nsit_interval = "45m"\nskip_budget = 5\nwork_days = ["mon"\n'
 

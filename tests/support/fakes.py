@@ -31,8 +31,34 @@ class RecordingNotifier:
         return True
 
 
+class FakeAlarm:
+    """An alarm that only remembers when it was asked to ring; tests step the app themselves."""
+
+    def __init__(self):
+        self.wakes: list = []
+        self.on_wake = None
+
+    def start(self, on_wake):
+        self.on_wake = on_wake
+
+    def wake_at(self, when):
+        self.wakes.append(when)
+
+    def stop(self):
+        pass
+
+
+class NoIdle:
+    """Someone typing all the time: never idle."""
+
+    name = "test"
+
+    def idle_seconds(self):
+        return 0.0
+
+
 class SettableIdle:
-    """An idle monitor whose idle time the test sets."""
+    """Idle time the test sets (``idle.seconds = 90``)."""
 
     name = "test"
 

@@ -1,7 +1,7 @@
 """Bad input of every kind: each gets a clear message, and nothing the user had is lost.
 
 One place for the reliability suite's bad-input cases. Several are covered
-closer to their modules too (tests/core, tests/ui, tests/test_cli.py); here
+closer to their modules too (tests/core, tests/ui, tests/cli/test_cli.py); here
 each is driven end to end through what the user meets: the command line
 (``deskbreak.cli.main`` on a temporary profile), the settings store and the
 history opener the app starts with, or the real app in a subprocess on
@@ -35,7 +35,7 @@ from pathlib import Path
 
 import pytest
 
-from fakes import run_cli
+from support.fakes import run_cli
 from deskbreak.core.catalog import CatalogError, default_catalog_dir, load_catalog
 from deskbreak.core.clock import FakeClock
 from deskbreak.core.history import SCHEMA_VERSION, HistoryError, HistoryStore, HistoryTooNewError

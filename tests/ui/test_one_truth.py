@@ -29,11 +29,10 @@ from deskbreak.core.stats import target_label
 from deskbreak.ui.app import DeskbreakApp
 from deskbreak.ui.charts import STACKED_OUTCOMES, minutes_text
 from deskbreak.ui.history_window import HistoryWindow
-from fakes import run_cli
-from ui.conftest import OFFSCREEN_PLATFORM_NOTES
-from ui.test_app import MONDAY_9, SettableIdle, advance_to, make_app, recorded
+from support.app_builder import MONDAY_9, advance_to, make_app
+from support.fakes import SettableIdle, run_cli
 
-pytestmark = pytest.mark.qt_log_ignore(*OFFSCREEN_PLATFORM_NOTES)
+from .test_app import recorded
 
 
 def test_time_away_is_recorded_to_the_nearest_minute(qtbot, tmp_path):

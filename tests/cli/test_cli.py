@@ -12,7 +12,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from fakes import run_cli
+from support.fakes import run_cli
 from deskbreak.core.catalog import load_catalog
 from deskbreak.core.history import HistoryStore
 
