@@ -106,6 +106,10 @@ class DeskbreakApp(QObject):
                                    start_break_for=self._start_break_for, welcome_marker=welcome_marker, parent=self)
         self._settings_watcher = None
         self._shut_down = False
+        # A timer of the app's own, not a singleShot: shutdown must be able to stop it.
+        self._preload_timer = QTimer(self)
+        self._preload_timer.setSingleShot(True)
+        self._preload_timer.timeout.connect(lambda: self.breaks.preload())
         self._apply_autostart = follow_settings(store, alarm=alarm, chimes=chimes, autostart=autostart,
                                                 tell=self.notices.tell)
         self.holds.follow(store.subscribe, lambda: store.settings)
@@ -156,7 +160,7 @@ class DeskbreakApp(QObject):
     def start(self) -> None:
         has_tray = self.tray.show()
         # Loaded once the icon is up and the desktop has settled, well before the first break.
-        QTimer.singleShot(POSES_PRELOAD_MS, self.breaks.preload)
+        self._preload_timer.start(POSES_PRELOAD_MS)
         log.info("system tray: %s", "icon shown" if has_tray else "not available, status window shown")
         if self.notifier is not None:
             # After the desktop's own notifications, before plyer (which cannot replace or withdraw).
@@ -195,6 +199,7 @@ class DeskbreakApp(QObject):
     def shutdown(self) -> None:
         self._settle_for_quit()
         self._shut_down = True
+        self._preload_timer.stop()
         self.holds.close()
         calendar, self.calendar = self.calendar, None
         if calendar is not None:

@@ -17,7 +17,7 @@ from deskbreak.core.session import BreakAnnounced, BreakClosed, BreakSession, Br
 from deskbreak.core.settings import Settings
 from deskbreak.core.settings_store import SettingsStore
 from deskbreak.core.timeline import routine_seconds
-from fakes import SettableIdle
+from support.fakes import SettableIdle
 
 MONDAY_9 = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
 CATALOG = load_catalog()

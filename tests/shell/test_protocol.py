@@ -13,7 +13,7 @@ from deskbreak.core.protocol import CONFIG_KEYS, STATUS_KEYS, SUBCOMMANDS, VERB_
 from deskbreak.core.settings import Settings
 from deskbreak.core.settings_store import SettingsStore
 from deskbreak.shell.control import QUESTIONS, answer
-from fakes import run_cli
+from support.fakes import run_cli
 
 from tests.conftest import REPO
 

@@ -674,3 +674,15 @@ def test_a_closed_history_is_a_history_error_not_an_attribute_error(tmp_path):
     history.close()
     with pytest.raises(HistoryError, match="cannot read the history"):
         history.breaks()
+
+
+def test_an_app_shut_down_before_the_poses_preload_never_loads_them(qtbot, tmp_path, monkeypatch):
+    # Found by the tier split: apps of earlier tests loaded poses seconds later, stalling the next test.
+    monkeypatch.setattr("deskbreak.ui.app.POSES_PRELOAD_MS", 50)
+    app = make_app(tmp_path)
+    preloads = []
+    monkeypatch.setattr(app.breaks, "preload", lambda: preloads.append(1))
+    app.start()
+    app.shutdown()
+    qtbot.wait(300)
+    assert preloads == []
