@@ -184,12 +184,12 @@ def build_app(work: Path, without: frozenset[str] = frozenset()):
     from deskbreak.adapters.holds import Desktop, detect_holds
     from deskbreak.adapters.notify import default_notifier_chain
     from deskbreak.adapters.sound import Chimes, detect_player
-    from deskbreak.core.assets import asset_path
+    from deskbreak.core.content.assets import asset_path
     from deskbreak.core.clock import FakeClock, SystemClock
     from deskbreak.core.history import HistoryStore
-    from deskbreak.core.settings_store import SettingsStore
+    from deskbreak.core.settings.store import SettingsStore
     from deskbreak.ui.app import watchdog_seconds
-    from deskbreak.ui.calendar_source import CalendarSource
+    from deskbreak.shell.calendar_source import CalendarSource
     from support.app_builder import make_app
 
     # Today at 08:00 in the local zone: the wall clock runs ahead of the real one from there.

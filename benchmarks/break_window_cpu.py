@@ -33,9 +33,9 @@ if not os.environ.get("DISPLAY"):
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from deskbreak.core.catalog import Range, load_catalog  # noqa: E402
+from deskbreak.core.content.catalog import Range, load_catalog  # noqa: E402
 from deskbreak.core.clock import SystemClock  # noqa: E402
-from deskbreak.core.poses import load_poses  # noqa: E402
+from deskbreak.core.content.poses import load_poses  # noqa: E402
 from deskbreak.core.settings import Settings  # noqa: E402
 from deskbreak.ui.break_window import BreakWindow  # noqa: E402
 

@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import datetime, time as clock_time, timedelta, timezone
 
 from deskbreak.core.clock import FakeClock
-from deskbreak.core.engine import BreakEngine, BreakStarted
+from deskbreak.core.scheduling.engine import BreakEngine, BreakStarted
 from deskbreak.core.settings import Settings
 
 DAYS = 30

@@ -34,10 +34,10 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from deskbreak.core.catalog import TARGETS, load_catalog
+from deskbreak.core.content.catalog import TARGETS, load_catalog
 from deskbreak.core.history import HistoryStore
 from deskbreak.core.settings import Settings
-from deskbreak.core.stats import compute_stats
+from deskbreak.core.history.stats import compute_stats
 
 ZONE = ZoneInfo("Europe/Berlin")
 PRERUN_WEEKDAYS = (0, 2, 4)  # Monday, Wednesday, Friday

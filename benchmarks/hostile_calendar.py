@@ -40,11 +40,11 @@ MB = 1024  # ru_maxrss is in KiB on Linux
 CORE_READ = """
 import json, resource, sys, time
 from datetime import datetime, timedelta
-from deskbreak.core.calendar import CalendarError, read_calendar
+from deskbreak.core.scheduling.calendar import CalendarError, read_calendar
 now = datetime.now().astimezone()
 started, cpu = time.perf_counter(), time.process_time()
 try:
-    # The app's window (ui/calendar_source.py): yesterday to two weeks ahead.
+    # The app's window (shell/calendar_source.py): yesterday to two weeks ahead.
     read = read_calendar(sys.argv[1], start=now - timedelta(days=1), end=now + timedelta(days=15),
                          local_tz=now.tzinfo)
     outcome = f"{len(read.events)} events, {read.skipped} skipped, {len(read.problems)} problem lines"

@@ -58,12 +58,12 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from deskbreak.adapters.notify import NotifierChain  # noqa: E402
 from deskbreak.core import commands as cmd  # noqa: E402
-from deskbreak.core.catalog import load_catalog  # noqa: E402
+from deskbreak.core.content.catalog import load_catalog  # noqa: E402
 from deskbreak.core.clock import FakeClock  # noqa: E402
 from deskbreak.core.history import BreakRecord, ExerciseRecord, HistoryStore  # noqa: E402
-from deskbreak.core.history_csv import write_csv  # noqa: E402
+from deskbreak.core.history.csv_io import write_csv  # noqa: E402
 from deskbreak.core.settings import Settings  # noqa: E402
-from deskbreak.core.settings_store import SettingsStore  # noqa: E402
+from deskbreak.core.settings.store import SettingsStore  # noqa: E402
 from deskbreak.ui.app import DeskbreakApp  # noqa: E402
 from deskbreak.shell.control import answer  # noqa: E402
 from deskbreak.shell.instance import SingleInstance  # noqa: E402

@@ -32,7 +32,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from deskbreak.core.catalog import Catalog, load_catalog  # noqa: E402
+from deskbreak.core.content.catalog import Catalog, load_catalog  # noqa: E402
 from deskbreak.core.history import HistoryStore  # noqa: E402
 from deskbreak.core.kinds import NATURAL_BREAK_KIND, BreakKind, Outcome  # noqa: E402
 
@@ -146,7 +146,7 @@ if look == "font125":
     font.setPointSizeF(font.pointSizeF() * 1.25)
     app.setFont(font)
 
-from deskbreak.core.catalog import load_catalog
+from deskbreak.core.content.catalog import load_catalog
 from deskbreak.core.history import HistoryStore
 from deskbreak.core.settings import Settings
 from deskbreak.ui.history_window import HistoryWindow

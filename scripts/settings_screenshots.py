@@ -25,9 +25,9 @@ import sys
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
 app = QApplication(sys.argv)
-from deskbreak.core.catalog import load_catalog
-from deskbreak.core.poses import load_poses_or_none
-from deskbreak.core.settings_store import SettingsStore
+from deskbreak.core.content.catalog import load_catalog
+from deskbreak.core.content.poses import load_poses_or_none
+from deskbreak.core.settings.store import SettingsStore
 from deskbreak.ui.routines_page import RoutinesPage
 from deskbreak.ui.settings_dialog import SettingsDialog
 out = Path(sys.argv[1])

@@ -34,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from deskbreak.core.catalog import Catalog, load_catalog  # noqa: E402
+from deskbreak.core.content.catalog import Catalog, load_catalog  # noqa: E402
 
 PACKAGE = ROOT / "deskbreak"
 TRANSLATIONS = ROOT / "assets" / "translations"

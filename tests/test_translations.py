@@ -254,7 +254,7 @@ _OFFSCREEN = pytest.mark.qt_log_ignore(*OFFSCREEN_PLATFORM_NOTES)
 def test_german_break_window_shows_no_english(qtbot, german):
     from PySide6.QtWidgets import QPushButton
 
-    from deskbreak.core.catalog import load_catalog
+    from deskbreak.core.content.catalog import load_catalog
     from deskbreak.core.clock import FakeClock
     from deskbreak.core.kinds import BreakKind
     from deskbreak.core.settings import Settings
@@ -293,7 +293,7 @@ def test_german_tray_menu_shows_no_english(qtbot, german):
     from PySide6.QtGui import QIcon
 
     from deskbreak.core.describe import human_duration
-    from deskbreak.core.engine import Break, State, Status
+    from deskbreak.core.scheduling.engine import Break, State, Status
     from deskbreak.core.kinds import BreakKind
     from deskbreak.ui.tray import MenuContext, TrayController, menu_entries
 
@@ -315,11 +315,11 @@ def test_german_tray_menu_shows_no_english(qtbot, german):
 
 @_OFFSCREEN
 def test_german_settings_dialog_shows_no_english_on_any_page(qtbot, tmp_path, german, monkeypatch):
-    from deskbreak.core.catalog import load_catalog
-    from deskbreak.core.poses import load_poses_or_none
+    from deskbreak.core.content.catalog import load_catalog
+    from deskbreak.core.content.poses import load_poses_or_none
     from deskbreak.core.settings import SettingsError
-    from deskbreak.core.settings_store import SettingsStore
-    from deskbreak.core.user_routines import catalog_with_routines, with_routine_exercises
+    from deskbreak.core.settings.store import SettingsStore
+    from deskbreak.core.content.user_routines import catalog_with_routines, with_routine_exercises
     from deskbreak.core.i18n import translate
     from deskbreak.ui.routines_page import IDS_ROLE, RoutinesPage
     from deskbreak.ui.settings_dialog import SettingsDialog
@@ -447,7 +447,7 @@ def history_window_english(qtbot, window, finder: EnglishFinder, painted: Painte
 
 @_OFFSCREEN
 def test_german_history_window_shows_no_english(qtbot, tmp_path, german, monkeypatch):
-    from deskbreak.core.catalog import load_catalog
+    from deskbreak.core.content.catalog import load_catalog
     from deskbreak.core.settings import Settings
     from deskbreak.ui.history_window import HistoryWindow
 
@@ -484,7 +484,7 @@ def test_german_welcome_note_and_overlay_show_no_english(qtbot, german):
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QLabel
 
-    from deskbreak.core.catalog import load_catalog
+    from deskbreak.core.content.catalog import load_catalog
     from deskbreak.core.kinds import BreakKind
     from deskbreak.ui.overlay import BreakOverlay
     from deskbreak.ui.welcome import WelcomeWindow

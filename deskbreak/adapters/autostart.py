@@ -21,7 +21,7 @@ import sys
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
-from deskbreak.core.assets import asset_path
+from deskbreak.core.content.assets import asset_path
 from deskbreak.core.files import os_problem, write_file_atomically
 from deskbreak.core.i18n import translate
 from deskbreak.core.ports import Autostart

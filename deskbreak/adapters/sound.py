@@ -20,7 +20,7 @@ import sys
 import wave
 from pathlib import Path
 
-from deskbreak.core.assets import asset_path
+from deskbreak.core.content.assets import asset_path
 
 log = logging.getLogger(__name__)
 

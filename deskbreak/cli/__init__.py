@@ -44,7 +44,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_app(profile)
     from deskbreak.cli import catalog, config, control, history, runs
-    from deskbreak.core.catalog import CatalogError
+    from deskbreak.core.content.catalog import CatalogError
     from deskbreak.core.history import HistoryError
 
     try:

@@ -20,13 +20,13 @@ from deskbreak.core.profile import Profile
 
 # The catalog is imported by the commands that use it: `deskbreak` itself (the tray app) starts without it.
 if TYPE_CHECKING:
-    from deskbreak.core.catalog import Catalog
+    from deskbreak.core.content.catalog import Catalog
 
 
 def profile_catalog(profile: Profile) -> Catalog:
     """The catalog with this profile's routines (routines.toml), as the app plays them; problems on stderr."""
-    from deskbreak.core.catalog import load_catalog
-    from deskbreak.core.user_routines import load_user_routines
+    from deskbreak.core.content.catalog import load_catalog
+    from deskbreak.core.content.user_routines import load_user_routines
 
     loaded = load_user_routines(profile.routines_path, load_catalog())
     for line in loaded.problems:
@@ -38,7 +38,7 @@ def routine_command(args: argparse.Namespace, profile: Profile) -> int:
     """`routine list|show`: this profile's routines (routines.toml) with its settings' pacing."""
     from deskbreak.core.describe import exact_duration
     from deskbreak.core.settings import load_settings
-    from deskbreak.core.timeline import routine_seconds, routine_timeline
+    from deskbreak.core.content.timeline import routine_seconds, routine_timeline
 
     catalog = profile_catalog(profile)
     settings = load_settings(profile.settings_path, SystemClock().now(), move_broken=False).settings
@@ -104,7 +104,7 @@ def _side_words(side: str) -> str:
 
 
 def catalog_command(args: argparse.Namespace) -> int:
-    from deskbreak.core.catalog import load_catalog
+    from deskbreak.core.content.catalog import load_catalog
 
     catalog = load_catalog()
     if args.render is not None:
@@ -128,7 +128,7 @@ def catalog_command(args: argparse.Namespace) -> int:
 
 def _in_words(identifier: str) -> str:
     """ "hip flexors": a target or piece of equipment, in the user's language when it has words for it."""
-    from deskbreak.core.catalog import WORDS, words
+    from deskbreak.core.content.catalog import WORDS, words
 
     english = identifier.replace("_", " ")
     shown = words(identifier)
@@ -136,7 +136,7 @@ def _in_words(identifier: str) -> str:
 
 
 def format_catalog(catalog: Catalog) -> str:
-    from deskbreak.core.catalog import place_words
+    from deskbreak.core.content.catalog import place_words
 
     wrap = textwrap.TextWrapper(width=100, initial_indent="    ", subsequent_indent="      ")
     lines = [translate("cli", "EXERCISES ({count})").format(count=len(catalog.exercises)), ""]

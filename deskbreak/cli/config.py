@@ -47,7 +47,7 @@ def _config_value(args: argparse.Namespace) -> str:
 
 def config_command(args: argparse.Namespace, profile: Profile) -> int:
     """`config list|get|set|reset`: the profile's saved settings (never one-run overrides)."""
-    from deskbreak.core.settings_store import SettingsStore
+    from deskbreak.core.settings.store import SettingsStore
 
     if args.config_verb in ("set", "reset"):
         return _change_setting(args, profile)
@@ -97,7 +97,7 @@ def _change_setting(args: argparse.Namespace, profile: Profile) -> int:
 
 def _change_setting_here(profile: Profile, request: dict) -> int:
     """No deskbreak runs: this process changes the file, with the store the app uses."""
-    from deskbreak.core.settings_store import SettingsStore, UnsavableSettingsFile
+    from deskbreak.core.settings.store import SettingsStore, UnsavableSettingsFile
 
     key = request["key"]
     store, problems = SettingsStore.load(profile.settings_path, SystemClock().now(), move_broken=False)

@@ -27,7 +27,7 @@ from deskbreak.core.settings import SettingsError
 # The history and the statistics are imported by the commands that use them.
 if TYPE_CHECKING:
     from deskbreak.core.history import BreakRecord
-    from deskbreak.core.stats import StatsReport
+    from deskbreak.core.history.stats import StatsReport
 
 cli = Context("cli")  # for plurals: lupdate reads the context from this name
 
@@ -47,7 +47,7 @@ def _read_history(profile: Profile, since: date | None = None) -> list[BreakReco
 
 
 def history_command(args: argparse.Namespace, profile: Profile) -> int:
-    from deskbreak.core.history_csv import export_rows, write_csv
+    from deskbreak.core.history.csv_io import export_rows, write_csv
 
     if args.import_file is not None:
         return _import_history(args.import_file, args.skip_bad_rows, profile)
@@ -78,7 +78,7 @@ def history_command(args: argparse.Namespace, profile: Profile) -> int:
 def _import_history(path: Path, skip_bad_rows: bool, profile: Profile) -> int:
     """`history --import FILE`: merge another deskbreak's export, all or nothing unless told otherwise."""
     from deskbreak.core.history import HistoryStore
-    from deskbreak.core.history_csv import HistoryImportError, import_csv
+    from deskbreak.core.history.csv_io import HistoryImportError, import_csv
 
     try:
         with HistoryStore(profile.history_path) as store:
@@ -123,8 +123,8 @@ MAX_DAY_ROWS = 31
 
 def stats_command(args: argparse.Namespace, profile: Profile) -> int:
     """`stats`: the history window's figures for this week, this month or since a date."""
-    from deskbreak.core.stats import stats_for
-    from deskbreak.core.settings_store import SettingsStore
+    from deskbreak.core.history.stats import stats_for
+    from deskbreak.core.settings.store import SettingsStore
 
     now = SystemClock().now()
     today = now.date()
@@ -159,7 +159,7 @@ def format_stats(report: StatsReport) -> list[str]:
     """The human form of ``deskbreak stats``: the table, the streak, minutes per muscle group, neglect,
     and the rules behind them in the window's words."""
     from deskbreak.core.describe import weekday_name
-    from deskbreak.core.stats import GOAL_RULE, MINUTES_RULE, NEGLECT_RULE, taken_text
+    from deskbreak.core.history.stats import GOAL_RULE, MINUTES_RULE, NEGLECT_RULE, taken_text
 
     by_day = len(report.days) <= MAX_DAY_ROWS
     goal = report.streak.goal
@@ -212,7 +212,7 @@ def format_stats(report: StatsReport) -> list[str]:
 
 def _group_figure(target: str, figure: str) -> str:
     """ "Hamstrings 3 days": a muscle group in words, then its figure (the order is the translator's)."""
-    from deskbreak.core.stats import target_label
+    from deskbreak.core.history.stats import target_label
 
     return translate("cli", "{group} {figure}").format(group=target_label(target), figure=figure)
 

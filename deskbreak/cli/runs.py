@@ -22,7 +22,7 @@ cli = Context("cli")  # for plurals: lupdate reads the context from this name
 
 def runs_command(args: argparse.Namespace, profile: Profile) -> int:
     """`runs`: from the running deskbreak when there is one (it knows "No run today"), else read here."""
-    from deskbreak.core.calendar import CalendarError  # icalendar loads only for this verb
+    from deskbreak.core.scheduling.calendar import CalendarError  # icalendar loads only for this verb
 
     reply = control.ask_running_app(profile, "runs", days=args.days) if control.instance_may_run(profile) else None
     if reply is not None and reply.get("ok"):
@@ -56,15 +56,15 @@ def _run_start_text(start: datetime) -> str:
 
 
 def _runs_offline(profile: Profile, days: int) -> list[dict]:
-    from deskbreak.core.calendar import DEFAULT_RUN_KEYWORDS, read_calendar
-    from deskbreak.core.runs import Run, RunPlan, calendar_runs, runs_report
+    from deskbreak.core.scheduling.calendar import DEFAULT_RUN_KEYWORDS, read_calendar
+    from deskbreak.core.scheduling.runs import Run, RunPlan, calendar_runs, runs_report
     from deskbreak.core.settings import load_settings
 
     now = SystemClock().now()
     settings = load_settings(profile.settings_path, now, move_broken=False).settings
     from_calendar: tuple[Run, ...] = ()
     if settings.calendar_file:
-        # Bounded whatever the file is (core/calendar.py): a FIFO, a device or a
+        # Bounded whatever the file is (core/scheduling/calendar/): a FIFO, a device or a
         # hostile file is one clear line, never a hang or the memory.
         end = now + timedelta(days=days)
         read = read_calendar(Path(settings.calendar_file).expanduser(), start=now, end=end, local_tz=now.tzinfo,

@@ -30,7 +30,7 @@ class StartBreak:
 
     kind: BreakKind = BreakKind.SIT
     sequence: int | None = None
-    """Which group of the routine's rotation to play (see core/suggest.py); None: the day's next."""
+    """Which group of the routine's rotation to play (see core/content/suggest.py); None: the day's next."""
     for_run: bool = True
     """A pre-run routine prepares today's run (its reminder is then not given); False when it is
     offered for the muscle groups it works, with no run in mind."""

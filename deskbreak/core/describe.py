@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from deskbreak.core.engine import Break, State, Status
+from deskbreak.core.scheduling.engine import Break, State, Status
 from deskbreak.core.i18n import QT_TRANSLATE_NOOP, translate
 from deskbreak.core.kinds import BreakKind
 
 # The do-not-disturb reason a calendar meeting gives begins with this word
-# ("meeting (until 11:00)", ui/calendar_source.py), in the user's language.
+# ("meeting (until 11:00)", shell/calendar_source.py), in the user's language.
 MEETING = "meeting"
 # 000_a42a6e5b3fd2f0a1.txt: "A good warm up may begin by walking slowly for 5-10 minutes".
 WARM_UP_ADVICE = QT_TRANSLATE_NOOP("describe", "Then warm up by walking slowly for 5-10 minutes before you run.")

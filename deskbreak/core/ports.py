@@ -70,4 +70,4 @@ class Autostart(Protocol):
 
 
 # The reasons to hold a due break (fullscreen, do-not-disturb, a call, a meeting) are ports too:
-# see deskbreak.core.holds.HoldSource.
+# see deskbreak.core.scheduling.holds.HoldSource.

@@ -2,7 +2,7 @@
 
 :class:`BreakSession` owns the engine, its settings subscription, the catalog
 (with the user's routines), the history (read here, written by the
-:class:`~deskbreak.core.history_writer.HistoryWriter` off the caller's thread)
+:class:`~deskbreak.core.history.writer.HistoryWriter` off the caller's thread)
 and the day's discipline saved beside it. The window layer feeds it time
 (:meth:`BreakSession.step`) and every user action (:meth:`BreakSession.apply`,
 :meth:`BreakSession.exercise_done`, :meth:`BreakSession.finish_break`), and
@@ -34,23 +34,23 @@ from typing import Callable, Sequence, TypeVar
 
 from deskbreak import __version__
 from deskbreak.core import commands as cmd
-from deskbreak.core.catalog import Catalog, Exercise, Routine
+from deskbreak.core.content.catalog import Catalog, Exercise, Routine
 from deskbreak.core.clock import Clock
 from deskbreak.core.describe import elapsed_duration, status_line
-from deskbreak.core.discipline import DISCIPLINE_FILE_NAME, DisciplineFileError, load_discipline, save_discipline
-from deskbreak.core.engine import (SCHEDULE_KEYS, BackAtDesk, Break, BreakEnded, BreakEngine, BreakPostponed,
+from deskbreak.core.scheduling.discipline import DISCIPLINE_FILE_NAME, DisciplineFileError, load_discipline, save_discipline
+from deskbreak.core.scheduling.engine import (SCHEDULE_KEYS, BackAtDesk, Break, BreakEnded, BreakEngine, BreakPostponed,
                                    BreakStarted, Discipline, Event, NaturalBreak, Paused, PreludeStarted, Presence,
                                    State)
-from deskbreak.core.guide import Segment, total_seconds
+from deskbreak.core.content.guide import Segment, total_seconds
 from deskbreak.core.history import HistoryError, HistoryStore, honest_outcome
-from deskbreak.core.history_writer import HistoryWriter
+from deskbreak.core.history.writer import HistoryWriter
 from deskbreak.core.i18n import translate
 from deskbreak.core.kinds import NATURAL_BREAK_KIND, BreakKind, Outcome
 from deskbreak.core.ports import IdleMonitor
 from deskbreak.core.settings import Settings
-from deskbreak.core.settings_store import SettingsStore
-from deskbreak.core.suggest import suggest_break
-from deskbreak.core.timeline import break_exercise_ids, exercise_segments, routine_seconds
+from deskbreak.core.settings.store import SettingsStore
+from deskbreak.core.content.suggest import suggest_break
+from deskbreak.core.content.timeline import break_exercise_ids, exercise_segments, routine_seconds
 
 log = logging.getLogger("deskbreak")
 
@@ -324,7 +324,7 @@ class BreakSession:
             NATURAL_BREAK_KIND, None, None, event.away_since, event.at, Outcome.NATURAL.value, note))
 
     def _write_history(self, what: str, write: Callable[[HistoryStore], T]) -> Future[T] | None:
-        """Queue one history write; returns at once (see core/history_writer.py).
+        """Queue one history write; returns at once (see core/history/writer.py).
 
         ``write`` runs on the writer's thread, later: it may use only values
         fixed now, never ``self`` or the clock. A failing disk costs that
@@ -369,7 +369,7 @@ class BreakSession:
     def _with_user_routines(self) -> tuple[Catalog, list[str]]:
         if self.routines_path is None:
             return self.default_catalog, []
-        from deskbreak.core.user_routines import load_user_routines
+        from deskbreak.core.content.user_routines import load_user_routines
 
         loaded = load_user_routines(self.routines_path, self.default_catalog)
         return loaded.catalog, loaded.problems
@@ -385,7 +385,7 @@ class BreakSession:
 
     def save_routines(self, routines: dict[str, Routine]) -> None:
         """Save routines changed by the user, played from the next break; raises UserRoutinesError."""
-        from deskbreak.core.user_routines import save_user_routines
+        from deskbreak.core.content.user_routines import save_user_routines
 
         save_user_routines(self.routines_path, routines, self.default_catalog)
         self.catalog, _ = self._with_user_routines()

@@ -22,7 +22,7 @@ from deskbreak.core.commands import CommandError
 from deskbreak.core.i18n import translate
 from deskbreak.core.protocol import CAUSE_FILE, CAUSE_OTHER_FILE, verb_of
 from deskbreak.core.settings import SettingsError
-from deskbreak.core.settings_store import SettingsStore, UnsavableSettingsFile
+from deskbreak.core.settings.store import SettingsStore, UnsavableSettingsFile
 
 
 class ControlledApp(Protocol):

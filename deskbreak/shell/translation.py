@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from deskbreak.core import i18n
-from deskbreak.core.assets import asset_path
+from deskbreak.core.content.assets import asset_path
 
 CATALOG_NAME = "deskbreak"
 SOURCE_LANGUAGE = "en"

@@ -21,18 +21,18 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from deskbreak.core import commands as cmd
-from deskbreak.core.catalog import Catalog
+from deskbreak.core.content.catalog import Catalog
 from deskbreak.core.clock import Clock
 from deskbreak.core.describe import human_duration, status_line
-from deskbreak.core.engine import BreakEngine, BreakHeld, BreakPostponed, Event, State
+from deskbreak.core.scheduling.engine import BreakEngine, BreakHeld, BreakPostponed, Event, State
 from deskbreak.core.history import HistoryStore
-from deskbreak.core.history_writer import HistoryWriter
-from deskbreak.core.holds import Holds
+from deskbreak.core.history.writer import HistoryWriter
+from deskbreak.core.scheduling.holds import Holds
 from deskbreak.core.i18n import translate
 from deskbreak.core.session import BreakClosed, BreakSession, BreakShown, SettingsApplied
 from deskbreak.core.settings import Settings
-from deskbreak.core.settings_store import SettingsStore
-from deskbreak.ui.adapter_settings import follow_settings, watchdog_seconds  # noqa: F401  (ui/startup.py's)
+from deskbreak.core.settings.store import SettingsStore
+from deskbreak.shell.adapter_settings import follow_settings, watchdog_seconds  # noqa: F401  (ui/startup.py's)
 from deskbreak.ui.break_host import POSES_PRELOAD_MS, BreakHost
 from deskbreak.ui.notices import Notices
 from deskbreak.ui.side_windows import SideWindows
@@ -84,7 +84,7 @@ class DeskbreakApp(QObject):
         self.alarm = alarm
         # The reasons to hold a due break (adapters/holds/): fullscreen, do-not-disturb, calls, meetings.
         self.holds = holds if holds is not None else Holds([], store.settings)
-        # The user's calendar file (ui/calendar_source.py): its runs go to the engine
+        # The user's calendar file (shell/calendar_source.py): its runs go to the engine
         # (its meetings reach the holds through adapters/holds/meeting.py).
         self.calendar = calendar
         self.session = BreakSession(store=store, catalog=catalog, clock=clock, history=history, idle=idle,
@@ -128,7 +128,7 @@ class DeskbreakApp(QObject):
 
     def watch_settings_file(self) -> None:
         """Pick up hand edits of settings.toml and routines.toml while running."""
-        from deskbreak.ui.file_watch import ProblemNotice, WatchedFiles
+        from deskbreak.shell.file_watch import ProblemNotice, WatchedFiles
 
         try:
             # The folder must exist to be watched, or a first hand-written file goes unseen.

@@ -17,9 +17,9 @@ from typing import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from deskbreak.core.catalog import TARGETS, Exercise, words
+from deskbreak.core.content.catalog import TARGETS, Exercise, words
 from deskbreak.core.describe import exact_duration
-from deskbreak.core.guide import ExerciseResult
+from deskbreak.core.content.guide import ExerciseResult
 from deskbreak.core.i18n import QT_TRANSLATE_NOOP, Context, translate
 from deskbreak.ui import style
 from deskbreak.ui.break_widgets import (

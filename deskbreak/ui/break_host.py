@@ -19,7 +19,7 @@ from deskbreak.core import commands as cmd
 from deskbreak.core.describe import status_line
 from deskbreak.core.kinds import Outcome
 from deskbreak.core.ports import IdleMonitor
-from deskbreak.core.poses import load_poses_or_none
+from deskbreak.core.content.poses import load_poses_or_none
 from deskbreak.core.session import BreakSession, BreakShown
 
 if TYPE_CHECKING:

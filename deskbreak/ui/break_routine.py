@@ -13,7 +13,7 @@ box while the other column stands empty:
   has room).
 
 Every time carries its unit ("0:59 left", "Hold 20 s", the ring's "18 s").
-The page only shows what it is given (a :class:`~deskbreak.core.guide.View`
+The page only shows what it is given (a :class:`~deskbreak.core.content.guide.View`
 and the timeline); the window decides when.
 
 Height: the figure and the ring give way first (each down to a minimum that
@@ -44,9 +44,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deskbreak.core.catalog import Exercise
+from deskbreak.core.content.catalog import Exercise
 from deskbreak.core.clock import Clock
-from deskbreak.core.guide import Kind, Segment, View, our_timing
+from deskbreak.core.content.guide import Kind, Segment, View, our_timing
 from deskbreak.core.i18n import QT_TRANSLATE_NOOP, Context, translate
 from deskbreak.ui import style
 from deskbreak.ui.break_widgets import (

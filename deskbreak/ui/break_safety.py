@@ -14,7 +14,7 @@ from typing import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from deskbreak.core.catalog import SafetyNote
+from deskbreak.core.content.catalog import SafetyNote
 from deskbreak.core.i18n import translate
 from deskbreak.ui import style
 from deskbreak.ui.break_widgets import (

@@ -15,7 +15,7 @@ from PySide6.QtCore import QEvent, QMargins, QPoint, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import QFrame, QLabel, QLayout, QLayoutItem, QPushButton, QSizePolicy, QWidget
 
-from deskbreak.core.catalog import Exercise, Source, place_words, words
+from deskbreak.core.content.catalog import Exercise, Source, place_words, words
 from deskbreak.core.i18n import translate
 from deskbreak.ui import style
 

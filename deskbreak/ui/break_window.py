@@ -1,7 +1,7 @@
 """The break window: the screen a user follows during a guided break.
 
-It plays a routine (:func:`deskbreak.core.guide.build_segments` turned into a
-:class:`~deskbreak.core.guide.RoutinePlayer`, the same timeline
+It plays a routine (:func:`deskbreak.core.content.guide.build_segments` turned into a
+:class:`~deskbreak.core.content.guide.RoutinePlayer`, the same timeline
 ``deskbreak routine show`` prints) on three pages: the routine itself
 (:mod:`deskbreak.ui.break_routine`), the done view
 (:mod:`deskbreak.ui.break_done`) and what to do about pain
@@ -41,10 +41,10 @@ from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor, QGuiApplication, QKeyEvent, QScreen
 from PySide6.QtWidgets import QAbstractButton, QStackedWidget, QVBoxLayout, QWidget
 
-from deskbreak.core.catalog import Exercise, SafetyNote
+from deskbreak.core.content.catalog import Exercise, SafetyNote
 from deskbreak.core.clock import Clock
 from deskbreak.core.describe import human_duration
-from deskbreak.core.guide import RoutinePlayer, Segment, build_segments, chime_for, total_seconds
+from deskbreak.core.content.guide import RoutinePlayer, Segment, build_segments, chime_for, total_seconds
 from deskbreak.core.i18n import translate
 from deskbreak.core.kinds import Outcome
 from deskbreak.core.settings import Settings
@@ -122,7 +122,7 @@ class BreakWindow(QWidget):
         # be postponed (or hurt), not ended, so End break, Esc and the overlays' button do nothing.
         self.end_allowed = end_allowed
         # The timeline is known now, so its length shows before the routine starts. The app
-        # passes the one core/timeline.py gives everyone; alone, the window builds the same.
+        # passes the one core/content/timeline.py gives everyone; alone, the window builds the same.
         self.segments: list[Segment] = list(segments) if segments is not None else build_segments(
             self.exercises,
             hold_length=settings.hold_length,

@@ -4,7 +4,7 @@ The charts by day (the week, the daily goal) are in :mod:`deskbreak.ui.day_chart
 
 QtCharts is deprecated (Qt 6.10) and would pull in a module for a few
 rectangles. Each chart here is a small widget that is handed plain figures
-from :mod:`deskbreak.core.stats` (``DayStats`` lists, minutes per muscle
+from :mod:`deskbreak.core.history.stats` (``DayStats`` lists, minutes per muscle
 group) and only draws them: the rules that make the figures (what counts as
 a prompt, when the goal is met) stay in the core, so the window, the charts
 and ``deskbreak stats`` cannot disagree.
@@ -28,7 +28,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, 
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from deskbreak.core.i18n import Context, translate
-from deskbreak.core.stats import ENDED_OUTCOMES
+from deskbreak.core.history.stats import ENDED_OUTCOMES
 from deskbreak.ui import style
 from deskbreak.ui.history_table import outcome_label
 

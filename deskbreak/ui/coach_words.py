@@ -1,6 +1,6 @@
 """What the routine page's coach says: the ring's words, the cue now, what comes next.
 
-Pure text from the timeline (:mod:`deskbreak.core.guide`): "Hold 3 s",
+Pure text from the timeline (:mod:`deskbreak.core.content.guide`): "Hold 3 s",
 "Move", "Return" within a rep; "Next: left side", "Then: Side-lying leg
 raise (10 reps each side)" after a run of reps, so the count is never lost.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from deskbreak.core.guide import Kind, Segment, Stage, View, side_words, summary
+from deskbreak.core.content.guide import Kind, Segment, Stage, View, side_words, summary
 from deskbreak.core.i18n import QT_TRANSLATE_NOOP, translate
 
 # What the ring's caption and the screen reader call each kind of segment.

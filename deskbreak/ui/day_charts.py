@@ -14,7 +14,7 @@ from PySide6.QtGui import QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
 from deskbreak.core.i18n import translate
-from deskbreak.core.stats import DayStats, taken_text
+from deskbreak.core.history.stats import DayStats, taken_text
 from deskbreak.ui import style
 from deskbreak.ui.charts import (
     DAYS_IN_WEEK,

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deskbreak.core.catalog import Exercise
+from deskbreak.core.content.catalog import Exercise
 from deskbreak.core.i18n import translate
-from deskbreak.core.poses import ExercisePoses
+from deskbreak.core.content.poses import ExercisePoses
 from deskbreak.ui.break_window import place_text
 from deskbreak.ui.figure_paint import FigureColors
 from deskbreak.ui.render import render_exercise

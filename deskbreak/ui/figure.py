@@ -15,10 +15,10 @@ from PySide6.QtCore import QElapsedTimer, QEasingCurve, QRectF, QSize, Qt, QTime
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QWidget
 
-from deskbreak.core.catalog import Exercise, words
-from deskbreak.core.guide import side_words
+from deskbreak.core.content.catalog import Exercise, words
+from deskbreak.core.content.guide import side_words
 from deskbreak.core.i18n import translate
-from deskbreak.core.poses import ExercisePoses, Pose
+from deskbreak.core.content.poses import ExercisePoses, Pose
 from deskbreak.ui.figure_frame import Bounds, cue_paths, exercise_frame, world_to_widget
 from deskbreak.ui.figure_paint import FigureColors, paint_figure
 from deskbreak.ui.figure_shapes import Point

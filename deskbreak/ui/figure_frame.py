@@ -15,7 +15,7 @@ from typing import Iterable, Sequence
 
 from PySide6.QtCore import QPointF, QRectF
 
-from deskbreak.core.poses import ExercisePoses, Pose, Prop, figure_bounds, key_points
+from deskbreak.core.content.poses import ExercisePoses, Pose, Prop, figure_bounds, key_points
 from deskbreak.ui.figure_shapes import Point, add, sub, unit
 
 Bounds = tuple[float, float, float, float]

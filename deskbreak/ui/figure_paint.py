@@ -1,4 +1,4 @@
-"""Painting the figure: poses from ``deskbreak.core.poses`` drawn with QPainter.
+"""Painting the figure: poses from ``deskbreak.core.content.poses`` drawn with QPainter.
 
 One flat style: a body colour taken from the palette's text colour, far limbs
 in a lighter tone of it (they are further away), muscle regions in an accent
@@ -16,7 +16,7 @@ from typing import Iterable, Sequence
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette, QPen
 
-from deskbreak.core.poses import SIDES, ExercisePoses, Pose, Prop, key_points
+from deskbreak.core.content.poses import SIDES, ExercisePoses, Pose, Prop, key_points
 from deskbreak.ui.figure_frame import FLOOR_PROPS, Bounds, cue_paths, exercise_frame, fit, pose_frame
 from deskbreak.ui.figure_shapes import (
     THIGH,

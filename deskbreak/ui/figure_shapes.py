@@ -19,7 +19,7 @@ from typing import Sequence
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainterPath, QPainterPathStroker, QPolygonF
 
-from deskbreak.core.poses import BAR_UPRIGHT, BAR_UPRIGHT_ABOVE, CHAIR_BACK, RADII, Prop
+from deskbreak.core.content.poses import BAR_UPRIGHT, BAR_UPRIGHT_ABOVE, CHAIR_BACK, RADII, Prop
 
 Point = tuple[float, float]
 

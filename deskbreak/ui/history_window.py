@@ -7,7 +7,7 @@ muscle group over a chosen period, the muscle groups not stretched lately
 (with a button to stretch now), and every break in a filterable table.
 
 The history is read once, when the window opens, and every figure comes
-from :func:`deskbreak.core.stats.compute_stats`, the same numbers
+from :func:`deskbreak.core.history.stats.compute_stats`, the same numbers
 ``deskbreak stats`` prints; the window only chooses which to show and adds
 up the core's per-day figures for the period picked. A history that cannot
 be read costs the figures, never the app: the window opens and says why.
@@ -36,12 +36,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deskbreak.core.catalog import TARGETS, Catalog
+from deskbreak.core.content.catalog import TARGETS, Catalog
 from deskbreak.core.history import BreakRecord, HistoryError, HistoryStore
 from deskbreak.core.i18n import QT_TRANSLATE_NOOP, translate
 from deskbreak.core.kinds import BREAK_KIND_NAMES, NATURAL_BREAK_KIND
 from deskbreak.core.settings import Settings
-from deskbreak.core.stats import (GOAL_RULE, MINUTES_RULE, NEGLECT_RULE, DayStats, StatsReport, stats_for,
+from deskbreak.core.history.stats import (GOAL_RULE, MINUTES_RULE, NEGLECT_RULE, DayStats, StatsReport, stats_for,
                                   taken_text, target_label)
 from deskbreak.ui import screen_fit, style
 from deskbreak.ui.break_widgets import Card, make_button, make_label, refont_labels, set_text

@@ -9,9 +9,9 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
 
-from deskbreak.core.catalog import Exercise, words
+from deskbreak.core.content.catalog import Exercise, words
 from deskbreak.core.clock import Clock
-from deskbreak.core.guide import Kind, View, side_name
+from deskbreak.core.content.guide import Kind, View, side_name
 from deskbreak.core.i18n import translate
 from deskbreak.ui import style
 from deskbreak.ui.break_widgets import Card, Chip, FlowLayout, make_label, place_text
@@ -23,7 +23,7 @@ class IllustrationCard(Card):
     """The illustration: the animated figure, what the exercise works and where it is done.
 
     The figure follows the routine (:meth:`follow`) as the timeline says
-    (:meth:`deskbreak.core.guide.Segment.pose_at`): it eases into the hold
+    (:meth:`deskbreak.core.content.guide.Segment.pose_at`): it eases into the hold
     pose while the user gets into position for a hold and stays there,
     relaxes during a rest, waits in the start pose before counted reps and
     then moves out, holds and returns with each rep. Anything with

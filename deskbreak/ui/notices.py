@@ -12,7 +12,7 @@ from typing import Callable
 
 from deskbreak.core import commands as cmd
 from deskbreak.core.describe import COOLDOWN_ADVICE, human_duration, prelude_message
-from deskbreak.core.engine import BreakOverdue, Refused, RunEnded
+from deskbreak.core.scheduling.engine import BreakOverdue, Refused, RunEnded
 from deskbreak.core.i18n import translate
 from deskbreak.core.kinds import BreakKind
 from deskbreak.core.session import BreakAnnounced

@@ -14,8 +14,8 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
-from deskbreak.core.catalog import Catalog
-from deskbreak.core.poses import ExercisePoses, load_poses
+from deskbreak.core.content.catalog import Catalog
+from deskbreak.core.content.poses import ExercisePoses, load_poses
 from deskbreak.ui.figure_paint import FigureColors, paint_exercise
 
 _app: QGuiApplication | None = None

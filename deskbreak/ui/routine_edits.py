@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
-from deskbreak.core.catalog import Routine
-from deskbreak.core.user_routines import with_routine_exercises
+from deskbreak.core.content.catalog import Routine
+from deskbreak.core.content.user_routines import with_routine_exercises
 
 EVERY_BREAK = "every break"
 ROTATION = "rotation"

@@ -38,11 +38,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deskbreak.core.catalog import PLACES, Catalog, Routine, place_words
+from deskbreak.core.content.catalog import PLACES, Catalog, Routine, place_words
 from deskbreak.core.i18n import QT_TRANSLATE_NOOP, translate
 from deskbreak.core.kinds import BreakKind
-from deskbreak.core.poses import ExercisePoses, load_poses_or_none
-from deskbreak.core.user_routines import same_exercises
+from deskbreak.core.content.poses import ExercisePoses, load_poses_or_none
+from deskbreak.core.content.user_routines import same_exercises
 from deskbreak.ui.exercise_rows import (
     IDS_ROLE,
     THUMBNAIL_SIZE,

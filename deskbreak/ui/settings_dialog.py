@@ -8,7 +8,7 @@ row of weekday toggles, a combo for choices, a switch for yes/no, a slider
 for the volume, and a day-by-day list of run times.
 
 Nothing is applied by an OK button: each edit goes straight to the
-:class:`~deskbreak.core.settings_store.SettingsStore`, which saves it and
+:class:`~deskbreak.core.settings.store.SettingsStore`, which saves it and
 tells the engine, the tray and the rest. An edit past the setting's bounds,
 or one the store refuses (clashing with another setting, such as work
 ending before it starts), is not saved; the field keeps what the user typed,
@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
 
 from deskbreak.core.i18n import Context, translate
 from deskbreak.core.settings import Setting, SettingsError, settings_by_section
-from deskbreak.core.settings_store import SettingsStore
+from deskbreak.core.settings.store import SettingsStore
 from deskbreak.ui import screen_fit, style
 from deskbreak.ui.setting_controls import Switch
 from deskbreak.ui.setting_editors import editor_for

@@ -12,7 +12,7 @@ from typing import Callable
 
 from PySide6.QtCore import QObject, Qt
 
-from deskbreak.core.catalog import Routine
+from deskbreak.core.content.catalog import Routine
 from deskbreak.core.files import write_file_atomically
 from deskbreak.core.i18n import translate
 from deskbreak.core.session import BreakSession
@@ -82,7 +82,7 @@ class SideWindows(QObject):
 
     def save_routines(self, routines: dict[str, Routine]) -> None:
         """The Routines page changed a routine: save it, and play it from the next break."""
-        from deskbreak.core.user_routines import UserRoutinesError
+        from deskbreak.core.content.user_routines import UserRoutinesError
 
         try:
             self.session.save_routines(routines)

@@ -23,12 +23,12 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from deskbreak import APP_NAME, __version__
-from deskbreak.core.assets import asset_path
+from deskbreak.core.content.assets import asset_path
 from deskbreak.core.clock import Clock, SystemClock
 from deskbreak.core.files import private_directory
 from deskbreak.core.i18n import translate
 from deskbreak.core.settings import SettingsError, format_duration
-from deskbreak.core.settings_store import SettingsStore
+from deskbreak.core.settings.store import SettingsStore
 from deskbreak.shell.translation import SOURCE_LANGUAGE, install_translations
 from deskbreak.ui.wheel_guard import install_wheel_guard
 
@@ -183,7 +183,7 @@ def run_app(profile: Profile, *, open_settings: bool = False) -> int:
     icon_file = str(asset_path("icons", "deskbreak.svg"))
     early_icon = _show_icon_early(icon_file)
 
-    from deskbreak.core.catalog import CatalogError, load_catalog
+    from deskbreak.core.content.catalog import CatalogError, load_catalog
     from deskbreak.core.history import HistoryError
     from deskbreak.ui.app import WELCOME_MARKER, DeskbreakApp, watchdog_seconds
 
@@ -209,7 +209,7 @@ def run_app(profile: Profile, *, open_settings: bool = False) -> int:
     from deskbreak.adapters.alarm import QtAlarm
     from deskbreak.adapters.autostart import detect_autostart, launch_command
     from deskbreak.adapters.holds import Desktop, detect_holds
-    from deskbreak.ui.calendar_source import CalendarSource
+    from deskbreak.shell.calendar_source import CalendarSource
     from deskbreak.adapters.idle import LockWatcher, detect_idle_monitor
     from deskbreak.adapters.notify import default_notifier_chain
     from deskbreak.adapters.sound import Chimes, detect_player

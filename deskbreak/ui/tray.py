@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from deskbreak.core import commands as cmd
 from deskbreak.core.describe import status_line
-from deskbreak.core.engine import State, Status
+from deskbreak.core.scheduling.engine import State, Status
 from deskbreak.core.i18n import QT_TRANSLATE_NOOP, Context, translate
 from deskbreak.core.kinds import BreakKind
 from deskbreak.ui import screen_fit

@@ -12,7 +12,7 @@ from typing import Sequence
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from deskbreak.core.catalog import SafetyNote
+from deskbreak.core.content.catalog import SafetyNote
 from deskbreak.core.i18n import QT_TRANSLATE_NOOP, translate
 from deskbreak.ui import screen_fit
 

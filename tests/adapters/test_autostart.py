@@ -32,7 +32,7 @@ from deskbreak.adapters.autostart import (
     detect_autostart,
     launch_command,
 )
-from deskbreak.core.assets import asset_path
+from deskbreak.core.content.assets import asset_path
 from support.ci import require_program
 
 SPACED_PROFILE = ["--config-dir", "/x y"]

@@ -36,12 +36,12 @@ from pathlib import Path
 import pytest
 
 from support.fakes import run_cli
-from deskbreak.core.catalog import CatalogError, default_catalog_dir, load_catalog
+from deskbreak.core.content.catalog import CatalogError, default_catalog_dir, load_catalog
 from deskbreak.core.clock import FakeClock
 from deskbreak.core.history import SCHEMA_VERSION, HistoryError, HistoryStore, HistoryTooNewError
 from deskbreak.core.settings import Settings, SettingsError
-from deskbreak.core.settings_store import SettingsStore
-from deskbreak.core.user_routines import (
+from deskbreak.core.settings.store import SettingsStore
+from deskbreak.core.content.user_routines import (
     UserRoutinesError,
     load_user_routines,
     save_user_routines,
@@ -333,7 +333,7 @@ def test_a_broken_catalog_entry_is_named_by_file_entry_and_field(capsys, tmp_pat
         assert "line 5" in str(raised.value)
 
     # Every command that needs the catalog says so in one line, no traceback.
-    monkeypatch.setattr("deskbreak.core.catalog.default_catalog_dir", lambda: catalog)
+    monkeypatch.setattr("deskbreak.core.content.catalog.default_catalog_dir", lambda: catalog)
     for argv in (("catalog",), ("--config-dir", str(tmp_path), "--data-dir", str(tmp_path), "routine", "list")):
         code, out, err = run_cli(capsys, *argv)
         assert (code, out) == (1, "")
@@ -346,7 +346,7 @@ def test_the_app_refuses_to_start_on_a_broken_catalog_in_one_line(sandbox, tmp_p
     shutil.copytree(default_catalog_dir(), catalog)
     broken = catalog / "exercises-a.toml"
     broken.write_text(_break_entry(broken.read_text(encoding="utf-8"), "unknown value"), encoding="utf-8")
-    script = ("import sys, pathlib, deskbreak.core.catalog as c; from deskbreak.cli import main; "
+    script = ("import sys, pathlib, deskbreak.core.content.catalog as c; from deskbreak.cli import main; "
               f"c.default_catalog_dir = lambda: pathlib.Path({str(catalog)!r}); sys.exit(main(sys.argv[1:]))")
     done = subprocess.run([sys.executable, "-c", script, "--config-dir", str(sandbox.root / "c"),
                            "--data-dir", str(sandbox.root / "d"), "run"],

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from support.fakes import run_cli
-from deskbreak.core.catalog import load_catalog
+from deskbreak.core.content.catalog import load_catalog
 from deskbreak.core.history import HistoryStore
 
 UTC = timezone.utc

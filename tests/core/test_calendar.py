@@ -20,9 +20,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import example, given, settings, strategies as st
 
-from deskbreak.core.calendar import file_reading as calendar_module
+from deskbreak.core.scheduling.calendar import file_reading as calendar_module
 from deskbreak.core.bounded_read import DEFAULT_LIMIT
-from deskbreak.core.calendar import (
+from deskbreak.core.scheduling.calendar import (
     DEFAULT_RUN_KEYWORDS,
     CalendarError,
     CalendarRead,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from deskbreak.core.catalog import TARGETS, CatalogError, load_catalog
+from deskbreak.core.content.catalog import TARGETS, CatalogError, load_catalog
 
 CATALOG = load_catalog()
 

@@ -7,7 +7,7 @@ from datetime import datetime, time, timezone
 import pytest
 
 from deskbreak.core.describe import clock_time, elapsed_duration, human_duration, status_line
-from deskbreak.core.engine import BreakEngine
+from deskbreak.core.scheduling.engine import BreakEngine
 from deskbreak.core.settings import Settings
 
 THURSDAY_NOON = datetime(2026, 11, 26, 12, 0, tzinfo=timezone.utc)

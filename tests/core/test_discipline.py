@@ -1,4 +1,4 @@
-"""The file that keeps the engine's discipline across a restart (core/discipline.py)."""
+"""The file that keeps the engine's discipline across a restart (core/scheduling/discipline.py)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from deskbreak.core.discipline import DisciplineFileError, load_discipline, save_discipline
-from deskbreak.core.engine import Break, Discipline
+from deskbreak.core.scheduling.discipline import DisciplineFileError, load_discipline, save_discipline
+from deskbreak.core.scheduling.engine import Break, Discipline
 from deskbreak.core.kinds import BreakKind
 
 CET = timezone(timedelta(hours=1))

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
 
 from deskbreak.core.clock import FakeClock
-from deskbreak.core.engine import (
+from deskbreak.core.scheduling.engine import (
     BackAtDesk,
     BreakDue,
     BreakEnded,
@@ -354,7 +354,7 @@ def test_a_clock_set_back_before_work_starts_prompts_nothing_until_work_starts()
 def test_the_wake_up_is_never_in_the_past_when_a_finished_break_leaves_the_next_one_due():
     # Found by the simulated month: two calendar runs four minutes apart; finishing the
     # first one's routine left the second one's reminder already due.
-    from deskbreak.core.runs import Run
+    from deskbreak.core.scheduling.runs import Run
 
     day = Day(MONDAY.replace(hour=14), runs={}, working_hours=False)
     first, second = MONDAY.replace(hour=15, minute=7), MONDAY.replace(hour=15, minute=11)

@@ -7,8 +7,8 @@ from dataclasses import replace
 
 import pytest
 
-from deskbreak.core.catalog import Exercise, Range, Source, load_catalog
-from deskbreak.core.guide import (
+from deskbreak.core.content.catalog import Exercise, Range, Source, load_catalog
+from deskbreak.core.content.guide import (
     MOVE_S,
     RELEASE_S,
     Kind,
@@ -321,8 +321,8 @@ def test_an_exercise_finished_before_the_rest_stays_done_when_the_rest_is_skippe
 
 
 def test_timings_the_documents_do_not_give_are_named_as_ours():
-    from deskbreak.core.catalog import load_catalog
-    from deskbreak.core.guide import our_timing
+    from deskbreak.core.content.catalog import load_catalog
+    from deskbreak.core.content.guide import our_timing
 
     catalog = load_catalog()
     assert our_timing(catalog.exercise("glute-bridge")) == ["1 s to lift and 1 s to lower each rep"]

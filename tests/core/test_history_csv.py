@@ -16,9 +16,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from deskbreak.core import history_csv
+from deskbreak.core.history import csv_io as history_csv
 from deskbreak.core.history import BreakRecord, ExerciseRecord, HistoryStore
-from deskbreak.core.history_csv import (
+from deskbreak.core.history.csv_io import (
     EXPORT_COLUMNS,
     FIRST_EXPORT_COLUMNS,
     HistoryImportError,

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from deskbreak.core import history_writer as writer_module
+from deskbreak.core.history import writer as writer_module
 from deskbreak.core.history import BreakRecord, ExerciseRecord, HistoryError, HistoryStore
-from deskbreak.core.history_csv import write_csv
-from deskbreak.core.history_writer import HistoryWriter
+from deskbreak.core.history.csv_io import write_csv
+from deskbreak.core.history.writer import HistoryWriter
 
 REPO = Path(__file__).resolve().parents[2]
 MORNING = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta, timezone
 
-from deskbreak.core.holds import BuiltSources, Hold, Holds
+from deskbreak.core.scheduling.holds import BuiltSources, Hold, Holds
 from deskbreak.core.settings import Settings
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
@@ -45,7 +45,7 @@ def test_the_first_reason_wins_and_later_sources_are_not_asked():
 def test_a_failing_source_counts_as_free_and_is_reported_once(caplog):
     broken = Source("broken", error=RuntimeError("daemon went mad"))
     holds = Holds.of(broken, Source("call", "zoom"))
-    with caplog.at_level(logging.WARNING, logger="deskbreak.core.holds"):
+    with caplog.at_level(logging.WARNING, logger="deskbreak.core.scheduling.holds"):
         assert reason_of(holds) == "zoom"
         assert reason_of(holds) == "zoom"
     assert broken.asked == 2
@@ -114,7 +114,7 @@ def test_a_module_whose_sources_cannot_be_built_costs_only_itself(caplog):
         def sources(self, settings, desktop):
             raise OSError("no display")
 
-    with caplog.at_level(logging.WARNING, logger="deskbreak.core.holds"):
+    with caplog.at_level(logging.WARNING, logger="deskbreak.core.scheduling.holds"):
         holds = Holds([Broken(), BuiltSources([Source("call", "zoom")])], Settings.defaults())
     assert reason_of(holds) == "zoom"
     assert "no display" in caplog.text

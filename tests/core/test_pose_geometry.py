@@ -20,9 +20,9 @@ from typing import Callable
 
 import pytest
 
-from deskbreak.core.catalog import Exercise, load_catalog
-from deskbreak.core.pose_kinematics import wrap_angle
-from deskbreak.core.poses import (
+from deskbreak.core.content.catalog import Exercise, load_catalog
+from deskbreak.core.content.pose_kinematics import wrap_angle
+from deskbreak.core.content.poses import (
     POSTURES,
     ExercisePoses,
     Pose,

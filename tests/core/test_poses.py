@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from deskbreak.core.catalog import load_catalog
-from deskbreak.core.poses import (
+from deskbreak.core.content.catalog import load_catalog
+from deskbreak.core.content.poses import (
     ANGLE_FIELDS,
     KEY_POINTS,
     LIMB_SEGMENTS,
@@ -373,7 +373,7 @@ def test_exercise_poses_mirror_their_highlight_sides(poses):
 
 
 def test_props_move_between_start_and_hold():
-    from deskbreak.core.poses import Prop
+    from deskbreak.core.content.poses import Prop
 
     ball = Prop(kind="ball", x=1.0, width=0.65, height=0.65, hold_x=0.5)
     assert ball.at(0).x == 1.0 and ball.at(1).x == 0.5 and ball.at(0.5).x == pytest.approx(0.75)
@@ -414,9 +414,9 @@ def test_every_catalog_exercise_has_poses():
 
 def test_the_split_modules_keep_one_public_face():
     """The model, the kinematics and the loader live apart; the app imports them all from poses."""
-    import deskbreak.core.pose_kinematics as kinematics
-    import deskbreak.core.pose_model as model
-    import deskbreak.core.poses as poses_module
+    import deskbreak.core.content.pose_kinematics as kinematics
+    import deskbreak.core.content.pose_model as model
+    import deskbreak.core.content.poses as poses_module
 
     for name in poses_module.__all__:
         assert hasattr(poses_module, name), name
@@ -425,7 +425,7 @@ def test_the_split_modules_keep_one_public_face():
 
 
 def test_a_broken_pose_file_costs_the_pictures_never_the_app(tmp_path, catalog, monkeypatch, caplog):
-    import deskbreak.core.poses as poses_module
+    import deskbreak.core.content.poses as poses_module
 
     write(tmp_path, '[[pose]]\nexercise = "plank"\nposture = "floating"\nstart = {}\nhold = {}\n')
     monkeypatch.setattr(poses_module, "default_poses_dir", lambda: tmp_path)

@@ -7,11 +7,11 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from deskbreak.core import commands as cmd
-from deskbreak.core.calendar import read_calendar, runs_between
+from deskbreak.core.scheduling.calendar import read_calendar, runs_between
 from deskbreak.core.clock import FakeClock
-from deskbreak.core.engine import BreakEngine, BreakStarted, PreludeStarted, RunEnded
+from deskbreak.core.scheduling.engine import BreakEngine, BreakStarted, PreludeStarted, RunEnded
 from deskbreak.core.kinds import BreakKind
-from deskbreak.core.runs import Run, RunPlan, runs_report
+from deskbreak.core.scheduling.runs import Run, RunPlan, runs_report
 from deskbreak.core.settings import Settings
 
 BERLIN = ZoneInfo("Europe/Berlin")

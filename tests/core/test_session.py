@@ -8,15 +8,15 @@ import pytest
 
 from deskbreak.core import commands as cmd
 from deskbreak.core import session as session_module
-from deskbreak.core.catalog import load_catalog
+from deskbreak.core.content.catalog import load_catalog
 from deskbreak.core.clock import FakeClock
-from deskbreak.core.engine import BreakHeld, BreakPostponed, Refused, State
+from deskbreak.core.scheduling.engine import BreakHeld, BreakPostponed, Refused, State
 from deskbreak.core.history import HistoryStore, honest_outcome
 from deskbreak.core.kinds import BreakKind, Outcome
 from deskbreak.core.session import BreakAnnounced, BreakClosed, BreakSession, BreakShown, SettingsApplied
 from deskbreak.core.settings import Settings
-from deskbreak.core.settings_store import SettingsStore
-from deskbreak.core.timeline import routine_seconds
+from deskbreak.core.settings.store import SettingsStore
+from deskbreak.core.content.timeline import routine_seconds
 from support.fakes import SettableIdle
 
 MONDAY_9 = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)

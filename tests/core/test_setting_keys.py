@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 
 from deskbreak.core import commands as cmd
 from deskbreak.core.clock import FakeClock
-from deskbreak.core.engine import SCHEDULE_KEYS, BreakEngine, BreakStarted, Presence
+from deskbreak.core.scheduling.engine import SCHEDULE_KEYS, BreakEngine, BreakStarted, Presence
 from deskbreak.core.settings import SETTING_BY_KEY, Settings
 
 MONDAY_8 = datetime(2026, 11, 23, 8, 0, tzinfo=timezone.utc)

@@ -28,7 +28,7 @@ from deskbreak.core.settings import (
     save_settings,
     settings_by_section,
 )
-from deskbreak.core.settings_store import SettingsStore
+from deskbreak.core.settings.store import SettingsStore
 
 NOW = datetime(2026, 11, 23, 9, 5, 7)
 DEFAULTS = Settings.defaults()

@@ -10,7 +10,7 @@ import pytest
 
 from deskbreak.core.profile import SETTINGS_FILE_NAME
 from deskbreak.core.settings import Settings, SettingsError, load_settings
-from deskbreak.core.settings_store import SettingsStore
+from deskbreak.core.settings.store import SettingsStore
 
 NOW = datetime(2026, 11, 23, 9, 0)
 

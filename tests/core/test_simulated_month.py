@@ -27,7 +27,7 @@ from zoneinfo import ZoneInfo
 from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
 
 from deskbreak.core import commands as cmd
-from deskbreak.core.engine import (
+from deskbreak.core.scheduling.engine import (
     BreakDue,
     BreakEnded,
     BreakEngine,
@@ -38,7 +38,7 @@ from deskbreak.core.engine import (
     Resumed,
 )
 from deskbreak.core.kinds import BreakKind, Outcome
-from deskbreak.core.runs import Run
+from deskbreak.core.scheduling.runs import Run
 from deskbreak.core.settings import Settings
 
 BERLIN = ZoneInfo("Europe/Berlin")

@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from deskbreak.core.history import BreakRecord, ExerciseRecord
-from deskbreak.core.stats import ENDED_OUTCOMES, TARGET_LABELS, Neglected, compute_stats, target_label
+from deskbreak.core.history.stats import ENDED_OUTCOMES, TARGET_LABELS, Neglected, compute_stats, target_label
 
 CET = timezone(timedelta(hours=1))
 CEST = timezone(timedelta(hours=2))
@@ -333,7 +333,7 @@ def test_a_period_that_ends_before_it_begins_is_refused():
 
 
 def test_every_catalog_target_has_words():
-    from deskbreak.core.catalog import TARGETS
+    from deskbreak.core.content.catalog import TARGETS
 
     assert set(TARGET_LABELS) == set(TARGETS)
     assert target_label("hip_flexors") == "Hip flexors" and target_label("new_group") == "New group"

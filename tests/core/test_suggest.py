@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from deskbreak.core.catalog import load_catalog
+from deskbreak.core.content.catalog import load_catalog
 from deskbreak.core.kinds import BreakKind
 from deskbreak.core.settings import Settings
-from deskbreak.core.suggest import offerable_targets, suggest_break
-from deskbreak.core.timeline import break_exercise_ids
+from deskbreak.core.content.suggest import offerable_targets, suggest_break
+from deskbreak.core.content.timeline import break_exercise_ids
 
 CATALOG = load_catalog()
 SETTINGS = Settings.defaults()

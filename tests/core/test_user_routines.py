@@ -6,9 +6,9 @@ import tomllib
 
 import pytest
 
-from deskbreak.core.catalog import Catalog, load_catalog
+from deskbreak.core.content.catalog import Catalog, load_catalog
 from deskbreak.core.profile import ROUTINES_FILE_NAME
-from deskbreak.core.user_routines import (
+from deskbreak.core.content.user_routines import (
     FILE_HEADER,
     UserRoutinesError,
     catalog_with_routines,

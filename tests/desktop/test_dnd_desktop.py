@@ -17,7 +17,7 @@ import pytest
 
 from deskbreak.adapters.holds.call_apps import DEFAULT_DND_APPS
 from deskbreak.adapters.x11 import XlibWindows
-from deskbreak.core.holds import Holds
+from deskbreak.core.scheduling.holds import Holds
 from support.bus import connected_bus
 from support.holds import FREE, detect_dnd, reason_of
 

@@ -11,7 +11,7 @@ from deskbreak.cli import build_parser
 from deskbreak.core import commands as cmd
 from deskbreak.core.protocol import CONFIG_KEYS, STATUS_KEYS, SUBCOMMANDS, VERB_BY_NAME, VERBS
 from deskbreak.core.settings import Settings
-from deskbreak.core.settings_store import SettingsStore
+from deskbreak.core.settings.store import SettingsStore
 from deskbreak.shell.control import QUESTIONS, answer
 from support.fakes import run_cli
 

@@ -27,11 +27,11 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QIcon
 
 from deskbreak.adapters.notify import NotifierChain
-from deskbreak.core.catalog import load_catalog
+from deskbreak.core.content.catalog import load_catalog
 from deskbreak.core.clock import Clock, FakeClock
 from deskbreak.core.history import HistoryStore
 from deskbreak.core.settings import Settings
-from deskbreak.core.settings_store import SettingsStore
+from deskbreak.core.settings.store import SettingsStore
 from deskbreak.ui.app import DeskbreakApp
 from support.fakes import FakeAlarm, NoIdle, RecordingNotifier
 

@@ -8,7 +8,7 @@ from types import SimpleNamespace
 from deskbreak.adapters.holds import Desktop, detect_holds
 from deskbreak.adapters.holds.call_apps import DEFAULT_DND_APPS
 from deskbreak.core.clock import FakeClock
-from deskbreak.core.holds import Holds
+from deskbreak.core.scheduling.holds import Holds
 
 FREE = None
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from deskbreak.core.catalog import Catalog, load_catalog
+from deskbreak.core.content.catalog import Catalog, load_catalog
 from support.app_builder import discard_built_apps
 from support.offscreen import let_offscreen_notes_through, use_offscreen_platform
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication, QPushButton
 
-from deskbreak.core.catalog import load_catalog
+from deskbreak.core.content.catalog import load_catalog
 from deskbreak.core.clock import FakeClock
 from deskbreak.core.settings import Settings
 from deskbreak.ui.break_window import BreakWindow

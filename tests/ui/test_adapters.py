@@ -95,7 +95,7 @@ import array  # noqa: E402
 import wave  # noqa: E402
 
 from deskbreak.adapters import sound  # noqa: E402
-from deskbreak.core.assets import asset_path  # noqa: E402
+from deskbreak.core.content.assets import asset_path  # noqa: E402
 
 
 def peak(path) -> int:

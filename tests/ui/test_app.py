@@ -19,13 +19,13 @@ from PySide6.QtWidgets import QApplication, QWidget
 from deskbreak.adapters.notify import NotifierChain
 from deskbreak.core import commands as cmd
 from deskbreak.core.describe import human_duration
-from deskbreak.core.engine import State
+from deskbreak.core.scheduling.engine import State
 from deskbreak.core.kinds import BreakKind, Outcome
 from deskbreak.core.history import HistoryError, HistoryStore
-from deskbreak.core.history_writer import HistoryWriter
-from deskbreak.core.holds import Hold, Holds
+from deskbreak.core.history.writer import HistoryWriter
+from deskbreak.core.scheduling.holds import Hold, Holds
 from deskbreak.core.settings import Settings
-from deskbreak.core.settings_store import SettingsStore
+from deskbreak.core.settings.store import SettingsStore
 from deskbreak.shell.control import answer
 from deskbreak.ui.app import DeskbreakApp  # noqa: F401
 from deskbreak.ui.startup import display_problem
@@ -352,7 +352,7 @@ def test_config_requests_apply_live_and_refuse_bad_values_in_one_line(app_parts)
 
 
 def test_a_routine_changed_on_the_routines_page_is_saved_and_played_at_the_next_break(qtbot, tmp_path):
-    from deskbreak.core.user_routines import with_routine_exercises
+    from deskbreak.core.content.user_routines import with_routine_exercises
 
     app = make_app(tmp_path, routines_path=tmp_path / "routines.toml")
     app.start()
@@ -604,7 +604,7 @@ def test_a_left_click_on_the_tray_icon_opens_the_menu(app_parts):
 
 
 def test_sore_back_mode_swaps_folds_for_the_gentle_moves_in_the_break_it_plays(qtbot, tmp_path):
-    from deskbreak.core.user_routines import with_routine_exercises
+    from deskbreak.core.content.user_routines import with_routine_exercises
 
     app = make_app(tmp_path, routines_path=tmp_path / "routines.toml")
     routines = {rid: r for rid, r in app.catalog.routines.items()}
@@ -615,7 +615,7 @@ def test_sore_back_mode_swaps_folds_for_the_gentle_moves_in_the_break_it_plays(q
     app.start()
     app.run_command(cmd.StartBreak(BreakKind.EVENING))
     assert [e.id for e in app.window.exercises] == ["supine-hamstring-opener", "knee-to-chest", "cat-cow"]
-    from deskbreak.core.timeline import routine_segments
+    from deskbreak.core.content.timeline import routine_segments
 
     routine = app.catalog.routine("evening-back-care")
     assert app.window.segments == routine_segments(app.catalog, routine, app.settings), (
@@ -645,7 +645,7 @@ def test_the_done_view_says_when_the_next_break_is_and_what_today_has_worked(app
 def test_the_menu_says_how_long_each_routine_takes(app_parts):
     import re
 
-    from deskbreak.core.timeline import routine_seconds
+    from deskbreak.core.content.timeline import routine_seconds
 
     app, clock, notifier, history = app_parts
     texts = menu_texts(app)

@@ -25,7 +25,7 @@ from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QScrollArea, QWidget
 
 from deskbreak.core.clock import FakeClock
-from deskbreak.core.guide import Kind
+from deskbreak.core.content.guide import Kind
 from deskbreak.core.settings import Settings
 from deskbreak.ui import screen_fit
 from deskbreak.ui.break_window import BreakWindow, window_size

@@ -10,7 +10,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
-from deskbreak.core.catalog import Exercise, Range, Source, Suggested
+from deskbreak.core.content.catalog import Exercise, Range, Source, Suggested
 from deskbreak.core.clock import FakeClock
 from deskbreak.core.settings import Settings
 from deskbreak.ui.break_window import DONE_HEADLINE, SAFETY_FOOTER, BreakWindow, window_size
@@ -429,8 +429,8 @@ def test_ticks_only_while_the_routine_plays_in_a_visible_window(clock, open_wind
 
 
 def test_the_figure_follows_the_routine(open_window, clock):
-    from deskbreak.core.catalog import load_catalog
-    from deskbreak.core.poses import load_poses
+    from deskbreak.core.content.catalog import load_catalog
+    from deskbreak.core.content.poses import load_poses
 
     catalog = load_catalog()
     poses = load_poses(catalog=catalog)

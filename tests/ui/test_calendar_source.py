@@ -16,13 +16,13 @@ import pytest
 
 from deskbreak.core import i18n
 from deskbreak.adapters.holds import Desktop, meeting
-from deskbreak.core.calendar import read_calendar
+from deskbreak.core.scheduling.calendar import read_calendar
 from deskbreak.core.clock import FakeClock
-from deskbreak.core.holds import Holds
+from deskbreak.core.scheduling.holds import Holds
 from deskbreak.core.settings import Settings
-from deskbreak.core.settings_store import SettingsStore
-from deskbreak.ui import calendar_source
-from deskbreak.ui.calendar_source import CalendarSource
+from deskbreak.core.settings.store import SettingsStore
+from deskbreak.shell import calendar_source
+from deskbreak.shell.calendar_source import CalendarSource
 
 from support.app_builder import MONDAY_9, advance_to, make_app, menu_texts
 from support.fakes import RecordingNotifier

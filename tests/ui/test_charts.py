@@ -9,7 +9,7 @@ from PySide6.QtCore import QLocale, QPointF
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
-from deskbreak.core.stats import DayStats
+from deskbreak.core.history.stats import DayStats
 from deskbreak.ui.charts import (
     TargetMinutesChart,
     goal_colors,

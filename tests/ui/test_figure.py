@@ -10,7 +10,7 @@ import pytest  # noqa: E402
 from PySide6.QtCore import QRectF  # noqa: E402
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette  # noqa: E402
 
-from deskbreak.core.poses import RADII, figure_bounds, key_points, load_poses  # noqa: E402
+from deskbreak.core.content.poses import RADII, figure_bounds, key_points, load_poses  # noqa: E402
 from deskbreak.ui.figure import (  # noqa: E402
     FigureColors,
     FigureWidget,

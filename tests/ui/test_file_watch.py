@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from deskbreak.ui.file_watch import SETTLE_MS, WatchedFiles
+from deskbreak.shell.file_watch import SETTLE_MS, WatchedFiles
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="symlinks")
 

@@ -19,13 +19,13 @@ import pytest
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from deskbreak.core import commands as cmd
-from deskbreak.core.catalog import load_catalog
+from deskbreak.core.content.catalog import load_catalog
 from deskbreak.core.clock import FakeClock
 from deskbreak.core.history import HistoryStore
 from deskbreak.core.kinds import BreakKind
 from deskbreak.core.settings import Settings
-from deskbreak.core.settings_store import SettingsStore
-from deskbreak.core.stats import target_label
+from deskbreak.core.settings.store import SettingsStore
+from deskbreak.core.history.stats import target_label
 from deskbreak.ui.app import DeskbreakApp
 from deskbreak.ui.charts import STACKED_OUTCOMES, minutes_text
 from deskbreak.ui.history_window import HistoryWindow

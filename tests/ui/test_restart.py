@@ -20,9 +20,9 @@ from PySide6.QtWidgets import QApplication
 from deskbreak.adapters.notify import NotifierChain
 from deskbreak.core import commands as cmd
 from deskbreak.core.clock import FakeClock
-from deskbreak.core.engine import State
+from deskbreak.core.scheduling.engine import State
 from deskbreak.core.settings import Settings
-from deskbreak.core.settings_store import SettingsStore
+from deskbreak.core.settings.store import SettingsStore
 from deskbreak.ui.app import DeskbreakApp
 from support.app_builder import MONDAY_9, advance_to, make_app
 from support.fakes import RecordingNotifier

@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QListWidget, QPushButton
 
-from deskbreak.core.poses import load_poses
-from deskbreak.core.user_routines import catalog_with_routines, with_routine_exercises
+from deskbreak.core.content.poses import load_poses
+from deskbreak.core.content.user_routines import catalog_with_routines, with_routine_exercises
 from deskbreak.ui.routines_page import IDS_ROLE, LAST_EXERCISE_HINT, RoutinesPage
 
 

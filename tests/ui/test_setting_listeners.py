@@ -14,10 +14,10 @@ from deskbreak.adapters.alarm import QtAlarm
 from deskbreak.adapters.holds import HOLD_SOURCES, Desktop, detect_holds
 from deskbreak.adapters.sound import Chimes
 from deskbreak.core.clock import FakeClock
-from deskbreak.core.holds import Hold, Holds
+from deskbreak.core.scheduling.holds import Hold, Holds
 from deskbreak.core.settings import READ_WHEN_USED, SETTING_BY_KEY, Settings
-from deskbreak.core.settings_store import SettingsStore
-from deskbreak.ui.calendar_source import CalendarSource
+from deskbreak.core.settings.store import SettingsStore
+from deskbreak.shell.calendar_source import CalendarSource
 
 from .test_app import MONDAY_9, FakeAutostart, advance_to, make_app, menu_texts
 

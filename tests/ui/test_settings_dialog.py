@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QSlider, QSpinBox,
 
 from deskbreak.core.commands import OpenSettings
 from deskbreak.core.settings import SETTINGS, Settings, SettingsError
-from deskbreak.core.settings_store import SettingsStore
+from deskbreak.core.settings.store import SettingsStore
 from deskbreak.ui.settings_dialog import SettingsDialog, Switch
 
 from .test_app import MONDAY_9, app_parts, menu_texts  # noqa: F401  (fixture)

@@ -11,7 +11,7 @@ import pytest
 
 from deskbreak.adapters.notify import NotifierChain
 from deskbreak.core.settings import Settings
-from deskbreak.core.settings_store import SettingsStore
+from deskbreak.core.settings.store import SettingsStore
 from deskbreak.shell.control import answer
 from support.fakes import RecordingNotifier, run_cli
 

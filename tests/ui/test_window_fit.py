@@ -20,10 +20,10 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from deskbreak.core.clock import FakeClock
-from deskbreak.core.engine import State, Status
-from deskbreak.core.poses import load_poses_or_none
+from deskbreak.core.scheduling.engine import State, Status
+from deskbreak.core.content.poses import load_poses_or_none
 from deskbreak.core.settings import Settings
-from deskbreak.core.settings_store import SettingsStore
+from deskbreak.core.settings.store import SettingsStore
 from deskbreak.ui import screen_fit
 from deskbreak.ui.break_window import BreakWindow
 from deskbreak.ui.history_window import HistoryWindow

@@ -1,6 +1,6 @@
 """The reasons a due break waits, one module each, listed once in :data:`HOLD_SOURCES`.
 
-Asked in this order, the first reason wins (see :mod:`deskbreak.core.holds`):
+Asked in this order, the first reason wins (see :mod:`deskbreak.core.scheduling.holds`):
 
 1. :mod:`.fullscreen`: a fullscreen window (X11) or the Windows shell's busy state;
 2. :mod:`.do_not_disturb`: the desktop's own switch (GNOME, KDE Plasma, dunst);
@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from deskbreak.adapters.holds import call_apps, do_not_disturb, fullscreen, meeting
 from deskbreak.adapters.holds.desktop import Desktop
-from deskbreak.core.holds import HoldSourceModule, Holds
+from deskbreak.core.scheduling.holds import HoldSourceModule, Holds
 from deskbreak.core.settings import Settings
 
 HOLD_SOURCES: tuple[HoldSourceModule, ...] = (fullscreen, do_not_disturb, call_apps, meeting)

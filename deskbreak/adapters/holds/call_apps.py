@@ -11,7 +11,7 @@ from datetime import datetime
 
 from deskbreak.adapters.holds.desktop import Desktop, x_windows
 from deskbreak.adapters.x11 import XlibWindows
-from deskbreak.core.holds import Hold, HoldSource
+from deskbreak.core.scheduling.holds import Hold, HoldSource
 from deskbreak.core.settings import SETTING_BY_KEY, Settings
 
 KEYS = ("dnd_apps",)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol, TypeVar
 
-from deskbreak.core.calendar import CalendarEvent
+from deskbreak.core.scheduling.calendar import CalendarEvent
 from deskbreak.core.clock import Clock, SystemClock
 
 log = logging.getLogger("deskbreak.adapters.holds")

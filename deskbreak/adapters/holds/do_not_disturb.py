@@ -16,7 +16,7 @@ from datetime import datetime
 
 from deskbreak.adapters.holds.desktop import Desktop, optional
 from deskbreak.core.clock import Clock
-from deskbreak.core.holds import Hold, HoldSource
+from deskbreak.core.scheduling.holds import Hold, HoldSource
 from deskbreak.core.settings import Settings
 
 log = logging.getLogger(__name__)

@@ -12,7 +12,7 @@ from datetime import datetime
 
 from deskbreak.adapters.holds.desktop import Desktop, optional, x_windows
 from deskbreak.adapters.x11 import XlibWindows
-from deskbreak.core.holds import Hold, HoldSource
+from deskbreak.core.scheduling.holds import Hold, HoldSource
 from deskbreak.core.settings import Settings
 
 KEYS: tuple[str, ...] = ()

@@ -10,7 +10,7 @@ from datetime import datetime
 
 from deskbreak.adapters.holds.desktop import Desktop, Meetings
 from deskbreak.core.describe import MEETING
-from deskbreak.core.holds import Hold, HoldSource
+from deskbreak.core.scheduling.holds import Hold, HoldSource
 from deskbreak.core.i18n import translate
 from deskbreak.core.settings import Settings
 

@@ -7,7 +7,7 @@ write lock for long: the app's writes are a row or two, and an import
 (:meth:`HistoryStore.import_breaks`) commits a lot of breaks at a time with a
 pause between lots. A write that finds the lock held waits (the busy timeout)
 and then raises :class:`HistoryBusyError`; the app writes through
-:class:`~deskbreak.core.history_writer.HistoryWriter`, which tries again.
+:class:`~deskbreak.core.history.writer.HistoryWriter`, which tries again.
 
 The schema carries its version in ``PRAGMA user_version``; opening an older
 file applies the missing :data:`MIGRATIONS` one transaction each, and a file
@@ -25,7 +25,7 @@ and the app's other threads (the scheduler pool, Qt's) would create their
 files with it too.
 
 Breaks kept elsewhere (another machine's export, read by
-:mod:`deskbreak.core.history_csv`) come in through
+:mod:`deskbreak.core.history.csv_io`) come in through
 :meth:`HistoryStore.import_breaks`: all of a file checked first, then written
 in short transactions, and a break already here, by :func:`break_identity`
 rather than by id, is skipped.

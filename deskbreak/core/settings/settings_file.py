@@ -43,7 +43,7 @@ class LoadedSettings:
     ``raw`` is the table the file held and ``data`` its bytes (None when
     there is no file, or none that could be read). Whether a file may be
     saved over is decided at each save, from the file as it is then
-    (:class:`~deskbreak.core.settings_store.SettingsStore`).
+    (:class:`~deskbreak.core.settings.store.SettingsStore`).
     """
 
     settings: Settings

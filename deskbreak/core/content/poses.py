@@ -24,8 +24,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from deskbreak.core.catalog import TARGETS, Catalog, Exercise
-from deskbreak.core.pose_kinematics import (
+from deskbreak.core.content.catalog import TARGETS, Catalog, Exercise
+from deskbreak.core.content.pose_kinematics import (
     anatomy_problems,
     down_angle,
     figure_bounds,
@@ -40,7 +40,7 @@ from deskbreak.core.pose_kinematics import (
     two_bone,
     wrap_angle,
 )
-from deskbreak.core.pose_model import (
+from deskbreak.core.content.pose_model import (
     ANGLE_FIELDS,
     ANGLE_RANGE,
     BAR_UPRIGHT,
@@ -185,7 +185,7 @@ def _apply_reach(pose: Pose, reach: Mapping[str, Any], where: str) -> Pose:
 
 def default_poses_dir() -> Path:
     """``assets/poses`` of this installation."""
-    from deskbreak.core.assets import asset_path
+    from deskbreak.core.content.assets import asset_path
 
     return asset_path("poses")
 
@@ -206,7 +206,7 @@ def load_poses(directory: Path | None = None, catalog: Catalog | None = None) ->
     the exercise and the field.
     """
     if catalog is None:
-        from deskbreak.core.catalog import load_catalog
+        from deskbreak.core.content.catalog import load_catalog
 
         catalog = load_catalog()
     directory = Path(directory) if directory is not None else default_poses_dir()
@@ -495,7 +495,7 @@ def describe(pose: Pose) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m deskbreak.core.poses [ID ...]``: validate and print key points."""
+    """``python -m deskbreak.core.content.poses [ID ...]``: validate and print key points."""
     import sys
 
     args = sys.argv[1:] if argv is None else argv

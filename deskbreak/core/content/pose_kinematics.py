@@ -1,6 +1,6 @@
 """Forward kinematics and pose operations: key points, bounds, interpolation, mirroring.
 
-Pure functions of a :class:`~deskbreak.core.pose_model.Pose`: where every key
+Pure functions of a :class:`~deskbreak.core.content.pose_model.Pose`: where every key
 point lands (figure units, facing right, the ground at ``y = 0``), what the
 figure covers, how one pose turns into another, which joints are bent beyond
 what a body does, and the two-bone solver behind ``reach``.
@@ -12,7 +12,7 @@ import math
 from dataclasses import replace
 from typing import Any, Mapping
 
-from deskbreak.core.pose_model import (
+from deskbreak.core.content.pose_model import (
     _FORESHORTEN_FREE,
     ANGLE_FIELDS,
     LENGTHS,

@@ -55,8 +55,8 @@ from typing import Sequence
 from deskbreak.core import commands as cmd
 from deskbreak.core.i18n import translate
 from deskbreak.core.kinds import BreakKind, Outcome
-from deskbreak.core.plan import WorkingHours, next_prerun, next_sit_break
-from deskbreak.core.runs import Run, RunPlan, runs_report
+from deskbreak.core.scheduling.plan import WorkingHours, next_prerun, next_sit_break
+from deskbreak.core.scheduling.runs import Run, RunPlan, runs_report
 from deskbreak.core.settings import Settings
 
 

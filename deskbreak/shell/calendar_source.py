@@ -1,12 +1,12 @@
 """The user's calendar file, kept current: runs to the engine, meetings on request (adapters/holds/meeting.py).
 
-It reads ``calendar_file`` (through :mod:`deskbreak.core.calendar`) for a
+It reads ``calendar_file`` (through :mod:`deskbreak.core.scheduling.calendar`) for a
 window from yesterday to two weeks ahead, and reads it again when the file
 changes on disk (Qt's file watcher, on the file and its folder, since
 editors and sync tools replace files), when a calendar setting changes, and
 when the window has moved on by a day. A file that cannot be read keeps the
 previous schedule; what went wrong is said once per change, naming the file.
-The watching and the telling are :mod:`deskbreak.ui.file_watch`'s, shared
+The watching and the telling are :mod:`deskbreak.shell.file_watch`'s, shared
 with the settings files.
 
 The file is never read on the UI thread: whatever it turns out to be, the
@@ -27,7 +27,7 @@ from typing import Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from deskbreak.core.calendar import (
+from deskbreak.core.scheduling.calendar import (
     DEFAULT_RUN_KEYWORDS,
     CalendarError,
     CalendarEvent,
@@ -37,9 +37,9 @@ from deskbreak.core.calendar import (
 )
 from deskbreak.core.clock import Clock
 from deskbreak.core.i18n import translate
-from deskbreak.core.runs import calendar_runs
-from deskbreak.core.settings_store import SettingsStore
-from deskbreak.ui.file_watch import ProblemNotice, WatchedFiles
+from deskbreak.core.scheduling.runs import calendar_runs
+from deskbreak.core.settings.store import SettingsStore
+from deskbreak.shell.file_watch import ProblemNotice, WatchedFiles
 
 log = logging.getLogger("deskbreak")
 

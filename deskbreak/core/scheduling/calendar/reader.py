@@ -1,10 +1,10 @@
 """read_calendar: the events of a calendar file that overlap a window, in the local zone.
 
 It joins the parts: the file read and parsed component by component
-(:mod:`~deskbreak.core.calendar.file_reading`), each series expanded within
-bounds (:mod:`~deskbreak.core.calendar.recurrence`), and each instance that
+(:mod:`~deskbreak.core.scheduling.calendar.file_reading`), each series expanded within
+bounds (:mod:`~deskbreak.core.scheduling.calendar.recurrence`), and each instance that
 is happening for the user turned into a
-:class:`~deskbreak.core.calendar.events.CalendarEvent`.
+:class:`~deskbreak.core.scheduling.calendar.events.CalendarEvent`.
 """
 
 from __future__ import annotations
@@ -13,16 +13,16 @@ from datetime import datetime, time, timedelta, tzinfo
 from os import PathLike
 from typing import TYPE_CHECKING, Callable, Sequence
 
-from deskbreak.core.calendar.events import (
+from deskbreak.core.scheduling.calendar.events import (
     DEFAULT_RUN_KEYWORDS,
     CalendarEvent,
     CalendarRead,
     ReadLimits,
     keyword_matcher,
 )
-from deskbreak.core.calendar.file_reading import load_calendars
-from deskbreak.core.calendar.read_report import ReadReport, event_label, reason_text
-from deskbreak.core.calendar.recurrence import (
+from deskbreak.core.scheduling.calendar.file_reading import load_calendars
+from deskbreak.core.scheduling.calendar.read_report import ReadReport, event_label, reason_text
+from deskbreak.core.scheduling.calendar.recurrence import (
     ExpansionBudget,
     as_list,
     check_times,

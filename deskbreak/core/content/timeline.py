@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from deskbreak.core.catalog import Catalog, Exercise, Routine
-from deskbreak.core.guide import Segment, build_segments, timeline_json, total_seconds
+from deskbreak.core.content.catalog import Catalog, Exercise, Routine
+from deskbreak.core.content.guide import Segment, build_segments, timeline_json, total_seconds
 from deskbreak.core.settings import Settings
 
 

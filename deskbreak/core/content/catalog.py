@@ -308,7 +308,7 @@ class Catalog:
 
 def default_catalog_dir() -> Path:
     """``assets/catalog`` of this installation."""
-    from deskbreak.core.assets import asset_path
+    from deskbreak.core.content.assets import asset_path
 
     return asset_path("catalog")
 

@@ -12,7 +12,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from deskbreak.core.runs import RunPlan
+    from deskbreak.core.scheduling.runs import RunPlan
 
 
 # Far enough ahead to find the next run or working day in any week pattern.

@@ -43,7 +43,7 @@ import enum
 from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
-from deskbreak.core.catalog import Exercise
+from deskbreak.core.content.catalog import Exercise
 from deskbreak.core.i18n import QT_TRANSLATE_NOOP, translate
 
 SIDES = ("right", "left")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import Mapping, Sequence
 
-from deskbreak.core.calendar import CalendarRead, runs_between
+from deskbreak.core.scheduling.calendar import CalendarRead, runs_between
 from deskbreak.core.i18n import translate
 
 # Far enough ahead to find the next weekly run in any pattern.

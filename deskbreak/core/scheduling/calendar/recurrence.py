@@ -4,7 +4,7 @@ Each series (a master with its overrides) is expanded on its own by
 ``recurring-ical-events``, so a broken one costs only itself. Before it is
 expanded, :class:`ExpansionBudget` bounds from its rules how many instances
 it can give, from its start and in the days read, and leaves out a series
-that would take more than :class:`~deskbreak.core.calendar.events.ReadLimits` allows.
+that would take more than :class:`~deskbreak.core.scheduling.calendar.events.ReadLimits` allows.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
-from deskbreak.core.calendar.events import ReadLimits
-from deskbreak.core.calendar.read_report import ReadReport, calendar
+from deskbreak.core.scheduling.calendar.events import ReadLimits
+from deskbreak.core.scheduling.calendar.read_report import ReadReport, calendar
 from deskbreak.core.i18n import translate
 
 if TYPE_CHECKING:

@@ -11,7 +11,7 @@ import logging
 from typing import Callable
 
 from deskbreak.core.settings import Settings
-from deskbreak.core.settings_store import SettingsStore
+from deskbreak.core.settings.store import SettingsStore
 
 log = logging.getLogger("deskbreak")
 

@@ -41,15 +41,15 @@ components at their BEGIN and END lines, so that each can fail alone, and
 looks at a few lines of each as text to leave out what cannot matter. A test
 checks that leaving them out changes no result.
 
-The work is done in :mod:`~deskbreak.core.calendar.events` (the events and
-the two questions), :mod:`~deskbreak.core.calendar.file_reading` (the file,
-cut and parsed component by component), :mod:`~deskbreak.core.calendar.recurrence`
-(series expanded within bounds) and :mod:`~deskbreak.core.calendar.reader`
+The work is done in :mod:`~deskbreak.core.scheduling.calendar.events` (the events and
+the two questions), :mod:`~deskbreak.core.scheduling.calendar.file_reading` (the file,
+cut and parsed component by component), :mod:`~deskbreak.core.scheduling.calendar.recurrence`
+(series expanded within bounds) and :mod:`~deskbreak.core.scheduling.calendar.reader`
 (:func:`read_calendar`, joining them); this package's face exports every
 public name.
 """
 
-from deskbreak.core.calendar.events import (
+from deskbreak.core.scheduling.calendar.events import (
     DEFAULT_RUN_KEYWORDS,
     CalendarError,
     CalendarEvent,
@@ -58,7 +58,7 @@ from deskbreak.core.calendar.events import (
     meetings_at,
     runs_between,
 )
-from deskbreak.core.calendar.reader import read_calendar
+from deskbreak.core.scheduling.calendar.reader import read_calendar
 
 __all__ = [
     "DEFAULT_RUN_KEYWORDS", "CalendarError", "CalendarEvent", "CalendarRead", "ReadLimits", "meetings_at",

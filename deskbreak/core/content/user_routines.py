@@ -34,7 +34,7 @@ from typing import Any, Iterable, Mapping
 
 import tomli_w
 
-from deskbreak.core.catalog import Catalog, Routine
+from deskbreak.core.content.catalog import Catalog, Routine
 from deskbreak.core.files import os_problem, read_toml_table, write_file_atomically
 from deskbreak.core.i18n import translate
 

@@ -1,4 +1,4 @@
-"""The engine's :class:`~deskbreak.core.engine.Discipline`, kept in a small file so a restart forgets none of it.
+"""The engine's :class:`~deskbreak.core.scheduling.engine.Discipline`, kept in a small file so a restart forgets none of it.
 
 ``discipline.json`` lives beside the history in the data folder. The app
 writes it (atomically, 0600) whenever the engine's discipline changes and
@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from deskbreak.core.bounded_read import read_regular_file
-from deskbreak.core.engine import Break, Discipline
+from deskbreak.core.scheduling.engine import Break, Discipline
 from deskbreak.core.files import write_file_atomically
 from deskbreak.core.kinds import BreakKind
 

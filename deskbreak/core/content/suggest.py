@@ -1,7 +1,7 @@
 """Which routine works the muscle groups the user's breaks have left out lately.
 
 The history names what was neglected ("Hamstrings: 3 days",
-:mod:`deskbreak.core.stats`); this module turns that into a break to offer:
+:mod:`deskbreak.core.history.stats`); this module turns that into a break to offer:
 the routine, and for the sit-break the group of its rotation, that covers
 the most of those muscle groups. Only what a break can really play counts:
 the first routine of each kind (the one the tray and the scheduler start),
@@ -13,10 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from deskbreak.core.catalog import TARGETS, Catalog
+from deskbreak.core.content.catalog import TARGETS, Catalog
 from deskbreak.core.kinds import BreakKind
 from deskbreak.core.settings import Settings
-from deskbreak.core.timeline import break_exercise_ids
+from deskbreak.core.content.timeline import break_exercise_ids
 
 # Shortest first: with equal cover, a sit-break is the smaller ask.
 _KINDS_BY_LENGTH = (BreakKind.SIT, BreakKind.EVENING, BreakKind.PRERUN)

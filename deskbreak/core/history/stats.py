@@ -55,12 +55,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Iterable, Mapping, Sequence
 
-from deskbreak.core.catalog import Catalog
+from deskbreak.core.content.catalog import Catalog
 from deskbreak.core.history import BreakRecord
 from deskbreak.core.i18n import QT_TRANSLATE_NOOP, translate
 from deskbreak.core.kinds import NATURAL_BREAK_KIND, BreakKind, Outcome
 from deskbreak.core.settings import Settings
-from deskbreak.core.suggest import offerable_targets
+from deskbreak.core.content.suggest import offerable_targets
 
 # The catalog's muscle groups (catalog.TARGETS) in words; translated where shown.
 TARGET_LABELS: Mapping[str, str] = {
@@ -472,7 +472,7 @@ def stats_for(records: Iterable[BreakRecord], catalog: Catalog, settings: Settin
     """:func:`compute_stats` with the user's catalog and settings: the one call the window and the CLI make.
 
     Only muscle groups some break can work count as neglected (see
-    :func:`~deskbreak.core.suggest.offerable_targets`): a group nothing
+    :func:`~deskbreak.core.content.suggest.offerable_targets`): a group nothing
     offers would be "never stretched" forever.
     """
     return compute_stats(

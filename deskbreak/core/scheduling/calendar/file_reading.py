@@ -19,8 +19,8 @@ from os import PathLike
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from deskbreak.core.bounded_read import FileRefused, read_regular_file
-from deskbreak.core.calendar.events import CalendarError, ReadLimits
-from deskbreak.core.calendar.read_report import ReadReport, calendar, event_label, reason_text
+from deskbreak.core.scheduling.calendar.events import CalendarError, ReadLimits
+from deskbreak.core.scheduling.calendar.read_report import ReadReport, calendar, event_label, reason_text
 from deskbreak.core.i18n import translate
 
 if TYPE_CHECKING:
