@@ -78,3 +78,16 @@ def test_the_architecture_map_names_only_packages_that_exist():
     assert len(named) >= 20, named
     missing = sorted(name for name in named if not (PACKAGE / name).exists())
     assert not missing, missing
+
+
+# The limit: past it a module mixes jobs, and each job wants its own module.
+MAX_MODULE_LINES = 600
+
+
+def test_no_module_is_over_600_lines():
+    offenders = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        lines = len(path.read_text(encoding="utf-8").splitlines())
+        if lines > MAX_MODULE_LINES:
+            offenders.append(f"{path.relative_to(PACKAGE)}: {lines} lines")
+    assert not offenders, f"over {MAX_MODULE_LINES} lines:\n" + "\n".join(offenders)

@@ -47,18 +47,28 @@ and return events too; a command the rules refuse returns :class:`Refused`.
 
 from __future__ import annotations
 
-import enum
-from dataclasses import dataclass, field, replace
-from datetime import date, datetime, time, timedelta
+from dataclasses import replace
+from datetime import datetime, timedelta
 from typing import Sequence
 
-from deskbreak.core import commands as cmd
 from deskbreak.core.i18n import translate
 from deskbreak.core.kinds import BreakKind, Outcome
+from deskbreak.core.scheduling.events import (BackAtDesk, Break, BreakDue, BreakEnded, BreakHeld, BreakOverdue,
+                                              BreakPostponed, BreakStarted, Discipline, Event, NaturalBreak, Paused,
+                                              PreludeStarted, Presence, Refused, Resumed, RunEnded, State, Status)
+from deskbreak.core.scheduling.memory import ActiveBreak, EngineMemory
 from deskbreak.core.scheduling.plan import WorkingHours, next_prerun, next_sit_break
 from deskbreak.core.scheduling.runs import Run, RunPlan, runs_report
+from deskbreak.core.scheduling.user_commands import UserCommands, tomorrow_morning
 from deskbreak.core.settings import Settings
 
+# The vocabulary lives in events.py and the commands in user_commands.py; callers import it all from here.
+__all__ = [
+    "SCHEDULE_KEYS", "BreakEngine", "tomorrow_morning",
+    "State", "Presence", "Break", "Status", "Discipline", "Event",
+    "PreludeStarted", "BreakDue", "BreakStarted", "BreakPostponed", "BreakEnded", "NaturalBreak", "RunEnded",
+    "BackAtDesk", "BreakHeld", "BreakOverdue", "Refused", "Paused", "Resumed",
+]
 
 # The settings the engine plans with; the others (sound, pacing, autostart...) never move a break.
 SCHEDULE_KEYS = frozenset({
@@ -67,232 +77,19 @@ SCHEDULE_KEYS = frozenset({
     "run_length", "cooldown",
 })
 
-
-class State(enum.Enum):
-    WAITING = "waiting"
-    PRELUDE = "prelude"
-    HELD = "held"
-    """Due, but waiting for a presentation, call or do-not-disturb to end."""
-    ON_BREAK = "on_break"
-    POSTPONED = "postponed"
-    PAUSED = "paused"
-
-
 # While a break is held, look again this often (the host polls do-not-disturb then).
 HELD_RECHECK = timedelta(seconds=10)
 # How soon to wake for a prompt that is already due when asked.
 DUE_NOW = timedelta(seconds=1)
-# Past the day's skip budget, "skip" puts the break off by this much instead.
-OVER_BUDGET_POSTPONE = timedelta(minutes=5)
 
 
-@dataclass(frozen=True)
-class Presence:
-    """What the host knows about the user at a step."""
-
-    idle_seconds: float | None = None
-    """Seconds since the last keyboard or mouse input, or None when unknown."""
-    locked: bool = False
-    busy: str | None = None
-    """Why not to interrupt now ("fullscreen", "do not disturb", "zoom"), or None."""
-
-
-@dataclass(frozen=True)
-class Break:
-    """One prompted (or user-started) break."""
-
-    kind: BreakKind
-    due: datetime
-    sequence: int = 0
-    """For sit-breaks: how many sit-breaks started earlier that day (routine rotation)."""
-    run_at: datetime | None = None
-    """For pre-run breaks: the run they prepare for."""
-    user_started: bool = False
-
-
-@dataclass(frozen=True)
-class Event:
-    at: datetime
-
-
-@dataclass(frozen=True)
-class PreludeStarted(Event):
-    brk: Break
-
-
-@dataclass(frozen=True)
-class BreakDue(Event):
-    brk: Break
-
-
-@dataclass(frozen=True)
-class BreakStarted(Event):
-    brk: Break
-    reprompt: bool = False
-    """True when a postponed break comes back."""
-
-
-@dataclass(frozen=True)
-class BreakPostponed(Event):
-    brk: Break
-    until: datetime
-
-
-@dataclass(frozen=True)
-class BreakEnded(Event):
-    brk: Break
-    outcome: Outcome
-    reason: str = ""
-
-
-@dataclass(frozen=True)
-class NaturalBreak(Event):
-    away_since: datetime
-
-
-@dataclass(frozen=True)
-class RunEnded(Event):
-    """A run is over: it counted as a break, and (with ``cooldown`` on) the cool-down is offered."""
-
-    run: Run
-    offer_cooldown: bool
-
-
-@dataclass(frozen=True)
-class BackAtDesk(Event):
-    """The user is back after a natural break that began at ``away_since``."""
-
-    away_since: datetime
-
-
-@dataclass(frozen=True)
-class BreakHeld(Event):
-    """A due break waits for ``reason`` to end."""
-
-    brk: Break
-    reason: str
-
-
-@dataclass(frozen=True)
-class BreakOverdue(Event):
-    """A held break has waited ``dnd_max_delay``: tell the user, still without a window."""
-
-    brk: Break
-    reason: str
-
-
-@dataclass(frozen=True)
-class Refused(Event):
-    """A command the rules do not allow now (strict mode, nothing to skip); ``reason`` says why."""
-
-    reason: str
-
-
-@dataclass(frozen=True)
-class Paused(Event):
-    until: datetime
-
-
-@dataclass(frozen=True)
-class Resumed(Event):
-    pass
-
-
-@dataclass(frozen=True)
-class Status:
-    """What the tray shows: the state and the next thing to happen."""
-
-    state: State
-    current: Break | None
-    upcoming: Break | None
-    """The next break the engine will prompt, when none is current."""
-    next_at: datetime | None
-    """When the next prompt (prelude or break) happens, or the pause ends."""
-    paused_until: datetime | None
-    seconds_to_next: float | None
-    held_by: str | None = None
-    """Why a due break waits (State.HELD)."""
-    skips_left: int | None = None
-    """Skips left today; None means no limit (or strict mode, where ``can_skip`` says no)."""
-    can_skip: bool = True
-    can_postpone: bool = True
-    overdue: bool = False
-    """The day's skip budget is spent: the tray shows breaks are overdue."""
-    skip_next: bool = False
-
-
-@dataclass(frozen=True)
-class Discipline:
-    """What the engine must not forget when deskbreak quits and starts again (see the module docstring).
-
-    Everything here is plain data (dates, times, counts), so the host can
-    save it as it likes; ``day`` says which day ``skips`` and ``sit_breaks``
-    belong to, and they count for nothing on another.
-    """
-
-    day: date
-    skips: int = 0
-    """Skips spent that day (from the budget)."""
-    sit_breaks: int = 0
-    """Sit-breaks started that day: where the routine's rotation stands."""
-    skip_next: bool = False
-    postponed: Break | None = None
-    """A break put off and still to come back, with when and how often it was put off."""
-    postponed_until: datetime | None = None
-    postpones: int = 0
-    runs_reminded: frozenset[datetime] = frozenset()
-    """Runs from ``day`` on whose pre-run reminder was given (or taken early)."""
-    runs_dropped: frozenset[datetime] = frozenset()
-    """Runs from ``day`` on the user said they would not run ("No run today")."""
-    last_break_end: datetime | None = None
-    """Where the countdown to the next sit-break runs from; None while the user is away."""
-    paused_until: datetime | None = None
-    at: datetime | None = field(default=None, compare=False)
-    """When this was taken: the host saves it when the rest changes, and when it quits."""
-
-
-@dataclass
-class _Active:
-    brk: Break
-    state: State  # PRELUDE, HELD, ON_BREAK or POSTPONED
-    postponed_until: datetime | None = None
-    postpones: int = 0
-    held_since: datetime | None = None
-    held_by: str | None = None
-    overdue_told: bool = False
-    reprompt: bool = False
-
-
-@dataclass
-class _Memory:
-    """Everything the engine remembers between steps."""
-
-    last_break_end: datetime
-    last_step: datetime | None = None
-    active: _Active | None = None
-    paused_until: datetime | None = None
-    away: bool = False
-    prerun_done: set[datetime] = field(default_factory=set)
-    sit_day: date | None = None
-    sit_count: int = 0
-    runs_skipped: set[datetime] = field(default_factory=set)
-    runs_ended: set[datetime] = field(default_factory=set)
-    skip_day: date | None = None
-    skips: int = 0
-    skip_next: bool = False
-    locked: bool = False
-    locked_since: datetime | None = None
-    busy: str | None = None
-    away_since: datetime | None = None
-
-
-class BreakEngine:
+class BreakEngine(UserCommands):
     """Decides when breaks happen; see the module docstring for the rules."""
 
     def __init__(self, settings: Settings, now: datetime) -> None:
         self._settings = settings
         self._calendar_runs: tuple[Run, ...] = ()
-        self._m = _Memory(last_break_end=now)
+        self._m = EngineMemory(last_break_end=now)
 
     # -- configuration ---------------------------------------------------
 
@@ -451,14 +248,14 @@ class BreakEngine:
             m.skip_next = False
             return events + [self._pass_over(now, upcoming)]
         if now < upcoming.due:
-            m.active = _Active(upcoming, State.PRELUDE)
+            m.active = ActiveBreak(upcoming, State.PRELUDE)
             if m.busy is None:  # no notification over a presentation either
                 events.append(PreludeStarted(at=now, brk=upcoming))
         else:
-            events += self._start_or_hold(now, _Active(upcoming, State.PRELUDE))
+            events += self._start_or_hold(now, ActiveBreak(upcoming, State.PRELUDE))
         return events
 
-    def _start_or_hold(self, now: datetime, active: _Active, reprompt: bool = False) -> list[Event]:
+    def _start_or_hold(self, now: datetime, active: ActiveBreak, reprompt: bool = False) -> list[Event]:
         """Start a due break, or hold it while the user must not be interrupted."""
         m = self._m
         if m.busy is not None and not active.brk.user_started:
@@ -467,7 +264,7 @@ class BreakEngine:
             return [BreakHeld(at=now, brk=active.brk, reason=m.busy)]
         return self._start(now, active.brk, reprompt=reprompt, postpones=active.postpones)
 
-    def _still_held(self, now: datetime, active: _Active) -> list[Event]:
+    def _still_held(self, now: datetime, active: ActiveBreak) -> list[Event]:
         m = self._m
         if m.busy is None:
             return self._start(now, active.brk, reprompt=active.reprompt, postpones=active.postpones)
@@ -517,7 +314,7 @@ class BreakEngine:
             if m.sit_day != now.date():
                 m.sit_day, m.sit_count = now.date(), 0
             m.sit_count += 1
-        m.active = _Active(brk, State.ON_BREAK, postpones=postpones)
+        m.active = ActiveBreak(brk, State.ON_BREAK, postpones=postpones)
         events.append(BreakStarted(at=now, brk=brk, reprompt=reprompt))
         return events
 
@@ -534,170 +331,6 @@ class BreakEngine:
         self._m.last_break_end = max(self._m.last_break_end, now)
         return [Resumed(at=now)]
 
-    # -- commands --------------------------------------------------------
-
-    def apply(self, command: cmd.EngineCommand, now: datetime) -> list[Event]:
-        """Apply one user command (see :mod:`deskbreak.core.commands`)."""
-        if isinstance(command, cmd.StartBreak):
-            return self.start_now(now, command.kind, command.sequence, command.for_run)
-        if isinstance(command, cmd.Postpone):
-            return self.postpone(now, command.delay)
-        if isinstance(command, cmd.Skip):
-            return self.skip(now, command.reason)
-        if isinstance(command, cmd.SkipNext):
-            return self.skip_next(now)
-        if isinstance(command, cmd.Pause):
-            until = (tomorrow_morning(now, self._settings) if command.until_tomorrow
-                     else now + (command.duration or timedelta(minutes=30)))
-            return self.pause(now, until)
-        if isinstance(command, cmd.Resume):
-            return self.resume(now)
-        if isinstance(command, cmd.FinishBreak):
-            if command.outcome == Outcome.SKIPPED:
-                return self.skip(now, reason=command.reason or translate("engine", "ended by the user"))
-            return self.finish(now, command.outcome)
-        if isinstance(command, cmd.NoRunToday):
-            return self.no_run_today(now)
-        raise TypeError(f"not an engine command: {command!r}")
-
-    def start_now(self, now: datetime, kind: BreakKind = BreakKind.SIT, sequence: int | None = None,
-                  for_run: bool = True) -> list[Event]:
-        """The user asked for a break now (allowed even while paused).
-
-        A break already announced is brought forward rather than doubled,
-        unless the user asked for a different routine, which replaces it.
-        """
-        m = self._m
-        events: list[Event] = []
-        if m.active is not None:
-            if m.active.state == State.ON_BREAK:
-                return []
-            pending = m.active.brk
-            if pending.kind == kind:
-                # A postponed break coming back (held or not) is the same break, prompted again.
-                again = m.active.state == State.POSTPONED or (m.active.state == State.HELD and m.active.reprompt)
-                if sequence is not None:
-                    pending = replace(pending, sequence=sequence)
-                return self._start(now, pending, reprompt=again, postpones=m.active.postpones)
-            events.append(self._end(now, Outcome.SKIPPED,
-                                    reason=translate("engine", "replaced by: {kind}").format(kind=kind.label)))
-        run_at = None
-        if kind == BreakKind.PRERUN and for_run:
-            upcoming = next_prerun(now, self._runs(), timedelta(0), frozenset(m.prerun_done))
-            # Only today's run counts as done; a run days away keeps its reminder.
-            if upcoming is not None and upcoming[1].date() == now.date():
-                run_at = upcoming[1]
-                m.prerun_done.add(run_at)
-        if sequence is None:
-            sequence = self._sit_sequence(now)
-        brk = Break(kind, due=now, sequence=sequence, run_at=run_at, user_started=True)
-        return events + self._start(now, brk)
-
-    def postpone(self, now: datetime, delay: timedelta | None = None) -> list[Event]:
-        m = self._m
-        if m.active is None:
-            return []
-        if self._settings.strict and m.active.postpones >= 1:
-            return [Refused(at=now, reason=translate("engine", "Strict mode: a break can be postponed once"))]
-        return [self._postpone(now, delay if delay is not None else self._settings.postpone)]
-
-    def _postpone(self, now: datetime, delay: timedelta) -> BreakPostponed:
-        active = self._m.active
-        until = now + delay
-        active.state = State.POSTPONED
-        active.postponed_until = until
-        active.postpones += 1
-        return BreakPostponed(at=now, brk=active.brk, until=until)
-
-    def skip(self, now: datetime, reason: str = "") -> list[Event]:
-        """Skip the current break; past the day's budget it is put off 5 minutes instead.
-
-        A break the user started is theirs to end: no budget, no strict mode.
-        """
-        if self._m.active is None:
-            return []
-        if self._m.active.brk.user_started:
-            return [self._end(now, Outcome.SKIPPED, reason=reason)]
-        refusal = self._skip_refusal(now)
-        if refusal is not None:
-            return [Refused(at=now, reason=refusal)]
-        if self.skips_left(now) == 0:
-            return [self._postpone(now, OVER_BUDGET_POSTPONE)]
-        self._count_skip(now)
-        return [self._end(now, Outcome.SKIPPED, reason=reason)]
-
-    def skip_next(self, now: datetime) -> list[Event]:
-        """Skip the break that is pending, or else the next one when it comes."""
-        if self._m.active is not None:
-            return self.skip(now, reason=translate("engine", "skipped by the user"))
-        refusal = self._skip_refusal(now)
-        if refusal is None and self.skips_left(now) == 0:
-            refusal = translate("engine", "No skips left today")
-        if refusal is not None:
-            return [Refused(at=now, reason=refusal)]
-        self._m.skip_next = True
-        return []
-
-    def no_run_today(self, now: datetime) -> list[Event]:
-        """Drop today's pre-run reminder (and a pre-run break pending for it)."""
-        m = self._m
-        events: list[Event] = []
-        midnight = datetime.combine(now.date(), time.min, now.tzinfo)
-        todays = self._runs().runs_between(midnight, midnight + timedelta(days=1))
-        active = m.active
-        if active is not None and active.brk.run_at is not None and active.brk.run_at.date() == now.date():
-            events.append(self._end(now, Outcome.SKIPPED, reason=translate("engine", "no run today")))
-        for run in todays:
-            m.prerun_done.add(run.start)
-            m.runs_skipped.add(run.start)  # no cool-down either, and the run is no break
-        if not todays and not events:
-            return [Refused(at=now, reason=translate("engine", "No run is planned today"))]
-        return events
-
-    def finish(self, now: datetime, outcome: Outcome = Outcome.COMPLETED) -> list[Event]:
-        """The routine of the current break ended (done, or stopped because it hurt)."""
-        m = self._m
-        if m.active is None or m.active.state != State.ON_BREAK:
-            return []
-        return [self._end(now, outcome)]
-
-    def pause(self, now: datetime, until: datetime) -> list[Event]:
-        """No prompts until ``until``; a pending or running break ends as skipped (not a budget skip)."""
-        if until <= now:
-            raise ValueError(f"cannot pause until {until:%H:%M}, which is not in the future")
-        events: list[Event] = []
-        if self._m.active is not None:
-            events.append(self._end(now, Outcome.SKIPPED, reason=translate("engine", "paused")))
-        self._m.paused_until = until
-        self._m.skip_next = False
-        events.append(Paused(at=now, until=until))
-        return events
-
-    def resume(self, now: datetime) -> list[Event]:
-        if self._m.paused_until is None:
-            return []
-        return self._resume(now) + self._advance(now)
-
-    # -- the skip budget ---------------------------------------------------
-
-    def _skips_today(self, now: datetime) -> int:
-        return self._m.skips if self._m.skip_day == now.date() else 0
-
-    def _count_skip(self, now: datetime) -> None:
-        m = self._m
-        if m.skip_day != now.date():
-            m.skip_day, m.skips = now.date(), 0
-        m.skips += 1
-
-    def skips_left(self, now: datetime) -> int | None:
-        """The skips left today; None when the budget is 0 (no limit)."""
-        budget = self._settings.skip_budget
-        return None if budget == 0 else max(0, budget - self._skips_today(now))
-
-    def _skip_refusal(self, now: datetime) -> str | None:
-        if self._settings.strict:
-            return translate("engine", "Strict mode: breaks cannot be skipped")
-        return None
 
     # -- a restart -------------------------------------------------------
 
@@ -741,7 +374,7 @@ class BreakEngine:
         until = kept.postponed_until
         if kept.postponed is not None and until is not None and m.active is None \
                 and now - until < self._settings.natural_break:
-            m.active = _Active(kept.postponed, State.POSTPONED, postponed_until=until, postpones=kept.postpones)
+            m.active = ActiveBreak(kept.postponed, State.POSTPONED, postponed_until=until, postpones=kept.postpones)
 
     # -- queries ---------------------------------------------------------
 
@@ -858,9 +491,3 @@ class BreakEngine:
 
 def _seconds(now: datetime, then: datetime | None) -> float | None:
     return None if then is None else (then - now).total_seconds()
-
-
-def tomorrow_morning(now: datetime, settings: Settings) -> datetime:
-    """The start of tomorrow's work (``work_start``), for "pause until tomorrow"."""
-    start: time = settings.work_start
-    return datetime.combine(now.date() + timedelta(days=1), start, now.tzinfo)
