@@ -425,3 +425,12 @@ def test_a_routine_played_entirely_behind_the_lock_is_missed_never_completed(des
     [closed] = desk.of(BreakClosed)
     assert closed.outcome == Outcome.MISSED
     assert desk.records()[0].outcome == "missed"
+
+
+def test_a_break_asked_for_while_locked_and_played_through_is_missed(desk):
+    desk.session.locked = True
+    desk.session.apply(cmd.StartBreak())  # `deskbreak break` from another machine: the user asked
+    for _ in range(3):
+        desk.window.do()
+    desk.finish()
+    assert desk.of(BreakClosed)[0].outcome == Outcome.MISSED
