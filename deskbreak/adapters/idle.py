@@ -18,8 +18,9 @@ A failure costs accuracy, never the app: D-Bus calls give up after
 ``DBUS_TIMEOUT_MS`` (a hung service costs half a second of one poll, not a
 frozen GUI), and a backend whose service disappears later answers None.
 
-``LockWatcher`` reports the screen locking and unlocking, so the app can
-apply the user's away policy.
+``LockWatcher`` asks whether the screen is locked when it is made and then
+reports the screen locking and unlocking, so the app can apply the user's
+away policy and never start a break behind the lock screen.
 """
 
 from __future__ import annotations
@@ -274,6 +275,14 @@ def detect_idle_monitor(
 
 
 LOCK_SIGNAL_SERVICES = ("org.freedesktop.ScreenSaver", "org.gnome.ScreenSaver")
+# Where each answers GetActive: KDE's freedesktop copy lives on two paths, GNOME's on the first.
+LOCK_STATE_PATHS = {
+    "org.freedesktop.ScreenSaver": ("/org/freedesktop/ScreenSaver", "/ScreenSaver"),
+    "org.gnome.ScreenSaver": ("/org/gnome/ScreenSaver",),
+}
+# Errors after which asking the same service on another path is no use.
+LOCK_STATE_GIVE_UP = ("org.freedesktop.DBus.Error.NoReply", "org.freedesktop.DBus.Error.ServiceUnknown",
+                      "org.freedesktop.DBus.Error.NameHasNoOwner")
 
 
 class LockWatcher(QObject):
@@ -284,15 +293,17 @@ class LockWatcher(QObject):
     that starts after us, since QtDBus follows the name's owner. A desktop
     that announces one lock on both is heard once: only changes are emitted.
     Without a session bus nothing is ever emitted, and ``sources`` is empty.
-    ``locked`` starts False: deskbreak starts in an unlocked session.
+    ``locked`` starts as the screensaver's ``GetActive`` answers (each call
+    gives up after ``DBUS_TIMEOUT_MS``), False when none answers: a run
+    started behind the lock screen knows it before its first step.
     """
 
     lockedChanged = Signal(bool)
 
     def __init__(self, connection: QDBusConnection | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.locked = False
         bus = _given_or_session_bus(connection)
+        self.locked = bus is not None and any(_asks_locked(bus, service) for service in LOCK_SIGNAL_SERVICES)
         # PySide6 6.x documents the slot as bytes but accepts only a str.
         self.sources = [
             service for service in LOCK_SIGNAL_SERVICES
@@ -305,3 +316,21 @@ class LockWatcher(QObject):
         if active != self.locked:
             self.locked = active
             self.lockedChanged.emit(active)
+
+
+def _asks_locked(bus: QDBusConnection, service: str) -> bool:
+    """Whether ``service`` says the screen is locked now; False when it does not answer."""
+    for path in LOCK_STATE_PATHS[service]:
+        message = QDBusMessage.createMethodCall(service, path, service, "GetActive")
+        message.setAutoStartService(False)  # asking must never launch a screensaver daemon
+        reply = bus.call(message, QDBus.Block, DBUS_TIMEOUT_MS)
+        if reply.type() == QDBusMessage.MessageType.ErrorMessage:
+            if reply.errorName() in LOCK_STATE_GIVE_UP:
+                return False
+            continue
+        answer = reply.arguments()
+        if len(answer) == 1 and isinstance(answer[0], bool):
+            if answer[0]:
+                log.info("screen lock: %s says the screen is locked", service)
+            return answer[0]
+    return False

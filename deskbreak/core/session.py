@@ -20,6 +20,13 @@ it. Every other engine event is passed on as it is.
 Presence comes through small ports: an :class:`~deskbreak.core.ports.IdleMonitor`,
 the ``locked`` flag and one ``holds(now)`` callable answering why not to
 interrupt now. No Qt here: tests drive it with a fake clock (tests/core/test_session.py).
+
+Nothing behind the lock screen counts: the host sets ``locked`` from the
+desktop's answer at start and at each lock signal, and steps at once. The
+engine holds a break that falls due while locked (see its rules); an
+exercise of a shown break that ends while the screen is locked, or was under
+way when it locked, is recorded not completed, and a break none of whose
+exercises was seen through is recorded ``missed``, never ``completed``.
 """
 
 from __future__ import annotations
@@ -122,6 +129,9 @@ class _ShownBreak:
     row: Future[int] | None
     planned: int
     done: int = 0
+    locked_since_last_exercise: bool = False
+    """The screen locked while the exercise under way played: it played to nobody."""
+    played_to_nobody: int = 0
 
 
 class BreakSession:
@@ -149,7 +159,7 @@ class BreakSession:
         self.store = store
         self.clock = clock
         self.idle = idle
-        self.locked = False
+        self._locked = False
         self.holds = holds
         self.on_events = on_events
         self.stop_routine = stop_routine
@@ -174,6 +184,17 @@ class BreakSession:
     @property
     def settings(self) -> Settings:
         return self.store.settings
+
+    @property
+    def locked(self) -> bool:
+        """Whether the screen is locked; set it, then :meth:`step`, when that changes."""
+        return self._locked
+
+    @locked.setter
+    def locked(self, locked: bool) -> None:
+        self._locked = locked
+        if locked and self._shown is not None:
+            self._shown.locked_since_last_exercise = True
 
     # -- time and commands in, events out ------------------------------------
 
@@ -201,6 +222,10 @@ class BreakSession:
         shown = self._shown
         if shown is None:
             return
+        if shown.locked_since_last_exercise:
+            shown.played_to_nobody += completed
+            completed = False
+        shown.locked_since_last_exercise = self._locked
         shown.done += completed
         row, now = shown.row, self.clock.now()
         if row is not None:
@@ -296,7 +321,7 @@ class BreakSession:
         due = None if brk.user_started else brk.due
         kind, routine_id, planned = brk.kind.value, plan.routine.id, len(plan.exercises)
         row = self._write_history("start the break", lambda h: h.start_break(kind, routine_id, due, event.at, planned))
-        self._shown = _ShownBreak(row, planned)
+        self._shown = _ShownBreak(row, planned, locked_since_last_exercise=self._locked)
         return plan
 
     def _close_row(self, at: datetime, ended_as: Outcome, note: str = "") -> Outcome:
@@ -304,6 +329,8 @@ class BreakSession:
         shown, self._shown = self._shown, None
         if shown is None:
             return ended_as
+        if shown.played_to_nobody and not shown.done and ended_as == Outcome.COMPLETED:
+            ended_as = Outcome.MISSED  # played behind the lock screen from start to end
         outcome = honest_outcome(ended_as, shown.planned, shown.done)
         if shown.row is not None:
             row = shown.row

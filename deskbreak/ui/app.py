@@ -178,7 +178,8 @@ class DeskbreakApp(QObject):
         self.tick("calendar")
 
     def set_locked(self, locked: bool) -> None:
-        """The screen locked or unlocked; ``away_policy`` decides what that means."""
+        """The screen locked or unlocked: stepped at once, so no break opens behind the lock screen and
+        a held one opens at the unlock; ``away_policy`` decides what the time locked means."""
         self.session.locked = locked
         self.tick("lock" if locked else "unlock")
 

@@ -232,6 +232,8 @@ def run_app(profile: Profile, *, open_settings: bool = False) -> int:
         tray_icon=early_icon,
     )
     lock = LockWatcher(parent=deskbreak)
+    if lock.locked:  # started behind the lock screen: no break may open before the unlock
+        deskbreak.set_locked(True)
     lock.lockedChanged.connect(deskbreak.set_locked)
     problems = settings_problems + deskbreak.startup_problems + history_problems
     for line in problems:

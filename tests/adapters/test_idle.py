@@ -130,3 +130,23 @@ def test_lock_watcher_reports_each_lock_and_unlock_once_even_from_a_later_screen
         set_screensaver_active(bus, service, False)
     assert seen == [True, False]
     assert watcher.locked is False
+
+
+@pytest.mark.parametrize("service, option", [
+    ("org.freedesktop.ScreenSaver", "--screensaver=0"),
+    ("org.gnome.ScreenSaver", "--gnome-screensaver"),
+])
+def test_lock_watcher_asks_the_lock_state_at_start(bus, fake, service, option):
+    """A run started behind the lock screen knows it before its first step (issue 18, item 7)."""
+    fake(option)
+    assert LockWatcher(bus).locked is False
+    set_screensaver_active(bus, service, True)
+    assert LockWatcher(bus).locked is True
+
+
+def test_lock_watcher_gives_up_on_a_hung_screensaver_within_about_the_timeout(bus, fake):
+    fake("--screensaver=0", "--hang", "5")
+    started = time.monotonic()
+    watcher = LockWatcher(bus)
+    assert watcher.locked is False
+    assert time.monotonic() - started < 2 * DBUS_TIMEOUT_MS / 1000 + 1.0

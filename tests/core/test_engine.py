@@ -791,3 +791,54 @@ def test_refusals_and_the_reasons_a_break_ended_are_in_the_users_language():
     assert refused.reason == "[engine] No run is planned today"
     ended, _paused = day.engine.apply(cmd.Pause(), day.clock.now())
     assert ended.reason == "[engine] paused"
+
+
+# -- never a break behind the lock screen (issue 18, item 7) ------------------------------
+
+
+def step_locked(day: Day, until: datetime, idle: float | None = None) -> None:
+    """Step every 30 s with the screen locked (and no idle time known, as on KDE Wayland)."""
+    while day.clock.now() < until:
+        day.clock.advance(30)
+        day.events += day.engine.step(day.clock.now(), Presence(idle, locked=True))
+
+
+def test_a_break_due_during_a_short_lock_waits_for_the_unlock_and_starts_once():
+    day = Day(MONDAY.replace(hour=9), working_hours=False, away_policy="break")
+    day.run_until(MONDAY.replace(hour=9, minute=27, second=30), break_takes=None)
+    step_locked(day, MONDAY.replace(hour=9, minute=31, second=30))  # 4 minutes: shorter than natural_break
+    assert day.of(BreakStarted) == [] and day.of(PreludeStarted) == [], "nothing behind the lock screen"
+    status = day.engine.status(day.clock.now())
+    assert status.state == State.HELD and "locked" in status.held_by
+    day.clock.advance(30)
+    day.engine_step()  # unlocked
+    assert len(day.of(BreakStarted)) == 1 and day.of(NaturalBreak) == []
+
+
+def test_a_break_due_during_a_long_lock_under_the_ignore_policy_waits_and_tells_no_one():
+    day = Day(MONDAY.replace(hour=9), working_hours=False, away_policy="ignore")
+    day.run_until(MONDAY.replace(hour=9, minute=20), break_takes=None)
+    step_locked(day, MONDAY.replace(hour=11), idle=0.0)
+    assert day.of(BreakStarted) == [] and day.of(BreakOverdue) == [] and len(day.of(BreakHeld)) == 1
+    day.clock.advance(30)
+    day.engine_step()
+    assert len(day.of(BreakStarted)) == 1
+
+
+def test_a_postponed_break_coming_back_behind_the_lock_waits_for_the_unlock():
+    day = Day(MONDAY.replace(hour=9), working_hours=False, away_policy="ignore", prelude=timedelta(0))
+    day.run_until(MONDAY.replace(hour=9, minute=30), break_takes=None)
+    day.events += day.engine.apply(cmd.Postpone(), day.clock.now())
+    step_locked(day, MONDAY.replace(hour=9, minute=40), idle=0.0)
+    assert len(day.of(BreakStarted)) == 1, "only the first showing, before the lock"
+    day.clock.advance(30)
+    [again] = [e for e in day.engine_step() if isinstance(e, BreakStarted)]
+    assert again.reprompt
+
+
+def test_a_break_held_by_a_long_lock_wakes_the_host_no_more_often_than_any_hold():
+    day = Day(MONDAY.replace(hour=9), working_hours=False, away_policy="ignore", dnd_max_delay=timedelta(minutes=5))
+    day.run_until(MONDAY.replace(hour=9, minute=20), break_takes=None)
+    step_locked(day, MONDAY.replace(hour=10), idle=0.0)
+    now = day.clock.now()
+    assert day.engine.next_wakeup(now) - now >= timedelta(seconds=10)

@@ -385,3 +385,52 @@ def test_a_whole_day_of_postpones_skips_and_quits_keeps_one_row_per_showing(desk
     assert outcomes.count("skipped") == 3, "the day's budget"
     assert "partial" in outcomes and "postponed" in outcomes
     assert all(r.ended_at is not None for r in records), "every row closed"
+
+
+# -- never a routine behind the lock screen (issue 18, item 7) ---------------------------
+
+
+def test_a_session_started_behind_the_lock_shows_nothing_until_the_unlock(tmp_path):
+    desk = Desk(tmp_path, away_policy="ignore")
+    desk.session.locked = True  # asked at start, before the first step
+    desk.until(MONDAY_9 + timedelta(minutes=45))
+    assert desk.of(BreakAnnounced) == [] and desk.of(BreakShown) == []
+    assert "locked" in desk.session.status_report()["holding_for"]
+    desk.session.locked = False
+    desk.session.step()
+    assert len(desk.of(BreakShown)) == 1
+
+
+def test_exercises_that_end_behind_the_lock_are_not_counted_as_done(desk):
+    desk.until(MONDAY_9 + timedelta(minutes=30))
+    desk.window.do()
+    desk.session.locked = True  # the screen locks mid-break: the window plays on to nobody
+    desk.window.do()
+    desk.session.locked = False
+    desk.window.do()  # under way when the lock came: not seen through either
+    desk.finish()
+    [closed] = desk.of(BreakClosed)
+    assert closed.outcome == Outcome.PARTIAL
+    [record] = desk.records()
+    assert record.outcome == "partial"
+    assert [e.completed for e in record.exercises] == [True, False, False]
+
+
+def test_a_routine_played_entirely_behind_the_lock_is_missed_never_completed(desk):
+    desk.until(MONDAY_9 + timedelta(minutes=30))
+    desk.session.locked = True
+    for _ in range(3):
+        desk.window.do()
+    desk.finish()
+    [closed] = desk.of(BreakClosed)
+    assert closed.outcome == Outcome.MISSED
+    assert desk.records()[0].outcome == "missed"
+
+
+def test_a_break_asked_for_while_locked_and_played_through_is_missed(desk):
+    desk.session.locked = True
+    desk.session.apply(cmd.StartBreak())  # `deskbreak break` from another machine: the user asked
+    for _ in range(3):
+        desk.window.do()
+    desk.finish()
+    assert desk.of(BreakClosed)[0].outcome == Outcome.MISSED

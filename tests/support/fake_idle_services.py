@@ -11,7 +11,8 @@ registered. Each option adds one service:
   --hang SECONDS           every method sleeps this long before answering
 
 The screensavers' ``SetActive(bool)`` emits ``ActiveChanged(bool)``, as the
-real ones do, so a test can lock the "screen" with one call.
+real ones do, so a test can lock the "screen" with one call; ``GetActive``
+answers what was set last.
 
 PySide6 notes: a slot's D-Bus type comes from its ``result`` type name
 ("qulonglong" is uint64, "uint" is uint32), and the interface name from the
@@ -60,10 +61,16 @@ class Lockable(QObject):
     def __init__(self, path: str) -> None:
         super().__init__()
         self.path = path
+        self.active = False
+
+    @Slot(result=bool)
+    def GetActive(self):  # noqa: N802
+        return answer_after_hang(self.active)
 
     @Slot(bool, result=bool)
     def SetActive(self, active):  # noqa: N802
         answer_after_hang(None)
+        self.active = active
         signal = QDBusMessage.createSignal(self.path, self.interface, "ActiveChanged")
         signal.setArguments([active])
         QDBusConnection.sessionBus().send(signal)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from deskbreak.adapters.notify import NotifierChain
 from deskbreak.core import commands as cmd
+from deskbreak.core.clock import FakeClock
 from deskbreak.core.describe import human_duration
 from deskbreak.core.scheduling.engine import State
 from deskbreak.core.kinds import BreakKind, Outcome
@@ -686,3 +687,34 @@ def test_an_app_shut_down_before_the_poses_preload_never_loads_them(qtbot, tmp_p
     app.shutdown()
     qtbot.wait(300)
     assert preloads == []
+
+
+# -- never a routine behind the lock screen (issue 18, item 7) ---------------------------
+
+
+def test_a_run_started_behind_the_lock_opens_no_break_window_until_the_unlock(qtbot, tmp_path):
+    clock = FakeClock(MONDAY_9)
+    store = SettingsStore(tmp_path / "settings.toml",
+                          Settings.defaults().with_values(lead_in="1s", runs={}, away_policy="ignore"))
+    app = make_app(tmp_path, clock=clock, store=store)
+    app.set_locked(True)  # what the screensaver answered at start
+    app.start()
+    try:
+        advance_to(app, clock, MONDAY_9 + timedelta(minutes=45))
+        assert app.window is None
+        assert "locked" in app.session.status_report()["holding_for"]
+        app.set_locked(False)  # the unlock steps the app at once: no other wake-up needed
+        assert app.window is not None and app.window.isVisible()
+    finally:
+        app.shutdown()
+
+
+def test_a_break_due_during_a_short_lock_opens_at_the_unlock_not_behind_it(app_parts):
+    app, clock, _notifier, _history = app_parts
+    advance_to(app, clock, MONDAY_9 + timedelta(minutes=28))
+    app.set_locked(True)
+    assert app.engine.status(clock.now()).state == State.WAITING
+    advance_to(app, clock, MONDAY_9 + timedelta(minutes=31))
+    assert app.window is None
+    app.set_locked(False)
+    assert app.window is not None

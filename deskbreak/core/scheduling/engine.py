@@ -24,6 +24,13 @@ Rules that keep it humane:
 * Screen lock and suspend follow ``away_policy``: the time away counts as a
   break ("break"), the countdown waits for the user ("pause"), or runs on
   ("ignore"); whichever, a resume gives at most one prompt.
+* Nothing plays behind the lock screen: a prompted break that falls due
+  (or comes back from a postpone) while the screen is locked waits
+  (:class:`BreakHeld`, held by the lock) and starts exactly once when it is
+  unlocked; no prelude is announced and no overdue notice is sent to a locked
+  screen. What the time locked means for the countdown is ``away_policy``'s
+  business, as above: under "break", a lock of ``natural_break`` or more
+  was the break, and the held break ends ``missed`` ("away").
 * Do not disturb postpones, never drops: a break that falls due while the
   user presents waits (:class:`BreakHeld`) and starts exactly once when that
   ends; past ``dnd_max_delay`` the user is told once (:class:`BreakOverdue`),
@@ -249,29 +256,39 @@ class BreakEngine(UserCommands):
             return events + [self._pass_over(now, upcoming)]
         if now < upcoming.due:
             m.active = ActiveBreak(upcoming, State.PRELUDE)
-            if m.busy is None:  # no notification over a presentation either
+            if m.busy is None and not m.locked:  # no notification over a presentation or to a locked screen
                 events.append(PreludeStarted(at=now, brk=upcoming))
         else:
             events += self._start_or_hold(now, ActiveBreak(upcoming, State.PRELUDE))
         return events
 
     def _start_or_hold(self, now: datetime, active: ActiveBreak, reprompt: bool = False) -> list[Event]:
-        """Start a due break, or hold it while the user must not be interrupted."""
+        """Start a due break, or hold it while the user must not be interrupted or cannot see it."""
         m = self._m
-        if m.busy is not None and not active.brk.user_started:
-            m.active = replace(active, state=State.HELD, held_since=now, held_by=m.busy,
+        holder = self._holder(active.brk)
+        if holder is not None:
+            m.active = replace(active, state=State.HELD, held_since=now, held_by=holder,
                                reprompt=reprompt)
-            return [BreakHeld(at=now, brk=active.brk, reason=m.busy)]
+            return [BreakHeld(at=now, brk=active.brk, reason=holder)]
         return self._start(now, active.brk, reprompt=reprompt, postpones=active.postpones)
+
+    def _holder(self, brk: Break) -> str | None:
+        """Why ``brk`` must wait now: the lock screen holds every break, a hold only a prompted one."""
+        m = self._m
+        if m.locked:
+            return translate("engine", "the screen is locked")
+        return None if brk.user_started else m.busy
 
     def _still_held(self, now: datetime, active: ActiveBreak) -> list[Event]:
         m = self._m
-        if m.busy is None:
+        holder = self._holder(active.brk)
+        if holder is None:
             return self._start(now, active.brk, reprompt=active.reprompt, postpones=active.postpones)
-        active.held_by = m.busy
-        if not active.overdue_told and now - active.held_since >= self._settings.dnd_max_delay:
+        active.held_by = holder
+        overdue = now - active.held_since >= self._settings.dnd_max_delay
+        if not active.overdue_told and overdue and not m.locked:  # told when someone can read it
             active.overdue_told = True
-            return [BreakOverdue(at=now, brk=active.brk, reason=m.busy)]
+            return [BreakOverdue(at=now, brk=active.brk, reason=holder)]
         return []
 
     def _pass_over(self, now: datetime, brk: Break) -> BreakEnded:
@@ -472,7 +489,7 @@ class BreakEngine(UserCommands):
         if status.state == State.HELD:
             # Look again soon for the presentation's end, and at the overdue deadline.
             recheck = now + HELD_RECHECK
-            if not active.overdue_told:
+            if not active.overdue_told and not self._m.locked:  # no overdue notice to a locked screen
                 recheck = min(recheck, max(active.held_since + self._settings.dnd_max_delay,
                                            now + timedelta(seconds=1)))
             return recheck
