@@ -3225,6 +3225,10 @@
         <translation>weg</translation>
     </message>
     <message>
+        <source>the screen is locked</source>
+        <translation>der Bildschirm ist gesperrt</translation>
+    </message>
+    <message>
         <source>skipped ahead of time</source>
         <translation>im Voraus übersprungen</translation>
     </message>
