@@ -22,12 +22,14 @@ while a break is due or about to be.
 
 from __future__ import annotations
 
-from deskbreak.adapters.holds import call_apps, do_not_disturb, fullscreen, meeting
+from deskbreak.adapters.holds import (call_apps, do_not_disturb, fullscreen, gnome_inhibitors, kde_inhibitors,
+                                      meeting)
 from deskbreak.adapters.holds.desktop import Desktop
 from deskbreak.core.scheduling.holds import HoldSourceModule, Holds
 from deskbreak.core.settings import Settings
 
-HOLD_SOURCES: tuple[HoldSourceModule, ...] = (fullscreen, do_not_disturb, call_apps, meeting)
+HOLD_SOURCES: tuple[HoldSourceModule, ...] = (
+    fullscreen, gnome_inhibitors, kde_inhibitors, do_not_disturb, call_apps, meeting)
 
 __all__ = ["HOLD_SOURCES", "Desktop", "detect_holds"]
 
