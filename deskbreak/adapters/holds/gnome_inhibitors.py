@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from deskbreak.adapters.holds import session_bus
-from deskbreak.adapters.holds.desktop import Desktop, optional
+from deskbreak.adapters.holds.desktop import Desktop
 from deskbreak.core.i18n import translate
 from deskbreak.core.scheduling.holds import Hold, HoldSource
 from deskbreak.core.settings import Settings
@@ -29,9 +29,7 @@ IDLE_INHIBITED = 8
 
 
 def sources(settings: Settings, desktop: Desktop) -> list[HoldSource]:
-    if not desktop.freedesktop:
-        return []
-    return optional(f"{SERVICE} on the session bus", lambda: GnomeIdleInhibitor(session_bus.owned(desktop.connection, SERVICE)))
+    return session_bus.if_running(desktop, SERVICE, GnomeIdleInhibitor)
 
 
 def video_or_presentation(desktop_name: str) -> str:

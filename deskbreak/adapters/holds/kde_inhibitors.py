@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from deskbreak.adapters.holds import session_bus
-from deskbreak.adapters.holds.desktop import Desktop, optional
+from deskbreak.adapters.holds.desktop import Desktop
 from deskbreak.adapters.holds.gnome_inhibitors import video_or_presentation
 from deskbreak.adapters.notify import dbus_uint32, dbus_uint32_supported
 from deskbreak.core.scheduling.holds import Hold, HoldSource
@@ -29,12 +29,9 @@ CHANGE_SCREEN_SETTINGS = 4
 
 
 def sources(settings: Settings, desktop: Desktop) -> list[HoldSource]:
-    if not desktop.freedesktop:
-        return []
     if not dbus_uint32_supported():  # HasInhibition takes a uint32, which PySide alone cannot send
         return []
-    return optional(f"{SERVICE} on the session bus",
-                    lambda: KdeScreenInhibitor(session_bus.owned(desktop.connection, SERVICE)))
+    return session_bus.if_running(desktop, SERVICE, KdeScreenInhibitor)
 
 
 class KdeScreenInhibitor:

@@ -8,7 +8,12 @@ once, and a hung one costs the timeout only.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from deskbreak.adapters.holds.desktop import optional
+
+T = TypeVar("T")
 
 #: How long a hold source waits for a D-Bus answer before it counts as "cannot tell".
 TIMEOUT_MS = 200
@@ -33,6 +38,13 @@ def owned(connection: Any, service: str) -> Any:
     if not (reply.isValid() and reply.value()):
         raise OSError(f"{service} is not running")
     return bus
+
+
+def if_running(desktop: Any, service: str, build: Callable[[Any], T]) -> list[T]:
+    """``[build(bus)]`` on a Linux or BSD desktop whose session bus has ``service`` now, else ``[]``."""
+    if not desktop.freedesktop:
+        return []
+    return optional(f"{service} on the session bus", lambda: build(owned(desktop.connection, service)))
 
 
 def call(connection: Any, service: str, path: str, interface: str, method: str, *arguments: Any,
