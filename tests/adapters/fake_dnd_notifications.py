@@ -13,53 +13,29 @@ from __future__ import annotations
 import argparse
 import sys
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtDBus import QDBusConnection, QDBusMessage, QDBusVariant, QDBusVirtualObject
+from PySide6.QtDBus import QDBusMessage, QDBusVariant
+
+from fake_bus_object import PROPERTIES, FakeObject, serve
 
 SERVICE = "org.freedesktop.Notifications"
 PATH = "/org/freedesktop/Notifications"
-PROPERTIES = "org.freedesktop.DBus.Properties"
-
-
-class InhibitedNotifications(QDBusVirtualObject):
-    def __init__(self, inhibited: bool) -> None:
-        super().__init__()
-        self.inhibited = inhibited
-
-    def introspect(self, path: str) -> str:
-        return (
-            f'<interface name="{SERVICE}">'
-            '<property name="Inhibited" type="b" access="read"/>'
-            "</interface>"
-        )
-
-    def handleMessage(self, message: QDBusMessage, connection: QDBusConnection) -> bool:
-        if message.interface() == PROPERTIES and message.member() == "Get":
-            interface, name = message.arguments()
-            if (interface, name) == (SERVICE, "Inhibited"):
-                reply = message.createReply(QDBusVariant(self.inhibited))
-            else:
-                reply = message.createErrorReply(
-                    "org.freedesktop.DBus.Error.UnknownProperty", f"no property {interface}.{name}")
-        else:
-            reply = message.createErrorReply(
-                "org.freedesktop.DBus.Error.UnknownMethod", f"no method {message.member()}")
-        connection.send(reply)
-        return True
+INTROSPECTION = f'<interface name="{SERVICE}"><property name="Inhibited" type="b" access="read"/></interface>'
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--inhibited", choices=("true", "false"), required=True)
-    options = parser.parse_args()
-    app = QCoreApplication(sys.argv[:1])
-    bus = QDBusConnection.sessionBus()
-    daemon = InhibitedNotifications(options.inhibited == "true")
-    if not bus.registerVirtualObject(PATH, daemon) or not bus.registerService(SERVICE):
-        print(f"cannot own {SERVICE}: {bus.lastError().message()}", file=sys.stderr)
-        return 1
-    print("READY", flush=True)
-    return app.exec()
+    inhibited = parser.parse_args().inhibited == "true"
+
+    def answer(message: QDBusMessage) -> QDBusMessage | None:
+        if (message.interface(), message.member()) != (PROPERTIES, "Get"):
+            return None
+        interface, name = message.arguments()
+        if (interface, name) == (SERVICE, "Inhibited"):
+            return message.createReply(QDBusVariant(inhibited))
+        return message.createErrorReply("org.freedesktop.DBus.Error.UnknownProperty", f"no property {interface}.{name}")
+
+    return serve(SERVICE, PATH, FakeObject(INTROSPECTION, answer))
 
 
 if __name__ == "__main__":

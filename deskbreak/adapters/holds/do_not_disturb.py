@@ -14,6 +14,7 @@ import subprocess
 from collections.abc import Mapping
 from datetime import datetime
 
+from deskbreak.adapters.holds import session_bus
 from deskbreak.adapters.holds.desktop import Desktop, optional
 from deskbreak.core.clock import Clock
 from deskbreak.core.scheduling.holds import Hold, HoldSource
@@ -32,7 +33,8 @@ def sources(settings: Settings, desktop: Desktop) -> list[HoldSource]:
     gsettings = shutil.which("gsettings", path=desktop.environ.get("PATH"))
     if gsettings and "gnome" in desktop.environ.get("XDG_CURRENT_DESKTOP", "").casefold():
         found.append(GnomeBanners(gsettings, desktop.environ, desktop.clock))
-    return found + optional("D-Bus session bus", lambda: NotificationDaemonSwitch(_connected(desktop.connection)))
+    return found + optional("D-Bus session bus",
+                            lambda: NotificationDaemonSwitch(session_bus.connected(desktop.connection)))
 
 
 class GnomeBanners:
@@ -91,14 +93,8 @@ class NotificationDaemonSwitch:
     PATH = "/org/freedesktop/Notifications"
     SWITCHES = (("org.freedesktop.Notifications", "Inhibited"), ("org.dunstproject.cmd0", "paused"))
 
-    def __init__(self, connection, timeout_ms: int = 200) -> None:
-        from PySide6.QtDBus import QDBus, QDBusMessage, QDBusVariant
-
-        self._qdbus = QDBus
-        self._message_class = QDBusMessage
-        self._variant_class = QDBusVariant
+    def __init__(self, connection) -> None:
         self._bus = connection
-        self._timeout_ms = timeout_ms
         self._switches = list(self.SWITCHES)
 
     def hold(self, now: datetime) -> Hold | None:
@@ -115,24 +111,5 @@ class NotificationDaemonSwitch:
         pass  # the bus is the app's, shared with the notifications
 
     def _read(self, interface: str, property_name: str) -> bool | None:
-        message = self._message_class.createMethodCall(
-            self.SERVICE, self.PATH, "org.freedesktop.DBus.Properties", "Get")
-        message.setArguments([interface, property_name])
-        message.setAutoStartService(False)
-        reply = self._bus.call(message, self._qdbus.CallMode.Block, self._timeout_ms)
-        if reply.type() != self._message_class.MessageType.ReplyMessage or not reply.arguments():
-            return None
-        value = reply.arguments()[0]
-        if isinstance(value, self._variant_class):
-            value = value.variant()
+        value = session_bus.read_property(self._bus, self.SERVICE, self.PATH, interface, property_name)
         return value if isinstance(value, bool) else None
-
-
-def _connected(connection):
-    if connection is None:
-        from PySide6.QtDBus import QDBusConnection
-
-        connection = QDBusConnection.sessionBus()
-    if not connection.isConnected():
-        raise OSError("not connected")
-    return connection
