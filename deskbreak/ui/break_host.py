@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QGuiApplication
 
 from deskbreak.core import commands as cmd
 from deskbreak.core.describe import status_line
@@ -31,6 +32,27 @@ POSES_PRELOAD_MS = 3000
 # A prompted break window takes the keyboard after this long without input...
 QUIET_BEFORE_FOCUS_S = 1.5
 FOCUS_POLL_MS = 250
+# ...and its keys act after this long without a key press (or after a click in it).
+KEY_GUARD_S = 1.0
+
+
+def window_takes_keyboard_on_show() -> bool:
+    """Whether a new window takes the keyboard whatever it asks: Wayland ignores "show without activating"."""
+    return QGuiApplication.platformName().startswith("wayland")
+
+
+def key_guard_for(prompted: bool) -> float:
+    """How long the break window's keys wait for quiet (each key pressed meanwhile starts it over).
+
+    The guard works the same everywhere (it costs nothing where it is not
+    needed); only its length differs. Where a prompted window takes the
+    keyboard as it appears (Wayland), the guard is all that stands between
+    the user's typing and the break, so it waits as long as the host waits
+    for quiet before taking the keyboard elsewhere. Elsewhere the window gets
+    no key until that quiet (or the user's click), and the short guard only
+    covers a break the user started themselves.
+    """
+    return QUIET_BEFORE_FOCUS_S if prompted and window_takes_keyboard_on_show() else KEY_GUARD_S
 
 
 class BreakHost(QObject):
@@ -93,6 +115,7 @@ class BreakHost(QObject):
             end_allowed=plan.end_allowed,
             safety_first=plan.settings.sore_back,
             segments=plan.segments,
+            key_guard_s=key_guard_for(prompted=not plan.brk.user_started),
         )
         window.exerciseDone.connect(session.exercise_done)
         window.finished.connect(self._finished)

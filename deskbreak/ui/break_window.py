@@ -16,9 +16,12 @@ while the window is visible), so a stalled event loop or a skipped tick can
 never stretch a hold. The done view's countdown reads the same clock.
 
 Keys: Space pauses or resumes, Right skips to the next exercise, Esc ends the
-break; on the done view Enter or Esc closes it. Key presses within
-``key_guard_s`` of :meth:`BreakWindow.start` are swallowed, so someone typing
-mid-sentence when the window pops up does not pause or end it. The keys are
+break; on the done view Enter or Esc closes it. The keys act only once the
+user has turned to the window: a mouse press in it, or ``key_guard_s``
+without a key press since :meth:`BreakWindow.start`. A key pressed before
+then is swallowed and starts the quiet over, so someone typing mid-sentence
+when the window pops up (and takes the keyboard, as on Wayland) never pauses
+or ends it, however long the typing goes on. The keys are
 handled by an event filter on the window and every child, so they work
 wherever the focus is. The one exception is deliberate: when the user has
 *tabbed* to a button, Space (and Enter) press that button, as keyboard users
@@ -133,7 +136,9 @@ class BreakWindow(QWidget):
 
         self._player: RoutinePlayer | None = None
         self._state = _RUNNING
-        self._started_at: float | None = None
+        # The guard's quiet runs from the start or the last key swallowed; a click or the quiet ends it.
+        self._quiet_since: float | None = None
+        self._turned_to = False
         self._done_at: float | None = None
         self._outcome: Outcome | None = None
         self._emitted = 0
@@ -208,7 +213,7 @@ class BreakWindow(QWidget):
         if self._player is not None:
             return
         now = self.clock.monotonic()
-        self._started_at = now
+        self._quiet_since = now
         self._player = RoutinePlayer(self.segments, now)
         screen = self._place_on_cursor_screen()
         self.tick()
@@ -498,16 +503,23 @@ class BreakWindow(QWidget):
                 watched.setProperty("tabbedTo", reason in _KEYBOARD_FOCUS)
         elif kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             return self._key_press(watched, event)
+        elif kind == QEvent.Type.MouseButtonPress and self._quiet_since is not None:
+            self._turned_to = True  # a click in the window is the user turning to it
         return False
 
-    def _within_key_guard(self) -> bool:
-        if self._started_at is None:
-            return True
-        return self.clock.monotonic() - self._started_at < self.key_guard_s
+    def _keys_act(self) -> bool:
+        """Whether a key pressed now is meant for the break; a key that is not restarts the quiet."""
+        if self._quiet_since is None:
+            return False
+        if not self._turned_to:
+            now = self.clock.monotonic()
+            self._turned_to = now - self._quiet_since >= self.key_guard_s
+            self._quiet_since = now
+        return self._turned_to
 
     def _key_press(self, watched: QObject, event: QKeyEvent) -> bool:
         """Handle a key for the whole window; True when the key was used (or swallowed)."""
-        if self._within_key_guard():
+        if not self._keys_act():
             return True
         key = event.key()
         # The receiver is the focus widget (or the window when no child has focus).

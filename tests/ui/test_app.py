@@ -28,6 +28,7 @@ from deskbreak.core.scheduling.holds import Hold, Holds
 from deskbreak.core.settings import Settings
 from deskbreak.core.settings.store import SettingsStore
 from deskbreak.shell.control import answer
+from deskbreak.ui import break_host
 from deskbreak.ui.app import DeskbreakApp  # noqa: F401
 from deskbreak.ui.startup import display_problem
 from support.app_builder import MONDAY_9, advance_to, app_parts, make_app, menu_texts  # noqa: F401  (app_parts: a fixture)
@@ -531,6 +532,16 @@ def test_a_prompted_break_window_takes_the_keyboard_only_once_typing_stops(qtbot
     idle.seconds = 2.0
     app.breaks._activate_when_quiet()
     assert activated == [True] and not app.breaks._focus_timer.isActive()
+    app.shutdown()
+
+
+@pytest.mark.parametrize("wayland", [False, True])
+def test_where_the_window_takes_the_keyboard_at_once_its_key_guard_waits_for_quiet(qtbot, tmp_path, monkeypatch, wayland):
+    monkeypatch.setattr(break_host, "window_takes_keyboard_on_show", lambda: wayland)
+    app = make_app(tmp_path)
+    app.start()
+    advance_to(app, app.clock, MONDAY_9 + timedelta(minutes=30))
+    assert app.window.key_guard_s == (break_host.QUIET_BEFORE_FOCUS_S if wayland else 1.0)
     app.shutdown()
 
 

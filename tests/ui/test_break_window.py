@@ -154,6 +154,43 @@ def test_space_pauses_and_resumes_and_the_ring_stands_still(qtbot, clock, open_w
     assert window.ring.accessibleName() == "Hold, 7 seconds left"
 
 
+def test_typing_that_goes_on_as_the_window_appears_never_drives_it(qtbot, clock, open_window):
+    # On Wayland the window takes the keyboard when it appears, in the middle of a sentence.
+    window, seen = open_window([make_exercise(hold_s=Range(10, 10))], key_guard_s=1.5)
+    for _ in range(15):  # a Space every 200 ms for 3 s: each one restarts the quiet period
+        qtbot.keyClick(window, Qt.Key.Key_Space)
+        clock.advance(0.2)
+        window.tick()
+    qtbot.keyClick(window, Qt.Key.Key_Right)
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert not window.player.paused and seen.finished == [] and seen.done == []
+
+
+def test_after_a_quiet_moment_space_pauses(qtbot, clock, open_window):
+    window, seen = open_window([make_exercise(hold_s=Range(10, 10))], key_guard_s=1.5)
+    for _ in range(3):  # 1.4 s apart: each key comes before the quiet is long enough
+        qtbot.keyClick(window, Qt.Key.Key_Space)
+        assert not window.player.paused
+        clock.advance(1.4)
+    clock.advance(0.1)
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert window.player.paused
+    qtbot.keyClick(window, Qt.Key.Key_Space)  # once turned to, the keys act at once
+    assert not window.player.paused
+
+
+def test_a_click_in_the_window_turns_the_keys_on_at_once(qtbot, clock, open_window):
+    first, second = make_exercise("first", "First"), make_exercise("second", "Second")
+    window, seen = open_window([first, second], key_guard_s=1.5)
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert not window.player.paused
+    qtbot.mouseClick(window.findChild(QLabel, "exerciseName"), Qt.MouseButton.LeftButton)
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert window.player.paused
+    qtbot.keyClick(window, Qt.Key.Key_Right)
+    assert label(window, "exerciseName") == "Second"
+
+
 def test_space_presses_a_button_only_when_the_user_tabbed_to_it(qtbot, clock, open_window):
     first, second = make_exercise("first", "First"), make_exercise("second", "Second")
     window, seen = open_window([first, second], key_guard_s=0)
