@@ -3558,6 +3558,14 @@
     </message>
 </context>
 <context>
+    <name>holds</name>
+    <message>
+        <source>video or presentation ({desktop})</source>
+        <extracomment>gnome-session&apos;s GSM_INHIBITOR_FLAG_IDLE: the session must not be marked idle.</extracomment>
+        <translation>Video oder Präsentation ({desktop})</translation>
+    </message>
+</context>
+<context>
     <name>kinds</name>
     <message>
         <source>Sit-break</source>
