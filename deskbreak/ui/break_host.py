@@ -32,8 +32,6 @@ POSES_PRELOAD_MS = 3000
 # A prompted break window takes the keyboard after this long without input...
 QUIET_BEFORE_FOCUS_S = 1.5
 FOCUS_POLL_MS = 250
-# ...and its keys act after this long without a key press (or after a click in it).
-KEY_GUARD_S = 1.0
 
 
 def window_takes_keyboard_on_show() -> bool:
@@ -52,6 +50,9 @@ def key_guard_for(prompted: bool) -> float:
     no key until that quiet (or the user's click), and the short guard only
     covers a break the user started themselves.
     """
+    # Imported here, not at the top: the window's module loads with the poses, after start.
+    from deskbreak.ui.break_window import KEY_GUARD_S
+
     return QUIET_BEFORE_FOCUS_S if prompted and window_takes_keyboard_on_show() else KEY_GUARD_S
 
 

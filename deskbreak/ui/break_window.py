@@ -65,6 +65,8 @@ __all__ = ["BreakWindow", "DONE_HEADLINE", "SAFETY_FOOTER", "IllustrationCard", 
 TICK_MS = 100
 DONE_TICK_MS = 500
 AUTO_CLOSE_S = 12.0
+# The window's keys act after this long without a key press (or after a click in it).
+KEY_GUARD_S = 1.0
 """How long the done view stays when nobody closes it: long enough to read it."""
 
 _RUNNING, _DONE, _HURT, _CLOSED = "running", "done", "hurt", "closed"
@@ -101,7 +103,7 @@ class BreakWindow(QWidget):
 
     def __init__(self, *, title: str, exercises: Sequence[Exercise], settings: Settings, clock: Clock,
                  safety: Sequence[SafetyNote] = (), rest_between_s: float = 0,
-                 postpone_label: str | None = None, key_guard_s: float = 1.0,
+                 postpone_label: str | None = None, key_guard_s: float = KEY_GUARD_S,
                  auto_close_s: float | None = AUTO_CLOSE_S, poses: dict | None = None,
                  end_allowed: bool = True, next_break_text: str = "", safety_first: bool = False,
                  segments: Sequence[Segment] | None = None, parent: QWidget | None = None) -> None:
