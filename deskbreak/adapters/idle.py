@@ -38,7 +38,9 @@ from PySide6.QtCore import SLOT, QObject, Signal, Slot
 from deskbreak.core.ports import IdleMonitor
 
 try:
-    from PySide6.QtDBus import QDBus, QDBusConnection, QDBusMessage
+    from PySide6.QtDBus import QDBusConnection, QDBusMessage
+
+    from deskbreak.adapters.dbus_call import call_without_starting
 except ImportError:  # a PySide6 build without QtDBus: the D-Bus parts stay silent
     QDBusConnection = None  # type: ignore[assignment,misc]
 
@@ -91,10 +93,9 @@ class _DBusIdle:
         if self._connection is None:
             self.last_error = "no D-Bus"
             return None
-        message = QDBusMessage.createMethodCall(self.service, self.path, self.interface, self.method)
         # Asking the time must never launch a screensaver daemon that is merely installed.
-        message.setAutoStartService(False)
-        reply = self._connection.call(message, QDBus.Block, DBUS_TIMEOUT_MS)
+        reply = call_without_starting(self._connection, self.service, self.path, self.interface, self.method,
+                                      timeout_ms=DBUS_TIMEOUT_MS)
         if reply.type() == QDBusMessage.MessageType.ErrorMessage:
             self.last_error = f"{reply.errorName()}: {reply.errorMessage()}"
             return None
@@ -321,9 +322,8 @@ class LockWatcher(QObject):
 def _asks_locked(bus: QDBusConnection, service: str) -> bool:
     """Whether ``service`` says the screen is locked now; False when it does not answer."""
     for path in LOCK_STATE_PATHS[service]:
-        message = QDBusMessage.createMethodCall(service, path, service, "GetActive")
-        message.setAutoStartService(False)  # asking must never launch a screensaver daemon
-        reply = bus.call(message, QDBus.Block, DBUS_TIMEOUT_MS)
+        # Asking must never launch a screensaver daemon.
+        reply = call_without_starting(bus, service, path, service, "GetActive", timeout_ms=DBUS_TIMEOUT_MS)
         if reply.type() == QDBusMessage.MessageType.ErrorMessage:
             if reply.errorName() in LOCK_STATE_GIVE_UP:
                 return False

@@ -1,9 +1,8 @@
-"""The session bus as the D-Bus hold sources ask it: one short, blocking call that never starts a service.
+"""The session bus as the D-Bus hold sources ask it: built only where their service runs, asked briefly.
 
 A hold source is asked on the GUI thread while a break is due, so every call
-here has a timeout of a fraction of a second and does not auto-start the
-service it asks: a desktop without that service answers "no such name" at
-once, and a hung one costs the timeout only.
+goes through adapters/dbus_call.py (a fraction of a second at most, never
+starting a service) and its answer is unwrapped here.
 """
 
 from __future__ import annotations
@@ -50,12 +49,11 @@ def if_running(desktop: Any, service: str, build: Callable[[Any], T]) -> list[T]
 def call(connection: Any, service: str, path: str, interface: str, method: str, *arguments: Any,
          timeout_ms: int = TIMEOUT_MS) -> Any:
     """The first value ``method`` answers (a variant unwrapped), or None for an error, a timeout or no answer."""
-    from PySide6.QtDBus import QDBus, QDBusMessage, QDBusVariant
+    from PySide6.QtDBus import QDBusMessage, QDBusVariant
 
-    message = QDBusMessage.createMethodCall(service, path, interface, method)
-    message.setArguments(list(arguments))
-    message.setAutoStartService(False)
-    reply = connection.call(message, QDBus.CallMode.Block, timeout_ms)
+    from deskbreak.adapters.dbus_call import call_without_starting
+
+    reply = call_without_starting(connection, service, path, interface, method, *arguments, timeout_ms=timeout_ms)
     if reply.type() != QDBusMessage.MessageType.ReplyMessage or not reply.arguments():
         return None
     value = reply.arguments()[0]
