@@ -50,6 +50,7 @@ from deskbreak.core.scheduling.engine import (SCHEDULE_KEYS, BackAtDesk, Break, 
                                    State)
 from deskbreak.core.content.guide import Segment, total_seconds
 from deskbreak.core.history import HistoryError, HistoryStore, honest_outcome
+from deskbreak.core.history.stats import targets_worked
 from deskbreak.core.history.writer import HistoryWriter
 from deskbreak.core.i18n import translate
 from deskbreak.core.kinds import NATURAL_BREAK_KIND, BreakKind, Outcome
@@ -374,14 +375,8 @@ class BreakSession:
     def targets_worked_today(self, now: datetime) -> list[str]:
         """The muscle groups of every exercise done today, in the catalog's order of first use."""
         midnight = datetime.combine(now.date(), datetime.min.time(), now.tzinfo)
-        records = self.read_history("read today's breaks", lambda h: h.breaks(midnight)) or []
-        targets: dict[str, None] = {}
-        for record in records:
-            for done in record.exercises:
-                exercise = self.catalog.exercises.get(done.exercise_id)
-                if done.completed and exercise is not None:
-                    targets.update(dict.fromkeys(exercise.targets))
-        return list(targets)
+        return targets_worked(self.read_history("read today's breaks", lambda h: h.breaks(midnight)) or [],
+                              self.catalog)
 
     # -- settings, routines and the day's discipline -------------------------------------
 

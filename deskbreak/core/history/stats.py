@@ -479,8 +479,27 @@ def stats_for(records: Iterable[BreakRecord], catalog: Catalog, settings: Settin
         records,
         first=first,
         last=last,
-        targets_of={exercise.id: exercise.targets for exercise in catalog.exercises.values()},
+        targets_of=targets_by_exercise(catalog),
         all_targets=offerable_targets(catalog, settings),
         goal_percent=settings.daily_goal,
         neglect_days=settings.neglect_days,
     )
+
+
+def targets_by_exercise(catalog: Catalog) -> dict[str, Sequence[str]]:
+    """The muscle groups each exercise of ``catalog`` works, by exercise id."""
+    return {exercise.id: exercise.targets for exercise in catalog.exercises.values()}
+
+
+def targets_worked(records: Iterable[BreakRecord], catalog: Catalog) -> list[str]:
+    """The muscle groups the records' exercises worked, in the order first worked (the done view's "Today so far").
+
+    The neglect panel's rule: only an exercise done to the end worked its groups.
+    """
+    targets_of = targets_by_exercise(catalog)
+    worked: dict[str, None] = {}
+    for record in records:
+        for exercise in record.exercises:
+            if exercise.completed:
+                worked.update(dict.fromkeys(targets_of.get(exercise.exercise_id, ())))
+    return list(worked)
