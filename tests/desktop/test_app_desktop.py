@@ -6,28 +6,18 @@ sit-interval, so a whole break cycle takes well under a minute.
 
 from __future__ import annotations
 
-import json
 import subprocess
-import sys
 import time
-from pathlib import Path
 
 import pytest
+
+from support.app_cli import deskbreak_cmd, history as history_of
 
 from .desktop import wait_for
 
 KEY_GUARD_S = 1.0
 
 
-def deskbreak_cmd(profile: Path, *args: str) -> list[str]:
-    return [sys.executable, "-m", "deskbreak", "--config-dir", str(profile / "config"),
-            "--data-dir", str(profile / "data"), *args]
-
-
-def history(desktop, profile: Path) -> list[dict]:
-    out = subprocess.run(deskbreak_cmd(profile, "history", "--json"), env=desktop.env,
-                         capture_output=True, text=True, timeout=30, check=True)
-    return json.loads(out.stdout)
 
 
 @pytest.fixture
@@ -67,7 +57,7 @@ def test_a_break_cycle_on_the_real_desktop(desktop, app, tmp_path):
         time.sleep(0.2)
 
     def ended_break():
-        rows = history(desktop, tmp_path)
+        rows = history_of(desktop.env, tmp_path)
         return rows if rows and rows[-1]["outcome"] else None
 
     # Right through every exercise is not the routine done: the history says skipped (issue 11).
@@ -102,7 +92,7 @@ def test_escape_skips_and_the_tray_menu_pauses(desktop, app, tmp_path):
     window = desktop.wait_for_window(r"^deskbreak: Sit-break$", timeout=40)
     time.sleep(KEY_GUARD_S + 0.2)
     desktop.send_key(window, "Escape")
-    rows = wait_for(lambda: [r for r in history(desktop, tmp_path) if r["outcome"]],
+    rows = wait_for(lambda: [r for r in history_of(desktop.env, tmp_path) if r["outcome"]],
                     timeout=15, interval=0.5, message="an ended break in history")
     assert rows[-1]["outcome"] == "skipped"
 

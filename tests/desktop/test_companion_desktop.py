@@ -6,37 +6,27 @@ up in the notification daemon; quitting mid-break records the break as missed.
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 import time
-from pathlib import Path
+
+from support.app_cli import FAKE_WINDOW, deskbreak_cmd, first_run_note_read, history, status
 
 from .desktop import wait_for
-from .test_app_desktop import KEY_GUARD_S, deskbreak_cmd, history
-
-FAKE_WINDOW = Path(__file__).with_name("fake_dnd_window.py")
-
-
-def status(desktop, profile) -> dict:
-    out = subprocess.run(deskbreak_cmd(profile, "status", "--json"), env=desktop.env,
-                         capture_output=True, text=True, timeout=30, check=True)
-    return json.loads(out.stdout)
-
+from .test_app_desktop import KEY_GUARD_S
 
 def test_a_fullscreen_window_holds_a_due_break_until_it_closes_exactly_once(desktop, tmp_path):
     # The first-run note would take the focus from the presentation: it was read long ago.
-    (tmp_path / "data").mkdir()
-    (tmp_path / "data" / "first-run-note-dismissed").write_text("dismissed\n")
+    first_run_note_read(tmp_path)
     fullscreen = desktop.spawn([sys.executable, str(FAKE_WINDOW), "--wm-class",
                                 "slides", "--fullscreen"], name="fullscreen")
     fullscreen.wait_for_output(r"^SHOWN ", timeout=20)
     app = desktop.spawn(deskbreak_cmd(tmp_path, "--sit-interval", "10s", "--prelude", "3s",
                                       "--set", "lead_in=1s", "--set", "runs="), name="deskbreak")
     app.wait_for_output(r"system tray: icon shown", stream="stderr", timeout=30)
-    wait_for(lambda: status(desktop, tmp_path)["state"] == "held", timeout=30, interval=0.5,
+    wait_for(lambda: status(desktop.env, tmp_path)["state"] == "held", timeout=30, interval=0.5,
              message="the due break waits for the fullscreen window")
-    held = status(desktop, tmp_path)
+    held = status(desktop.env, tmp_path)
     assert held["text"] == "Break waiting: fullscreen"
     time.sleep(3)
     assert not desktop.find_windows(r"^deskbreak: Sit-break$"), "no break window over the presentation"
@@ -86,5 +76,5 @@ def test_quitting_mid_break_records_it_as_missed(desktop, tmp_path):
                            text=True, timeout=30)
     assert quit_.returncode == 0
     wait_for(lambda: not app.running(), timeout=10, message="deskbreak exits after quit")
-    [row] = history(desktop, tmp_path)
+    [row] = history(desktop.env, tmp_path)
     assert row["outcome"] == "missed" and row["note"] == "deskbreak quit during the break"

@@ -1,7 +1,7 @@
 """The hold sources on a real X desktop: fullscreen and call-app windows under openbox, and dunst's pause switch.
 
 The tier's virtual desktop serves these tests; windows come from
-``fake_dnd_window.py`` run on it. The sources are built in this process, as
+``support/fake_window.py`` run on it. The sources are built in this process, as
 the app builds them, from the desktop's environment and a connection to its
 session bus (where dunst runs). The sources that need no display are tested
 in ``tests/adapters/test_dnd.py``.
@@ -18,12 +18,12 @@ import pytest
 from deskbreak.adapters.holds.call_apps import DEFAULT_DND_APPS
 from deskbreak.adapters.x11 import XlibWindows
 from deskbreak.core.scheduling.holds import Holds
+from support.app_cli import FAKE_WINDOW
 from support.bus import connected_bus
 from support.holds import FREE, detect_dnd, reason_of
 
 from .desktop import Process, VirtualDesktop
 
-FAKE_WINDOW = Path(__file__).with_name("fake_dnd_window.py")
 
 
 @pytest.fixture(scope="module")

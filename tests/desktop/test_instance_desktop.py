@@ -27,7 +27,7 @@ from deskbreak.shell.instance import MAX_CONNECTIONS, profile_key, runtime_direc
 from support.socket_client import JSON_VALUES, connections, raise_own_file_limit, talk
 
 from .desktop import start_process, wait_for
-from .test_app_desktop import deskbreak_cmd
+from support.app_cli import deskbreak_cmd
 
 LAUNCHES = 10
 FLOOD = 1100

@@ -35,7 +35,7 @@ from pathlib import Path
 from deskbreak.core.history import INTERRUPTED_NOTE, HistoryStore
 
 from .desktop import Process
-from .test_app_desktop import deskbreak_cmd
+from support.app_cli import deskbreak_cmd
 
 SEED = int(os.environ.get("DESKBREAK_KILL9_SEED", "20261201"))
 KILLS = 8

@@ -11,14 +11,9 @@ from datetime import datetime, timedelta
 
 import pytest
 
+from support.app_cli import deskbreak_cmd, status
+
 from .desktop import wait_for
-from .test_app_desktop import deskbreak_cmd
-
-
-def status(desktop, profile) -> dict:
-    out = subprocess.run(deskbreak_cmd(profile, "status", "--json"), env=desktop.env,
-                         capture_output=True, text=True, timeout=30, check=True)
-    return json.loads(out.stdout)
 
 
 @pytest.fixture
@@ -30,7 +25,7 @@ def app(desktop, tmp_path):
 
 
 def test_config_set_applies_live_to_the_running_app(desktop, app, tmp_path):
-    before = status(desktop, tmp_path)
+    before = status(desktop.env, tmp_path)
     assert before["state"] == "waiting" and before["next_run"] is None and before["paused_until"] is None
     assert before["settings_file"] == str(tmp_path / "config" / "settings.toml")
     first = datetime.fromisoformat(before["next_sit_break"])
@@ -40,7 +35,7 @@ def test_config_set_applies_live_to_the_running_app(desktop, app, tmp_path):
                             env=desktop.env, capture_output=True, text=True, timeout=30)
     assert result.returncode == 0, result.stderr
     assert "applied to the running deskbreak" in result.stdout
-    moved = datetime.fromisoformat(status(desktop, tmp_path)["next_sit_break"])
+    moved = datetime.fromisoformat(status(desktop.env, tmp_path)["next_sit_break"])
     assert moved - first == timedelta(minutes=15)
     assert 'sit_interval = "45m"' in (tmp_path / "config" / "settings.toml").read_text()
 
@@ -50,12 +45,12 @@ def test_config_set_applies_live_to_the_running_app(desktop, app, tmp_path):
 
 
 def test_a_hand_edit_of_the_file_reaches_the_running_app(desktop, app, tmp_path):
-    first = datetime.fromisoformat(status(desktop, tmp_path)["next_sit_break"])
+    first = datetime.fromisoformat(status(desktop.env, tmp_path)["next_sit_break"])
     path = tmp_path / "config" / "settings.toml"
     path.write_text('sit_interval = "50m"\n', encoding="utf-8")
 
     def moved():
-        return datetime.fromisoformat(status(desktop, tmp_path)["next_sit_break"]) - first
+        return datetime.fromisoformat(status(desktop.env, tmp_path)["next_sit_break"]) - first
 
     wait_for(lambda: moved() == timedelta(minutes=20), timeout=10, interval=0.3,
              message="the running app re-read settings.toml")
@@ -79,7 +74,7 @@ def test_deskbreak_settings_starts_deskbreak_when_none_runs(desktop, tmp_path):
     process = desktop.spawn(deskbreak_cmd(tmp_path, "settings"), name="deskbreak-settings")
     process.wait_for_output(r"system tray: icon shown", stream="stderr", timeout=30)
     desktop.wait_for_window(r"^deskbreak: Settings$", timeout=15)
-    assert status(desktop, tmp_path)["state"] == "waiting", "the tray app runs behind the dialog"
+    assert status(desktop.env, tmp_path)["state"] == "waiting", "the tray app runs behind the dialog"
 
 
 def config_set(desktop, profile, key, value) -> subprocess.CompletedProcess:
@@ -125,7 +120,7 @@ def test_a_hand_edit_followed_at_once_by_config_set_keeps_both(desktop, app, tmp
     watching(app)
     path = tmp_path / "config" / "settings.toml"
     assert config_set(desktop, tmp_path, "volume", "30").returncode == 0
-    first = datetime.fromisoformat(status(desktop, tmp_path)["next_sit_break"])
+    first = datetime.fromisoformat(status(desktop.env, tmp_path)["next_sit_break"])
     sender = subprocess.Popen([sys.executable, "-c", QUICK_CONFIG_SET, str(tmp_path / "data")], env=desktop.env,
                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
@@ -139,7 +134,7 @@ def test_a_hand_edit_followed_at_once_by_config_set_keeps_both(desktop, app, tmp
             table = tomllib.loads(path.read_text(encoding="utf-8"))
             assert (table["sit_interval"], table["volume"]) == (f"{minutes}m", minutes)
             # The running app took the hand edit too, and keeps it once its watcher has settled.
-            wait_for(lambda: datetime.fromisoformat(status(desktop, tmp_path)["next_sit_break"]) - first
+            wait_for(lambda: datetime.fromisoformat(status(desktop.env, tmp_path)["next_sit_break"]) - first
                      == timedelta(minutes=minutes - 30), timeout=10, interval=0.3,
                      message=f"the running app runs with sit_interval {minutes}m")
     finally:

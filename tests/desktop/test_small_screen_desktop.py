@@ -16,7 +16,7 @@ import pytest
 
 from . import desktop as virtual
 from .desktop import DesktopTestContext, Geometry, VirtualDesktop
-from .test_app_desktop import deskbreak_cmd
+from support.app_cli import deskbreak_cmd
 
 SMALL_SCREEN = (1024, 600)
 WHEEL_DOWN, WHEEL_UP = 5, 4

@@ -1,6 +1,6 @@
-"""A window for the do-not-disturb tests: fullscreen or normal, with a chosen WM_CLASS.
+"""A window for the desktop tiers: fullscreen or normal, with a chosen WM_CLASS.
 
-``python fake_dnd_window.py --wm-class zoom [--fullscreen]`` shows one
+``python fake_window.py --wm-class zoom [--fullscreen]`` shows one
 QWidget until terminated and prints ``SHOWN <window id>`` once it is on
 screen.
 
