@@ -4,6 +4,9 @@
 #            notify-send, which plyer uses for native notifications.
 #   test:    runtime plus the virtual desktop the desktop test tier drives
 #            (Xvfb, openbox, trayer, dunst, a D-Bus session, xdotool, ImageMagick),
+#            the two Wayland desktops of tests/wayland (headless GNOME Shell with
+#            the AppIndicator tray; KWin with plasmashell for its tray; gdbus to
+#            talk to them; about 1 GB the first time),
 #            and the validators tests/test_packaging.py runs: desktop-file-validate
 #            (the menu and autostart entries we ship and write), appstreamcli (the
 #            AppStream metainfo), and gtk-update-icon-cache, which
@@ -33,13 +36,16 @@ fi
 
 runtime="libegl1 libgl1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0
 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
-libfontconfig1 libdbus-1-3 fonts-dejavu-core libnotify-bin"
+libfontconfig1 libdbus-1-3 fonts-dejavu-core libnotify-bin
+libwayland-client0 libwayland-cursor0 libwayland-egl1"
 desktop="xvfb xauth openbox trayer dunst dbus dbus-x11 xdotool imagemagick x11-utils"
+wayland="gnome-shell gnome-shell-extension-appindicator gjs libglib2.0-bin
+kwin-wayland plasma-workspace plasma-desktop kactivitymanagerd kded5 qtwayland5"
 validators="desktop-file-utils appstream gtk-update-icon-cache"
 
 case "${1:-test}" in
     runtime) wanted="$runtime" ;;
-    test) wanted="$runtime $desktop $validators" ;;
+    test) wanted="$runtime $desktop $wayland $validators" ;;
     *) echo "usage: $0 runtime|test|venv" >&2; exit 2 ;;
 esac
 

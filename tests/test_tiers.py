@@ -16,7 +16,7 @@ import pytest
 from support.desktop_guard import DESKTOP_PROGRAMS, DesktopProgramOutsideDesktopTier
 
 TESTS = Path(__file__).resolve().parent
-TIERS = {"core", "ui", "adapters", "shell", "desktop", "cli"}
+TIERS = {"core", "ui", "adapters", "shell", "desktop", "wayland", "cli"}
 #: Checks of the repository's files rather than of one layer of code.
 REPOSITORY_CHECKS = {"test_packaging.py", "test_translations.py", "test_tiers.py"}
 
@@ -41,7 +41,7 @@ def test_other_programs_start_as_ever():
 
 
 def test_the_guard_knows_the_programs_the_desktop_tier_runs():
-    assert {"Xvfb", "openbox", "trayer", "dunst"} <= DESKTOP_PROGRAMS
+    assert {"Xvfb", "openbox", "trayer", "dunst", "gnome-shell", "kwin_wayland", "plasmashell"} <= DESKTOP_PROGRAMS
 
 
 def test_every_test_module_is_in_a_tier_folder():

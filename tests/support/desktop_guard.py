@@ -16,7 +16,8 @@ import os
 import sys
 
 #: What only the desktop tier may start: the X server and the desktop's daemons.
-DESKTOP_PROGRAMS = frozenset({"Xvfb", "Xorg", "xvfb-run", "openbox", "trayer", "dunst"})
+DESKTOP_PROGRAMS = frozenset({"Xvfb", "Xorg", "xvfb-run", "openbox", "trayer", "dunst",
+                              "gnome-shell", "kwin_wayland", "plasmashell", "kded5"})
 SHELLS = frozenset({"sh", "bash", "dash"})
 
 
@@ -49,4 +50,4 @@ class DesktopGuard:
         if started:
             raise DesktopProgramOutsideDesktopTier(
                 f"{self.test} started {', '.join(started)}, but only the desktop tier may: "
-                f"move the test to tests/desktop (every test there is marked desktop)")
+                f"move the test to tests/desktop or tests/wayland (every test there is marked desktop)")
