@@ -180,6 +180,7 @@ class DeskbreakApp(QObject):
     def set_locked(self, locked: bool) -> None:
         """The screen locked or unlocked: stepped at once, so no break opens behind the lock screen and
         a held one opens at the unlock; ``away_policy`` decides what the time locked means."""
+        log.info("screen %s", "locked" if locked else "unlocked")
         self.session.locked = locked
         self.tick("lock" if locked else "unlock")
 
