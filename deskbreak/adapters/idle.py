@@ -6,12 +6,16 @@ whose probe actually returns a number:
 1. ``mutter``: GNOME's own idle counter over D-Bus, right under Wayland and X11.
 2. ``freedesktop-screensaver``: ``GetSessionIdleTime`` over D-Bus (KDE Plasma).
    GNOME publishes the same interface but answers "not supported": skipped.
-3. ``x11``: the XScreenSaver extension, as xprintidle uses. Never under
+3. ``ext-idle-notify``: under Wayland only, the compositor's own
+   ext-idle-notify-v1 notifications (KWin, whose screensaver refuses the
+   idle time, and wlroots compositors): ``wayland_idle.py``. Needs pywayland;
+   without it the backend is skipped.
+4. ``x11``: the XScreenSaver extension, as xprintidle uses. Never under
    Wayland: XWayland sees only input sent to X clients, so someone typing in
    a Wayland window would look idle and be handed a "natural break".
-4. ``windows``: ``GetLastInputInfo``.
-5. ``macos``: the HID system's idle counter through CoreGraphics.
-6. ``unavailable``: always None; the engine then relies on suspend detection
+5. ``windows``: ``GetLastInputInfo``.
+6. ``macos``: the HID system's idle counter through CoreGraphics.
+7. ``unavailable``: always None; the engine then relies on suspend detection
    alone for natural breaks.
 
 A failure costs accuracy, never the app: D-Bus calls give up after
@@ -35,6 +39,7 @@ from typing import Callable, Mapping
 
 from PySide6.QtCore import SLOT, QObject, Signal, Slot
 
+from deskbreak.adapters.wayland_idle import ExtIdleNotifyIdle, wayland_socket_path
 from deskbreak.core.ports import IdleMonitor
 
 try:
@@ -246,6 +251,9 @@ def _candidates(
     bus = _given_or_session_bus(connection)
     candidates: list[Callable[[], IdleMonitor]] = [partial(MutterIdle, bus)]
     candidates += [partial(ScreenSaverIdle, bus, path=path) for path in ScreenSaverIdle.PATHS]
+    socket_path = wayland_socket_path(environ)
+    if socket_path is not None:
+        candidates.append(partial(ExtIdleNotifyIdle, socket_path))
     if environ.get("DISPLAY") and not wayland_session(environ):
         candidates.append(partial(X11Idle, environ["DISPLAY"]))
     return candidates
@@ -263,7 +271,8 @@ def detect_idle_monitor(
         try:
             monitor = build()
             seconds = monitor.idle_seconds()
-        except (OSError, AttributeError) as exc:  # ctypes: a missing library, symbol or windll
+        # ctypes: a missing library, symbol or windll; ImportError: pywayland not installed
+        except (OSError, AttributeError, ImportError) as exc:
             log.info("idle time: %s cannot load: %s", name, exc)
             continue
         if seconds is not None:
