@@ -238,16 +238,19 @@ class GnomeShell(WaylandSession):
                          "focus: w.has_focus(), minimized: w.minimized}; })")
 
     def type_keys(self, keyvals: Sequence[str], interval_ms: int = 0) -> None:
-        """Press and release each Clutter keyval (``"space"``) through a virtual keyboard, as typing does."""
+        """Press and release each Clutter keyval (``"space"``) through a virtual keyboard, as typing does,
+        one every ``interval_ms``; returns at once, and ``global._deskbreakTyping`` counts the keys to go."""
         names = json.dumps(list(keyvals))
         self.eval("(() => { const Clutter = imports.gi.Clutter; const GLib = imports.gi.GLib;"
                   "if (!global._deskbreakKeyboard) global._deskbreakKeyboard = Clutter.get_default_backend()"
                   ".get_default_seat().create_virtual_device(Clutter.InputDeviceType.KEYBOARD_DEVICE);"
-                  "const keyboard = global._deskbreakKeyboard;"
-                  f"{names}.forEach((name, i) => GLib.timeout_add(GLib.PRIORITY_DEFAULT, 1 + i * {interval_ms}, () => {{"
+                  f"const keyboard = global._deskbreakKeyboard; const names = {names};"
+                  "global._deskbreakTyping = (global._deskbreakTyping || 0) + names.length;"
+                  f"names.forEach((name, i) => GLib.timeout_add(GLib.PRIORITY_DEFAULT, 1 + i * {interval_ms}, () => {{"
                   "const t = GLib.get_monotonic_time(); const key = Clutter['KEY_' + name];"
                   "keyboard.notify_keyval(t, key, Clutter.KeyState.PRESSED);"
-                  "keyboard.notify_keyval(t + 1000, key, Clutter.KeyState.RELEASED); return false; }));"
+                  "keyboard.notify_keyval(t + 1000, key, Clutter.KeyState.RELEASED);"
+                  "global._deskbreakTyping -= 1; return false; }));"
                   "return true; })()")
 
     def click(self, x: float, y: float) -> None:
