@@ -303,7 +303,10 @@ class KWin(WaylandSession):
 
     def _ready(self, socket: str) -> bool:
         self.check_alive()
-        return (self.runtime_dir / socket).exists() and self.bus_has("org.kde.KWin")
+        # KWin owns its name before its scripting object is there; the tests need both.
+        return ((self.runtime_dir / socket).exists() and self.bus_has("org.kde.KWin")
+                and "loadScript" in self.gdbus("org.kde.KWin", "/Scripting",
+                                               "org.freedesktop.DBus.Introspectable.Introspect"))
 
     def start_plasma(self, timeout: float) -> None:
         """kded5 and plasmashell, ready when the tray's StatusNotifierWatcher is on the bus."""
@@ -340,10 +343,14 @@ class KWin(WaylandSession):
         try:
             self.gdbus("org.kde.KWin", "/Scripting", "org.kde.kwin.Scripting.start")
             kwin = self.daemons["kwin"]
-            found = kwin.wait_for_output(rf"^js: {marker} (.*)$", timeout, stream="stderr")
+            # Its value, or the error KWin logs for it: a mistake in a test's script fails at once.
+            found = kwin.wait_for_output(rf"^js: {marker} (.*)$|{marker}\.js:\d+: (error: .*)$", timeout,
+                                         stream="stderr")
         finally:
             self.gdbus("org.kde.KWin", "/Scripting", "org.kde.kwin.Scripting.unloadScript", marker)
             script.unlink(missing_ok=True)
+        if found.group(2):
+            raise AssertionError(f"KWin script {expression!r}: {found.group(2)}")
         return json.loads(found.group(1))
 
     def windows(self) -> list[dict]:
