@@ -27,7 +27,7 @@ def main() -> int:
     QApplication.setApplicationName(options.wm_class)
     app = QApplication([sys.argv[0], "-name", options.wm_class])
     window = QWidget()
-    window.setWindowTitle(f"dnd test window ({options.wm_class})")
+    window.setWindowTitle(f"test window ({options.wm_class})")
     window.resize(320, 200)
     if options.fullscreen:
         window.showFullScreen()
