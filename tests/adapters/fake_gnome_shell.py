@@ -1,12 +1,12 @@
 """A stand-in GNOME Shell: deskbreak's real extension, run by gjs against a stand-in Mutter.
 
-``python fake_gnome_shell.py WINDOWS_JSON [--disabled]`` becomes ``gjs``
-(same process, so stopping it stops gjs), owns ``org.gnome.Shell`` on the
-session bus with the extension of ``packaging/gnome-shell-extension`` enabled
-(loaded only, with ``--disabled``) and prints READY. The shell's ``global``
-is stood in for: two monitors and the windows of WINDOWS_JSON, a list from the
-bottom of the stack to the top, each ``{"pid", "fullscreen", "monitor",
-"minimized", "wm_class"}``. A monitor counts as in fullscreen when a
+``python fake_gnome_shell.py WINDOWS_JSON [--enable-after-ms N]`` becomes
+``gjs`` (same process, so stopping it stops gjs), owns ``org.gnome.Shell`` on
+the session bus with the extension of ``packaging/gnome-shell-extension``
+enabled (only N ms later, with ``--enable-after-ms``) and prints READY. The
+shell's ``global`` is stood in for: two monitors and the windows of
+WINDOWS_JSON, a list from the bottom of the stack to the top, each ``{"pid",
+"fullscreen", "monitor", "minimized", "wm_class"}``. A monitor counts as in fullscreen when a
 fullscreen window that is not minimized is on it (Mutter's rule, less the
 maximized windows that can cover one). What Mutter itself answers is checked
 on a real GNOME Shell (the Wayland tier).
@@ -24,7 +24,7 @@ EXTENSION = (Path(__file__).resolve().parents[2] / "packaging" / "gnome-shell-ex
 
 SHELL = """
 const {Gio, GLib} = imports.gi;
-const [extensionDir, windowsJson, ...flags] = ARGV;
+const [extensionDir, windowsJson, flag, enableAfterMs] = ARGV;
 const windows = JSON.parse(windowsJson).map(w => ({
     minimized: Boolean(w.minimized),
     get_pid: () => w.pid,
@@ -45,7 +45,12 @@ imports.searchPath.unshift(extensionDir);
 const extension = imports.extension.init();
 const loop = new GLib.MainLoop(null, false);
 Gio.bus_own_name(Gio.BusType.SESSION, 'org.gnome.Shell', Gio.BusNameOwnerFlags.NONE,
-    () => flags.includes('--disabled') || extension.enable(),
+    () => flag === '--enable-after-ms'
+        ? GLib.timeout_add(GLib.PRIORITY_DEFAULT, Number(enableAfterMs), () => {
+            extension.enable();
+            return GLib.SOURCE_REMOVE;
+        })
+        : extension.enable(),
     () => print('READY'),
     () => loop.quit());
 loop.run();

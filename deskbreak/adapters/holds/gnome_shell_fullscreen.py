@@ -9,12 +9,15 @@ cannot see it. As Workrave does, deskbreak ships a small GNOME Shell extension
 enabled by the user) that answers on the shell's own bus name whether a
 monitor shows a fullscreen window of another process than the one asking.
 
-The source is built only where the extension answers; one enabled later is
-used from the next start of deskbreak.
+The source is built wherever GNOME Shell runs and asks the extension each
+time: at login deskbreak may start before the shell has enabled its
+extensions, and a user may enable it later. Until it answers, the source
+answers "free" (the inhibitor source still sees players and presenters).
 """
 
 from __future__ import annotations
 
+import logging
 import os
 from datetime import datetime
 
@@ -26,6 +29,8 @@ from deskbreak.adapters.holds.desktop import Desktop
 from deskbreak.core.i18n import translate
 from deskbreak.core.scheduling.holds import Hold, HoldSource
 from deskbreak.core.settings import Settings
+
+log = logging.getLogger(__name__)
 
 KEYS: tuple[str, ...] = ()
 
@@ -53,20 +58,20 @@ class GnomeShellFullscreen:
     def __init__(self, connection: QDBusConnection, app_pid: int | None = None) -> None:
         self._bus = connection
         self._app_pid = os.getpid() if app_pid is None else app_pid
-        reply = self._ask()
-        if reply.type() != QDBusMessage.MessageType.ReplyMessage:
-            raise OSError(f"the GNOME Shell extension {EXTENSION_UUID} does not answer: {reply.errorMessage()}")
+        self._answering: bool | None = None
 
     def hold(self, now: datetime) -> Hold | None:
-        reply = self._ask()
-        found, app = (reply.arguments() + [None, None])[:2]
-        if reply.type() != QDBusMessage.MessageType.ReplyMessage or found is not True:
-            return None
-        return Hold(fullscreen_window("GNOME"), f"{self.name}: {app or 'an app'}")
+        reply = call_without_starting(self._bus, SERVICE, PATH, INTERFACE, "FullscreenWindow", self._app_pid,
+                                      timeout_ms=session_bus.TIMEOUT_MS)
+        answering = reply.type() == QDBusMessage.MessageType.ReplyMessage
+        if answering != self._answering:
+            self._answering = answering
+            log.info("GNOME Shell extension %s %s", EXTENSION_UUID,
+                     "answers" if answering else f"does not answer (not enabled?): {reply.errorMessage()}")
+        match reply.arguments() if answering else []:
+            case [True, str(app)]:
+                return Hold(fullscreen_window("GNOME"), f"{self.name}: {app or 'an app'}")
+        return None
 
     def close(self) -> None:
         pass  # the bus is the app's
-
-    def _ask(self) -> QDBusMessage:
-        return call_without_starting(self._bus, SERVICE, PATH, INTERFACE, "FullscreenWindow",
-                                     self._app_pid, timeout_ms=session_bus.TIMEOUT_MS)
