@@ -55,9 +55,9 @@ class GnomeShellFullscreen:
 
     name = "gnome-shell-fullscreen"
 
-    def __init__(self, connection: QDBusConnection, app_pid: int | None = None) -> None:
+    def __init__(self, connection: QDBusConnection) -> None:
         self._bus = connection
-        self._app_pid = os.getpid() if app_pid is None else app_pid
+        self._app_pid = os.getpid()
         self._answering: bool | None = None
 
     def hold(self, now: datetime) -> Hold | None:

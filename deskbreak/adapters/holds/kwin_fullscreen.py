@@ -93,7 +93,7 @@ class FullscreenReports(QDBusVirtualObject):
     def __init__(self, kwin: str) -> None:
         super().__init__()
         self._kwin = kwin
-        #: The app whose window is fullscreen ("" for none known by name), or None: none, or no report yet.
+        #: The app whose window is fullscreen ("" when KWin knows no name for it); None: none, or no report yet.
         self.fullscreen_app: str | None = None
 
     def introspect(self, path: str) -> str:
@@ -101,7 +101,7 @@ class FullscreenReports(QDBusVirtualObject):
 
     def handleMessage(self, message: QDBusMessage, connection: QDBusConnection) -> bool:
         if (message.interface(), message.member(), message.signature()) != (INTERFACE, METHOD, "bs"):
-            return False  # QtDBus answers "unknown method"
+            return False  # QtDBus answers it with an error
         if message.service() != self._kwin:
             connection.send(message.createErrorReply("org.freedesktop.DBus.Error.AccessDenied",
                                                      "only KWin reports fullscreen windows"))
@@ -118,7 +118,7 @@ class KWinFullscreen:
 
     name = "kwin-fullscreen"
 
-    def __init__(self, connection: QDBusConnection, app_pid: int | None = None) -> None:
+    def __init__(self, connection: QDBusConnection) -> None:
         kwin = connection.interface().serviceOwner(kwin_scripting.SERVICE)
         if not kwin.isValid():
             raise OSError(f"no owner of {kwin_scripting.SERVICE}")
@@ -127,7 +127,7 @@ class KWinFullscreen:
         if not connection.registerVirtualObject(OBJECT_PATH, self._reports):
             raise OSError(f"{OBJECT_PATH} is taken on the session bus")
         try:
-            text = script_text(connection.baseService(), os.getpid() if app_pid is None else app_pid)
+            text = script_text(connection.baseService(), os.getpid())
             self._script = kwin_scripting.load(text, SCRIPT_NAME, connection)
         except Exception:
             connection.unregisterObject(OBJECT_PATH)
