@@ -15,6 +15,11 @@
   its windows with this entry and its icon.
 * ``icons/hicolor/<N>x<N>/apps/deskbreak.png`` (from ``scripts/render_icons.py``)
   and ``icons/hicolor/scalable/apps/deskbreak.svg``.
+* ``gnome-shell/extensions/deskbreak@deskbreak.github.io/``: deskbreak's GNOME
+  Shell extension (``packaging/gnome-shell-extension``), which tells it about
+  other apps' fullscreen windows. GNOME loads it after the next login, once
+  the user enables it (``gnome-extensions enable deskbreak@deskbreak.github.io``);
+  elsewhere the folder is never read.
 
 ``uninstall`` removes exactly those files, then the folders that this left
 empty; it never touches anything else. Like xdg-utils, neither creates a
@@ -38,6 +43,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 ENTRY_TEMPLATE = REPO / "packaging" / "deskbreak.desktop"
 ICONS = REPO / "assets" / "icons"
+GNOME_SHELL_EXTENSION = REPO / "packaging" / "gnome-shell-extension" / "deskbreak@deskbreak.github.io"
 ICON_NAME = "deskbreak"
 ENTRY_NAME = "deskbreak.desktop"
 # What scripts/render_icons.py writes; tests/test_packaging.py checks they match.
@@ -58,6 +64,9 @@ def installed_files(base: Path) -> dict[Path, Path | None]:
         name = f"{size}x{size}"
         files[hicolor / name / "apps" / f"{ICON_NAME}.png"] = ICONS / "hicolor" / name / "apps" / f"{ICON_NAME}.png"
     files[hicolor / "scalable" / "apps" / f"{ICON_NAME}.svg"] = ICONS / f"{ICON_NAME}.svg"
+    extension = base / "gnome-shell" / "extensions" / GNOME_SHELL_EXTENSION.name
+    for source in sorted(GNOME_SHELL_EXTENSION.iterdir()):
+        files[extension / source.name] = source
     return files
 
 
@@ -108,6 +117,9 @@ def install(program: Path) -> int:
             shutil.copyfile(source, target)
         print(f"installed {target}")
     refresh_caches(base)
+    if shutil.which("gnome-shell"):
+        print(f"GNOME: to hold breaks for fullscreen windows, log in again, then run "
+              f"`gnome-extensions enable {GNOME_SHELL_EXTENSION.name}`")
     return 0
 
 
