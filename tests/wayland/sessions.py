@@ -7,7 +7,9 @@ the clients it spawns (``QT_QPA_PLATFORM=wayland``, its ``WAYLAND_DISPLAY``).
 * :class:`GnomeShell`: ``gnome-shell --headless --wayland --no-x11`` with one
   or two virtual monitors, the AppIndicator extension (the tray) and a
   test-only extension (``gnome_harness/``) that turns on unsafe mode, so the
-  tests may use ``Eval`` (window list, input, unlock) and the Screenshot API.
+  tests may use ``Eval`` (window list, input) and the Screenshot API, and
+  deskbreak's own extension (``packaging/gnome-shell-extension``), as a user
+  who followed the README has it.
   gnome-shell needs a system bus: a second private bus stands in for it.
 * :class:`KWin`: ``kwin_wayland --virtual`` (a plain copy of the binary: the
   installed one has file capabilities a container refuses), screen locking
@@ -55,6 +57,9 @@ KDE_PROGRAMS = {"kwin_wayland": "kwin-wayland", "gdbus": "libglib2.0-bin", "dbus
 PLASMA_PROGRAMS = {**KDE_PROGRAMS, "plasmashell": "plasma-workspace", "kded5": "kded5"}
 APPINDICATOR_EXTENSION = Path("/usr/share/gnome-shell/extensions/ubuntu-appindicators@ubuntu.com")
 HARNESS_EXTENSION = "deskbreak-test-harness@deskbreak.invalid"
+#: What deskbreak ships for GNOME (it tells about other apps' fullscreen windows), installed as
+#: ``make install-desktop`` does and enabled as the README asks a GNOME user to.
+DESKBREAK_EXTENSION = next((HERE.parent.parent / "packaging" / "gnome-shell-extension").glob("*@*"))
 STATUS_NOTIFIER_WATCHER = "org.kde.StatusNotifierWatcher"
 
 
@@ -195,6 +200,7 @@ class GnomeShell(WaylandSession):
         extensions = self.home / ".local/share/gnome-shell/extensions"
         extensions.mkdir(parents=True, exist_ok=True)
         shutil.copytree(HERE / "gnome_harness", extensions / HARNESS_EXTENSION, dirs_exist_ok=True)
+        shutil.copytree(DESKBREAK_EXTENSION, extensions / DESKBREAK_EXTENSION.name, dirs_exist_ok=True)
         self._start_session_bus(timeout, activation=True)
         self._start_system_bus(timeout)  # gnome-shell exits without one
         monitors = [argument for _ in range(self.monitors)
@@ -202,7 +208,7 @@ class GnomeShell(WaylandSession):
         self.daemons["gnome-shell"] = self.spawn(
             ["gnome-shell", "--headless", "--wayland", "--no-x11", *monitors], name="gnome-shell")
         # The shell owns its name a moment before its objects answer: enabling is retried until then.
-        for extension in (HARNESS_EXTENSION, APPINDICATOR_EXTENSION.name):
+        for extension in (HARNESS_EXTENSION, APPINDICATOR_EXTENSION.name, DESKBREAK_EXTENSION.name):
             self._wait(lambda: self.gdbus("org.gnome.Shell", "/org/gnome/Shell",
                                           "org.gnome.Shell.Extensions.EnableExtension", extension) == "(true,)",
                        timeout, f"GNOME Shell to enable {extension}")
@@ -308,8 +314,10 @@ class KWin(WaylandSession):
                 and "loadScript" in self.gdbus("org.kde.KWin", "/Scripting",
                                                "org.freedesktop.DBus.Introspectable.Introspect"))
 
-    def start_plasma(self, timeout: float) -> None:
-        """kded5 and plasmashell, ready when the tray's StatusNotifierWatcher is on the bus."""
+    def start_plasma(self, timeout: float = 90.0) -> None:
+        """kded5 and plasmashell, ready when the tray's StatusNotifierWatcher is on the bus (once)."""
+        if "plasmashell" in self.daemons:
+            return
         self.daemons["kded5"] = self.spawn(["kded5"], name="kded5")
         self.daemons["plasmashell"] = self.spawn(["plasmashell", "--no-respawn"], name="plasmashell")
         wait_for(lambda: self.check_alive() or self.bus_has(STATUS_NOTIFIER_WATCHER), timeout, 0.2,
