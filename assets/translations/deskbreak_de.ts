@@ -3564,6 +3564,11 @@
         <extracomment>gnome-session&apos;s GSM_INHIBITOR_FLAG_IDLE: the session must not be marked idle.</extracomment>
         <translation>Video oder Präsentation ({desktop})</translation>
     </message>
+    <message>
+        <source>fullscreen window ({desktop})</source>
+        <extracomment>The extension&apos;s object and interface (packaging/gnome-shell-extension/*/extension.js).</extracomment>
+        <translation>Vollbildfenster ({desktop})</translation>
+    </message>
 </context>
 <context>
     <name>kinds</name>
