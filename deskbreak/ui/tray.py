@@ -130,6 +130,8 @@ class TrayController(QObject):
         icons: dict[str, QIcon],
         parent: QObject | None = None,
         tray_icon: QSystemTrayIcon | None = None,
+        host=None,
+        tray_available=QSystemTrayIcon.isSystemTrayAvailable,
     ):
         super().__init__(parent)
         self._entries = entries
@@ -137,6 +139,7 @@ class TrayController(QObject):
         self._icons = icons
         # An icon shown while the app was loading (ui/startup.py), to be taken over.
         self._early_icon = tray_icon
+        self._tray_available = tray_available
         self.tray: QSystemTrayIcon | None = None
         self.window: StatusWindow | None = None
         self.menu = QMenu()
@@ -146,7 +149,7 @@ class TrayController(QObject):
 
     def show(self) -> bool:
         """Show the tray icon; False (and the status window instead) without a tray."""
-        if QSystemTrayIcon.isSystemTrayAvailable():
+        if self._tray_available():
             if self._early_icon is not None:
                 self.tray, self._early_icon = self._early_icon, None
                 self.tray.setParent(self)
