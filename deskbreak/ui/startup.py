@@ -213,6 +213,7 @@ def run_app(profile: Profile, *, open_settings: bool = False) -> int:
     from deskbreak.adapters.idle import LockWatcher, detect_idle_monitor
     from deskbreak.adapters.notify import default_notifier_chain
     from deskbreak.adapters.sound import Chimes, detect_player
+    from deskbreak.adapters.tray_host import TrayHostWatch
 
     icons = {"normal": QIcon(icon_file), "paused": QIcon(str(asset_path("icons", "deskbreak-paused.svg"))),
              "overdue": QIcon(str(asset_path("icons", "deskbreak-overdue.svg")))}
@@ -230,6 +231,8 @@ def run_app(profile: Profile, *, open_settings: bool = False) -> int:
         holds=detect_holds(settings, Desktop(clock=clock, calendar=calendar)),
         calendar=calendar,
         tray_icon=early_icon,
+        # Without a tray now, the status window stands in until one appears on the bus.
+        tray_host=TrayHostWatch(),
     )
     lock = LockWatcher(parent=deskbreak)
     if lock.locked:  # started behind the lock screen: no break may open before the unlock

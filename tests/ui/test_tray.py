@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QSystemTrayIcon, QWidgetAction
 
 from deskbreak.adapters.tray_host import WATCHER, TrayHostWatch
 from deskbreak.core import commands as cmd
+from deskbreak.core.content.assets import asset_path
 from deskbreak.core.describe import human_duration
 from deskbreak.core.kinds import BreakKind
 from deskbreak.ui.app import countdown_changes_in
@@ -41,10 +42,14 @@ OFFSCREEN_TRAY_NOTE = r"^QObject::connect: No such signal QPlatformNativeInterfa
 def tray(qtbot):
     """A controller that finds a tray at start, and the commands its entries ran."""
     ran: list[cmd.Command] = []
-    controller = TrayController(lambda: ENTRIES, ran.append, {"normal": QIcon()}, tray_available=lambda: True)
+    controller = TrayController(lambda: ENTRIES, ran.append, icons(), tray_available=lambda: True)
     assert controller.show()
     yield controller, ran
     controller.hide()
+
+
+def icons() -> dict[str, QIcon]:
+    return {"normal": QIcon(str(asset_path("icons", "deskbreak.svg")))}
 
 
 def actions(controller: TrayController) -> dict[str, QAction]:
@@ -85,7 +90,7 @@ def test_the_status_line_is_a_readable_entry_that_opens_the_status_window(tray):
 def test_a_tray_host_that_appears_after_start_gets_the_icon_and_the_status_window_steps_aside(qtbot, private_bus):
     with connected_bus(private_bus) as app_bus, connected_bus(private_bus, "shell") as shell_bus:
         host = TrayHostWatch(app_bus)
-        controller = TrayController(lambda: ENTRIES, lambda command: None, {"normal": QIcon()},
+        controller = TrayController(lambda: ENTRIES, lambda command: None, icons(),
                                     host=host, tray_available=host.present)
         assert not controller.show()
         window = controller.window
@@ -112,7 +117,7 @@ def test_a_shell_that_restarts_quickly_does_not_flash_the_status_window(qtbot, p
     with connected_bus(private_bus) as app_bus, connected_bus(private_bus, "shell") as shell_bus:
         assert shell_bus.registerService(WATCHER)
         host = TrayHostWatch(app_bus)
-        controller = TrayController(lambda: ENTRIES, lambda command: None, {"normal": QIcon()},
+        controller = TrayController(lambda: ENTRIES, lambda command: None, icons(),
                                     host=host, tray_available=host.present)
         assert controller.show()
         assert shell_bus.unregisterService(WATCHER)
