@@ -202,8 +202,8 @@ class TrayController(QObject):
         """The status window in the icon's place, saying why."""
         window = self._status_window()
         self._standing_in = True
-        window.notice.setHidden(False)
-        window.show()
+        window.set_standing_in(True)
+        window.reveal()
 
     def _host_appeared(self) -> None:
         """A tray host took its name on the bus: the icon goes there (Qt registers it), the stand-in steps aside."""
@@ -217,8 +217,9 @@ class TrayController(QObject):
             log.info("system tray: a tray appeared, icon shown")
         if self._standing_in and self.window is not None:
             self._standing_in = False
-            self.window.notice.setHidden(True)
             self.window.hide()
+            self.window.set_standing_in(False)
+            log.info("system tray: the icon is in the tray, status window hidden")
 
     def _host_vanished(self) -> None:
         if self._host is not None and self.tray is not None and self._icon_on_bus:
@@ -241,14 +242,14 @@ class TrayController(QObject):
             self.before_menu()
         window = self._status_window()
         window.set_entries(self._entries())
-        window.show()
+        window.reveal()
         window.raise_()
         window.activateWindow()
 
     def _status_window(self) -> StatusWindow:
         if self.window is None:
             self.window = StatusWindow(self._run, self._icons["normal"])
-            self.window.notice.setHidden(self.tray is not None)
+            self.window.set_standing_in(self.tray is None)
             self.window.set_entries(self._entries())
         return self.window
 
@@ -366,12 +367,26 @@ class StatusWindow(QWidget):
         if not self._placed and not self.isVisible():
             self._place()
 
+    def set_standing_in(self, standing_in: bool) -> None:
+        """Say "no system tray found" (the window stands in for the icon) or not (it was opened from the icon)."""
+        self.notice.setHidden(not standing_in)
+
+    def reveal(self) -> None:
+        """Show the window, fitted again to what it shows now if it was shown before with or without the note."""
+        if self._placed and not self.isVisible():
+            self.layout().activate()  # the minimum size without (or with) the note, before resizing to it
+            self.resize(self._fitted_size().boundedTo(screen_fit.available_area(self).size()))
+        self.show()
+
     def button_for(self, command: str) -> QPushButton | None:
         return next((b for b in self._buttons if b.objectName() == f"command:{command}"), None)
 
     def _place(self) -> None:
-        """Sized once, before it is first shown (the frame is placed right only then), for the first entries."""
+        """Sized and placed once, before it is first shown (the frame is placed right only then), for the first entries."""
         self._placed = True
+        screen_fit.place(self, self._fitted_size())
+
+    def _fitted_size(self) -> QSize:
         # The widest button beside a scroll bar, should the buttons need one.
         scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
         inner = max(self._commands.sizeHint().width() + scroll_bar, round(self.fontMetrics().height() * 20))
@@ -381,7 +396,7 @@ class StatusWindow(QWidget):
         notice = 0 if self.notice.isHidden() else self.notice.heightForWidth(inner) + spacing
         height = (margins.top() + margins.bottom() + spacing + notice
                   + self.status.heightForWidth(inner) + self._commands.sizeHint().height())
-        screen_fit.place(self, QSize(width, height))
+        return QSize(width, height)
 
 
 class TrayNotifier:

@@ -97,9 +97,14 @@ def test_a_tray_host_that_appears_after_start_gets_the_icon_and_the_status_windo
         assert window.isVisible() and not window.notice.isHidden() and controller.tray is None
 
         assert shell_bus.registerService(WATCHER)  # the extension is enabled, or the shell has started
+        standing_in_height = window.height()
         qtbot.waitUntil(lambda: controller.tray is not None and controller.tray.isVisible())
         assert not window.isVisible()
         icon = controller.tray
+        icon.activated.emit(QSystemTrayIcon.ActivationReason.Trigger)
+        assert window.isVisible() and window.notice.isHidden()
+        assert window.height() < standing_in_height, "opened from the icon, it has no note to make room for"
+        window.hide()
 
         controller.host_grace.setInterval(20)
         assert shell_bus.unregisterService(WATCHER)  # the shell went away and does not come back
