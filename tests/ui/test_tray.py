@@ -163,3 +163,11 @@ def test_the_countdown_wakes_exactly_when_its_text_changes(microseconds_left):
     shown = human_duration(left.total_seconds())
     assert human_duration((left - wait).total_seconds()) != shown
     assert human_duration((left - wait + timedelta(microseconds=1)).total_seconds()) == shown
+
+
+def test_launching_deskbreak_again_brings_back_a_status_window_the_user_closed(app_parts):
+    app, clock, notifier, history = app_parts
+    window = app.tray.window  # offscreen: no tray, the status window stands in for the icon
+    window.close()
+    app.bring_forward()
+    assert window.isVisible() and not window.notice.isHidden()
