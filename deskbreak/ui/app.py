@@ -12,11 +12,12 @@ prelude, a break window for a break, and a fresh tray tooltip.
 from __future__ import annotations
 
 import logging
+import math
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
@@ -46,6 +47,21 @@ IDLE_UNAVAILABLE = ("unavailable", "unknown")
 WELCOME_MARKER = "first-run-note-dismissed"
 
 
+def countdown_changes_in(left: timedelta) -> timedelta | None:
+    """How long until a countdown with ``left`` to go reads another number; None once it has run out.
+
+    It reads as core/describe.py's ``human_duration`` writes it: whole
+    seconds under a minute, whole minutes from a minute on, both rounded up.
+    Counted in whole microseconds, so the wake-up lands on the change itself.
+    """
+    micros = left // timedelta(microseconds=1)
+    if micros <= 0:
+        return None
+    unit = 10**6 if micros <= 60 * 10**6 else 60 * 10**6
+    shown = -(-micros // unit)
+    return timedelta(microseconds=micros - (shown - 1) * unit)
+
+
 class DeskbreakApp(QObject):
     # Carries a callable from the history writer's thread to this one (see _after_history_written).
     _historyWritten = Signal(object)
@@ -68,6 +84,7 @@ class DeskbreakApp(QObject):
         holds: Holds | None = None,
         calendar=None,
         tray_icon: QSystemTrayIcon | None = None,
+        tray_host=None,
         history_writer: HistoryWriter | None = None,
         parent: QObject | None = None,
     ):
@@ -94,7 +111,8 @@ class DeskbreakApp(QObject):
         self.startup_problems: list[str] = self.session.startup_problems
         if calendar is not None:
             calendar.runsChanged.connect(self._calendar_runs_changed)
-        self.tray = TrayController(self._menu_entries, self.run_command, icons, self, tray_icon=tray_icon)
+        self.tray = TrayController(self._menu_entries, self.run_command, icons, self, tray_icon=tray_icon,
+                                   host=tray_host)
         # The one step a menu takes: before it reads, never while it reads.
         self.tray.before_menu = self.session.step
         self.notices = Notices(notifier, lambda: self.store.settings, self.run_command)
@@ -110,6 +128,12 @@ class DeskbreakApp(QObject):
         self._preload_timer = QTimer(self)
         self._preload_timer.setSingleShot(True)
         self._preload_timer.timeout.connect(lambda: self.breaks.preload())
+        # Wakes when the countdown in the status window and the tooltip reads another number: the
+        # alarm wakes only for what the engine does, and the window is all a tray-less GNOME shows.
+        self.countdown = QTimer(self)
+        self.countdown.setSingleShot(True)
+        self.countdown.setTimerType(Qt.TimerType.PreciseTimer)  # a coarse timer may fire before the change
+        self.countdown.timeout.connect(self.refresh)
         self._apply_autostart = follow_settings(store, alarm=alarm, chimes=chimes, autostart=autostart,
                                                 tell=self.notices.tell)
         self.holds.follow(store.subscribe, lambda: store.settings)
@@ -202,6 +226,7 @@ class DeskbreakApp(QObject):
         self._settle_for_quit()
         self._shut_down = True
         self._preload_timer.stop()
+        self.countdown.stop()
         self.holds.close()
         calendar, self.calendar = self.calendar, None
         if calendar is not None:
@@ -256,6 +281,12 @@ class DeskbreakApp(QObject):
         status = self.engine.status(now)
         look = "paused" if status.state == State.PAUSED else "overdue" if status.overdue else "normal"
         self.tray.refresh(status_line(status, now), look)
+        wait = None if status.seconds_to_next is None else countdown_changes_in(
+            timedelta(seconds=status.seconds_to_next))
+        if wait is None or self._shut_down:
+            self.countdown.stop()
+        else:
+            self.countdown.start(math.ceil(wait / timedelta(milliseconds=1)))
 
     def _menu_entries(self):
         """The menu for the engine's current state; only reads (the tray steps before asking)."""
@@ -318,8 +349,8 @@ class DeskbreakApp(QObject):
         if self.window is not None:
             self.window.raise_()
             self.window.activateWindow()
-        elif self.tray.window is not None:
-            self.tray.window.raise_()
+        elif self.tray.tray is None:  # the status window is all there is of deskbreak
+            self.tray.show_status_window()
         elif self.notifier is not None:
             self.notifier.notify(translate("app", "deskbreak is running"), status_line(
                 self.engine.status(self.clock.now()), self.clock.now()))

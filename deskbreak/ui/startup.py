@@ -18,8 +18,8 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QLocale, QSocketNotifier, QTimer
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QLocale, QLoggingCategory, QSocketNotifier, QTimer
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from deskbreak import APP_NAME, __version__
@@ -40,6 +40,16 @@ if TYPE_CHECKING:
     from deskbreak.core.profile import Profile
 
 log = logging.getLogger("deskbreak")
+
+#: The desktop entry we ship (packaging/deskbreak.desktop), without ".desktop". On Wayland it is the
+#: window's app id: the compositor finds our icon and name through it.
+DESKTOP_ENTRY_ID = "deskbreak"
+#: Qt's logging rules for messages that report nothing wrong with deskbreak. Qt 6 warns
+#: "QWaylandTextInputv3::disableSurface ... Trying to disable ... but 0x0 is focused" at each
+#: focus change under Mutter 43 (GNOME): the compositor has already taken the text-input focus
+#: away (its leave comes first) when Qt disables the window it left. Switching text input off
+#: instead would take input methods away from the settings dialog's text fields.
+KNOWN_QT_NOISE = "qt.qpa.wayland.textinput.warning=false"
 
 
 def display_problem() -> str | None:
@@ -79,6 +89,19 @@ def match_dates_to_language(language: str) -> None:
         wanted = named
     if system.dayName(1) != wanted.dayName(1) or system.monthName(1) != wanted.monthName(1):
         QLocale.setDefault(wanted)
+
+
+def identify_application(app: QGuiApplication) -> None:
+    """Our name and version, and the desktop entry a desktop pairs our windows with (set before any window)."""
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    QGuiApplication.setDesktopFileName(DESKTOP_ENTRY_ID)
+
+
+def quiet_known_qt_noise() -> None:
+    """Turn off :data:`KNOWN_QT_NOISE`, as a default: Qt applies ``QT_LOGGING_CONF`` and
+    ``QT_LOGGING_RULES`` after rules set here, so either still turns it on."""
+    QLoggingCategory.setFilterRules(KNOWN_QT_NOISE)
 
 
 def _install_signal_handlers(app: QApplication, quit_app: Callable[[], None]) -> QSocketNotifier:
@@ -138,10 +161,9 @@ def run_app(profile: Profile, *, open_settings: bool = False) -> int:
         print(f"deskbreak: {problem}", file=sys.stderr)
         return 1
 
+    quiet_known_qt_noise()
     app = QApplication(sys.argv[:1])
-    app.setApplicationName(APP_NAME)
-    app.setApplicationVersion(__version__)
-    app.setDesktopFileName("deskbreak")
+    identify_application(app)
     app.setQuitOnLastWindowClosed(False)
     install_wheel_guard(app)  # the wheel scrolls pages; it changes a field only with the keyboard there
     match_dates_to_language(install_translations())
@@ -213,6 +235,7 @@ def run_app(profile: Profile, *, open_settings: bool = False) -> int:
     from deskbreak.adapters.idle import LockWatcher, detect_idle_monitor
     from deskbreak.adapters.notify import default_notifier_chain
     from deskbreak.adapters.sound import Chimes, detect_player
+    from deskbreak.adapters.tray_host import TrayHostWatch
 
     icons = {"normal": QIcon(icon_file), "paused": QIcon(str(asset_path("icons", "deskbreak-paused.svg"))),
              "overdue": QIcon(str(asset_path("icons", "deskbreak-overdue.svg")))}
@@ -230,6 +253,8 @@ def run_app(profile: Profile, *, open_settings: bool = False) -> int:
         holds=detect_holds(settings, Desktop(clock=clock, calendar=calendar)),
         calendar=calendar,
         tray_icon=early_icon,
+        # Without a tray now, the status window stands in until one appears on the bus.
+        tray_host=TrayHostWatch(),
     )
     lock = LockWatcher(parent=deskbreak)
     if lock.locked:  # started behind the lock screen: no break may open before the unlock

@@ -1,20 +1,23 @@
 """The tray icon and its menu, rebuilt from live engine state each time it opens.
 
-Where the desktop has no system tray (some GNOME set-ups), the same entries
-appear as buttons in a small always-available status window instead, so the
-app never vanishes. Both read :func:`menu_entries`, so they cannot disagree.
+The same entries appear as buttons in a small status window: what a left
+click on the icon opens, and what stands in for the icon where the desktop
+has no system tray (GNOME without the AppIndicator extension), until one
+appears, so the app never vanishes. Both read :func:`menu_entries`, so they
+cannot disagree.
 Each entry carries a typed command (:mod:`deskbreak.core.commands`); the
 menu only reads state, and the app steps the engine once before it opens.
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Callable, Mapping
 
-from PySide6.QtCore import QObject, QSize, Qt
-from PySide6.QtGui import QAction, QCursor, QIcon, QPalette
+from PySide6.QtCore import QObject, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QGuiApplication, QIcon
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -25,9 +28,9 @@ from PySide6.QtWidgets import (
     QSystemTrayIcon,
     QVBoxLayout,
     QWidget,
-    QWidgetAction,
 )
 
+from deskbreak.adapters.tray_host import TrayHostWatch
 from deskbreak.core import commands as cmd
 from deskbreak.core.describe import status_line
 from deskbreak.core.scheduling.engine import State, Status
@@ -35,6 +38,7 @@ from deskbreak.core.i18n import QT_TRANSLATE_NOOP, Context, translate
 from deskbreak.core.kinds import BreakKind
 from deskbreak.ui import screen_fit
 
+log = logging.getLogger("deskbreak")
 tray = Context("tray")  # for plurals: lupdate reads the context from this name
 PAUSE_CHOICES = ((QT_TRANSLATE_NOOP("tray", "Pause for 30 min"), "pause:30m", cmd.Pause(duration=timedelta(minutes=30))),
                  (QT_TRANSLATE_NOOP("tray", "Pause for 1 h"), "pause:1h", cmd.Pause(duration=timedelta(hours=1))),
@@ -120,8 +124,21 @@ def _with_skips_left(status: Status, label: str) -> str:
     return tray.tr("{label} (%n left today)", None, status.skips_left, one="{label} (1 left today)").format(label=label)
 
 
+#: How long the tray host may be gone before the status window stands in for the icon: a shell
+#: that restarts is back within seconds, and a window flashing up meanwhile would only startle.
+HOST_GRACE_MS = 10_000
+
+
 class TrayController(QObject):
-    """Owns the tray icon (or the fallback window) and forwards chosen commands."""
+    """Owns the tray icon and the status window, and forwards chosen commands.
+
+    With a tray, the right click on the icon shows the menu (Plasma and GNOME's
+    AppIndicator draw it themselves, from what Qt exports over D-Bus) and the
+    left click opens the status window: Wayland gives no pointer position to
+    pop a menu at, and no parent for it. Without a tray the status window
+    stands in for the icon until a tray host appears on the bus (``host``);
+    should the host go away for good, the window stands in again.
+    """
 
     def __init__(
         self,
@@ -130,6 +147,8 @@ class TrayController(QObject):
         icons: dict[str, QIcon],
         parent: QObject | None = None,
         tray_icon: QSystemTrayIcon | None = None,
+        host: TrayHostWatch | None = None,
+        tray_available: Callable[[], bool] = QSystemTrayIcon.isSystemTrayAvailable,
     ):
         super().__init__(parent)
         self._entries = entries
@@ -137,37 +156,102 @@ class TrayController(QObject):
         self._icons = icons
         # An icon shown while the app was loading (ui/startup.py), to be taken over.
         self._early_icon = tray_icon
+        self._tray_available = tray_available
         self.tray: QSystemTrayIcon | None = None
         self.window: StatusWindow | None = None
+        # The window shown because there is no icon (not opened from the icon): it steps aside for one.
+        self._standing_in = False
+        # Whether the icon reaches the desktop over StatusNotifierItem (always, on Wayland), so that a
+        # tray host leaving takes it out of sight; an X11 XEmbed icon does not depend on one.
+        self._icon_on_bus = False
         self.menu = QMenu()
         self.menu.aboutToShow.connect(self.rebuild_menu)
         # Called before the menu reads the entries: the host steps its engine there.
         self.before_menu: Callable[[], None] | None = None
+        self._host = host
+        self.host_grace = QTimer(self)
+        self.host_grace.setSingleShot(True)
+        self.host_grace.setInterval(HOST_GRACE_MS)
+        self.host_grace.timeout.connect(self._host_gone)
+        if host is not None:
+            host.appeared.connect(self._host_appeared)
+            host.vanished.connect(self._host_vanished)
 
     def show(self) -> bool:
         """Show the tray icon; False (and the status window instead) without a tray."""
-        if QSystemTrayIcon.isSystemTrayAvailable():
-            if self._early_icon is not None:
-                self.tray, self._early_icon = self._early_icon, None
-                self.tray.setParent(self)
-                self.tray.setIcon(self._icons["normal"])
-            else:
-                self.tray = QSystemTrayIcon(self._icons["normal"], self)
-            self.tray.setContextMenu(self.menu)
-            self.tray.activated.connect(self._activated)
-            self.rebuild_menu()
-            self.tray.show()
+        if self._tray_available():
+            self._show_icon()
             return True
-        self.window = StatusWindow(self._run, self._icons["normal"])
-        self.window.set_entries(self._entries())
-        self.window.show()
+        self._stand_in()
         return False
 
+    def _show_icon(self) -> None:
+        if self._early_icon is not None:
+            self.tray, self._early_icon = self._early_icon, None
+            self.tray.setParent(self)
+            self.tray.setIcon(self._icons["normal"])
+        else:
+            self.tray = QSystemTrayIcon(self._icons["normal"], self)
+        self._icon_on_bus = QGuiApplication.platformName() != "xcb" or (self._host is not None and self._host.present())
+        self.tray.setContextMenu(self.menu)
+        self.tray.activated.connect(self._activated)
+        self.rebuild_menu()
+        self.tray.show()
+
+    def _stand_in(self) -> None:
+        """The status window in the icon's place, saying why."""
+        window = self._status_window()
+        self._standing_in = True
+        window.set_standing_in(True)
+        window.reveal()
+
+    def _host_appeared(self) -> None:
+        """A tray host took its name on the bus: the icon goes there (Qt registers it), the stand-in steps aside."""
+        if self._host is None:
+            return  # hidden for good: the app is quitting
+        self.host_grace.stop()
+        if self.tray is None:
+            if not self._tray_available():
+                return
+            self._show_icon()
+            log.info("system tray: a tray appeared, icon shown")
+        if self._standing_in and self.window is not None:
+            self._standing_in = False
+            self.window.hide()
+            self.window.set_standing_in(False)
+            log.info("system tray: the icon is in the tray, status window hidden")
+
+    def _host_vanished(self) -> None:
+        if self._host is not None and self.tray is not None and self._icon_on_bus:
+            self.host_grace.start()
+
+    def _host_gone(self) -> None:
+        if self._host is None or self._host.present() or (self.window is not None and self.window.isVisible()):
+            return
+        log.info("system tray: the tray went away, status window shown")
+        self._stand_in()
+
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
-        # A left click opens the menu too, on every platform (many trays only
-        # show the context menu on a right click).
+        # The right click is the tray's (it shows the menu); a left click asks for the app itself.
         if reason == QSystemTrayIcon.ActivationReason.Trigger:
-            self.menu.popup(QCursor.pos())
+            self.show_status_window()
+
+    def show_status_window(self) -> None:
+        """The status window, up to date and in front: what a left click on the icon or its status line opens."""
+        if self.before_menu is not None:
+            self.before_menu()
+        window = self._status_window()
+        window.set_entries(self._entries())
+        window.reveal()
+        window.raise_()
+        window.activateWindow()
+
+    def _status_window(self) -> StatusWindow:
+        if self.window is None:
+            self.window = StatusWindow(self._run, self._icons["normal"])
+            self.window.set_standing_in(self.tray is None)
+            self.window.set_entries(self._entries())
+        return self.window
 
     def rebuild_menu(self) -> None:
         if self.before_menu is not None:
@@ -186,29 +270,23 @@ class TrayController(QObject):
             action.triggered.connect(lambda _=False, c=entry.command: self._run(c))
             self.menu.addAction(action)
 
-    def _text_line(self, entry: MenuEntry) -> QWidgetAction:
-        """The status (bold, the most readable line) or a note: text, not a greyed-out action."""
-        label = QLabel(entry.label)
-        label.setObjectName(f"menu:{entry.key}")
-        font = label.font()
-        font.setBold(entry.key == "status")
-        label.setFont(font)
-        height = label.fontMetrics().height()
-        label.setContentsMargins(height, height // 3, height, height // 3)
-        # Disabled, so the keyboard passes over it, but drawn in the normal text colour, not greyed.
-        palette = label.palette()
-        for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text):
-            palette.setColor(QPalette.ColorGroup.Disabled, role, palette.color(QPalette.ColorGroup.Active, role))
-        label.setPalette(palette)
-        action = QWidgetAction(self.menu)
-        action.setDefaultWidget(label)
-        action.setText(entry.label)
+    def _text_line(self, entry: MenuEntry) -> QAction:
+        """The status (bold) or a note, as an entry that opens the status window.
+
+        Enabled, so it is drawn in the text colour: Plasma and GNOME's
+        AppIndicator draw the menu from Qt's D-Bus export, where a disabled
+        entry is greyed and a widget in the menu does not travel.
+        """
+        action = QAction(entry.label, self.menu)
         action.setObjectName(entry.key)
-        action.setEnabled(False)
+        font = action.font()
+        font.setBold(entry.key == "status")
+        action.setFont(font)
+        action.triggered.connect(self.show_status_window)
         return action
 
     def refresh(self, status_text: str, look: str) -> None:
-        """Tooltip, icon ("normal", "paused", "overdue") and the fallback window follow the engine."""
+        """Tooltip, icon ("normal", "paused", "overdue") and the status window follow the engine."""
         if self.tray is not None:
             self.tray.setToolTip(f"deskbreak: {status_text}")
             self.tray.setIcon(self._icons.get(look, self._icons["normal"]))
@@ -222,6 +300,8 @@ class TrayController(QObject):
         return True
 
     def hide(self) -> None:
+        self._host = None
+        self.host_grace.stop()
         if self.tray is not None:
             self.tray.hide()
         if self.window is not None:
@@ -229,7 +309,7 @@ class TrayController(QObject):
 
 
 class StatusWindow(QWidget):
-    """The tray menu as a small window, for desktops without a system tray."""
+    """The tray menu as a small window: opened from the icon, or standing in for it without a system tray."""
 
     def __init__(self, run_command: Callable[[cmd.Command], None], icon: QIcon):
         super().__init__(None, Qt.WindowType.Window)
@@ -263,16 +343,21 @@ class StatusWindow(QWidget):
         scroll.setWidget(self._commands)
         layout.addWidget(scroll, 1)
         self._buttons: list[QPushButton] = []
+        self._commands_shown: list[MenuEntry] | None = None
 
     def set_entries(self, entries: list[MenuEntry]) -> None:
+        """The status line, and the buttons rebuilt only when the commands changed: the countdown
+        changes the text each minute (each second in the last one), and a rebuild would take the focus."""
+        self.status.setText(entries[0].label)
+        commands = [entry for entry in entries[1:] if entry.command is not None]
+        if commands == self._commands_shown:
+            return
+        self._commands_shown = commands
         for button in self._buttons:
             self._layout.removeWidget(button)
             button.deleteLater()
         self._buttons = []
-        self.status.setText(entries[0].label)
-        for entry in entries[1:]:
-            if entry.command is None:
-                continue
+        for entry in commands:
             button = QPushButton(entry.label)
             button.setObjectName(f"command:{entry.key}")
             button.setEnabled(entry.enabled)
@@ -282,21 +367,36 @@ class StatusWindow(QWidget):
         if not self._placed and not self.isVisible():
             self._place()
 
+    def set_standing_in(self, standing_in: bool) -> None:
+        """Say "no system tray found" (the window stands in for the icon) or not (it was opened from the icon)."""
+        self.notice.setHidden(not standing_in)
+
+    def reveal(self) -> None:
+        """Show the window, fitted again to what it shows now if it was shown before with or without the note."""
+        if self._placed and not self.isVisible():
+            self.layout().activate()  # the minimum size without (or with) the note, before resizing to it
+            self.resize(self._fitted_size().boundedTo(screen_fit.available_area(self).size()))
+        self.show()
+
     def button_for(self, command: str) -> QPushButton | None:
         return next((b for b in self._buttons if b.objectName() == f"command:{command}"), None)
 
     def _place(self) -> None:
-        """Sized once, before it is first shown (the frame is placed right only then), for the first entries."""
+        """Sized and placed once, before it is first shown (the frame is placed right only then), for the first entries."""
         self._placed = True
+        screen_fit.place(self, self._fitted_size())
+
+    def _fitted_size(self) -> QSize:
         # The widest button beside a scroll bar, should the buttons need one.
         scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
         inner = max(self._commands.sizeHint().width() + scroll_bar, round(self.fontMetrics().height() * 20))
         margins = self.layout().contentsMargins()
         width = inner + margins.left() + margins.right()
         spacing = self.layout().spacing()
-        height = (margins.top() + margins.bottom() + 2 * spacing + self.notice.heightForWidth(inner)
+        notice = 0 if self.notice.isHidden() else self.notice.heightForWidth(inner) + spacing
+        height = (margins.top() + margins.bottom() + spacing + notice
                   + self.status.heightForWidth(inner) + self._commands.sizeHint().height())
-        screen_fit.place(self, QSize(width, height))
+        return QSize(width, height)
 
 
 class TrayNotifier:

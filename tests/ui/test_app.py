@@ -13,7 +13,6 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from deskbreak.adapters.notify import NotifierChain
@@ -479,18 +478,6 @@ def test_the_menu_only_reads_and_the_tray_steps_once_before_it_opens(app_parts):
     assert len(steps) == 1
 
 
-def test_the_status_line_is_readable_text_not_a_greyed_out_entry(app_parts):
-    app, clock, notifier, history = app_parts
-    app.tray.rebuild_menu()
-    status = app.tray.menu.actions()[0]
-    assert status.text() == "Next sit-break in 30 min"
-    label = status.defaultWidget()
-    assert label.font().bold()
-    palette = label.palette()
-    assert palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText) == palette.color(
-        QPalette.ColorGroup.Active, QPalette.ColorRole.WindowText), "readable, not greyed out"
-
-
 def test_a_break_due_during_a_presentation_waits_in_the_tray_and_starts_when_it_ends(qtbot, tmp_path):
     dnd = FakeHold("fullscreen")
     app = make_app(tmp_path, holds=Holds.of(dnd))
@@ -603,16 +590,6 @@ def test_a_break_the_user_started_can_always_be_ended(qtbot, tmp_path):
     app.window.end_break()
     assert app.engine.status(app.clock.now()).state == State.WAITING
     app.shutdown()
-
-
-@pytest.mark.qt_log_ignore(r"^This plugin does not support grabbing the keyboard$")  # offscreen menus
-def test_a_left_click_on_the_tray_icon_opens_the_menu(app_parts):
-    from PySide6.QtWidgets import QSystemTrayIcon
-
-    app, clock, notifier, history = app_parts
-    app.tray._activated(QSystemTrayIcon.ActivationReason.Trigger)
-    assert app.tray.menu.isVisible()
-    app.tray.menu.hide()
 
 
 def test_sore_back_mode_swaps_folds_for_the_gentle_moves_in_the_break_it_plays(qtbot, tmp_path):
