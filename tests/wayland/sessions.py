@@ -259,6 +259,15 @@ class GnomeShell(WaylandSession):
                   "global._deskbreakTyping -= 1; return false; }));"
                   "return true; })()")
 
+    def tray_icons(self) -> list[dict]:
+        """The AppIndicator extension's icons in the top bar: position, size, and the menu's entries
+        (label, sensitive) when it is open."""
+        return self.eval(
+            "Object.entries(imports.ui.main.panel.statusArea).filter(([key]) => key.startsWith('appindicator-'))"
+            ".map(([key, icon]) => { const [x, y] = icon.get_transformed_position(); const [w, h] = icon.get_size();"
+            "return {key, x, y, width: w, height: h, open: icon.menu.isOpen, entries: icon.menu._getMenuItems()"
+            ".filter(item => item.label).map(item => [item.label.text, item.sensitive])}; })")
+
     def click(self, x: float, y: float) -> None:
         """Move a virtual pointer to (x, y) and click the left button there."""
         self.eval("(() => { const Clutter = imports.gi.Clutter; const GLib = imports.gi.GLib;"
