@@ -51,8 +51,8 @@ from deskbreak.core.content.guide import RoutinePlayer, Segment, build_segments,
 from deskbreak.core.i18n import translate
 from deskbreak.core.kinds import Outcome
 from deskbreak.core.settings import Settings
-from deskbreak.ui import screen_fit
-from deskbreak.ui.break_screens import compositor_places_windows, routine_screen, show_again, show_fullscreen_on
+from deskbreak.ui import break_screens, screen_fit
+from deskbreak.ui.break_screens import routine_screen, show_again, show_fullscreen_on
 from deskbreak.ui.break_done import DONE_HEADLINE, DonePage
 from deskbreak.ui.break_routine import SAFETY_FOOTER, IllustrationCard, RoutinePage
 from deskbreak.ui.break_safety import SafetyPage
@@ -119,7 +119,7 @@ class BreakWindow(QWidget):
         self.title = title
         self.overlays: list[BreakOverlay] = []
         # Fullscreen on its screen where the compositor places windows (break_screens.py); None: as the platform needs.
-        self.fullscreen = compositor_places_windows() if fullscreen is None else fullscreen
+        self.fullscreen = break_screens.compositor_places_windows() if fullscreen is None else fullscreen
         self._screen: QScreen | None = None
         self.exercises = tuple(exercises)
         self.settings = settings

@@ -28,6 +28,7 @@ class Notices:
         self.notifier = notifier
         self._settings = settings
         self._run_command = run_command
+        self._break_covered_shown = False
         if notifier is not None:
             notifier.on_action = self._action
 
@@ -41,8 +42,23 @@ class Notices:
             self.notifier.notify(title, body)
 
     def withdraw(self) -> None:
+        self._break_covered_shown = False
         if self.notifier is not None:
             self.notifier.withdraw()
+
+    def break_covered(self, kind_label: str) -> None:
+        """The break window lost the keyboard where another window can cover it: offer it back."""
+        if self.notifier is None:
+            return
+        self.notifier.notify(translate("app", "{kind} in progress").format(kind=kind_label),
+                             translate("app", "Another window may be covering it."),
+                             actions=[("show-break", translate("app", "Show the break"))])
+        self._break_covered_shown = True
+
+    def break_in_view(self) -> None:
+        """The break window has the keyboard again: the offer to bring it back goes."""
+        if self._break_covered_shown:
+            self.withdraw()
 
     def render(self, event) -> None:
         """Say what ``event`` means to the user, when it is news."""
@@ -76,3 +92,5 @@ class Notices:
             self._run_command(cmd.Postpone())
         elif key == "cooldown":
             self._run_command(cmd.StartBreak(BreakKind.EVENING))
+        elif key == "show-break":
+            self._run_command(cmd.ShowBreak())
