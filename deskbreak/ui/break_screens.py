@@ -44,11 +44,14 @@ def show_again(window: QWidget, screen: QScreen | None, *, fullscreen: bool, act
     window, and activating it needs a token only the desktop hands out
     (GNOME 43 answers with a "... is ready" notice instead). A window mapped
     anew is stacked on top and focused on GNOME and KDE alike, so the window
-    is hidden and shown again, fullscreen on its screen. Elsewhere it is
-    raised (and activated when ``activate``).
+    is hidden and shown again, fullscreen on its screen. Its native window is
+    made anew too: shown again at once on the old one, the window stays a
+    blank surface on GNOME 43. Elsewhere it is raised (and activated when ``activate``).
     """
     if fullscreen and screen is not None:
         window.hide()
+        if window.windowHandle() is not None:
+            window.windowHandle().destroy()
         show_fullscreen_on(window, screen)
         return
     window.show()
