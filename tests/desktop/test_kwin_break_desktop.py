@@ -9,7 +9,9 @@ and the script must be gone once the break is. KWin is asked through a
 script of the test's own, whose ``print`` lines land in KWin's log.
 
 Without ``kwin_wayland`` the test skips in one line (fails under ``CI``).
-It starts a compositor, so it is marked ``desktop``, out of the fast tiers.
+It starts a compositor of its own (never the X desktop of this tier), so it
+is in the desktop tier, out of the fast ones, until the Wayland tier's shared
+KWin takes it over.
 """
 
 from __future__ import annotations
@@ -25,10 +27,7 @@ from pathlib import Path
 
 import pytest
 
-from support.bus import private_bus  # noqa: F401  (a fixture)
 from support.ci import require_program
-
-pytestmark = pytest.mark.desktop
 
 SOCKET = "wl-deskbreak-test"
 WIDTH, HEIGHT = 1280, 800
