@@ -174,3 +174,17 @@ def test_on_x11_no_kwin_script_is_asked_for(keep_above, started):
     app, _ = started()
     assert app.window.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
     assert keep_above.asked == []
+
+
+def test_a_notice_that_replaced_the_offer_stays_when_the_break_comes_back(wayland, started, qtbot):
+    app, notifier = started()
+    window = app.window
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    another_apps_window(qtbot)
+    assert notifier.titles[-1] == COVERED_TITLE
+    app.notices.tell("deskbreak", "Some of your settings were not used")
+    withdrawn = notifier.withdrawn
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    assert notifier.withdrawn == withdrawn
