@@ -33,7 +33,8 @@ def probe(tmp_path: Path, *arguments: str) -> dict:
     config.write_text(json.dumps(SCREENS))
     env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}")
     out = subprocess.run([sys.executable, str(Path(__file__).with_name("multiscreen_probe.py")), *arguments],
-                         env=env, capture_output=True, text=True, timeout=60, check=True)
+                         env=env, capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
