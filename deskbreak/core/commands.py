@@ -93,11 +93,16 @@ class OpenHistory:
 
 
 @dataclass(frozen=True)
+class ShowBreak:
+    """Bring the break window on screen back in front of the windows that covered it."""
+
+
+@dataclass(frozen=True)
 class Quit:
     pass
 
 
 EngineCommand = Union[StartBreak, Postpone, Skip, SkipNext, Pause, Resume, FinishBreak, NoRunToday]
-AppCommand = Union[OpenSettings, OpenHistory, Quit]
+AppCommand = Union[OpenSettings, OpenHistory, ShowBreak, Quit]
 Command = Union[EngineCommand, AppCommand]
 ENGINE_COMMANDS = (StartBreak, Postpone, Skip, SkipNext, Pause, Resume, FinishBreak, NoRunToday)

@@ -119,6 +119,8 @@ class DeskbreakApp(QObject):
         self.breaks = BreakHost(self.session, idle, chimes=chimes, postpone_label=lambda: self.notices.postpone_label,
                                 run_command=self.run_command, finish_break=self._finish_break,
                                 after_history_written=self._after_history_written, parent=self)
+        self.breaks.covered.connect(self.notices.break_covered)
+        self.breaks.inView.connect(self.notices.break_in_view)
         self.windows = SideWindows(self.session, autostart=autostart, poses=lambda: self.breaks.poses,
                                    tell=self.notices.tell, after_history_written=self._after_history_written,
                                    start_break_for=self._start_break_for, welcome_marker=welcome_marker, parent=self)
@@ -327,6 +329,8 @@ class DeskbreakApp(QObject):
             self.show_settings()
         elif isinstance(command, cmd.OpenHistory):
             self.windows.show_history()
+        elif isinstance(command, cmd.ShowBreak):
+            self.breaks.bring_back()
         elif isinstance(command, cmd.Quit):
             self.quit()
         else:

@@ -5,6 +5,13 @@
 the user stops typing, and passes what the window reports (an exercise done,
 its routine ended, Postpone) straight back to the session. It decides
 nothing about the break: the plan and the outcome are the session's.
+
+It also keeps the break in view. On Wayland the window is fullscreen on its
+screen (:mod:`deskbreak.ui.break_screens`); on KDE a KWin script keeps it
+above other windows (:mod:`deskbreak.adapters.kwin_keep_above`). Where
+nothing does (GNOME), a window opened or clicked afterwards covers it, so
+when the break loses the keyboard the host says so (:attr:`BreakHost.covered`,
+a notification offering it back) and :meth:`BreakHost.bring_back` shows it again.
 """
 
 from __future__ import annotations
@@ -13,15 +20,17 @@ import importlib
 from datetime import datetime
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QObject, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QWindow
 
+from deskbreak.adapters.kwin_keep_above import keep_above_adapter
 from deskbreak.core import commands as cmd
 from deskbreak.core.describe import status_line
 from deskbreak.core.kinds import Outcome
 from deskbreak.core.ports import IdleMonitor
 from deskbreak.core.content.poses import load_poses_or_none
 from deskbreak.core.session import BreakSession, BreakShown
+from deskbreak.ui import break_screens
 
 if TYPE_CHECKING:
     from deskbreak.ui.break_window import BreakWindow
@@ -64,6 +73,11 @@ class BreakHost(QObject):
     ``then`` on this thread once the history has every write queued so far.
     """
 
+    covered = Signal(str)
+    """The break (its kind's label) lost the keyboard to another window, which may cover it."""
+    inView = Signal()
+    """The covered break has the keyboard again."""
+
     def __init__(self, session: BreakSession, idle: IdleMonitor, *, chimes,
                  postpone_label: Callable[[], str], run_command: Callable[[cmd.Command], None],
                  finish_break: Callable[[Outcome], None], after_history_written: Callable[[Callable[[], object]], None], parent: QObject | None = None):
@@ -82,6 +96,14 @@ class BreakHost(QObject):
         self._focus_timer.timeout.connect(self._activate_when_quiet)
         self._unknown_quiet_ticks = 0
         self.window: BreakWindow | None = None
+        # KDE on Wayland: KWin keeps the break above (None elsewhere); which window it is asked for.
+        self.keep_above = keep_above_adapter(wayland=break_screens.compositor_places_windows())
+        if self.keep_above is not None:
+            self.keep_above.keptAbove.connect(self._kept_above)
+        self._kept_above_window: BreakWindow | None = None
+        self._stays_in_view = False
+        self._covered = self._had_keyboard = False
+        QGuiApplication.instance().focusWindowChanged.connect(self._focus_moved)
         # Windows that outlive their break (the done view, the safety advice)
         # stay referenced until Qt destroys them, or Python would collect them
         # and they would vanish mid-sentence.
@@ -125,9 +147,15 @@ class BreakHost(QObject):
             window.chime.connect(self.chimes.play)
         self.window = window
         self._windows.add(window)
-        window.destroyed.connect(lambda *_: self._windows.discard(window))
+        window.destroyed.connect(lambda *_: self._window_gone(window))
         # Started by the user: take the keyboard now. Prompted: wait until they stop typing.
         window.start(activate=plan.brk.user_started)
+        # Covered by nothing on X11 (Qt's stay-on-top hint), by whatever takes the keyboard on Wayland...
+        self._stays_in_view, self._covered, self._had_keyboard = not window.fullscreen, False, False
+        if self.keep_above is not None and window.fullscreen:
+            # ...unless KWin keeps it above (KDE).
+            self._kept_above_window = window
+            self.keep_above.keep_above([window.windowTitle(), *(o.windowTitle() for o in window.overlays)])
         if not plan.brk.user_started:
             self._unknown_quiet_ticks = 0
             self._focus_timer.start()
@@ -148,6 +176,38 @@ class BreakHost(QObject):
         if quiet:
             self._focus_timer.stop()
             window.activate()
+
+    def bring_back(self) -> None:
+        """Show the break window again in front of whatever covered it (the tray's and the notification's "Show the break")."""
+        if self.window is not None:
+            self.window.bring_back()
+
+    def _kept_above(self) -> None:
+        if self._kept_above_window is not None and self._kept_above_window is self.window:
+            self._stays_in_view = True
+
+    def _focus_moved(self, focused: QWindow | None) -> None:
+        """Where the break can be covered, say when it loses the keyboard it had, and when it has it back."""
+        window = self.window
+        if window is None or self._stays_in_view or not window.isVisible():
+            return
+        ours = focused is not None and focused in [w.windowHandle() for w in (window, *window.overlays)]
+        if ours:
+            self._had_keyboard = True
+            if self._covered:
+                self._covered = False
+                self.inView.emit()
+        elif self._had_keyboard and not self._covered:
+            # Only a loss counts: focus moving between other windows says nothing of the break.
+            self._covered = True
+            self.covered.emit(window.title)
+
+    def _window_gone(self, window: BreakWindow) -> None:
+        self._windows.discard(window)
+        if window is self._kept_above_window:
+            # KWin lets the break go only now: the done view stays above until it closes too.
+            self._kept_above_window = None
+            self.keep_above.release()
 
     def stop_routine(self) -> None:
         """Report the exercise under way of a routine the session (or a quit) ends, before its row closes."""

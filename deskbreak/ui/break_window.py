@@ -41,7 +41,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCursor, QGuiApplication, QKeyEvent, QScreen
+from PySide6.QtGui import QKeyEvent, QScreen
 from PySide6.QtWidgets import QAbstractButton, QStackedWidget, QVBoxLayout, QWidget
 
 from deskbreak.core.content.catalog import Exercise, SafetyNote
@@ -51,7 +51,8 @@ from deskbreak.core.content.guide import RoutinePlayer, Segment, build_segments,
 from deskbreak.core.i18n import translate
 from deskbreak.core.kinds import Outcome
 from deskbreak.core.settings import Settings
-from deskbreak.ui import screen_fit
+from deskbreak.ui import break_screens, screen_fit
+from deskbreak.ui.break_screens import routine_screen, show_again, show_fullscreen_on
 from deskbreak.ui.break_done import DONE_HEADLINE, DonePage
 from deskbreak.ui.break_routine import SAFETY_FOOTER, IllustrationCard, RoutinePage
 from deskbreak.ui.break_safety import SafetyPage
@@ -106,7 +107,8 @@ class BreakWindow(QWidget):
                  postpone_label: str | None = None, key_guard_s: float = KEY_GUARD_S,
                  auto_close_s: float | None = AUTO_CLOSE_S, poses: dict | None = None,
                  end_allowed: bool = True, next_break_text: str = "", safety_first: bool = False,
-                 segments: Sequence[Segment] | None = None, parent: QWidget | None = None) -> None:
+                 segments: Sequence[Segment] | None = None, fullscreen: bool | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setObjectName("breakWindow")
@@ -116,6 +118,9 @@ class BreakWindow(QWidget):
 
         self.title = title
         self.overlays: list[BreakOverlay] = []
+        # Fullscreen on its screen where the compositor places windows (break_screens.py); None: as the platform needs.
+        self.fullscreen = break_screens.compositor_places_windows() if fullscreen is None else fullscreen
+        self._screen: QScreen | None = None
         self.exercises = tuple(exercises)
         self.settings = settings
         self.clock = clock
@@ -206,7 +211,7 @@ class BreakWindow(QWidget):
         self._done.set_next_break_text(text)
 
     def start(self, activate: bool = True) -> None:
-        """Start playing now, and show the window on the screen under the mouse.
+        """Start playing now, and show the window on its screen (:func:`~deskbreak.ui.break_screens.routine_screen`).
 
         With ``activate`` False the window appears on top without taking the
         keyboard (someone may be typing); the host calls :meth:`activate`
@@ -217,18 +222,30 @@ class BreakWindow(QWidget):
         now = self.clock.monotonic()
         self._quiet_since = now
         self._player = RoutinePlayer(self.segments, now)
-        screen = self._place_on_cursor_screen()
+        self._screen = screen = self._place()
         self.tick()
         if self._state == _CLOSED:
             return
-        self.overlays = cover_other_screens(screen, self.title)
+        self.overlays = cover_other_screens(screen, self.title, fullscreen=self.fullscreen)
         for overlay in self.overlays:
             overlay.endRequested.connect(self.end_break)
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, not activate)
-        self.show()
+        if self.fullscreen and screen is not None:
+            show_fullscreen_on(self, screen)
+        else:
+            self.show()
         self.raise_()
         if activate:
             self.activate()
+
+    def bring_back(self) -> None:
+        """Show the break again in front of the windows that covered it, and give it the keyboard."""
+        if self._state == _CLOSED or self._player is None:
+            return
+        for overlay in self.overlays:
+            overlay.bring_back(fullscreen=self.fullscreen)
+        # Last, so it is the window on top and the one with the keyboard.
+        show_again(self, self._screen, fullscreen=self.fullscreen, activate=True)
 
     def activate(self) -> None:
         """Take the keyboard: Space, Right and Esc now reach the routine."""
@@ -352,14 +369,20 @@ class BreakWindow(QWidget):
             self._restyle()
         super().changeEvent(event)
 
-    def _place_on_cursor_screen(self) -> QScreen | None:
-        screen = QGuiApplication.screenAt(QCursor.pos()) or QGuiApplication.primaryScreen()
+    def _place(self) -> QScreen | None:
+        """Size the window for its screen, and return that screen."""
+        screen = routine_screen()
         if screen is None:
             self.resize(window_size(QSize(1280, 800)))
             return None
         self.setScreen(screen)
-        # Inside the screen's free area with the window manager's frame, centred frame and all.
-        screen_fit.place(self, window_size(screen_fit.available_area(self).size()))
+        if self.fullscreen:
+            # The whole screen, the routine in the size it has as a window, in the middle.
+            margin = (screen.size() - window_size(screen.availableGeometry().size())) / 2
+            self.layout().setContentsMargins(margin.width(), margin.height(), margin.width(), margin.height())
+        else:
+            # Inside the screen's free area with the window manager's frame, centred frame and all.
+            screen_fit.place(self, window_size(screen_fit.available_area(self).size()))
         return screen
 
     def _uncover_screens(self) -> None:

@@ -1,8 +1,10 @@
 """Dimmed "Break in progress" overlays for the screens the routine is not on.
 
-The routine itself shows on the screen with the mouse; every other screen gets
-a dark, translucent cover that says a break is under way. It never traps the
-user: it has an "End break" button, and it is not modal.
+The routine itself shows on its screen (:mod:`deskbreak.ui.break_screens`
+says which); every other screen gets a dark, translucent cover that says a
+break is under way, fullscreen on that screen where the compositor places the
+windows (Wayland). It never traps the user: it has an "End break" button,
+and it is not modal.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPainter, QScreen
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from deskbreak.core.i18n import translate
+from deskbreak.ui.break_screens import show_again, show_fullscreen_on
 
 DIM = QColor(15, 23, 42, 215)  # slate-900 at 84 %: text on it stays readable
 
@@ -27,6 +30,7 @@ class BreakOverlay(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_TranslucentBackground)
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.covered_screen = screen
         self.setScreen(screen)
         self.setGeometry(screen.geometry())
         layout = QVBoxLayout(self)
@@ -48,14 +52,25 @@ class BreakOverlay(QWidget):
     def paintEvent(self, event) -> None:  # noqa: N802
         QPainter(self).fillRect(self.rect(), DIM)
 
+    def show_on_screen(self, *, fullscreen: bool) -> None:
+        """Show it over its screen: fullscreen there where that is the only way onto a screen."""
+        if fullscreen:
+            show_fullscreen_on(self, self.covered_screen)
+        else:
+            self.show()
 
-def cover_other_screens(routine_screen: QScreen | None, title: str) -> list[BreakOverlay]:
+    def bring_back(self, *, fullscreen: bool) -> None:
+        """Show it again in front of whatever covered it."""
+        show_again(self, self.covered_screen, fullscreen=fullscreen, activate=False)
+
+
+def cover_other_screens(routine_screen: QScreen | None, title: str, *, fullscreen: bool = False) -> list[BreakOverlay]:
     """One overlay on every screen but ``routine_screen``, shown without taking focus."""
     overlays = []
     for screen in QGuiApplication.screens():
         if screen is routine_screen:
             continue
         overlay = BreakOverlay(screen, title)
-        overlay.show()
+        overlay.show_on_screen(fullscreen=fullscreen)
         overlays.append(overlay)
     return overlays

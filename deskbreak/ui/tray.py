@@ -77,6 +77,9 @@ def menu_entries(status: Status, now: datetime, context: MenuContext) -> list[Me
     entries = [MenuEntry(status_line(status, now), None, key="status")]
     entries += [MenuEntry(note, None, key="note") for note in context.notes]
     entries.append(SEPARATOR)
+    if state == State.ON_BREAK:
+        # On Wayland another window can cover the break: this brings it back in front.
+        entries.append(MenuEntry(translate("tray", "Show the break"), cmd.ShowBreak(), key="show-break"))
     def with_length(label: str, kind: BreakKind) -> str:
         label = translate("tray", label)
         return f"{label}, {context.lengths[kind]}" if kind in context.lengths else label

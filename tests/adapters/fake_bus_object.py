@@ -33,11 +33,13 @@ class FakeObject(QDBusVirtualObject):
         return True
 
 
-def serve(service: str, path: str, service_object: FakeObject) -> int:
-    """Own ``service`` with ``service_object`` at ``path`` on the session bus, print READY and run."""
+def serve(service: str, path: str, service_object: FakeObject,
+          options=QDBusConnection.VirtualObjectRegisterOption.SingleNode) -> int:
+    """Own ``service`` with ``service_object`` at ``path`` (and below it, with ``SubPath``) on the session bus,
+    print READY and run."""
     app = QCoreApplication(sys.argv[:1])
     bus = QDBusConnection.sessionBus()
-    if not bus.registerVirtualObject(path, service_object) or not bus.registerService(service):
+    if not bus.registerVirtualObject(path, service_object, options) or not bus.registerService(service):
         print(f"cannot own {service}: {bus.lastError().message()}", file=sys.stderr)
         return 1
     print("READY", flush=True)
