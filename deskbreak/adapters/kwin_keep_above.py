@@ -21,21 +21,18 @@ from __future__ import annotations
 import json
 import logging
 import os
-import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtDBus import QDBusConnection, QDBusMessage, QDBusPendingCallWatcher
 
+from deskbreak.adapters.kwin_scripting import (NO_SUCH_OBJECT, SCRIPT, SCRIPTING, SCRIPTING_PATH, SERVICE,
+                                               script_object_paths, write_private_script)
+
 log = logging.getLogger(__name__)
 
-SERVICE = "org.kde.KWin"
-SCRIPTING_PATH = "/Scripting"
-SCRIPTING_INTERFACE = "org.kde.kwin.Scripting"
-SCRIPT_INTERFACE = "org.kde.kwin.Script"
 CALL_TIMEOUT_MS = 3000
-NO_SUCH_OBJECT = "org.freedesktop.DBus.Error.UnknownObject"
 
 _SCRIPT = """// deskbreak keeps its break above other windows (loaded while the break is on screen).
 var wanted = {wanted};
@@ -61,11 +58,6 @@ def keep_above_script(pid: int, captions: Sequence[str]) -> str:
     """The KWin script that keeps the windows of process ``pid`` with these ``captions`` above the others."""
     # JSON is JavaScript, every caption safely quoted (ensure_ascii escapes U+2028 too).
     return _SCRIPT.format(wanted=json.dumps({"pid": pid, "captions": list(captions)}))
-
-
-def script_object_paths(script_id: int) -> tuple[str, ...]:
-    """Where KWin puts a loaded script's object: KWin 6's path, then KWin 5's."""
-    return f"/Scripting/Script{script_id}", f"/{script_id}"
 
 
 def keep_above_adapter(*, wayland: bool, environ: Mapping[str, str] = os.environ,
@@ -109,7 +101,7 @@ class KWinKeepAbove(QObject):
             self._fail(f"cannot write the KWin script: {exc}")
             return
         self._loaded = True
-        self._call(SCRIPTING_PATH, SCRIPTING_INTERFACE, "loadScript", [str(self._script_file), self._name],
+        self._call(SCRIPTING_PATH, SCRIPTING, "loadScript", [str(self._script_file), self._name],
                    lambda reply: self._script_loaded(this_round, reply))
 
     def release(self) -> None:
@@ -117,7 +109,7 @@ class KWinKeepAbove(QObject):
         self._round += 1
         if self._loaded:
             self._loaded = False
-            self._call(SCRIPTING_PATH, SCRIPTING_INTERFACE, "unloadScript", [self._name], self._unloaded)
+            self._call(SCRIPTING_PATH, SCRIPTING, "unloadScript", [self._name], self._unloaded)
         if self._script_file is not None:
             self._script_file.unlink(missing_ok=True)
             self._script_file = None
@@ -137,7 +129,7 @@ class KWinKeepAbove(QObject):
         self._run(this_round, script_object_paths(script_id))
 
     def _run(self, this_round: int, paths: Sequence[str]) -> None:
-        self._call(paths[0], SCRIPT_INTERFACE, "run", [], lambda reply: self._ran(this_round, paths[1:], reply))
+        self._call(paths[0], SCRIPT, "run", [], lambda reply: self._ran(this_round, paths[1:], reply))
 
     def _ran(self, this_round: int, other_paths: Sequence[str], reply: QDBusMessage) -> None:
         if this_round != self._round:
@@ -172,10 +164,6 @@ class KWinKeepAbove(QObject):
         watcher.finished.connect(answered)
 
     def _write_script(self, text: str) -> Path:
-        """A private file KWin reads when the script runs (it takes scripts by path only)."""
-        folder = self._script_dir or Path(os.environ.get("XDG_RUNTIME_DIR") or tempfile.gettempdir())
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(prefix="deskbreak-keep-above-", suffix=".js", dir=folder)
-        with os.fdopen(handle, "w", encoding="utf-8") as script:
-            script.write(text)
-        return Path(name)
+        folder = self._script_dir or (Path(os.environ["XDG_RUNTIME_DIR"]) if os.environ.get("XDG_RUNTIME_DIR")
+                                      else None)
+        return write_private_script(text, "deskbreak-keep-above", folder)
