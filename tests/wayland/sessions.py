@@ -268,6 +268,31 @@ class GnomeShell(WaylandSession):
             "return {key, x, y, width: w, height: h, open: icon.menu.isOpen, entries: icon.menu._getMenuItems()"
             ".filter(item => item.label).map(item => [item.label.text, item.sensitive])}; })")
 
+    def open_tray_menu(self) -> dict:
+        """Click the (one) AppIndicator icon until its menu is open; the icon, as :meth:`tray_icons` has it."""
+        def opened():
+            # The icon takes clicks a moment after it shows: click until its menu is open.
+            [icon] = self.tray_icons()
+            if not icon["open"]:
+                self.click(icon["x"] + icon["width"] / 2, icon["y"] + icon["height"] / 2)
+            return icon if icon["open"] else None
+        return wait_for(opened, 10, 0.5, "the tray menu open")
+
+    def notifications(self) -> list[dict]:
+        """The notifications in the shell's message tray: title, body and action labels."""
+        return self.eval(
+            "imports.ui.main.messageTray.getSources().flatMap(source => source.notifications.map(n => ({"
+            "title: n.title, body: n.bannerBodyText, actions: (n.actions || []).map(a => a.label)})))")
+
+    def press_notification_button(self, title: str, label: str) -> None:
+        """Press the button ``label`` of the notification titled ``title``, as a click on it does."""
+        found = self.eval(
+            "(() => { for (const source of imports.ui.main.messageTray.getSources()) for (const n of source.notifications)"
+            f"{{ if (n.title !== {json.dumps(title)}) continue;"
+            f"const action = (n.actions || []).find(a => a.label === {json.dumps(label)});"
+            "if (action) { action.callback(); return true; } } return false; })()")
+        assert found, f"no notification {title!r} with a button {label!r}: {self.notifications()}"
+
     def click(self, x: float, y: float) -> None:
         """Move a virtual pointer to (x, y) and click the left button there."""
         self.eval("(() => { const Clutter = imports.gi.Clutter; const GLib = imports.gi.GLib;"
