@@ -255,6 +255,18 @@
         <translation>deskbreak wurde während der Pause beendet</translation>
     </message>
     <message>
+        <source>{kind} in progress</source>
+        <translation>{kind} läuft</translation>
+    </message>
+    <message>
+        <source>Another window may be covering it.</source>
+        <translation>Ein anderes Fenster verdeckt sie vielleicht.</translation>
+    </message>
+    <message>
+        <source>Show the break</source>
+        <translation>Pause zeigen</translation>
+    </message>
+    <message>
         <source>{kind} overdue</source>
         <translation>{kind} überfällig</translation>
     </message>
@@ -4598,6 +4610,7 @@
     <name>startup</name>
     <message>
         <source>no display found (DISPLAY and WAYLAND_DISPLAY are unset); start deskbreak from your desktop session</source>
+        <extracomment>The desktop entry we ship (packaging/deskbreak.desktop), without &quot;.desktop&quot;. On Wayland it is the window&apos;s app id: the compositor finds our icon and name through it. Qt&apos;s logging rules for messages that report nothing wrong with deskbreak. Qt 6 warns &quot;QWaylandTextInputv3::disableSurface ... Trying to disable ... but 0x0 is focused&quot; at each focus change under Mutter 43 (GNOME): the compositor has already taken the text-input focus away (its leave comes first) when Qt disables the window it left. Switching text input off instead would take input methods away from the settings dialog&apos;s text fields.</extracomment>
         <translation>kein Bildschirm gefunden (DISPLAY und WAYLAND_DISPLAY sind nicht gesetzt); starte deskbreak aus deiner Desktop-Sitzung</translation>
     </message>
     <message>
@@ -4718,6 +4731,10 @@
         <translation>Verschieben</translation>
     </message>
     <message>
+        <source>Show the break</source>
+        <translation>Pause zeigen</translation>
+    </message>
+    <message>
         <source>Take a break now</source>
         <translation>Jetzt Pause machen</translation>
     </message>
@@ -4774,6 +4791,7 @@
     </message>
     <message>
         <source>No system tray found: deskbreak lives in this window instead.</source>
+        <extracomment>How long the tray host may be gone before the status window stands in for the icon: a shell that restarts is back within seconds, and a window flashing up meanwhile would only startle.</extracomment>
         <translation>Kein Systembereich gefunden: deskbreak lebt stattdessen in diesem Fenster.</translation>
     </message>
 </context>
