@@ -27,14 +27,16 @@ import pytest
 
 from support.ci import require_program
 
-#: A session bus listening in ``{runtime_dir}``, with no service directories.
+#: A session bus listening in ``{runtime_dir}``; ``{services}`` is empty (nothing is activated
+#: behind the tests' back) or the standard service directories (a desktop's own services start
+#: when first asked, as at a login: the Wayland tier's compositors need theirs).
 SESSION_BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
  "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
 <busconfig>
   <type>session</type>
   <listen>unix:dir={runtime_dir}</listen>
   <auth>EXTERNAL</auth>
-  <!-- No service directories: nothing is activated behind the tests' back. -->
+  {services}
   <policy context="default">
     <allow send_destination="*" eavesdrop="true"/>
     <allow eavesdrop="true"/>
@@ -44,9 +46,10 @@ SESSION_BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bu
 """
 
 
-def write_bus_config(path: Path, runtime_dir: Path) -> Path:
+def write_bus_config(path: Path, runtime_dir: Path, *, activation: bool = False) -> Path:
     """:data:`SESSION_BUS_CONFIG` for a bus whose socket lives in ``runtime_dir``, written to ``path``."""
-    path.write_text(SESSION_BUS_CONFIG.format(runtime_dir=runtime_dir), encoding="utf-8")
+    services = "<standard_session_servicedirs/>" if activation else ""
+    path.write_text(SESSION_BUS_CONFIG.format(runtime_dir=runtime_dir, services=services), encoding="utf-8")
     return path
 
 

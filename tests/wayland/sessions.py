@@ -140,14 +140,10 @@ class WaylandSession:
         self.daemons[name] = process
         return read_reported_line(read_fd, process, "its address", timeout)
 
-    def _start_session_bus(self, timeout: float, *, activation: bool) -> None:
-        """The session bus; with ``activation`` the desktop's own services (dconf, the notification
-        daemon of GNOME) start on demand as on a real login, without it only what runs owns a name."""
-        if activation:
-            config = self.workdir / "session-bus.conf"
-            config.write_text(_ACTIVATING_BUS.format(runtime_dir=self.runtime_dir), encoding="utf-8")
-        else:
-            config = write_bus_config(self.workdir / "session-bus.conf", self.runtime_dir)
+    def _start_session_bus(self, timeout: float) -> None:
+        """The session bus, where the desktop's own services (dconf, GNOME's notification daemon)
+        start on demand, as on a real login."""
+        config = write_bus_config(self.workdir / "session-bus.conf", self.runtime_dir, activation=True)
         self.env["DBUS_SESSION_BUS_ADDRESS"] = self._start_bus("session-bus", config, timeout)
 
     def _start_system_bus(self, timeout: float) -> None:
@@ -201,7 +197,7 @@ class GnomeShell(WaylandSession):
         extensions.mkdir(parents=True, exist_ok=True)
         shutil.copytree(HERE / "gnome_harness", extensions / HARNESS_EXTENSION, dirs_exist_ok=True)
         shutil.copytree(DESKBREAK_EXTENSION, extensions / DESKBREAK_EXTENSION.name, dirs_exist_ok=True)
-        self._start_session_bus(timeout, activation=True)
+        self._start_session_bus(timeout)
         self._start_system_bus(timeout)  # gnome-shell exits without one
         monitors = [argument for _ in range(self.monitors)
                     for argument in ("--virtual-monitor", f"{WIDTH}x{HEIGHT}")]
@@ -328,7 +324,7 @@ class KWin(WaylandSession):
         binary = self.workdir / "kwin_wayland"
         shutil.copyfile(shutil.which("kwin_wayland"), binary)  # a copy drops the file capabilities
         binary.chmod(0o755)
-        self._start_session_bus(timeout, activation=True)
+        self._start_session_bus(timeout)
         self._start_system_bus(timeout)
         # Before KWin: its screen locker looks for logind once, at start.
         self.daemons["logind"] = logind = self.spawn([sys.executable, str(HERE / "fake_logind.py")], name="logind")
@@ -417,20 +413,3 @@ def _gvariant_string(text: str) -> str:
     if not isinstance(value, str):
         raise ValueError(f"not a GVariant string: {text[:80]!r}")
     return value
-
-
-#: A session bus as on a login: the desktop's services start when first asked.
-_ACTIVATING_BUS = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>session</type>
-  <listen>unix:dir={runtime_dir}</listen>
-  <auth>EXTERNAL</auth>
-  <standard_session_servicedirs/>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-"""
