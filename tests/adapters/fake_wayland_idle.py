@@ -110,7 +110,10 @@ class FakeIdleCompositor:
                     break
                 body, buffer = buffer[8:size], buffer[size:]
                 if self._answering:
-                    self._request(self._objects.get(object_id, ""), opcode, body)
+                    try:
+                        self._request(self._objects.get(object_id, ""), opcode, body)
+                    except (BrokenPipeError, ConnectionResetError):
+                        return  # the client hung up before the answer: as a compositor, drop it
 
     def _request(self, interface: str, opcode: int, body: bytes) -> None:
         if interface == "wl_display" and opcode == 1:  # get_registry
