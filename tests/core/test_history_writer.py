@@ -175,3 +175,21 @@ def test_breaks_recorded_during_a_large_import_in_another_process_are_all_kept(p
     assert recorded >= 5, "the breaks were recorded while the import ran"
     assert [record.note for record in own] == [f"break {number}" for number in range(recorded)]
     assert all(len(record.exercises) == 1 for record in own)
+
+
+def test_a_read_cancelled_before_its_turn_is_never_run_and_the_writes_behind_it_go_on(path):
+    """The history window queues its read behind the writes and cancels it when closed before its turn."""
+    failures = Failures()
+    writer = HistoryWriter.for_file(path, on_failure=failures)
+    hold = threading.Event()
+    writer.submit("a slow write", lambda h: hold.wait(5))
+    ran = []
+    read = writer.submit("read for a window since closed", lambda h: ran.append("read"))
+    assert read.cancel()
+    record_a_break(writer, MORNING, "after the cancelled read")
+    hold.set()
+
+    assert writer.close()
+    assert ran == [] and failures == []
+    assert [record.note for record in finished_breaks(path)] == ["after the cancelled read"]
+    assert writer.idle
