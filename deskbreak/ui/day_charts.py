@@ -56,8 +56,7 @@ class WeekChart(Chart):
         """``start`` is the Monday; ``days`` those of its days that have figures (up to today)."""
         self.start, self.today = start, today
         self.days = {day.date: day for day in days if start <= day.date < start + timedelta(days=DAYS_IN_WEEK)}
-        self.describe(self._description())
-        self.refit()
+        self.show_figures(self._description())
 
     def week_dates(self) -> list[date]:
         return [self.start + timedelta(days=n) for n in range(DAYS_IN_WEEK)]
@@ -196,7 +195,7 @@ class WeekChart(Chart):
                                  translate("charts", "{day}: {summary}").format(day=day_text(day),
                                                                               summary=self.day_summary(stats)))
 
-        if not any(self.stacked_total(day) for day in self.days.values()):
+        if not self.loading and not any(self.stacked_total(day) for day in self.days.values()):
             self.draw_centered_note(painter, plot.adjusted(0, 0, 0, -line),
                                     translate("charts", "No breaks this week yet"))
         legend_top = label_top + line * 1.6 + line * 0.2
@@ -244,8 +243,7 @@ class GoalHeatmap(Chart):
         self.today, self.goal_percent = today, goal_percent
         first = self.first_day()
         self.days = {day.date: day for day in days if first <= day.date <= today}
-        self.describe(self._description())
-        self.refit()
+        self.show_figures(self._description())
 
     def state(self, day: date) -> str:
         """ "met", "not_met", "neutral" (no prompted sit-break) or "future"."""
@@ -373,7 +371,7 @@ class GoalHeatmap(Chart):
             for day in column:
                 state = self.state(day)
                 rect = self.cell_rect(day)
-                if state == "future":
+                if state == "future" or self.loading:
                     continue
                 if state == "neutral":
                     painter.setPen(QPen(colors["neutral"], 1.2))

@@ -116,12 +116,21 @@ def _when_key(record: BreakRecord) -> tuple[float, int]:
     return (moment.timestamp() if moment is not None else 0.0, record.id)
 
 
+def newest_first(records: Sequence[BreakRecord]) -> list[BreakRecord]:
+    """The table's first order; plain Python, so it can be sorted on any thread."""
+    return sorted(records, key=_when_key, reverse=True)
+
+
 class BreakTableModel(QAbstractTableModel):
-    """Every break, newest first; a cell is worded only when the view asks for it."""
+    """Every break, newest first; a cell is worded only when the view asks for it.
+
+    It may start with the newest breaks only (the window's first page) and
+    get the rest with :meth:`show_every_break`.
+    """
 
     def __init__(self, records: Sequence[BreakRecord], this_year: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._records = sorted(records, key=_when_key, reverse=True)
+        self._records = newest_first(records)
         self._order = (0, Qt.SortOrder.DescendingOrder)
         self._locale = QLocale()
         self.this_year = this_year
@@ -159,6 +168,27 @@ class BreakTableModel(QAbstractTableModel):
 
     def record(self, row: int) -> BreakRecord:
         return self._records[row]
+
+    def show_every_break(self, records: Sequence[BreakRecord]) -> None:
+        """Every break, newest first (:func:`newest_first`), where the model held the newest only.
+
+        When the rows shown are the first of ``records`` (nothing was written
+        or sorted in between), the older ones are added below them: the view
+        keeps its place and selection, with no reset to flicker through.
+        """
+        shown = len(self._records)
+        if self._order == (0, Qt.SortOrder.DescendingOrder) and list(records[:shown]) == self._records:
+            if len(records) > shown:
+                self.beginInsertRows(QModelIndex(), shown, len(records) - 1)
+                self._records = list(records)
+                self.endInsertRows()
+            return
+        column, order = self._order
+        self.beginResetModel()
+        self._records = list(records)
+        self._order = (0, Qt.SortOrder.DescendingOrder)
+        self.endResetModel()
+        self.sort(column, order)
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 (Qt name)
         return 0 if parent.isValid() else len(self._records)

@@ -98,8 +98,9 @@ class SideWindows(QObject):
         from deskbreak.ui.history_window import HistoryWindow
 
         session = self.session
+        # The writer reads the whole history off this thread, after the writes queued before it.
         window = HistoryWindow(session.history, session.catalog, session.settings, session.clock.now().date(),
-                               start_break=self._start_break_for)
+                               start_break=self._start_break_for, reader=session.history_writer)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.history_windows = [w for w in self.history_windows if w.isVisible()] + [window]
         window.show()
