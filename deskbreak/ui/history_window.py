@@ -57,7 +57,6 @@ from deskbreak.ui.history_table import (
     KIND_FILTERS,
     OUTCOME_FILTERS,
     OUTCOME_LABELS,
-    BreakFilterModel,
     BreakTable,
     BreakTableModel,
     active_text,
@@ -607,12 +606,10 @@ class HistoryWindow(QWidget):
                                              header)
 
         self.model = BreakTableModel(self.records, self.today.year, self)
-        self.filter = BreakFilterModel(self)
-        self.filter.setSourceModel(self.model)
         self.table = BreakTable()
         self.table.setObjectName("historyTable")
         self.table.setAccessibleName(translate("HistoryWindow", "All breaks"))
-        self.table.setModel(self.filter)
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
@@ -667,11 +664,11 @@ class HistoryWindow(QWidget):
         self.table.setMinimumHeight(round(line * 1.7 * 12 + columns.sizeHint().height()))
 
     def _apply_filter(self, *_args) -> None:
-        self.filter.set_filter(self.kind_filter.currentData(), self.outcome_filter.currentData())
+        self.model.set_filter(self.kind_filter.currentData(), self.outcome_filter.currentData())
         if self.loading:
             set_text(self.count_label, translate("HistoryWindow", "Loading all breaks\u2026"))
             return
-        shown, total = self.filter.rowCount(), self.model.rowCount()
+        shown, total = self.model.rowCount(), self.model.total()
         if shown == total:
             text = charts.tr("%n breaks", None, total, one="1 break")
         else:
