@@ -71,7 +71,7 @@ class BackgroundRead:
         self._then = weakref.WeakMethod(then)
         self.cancelled = False
         calls = _gui_thread_calls()
-        self.future = reader.submit(what, read)
+        self.future: Future[T] | None = reader.submit(what, read)
         self.future.add_done_callback(lambda _future: self._post(calls))
 
     def _post(self, calls: _GuiThreadCalls) -> None:
@@ -82,12 +82,16 @@ class BackgroundRead:
             pass  # the application is gone, and with it everything to show the result in
 
     def _deliver(self) -> None:
+        # The future's callback holds this object, which held the future (and its
+        # result, five years of breaks): let go, so they go with their last user.
+        future, self.future = self.future, None
         then = self._then()
         if self.cancelled or then is None or not shiboken6.isValid(then.__self__):
             return
-        then(self.future)
+        then(future)
 
     def cancel(self) -> None:
         """Nothing will be delivered; a read not yet begun is not run at all."""
         self.cancelled = True
-        self.future.cancel()
+        if self.future is not None:
+            self.future.cancel()

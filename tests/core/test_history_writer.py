@@ -8,6 +8,7 @@ import subprocess
 import sys
 import threading
 import time
+import weakref
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -193,3 +194,21 @@ def test_a_read_cancelled_before_its_turn_is_never_run_and_the_writes_behind_it_
     assert ran == [] and failures == []
     assert [record.note for record in finished_breaks(path)] == ["after the cancelled read"]
     assert writer.idle
+
+
+def test_the_writer_lets_go_of_what_it_has_done(path):
+    """The writer's thread held its last job, future and result included, until the next write came:
+    the history window's read of five years of breaks stayed in memory after its window was gone."""
+    writer = HistoryWriter.for_file(path)
+
+    class Result:
+        pass
+
+    future = writer.submit("read for a window", lambda _store: Result())
+    result = weakref.ref(future.result(timeout=5))
+    del future
+    deadline = time.monotonic() + 2
+    while result() is not None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert result() is None
+    assert writer.close()

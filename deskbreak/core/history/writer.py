@@ -142,6 +142,8 @@ class HistoryWriter:
             finally:
                 with self._pending_lock:
                     self._pending -= 1
+            # Not kept while waiting for the next: a read's future holds its result.
+            item = what = write = future = None
         if self._store is not None:
             try:
                 self._store.close()
