@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Sequence
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QLocale, QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -231,6 +231,7 @@ class GoalHeatmap(Chart):
         self.goal_percent = goal_percent
         self.today = today
         self.days: dict[date, DayStats] = {}
+        self._label_width_for: tuple[tuple[str, str] | None, float] = (None, 0.0)
         self.set_days((), goal_percent, today)
 
     def first_day(self) -> date:
@@ -308,9 +309,14 @@ class GoalHeatmap(Chart):
     # -- geometry -------------------------------------------------------------
 
     def _label_width(self) -> float:
-        metrics = self.metrics(self.small_font())
-        return max(metrics.horizontalAdvance(weekday_name(n, short=True)) for n in range(DAYS_IN_WEEK)) \
-            + self.line() * 0.5
+        # Asked for every cell and at every step of a layout (some 300 times as the
+        # history window opens): measured again only for another font or language.
+        key = (self.font().key(), QLocale().name())
+        if self._label_width_for[0] != key:
+            metrics = self.metrics(self.small_font())
+            width = max(metrics.horizontalAdvance(weekday_name(n, short=True)) for n in range(DAYS_IN_WEEK))
+            self._label_width_for = (key, width + self.line() * 0.5)
+        return self._label_width_for[1]
 
     def _cell(self, width: float) -> tuple[float, float]:
         """(cell side, gap) for a width: as large as fits, between one and two lines of text."""

@@ -26,7 +26,16 @@ from deskbreak.ui.history_window import HistoryWindow
 
 from support.app_builder import app_parts  # noqa: F401  (a fixture)
 
-from .test_history_window import HAMSTRINGS, THURSDAY, at, label_text, seeded, sit_break, store, table_rows  # noqa: F401
+from .test_history_window import (  # noqa: F401  (seeded, store: fixtures)
+    HAMSTRINGS,
+    THURSDAY,
+    at,
+    label_text,
+    seeded,
+    sit_break,
+    store,
+    table_rows,
+)
 
 THIS_WEEKS_BREAKS = 9  # the seeded history's Wednesday and Thursday
 OLDER_WEEKS = 20
