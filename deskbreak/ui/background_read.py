@@ -31,7 +31,7 @@ T = TypeVar("T")
 class HistoryReader(Protocol):
     """Runs ``read(store)`` on a thread of its own (the app's :class:`HistoryWriter`)."""
 
-    def submit(self, what: str, read: Callable[[HistoryStore], T]) -> Future[T]: ...
+    def submit(self, what: str, read: Callable[[HistoryStore], T], /) -> Future[T]: ...
 
 
 class _GuiThreadCalls(QObject):
