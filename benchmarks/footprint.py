@@ -4,7 +4,8 @@ Starts its own virtual desktop (the desktop test tier's ``VirtualDesktop``:
 Xvfb, a private session bus, openbox, trayer, dunst; the Debian packages of
 ``make test``) and runs each app on it in turn, ``--runs`` times, measuring:
 
-* launch to tray: from ``exec`` to the app's icon embedded in trayer;
+* launch to tray: from ``exec`` to the app's icon embedded in trayer, the
+  median of ``--launches`` (10) of each app, its idle runs' launches included;
 * idle, after ``--settle`` s (20), over a ``--window`` of s (60): RSS, PSS
   and USS summed over the process tree (``/proc/PID/smaps_rollup``, the
   median of a sample every 2 s), CPU as % of one core (schedstat
@@ -22,9 +23,14 @@ Xvfb, a private session bus, openbox, trayer, dunst; the Debian packages of
   (the first window the process builds) and ``--warm-breaks`` more; and its
   CPU while a hold counts down and while the figure moves
   (``benchmarks/break_window_cpu.py``);
-* ``--breaks`` (500) accelerated breaks back to back in the real app on a
-  fake clock (``benchmarks/break_storm.py``): RSS after minus RSS after
-  ``--warmup`` breaks, and the top-level windows alive before and after.
+* ``--breaks`` (1000) accelerated breaks back to back in the real app on a
+  fake clock (``benchmarks/break_storm.py``): RSS growth from ``--warmup``
+  breaks to 500, then from 500 to 1000 (flat), in MB per 500 breaks, and
+  the top-level windows alive before and after;
+* the history window on five years of history (``benchmarks/history_stats.py``):
+  its first paint as the app opens it, the same window read at once (as
+  before issue 19), everything shown, and the longest the GUI thread stood
+  still meanwhile.
 
 Every figure stands beside the bare tray app (``benchmarks/bare_tray.py``;
 for the break window: a plain window of the same size, shown on a signal)
@@ -36,12 +42,13 @@ targets and whether each is met, and writes every run's numbers as JSON
 machine's load average is printed with them: on a shared machine timings
 are noisy, so compare medians, and runs made under the same load.
 
-With the defaults it takes about 40 minutes (peers installed: each run is 4
+With the defaults it takes about 50 minutes (peers installed: each run is 4
 idle launches of 80 s, 10 break windows, 50 s of break window CPU and an
-away launch; the storm takes 6); ``--quick`` (one run, short windows, 60
-breaks) checks the harness in about 5.
+away launch; the storm takes 12). ``--quick`` prints every row in under 10
+minutes, good enough to see a regression: one run, 5 launches of each app,
+120 breaks (growth scaled to 500), 3 history windows.
 
-    .venv/bin/python benchmarks/footprint.py [--runs 3] [--settle 20] [--window 60] [--json PATH]
+    .venv/bin/python benchmarks/footprint.py [--quick] [--runs 3] [--settle 20] [--window 60] [--json PATH]
 """
 
 from __future__ import annotations
@@ -68,6 +75,10 @@ PEERS = ("workrave", "safeeyes")
 # Debian packages: safeeyes draws its tray icon through Ayatana AppIndicator, a Recommends.
 PEER_PACKAGES = ("workrave", "safeeyes", "gir1.2-ayatanaappindicator3-0.1")
 PROBE_LINE = re.compile(r"paint-probe: show-ms (\S+) first-paint-ms (\S+) frame-ms (\S+)")
+HISTORY_YEARS = 5  # the history window's row: five years of breaks (issue 19)
+# Issue 19's targets for the memory storm: under 3 MB over 500 breaks, then flat.
+STORM_GROWTH_MB_PER_500 = 3.0
+STORM_FLAT_MB_PER_500 = 1.0
 
 
 # -- the apps ------------------------------------------------------------------
@@ -154,6 +165,14 @@ def idle_phase(session: Session, name: str, args, *, cmd: list[str] | None = Non
         app.stop(session.env, icons_before=0)  # the next launch starts with an empty tray
 
 
+def launch_phase(session: Session, name: str) -> dict:
+    """One launch to the tray icon, nothing else: more launches for the launch figure's median."""
+    cmd, extra_env = app_command(session, name)
+    app = launch(cmd, session.env, stderr_path=session.log_path(name + "-launch"), extra_env=extra_env)
+    app.stop(session.env, icons_before=0)
+    return {"launch_ms": app.launch_ms, "load": os.getloadavg()[0]}
+
+
 def paint_phase(session: Session, name: str, args) -> list[dict]:
     """Time ``1 + warm_breaks`` break windows (or plain windows for the bare app) to their first paint."""
     log = session.log_path(name + "-paint")
@@ -236,6 +255,8 @@ def measure_all(args) -> dict:
         "away": [],
         "paint": {"deskbreak": [], "bare": []},
         "break_window_cpu": [],
+        "launch_only": {"deskbreak": [], "bare": []},
+        "history_window": [],
     }
     with tempfile.TemporaryDirectory(prefix="deskbreak-footprint-") as work:
         desktop = VirtualDesktop(Path(work) / "desktop").start()
@@ -245,6 +266,11 @@ def measure_all(args) -> dict:
             for name in ("bare", "deskbreak", *peers):
                 cmd, extra = app_command(session, name)
                 launch(cmd, session.env, extra_env=extra).stop(session.env, icons_before=0)
+            extra_launches = max(0, args.launches - args.runs)
+            say(f"{extra_launches} more launches of deskbreak and the bare app, in turn")
+            for _ in range(extra_launches):
+                for name in ("deskbreak", "bare"):
+                    data["launch_only"][name] += attempt(f"{name} launch", lambda: [launch_phase(session, name)])
             for run in range(1, args.runs + 1):
                 say(f"run {run}/{args.runs}: idle at the desk")
                 for name in (*peers, "deskbreak"):
@@ -264,8 +290,13 @@ def measure_all(args) -> dict:
                 away = [sys.executable, "-m", "deskbreak", *session.profile("away"),
                         "--set", f"natural_break={round(args.away_natural_break)}s"]
                 data["away"] += attempt("away", lambda: [idle_phase(session, "deskbreak", args, cmd=away, away=True)])
+            say(f"the history window on {HISTORY_YEARS} years of history, {args.history_runs} times each way")
+            data["history_window"] = attempt("history window", lambda: [run_json(
+                session, "history_stats.py", "--window-only", "--years", str(HISTORY_YEARS),
+                "--window-runs", str(args.history_runs))])
             say(f"{args.breaks} accelerated breaks (deskbreak, then the bare app)")
-            storm = ("--breaks", str(args.breaks), "--warmup", str(args.warmup))
+            storm = ("--breaks", str(args.breaks), "--warmup", str(args.warmup), "--checkpoint",
+                     str(args.storm_checkpoint))
             data["storm"] = {
                 "deskbreak": (attempt("storm", lambda: [run_json(session, "break_storm.py", *storm)]) or [None])[0],
                 "bare": (attempt("bare storm", lambda: [run_json(session, "break_storm.py", *storm, "--bare")])
@@ -314,40 +345,78 @@ def table_rows(data: dict, peers: list[str]) -> list[dict]:
             "peers": {p: (_med(idle[p], peer_key) if peer_key else None) for p in peers},
         })
 
-    launch_d, launch_b = _med(idle["deskbreak"], "launch_ms"), _med(idle["bare"], "launch_ms")
-    row("launch to tray", "ms", launch_d, launch_b, "<= 1.3x bare", _at_most(ratio(launch_d, launch_b), 1.3),
-        "launch_ms", 0)
-    for key, label in (("rss_mb", "idle RSS (tree)"), ("pss_mb", "idle PSS (tree)")):
-        row(label, "MB", _med(idle["deskbreak"], key), _med(idle["bare"], key), peer_key=key)
-    uss_d, uss_b = _med(idle["deskbreak"], "uss_mb"), _med(idle["bare"], "uss_mb")
-    row("idle USS (tree)", "MB", uss_d, uss_b, "<= 1.3x bare", _at_most(ratio(uss_d, uss_b), 1.3), "uss_mb")
-    row("idle anonymous (tree)", "MB", _med(idle["deskbreak"], "anon_mb"), _med(idle["bare"], "anon_mb"),
-        peer_key="anon_mb")
+    def ratio_row(figure, unit, key, limit, *, peer_key=None, digits=1):
+        value, base = _med(idle["deskbreak"], key), _med(idle["bare"], key)
+        row(figure, unit, value, base, f"<= {limit}x bare", _at_most(ratio(value, base), limit), peer_key, digits)
+
+    launches = {name: idle[name] + data["launch_only"].get(name, []) for name in ("deskbreak", "bare")}
+    launch_d, launch_b = _med(launches["deskbreak"], "launch_ms"), _med(launches["bare"], "launch_ms")
+    counted = sum(r.get("launch_ms") is not None for r in launches["deskbreak"])
+    row(f"launch to tray ({counted} launches)", "ms", launch_d, launch_b, "<= 1.3x bare",
+        _at_most(ratio(launch_d, launch_b), 1.3), "launch_ms", 0)
+    row("idle RSS (tree)", "MB", _med(idle["deskbreak"], "rss_mb"), _med(idle["bare"], "rss_mb"), peer_key="rss_mb")
+    ratio_row("idle PSS (tree)", "MB", "pss_mb", 1.3, peer_key="pss_mb")
+    ratio_row("idle USS (tree)", "MB", "uss_mb", 1.3, peer_key="uss_mb")
+    ratio_row("idle anonymous (tree)", "MB", "anon_mb", 1.5, peer_key="anon_mb")
     cpu_d = _med(idle["deskbreak"], "cpu_percent")
     row("idle CPU at the desk", "% core", cpu_d, _med(idle["bare"], "cpu_percent"), "<= 0.02 %",
         _at_most(cpu_d, 0.02), "cpu_percent", 4)
     cpu_away = _med(away, "cpu_percent")
     row("idle CPU away from desk", "% core", cpu_away, _med(idle["bare"], "cpu_percent"), "<= 0.02 %",
         _at_most(cpu_away, 0.02), digits=4)
-    row("wake-ups at the desk", "/min", _med(idle["deskbreak"], "wakeups_per_min"),
-        _med(idle["bare"], "wakeups_per_min"), peer_key="wakeups_per_min")
+    wakeups = _med(idle["deskbreak"], "wakeups_per_min")
+    row("wake-ups at the desk", "/min", wakeups, _med(idle["bare"], "wakeups_per_min"), "<= 4 /min",
+        _at_most(wakeups, 4), "wakeups_per_min")
     row("wake-ups away from desk", "/min", _med(away, "wakeups_per_min"), _med(idle["bare"], "wakeups_per_min"))
     for label, runs in (("first paint, 1st break", cold), ("first paint, later breaks", warm)):
         value = _med(runs["deskbreak"], "first_paint_ms")
         row(label, "ms", value, _med(runs["bare"], "first_paint_ms"), "< 150 ms", _below(value, 150), digits=0)
     for label, runs in (("frame on screen, 1st break", cold), ("frame on screen, later", warm)):
         row(label, "ms", _med(runs["deskbreak"], "frame_ms"), _med(runs["bare"], "frame_ms"), digits=0)
-    row("break window CPU, holding", "% core", _med(cpu, "holding"), None, digits=2)
-    row("break window CPU, figure moving", "% core", _med(cpu, "moving"), None, digits=2)
-    row("break window CPU, figure easing", "% core", _med(cpu, "animating"), None, digits=2)
+    for label, key, limit in (("holding", "holding", 2), ("figure moving", "moving", 8),
+                              ("figure easing", "animating", 10)):
+        value = _med(cpu, key)
+        row(f"break window CPU, {label}", "% core", value, None, f"<= {limit} %", _at_most(value, limit), digits=2)
     d, b = storm["deskbreak"] or {}, storm["bare"] or {}
-    growth = d.get("growth_mb")
-    row(f"RSS growth over {d.get('breaks', '?')} breaks", "MB", growth, b.get("growth_mb"), "< 3 MB",
-        _below(growth, 3), digits=2)
+    for (label, growth), (_label, bare_growth), limit in zip(storm_growth(d), storm_growth(b),
+                                                             (STORM_GROWTH_MB_PER_500, STORM_FLAT_MB_PER_500)):
+        row(label, "MB/500", growth, bare_growth, f"< {limit:g} MB/500", _below(growth, limit), digits=2)
     leaked = d.get("leaked_top_level")
     row("top-level windows left after", "", leaked, b.get("leaked_top_level"), "0 (as before)",
         None if leaked is None else leaked <= 0 and d["leaked_visible"] <= 0, digits=0)
+    history = (data["history_window"] or [{}])[0]
+    first_paint = history.get("first_paint_ms")
+    row(f"history window first paint ({HISTORY_YEARS} y)", "ms", first_paint, None, "< 150 ms",
+        _below(first_paint, 150), digits=0)
+    row("  the same, read at once (before)", "ms", history.get("at_once_first_paint_ms"), None, digits=0)
+    row("  everything shown (background)", "ms", history.get("loaded_ms"), None, digits=0)
+    row("  longest GUI stall meanwhile", "ms", history.get("longest_stall_ms"), None, digits=0)
     return rows
+
+
+def storm_growth(storm: dict) -> list[tuple[str, float | None]]:
+    """RSS growth in MB per 500 breaks, (label, value): over the storm's first 500 breaks, then after them.
+
+    A storm of 1000 breaks or more is read as the issue asks: warm-up to 500,
+    then 500 to 1000 (flat). A shorter one (``--quick``) gives its whole
+    length and its second half, scaled to 500 breaks: noisier, but a
+    regression of the kind issue 19 found (15 kB a break) still shows.
+    """
+    curve = {int(at): mb for at, mb in (storm.get("curve_mb") or {}).items()}
+    if len(curve) < 3:
+        return [("RSS growth, first 500 breaks", None), ("RSS growth after, flat?", None)]
+    start, last = min(curve), max(curve)
+    if last >= 1000 and 500 in curve:
+        end, middle = 500, 500
+    else:
+        end = last
+        middle = min(curve, key=lambda at: abs(at - (start + last) / 2))
+
+    def per_500(first: int, then: int) -> float:
+        return (curve[then] - curve[first]) * 500 / (then - first)
+
+    return [(f"RSS growth, breaks {start}-{end}", per_500(start, end)),
+            (f"RSS growth, breaks {middle}-{last}", per_500(middle, last))]
 
 
 def _at_most(value: float | None, limit: float) -> bool | None:
@@ -368,12 +437,12 @@ def _fmt(value, digits: int) -> str:
 
 def print_table(data: dict, out) -> None:
     peers = data["peers_installed"]
-    head = f"{'figure':<32} {'unit':<7} {'deskbreak':>10} {'bare':>9} {'ratio':>6} "
+    head = f"{'figure':<34} {'unit':<7} {'deskbreak':>10} {'bare':>9} {'ratio':>6} "
     head += "".join(f"{p:>10} " for p in PEERS) + f" {'target':<14} met?"
     print(head, file=out)
     print("-" * len(head), file=out)
     for r in data["table"]:
-        line = (f"{r['figure']:<32} {r['unit']:<7} {_fmt(r['deskbreak'], r['digits']):>10} "
+        line = (f"{r['figure']:<34} {r['unit']:<7} {_fmt(r['deskbreak'], r['digits']):>10} "
                 f"{_fmt(r['bare'], r['digits']):>9} {_fmt(r['ratio'], 2):>6} ")
         for p in PEERS:
             value = r["peers"].get(p) if p in peers else None
@@ -383,7 +452,8 @@ def print_table(data: dict, out) -> None:
         print(line, file=out)
     runs, machine = data["options"]["runs"], data["machine"]
     missing = [p for p in PEERS if p not in peers]
-    print(f"\nmedians of {runs} run(s); {machine['cpus']} CPUs, load average median "
+    print(f"\nmedians of {runs} run(s) in {_fmt(machine.get('minutes'), 1)} min; {machine['cpus']} CPUs, "
+          "load average median "
           f"{_fmt(machine['load_median'], 2)} (start {machine['load_at_start'][0]:.2f}, "
           f"end {machine['load_at_end'][0]:.2f})"
           + (f"; not installed: {', '.join(missing)} (--install-peers)" if missing else ""), file=out)
@@ -413,23 +483,37 @@ def main() -> int:
     parser.add_argument("--warm-breaks", type=int, default=4, help="break windows timed after the first")
     parser.add_argument("--window-cpu-seconds", type=float, default=10.0,
                         help="length of each break_window_cpu.py phase")
-    parser.add_argument("--breaks", type=int, default=500, help="accelerated breaks in the memory storm")
+    parser.add_argument("--launches", type=int, default=10,
+                        help="launches of deskbreak and the bare app for the launch figure, the idle runs' "
+                             "included (default 10)")
+    parser.add_argument("--breaks", type=int, default=1000,
+                        help="accelerated breaks in the memory storm (default 1000: growth to 500, then flat to 1000)")
     parser.add_argument("--warmup", type=int, default=20, help="breaks before the storm's first reading")
+    parser.add_argument("--storm-checkpoint", type=int, default=100, help="a storm RSS reading every this many breaks")
+    parser.add_argument("--history-runs", type=int, default=7,
+                        help="history windows opened each way on five years of history (default 7)")
     parser.add_argument("--no-peers", action="store_true", help="skip workrave and safeeyes")
     parser.add_argument("--install-peers", action="store_true",
                         help="apt-get install workrave and safeeyes first (as root)")
     parser.add_argument("--quick", action="store_true",
-                        help="check the harness: 1 run, settle 5 s, window 15 s, 60 breaks, natural_break 60 s")
+                        help="every row in under 10 minutes, to see a regression: 1 run, 5 launches, settle 5 s, "
+                             "window 60 s, 120 breaks, natural_break 60 s, 3 s per break window phase, "
+                             "3 history windows each way")
     parser.add_argument("--json", metavar="PATH",
                         help="where the JSON goes ('-': stdout, the table then on stderr); "
                              "default /tmp/deskbreak-footprint-DATE.json")
     args = parser.parse_args()
     if args.quick:
-        args.runs, args.settle, args.window, args.breaks = 1, 5.0, 15.0, 60
+        # A full minute of idle: a 20 s window cannot tell 2 wake-ups a minute from 4.
+        args.runs, args.launches, args.settle, args.window = 1, 5, 5.0, 60.0
+        args.breaks, args.warmup, args.storm_checkpoint = 120, 20, 10
         args.warm_breaks, args.window_cpu_seconds, args.away_natural_break = 2, 3.0, 60.0
+        args.history_runs = 3
     if args.install_peers:
         install_peers()
+    began = time.monotonic()
     data = measure_all(args)
+    data["machine"]["minutes"] = round((time.monotonic() - began) / 60, 1)
     path = args.json or f"/tmp/deskbreak-footprint-{datetime.now():%Y%m%d-%H%M%S}.json"
     out = sys.stderr if path == "-" else sys.stdout
     print_table(data, out)

@@ -66,6 +66,11 @@ def minutes_text(minutes: float) -> str:
     return translate("charts", "{hours} h").format(hours=number_text(round(whole / 60)))
 
 
+def loading_text() -> str:
+    """What a chart or figure shows until the history it needs has been read."""
+    return translate("charts", "Loading\u2026")
+
+
 def day_text(day: date, pattern: str | None = None) -> str:
     """ "Tuesday 2 December" (the pattern is translatable: languages order a date their own way)."""
     pattern = pattern or translate("charts", "dddd d MMMM", "date format: weekday, day, month")
@@ -149,6 +154,7 @@ class Chart(QWidget):
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         self._hotspots: list[tuple[QRectF, str]] = []
+        self.loading = False
 
     # -- metrics ------------------------------------------------------------
 
@@ -216,6 +222,18 @@ class Chart(QWidget):
         if self.accessibleDescription() != text:
             self.setAccessibleDescription(text)
 
+    def show_figures(self, description: str) -> None:
+        """New figures are in (the subclass keeps them): say them, fit them, paint them."""
+        self.loading = False
+        self.describe(description)
+        self.refit()
+
+    def show_loading(self) -> None:
+        """Until the figures come: the chart's frame, empty, under a note that they are on their way."""
+        self.loading = True
+        self.describe(loading_text())
+        self.update()
+
     def add_hotspot(self, rect: QRectF, text: str) -> None:
         self._hotspots.append((QRectF(rect), text))
 
@@ -245,6 +263,8 @@ class Chart(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         self.paint_chart(painter, self.palette())
+        if self.loading:
+            self.draw_centered_note(painter, QRectF(self.rect()), loading_text())
         painter.end()
 
     def paint_chart(self, painter: QPainter, palette: QPalette) -> None:
@@ -357,9 +377,8 @@ class TargetMinutesChart(Chart):
         self.rows = [(label, max(0.0, minutes)) for label, minutes in rows]
         parts = [translate("charts", "{target} {minutes}").format(target=label, minutes=minutes_text(minutes))
                  for label, minutes in self.rows]
-        self.describe(translate("charts", "Minutes per muscle group: {parts}.").format(parts=", ".join(parts))
-                      if parts else translate("charts", "Minutes per muscle group: none yet."))
-        self.refit()
+        self.show_figures(translate("charts", "Minutes per muscle group: {parts}.").format(parts=", ".join(parts))
+                          if parts else translate("charts", "Minutes per muscle group: none yet."))
 
     def _row_height(self) -> float:
         return self.line() * 1.55

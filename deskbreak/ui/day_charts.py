@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Sequence
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QLocale, QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -56,8 +56,7 @@ class WeekChart(Chart):
         """``start`` is the Monday; ``days`` those of its days that have figures (up to today)."""
         self.start, self.today = start, today
         self.days = {day.date: day for day in days if start <= day.date < start + timedelta(days=DAYS_IN_WEEK)}
-        self.describe(self._description())
-        self.refit()
+        self.show_figures(self._description())
 
     def week_dates(self) -> list[date]:
         return [self.start + timedelta(days=n) for n in range(DAYS_IN_WEEK)]
@@ -196,7 +195,7 @@ class WeekChart(Chart):
                                  translate("charts", "{day}: {summary}").format(day=day_text(day),
                                                                               summary=self.day_summary(stats)))
 
-        if not any(self.stacked_total(day) for day in self.days.values()):
+        if not self.loading and not any(self.stacked_total(day) for day in self.days.values()):
             self.draw_centered_note(painter, plot.adjusted(0, 0, 0, -line),
                                     translate("charts", "No breaks this week yet"))
         legend_top = label_top + line * 1.6 + line * 0.2
@@ -232,6 +231,7 @@ class GoalHeatmap(Chart):
         self.goal_percent = goal_percent
         self.today = today
         self.days: dict[date, DayStats] = {}
+        self._label_width_for: tuple[tuple[str, str] | None, float] = (None, 0.0)
         self.set_days((), goal_percent, today)
 
     def first_day(self) -> date:
@@ -244,8 +244,7 @@ class GoalHeatmap(Chart):
         self.today, self.goal_percent = today, goal_percent
         first = self.first_day()
         self.days = {day.date: day for day in days if first <= day.date <= today}
-        self.describe(self._description())
-        self.refit()
+        self.show_figures(self._description())
 
     def state(self, day: date) -> str:
         """ "met", "not_met", "neutral" (no prompted sit-break) or "future"."""
@@ -310,9 +309,14 @@ class GoalHeatmap(Chart):
     # -- geometry -------------------------------------------------------------
 
     def _label_width(self) -> float:
-        metrics = self.metrics(self.small_font())
-        return max(metrics.horizontalAdvance(weekday_name(n, short=True)) for n in range(DAYS_IN_WEEK)) \
-            + self.line() * 0.5
+        # Asked for every cell and at every step of a layout (some 300 times as the
+        # history window opens): measured again only for another font or language.
+        key = (self.font().key(), QLocale().name())
+        if self._label_width_for[0] != key:
+            metrics = self.metrics(self.small_font())
+            width = max(metrics.horizontalAdvance(weekday_name(n, short=True)) for n in range(DAYS_IN_WEEK))
+            self._label_width_for = (key, width + self.line() * 0.5)
+        return self._label_width_for[1]
 
     def _cell(self, width: float) -> tuple[float, float]:
         """(cell side, gap) for a width: as large as fits, between one and two lines of text."""
@@ -373,7 +377,7 @@ class GoalHeatmap(Chart):
             for day in column:
                 state = self.state(day)
                 rect = self.cell_rect(day)
-                if state == "future":
+                if state == "future" or self.loading:
                     continue
                 if state == "neutral":
                     painter.setPen(QPen(colors["neutral"], 1.2))

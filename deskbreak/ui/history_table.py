@@ -1,10 +1,12 @@
-"""The history window's table of every break: its words, its model, its filter and its view.
+"""The history window's table of every break: its words, its model (which filters) and its view.
 
 The table holds every break, tens of thousands after a few years, so it is
-a model over the records (cells are worded only when shown) behind a
-filter; sorting by a column sorts the records in Python once, instead of
-letting the proxy compare cell texts a million times. Its strings keep the
-"HistoryWindow" context of the window they are shown in.
+a model over the records (cells are worded only when shown) that sorts and
+filters them in Python, once per change: a QSortFilterProxyModel asked
+Python about each row, one call per row (20-40 ms for five years of
+breaks every time rows came or a filter changed), and compared cell texts
+a million times to sort. Its strings keep the "HistoryWindow" context of
+the window they are shown in.
 """
 
 from __future__ import annotations
@@ -20,7 +22,6 @@ from PySide6.QtCore import (
     QEvent,
     QLocale,
     QModelIndex,
-    QSortFilterProxyModel,
     Qt,
     QTime,
 )
@@ -116,23 +117,54 @@ def _when_key(record: BreakRecord) -> tuple[float, int]:
     return (moment.timestamp() if moment is not None else 0.0, record.id)
 
 
+def newest_first(records: Sequence[BreakRecord]) -> list[BreakRecord]:
+    """The table's first order; plain Python, so it can be sorted on any thread."""
+    return sorted(records, key=_when_key, reverse=True)
+
+
+class WhenWords:
+    """ "Tue 2 Dec, 14:30" ("Tue 2 Dec 2025, 14:30" in another year): the wall time as the user saw it then.
+
+    The year only where it is not this one, as mail clients do: a narrower
+    column, and the date stays whole in a narrow window.
+    """
+
+    def __init__(self, this_year: int) -> None:
+        self.this_year = this_year
+        self._locale = QLocale()
+        self._format = translate("HistoryWindow", "ddd d MMM, HH:mm", "date and time format of the table, this year")
+        self._format_with_year = translate("HistoryWindow", "ddd d MMM yyyy, HH:mm",
+                                           "date and time format of the table")
+
+    def __call__(self, record: BreakRecord) -> str:
+        return self.of(record.moment) if record.moment is not None else ""
+
+    def of(self, moment: datetime) -> str:
+        shown = QDateTime(QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute))
+        return self._locale.toString(shown, self._format if moment.year == self.this_year else self._format_with_year)
+
+
 class BreakTableModel(QAbstractTableModel):
-    """Every break, newest first; a cell is worded only when the view asks for it."""
+    """Every break, newest first, or those of one kind and outcome; a cell is worded only when the view asks for it.
+
+    It may start with the newest breaks only (the window's first page) and
+    get the rest with :meth:`show_every_break`. Nothing it holds refers back
+    to it: closed, it gives its breaks back at once, where a reference
+    cycle kept them for the garbage collector's next full pass (100-270 ms
+    with the interpreter held, for five years of breaks).
+    """
 
     def __init__(self, records: Sequence[BreakRecord], this_year: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._records = sorted(records, key=_when_key, reverse=True)
+        self._all = newest_first(records)
+        self.kind: str | None = None
+        self.outcome: str | None = None
+        self._shown = self._all  # the rows: every record, or those the filter lets through
         self._order = (0, Qt.SortOrder.DescendingOrder)
-        self._locale = QLocale()
         self.this_year = this_year
-        # The year only where it is not this one, as mail clients do: a
-        # narrower column, and the date stays whole in a narrow window.
-        self._when_format = translate("HistoryWindow", "ddd d MMM, HH:mm",
-                                      "date and time format of the table, this year")
-        self._when_format_with_year = translate("HistoryWindow", "ddd d MMM yyyy, HH:mm",
-                                                "date and time format of the table")
+        self._when = WhenWords(this_year)
         self.columns: tuple[Column, ...] = (
-            Column(translate("HistoryWindow", "When"), self._when_text, _when_key),
+            Column(translate("HistoryWindow", "When"), self._when, _when_key),
             Column(translate("HistoryWindow", "Kind"), lambda r: kind_label(r.kind), lambda r: kind_label(r.kind)),
             Column(translate("HistoryWindow", "Outcome"), lambda r: outcome_label(r.outcome),
                    lambda r: outcome_label(r.outcome)),
@@ -144,24 +176,64 @@ class BreakTableModel(QAbstractTableModel):
             Column(translate("HistoryWindow", "Note"), lambda r: r.note, lambda r: r.note.casefold()),
         )
 
-    def _when_text(self, record: BreakRecord) -> str:
-        return self.when_text(record.moment) if record.moment is not None else ""
-
     def when_text(self, moment: datetime) -> str:
-        """ "Tue 2 Dec, 14:30" ("Tue 2 Dec 2025, 14:30" in another year): the wall time as the user saw it then."""
-        shown = QDateTime(QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute))
-        pattern = self._when_format if moment.year == self.this_year else self._when_format_with_year
-        return self._locale.toString(shown, pattern)
+        """ "Tue 2 Dec, 14:30" (see :class:`WhenWords`)."""
+        return self._when.of(moment)
 
     def spans_years(self) -> bool:
         """Whether some break is from another year than this one (its date is written longer)."""
-        return any(record.moment is not None and record.moment.year != self.this_year for record in self._records)
+        # Oldest first: after a year of breaks the first one looked at answers.
+        return any(record.moment is not None and record.moment.year != self.this_year
+                   for record in reversed(self._all))
 
     def record(self, row: int) -> BreakRecord:
-        return self._records[row]
+        return self._shown[row]
+
+    def total(self) -> int:
+        """Every break, shown or filtered out."""
+        return len(self._all)
+
+    def set_filter(self, kind: str | None, outcome: str | None) -> None:
+        """Show the breaks of one kind and one outcome (None: any)."""
+        if (kind, outcome) == (self.kind, self.outcome):
+            return  # refiltering 40,000 rows for nothing is a noticeable pause
+        self.beginResetModel()
+        self.kind, self.outcome = kind, outcome
+        self._shown = self._filtered()
+        self.endResetModel()
+
+    def _filtered(self) -> list[BreakRecord]:
+        kind, outcome = self.kind, self.outcome
+        if kind is None and outcome is None:
+            return self._all
+        return [record for record in self._all
+                if (kind is None or record.kind == kind) and (outcome is None or record.outcome == outcome)]
+
+    def show_every_break(self, records: Sequence[BreakRecord]) -> None:
+        """Every break, newest first (:func:`newest_first`), where the model held the newest only.
+
+        When the rows shown are the first of ``records`` (nothing was written,
+        sorted or filtered in between), the older ones are added below them:
+        the view keeps its place and selection, with no reset to flicker through.
+        """
+        shown = len(self._all)
+        if (self._order == (0, Qt.SortOrder.DescendingOrder) and self._shown is self._all
+                and list(records[:shown]) == self._all):
+            if len(records) > shown:
+                self.beginInsertRows(QModelIndex(), shown, len(records) - 1)
+                self._all = self._shown = list(records)
+                self.endInsertRows()
+            return
+        column, order = self._order
+        self.beginResetModel()
+        self._all = list(records)
+        self._order = (0, Qt.SortOrder.DescendingOrder)
+        self._shown = self._filtered()
+        self.endResetModel()
+        self.sort(column, order)
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 (Qt name)
-        return 0 if parent.isValid() else len(self._records)
+        return 0 if parent.isValid() else len(self._shown)
 
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.columns)
@@ -170,7 +242,7 @@ class BreakTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         column = self.columns[index.column()]
-        record = self._records[index.row()]
+        record = self._shown[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return column.text(record)
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -200,12 +272,13 @@ class BreakTableModel(QAbstractTableModel):
         self.beginResetModel()
         descending = order == Qt.SortOrder.DescendingOrder
         if column == 0:
-            self._records.sort(key=_when_key, reverse=descending)
+            self._all.sort(key=_when_key, reverse=descending)
         else:
             # Two stable sorts: "When" first, so equal kinds stay newest first.
-            self._records.sort(key=_when_key, reverse=True)
-            self._records.sort(key=self.columns[column].sort_key, reverse=descending)
+            self._all.sort(key=_when_key, reverse=True)
+            self._all.sort(key=self.columns[column].sort_key, reverse=descending)
         self._order = (column, order)
+        self._shown = self._filtered()
         self.endResetModel()
 
 
@@ -255,39 +328,6 @@ class BreakTable(QTableView):
         # Set here rather than by stretchLastSection, which never goes below
         # the header's default section size.
         header.resizeSection(len(self.preferred_widths), max(note, self.viewport().width() - used))
-
-
-class BreakFilterModel(QSortFilterProxyModel):
-    """Lets through the breaks of one kind and one outcome (None: any); sorting is the source's."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.kind: str | None = None
-        self.outcome: str | None = None
-
-    def set_filter(self, kind: str | None, outcome: str | None) -> None:
-        if (kind, outcome) == (self.kind, self.outcome):
-            return  # refiltering 40,000 rows for nothing is a noticeable pause
-        # Qt 6.10 brackets a filter change (begin/end) and deprecates the
-        # older call; the oldest PySide6 we support only has the older one.
-        if hasattr(self, "endFilterChange"):
-            self.beginFilterChange()
-            self.kind, self.outcome = kind, outcome
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self.kind, self.outcome = kind, outcome
-            self.invalidateRowsFilter()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802
-        if self.kind is None and self.outcome is None:
-            return True
-        record = self.sourceModel().record(source_row)
-        return ((self.kind is None or record.kind == self.kind)
-                and (self.outcome is None or record.outcome == self.outcome))
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        # The source sorts its records once in Python; the proxy only filters.
-        self.sourceModel().sort(column, order)
 
 
 # -- pieces of the page ----------------------------------------------------------

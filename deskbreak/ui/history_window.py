@@ -12,26 +12,31 @@ from :func:`deskbreak.core.history.stats.compute_stats`, the same numbers
 up the core's per-day figures for the period picked. A history that cannot
 be read costs the figures, never the app: the window opens and says why.
 
-The table of every break is in :mod:`deskbreak.ui.history_table`.
+Five years of breaks take half a second and more to read and work out, so
+the app's window paints first with what this week's breaks give (today,
+this week, the newest rows) and has the rest read on the history writer's
+thread (:mod:`deskbreak.ui.background_read`); see :class:`HistoryWindow`.
+
+The table of every break is in :mod:`deskbreak.ui.history_table`, the
+window's building blocks in :mod:`deskbreak.ui.history_parts`.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
-from typing import Any, Callable, Sequence
+from concurrent.futures import Future
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+from typing import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QBoxLayout,
-    QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -44,19 +49,21 @@ from deskbreak.core.settings import Settings
 from deskbreak.core.history.stats import (GOAL_RULE, MINUTES_RULE, NEGLECT_RULE, DayStats, StatsReport, stats_for,
                                   taken_text, target_label)
 from deskbreak.ui import screen_fit, style
+from deskbreak.ui.background_read import BackgroundRead, HistoryReader
 from deskbreak.ui.break_widgets import Card, make_button, make_label, refont_labels, set_text
+from deskbreak.ui.history_parts import HeadlineFigure, SideBySide, labelled_combo, muted_label, section
 from deskbreak.ui.history_table import (
     KIND_FILTERS,
     OUTCOME_FILTERS,
     OUTCOME_LABELS,
-    BreakFilterModel,
     BreakTable,
     BreakTableModel,
     active_text,
     kind_label,
+    newest_first,
     outcome_label,
 )
-from deskbreak.ui.charts import TargetMinutesChart, charts, minutes_text, number_text
+from deskbreak.ui.charts import TargetMinutesChart, charts, loading_text, minutes_text, number_text
 from deskbreak.ui.day_charts import GoalHeatmap, WeekChart
 
 HEATMAP_WEEKS = 12
@@ -73,154 +80,85 @@ DEFAULT_TARGET_PERIOD = 1  # four weeks: long enough to show a habit, short enou
 
 
 
-class HeadlineFigure(QWidget):
-    """One figure of the headline band: a small caption, the number big, a line of detail."""
-
-    def __init__(self, caption: str, name: str) -> None:
-        super().__init__()
-        self.setObjectName(name)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        self.caption = make_label(caption.upper(), scale=0.8, bold=True, wrap=False)
-        self.caption.setProperty("muted", True)
-        self._accent = False
-        # Whole: "5-day / streak" broken over two lines reads as two figures.
-        self.value = make_label("", name=f"{name}Value", scale=2.0, bold=True, wrap=False)
-        self.detail = make_label("", name=f"{name}Detail", scale=0.95)
-        for label in (self.caption, self.value, self.detail):
-            layout.addWidget(label)
-        layout.addStretch(1)
-
-    def show_figure(self, value: str, detail: str, accessible: str, *, accent: bool = False) -> None:
-        """``accent``: a figure worth celebrating (a streak, today's goal met) in the accent colour."""
-        set_text(self.value, value)
-        set_text(self.detail, detail)
-        self._accent = accent
-        self.recolour()
-        self.setAccessibleName(accessible)
-
-    def recolour(self) -> None:
-        palette = self.palette()
-        style.set_text_color(self.value, style.accent_color(palette) if self._accent else style.text_color(palette))
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        # Its own event, not the window's: the window hears of a new palette
-        # before its children have it.
-        if event.type() == QEvent.Type.PaletteChange:
-            self.recolour()
-        super().changeEvent(event)
+# -- what the window reads ---------------------------------------------------------
 
 
-class SideBySide(QWidget):
-    """Two panels of one width beside each other when both fit, else one above the other."""
+@dataclass(frozen=True)
+class HistoryOverview:
+    """The breaks the window shows, newest first, and their figures."""
 
-    def __init__(self, first: QWidget, second: QWidget) -> None:
-        super().__init__()
-        self._panels = (first, second)
-        self._layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-        for panel in self._panels:
-            # Ignoring the panels' preferred widths is what makes the two
-            # halves equal: a layout hands a wider hint more than its share.
-            policy = panel.sizePolicy()
-            policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
-            panel.setSizePolicy(policy)
-            self._layout.addWidget(panel, 1)
-        self._keep_minimum_widths()
-
-    def _keep_minimum_widths(self) -> None:
-        for panel in self._panels:
-            panel.setMinimumWidth(panel.minimumSizeHint().width())
-
-    def _fits_side_by_side(self, width: int) -> bool:
-        needed = sum(panel.minimumWidth() for panel in self._panels) + self._layout.spacing()
-        return width >= needed
-
-    def resizeEvent(self, event) -> None:  # noqa: N802
-        # Depends on the width alone, so the switch cannot feed back into the layout.
-        direction = (QBoxLayout.Direction.LeftToRight if self._fits_side_by_side(event.size().width())
-                     else QBoxLayout.Direction.TopToBottom)
-        if self._layout.direction() != direction:
-            self._layout.setDirection(direction)
-        super().resizeEvent(event)
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange):
-            self._keep_minimum_widths()
-        super().changeEvent(event)
-
-    def minimumSizeHint(self):  # noqa: N802
-        # Narrow enough to stack: the wider panel alone.
-        hint = super().minimumSizeHint()
-        hint.setWidth(max(panel.minimumWidth() for panel in self._panels))
-        return hint
+    records: list[BreakRecord]
+    report: StatsReport
+    complete: bool
+    """False for this week's breaks only: the first page, shown while the rest is read."""
 
 
-def section(title: str, name: str) -> tuple[Card, QVBoxLayout, QHBoxLayout]:
-    """A card with a title row (room on its right for a control) and a column for its content."""
-    card = Card()
-    card.setObjectName(name)
-    layout = QVBoxLayout(card)
-    line = card.fontMetrics().height()
-    layout.setContentsMargins(round(line * 1.1), round(line * 0.9), round(line * 1.1), round(line * 1.0))
-    layout.setSpacing(round(line * 0.6))
-    header_row = QWidget()
-    header = QHBoxLayout(header_row)
-    header.setContentsMargins(0, 0, 0, 0)
-    header.addWidget(make_label(title, name=f"{name}Title", scale=1.15, bold=True, wrap=False))
-    header.addStretch(1)
-    # As tall as a combo box whether or not it holds one, so the titles of
-    # two cards side by side stand on one line.
-    header_row.setMinimumHeight(QComboBox().sizeHint().height())
-    layout.addWidget(header_row)
-    return card, layout, header
+def overview_of(records: Sequence[BreakRecord], catalog: Catalog, settings: Settings, today: date, *,
+                complete: bool = True) -> HistoryOverview:
+    """The figures of ``records`` from the first day the window can show to today.
+
+    Plain Python, no Qt: for the whole history it runs on the history
+    writer's thread. Only this week's figures of an incomplete overview
+    mean anything (the streak and neglect need every break).
+    """
+    monday = today - timedelta(days=today.weekday())
+    first = monday
+    if complete:
+        first = monday - timedelta(weeks=HEATMAP_WEEKS - 1)
+        moments = [record.moment.date() for record in records if record.moment is not None]
+        first = min([first, *moments])
+    report = stats_for(records, catalog, settings, first=min(first, today), last=today)
+    return HistoryOverview(newest_first(records), report, complete)
 
 
-def muted_label(text: str = "", name: str = "", scale: float = 0.95) -> QLabel:
-    """Secondary words; the window gives them the muted colour (again after a theme change)."""
-    label = make_label(text, name=name, scale=scale)
-    label.setProperty("muted", True)
-    return label
+def this_week_since(today: date) -> datetime:
+    """The earliest moment anywhere on Earth's wall clocks read this week's Monday.
 
-
-def labelled_combo(text: str, choices: Sequence[tuple[Any, str]], name: str,
-                   row: QHBoxLayout) -> QComboBox:
-    """A combo box of translated choices (their values as item data), with its label, added to ``row``."""
-    combo = QComboBox()
-    combo.setObjectName(name)
-    for value, words in choices:
-        combo.addItem(translate("HistoryWindow", words), value)
-    combo.setAccessibleName(text)
-    if text:
-        label = QLabel(text)
-        label.setBuddy(combo)
-        row.addWidget(label)
-    row.addWidget(combo)
-    return combo
+    A break's day is its date in the UTC offset it was stored with, so this
+    reads a little of Sunday too, never less than the whole week.
+    """
+    monday = today - timedelta(days=today.weekday())
+    return datetime.combine(monday, time.min, tzinfo=timezone(timedelta(hours=14)))
 
 
 # -- the window ------------------------------------------------------------------
 
 
 class HistoryWindow(QWidget):
-    """The history, read once at opening.
+    """The history, read when the window opens.
+
+    Without a ``reader`` (tests, tools) the whole history is read at once,
+    here. With one (the app's history writer) the window reads only this
+    week's breaks here, paints this week's figures and newest rows, and has
+    the reader read everything once it has been painted; until then the
+    figures that need every break say they are loading, and the table can
+    be neither sorted nor filtered. ``loaded`` is emitted when the rest is
+    shown. A window closed first cancels the read, or drops what it brings.
 
     ``start_break(targets)``, if given, backs the "Stretch now" button: it is
     handed the neglected muscle groups, most neglected first.
     """
 
+    loaded = Signal()
+
     def __init__(self, history: HistoryStore | None, catalog: Catalog, settings: Settings, today: date,
-                 start_break: Callable[[Sequence[str]], None] | None = None) -> None:
+                 start_break: Callable[[Sequence[str]], None] | None = None, *,
+                 reader: HistoryReader | None = None) -> None:
         super().__init__(None, Qt.WindowType.Window)
         self.setObjectName("historyWindow")
         self.setWindowTitle(translate("HistoryWindow", "deskbreak: History"))
         self.today = today
+        self.catalog = catalog
         self.settings = settings
         self.start_break = start_break
         self.problem = ""
-        self.records = self._read(history)
-        self.report = self._compute(self.records, catalog)
+        self._reader = reader
+        self._read: BackgroundRead | None = None
+        self._read_asked = False
+        if reader is None or history is None:
+            self._take(self._read_everything(history))
+        else:
+            self._take(self._read_this_week(history))
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -237,34 +175,107 @@ class HistoryWindow(QWidget):
         page.setContentsMargins(round(line * 1.2), round(line), round(line * 1.2), round(line * 1.2))
         page.setSpacing(round(line * 0.9))
 
-        page.addWidget(self._headline())
-        self.empty_label = make_label(self._empty_text(), name="historyEmpty", scale=1.1)
-        self.empty_label.setVisible(bool(self._empty_text()))
+        self.headline = self._headline()
+        page.addWidget(self.headline)
+        self.empty_label = make_label("", name="historyEmpty", scale=1.1)
         page.addWidget(self.empty_label)
         page.addWidget(SideBySide(self._week_section(), self._goal_section()))
         page.addWidget(SideBySide(self._targets_section(), self._neglected_section()))
         page.addWidget(self._table_section(), 1)
+        self._fill()
+        if self.loading:
+            # The rest is read once the window is on screen: a read begun
+            # earlier would take its turns on the interpreter from the first paint.
+            self.headline.installEventFilter(self)
 
-        self._recolour()
         # The page scrolls, so on a small screen the window is simply smaller.
         screen_fit.place(self, QSize(round(line * 53), round(line * 41)))
 
     # -- reading ------------------------------------------------------------
 
-    def _read(self, history: HistoryStore | None) -> list[BreakRecord]:
-        if history is None:
-            return []
+    def _read_everything(self, history: HistoryStore | None) -> HistoryOverview:
+        records: list[BreakRecord] = []
+        if history is not None:
+            try:
+                records = history.breaks()
+            except HistoryError as error:
+                self.problem = str(error)
+        return overview_of(records, self.catalog, self.settings, self.today)
+
+    def _read_this_week(self, history: HistoryStore) -> HistoryOverview:
         try:
-            return history.breaks()
+            records = history.breaks(this_week_since(self.today))
         except HistoryError as error:
             self.problem = str(error)
-            return []
+            return overview_of([], self.catalog, self.settings, self.today)
+        return overview_of(records, self.catalog, self.settings, self.today, complete=False)
 
-    def _compute(self, records: Sequence[BreakRecord], catalog: Catalog) -> StatsReport:
-        heatmap_first = self.today - timedelta(days=self.today.weekday() + 7 * (HEATMAP_WEEKS - 1))
-        moments = [record.moment.date() for record in records if record.moment is not None]
-        first = min([heatmap_first, *moments]) if moments else heatmap_first
-        return stats_for(records, catalog, self.settings, first=min(first, self.today), last=self.today)
+    def _take(self, overview: HistoryOverview) -> None:
+        self.records = overview.records
+        self.report = overview.report
+        self.loading = not overview.complete
+
+    @property
+    def load_queued(self) -> bool:
+        """Whether the read of every break has been handed to the reader and not yet delivered."""
+        return self._read is not None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.headline and event.type() == QEvent.Type.Paint and self.loading and not self._read_asked:
+            self._read_asked = True
+            # After this paint is flushed: the whole first frame comes before the read.
+            QTimer.singleShot(0, self, self._read_the_rest)
+        return False
+
+    def _read_the_rest(self) -> None:
+        self._read_asked = False
+        if not self.loading or self._read is not None or not self.isVisible():
+            return
+        catalog, settings, today = self.catalog, self.settings, self.today
+        self._read = BackgroundRead(self._reader, "read the history for its window",
+                                    lambda store: overview_of(store.breaks(), catalog, settings, today),
+                                    self._every_break_read)
+
+    def _every_break_read(self, read: Future[HistoryOverview]) -> None:
+        self._read = None
+        try:
+            overview = read.result()
+        except Exception as error:  # noqa: BLE001 (the reader logged it; it costs the figures, not the window)
+            self.problem = str(error)
+            overview = overview_of([], self.catalog, self.settings, self.today)
+        self._take(overview)
+        self.headline.removeEventFilter(self)
+        # One repaint with everything in it.
+        self.setUpdatesEnabled(False)
+        try:
+            self._fill()
+        finally:
+            self.setUpdatesEnabled(True)
+        self.loaded.emit()
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        if self._read is not None:
+            self._read.cancel()  # shown again, it is read again, from its first paint
+            self._read = None
+        super().closeEvent(event)
+
+    def _fill(self) -> None:
+        """Every part from the overview taken last; those that need every break say so until then."""
+        self._fill_headline()
+        start, days = self.this_week()
+        self.week_chart.set_week(start, days, self.today)
+        if self.loading:
+            self.heatmap.show_loading()
+        else:
+            self.heatmap.set_days(self.report.days, self.settings.daily_goal, self.today)
+        self.target_period.setEnabled(not self.loading)
+        self._show_target_minutes()
+        self._fill_neglected()
+        self._fill_table()
+        empty = "" if self.loading else self._empty_text()
+        set_text(self.empty_label, empty)
+        self.empty_label.setVisible(bool(empty))
+        self._recolour()
 
     def _empty_text(self) -> str:
         if self.problem:
@@ -292,23 +303,13 @@ class HistoryWindow(QWidget):
         self.week_figure = HeadlineFigure(translate("HistoryWindow", "This week"), "weekFigure")
         for figure in (self.streak_figure, self.today_figure, self.week_figure):
             row.addWidget(figure, 1)
-        self._fill_headline()
         return band
 
     def _fill_headline(self) -> None:
-        streak = self.report.streak
-        goal = translate("HistoryWindow", "Goal: {goal} % of sit-breaks taken").format(goal=streak.goal)
-        best = charts.tr("Best: %n days", None, streak.best, one="Best: 1 day") if streak.best else ""
-        if streak.current:
-            value = charts.tr("%n-day streak", None, streak.current)
-        else:
-            value = translate("HistoryWindow", "No streak yet")
-        self.streak_figure.show_figure(value, "\n".join(filter(None, (best, goal))),
-                                       " ".join(f"{part}." for part in (value, best, goal) if part),
-                                       accent=bool(streak.current))
+        self._fill_streak()
 
         today = self.report.days[-1]
-        met = today.goal_met(streak.goal)
+        met = today.goal_met(self.settings.daily_goal)
         if today.sit_prompted:
             value = taken_text(today.sit_taken, today.sit_chances)
             verdict = translate("HistoryWindow", "Goal met") if met else translate("HistoryWindow", "Goal not met yet")
@@ -328,13 +329,27 @@ class HistoryWindow(QWidget):
         self.week_figure.show_figure(minutes, f"{exercise}\n{taken}", translate(
             "HistoryWindow", "This week: {minutes} of exercise, {taken}.").format(minutes=minutes, taken=taken))
 
+    def _fill_streak(self) -> None:
+        if self.loading:
+            caption = translate("HistoryWindow", "Streak")
+            self.streak_figure.show_figure("\u2013", loading_text(), f"{caption}: {loading_text()}")
+            return
+        streak = self.report.streak
+        goal = translate("HistoryWindow", "Goal: {goal} % of sit-breaks taken").format(goal=streak.goal)
+        best = charts.tr("Best: %n days", None, streak.best, one="Best: 1 day") if streak.best else ""
+        if streak.current:
+            value = charts.tr("%n-day streak", None, streak.current)
+        else:
+            value = translate("HistoryWindow", "No streak yet")
+        self.streak_figure.show_figure(value, "\n".join(filter(None, (best, goal))),
+                                       " ".join(f"{part}." for part in (value, best, goal) if part),
+                                       accent=bool(streak.current))
+
     # -- the charts -------------------------------------------------------------
 
     def _week_section(self) -> Card:
         card, layout, _header = section(translate("HistoryWindow", "This week"), "weekSection")
         self.week_chart = WeekChart(self.today)
-        start, days = self.this_week()
-        self.week_chart.set_week(start, days, self.today)
         layout.addWidget(self.week_chart, 1)
         return card
 
@@ -342,7 +357,6 @@ class HistoryWindow(QWidget):
         title = translate("HistoryWindow", "Daily goal, last {weeks} weeks").format(weeks=HEATMAP_WEEKS)
         card, layout, _header = section(title, "goalSection")
         self.heatmap = GoalHeatmap(self.today, self.settings.daily_goal, weeks=HEATMAP_WEEKS)
-        self.heatmap.set_days(self.report.days, self.settings.daily_goal, self.today)
         layout.addWidget(self.heatmap)
         layout.addWidget(muted_label(translate("stats", GOAL_RULE).format(goal=self.settings.daily_goal),
                                      name="goalCaption", scale=0.85))
@@ -353,13 +367,12 @@ class HistoryWindow(QWidget):
         card, layout, header = section(translate("HistoryWindow", "Minutes per muscle group"), "targetsSection")
         self.target_period = labelled_combo("", TARGET_PERIODS, "targetPeriod", header)
         self.target_period.setAccessibleName(translate("HistoryWindow", "Period"))
+        self.target_period.setCurrentIndex(DEFAULT_TARGET_PERIOD)
         self.target_chart = TargetMinutesChart()
         layout.addWidget(self.target_chart)
         layout.addWidget(muted_label(translate("stats", MINUTES_RULE), name="targetsCaption", scale=0.85))
         layout.addStretch(1)
         self.target_period.currentIndexChanged.connect(self._show_target_minutes)
-        self.target_period.setCurrentIndex(DEFAULT_TARGET_PERIOD)
-        self._show_target_minutes()
         return card
 
     def target_minutes(self, period: int | str | None) -> dict[str, float]:
@@ -378,16 +391,51 @@ class HistoryWindow(QWidget):
         return total
 
     def _show_target_minutes(self, *_args) -> None:
-        minutes = self.target_minutes(self.target_period.currentData())
+        # While loading: every muscle group's row, empty, so nothing moves when the figures come.
+        minutes = {} if self.loading else self.target_minutes(self.target_period.currentData())
         order = [*TARGETS, *sorted(set(minutes) - set(TARGETS))]
         self.target_chart.set_rows([(target_label(target), minutes.get(target, 0.0)) for target in order])
+        if self.loading:
+            self.target_chart.show_loading()
 
     def _neglected_section(self) -> Card:
         card, layout, _header = section(translate("HistoryWindow", "Not stretched lately"), "neglectedSection")
+        self.neglected_rows: list[str] = []
+        self.neglected_content = QWidget()
+        self.neglected_layout = layout
+        layout.addWidget(self.neglected_content)
+        self.stretch_button = None
+        if self.start_break is not None:
+            self.stretch_button = make_button(
+                translate("HistoryWindow", "Stretch now"), "stretchNowButton",
+                translate("HistoryWindow", "Start the break that works these muscle groups"),
+                lambda: self.start_break([item.target for item in self.report.neglected]))
+            self.stretch_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            row = QHBoxLayout()
+            row.addWidget(self.stretch_button)
+            row.addStretch(1)
+            layout.addLayout(row)
+        layout.addStretch(1)
+        return card
+
+    def _fill_neglected(self) -> None:
+        old, self.neglected_content = self.neglected_content, self._neglected_content()
+        self.neglected_layout.replaceWidget(old, self.neglected_content)
+        old.setParent(None)  # gone now, not at the next turn of the event loop
+        if self.stretch_button is not None:
+            self.stretch_button.setEnabled(not self.loading)
+
+    def _neglected_content(self) -> QWidget:
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(self.neglected_layout.spacing())
         neglected = self.report.neglected
         days = self.settings.neglect_days
-        self.neglected_rows: list[str] = []
-        if not self.records:
+        self.neglected_rows = []
+        if self.loading:
+            layout.addWidget(muted_label(loading_text(), name="neglectedLoading"))
+        elif not self.records:
             layout.addWidget(muted_label(
                 translate("HistoryWindow", "Nothing yet: the muscle groups your breaks work will show here.")))
         elif not neglected:
@@ -399,7 +447,7 @@ class HistoryWindow(QWidget):
             layout.addWidget(muted_label(charts.tr("Not worked for %n days or more:", None, days,
                                                    one="Not worked for a day or more:"), scale=0.9))
             grid = QGridLayout()
-            grid.setHorizontalSpacing(round(card.fontMetrics().height() * 1.5))
+            grid.setHorizontalSpacing(round(self.fontMetrics().height() * 1.5))
             grid.setColumnStretch(2, 1)
             for row, item in enumerate(neglected):
                 label = make_label(target_label(item.target), wrap=False)
@@ -418,17 +466,7 @@ class HistoryWindow(QWidget):
             layout.addLayout(grid)
             # Beside a muscle group with minutes this week, "never" needs its reason.
             layout.addWidget(muted_label(translate("stats", NEGLECT_RULE), name="neglectedCaption", scale=0.85))
-        if self.start_break is not None:
-            button = make_button(translate("HistoryWindow", "Stretch now"), "stretchNowButton",
-                                 translate("HistoryWindow", "Start the break that works these muscle groups"),
-                                 lambda: self.start_break([item.target for item in neglected]))
-            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-            row = QHBoxLayout()
-            row.addWidget(button)
-            row.addStretch(1)
-            layout.addLayout(row)
-        layout.addStretch(1)
-        return card
+        return content
 
     # -- the table --------------------------------------------------------------
 
@@ -440,12 +478,10 @@ class HistoryWindow(QWidget):
                                              header)
 
         self.model = BreakTableModel(self.records, self.today.year, self)
-        self.filter = BreakFilterModel(self)
-        self.filter.setSourceModel(self.model)
         self.table = BreakTable()
         self.table.setObjectName("historyTable")
         self.table.setAccessibleName(translate("HistoryWindow", "All breaks"))
-        self.table.setModel(self.filter)
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
@@ -454,16 +490,28 @@ class HistoryWindow(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setHighlightSections(False)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
-        self.table.setSortingEnabled(True)
-        self._size_table()
         layout.addWidget(self.table, 1)
 
         self.count_label = muted_label(name="tableCount", scale=0.9)
         layout.addWidget(self.count_label)
         self.kind_filter.currentIndexChanged.connect(self._apply_filter)
         self.outcome_filter.currentIndexChanged.connect(self._apply_filter)
-        self._apply_filter()
         return card
+
+    def _fill_table(self) -> None:
+        header = self.table.horizontalHeader()
+        if self.loading:
+            # Sorting or filtering the first page would answer for a part of the history.
+            header.setSectionsClickable(False)
+            header.setSortIndicatorShown(True)
+        else:
+            self.model.show_every_break(self.records)
+            self.table.setSortingEnabled(True)
+            header.setSectionsClickable(True)
+        for combo in (self.kind_filter, self.outcome_filter):
+            combo.setEnabled(not self.loading)
+        self._size_table()
+        self._apply_filter()
 
     def _size_table(self) -> None:
         """Fixed row height and column widths from the font: no per-row measuring of 40,000 rows."""
@@ -488,8 +536,11 @@ class HistoryWindow(QWidget):
         self.table.setMinimumHeight(round(line * 1.7 * 12 + columns.sizeHint().height()))
 
     def _apply_filter(self, *_args) -> None:
-        self.filter.set_filter(self.kind_filter.currentData(), self.outcome_filter.currentData())
-        shown, total = self.filter.rowCount(), self.model.rowCount()
+        self.model.set_filter(self.kind_filter.currentData(), self.outcome_filter.currentData())
+        if self.loading:
+            set_text(self.count_label, translate("HistoryWindow", "Loading all breaks\u2026"))
+            return
+        shown, total = self.model.rowCount(), self.model.total()
         if shown == total:
             text = charts.tr("%n breaks", None, total, one="1 break")
         else:

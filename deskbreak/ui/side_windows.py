@@ -98,9 +98,16 @@ class SideWindows(QObject):
         from deskbreak.ui.history_window import HistoryWindow
 
         session = self.session
+        # The writer reads the whole history off this thread, after the writes queued before it.
         window = HistoryWindow(session.history, session.catalog, session.settings, session.clock.now().date(),
-                               start_break=self._start_break_for)
+                               start_break=self._start_break_for, reader=session.history_writer)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.history_windows = [w for w in self.history_windows if w.isVisible()] + [window]
+        # Forgotten once closed (and deleted), with the breaks it holds: asking a
+        # deleted window whether it is visible raised, and no history opened again.
+        window.destroyed.connect(lambda *_: self._forget_history_window(window))
+        self.history_windows.append(window)
         window.show()
         window.raise_()
+
+    def _forget_history_window(self, window) -> None:
+        self.history_windows = [w for w in self.history_windows if w is not window]

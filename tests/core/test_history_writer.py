@@ -8,6 +8,7 @@ import subprocess
 import sys
 import threading
 import time
+import weakref
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -175,3 +176,39 @@ def test_breaks_recorded_during_a_large_import_in_another_process_are_all_kept(p
     assert recorded >= 5, "the breaks were recorded while the import ran"
     assert [record.note for record in own] == [f"break {number}" for number in range(recorded)]
     assert all(len(record.exercises) == 1 for record in own)
+
+
+def test_a_read_cancelled_before_its_turn_is_never_run_and_the_writes_behind_it_go_on(path):
+    """The history window queues its read behind the writes and cancels it when closed before its turn."""
+    failures = Failures()
+    writer = HistoryWriter.for_file(path, on_failure=failures)
+    hold = threading.Event()
+    writer.submit("a slow write", lambda h: hold.wait(5))
+    ran = []
+    read = writer.submit("read for a window since closed", lambda h: ran.append("read"))
+    assert read.cancel()
+    record_a_break(writer, MORNING, "after the cancelled read")
+    hold.set()
+
+    assert writer.close()
+    assert ran == [] and failures == []
+    assert [record.note for record in finished_breaks(path)] == ["after the cancelled read"]
+    assert writer.idle
+
+
+def test_the_writer_lets_go_of_what_it_has_done(path):
+    """The writer's thread held its last job, future and result included, until the next write came:
+    the history window's read of five years of breaks stayed in memory after its window was gone."""
+    writer = HistoryWriter.for_file(path)
+
+    class Result:
+        pass
+
+    future = writer.submit("read for a window", lambda _store: Result())
+    result = weakref.ref(future.result(timeout=5))
+    del future
+    deadline = time.monotonic() + 2
+    while result() is not None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert result() is None
+    assert writer.close()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 
 from deskbreak.core.history.records import OUTCOMES, BreakRecord, ExerciseRecord, loaded_time, stored_time
 from deskbreak.core.history.store import HistoryDatabase
@@ -78,4 +78,12 @@ class HistoryQueries(HistoryDatabase):
     def _since_condition(since: datetime | None) -> tuple[str, tuple[str, ...]]:
         if since is None:
             return "1", ()
-        return f"{_MOMENT} >= julianday(?)", (stored_time(since, "since"),)
+        at = stored_time(since, "since")
+        # The exact test needs julianday() of every row: a scan of the whole history
+        # (10 ms for five years, on the GUI thread when the history window opens).
+        # Before it, a test on the indexed columns' text, which only ever lets more
+        # rows through: a time's wall clock reads at least its UTC date less a day
+        # whatever its offset, and its text begins with that date.
+        day = (since.astimezone(timezone.utc) - timedelta(days=1)).date().isoformat()
+        indexed = "(shown_at >= ? OR due_at >= ? OR (shown_at IS NULL AND due_at IS NULL))"
+        return f"{indexed} AND {_MOMENT} >= julianday(?)", (day, day, at)

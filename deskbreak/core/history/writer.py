@@ -101,7 +101,9 @@ class HistoryWriter:
 
         ``what`` says what it does, for the failure report ("start the
         break"). ``write`` runs on the writer's thread: it must use only the
-        values it was given, never the caller's objects that change.
+        values it was given, never the caller's objects that change. A read
+        queued here sees every write submitted before it; cancelling its
+        future before its turn means it never runs.
         """
         future: Future[T] = Future()
         if self._closing:
@@ -133,10 +135,15 @@ class HistoryWriter:
         while (item := self._queue.get()) is not None:
             what, write, future = item
             try:
-                self._write_until_done(what, write, future)
+                # A caller may cancel what has not begun (a read for a window
+                # closed since); what has begun runs to its end.
+                if future.set_running_or_notify_cancel():
+                    self._write_until_done(what, write, future)
             finally:
                 with self._pending_lock:
                     self._pending -= 1
+            # Not kept while waiting for the next: a read's future holds its result.
+            item = what = write = future = None
         if self._store is not None:
             try:
                 self._store.close()
