@@ -232,6 +232,10 @@
         <translation>Alle Pausen</translation>
     </message>
     <message>
+        <source>Loading all breaks…</source>
+        <translation>Alle Pausen werden geladen…</translation>
+    </message>
+    <message>
         <source>{shown} of {total} breaks</source>
         <translation>{shown} von {total} Pausen</translation>
     </message>
@@ -2460,6 +2464,10 @@
     <message>
         <source>{hours} h</source>
         <translation>{hours} h</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
     </message>
     <message>
         <source>dddd d MMMM</source>
