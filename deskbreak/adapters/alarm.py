@@ -1,7 +1,7 @@
 """Wakes the app when the engine needs a step, and after a suspend.
 
-apscheduler 3's ``QtScheduler`` with a ``DebugExecutor`` runs jobs on the Qt
-GUI thread (its default thread pool would touch widgets from another
+apscheduler 3's ``QtScheduler`` (imported lean: ``lean_apscheduler.py``) with
+a ``DebugExecutor`` runs jobs on the Qt GUI thread (its default thread pool would touch widgets from another
 thread). A job only calls back into the app, which steps the engine with the
 current time, so a late, missed or duplicated run is harmless: misfires are
 coalesced and never dropped.
@@ -18,10 +18,9 @@ import logging
 from datetime import datetime, timedelta
 from typing import Callable
 
-from apscheduler.executors.debug import DebugExecutor
-from apscheduler.schedulers.qt import QtScheduler
 from PySide6.QtCore import QObject, QTimer, Slot
 
+from deskbreak.adapters.lean_apscheduler import DateTrigger, DebugExecutor, MemoryJobStore, QtScheduler
 from deskbreak.core.clock import Clock
 
 log = logging.getLogger(__name__)
@@ -65,8 +64,10 @@ class QtAlarm(QObject):
         self._clock = clock
         self._watchdog_s = watchdog_s
         self._on_wake: Callable[[str], None] = lambda reason: None
+        # Instances, not plug-in names: apscheduler is loaded without its plug-in tables (lean_apscheduler.py).
         self._scheduler = _OneTimerQtScheduler(
             executors={"default": DebugExecutor()},
+            jobstores={"default": MemoryJobStore()},
             job_defaults={"coalesce": True, "misfire_grace_time": None, "max_instances": 1},
         )
         self._watchdog_timer = QTimer(self)
@@ -98,7 +99,8 @@ class QtAlarm(QObject):
         # Never ask for the past: apscheduler would run it at once anyway,
         # but a floor keeps a tight loop impossible.
         earliest = self._clock.now() + timedelta(milliseconds=50)
-        self._scheduler.add_job(self._wake_soon, "date", args=("alarm",), run_date=max(when, earliest),
+        run_date = max(when, earliest)
+        self._scheduler.add_job(self._wake_soon, DateTrigger(run_date, timezone=run_date.tzinfo), args=("alarm",),
                                 id=WAKE_JOB, replace_existing=True)
 
     def _wake_soon(self, reason: str) -> None:
