@@ -7,13 +7,23 @@ has started and preloaded the poses, so no other test's imports hide one.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
 import sys
+import tracemalloc
 from pathlib import Path
 
+import pytest
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QPushButton, QStyleOptionButton, QWidget
+
+from deskbreak.core import commands as cmd
+from deskbreak.ui import style
+from support.app_builder import app_parts  # noqa: F401  (a fixture)
 from support.app_cli import deskbreak_cmd, first_run_note_read
+from support.break_player import play_break, pump
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -89,3 +99,80 @@ def test_apscheduler_loads_lean_and_everyone_else_still_gets_the_real_modules():
                           timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == ["True True", 'No trigger by the name "date" was found']
+
+
+# -- growth over breaks -------------------------------------------------------------
+
+
+def drawn_palette_keys(window: QWidget) -> set[int]:
+    """The cache keys of the palettes the style draws ``window``'s push buttons with.
+
+    Fusion keeps each drawn button image in QPixmapCache under a key made of
+    this palette key and the button's size and state: a key a later break
+    window does not draw with again is an image kept for nothing.
+    """
+    keys = set()
+    for button in window.findChildren(QPushButton):
+        option = QStyleOptionButton()
+        button.initStyleOption(option)
+        keys.add(option.palette.cacheKey())
+    return keys
+
+
+def hurt_button_text(window: QWidget) -> QColor:
+    """The colour the style writes "This hurts" in."""
+    option = QStyleOptionButton()
+    window.findChild(QPushButton, "hurtButton").initStyleOption(option)
+    return option.palette.color(QPalette.ColorRole.ButtonText)
+
+
+def test_every_break_window_draws_its_buttons_with_the_palettes_of_the_first(qapp, app_parts):
+    app, clock, _notifier, _history = app_parts
+    drawn = []
+    for _ in range(3):
+        app.run_command(cmd.StartBreak())
+        drawn.append(drawn_palette_keys(app.window))
+        assert hurt_button_text(app.window) == style.danger_color(app.window.palette())
+        play_break(qapp, app, clock, every_exercise=False)
+    assert drawn[1] == drawn[2] == drawn[0]
+
+
+def test_a_text_colour_button_draws_in_its_colour_over_the_palette_it_inherits(qtbot):
+    from .test_contrast import dark_palette, light_palette
+
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    button = style.TextColorButton("This hurts", holder)
+    for palette, color in ((light_palette(), QColor("#b3261e")), (dark_palette(), QColor("#f2a19b"))):
+        holder.setPalette(palette)
+        button.set_text_color(color)
+        option = QStyleOptionButton()
+        button.initStyleOption(option)
+        assert option.palette.color(QPalette.ColorRole.ButtonText) == color
+        assert option.palette.color(QPalette.ColorRole.Button) == palette.color(QPalette.ColorRole.Button)
+
+
+def test_a_button_cannot_be_given_a_palette_of_its_own(qapp):
+    with pytest.raises(TypeError, match="TextColorButton"):
+        style.set_text_color(QPushButton("End break"), QColor("#b3261e"))
+
+
+WARM_UP_BREAKS = 5
+MEASURED_BREAKS = 100
+
+
+def test_a_hundred_breaks_leave_less_than_a_megabyte_of_python_objects(qapp, app_parts):
+    app, clock, _notifier, _history = app_parts
+    for _ in range(WARM_UP_BREAKS):
+        play_break(qapp, app, clock, every_exercise=False)
+    gc.collect()
+    tracemalloc.start()
+    try:
+        for _ in range(MEASURED_BREAKS):
+            play_break(qapp, app, clock, every_exercise=False)
+        pump(qapp)
+        gc.collect()
+        grown, _peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert grown < 1024 * 1024
