@@ -185,7 +185,8 @@ class TextColorButton(QPushButton):
         self._text_color: QColor | None = None
 
     def set_text_color(self, color: QColor) -> None:
-        if color != self._text_color:
+        # None first: comparing a QColor with None has PySide6 build QGradient's and QImage's enums.
+        if self._text_color is None or color != self._text_color:
             self._text_color = QColor(color)
             self.update()
 

@@ -176,3 +176,45 @@ def test_a_hundred_breaks_leave_less_than_a_megabyte_of_python_objects(qapp, app
     finally:
         tracemalloc.stop()
     assert grown < 1024 * 1024
+
+
+# -- the first break ------------------------------------------------------------
+
+
+#: Builds the app (support/app_builder.py), runs the poses preload, then opens the first break
+#: and prints the enum classes PySide6 built meanwhile, one a line. In a fresh process: PySide6
+#: builds each enum class once per process, so another test's windows would have built them.
+FIRST_BREAK_PROBE = """
+import enum, gc, tempfile
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from deskbreak.core import commands as cmd
+from support.app_builder import make_app
+from support.break_player import pump
+
+def enum_classes():
+    gc.collect()
+    return {thing for thing in gc.get_objects() if isinstance(thing, enum.EnumMeta)}
+
+qapp = QApplication([])
+app = make_app(Path(tempfile.mkdtemp()))
+app.start()
+app.breaks.preload()
+pump(qapp)
+before = enum_classes()
+app.run_command(cmd.StartBreak())
+app.window.repaint()
+for kind in sorted(f"{kind.__module__}.{kind.__qualname__}" for kind in enum_classes() - before):
+    print(kind)
+app.shutdown()
+"""
+
+
+def test_the_first_break_after_the_preload_makes_pyside_build_no_enum_classes():
+    # PySide6 builds a binding's enum classes the first time it needs them; inside the first
+    # break window that took 20-40 ms before its first paint (79 classes for one viewport()).
+    env = {**os.environ, "PYTHONPATH": f"{REPO}{os.pathsep}{REPO / 'tests'}", "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", FIRST_BREAK_PROBE], env=env, capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == []
