@@ -138,6 +138,9 @@ class _NullAlarm:
     def wake_at(self, when):
         pass
 
+    def wake_within(self, seconds):
+        pass
+
     def stop(self):
         pass
 
