@@ -51,17 +51,13 @@ from pathlib import Path
 if not os.environ.get("DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt  # noqa: E402
+from PySide6.QtCore import QObject, Qt  # noqa: E402
 from PySide6.QtGui import QPixmapCache  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _measure import own_rss_mb  # noqa: E402
-
-
-# The longest step between two engine steps: the watchdog's minute would do, but
-# any gap under natural_break (5 min) means the same to the engine, and is faster.
-STEP_S = 120.0
+from _measure import own_rss_mb  # noqa: E402  (puts tests/ on the path too)
+from support.break_player import play_break, pump, pump_until_painted  # noqa: E402
 
 
 class AtTheDesk:
@@ -71,13 +67,6 @@ class AtTheDesk:
 
     def idle_seconds(self) -> float:
         return 5.0
-
-
-def pump(app: QApplication, rounds: int = 3) -> None:
-    """Run the event loop's pending work (paints, posted events, deferred deletes)."""
-    for _ in range(rounds):
-        app.processEvents()
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 class _MallInfo2(ctypes.Structure):
@@ -103,29 +92,6 @@ def heap_in_use_mb() -> float | None:
         return None
     info = LIBC.mallinfo2()
     return (info.uordblks + info.hblkhd) / 1024 / 1024
-
-
-class _Painted(QObject):
-    def __init__(self) -> None:
-        super().__init__()
-        self.seen = False
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.Paint:
-            self.seen = True
-        return False
-
-
-def pump_until_painted(app: QApplication, window: QWidget, timeout: float = 0.5) -> None:
-    """Run the event loop until ``window`` has painted once (the X server maps it first)."""
-    painted = _Painted()
-    window.installEventFilter(painted)
-    deadline = time.monotonic() + timeout
-    while not painted.seen and time.monotonic() < deadline:
-        app.processEvents()
-        time.sleep(0.002)
-    window.removeEventFilter(painted)
-    pump(app)
 
 
 def settled_rss(app: QApplication) -> float:
@@ -170,6 +136,9 @@ class _NullAlarm:
         pass
 
     def wake_at(self, when):
+        pass
+
+    def wake_within(self, seconds):
         pass
 
     def stop(self):
@@ -223,46 +192,10 @@ def build_app(work: Path, without: frozenset[str] = frozenset()):
 
 def deskbreak_storm(app: QApplication, work: Path, without: frozenset[str] = frozenset()):
     """A ``run_break`` callable playing one prompted break to the end, and the app."""
-    from deskbreak.ui.break_window import AUTO_CLOSE_S
-
     deskbreak, clock = build_app(work, without)
     deskbreak.start()
     pump(app)
-
-    def run_break() -> None:
-        # 1. The clock from wake-up to wake-up, as the alarm and the watchdog step it.
-        for _ in range(1000):
-            if deskbreak.window is not None:
-                break
-            wake = deskbreak.engine.next_wakeup(clock.now())
-            wait = STEP_S if wake is None else (wake - clock.now()).total_seconds()
-            clock.advance(min(STEP_S, max(0.05, wait)))
-            deskbreak.tick("alarm")
-            pump(app, 1)
-        else:
-            raise RuntimeError("no break came in 1000 steps")
-        window = deskbreak.window
-        pump_until_painted(app, window)
-        # 2. The routine, segment by segment, painting each.
-        shown = None
-        for segment in window.segments:
-            if (segment.exercise.id, segment.side) == shown:
-                clock.advance(segment.seconds)
-                continue
-            shown = segment.exercise.id, segment.side
-            clock.advance(segment.seconds / 2)
-            window.tick()
-            pump(app, 2)
-            clock.advance(segment.seconds / 2)
-        clock.advance(1)
-        window.tick()  # the routine ends: done view, history, "today"
-        pump(app)
-        # 3. The done view's countdown runs out; the window closes and is deleted.
-        clock.advance(AUTO_CLOSE_S + 1)
-        window.tick()
-        pump(app)
-
-    return run_break, deskbreak
+    return (lambda: play_break(app, deskbreak, clock)), deskbreak
 
 
 def bare_storm(app: QApplication):

@@ -1,27 +1,32 @@
 """Wakes the app when the engine needs a step, and after a suspend.
 
-apscheduler 3's ``QtScheduler`` with a ``DebugExecutor`` runs jobs on the Qt
-GUI thread (its default thread pool would touch widgets from another
+apscheduler 3's ``QtScheduler`` (imported lean: ``lean_apscheduler.py``) with
+a ``DebugExecutor`` runs jobs on the Qt GUI thread (its default thread pool would touch widgets from another
 thread). A job only calls back into the app, which steps the engine with the
 current time, so a late, missed or duplicated run is harmless: misfires are
 coalesced and never dropped.
 
-A watchdog runs every minute (or more often when ``natural_break`` is short)
-so the engine notices idle time and resumes; it also logs wall-clock jumps,
-which is how a suspend shows up when logind is not available. Where a system
-bus exists, logind's ``PrepareForSleep(false)`` wakes the app at resume.
+Beside it one monotonic timer, the watchdog, wakes the app ``watchdog_s``
+after the engine last stepped (a minute, less when ``natural_break`` is
+short), so the engine notices idle time and resumes, or sooner when the
+window layer asks (:meth:`QtAlarm.wake_within`: the countdown it shows
+reads another number then). One timer, so at the desk the countdown's new
+minute and the watchdog's step are one wake-up a minute, not two. It also
+logs wall-clock jumps, which is how a suspend shows up when logind is not
+available. Where a system bus exists, logind's ``PrepareForSleep(false)``
+wakes the app at resume.
 """
 
 from __future__ import annotations
 
 import logging
+import math
 from datetime import datetime, timedelta
 from typing import Callable
 
-from apscheduler.executors.debug import DebugExecutor
-from apscheduler.schedulers.qt import QtScheduler
-from PySide6.QtCore import QObject, QTimer, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Slot
 
+from deskbreak.adapters.lean_apscheduler import DateTrigger, DebugExecutor, MemoryJobStore, QtScheduler
 from deskbreak.core.clock import Clock
 
 log = logging.getLogger(__name__)
@@ -65,32 +70,61 @@ class QtAlarm(QObject):
         self._clock = clock
         self._watchdog_s = watchdog_s
         self._on_wake: Callable[[str], None] = lambda reason: None
+        # Instances, not plug-in names: apscheduler is loaded without its plug-in tables (lean_apscheduler.py).
         self._scheduler = _OneTimerQtScheduler(
             executors={"default": DebugExecutor()},
+            jobstores={"default": MemoryJobStore()},
             job_defaults={"coalesce": True, "misfire_grace_time": None, "max_instances": 1},
         )
+        # The watchdog runs on Qt's monotonic timer, not on an apscheduler
+        # wall-clock job: after the clock is set back it must keep stepping
+        # the engine, which then shifts its countdowns. Precise: a coarse timer
+        # may fire before the countdown reads its next number.
         self._watchdog_timer = QTimer(self)
+        self._watchdog_timer.setSingleShot(True)
+        self._watchdog_timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._watchdog_timer.timeout.connect(self._watchdog)
+        self._running = False
+        # On the monotonic clock: when the engine last stepped, and by when the window layer wants a wake-up.
+        self._stepped: float = 0.0
+        self._wanted: float | None = None
         self._last_wall: datetime | None = None
         self._last_mono: float | None = None
 
     def start(self, on_wake: Callable[[str], None]) -> None:
         self._on_wake = on_wake
         self._scheduler.start()
-        # The watchdog runs on Qt's monotonic timer, not on an apscheduler
-        # wall-clock job: after the clock is set back it must keep stepping
-        # the engine, which then shifts its countdowns.
-        self._watchdog_timer.start(round(self._watchdog_s * 1000))
+        self._running = True
+        self._stepped = self._clock.monotonic()
+        self._arm_watchdog()
         self._remember()
         self._listen_for_resume()
 
     def set_watchdog_interval(self, seconds: float) -> None:
         self._watchdog_s = seconds
-        if self._watchdog_timer.isActive():
-            self._watchdog_timer.start(round(seconds * 1000))
+        self._arm_watchdog()
+
+    def wake_within(self, seconds: float | None) -> None:
+        """Wake the app within ``seconds`` on the monotonic clock (replacing any earlier wish); None: no wish."""
+        self._wanted = None if seconds is None else self._clock.monotonic() + seconds
+        self._arm_watchdog()
+
+    def _arm_watchdog(self) -> None:
+        """The watchdog to ``watchdog_s`` after the last step, or to the window layer's wish if sooner."""
+        if not self._running:
+            return
+        deadline = self._stepped + self._watchdog_s
+        if self._wanted is not None:
+            deadline = min(deadline, self._wanted)
+        self._watchdog_timer.start(max(0, math.ceil((deadline - self._clock.monotonic()) * 1000)))
 
     def wake_at(self, when: datetime | None) -> None:
-        """Run the callback at ``when`` (replacing any earlier request); None cancels."""
+        """Run the callback at ``when`` (replacing any earlier request); None cancels.
+
+        The app asks after each step of the engine, so the watchdog counts from here.
+        """
+        self._stepped = self._clock.monotonic()
+        self._arm_watchdog()
         if when is None:
             if self._scheduler.get_job(WAKE_JOB):
                 self._scheduler.remove_job(WAKE_JOB)
@@ -98,7 +132,8 @@ class QtAlarm(QObject):
         # Never ask for the past: apscheduler would run it at once anyway,
         # but a floor keeps a tight loop impossible.
         earliest = self._clock.now() + timedelta(milliseconds=50)
-        self._scheduler.add_job(self._wake_soon, "date", args=("alarm",), run_date=max(when, earliest),
+        run_date = max(when, earliest)
+        self._scheduler.add_job(self._wake_soon, DateTrigger(run_date, timezone=run_date.tzinfo), args=("alarm",),
                                 id=WAKE_JOB, replace_existing=True)
 
     def _wake_soon(self, reason: str) -> None:
@@ -108,6 +143,7 @@ class QtAlarm(QObject):
         QTimer.singleShot(0, lambda: self._on_wake(reason))
 
     def stop(self) -> None:
+        self._running = False
         self._watchdog_timer.stop()
         if self._scheduler.running:
             self._scheduler.shutdown(wait=False)
@@ -122,6 +158,9 @@ class QtAlarm(QObject):
             if abs(drift) > JUMP_TOLERANCE_S:
                 log.info("wall clock jumped %+.0f s (suspend/resume or clock change)", drift)
         self._remember()
+        # Armed again at once: the callback's step arms it too, but a host that does not step still gets woken.
+        self._stepped, self._wanted = mono, None
+        self._arm_watchdog()
         self._wake_soon("watchdog")
 
     def _listen_for_resume(self) -> None:

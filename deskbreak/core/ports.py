@@ -40,7 +40,11 @@ class Alarm(Protocol):
 
     def start(self, on_wake: Callable[[str], None]) -> None: ...
 
-    def wake_at(self, when: datetime | None) -> None: ...
+    def wake_at(self, when: datetime | None) -> None:
+        """Wake the host at ``when`` (the engine's next event; None: none). Asked after each step."""
+
+    def wake_within(self, seconds: float | None) -> None:
+        """Wake the host within ``seconds`` as well, for what its windows show (None: no such wish)."""
 
     def stop(self) -> None: ...
 

@@ -12,12 +12,11 @@ prelude, a break window for a break, and a fresh tray tooltip.
 from __future__ import annotations
 
 import logging
-import math
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
@@ -47,15 +46,17 @@ IDLE_UNAVAILABLE = ("unavailable", "unknown")
 WELCOME_MARKER = "first-run-note-dismissed"
 
 
-def countdown_changes_in(left: timedelta) -> timedelta | None:
+def countdown_changes_in(left: timedelta, *, seconds_shown: bool = True) -> timedelta | None:
     """How long until a countdown with ``left`` to go reads another number; None once it has run out.
 
     It reads as core/describe.py's ``human_duration`` writes it: whole
     seconds under a minute, whole minutes from a minute on, both rounded up.
     Counted in whole microseconds, so the wake-up lands on the change itself.
+    Without ``seconds_shown`` (nobody sees the seconds go) only the minutes
+    count: None from the last minute on.
     """
     micros = left // timedelta(microseconds=1)
-    if micros <= 0:
+    if micros <= 0 or (not seconds_shown and micros <= 60 * 10**6):
         return None
     unit = 10**6 if micros <= 60 * 10**6 else 60 * 10**6
     shown = -(-micros // unit)
@@ -115,6 +116,7 @@ class DeskbreakApp(QObject):
                                    host=tray_host)
         # The one step a menu takes: before it reads, never while it reads.
         self.tray.before_menu = self.session.step
+        self.tray.statusWindowShown.connect(self.refresh)  # its countdown shows the seconds
         self.notices = Notices(notifier, lambda: self.store.settings, self.run_command)
         self.breaks = BreakHost(self.session, idle, chimes=chimes, postpone_label=lambda: self.notices.postpone_label,
                                 run_command=self.run_command, finish_break=self._finish_break,
@@ -130,12 +132,6 @@ class DeskbreakApp(QObject):
         self._preload_timer = QTimer(self)
         self._preload_timer.setSingleShot(True)
         self._preload_timer.timeout.connect(lambda: self.breaks.preload())
-        # Wakes when the countdown in the status window and the tooltip reads another number: the
-        # alarm wakes only for what the engine does, and the window is all a tray-less GNOME shows.
-        self.countdown = QTimer(self)
-        self.countdown.setSingleShot(True)
-        self.countdown.setTimerType(Qt.TimerType.PreciseTimer)  # a coarse timer may fire before the change
-        self.countdown.timeout.connect(self.refresh)
         self._apply_autostart = follow_settings(store, alarm=alarm, chimes=chimes, autostart=autostart,
                                                 tell=self.notices.tell)
         self.holds.follow(store.subscribe, lambda: store.settings)
@@ -228,7 +224,6 @@ class DeskbreakApp(QObject):
         self._settle_for_quit()
         self._shut_down = True
         self._preload_timer.stop()
-        self.countdown.stop()
         self.holds.close()
         calendar, self.calendar = self.calendar, None
         if calendar is not None:
@@ -283,12 +278,12 @@ class DeskbreakApp(QObject):
         status = self.engine.status(now)
         look = "paused" if status.state == State.PAUSED else "overdue" if status.overdue else "normal"
         self.tray.refresh(status_line(status, now), look)
-        wait = None if status.seconds_to_next is None else countdown_changes_in(
-            timedelta(seconds=status.seconds_to_next))
-        if wait is None or self._shut_down:
-            self.countdown.stop()
-        else:
-            self.countdown.start(math.ceil(wait / timedelta(milliseconds=1)))
+        # Woken when the countdown in the tooltip and the status window reads another number, the
+        # seconds of the last minute only while the window shows them (it is all a tray-less GNOME
+        # shows); the alarm's watchdog steps the engine on the same wake-up.
+        wait = None if status.seconds_to_next is None or self._shut_down else countdown_changes_in(
+            timedelta(seconds=status.seconds_to_next), seconds_shown=self.tray.status_window_shown())
+        self.alarm.wake_within(None if wait is None else wait.total_seconds())
 
     def _menu_entries(self):
         """The menu for the engine's current state; only reads (the tray steps before asking)."""

@@ -120,6 +120,7 @@ class BreakHost(QObject):
         """The poses and the break window's code, so the first break paints as fast as the later ones."""
         importlib.import_module("deskbreak.ui.break_window")  # for its import cost, not its names
         self.poses
+        importlib.import_module("deskbreak.ui.warm_up").warm_up_break_window()
 
     def open(self, event: BreakShown) -> None:
         from deskbreak.ui.break_window import BreakWindow

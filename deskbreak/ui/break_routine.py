@@ -207,7 +207,8 @@ class RoutinePage(QWidget):
         self.skip_button = make_button(translate("break_window", "Next exercise"), "skipButton",
                                        translate("break_window", "Skip to the next exercise (Right arrow)"))
         self.hurt_button = make_button(translate("break_window", "This hurts"), "hurtButton",
-                                       translate("break_window", "Stop now and see what to do about pain"))
+                                       translate("break_window", "Stop now and see what to do about pain"),
+                                       kind=style.TextColorButton)
         self.postpone_button = make_button(postpone_label, "postponeButton",
                                            translate("break_window", "Put this break off"))
         self.end_button = make_button(translate("break_window", "End break"), "endButton",

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from deskbreak.core.content.catalog import SafetyNote
 from deskbreak.core.i18n import translate
@@ -25,6 +24,7 @@ from deskbreak.ui.break_widgets import (
     refont_labels,
     restyle_button,
 )
+from deskbreak.ui.fitting_widgets import PlainScrollArea
 
 # Two columns from this many text lines of width up: narrower, one column.
 _TWO_COLUMNS_FROM = 48
@@ -70,15 +70,8 @@ class SafetyPage(QWidget):
         self._grid = QGridLayout(box)
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._columns = 0
-        self._scroll = QScrollArea()
+        self._scroll = PlainScrollArea(box)
         self._scroll.setObjectName("safetyNotes")
-        self._scroll.setWidget(box)
-        self._scroll.setWidgetResizable(True)
-        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self._scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self._scroll.viewport().setAutoFillBackground(False)
-        box.setAutoFillBackground(False)
         layout.addWidget(self._scroll, 1)
         row = QHBoxLayout()
         row.addStretch(1)

@@ -87,9 +87,9 @@ def set_text(label: QLabel, text: str, *, accessible: str | None = None) -> None
         label.setAccessibleName(name)
 
 
-def make_button(text: str, name: str, tip: str, slot=None) -> QPushButton:
-    """A button that takes focus from the keyboard only, with its tip as the accessible description."""
-    button = QPushButton(text)
+def make_button(text: str, name: str, tip: str, slot=None, kind: type[QPushButton] = QPushButton) -> QPushButton:
+    """A button (a ``kind``) that takes focus from the keyboard only, with its tip as the accessible description."""
+    button = kind(text)
     button.setObjectName(name)
     button.setAccessibleName(text)
     button.setAccessibleDescription(tip)

@@ -1,7 +1,8 @@
 """Widgets of the routine page that fit their text to the room they get.
 
 :class:`HeadlineLabel` picks the largest of a few sizes at which the
-exercise's name fits one line; :class:`FitScrollArea` asks for its whole
+exercise's name fits one line; :class:`PlainScrollArea` lets the page show
+through; :class:`FitScrollArea` asks for its whole
 content's height at its width, so it scrolls only when the window really
 is too small; :class:`ColumnLayout` counts a flexible widget (the figure,
 the ring) at least at its minimum height.
@@ -82,7 +83,29 @@ class ColumnLayout(QVBoxLayout):
         return height + self._flexible.minimumHeight() if height >= 0 else height
 
 
-class FitScrollArea(QScrollArea):
+class PlainScrollArea(QScrollArea):
+    """A frameless, vertical scroll area that paints no background: the page shows through.
+
+    Its viewport is made here rather than reached through ``viewport()``: the
+    first ``viewport()`` of a viewport Qt made has PySide6 (6.11) look through
+    every widget class it binds and build their enum classes, 79 of them,
+    40 ms and 1.2 MB inside the first break window.
+    """
+
+    def __init__(self, content: QWidget) -> None:
+        super().__init__()
+        viewport = QWidget()
+        viewport.setAutoFillBackground(False)
+        self.setViewport(viewport)  # before setWidget: the viewport Qt made goes, with its children
+        self.setWidget(content)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        content.setAutoFillBackground(False)
+
+
+class FitScrollArea(PlainScrollArea):
     """A scroll area that asks for its whole content's height at its current width.
 
     The layout then gives it all of that when it can (no scroll bar) and
@@ -90,15 +113,8 @@ class FitScrollArea(QScrollArea):
     """
 
     def __init__(self, content: QWidget) -> None:
-        super().__init__()
-        self.setWidget(content)
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        super().__init__(content)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        self.viewport().setAutoFillBackground(False)
-        content.setAutoFillBackground(False)
         content.installEventFilter(self)
         self._width = -1
 

@@ -12,7 +12,7 @@ cautions) come in a light and a dark variant chosen by the palette's darkness.
 from __future__ import annotations
 
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QPushButton, QStyleOptionButton, QWidget
 
 # Default point size assumed when the application font is set in pixels.
 _FALLBACK_POINT_SIZE = 10.0
@@ -129,14 +129,71 @@ def tint(color: QColor, palette: QPalette, amount: float = 0.16) -> QColor:
     return blend(palette.color(QPalette.ColorRole.Window), color, amount)
 
 
-def set_text_color(widget: QWidget, color: QColor) -> None:
-    """Give ``widget`` a text colour without a style sheet (it keeps following font changes)."""
-    palette = widget.palette()
+def _color_text(palette: QPalette, color: QColor) -> None:
     for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
         palette.setColor(group, QPalette.ColorRole.WindowText, color)
         palette.setColor(group, QPalette.ColorRole.Text, color)
         palette.setColor(group, QPalette.ColorRole.ButtonText, color)
+
+
+def set_text_color(widget: QWidget, color: QColor) -> None:
+    """Give ``widget`` a text colour without a style sheet (it keeps following font changes).
+
+    A button must be a :class:`TextColorButton`: a palette of its own would
+    leave a new image in the style's cache each time one is built.
+    """
+    if isinstance(widget, TextColorButton):
+        widget.set_text_color(color)
+        return
+    if isinstance(widget, QAbstractButton):
+        raise TypeError(f"{type(widget).__name__} {widget.objectName()!r}: give a button its text colour "
+                        "as a TextColorButton, not with a palette of its own")
+    palette = widget.palette()
+    _color_text(palette, color)
     widget.setPalette(palette)
+
+
+#: Per text colour (``QColor.rgba``): the palette it was made from (its cache key) and the palette.
+_TEXT_PALETTES: dict[int, tuple[int, QPalette]] = {}
+
+
+def text_palette(base: QPalette, color: QColor) -> QPalette:
+    """``base`` with ``color`` as its text colours: the same palette, with the same cache key, every
+    time it is asked for the same two (one kept per colour)."""
+    made_from, palette = _TEXT_PALETTES.get(color.rgba(), (None, None))
+    if made_from != base.cacheKey():
+        palette = QPalette(base)
+        _color_text(palette, color)
+        _TEXT_PALETTES[color.rgba()] = (base.cacheKey(), palette)
+    return palette
+
+
+class TextColorButton(QPushButton):
+    """A push button with a text colour of its own, drawn from one palette per colour.
+
+    Fusion keeps each button image it draws in QPixmapCache under a key that
+    includes the palette's cache key, and every ``QWidget.setPalette`` makes a
+    palette with a key of its own: the "This hurts" button, given its own
+    palette in each break window, left 13-19 kB of images per break that no
+    later window drew again. This button keeps the palette it inherits and
+    hands the style :func:`text_palette` instead, which every button of its
+    colour shares.
+    """
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._text_color: QColor | None = None
+
+    def set_text_color(self, color: QColor) -> None:
+        # None first: comparing a QColor with None has PySide6 build QGradient's and QImage's enums.
+        if self._text_color is None or color != self._text_color:
+            self._text_color = QColor(color)
+            self.update()
+
+    def initStyleOption(self, option: QStyleOptionButton) -> None:  # noqa: N802
+        super().initStyleOption(option)
+        if self._text_color is not None:
+            option.palette = text_palette(option.palette, self._text_color)
 
 
 def danger_color(palette: QPalette) -> QColor:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Callable, Mapping
 
-from PySide6.QtCore import QObject, QSize, Qt, QTimer
+from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QIcon
 from PySide6.QtWidgets import (
     QFrame,
@@ -143,6 +143,9 @@ class TrayController(QObject):
     should the host go away for good, the window stands in again.
     """
 
+    #: The status window came on screen (see StatusWindow.shown).
+    statusWindowShown = Signal()
+
     def __init__(
         self,
         entries: Callable[[], list[MenuEntry]],
@@ -161,6 +164,7 @@ class TrayController(QObject):
         self._early_icon = tray_icon
         self._tray_available = tray_available
         self.tray: QSystemTrayIcon | None = None
+        self._look = "normal"  # the icon the tray shows
         self.window: StatusWindow | None = None
         # The window shown because there is no icon (not opened from the icon): it steps aside for one.
         self._standing_in = False
@@ -189,6 +193,7 @@ class TrayController(QObject):
         return False
 
     def _show_icon(self) -> None:
+        self._look = "normal"
         if self._early_icon is not None:
             self.tray, self._early_icon = self._early_icon, None
             self.tray.setParent(self)
@@ -252,6 +257,7 @@ class TrayController(QObject):
     def _status_window(self) -> StatusWindow:
         if self.window is None:
             self.window = StatusWindow(self._run, self._icons["normal"])
+            self.window.shown.connect(self.statusWindowShown)
             self.window.set_standing_in(self.tray is None)
             self.window.set_entries(self._entries())
         return self.window
@@ -289,12 +295,23 @@ class TrayController(QObject):
         return action
 
     def refresh(self, status_text: str, look: str) -> None:
-        """Tooltip, icon ("normal", "paused", "overdue") and the status window follow the engine."""
+        """Tooltip, icon ("normal", "paused", "overdue") and the status window follow the engine.
+
+        Only what changed is handed on: Qt repaints (X11) or re-sends over D-Bus
+        (StatusNotifierItem) an icon or a tooltip at each set, even the same one.
+        """
         if self.tray is not None:
-            self.tray.setToolTip(f"deskbreak: {status_text}")
-            self.tray.setIcon(self._icons.get(look, self._icons["normal"]))
-        if self.window is not None:
+            tooltip = f"deskbreak: {status_text}"
+            if tooltip != self.tray.toolTip():
+                self.tray.setToolTip(tooltip)
+            if look != self._look:
+                self._look = look
+                self.tray.setIcon(self._icons.get(look, self._icons["normal"]))
+        if self.status_window_shown():  # a hidden one is filled as it shows (statusWindowShown)
             self.window.set_entries(self._entries())
+
+    def status_window_shown(self) -> bool:
+        return self.window is not None and self.window.isVisible()
 
     def show_message(self, title: str, message: str) -> bool:
         if self.tray is None or not QSystemTrayIcon.supportsMessages():
@@ -313,6 +330,9 @@ class TrayController(QObject):
 
 class StatusWindow(QWidget):
     """The tray menu as a small window: opened from the icon, or standing in for it without a system tray."""
+
+    #: The window came on screen: its countdown reads to the second from now on.
+    shown = Signal()
 
     def __init__(self, run_command: Callable[[cmd.Command], None], icon: QIcon):
         super().__init__(None, Qt.WindowType.Window)
@@ -369,6 +389,10 @@ class StatusWindow(QWidget):
             self._buttons.append(button)
         if not self._placed and not self.isVisible():
             self._place()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.shown.emit()
 
     def set_standing_in(self, standing_in: bool) -> None:
         """Say "no system tray found" (the window stands in for the icon) or not (it was opened from the icon)."""

@@ -36,6 +36,7 @@ class FakeAlarm:
 
     def __init__(self):
         self.wakes: list = []
+        self.within: float | None = None
         self.on_wake = None
 
     def start(self, on_wake):
@@ -43,6 +44,9 @@ class FakeAlarm:
 
     def wake_at(self, when):
         self.wakes.append(when)
+
+    def wake_within(self, seconds):
+        self.within = seconds
 
     def stop(self):
         pass

@@ -139,20 +139,20 @@ def test_the_status_window_counts_down_at_the_second_its_text_changes(app_parts)
     clock.advance(20)
     app.tick("test")
     assert window.status.text() == "Next sit-break in 30 min"  # 29 min 40 s, rounded up
-    assert app.countdown.isActive() and app.countdown.interval() == 40_000
+    assert app.alarm.within == 40
     clock.advance(40)
-    app.countdown.timeout.emit()
+    app.alarm.on_wake("watchdog")
     assert window.status.text() == "Next sit-break in 29 min"
-    assert app.countdown.interval() == 60_000
+    assert app.alarm.within == 60
     buttons = window.findChildren(type(window.button_for("quit")))
-    app.countdown.timeout.emit()
+    app.alarm.on_wake("watchdog")
     assert window.findChildren(type(window.button_for("quit"))) == buttons, "only the text changes"
 
 
 def test_the_countdown_sleeps_while_nothing_counts_down(app_parts):
     app, clock, notifier, history = app_parts
     app.run_command(cmd.StartBreak())
-    assert not app.countdown.isActive()
+    assert app.alarm.within is None
 
 
 @given(st.integers(min_value=1, max_value=3 * 86400 * 10**6))
