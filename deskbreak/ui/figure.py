@@ -5,14 +5,22 @@ pose in about a second and then stops its timer; an exercise without poses
 shows its name and targets instead. Painting is :mod:`deskbreak.ui.figure_paint`'s,
 the frame and cues :mod:`deskbreak.ui.figure_frame`'s; the names callers
 draw with are re-exported here.
+
+The widget paints only what moves (issue 19). Of the figure's layers
+(:func:`~deskbreak.ui.figure_paint.figure_layers`) those that keep still
+through the exercise's movement, behind and in front of the moving ones, are
+painted once into pixmaps; a step of the movement repaints only the
+rectangle the moving layers leave and enter, and only when the figure has
+moved. It paints its whole rectangle (the background is its own), so the
+card under it is never repainted with it.
 """
 
 from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QElapsedTimer, QEasingCurve, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette
+from PySide6.QtCore import QElapsedTimer, QEasingCurve, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPixmap, QTransform
 from PySide6.QtWidgets import QWidget
 
 from deskbreak.core.content.catalog import Exercise, words
@@ -20,7 +28,7 @@ from deskbreak.core.content.guide import side_words
 from deskbreak.core.i18n import translate
 from deskbreak.core.content.poses import ExercisePoses, Pose
 from deskbreak.ui.figure_frame import Bounds, cue_paths, exercise_frame, world_to_widget
-from deskbreak.ui.figure_paint import FigureColors, paint_figure
+from deskbreak.ui.figure_paint import FigureColors, Layer, figure_layers, figure_transform, paint_figure, paint_layers
 from deskbreak.ui.figure_shapes import Point
 
 __all__ = ["FigureColors", "FigureWidget", "exercise_frame", "paint_figure", "world_to_widget"]
@@ -34,12 +42,17 @@ class FigureWidget(QWidget):
     with a ``monotonic()`` method (a ``deskbreak.core.clock.Clock``); it is
     only read while animating, and by default is Qt's monotonic elapsed
     timer. The single timer runs only while the movement is under way and
-    the widget is visible.
+    the widget is visible, and a tick that finds the figure where it was
+    paints nothing. ``layer_builds`` counts the still layers painted into
+    pixmaps: once per exercise and side, again when the size or the colours
+    change.
     """
 
     animationFinished = Signal()
 
     FRAME_MS = 33  # 30 fps: smooth for a 1 s ease, half the CPU of 60
+    #: Points of the movement compared to tell the layers that keep still from those that move.
+    _SAMPLES = (0.0, 0.25, 0.5, 0.75, 1.0)
 
     def __init__(
         self,
@@ -74,6 +87,15 @@ class FigureWidget(QWidget):
         self._started_at = 0.0
         self._animating = False
         self._background: QColor | None = None
+        # The layers of the picture shown, for the progress and colours they were made for.
+        self._layers: list[Layer] = []
+        self._layers_for: tuple | None = None
+        # Layers [first, end) move and are painted live; those before and after are kept as pixmaps.
+        self._live = (0, 0)
+        self._kept: dict[str, tuple[tuple, QPixmap | None]] = {}
+        self._painted_live = QRect()  # where the moving layers are on screen
+        self.layer_builds = 0
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setMinimumSize(120, 90)
         self._update_accessible()
 
@@ -138,6 +160,8 @@ class FigureWidget(QWidget):
         self._current = poses
         self._frame = exercise_frame(poses) if poses else None
         self._cues = cue_paths(poses) if poses else []
+        self._layers_for = None
+        self._live = self._moving_layers(poses) if poses else (0, 0)
         self._update_accessible()
         if poses is None:
             self._stop(finished=False)
@@ -155,9 +179,8 @@ class FigureWidget(QWidget):
 
     def set_pose_progress(self, t: float) -> None:
         """Show the figure ``t`` (0..1) of the way to the hold pose and stop animating."""
-        self._progress = min(1.0, max(0.0, float(t)))
         self._stop(finished=False)
-        self.update()
+        self._move_to(min(1.0, max(0.0, float(t))))
 
     def eased_progress(self) -> float:
         return self._curve.valueForProgress(self._progress)
@@ -187,15 +210,17 @@ class FigureWidget(QWidget):
             rect = QRectF(self.rect())
             colors = self.figure_colors()
             if self._current is None:
+                painter.fillRect(event.rect(), colors.background)
                 self._paint_fallback(painter, rect, colors)
                 return
-            poses = self._current
-            t = self.eased_progress()
-            mirrored = (poses.facing == "left") != (self._side == "left")
-            paint_figure(
-                painter, rect, poses.pose_at(t), poses.props_at(t), poses.highlight, colors,
-                mirrored, frame=self._frame, cues=self._cues,
-            )
+            layers, transform = self._frame_layers(colors), self._transform()
+            first, end = self._live
+            painter.drawPixmap(0, 0, self._kept_layers("behind", layers[:first], colors, transform))
+            paint_layers(painter, rect, layers[first:end], transform)
+            in_front = self._kept_layers("in front", layers[end:], colors, transform)
+            if in_front is not None:
+                painter.drawPixmap(0, 0, in_front)
+            self._painted_live = self._live_rect(layers, transform)
         finally:
             painter.end()
 
@@ -206,10 +231,92 @@ class FigureWidget(QWidget):
             self._timer.stop()
             return
         elapsed = self._clock() - self._started_at
-        self._progress = 1.0 if self._duration <= 0 else min(1.0, max(0.0, elapsed / self._duration))
+        self._move_to(1.0 if self._duration <= 0 else min(1.0, max(0.0, elapsed / self._duration)))
         if self._progress >= 1.0:
             self._stop(finished=True)
-        self.update()
+
+    def _move_to(self, progress: float) -> None:
+        """Show the figure ``progress`` of the way; repaint where the moving layers were and are."""
+        if progress == self._progress:
+            return
+        self._progress = progress
+        if not self.isVisible() or self._current is None:
+            return  # painted in full when shown
+        layers, transform = self._frame_layers(self.figure_colors()), self._transform()
+        if not self._kept_layers_still_fit(layers):
+            self.update()
+            return
+        moved = self._live_rect(layers, transform)
+        self.update(self._painted_live.united(moved))
+        self._painted_live = moved
+
+    def _moving_layers(self, poses: ExercisePoses) -> tuple[int, int]:
+        """The first and past-the-last layer that moves from the start to the hold pose."""
+        colors = FigureColors.light()  # a layer's key does not depend on its colours
+        samples = [[layer.key for layer in figure_layers(
+            poses.pose_at(t), poses.props_at(t), poses.highlight, colors, frame=self._frame, cues=self._cues)]
+            for t in self._SAMPLES]
+        moving = [i for i, key in enumerate(samples[0]) if any(other[i] != key for other in samples[1:])]
+        return (moving[0], moving[-1] + 1) if moving else (len(samples[0]), len(samples[0]))
+
+    def _frame_layers(self, colors: FigureColors) -> list[Layer]:
+        """The picture's layers at the current progress, made once for each progress and colours."""
+        made_for = (self._progress, colors)
+        if self._layers_for != made_for:
+            poses, t = self._current, self.eased_progress()
+            self._layers = figure_layers(poses.pose_at(t), poses.props_at(t), poses.highlight, colors,
+                                         frame=self._frame, cues=self._cues)
+            self._layers_for = made_for
+        return self._layers
+
+    def _transform(self) -> QTransform:
+        mirrored = (self._current.facing == "left") != (self._side == "left")
+        return figure_transform(QRectF(self.rect()), self._frame, mirrored)
+
+    def _live_rect(self, layers: list[Layer], transform: QTransform) -> QRect:
+        """Where the moving layers paint, in the widget, with a pixel to spare for antialiasing."""
+        first, end = self._live
+        box = QRectF()
+        for layer in layers[first:end]:
+            box = box.united(layer.bounds())
+        if box.isNull():
+            return QRect()
+        return transform.mapRect(box).toAlignedRect().adjusted(-2, -2, 2, 2).intersected(self.rect())
+
+    def _kept_key(self, layers: list[Layer], colors: FigureColors, transform: QTransform) -> tuple:
+        return (self.size(), self.devicePixelRatioF(), colors, transform, tuple(layer.key for layer in layers))
+
+    def _kept_layers_still_fit(self, layers: list[Layer]) -> bool:
+        """Whether the kept pixmaps still show the still layers (false when one moved after all)."""
+        first, end = self._live
+        keys = {"behind": tuple(layer.key for layer in layers[:first]),
+                "in front": tuple(layer.key for layer in layers[end:])}
+        return all(kept[0][-1] == keys[slot] for slot, kept in self._kept.items())
+
+    def _kept_layers(self, slot: str, layers: list[Layer], colors: FigureColors,
+                     transform: QTransform) -> QPixmap | None:
+        """``layers`` painted into a pixmap of the widget's size, kept while nothing they show changes.
+
+        Behind the figure it is opaque, the background included; in front it is
+        transparent, and None when those layers paint nothing.
+        """
+        key = self._kept_key(layers, colors, transform)
+        kept = self._kept.get(slot)
+        if kept is not None and kept[0] == key:
+            return kept[1]
+        behind = slot == "behind"
+        pixmap = None
+        if behind or any(layer.inks() for layer in layers):
+            ratio = self.devicePixelRatioF()
+            pixmap = QPixmap(self.size() * ratio)
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(colors.background if behind else Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            paint_layers(painter, QRectF(self.rect()), layers, transform)
+            painter.end()
+        self._kept[slot] = (key, pixmap)
+        self.layer_builds += 1
+        return pixmap
 
     def _stop(self, finished: bool) -> None:
         self._timer.stop()

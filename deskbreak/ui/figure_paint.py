@@ -11,26 +11,29 @@ props) are ``figure_shapes.py``'s; this module colours and paints them.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette, QPen
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette, QPen, QTransform
 
 from deskbreak.core.content.poses import SIDES, ExercisePoses, Pose, Prop, key_points
 from deskbreak.ui.figure_frame import FLOOR_PROPS, Bounds, cue_paths, exercise_frame, fit, pose_frame
 from deskbreak.ui.figure_shapes import (
     THIGH,
+    BodyPart,
     Patch,
     Point,
     add,
     ankle_weight_shapes,
-    body_parts,
+    arm,
     ccw,
     circle,
     highlight_patches,
+    leg,
     polygon,
     prop_shapes,
     sub,
+    torso,
     unit,
 )
 
@@ -116,9 +119,8 @@ def _arrow_head(points: Sequence[Point], size: float) -> QPainterPath:
 
 # -- painting ---------------------------------------------------------------------
 
-# No outline within these distances of the hip and the shoulder.
-_HIP_JOINT = 0.12
-_SHOULDER_JOINT = 0.075
+_LEG = ("knee", "ankle", "heel", "toe")
+_ARM = ("elbow", "wrist", "hand")
 
 
 def _across(prop: Prop, left: float, right: float) -> Prop:
@@ -127,14 +129,6 @@ def _across(prop: Prop, left: float, right: float) -> Prop:
     if hi - lo < 0.2:
         return replace(prop, width=0.0)
     return replace(prop, x=(lo + hi) / 2, width=hi - lo)
-
-
-def _paint_patches(painter: QPainter, patches: Iterable[Patch], color: QColor) -> None:
-    for shape, clip in patches:
-        painter.save()
-        painter.setClipPath(clip, Qt.ClipOperation.IntersectClip)
-        painter.fillPath(shape, color)
-        painter.restore()
 
 
 def _regions(highlight: Iterable[str]) -> dict[str, set[str]]:
@@ -157,30 +151,221 @@ def _colors(palette_colors: FigureColors | QPalette | None) -> FigureColors:
     return FigureColors.light()
 
 
-def _draw_group(painter: QPainter, shapes: Sequence[QPainterPath], color: QColor,
-                halo: QColor | None, joint: tuple[Point, float] | None = None) -> None:
-    """Fill ``shapes``, first outlining them in ``halo`` except within ``joint``.
+@dataclass(frozen=True)
+class Ink:
+    """One thing painted: ``paths`` filled with ``color`` (or stroked with ``pen``) inside every ``clips``."""
 
-    The outline separates a limb from the body behind it; where the limb
-    springs from the body (the hip, the shoulder) it is left out, so the joint
-    does not show a ring.
+    paths: tuple[QPainterPath, ...]
+    color: QColor | None = None
+    pen: QPen | None = None
+    clips: tuple[QPainterPath, ...] = ()
+
+    def paint(self, painter: QPainter) -> None:
+        if self.clips:
+            painter.save()
+            for clip in self.clips:
+                painter.setClipPath(clip, Qt.ClipOperation.IntersectClip)
+        for path in self.paths:
+            if self.pen is not None:
+                painter.strokePath(path, self.pen)
+            else:
+                painter.fillPath(path, self.color)
+        if self.clips:
+            painter.restore()
+
+    def bounds(self) -> QRectF:
+        box = QRectF()
+        for path in self.paths:
+            box = box.united(path.controlPointRect())
+        if self.pen is not None:
+            reach = self.pen.widthF()  # half a width on each side, and room for joins
+            box.adjust(-reach, -reach, reach, reach)
+        return box
+
+
+def _patches(patches: Iterable[Patch], color: QColor, *clips: QPainterPath) -> list[Ink]:
+    return [Ink(shapes, color, clips=(*clips, clip)) for shapes, clip in patches]
+
+
+def _outside(bare: tuple[Point, float]) -> QPainterPath:
+    """Everything but a disk: where a limb's halo is painted near the joint it springs from."""
+    (jx, jy), r = bare
+    outside = QPainterPath()
+    outside.setFillRule(Qt.FillRule.OddEvenFill)
+    outside.addRect(QRectF(jx - 50, jy - 50, 100, 100))
+    outside.addEllipse(QPointF(jx, jy), r, r)
+    return outside
+
+
+def _part(part: BodyPart, color: QColor, halo: QColor) -> list[Ink]:
+    """A body part over its halo, which separates a limb from the body behind it."""
+    inks = [Ink(tuple(part.outlines), halo)]
+    if part.bare_clipped:
+        inks.append(Ink(tuple(part.bare_clipped), halo, clips=(_outside(part.bare),)))
+    return [*inks, Ink(tuple(part.shapes), color)]
+
+
+def _outlined(shapes: Sequence[QPainterPath], color: QColor, halo: QColor) -> list[Ink]:
+    """Shapes of any kind (held props) over an outline stroked in ``halo``."""
+    pen = QPen(halo, HALO * 2)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    return [Ink(tuple(shapes), pen=pen), Ink(tuple(shapes), color)]
+
+
+class Layer:
+    """One step of painting a figure, back to front, in figure units.
+
+    ``key`` is everything its pixels depend on besides the transform and the
+    colours: two layers with equal keys paint the same, so a layer whose key
+    stays put while the figure moves can be painted once and kept. Its shapes
+    are built when first painted or measured.
     """
-    if halo is not None:
-        pen = QPen(halo, HALO * 2)
-        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        painter.save()
-        if joint is not None:
-            (jx, jy), r = joint
-            outside = QPainterPath()
-            outside.setFillRule(Qt.FillRule.OddEvenFill)
-            outside.addRect(QRectF(jx - 50, jy - 50, 100, 100))
-            outside.addEllipse(QPointF(jx, jy), r, r)
-            painter.setClipPath(outside, Qt.ClipOperation.IntersectClip)
-        for shape in shapes:
-            painter.strokePath(shape, pen)
-        painter.restore()
-    for shape in shapes:
-        painter.fillPath(shape, color)
+
+    __slots__ = ("name", "key", "_build", "_inks")
+
+    def __init__(self, name: str, key: tuple, build: Callable[[], list[Ink]]) -> None:
+        self.name, self.key, self._build = name, key, build
+        self._inks: list[Ink] | None = None
+
+    def inks(self) -> list[Ink]:
+        if self._inks is None:
+            self._inks = self._build()
+        return self._inks
+
+    def paint(self, painter: QPainter) -> None:
+        for ink in self.inks():
+            ink.paint(painter)
+
+    def bounds(self) -> QRectF:
+        """What it paints, in figure units (at least)."""
+        box = QRectF()
+        for ink in self.inks():
+            box = box.united(ink.bounds())
+        return box
+
+
+def figure_layers(
+    pose: Pose,
+    props: Sequence[Prop],
+    highlight: Iterable[str],
+    colors: FigureColors,
+    *,
+    frame: Bounds,
+    cues: Sequence[tuple[str, Sequence[Point]]] = (),
+) -> list[Layer]:
+    """What :func:`paint_figure` paints, as layers back to front.
+
+    The ground and the props behind the figure; the far leg, the far arm,
+    the torso with the head, the near leg, the near arm, each with its
+    highlighted muscles; what the hands hold and the motion cues on top.
+    """
+    k = key_points(pose)
+    regions = _regions(highlight)
+    bg = colors.background
+    left, _, right, _ = frame
+    props = tuple(_across(p, left, right) if p.kind in FLOOR_PROPS else p for p in props)
+    cues = tuple((kind, tuple(points)) for kind, points in cues)
+    weights = any(p.kind == "ankle_weights" for p in props)
+    torso_regions = tuple(sorted(regions["torso"]))
+
+    def at(*names: str) -> tuple[Point, ...]:
+        return tuple(k[name] for name in names)
+
+    def limb(side: str, joints: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(f"{side}_{joint}" for joint in joints)
+
+    def ground() -> list[Ink]:
+        pen = QPen(colors.prop_line, 0.018)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        line = QPainterPath(QPointF(left + 0.02, -0.009))
+        line.lineTo(QPointF(right - 0.02, -0.009))
+        inks = [Ink((line,), pen=pen)]
+        for prop in props:
+            inks += [Ink((shape,), colors.prop_line if tone == "line" else colors.prop)
+                     for shape, tone in prop_shapes(prop) if tone != "front"]
+        return inks
+
+    def leg_layer(side: str, color: QColor, accent: QColor, weight: QColor) -> Callable[[], list[Ink]]:
+        def build() -> list[Ink]:
+            inks = _part(leg(k, side, HALO), color, bg)
+            if side == "near" and torso_regions:
+                # Where the near thigh springs from the pelvis it is part of the hip:
+                # show the hip's highlight there rather than the thigh's edge.
+                hip = circle(k["pelvis"], THIGH[0] + 0.008)
+                for region in torso_regions:
+                    inks += _patches(highlight_patches(k, region, "torso"), colors.accent, hip)
+            if weights:
+                inks.append(Ink(tuple(ankle_weight_shapes(k, side)), weight))
+            for region in sorted(regions[side] - {"shoulders"}):
+                inks += _patches(highlight_patches(k, region, side), accent)
+            return inks
+        return build
+
+    def arm_layer(side: str, color: QColor, accent: QColor) -> Callable[[], list[Ink]]:
+        def build() -> list[Ink]:
+            inks = _part(arm(k, side, HALO), color, bg)
+            if "shoulders" in regions[side]:
+                inks += _patches(highlight_patches(k, "shoulders", side), accent)
+            return inks
+        return build
+
+    def torso_layer() -> list[Ink]:
+        inks = _part(torso(k, HALO), colors.body, bg)
+        for region in torso_regions:
+            inks += _patches(highlight_patches(k, region, "torso"), colors.accent)
+        return inks
+
+    def on_top() -> list[Ink]:
+        # What a hand grips or the toes hold goes over them, outlined.
+        held = [shape for prop in props for shape, tone in prop_shapes(prop) if tone == "front"]
+        inks = _outlined(held, colors.prop_front, bg) if held else []
+        # Motion cues last, outlined so they read over the body too.
+        for _, points in cues:
+            if len(points) < 2:
+                continue
+            path = QPainterPath(QPointF(*points[0]))
+            for p in points[1:]:
+                path.lineTo(QPointF(*p))
+            head = _arrow_head(points, 0.065)
+            for color, width in ((bg, 0.016 + HALO * 2), (colors.cue, 0.016)):
+                pen = QPen(color, width)
+                pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+                pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+                inks.append(Ink((path,), pen=pen))
+                inks.append(Ink((head,), pen=pen) if color == bg else Ink((head,), color))
+        return inks
+
+    far_leg, near_leg = limb("far", _LEG), limb("near", _LEG)
+    far_arm, near_arm = limb("far", _ARM), limb("near", _ARM)
+    far_regions, near_regions = tuple(sorted(regions["far"])), tuple(sorted(regions["near"]))
+    return [
+        Layer("ground", (frame, props), ground),
+        Layer("far leg", (at("pelvis", *far_leg), weights, far_regions),
+              leg_layer("far", colors.far, colors.accent_far, _mix(colors.prop_line, bg, 0.3))),
+        Layer("far arm", (at("shoulder", *far_arm), far_regions), arm_layer("far", colors.far, colors.accent_far)),
+        Layer("torso", (at("pelvis", "waist", "chest", "neck", "head"), torso_regions), torso_layer),
+        Layer("near leg", (at("pelvis", "waist", "chest", *near_leg), weights, torso_regions, near_regions),
+              leg_layer("near", colors.body, colors.accent, colors.prop_line)),
+        Layer("near arm", (at("shoulder", *near_arm), near_regions), arm_layer("near", colors.body, colors.accent)),
+        Layer("on top", (props, cues), on_top),
+    ]
+
+
+def figure_transform(rect: QRectF, frame: Bounds, mirrored: bool = False) -> QTransform:
+    """The map from figure units into ``rect`` (see :func:`~deskbreak.ui.figure_frame.fit`)."""
+    scale, fx, fy, cx, cy = fit(rect, frame)
+    return QTransform().translate(cx, cy).scale(-scale if mirrored else scale, -scale).translate(-fx, -fy)
+
+
+def paint_layers(painter: QPainter, rect: QRectF, layers: Iterable[Layer], transform: QTransform) -> None:
+    """Paint ``layers`` through ``transform``, antialiased, inside ``rect``."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setClipRect(rect)
+    painter.setTransform(transform, True)
+    for layer in layers:
+        layer.paint(painter)
+    painter.restore()
 
 
 def paint_figure(
@@ -207,94 +392,8 @@ def paint_figure(
     rect = QRectF(rect)
     if frame is None:
         frame = pose_frame([pose], props)
-    scale, fx, fy, cx, cy = fit(rect, frame)
-    k = key_points(pose)
-    regions = _regions(highlight)
-
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    painter.setClipRect(rect)
-    painter.translate(cx, cy)
-    painter.scale(-scale if mirrored else scale, -scale)
-    painter.translate(-fx, -fy)
-
-    # Ground line across the frame.
-    left, _, right, _ = frame
-    ground = QPen(colors.prop_line, 0.018)
-    ground.setCapStyle(Qt.PenCapStyle.RoundCap)
-    painter.setPen(ground)
-    painter.drawLine(QPointF(left + 0.02, -0.009), QPointF(right - 0.02, -0.009))
-    painter.setPen(Qt.PenStyle.NoPen)
-
-    front_props: list[QPainterPath] = []
-    for prop in props:
-        if prop.kind in FLOOR_PROPS:
-            prop = _across(prop, left, right)
-        for shape, tone in prop_shapes(prop):
-            if tone == "front":
-                front_props.append(shape)
-            else:
-                painter.fillPath(shape, colors.prop_line if tone == "line" else colors.prop)
-
-    weights = any(p.kind == "ankle_weights" for p in props)
-    bg = colors.background
-    parts = {part.name: part for part in body_parts(k)}
-
-    # Far limbs, behind the body.
-    _draw_group(painter, parts["far leg"].shapes, colors.far, bg, (k["pelvis"], _HIP_JOINT))
-    if weights:
-        _draw_group(painter, ankle_weight_shapes(k, "far"), _mix(colors.prop_line, bg, 0.3), None)
-    for region in sorted(regions["far"] - {"shoulders"}):
-        _paint_patches(painter, highlight_patches(k, region, "far"), colors.accent_far)
-    _draw_group(painter, parts["far arm"].shapes, colors.far, bg, (k["shoulder"], _SHOULDER_JOINT))
-    if "shoulders" in regions["far"]:
-        _paint_patches(painter, highlight_patches(k, "shoulders", "far"), colors.accent_far)
-
-    # Torso, neck and head.
-    _draw_group(painter, parts["torso"].shapes, colors.body, bg)
-    for region in sorted(regions["torso"]):
-        _paint_patches(painter, highlight_patches(k, region, "torso"), colors.accent)
-
-    # Near limbs, in front.
-    _draw_group(painter, parts["near leg"].shapes, colors.body, bg, (k["pelvis"], _HIP_JOINT))
-    if regions["torso"]:
-        # Where the near thigh springs from the pelvis it is part of the hip:
-        # show the hip's highlight there rather than the thigh's edge.
-        painter.save()
-        painter.setClipPath(circle(k["pelvis"], THIGH[0] + 0.008), Qt.ClipOperation.IntersectClip)
-        for region in sorted(regions["torso"]):
-            _paint_patches(painter, highlight_patches(k, region, "torso"), colors.accent)
-        painter.restore()
-    if weights:
-        _draw_group(painter, ankle_weight_shapes(k, "near"), colors.prop_line, None)
-    for region in sorted(regions["near"] - {"shoulders"}):
-        _paint_patches(painter, highlight_patches(k, region, "near"), colors.accent)
-    _draw_group(painter, parts["near arm"].shapes, colors.body, bg, (k["shoulder"], _SHOULDER_JOINT))
-    if "shoulders" in regions["near"]:
-        _paint_patches(painter, highlight_patches(k, "shoulders", "near"), colors.accent)
-
-    # What a hand grips or the toes hold goes over them, outlined.
-    _draw_group(painter, front_props, colors.prop_front, bg)
-
-    # Motion cues last, outlined so they read over the body too.
-    for _, points in cues:
-        if len(points) < 2:
-            continue
-        path = QPainterPath(QPointF(*points[0]))
-        for p in points[1:]:
-            path.lineTo(QPointF(*p))
-        head = _arrow_head(points, 0.065)
-        for color, width in ((bg, 0.016 + HALO * 2), (colors.cue, 0.016)):
-            pen = QPen(color, width)
-            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-            pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-            painter.strokePath(path, pen)
-            if color == bg:
-                painter.strokePath(head, pen)
-            else:
-                painter.fillPath(head, color)
-
-    painter.restore()
+    layers = figure_layers(pose, props, highlight, colors, frame=frame, cues=list(cues))
+    paint_layers(painter, rect, layers, figure_transform(rect, frame, mirrored))
 
 
 def paint_exercise(

@@ -12,6 +12,7 @@ a capsule's round end at the base of the neck is as large as the head.
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass, field
 from typing import Sequence
@@ -47,27 +48,75 @@ def cw(v: Point) -> Point:
     return (v[1], -v[0])
 
 
-def capsule(p: Point, r1: float, q: Point, r2: float, steps: int = 14) -> QPainterPath:
-    """The convex hull of a circle of radius ``r1`` at ``p`` and one of ``r2`` at ``q``."""
+def capsule(p: Point, r1: float, q: Point, r2: float) -> QPainterPath:
+    """The convex hull of a circle of radius ``r1`` at ``p`` and one of ``r2`` at ``q``.
+
+    Two arcs joined by their common tangents, counter-clockwise (``y`` up).
+    QPainterPath takes angles in degrees counter-clockwise with ``y`` down,
+    so every angle here is negated.
+    """
     path = QPainterPath()
     d = math.dist(p, q)
     if d <= abs(r1 - r2) + 1e-9:
         c, r = (p, r1) if r1 >= r2 else (q, r2)
         path.addEllipse(QPointF(*c), r, r)
         return path
-    u = unit(sub(q, p))
-    n = ccw(u)
-    alpha = math.asin((r1 - r2) / d)
-    edge = math.pi / 2 - alpha
-    points = []
-    for centre, radius, b0, b1 in ((p, r1, edge, 2 * math.pi - edge), (q, r2, -edge, edge)):
-        for i in range(steps + 1):
-            beta = b0 + (b1 - b0) * i / steps
-            m = (u[0] * math.cos(beta) + n[0] * math.sin(beta), u[1] * math.cos(beta) + n[1] * math.sin(beta))
-            points.append(QPointF(centre[0] + radius * m[0], centre[1] + radius * m[1]))
-    path.addPolygon(QPolygonF(points))
+    heading = math.degrees(math.atan2(q[1] - p[1], q[0] - p[0]))
+    # Where the tangents touch, measured from the heading: past a right angle
+    # on the larger circle, short of it on the smaller.
+    edge = 90.0 - math.degrees(math.asin((r1 - r2) / d))
+    around_p = QRectF(p[0] - r1, p[1] - r1, 2 * r1, 2 * r1)
+    around_q = QRectF(q[0] - r2, q[1] - r2, 2 * r2, 2 * r2)
+    path.arcMoveTo(around_p, -(heading + edge))
+    path.arcTo(around_p, -(heading + edge), -(360.0 - 2 * edge))
+    path.arcTo(around_q, -(heading - edge), -2 * edge)
     path.closeSubpath()
     return path
+
+
+def capsule_outside(p: Point, r1: float, q: Point, r2: float, radius: float) -> QPainterPath | None:
+    """:func:`capsule` less the disk of ``radius`` round ``p``, or None.
+
+    None unless the disk holds the whole round end at ``p`` and none of the
+    end at ``q``, the one case drawn here (a limb's halo where it leaves its
+    joint); the caller clips the others.
+    """
+    d = math.dist(p, q)
+    if r1 >= radius or d - r2 <= radius or d <= abs(r1 - r2):
+        return None
+    heading = math.degrees(math.atan2(q[1] - p[1], q[0] - p[0]))
+    edge = 90.0 - math.degrees(math.asin((r1 - r2) / d))
+    sides = []  # (where the side leaves the disk, its angle round p, where it touches q's end)
+    for turn in (edge, -edge):
+        m = (math.cos(math.radians(heading + turn)), math.sin(math.radians(heading + turn)))
+        a, b = add(p, m, r1), add(q, m, r2)
+        # a + s (b - a) is ``radius`` from p: a quadratic in s with one root past a, inside the disk.
+        v, w = sub(b, a), sub(a, p)
+        vv, vw, ww = v[0] * v[0] + v[1] * v[1], v[0] * w[0] + v[1] * w[1], w[0] * w[0] + w[1] * w[1]
+        s = (-vw + math.sqrt(vw * vw - vv * (ww - radius * radius))) / vv
+        leaves = add(a, v, s)
+        sides.append((leaves, math.degrees(math.atan2(leaves[1] - p[1], leaves[0] - p[0])), b))
+    (left_at, left_angle, _), (right_at, right_angle, right_touch) = sides
+    around_q = QRectF(q[0] - r2, q[1] - r2, 2 * r2, 2 * r2)
+    disk = QRectF(p[0] - radius, p[1] - radius, 2 * radius, 2 * radius)
+    # Counter-clockwise as capsule() runs (negated angles, see there): along
+    # the right side, round q's end, back along the left side, then clockwise
+    # round p along the disk's edge.
+    path = QPainterPath(QPointF(*right_at))
+    path.lineTo(QPointF(*right_touch))
+    path.arcTo(around_q, -(heading - edge), -2 * edge)
+    path.lineTo(QPointF(*left_at))
+    path.arcTo(disk, -left_angle, (left_angle - right_angle) % 360.0)
+    path.closeSubpath()
+    return path
+
+
+def _clear_of(p: Point, q: Point, reach: float, centre: Point, radius: float) -> bool:
+    """Whether everything within ``reach`` of the segment p..q stays out of the disk."""
+    v, w = sub(q, p), sub(centre, p)
+    length = v[0] * v[0] + v[1] * v[1]
+    s = 0.0 if length == 0 else min(1.0, max(0.0, (v[0] * w[0] + v[1] * w[1]) / length))
+    return math.dist(add(p, v, s), centre) >= radius + reach
 
 
 def circle(c: Point, r: float) -> QPainterPath:
@@ -83,14 +132,21 @@ def polygon(points: Sequence[Point]) -> QPainterPath:
     return path
 
 
-def rounded_polygon(points: Sequence[Point], radius: float) -> QPainterPath:
-    """``points`` grown by ``radius`` all round: a polygon with corners of that radius."""
+def rounded_polygon(points: Sequence[Point], radius: float) -> tuple[QPainterPath, QPainterPath]:
+    """``points`` grown by ``radius`` all round: a polygon with corners of that radius.
+
+    Two paths to fill one after the other: the band a round-joined pen of
+    twice the radius strokes along the edges, and the polygon inside it. They
+    cover the pixels their union would, without the boolean union's cost
+    (several times the rest of the shape): the polygon's edges run down the
+    middle of the band, so neither's antialiased edge shows on the other.
+    """
     core = polygon(points)
     stroker = QPainterPathStroker()
     stroker.setWidth(2 * radius)
     stroker.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
     stroker.setCapStyle(Qt.PenCapStyle.RoundCap)
-    return stroker.createStroke(core).united(core).simplified()
+    return stroker.createStroke(core), core
 
 
 # -- sizes ------------------------------------------------------------------------
@@ -115,23 +171,63 @@ TORSO_TOP = 0.05
 TORSO_BOTTOM = RADII["pelvis"]
 
 
+#: Where a limb springs from the body its halo is left out, so the joint
+#: shows no ring: within these distances of the hip and the shoulder.
+HIP_BARE = 0.12
+SHOULDER_BARE = 0.075
+
+
 @dataclass
 class BodyPart:
-    """The shapes of one part of the body, and the round ends drawn at its key points."""
+    """The shapes of one part of the body, and the round ends drawn at its key points.
+
+    With a ``halo`` the part also has ``outlines``: its shapes grown by that
+    much all round. Filled in the background colour under the part they part
+    it from what is behind it, as stroking the shapes' edges would, at a
+    fraction of the cost. A limb's halo is left out within ``bare`` (a point
+    and a radius: the joint it springs from): the outlines stop there, and
+    those that cannot be cut there simply are ``bare_clipped``, to be painted
+    clipped to outside the disk.
+    """
 
     name: str
     shapes: list[QPainterPath] = field(default_factory=list)
     #: (key point, radius) of every round end drawn in this part.
     marks: list[tuple[str, float]] = field(default_factory=list)
+    halo: float = 0.0
+    bare: tuple[Point, float] | None = None
+    outlines: list[QPainterPath] = field(default_factory=list)
+    bare_clipped: list[QPainterPath] = field(default_factory=list)
 
     def capsule(self, k: dict[str, Point], a: str, ra: float, b: str, rb: float) -> None:
         self.shapes.append(capsule(k[a], ra, k[b], rb))
         self.marks += [(a, ra), (b, rb)]
+        if self.halo:
+            self._outline(k[a], ra + self.halo, k[b], rb + self.halo)
+
+    def _outline(self, p: Point, r1: float, q: Point, r2: float) -> None:
+        if self.bare is None or _clear_of(p, q, max(r1, r2), *self.bare):
+            self.outlines.append(capsule(p, r1, q, r2))
+            return
+        centre, radius = self.bare
+        cut = capsule_outside(p, r1, q, r2, radius) if p == centre else None
+        if cut is not None:
+            self.outlines.append(cut)
+        else:
+            self.bare_clipped.append(capsule(p, r1, q, r2))
 
 
-def torso_outline(k: dict[str, Point]) -> QPainterPath:
-    """The torso from the seat to the tops of the shoulders, following the spine's bend."""
-    pelvis, waist, chest = k["pelvis"], k["waist"], k["chest"]
+def torso_pieces(k: dict[str, Point], grow: float = 0.0) -> tuple[QPainterPath, ...]:
+    """The torso from the seat to the tops of the shoulders, following the spine's bend.
+
+    Paths whose union is the torso (see :func:`rounded_polygon`); ``grow``
+    widens it all round (a halo).
+    """
+    return _torso_pieces(k["pelvis"], k["waist"], k["chest"], grow)
+
+
+@functools.lru_cache(maxsize=8)  # one pose's torso serves its fill and its highlights
+def _torso_pieces(pelvis: Point, waist: Point, chest: Point, grow: float) -> tuple[QPainterPath, ...]:
     u1, u2 = unit(sub(waist, pelvis)), unit(sub(chest, waist))
     n1, n2 = ccw(u1), ccw(u2)
     nw = unit(add(n1, n2))  # the waist's mitre: halfway between the two halves
@@ -143,19 +239,23 @@ def torso_outline(k: dict[str, Point]) -> QPainterPath:
     side = [(bottom, n1, wp), (pelvis, n1, wp), (waist, nw, ww), (chest, n2, wc), (top, n2, wc)]
     front = [add(p, n, w) for p, n, w in side]
     back = [add(p, n, -w) for p, n, w in reversed(side)]
-    return rounded_polygon(front + back, r)
+    return rounded_polygon(front + back, r + grow)
 
 
-def torso(k: dict[str, Point]) -> BodyPart:
-    part = BodyPart("torso", [torso_outline(k)], [("pelvis", TORSO_CORNER), ("chest", TORSO_CORNER)])
+def torso(k: dict[str, Point], halo: float = 0.0) -> BodyPart:
+    part = BodyPart("torso", [*torso_pieces(k)], [("pelvis", TORSO_CORNER), ("chest", TORSO_CORNER)], halo)
+    if halo:
+        part.outlines += torso_pieces(k, halo)
     part.capsule(k, "chest", NECK[0], "neck", NECK[1])
     part.shapes.append(circle(k["head"], HEAD_RADIUS))
     part.marks.append(("head", HEAD_RADIUS))
+    if halo:
+        part.outlines.append(circle(k["head"], HEAD_RADIUS + halo))
     return part
 
 
-def leg(k: dict[str, Point], side: str) -> BodyPart:
-    part = BodyPart(f"{side} leg")
+def leg(k: dict[str, Point], side: str, halo: float = 0.0) -> BodyPart:
+    part = BodyPart(f"{side} leg", halo=halo, bare=(k["pelvis"], HIP_BARE))
     knee, ankle, heel, toe = (f"{side}_{j}" for j in ("knee", "ankle", "heel", "toe"))
     r = RADII["toe"]
     part.capsule(k, "pelvis", THIGH[0], knee, THIGH[1])
@@ -163,12 +263,14 @@ def leg(k: dict[str, Point], side: str) -> BodyPart:
     part.capsule(k, ankle, RADII["ankle"], heel, r)
     part.capsule(k, heel, r, toe, r)
     part.capsule(k, ankle, RADII["ankle"] * 0.9, toe, r)
+    # The sole's triangle needs no halo of its own: each of its edges runs
+    # along one of the three foot capsules above, whose halos cover its own.
     part.shapes.append(polygon([k[ankle], k[heel], k[toe]]))
     return part
 
 
-def arm(k: dict[str, Point], side: str) -> BodyPart:
-    part = BodyPart(f"{side} arm")
+def arm(k: dict[str, Point], side: str, halo: float = 0.0) -> BodyPart:
+    part = BodyPart(f"{side} arm", halo=halo, bare=(k["shoulder"], SHOULDER_BARE))
     elbow, wrist, hand = (f"{side}_{j}" for j in ("elbow", "wrist", "hand"))
     part.capsule(k, "shoulder", UPPER_ARM[0], elbow, UPPER_ARM[1])
     part.capsule(k, elbow, FOREARM[0], wrist, FOREARM[1])
@@ -176,9 +278,9 @@ def arm(k: dict[str, Point], side: str) -> BodyPart:
     return part
 
 
-def body_parts(k: dict[str, Point]) -> list[BodyPart]:
+def body_parts(k: dict[str, Point], halo: float = 0.0) -> list[BodyPart]:
     """Every part, back to front: far leg, far arm, torso with head, near leg, near arm."""
-    return [leg(k, "far"), arm(k, "far"), torso(k), leg(k, "near"), arm(k, "near")]
+    return [leg(k, "far", halo), arm(k, "far", halo), torso(k, halo), leg(k, "near", halo), arm(k, "near", halo)]
 
 
 def joint_marks(k: dict[str, Point]) -> list[tuple[str, float]]:
@@ -196,7 +298,7 @@ def ankle_weight_shapes(k: dict[str, Point], side: str) -> list[QPainterPath]:
 # -- highlight regions ------------------------------------------------------------
 
 
-Patch = tuple[QPainterPath, QPainterPath]  # (segment shape, clip region)
+Patch = tuple[tuple[QPainterPath, ...], QPainterPath]  # (a segment's shapes, clip region)
 
 
 def _half(p: Point, q: Point, front: Point, side: int, u0: float, u1: float,
@@ -236,7 +338,7 @@ def highlight_patches(k: dict[str, Point], region: str, side: str) -> list[Patch
     lf, uf = _spine_front(pelvis, waist), _spine_front(waist, chest)
     patches: list[Patch] = []
     if side == "torso":
-        body = torso_outline(k)
+        body = torso_pieces(k)
         if region == "lower_back":
             patches += [(body, _half(pelvis, waist, lf, -1, 0.5, 1.0, rp * 0.8, rw * 0.8)),
                         (body, _half(waist, chest, uf, -1, 0.0, 0.25, rw * 0.8))]
@@ -256,14 +358,14 @@ def highlight_patches(k: dict[str, Point], region: str, side: str) -> list[Patch
     tf = _limb_front(hip, knee)
     t0, t1 = THIGH
     if region == "hamstrings":
-        patches.append((thigh, _half(hip, knee, tf, -1, 0.2, 0.85, t0 * 0.75, t1 * 0.75)))
+        patches.append(((thigh,), _half(hip, knee, tf, -1, 0.2, 0.85, t0 * 0.75, t1 * 0.75)))
     elif region == "hip_flexors":
-        patches.append((thigh, _half(hip, knee, tf, 1, 0.0, 0.55, t0 * 0.75, t1 * 0.8)))
+        patches.append(((thigh,), _half(hip, knee, tf, 1, 0.0, 0.55, t0 * 0.75, t1 * 0.8)))
     elif region == "glutes":
-        patches.append((thigh, _half(hip, knee, tf, -1, 0.0, 0.18, t0 * 0.95)))
+        patches.append(((thigh,), _half(hip, knee, tf, -1, 0.0, 0.18, t0 * 0.95)))
     elif region == "legs":
-        patches.append((thigh, _half(hip, knee, tf, 0, 0.2, 0.82, t0 * 0.62, t1 * 0.62)))
-        patches.append((shin, _half(knee, ankle, _limb_front(knee, ankle), 0, 0.15, 0.8,
+        patches.append(((thigh,), _half(hip, knee, tf, 0, 0.2, 0.82, t0 * 0.62, t1 * 0.62)))
+        patches.append(((shin,), _half(knee, ankle, _limb_front(knee, ankle), 0, 0.15, 0.8,
                                     SHIN[0] * 0.6, SHIN[1] * 0.6)))
     elif region == "feet":
         heel, toe = k[f"{side}_heel"], k[f"{side}_toe"]
@@ -273,12 +375,12 @@ def highlight_patches(k: dict[str, Point], region: str, side: str) -> list[Patch
         foot.setFillRule(Qt.FillRule.WindingFill)
         for shape in leg(k, side).shapes[2:]:
             foot.addPath(shape)
-        patches.append((foot, _half(heel, toe, ccw(unit(sub(toe, heel))), 1, 0.1, 0.85,
+        patches.append(((foot,), _half(heel, toe, ccw(unit(sub(toe, heel))), 1, 0.1, 0.85,
                                     RADII["heel"] * 1.1)))
     elif region == "shoulders":
         shoulder, elbow = k["shoulder"], k[f"{side}_elbow"]
         upper_arm = capsule(shoulder, UPPER_ARM[0], elbow, UPPER_ARM[1])
-        patches.append((upper_arm, _half(shoulder, elbow, _limb_front(shoulder, elbow), 0, 0.0, 0.38,
+        patches.append(((upper_arm,), _half(shoulder, elbow, _limb_front(shoulder, elbow), 0, 0.0, 0.38,
                                          UPPER_ARM[0] * 0.75)))
     return patches
 

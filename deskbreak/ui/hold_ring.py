@@ -12,17 +12,28 @@ beside it has to scroll, and never grows past 1.5 times the comfortable size.
 
 The ring only displays what it is given: the break window computes every
 value from the routine player and the clock, never from the ring.
+
+It repaints only what visibly changes (issue 19): the words when they
+change, and the arc when its end has moved a pixel, and then at most
+:data:`ARC_STEPS_PER_S` times a second of the countdown and only round its
+end. The track and the words are painted into a pixmap, kept until they, the
+size or the colours change.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
+import math
+
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from deskbreak.ui import style
 
 _BASE_DIAMETER = 220  # at a 10 pt system font
+#: A countdown's arc moves at most this many times a second (and at least a pixel at a time).
+ARC_STEPS_PER_S = 4
+_FULL_CIRCLE = 360 * 16  # QPainter.drawArc's units: sixteenths of a degree
 
 
 class HoldRing(QWidget):
@@ -42,6 +53,9 @@ class HoldRing(QWidget):
         self.caption = ""
         self.paused = False
         self._color: QColor | None = None
+        self._shown_span = _FULL_CIRCLE  # the arc on screen, which follows fraction in visible steps
+        self._kept: tuple[tuple, QPixmap] | None = None  # the track and the words
+        self.layer_builds = 0
 
     # -- state ------------------------------------------------------------
 
@@ -50,16 +64,60 @@ class HoldRing(QWidget):
                   unit: str = "") -> None:
         """Show ``value_text`` (and a smaller ``unit``) over ``caption``, ``fraction`` (0..1) of the arc left."""
         fraction = max(0.0, min(1.0, fraction))
-        changed = (fraction, value_text, unit, caption, paused, color) != (
-            self.fraction, self.value_text, self.unit, self.caption, self.paused, self._color)
+        words_changed = (value_text, unit, caption, paused, color) != (
+            self.value_text, self.unit, self.caption, self.paused, self._color)
         self.fraction, self.remaining = fraction, remaining
         self.value_text, self.unit, self.caption = value_text, unit, caption
         self.paused, self._color = paused, color
         # Only when the words change: a screen reader should not hear every 100 ms tick.
         if accessible != self.accessibleName():
             self.setAccessibleName(accessible)
-        if changed:
+        span = round(fraction * _FULL_CIRCLE)
+        shown = self._shown_span
+        moved = span != shown and (words_changed or span in (0, _FULL_CIRCLE)
+                                   or abs(span - shown) >= self._arc_step(fraction, remaining))
+        if moved:
+            self._shown_span = span
+        if words_changed:
             self.update()
+        elif moved:
+            self.update(self._arc_between(shown, span))
+
+    @property
+    def shown_fraction(self) -> float:
+        """The part of the arc on screen: ``fraction`` as of the last visible step."""
+        return self._shown_span / _FULL_CIRCLE
+
+    def _arc_step(self, fraction: float, remaining: float) -> float:
+        """The least move of the arc's end worth a repaint, in sixteenths of a degree.
+
+        A pixel along the ring, and no less than the countdown covers in
+        1/:data:`ARC_STEPS_PER_S` of a second (its whole length is
+        ``remaining / fraction`` seconds).
+        """
+        radius = max(1.0, self._ring_rect().width() / 2)
+        pixel = _FULL_CIRCLE / (2 * math.pi * radius)
+        if fraction <= 0 or remaining <= 0:
+            return pixel
+        per_second = _FULL_CIRCLE * fraction / remaining
+        return max(pixel, per_second / ARC_STEPS_PER_S)
+
+    def _arc_between(self, span_a: int, span_b: int) -> QRect:
+        """The widget's rectangle round the arc between two ends (from twelve o'clock, clockwise)."""
+        lo, hi = sorted((span_a, span_b))
+        if hi - lo > _FULL_CIRCLE // 4:
+            return self.rect()
+        ring, thickness = self._ring_rect(), self._thickness()
+        centre, radius = ring.center(), ring.width() / 2
+        steps = max(1, math.ceil((hi - lo) / (10 * 16)))  # a point every 10 degrees or closer
+        box = QRectF()
+        for i in range(steps + 1):
+            angle = math.radians(90 - (lo + (hi - lo) * i / steps) / 16)
+            point = QPointF(centre.x() + radius * math.cos(angle), centre.y() - radius * math.sin(angle))
+            box = box.united(QRectF(point, point))
+        # The stroke's half width and its round cap, and a pixel of antialiasing.
+        reach = thickness / 2 + 2
+        return box.adjusted(-reach, -reach, reach, reach).toAlignedRect().intersected(self.rect())
 
     # -- geometry ---------------------------------------------------------
 
@@ -84,38 +142,57 @@ class HoldRing(QWidget):
 
     # -- painting ---------------------------------------------------------
 
+    def _thickness(self) -> float:
+        return max(6.0, self.diameter() * 0.07)
+
+    def _ring_rect(self) -> QRectF:
+        """The circle the track and the arc run along (the middle of their stroke)."""
+        side, thickness = self.diameter(), self._thickness()
+        box = QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
+        return box.adjusted(thickness / 2 + 1, thickness / 2 + 1, -thickness / 2 - 1, -thickness / 2 - 1)
+
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt name)
         palette = self.palette()
-        side = self.diameter()
-        if side <= 8:
+        if self.diameter() <= 8:
             return
-        thickness = max(6.0, side * 0.07)
-        box = QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
-        ring = box.adjusted(thickness / 2 + 1, thickness / 2 + 1, -thickness / 2 - 1, -thickness / 2 - 1)
-
+        thickness, ring = self._thickness(), self._ring_rect()
         painter = QPainter(self)
+        painter.drawPixmap(0, 0, self._track_and_words(ring, thickness))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        color = QColor(self._color) if self._color is not None else style.accent_color(palette)
+        if self.paused:
+            color = style.blend(color, style.track_color(palette), 0.55)
+        if self._shown_span > 0:
+            arc = QPen(color, thickness)
+            arc.setCapStyle(Qt.PenCapStyle.RoundCap)
+            painter.setPen(arc)
+            painter.drawArc(ring, 90 * 16, -self._shown_span)  # clockwise
+        painter.end()
+
+    def _track_and_words(self, ring: QRectF, thickness: float) -> QPixmap:
+        """The track and the words painted into a pixmap, kept until they, the size or the colours change."""
+        palette = self.palette()
+        ratio = self.devicePixelRatioF()
+        key = (self.size(), ratio, self.font().key(), self.value_text, self.unit, self.caption, self.paused,
+               style.track_color(palette), style.text_color(palette), style.muted_color(palette))
+        if self._kept is not None and self._kept[0] == key:
+            return self._kept[1]
+        pixmap = QPixmap(self.size() * ratio)
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-
         track = QPen(style.track_color(palette), thickness)
         track.setCapStyle(Qt.PenCapStyle.FlatCap)
         painter.setPen(track)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawEllipse(ring)
-
-        color = QColor(self._color) if self._color is not None else style.accent_color(palette)
-        if self.paused:
-            color = style.blend(color, style.track_color(palette), 0.55)
-        if self.fraction > 0:
-            arc = QPen(color, thickness)
-            arc.setCapStyle(Qt.PenCapStyle.RoundCap)
-            painter.setPen(arc)
-            span = -round(self.fraction * 360 * 16)  # clockwise
-            painter.drawArc(ring, 90 * 16, span)
-
-        inner = ring.width() - thickness * 2
-        self._draw_texts(painter, ring, inner)
+        self._draw_texts(painter, ring, ring.width() - thickness * 2)
         painter.end()
+        self._kept = (key, pixmap)
+        self.layer_builds += 1
+        return pixmap
 
     def _draw_texts(self, painter: QPainter, ring: QRectF, inner: float) -> None:
         palette = self.palette()
