@@ -613,6 +613,7 @@
     </message>
     <message>
         <source>Illustration</source>
+        <extracomment>Points of the movement compared to tell the layers that keep still from those that move.</extracomment>
         <translation>Abbildung</translation>
     </message>
     <message>
@@ -4799,7 +4800,7 @@
     </message>
     <message>
         <source>No system tray found: deskbreak lives in this window instead.</source>
-        <extracomment>How long the tray host may be gone before the status window stands in for the icon: a shell that restarts is back within seconds, and a window flashing up meanwhile would only startle.</extracomment>
+        <extracomment>How long the tray host may be gone before the status window stands in for the icon: a shell that restarts is back within seconds, and a window flashing up meanwhile would only startle. The status window came on screen (see StatusWindow.shown). The window came on screen: its countdown reads to the second from now on.</extracomment>
         <translation>Kein Systembereich gefunden: deskbreak lebt stattdessen in diesem Fenster.</translation>
     </message>
 </context>
