@@ -16,7 +16,6 @@ a notification offering it back) and :meth:`BreakHost.bring_back` shows it again
 
 from __future__ import annotations
 
-import importlib
 from datetime import datetime
 from typing import TYPE_CHECKING, Callable
 
@@ -118,9 +117,12 @@ class BreakHost(QObject):
 
     def preload(self) -> None:
         """The poses and the break window's code, so the first break paints as fast as the later ones."""
-        importlib.import_module("deskbreak.ui.break_window")  # for its import cost, not its names
+        # Plain imports, here for their cost: a bundler (PyInstaller) sees them, a name in a string it does not.
+        import deskbreak.ui.break_window  # noqa: F401
+        from deskbreak.ui.warm_up import warm_up_break_window
+
         self.poses
-        importlib.import_module("deskbreak.ui.warm_up").warm_up_break_window()
+        warm_up_break_window()
 
     def open(self, event: BreakShown) -> None:
         from deskbreak.ui.break_window import BreakWindow
