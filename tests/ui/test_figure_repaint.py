@@ -77,6 +77,17 @@ def figure(qtbot, poses) -> tuple[FigureWidget, Seconds]:
 
 
 @pytest.fixture
+def ring(qtbot) -> HoldRing:
+    """A hold ring on screen, 240 px square."""
+    shown = HoldRing()
+    qtbot.addWidget(shown)
+    shown.resize(240, 240)
+    shown.show()
+    qtbot.waitExposed(shown)
+    return shown
+
+
+@pytest.fixture
 def window(qtbot, catalog, poses):
     """A break window on a fake clock holding the split hip stretch for ten minutes."""
     clock = FakeClock()
@@ -115,12 +126,7 @@ def test_a_held_figure_is_not_repainted_and_the_ring_repaints_once_a_second(qtbo
     assert 10 <= len(ring_paints) <= 20, len(ring_paints)
 
 
-def test_a_short_hold_steps_the_arc_a_few_times_a_second_and_repaints_only_its_end(qtbot):
-    ring = HoldRing()
-    qtbot.addWidget(ring)
-    ring.resize(240, 240)
-    ring.show()
-    qtbot.waitExposed(ring)
+def test_a_short_hold_steps_the_arc_a_few_times_a_second_and_repaints_only_its_end(ring):
     paints = Paints(ring)
     numbers = 0
     for tenth in range(300, 200, -1):  # ten seconds of a 30 s hold, ten ticks a second
@@ -135,12 +141,7 @@ def test_a_short_hold_steps_the_arc_a_few_times_a_second_and_repaints_only_its_e
     assert len(small) >= len(paints) - numbers - 1  # only the arc's end where only the arc moved
 
 
-def test_a_state_that_looks_the_same_is_not_repainted(qtbot):
-    ring = HoldRing()
-    qtbot.addWidget(ring)
-    ring.resize(240, 240)
-    ring.show()
-    qtbot.waitExposed(ring)
+def test_a_state_that_looks_the_same_is_not_repainted(ring):
     ring.set_state(fraction=0.5, remaining=300, value_text="5:00", caption="HOLD", accessible="", unit="min")
     QApplication.processEvents()
     paints = Paints(ring)
@@ -215,12 +216,7 @@ def test_the_still_layers_are_painted_once_and_again_on_resize_or_new_colours(qt
     assert widget.layer_builds > built
 
 
-def test_the_rings_track_and_words_are_painted_again_only_when_they_change(qtbot):
-    ring = HoldRing()
-    qtbot.addWidget(ring)
-    ring.resize(240, 240)
-    ring.show()
-    qtbot.waitExposed(ring)
+def test_the_rings_track_and_words_are_painted_again_only_when_they_change(ring):
     ring.set_state(fraction=1.0, remaining=30, value_text="30", caption="HOLD", accessible="", unit="s")
     QApplication.processEvents()
     built = ring.layer_builds
