@@ -181,6 +181,22 @@ def test_easing_paints_only_when_the_figure_has_moved_at_most_30_times_a_second(
     assert len(paints) == 1
 
 
+def test_an_eased_movement_skips_the_frames_that_move_less_than_a_pixel(qtbot, figure):
+    widget, clock = figure
+    widget.show_exercise("split-hip-stretch", "right")
+    QApplication.processEvents()
+    paints = Paints(widget)
+    for frame in range(1, 31):  # a second at 30 frames a second
+        clock.now += 1 / 30
+        qtbot.waitUntil(lambda: widget.progress == pytest.approx(min(1.0, frame / 30)), timeout=1000)
+        QApplication.processEvents()
+    clock.now += 0.001  # past the end, whatever thirty thirtieths add up to
+    qtbot.waitUntil(lambda: not widget.animating, timeout=1000)
+    QApplication.processEvents()
+    # The ease starts and ends slowly: a few frames there move the figure less than a pixel.
+    assert 15 <= len(paints) <= 26, len(paints)
+
+
 # -- the cached layers ------------------------------------------------------------------
 
 
