@@ -212,6 +212,7 @@ class FigureWidget(QWidget):
     def hideEvent(self, event) -> None:  # noqa: N802
         super().hideEvent(event)
         self._timer.stop()
+        self._kept.clear()  # a window put away between breaks holds no pixmaps
 
     def changeEvent(self, event) -> None:  # noqa: N802
         if event.type() == QEvent.Type.PaletteChange:

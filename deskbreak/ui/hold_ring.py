@@ -133,6 +133,10 @@ class HoldRing(QWidget):
         """The circle's size in the current geometry: the smaller side, capped at 1.5 hints."""
         return min(self.width(), self.height(), round(self.sizeHint().width() * 1.5))
 
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().hideEvent(event)
+        self._kept = None  # a window put away between breaks holds no pixmap
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange,
                             QEvent.Type.ApplicationFontChange):

@@ -256,3 +256,24 @@ def test_the_rings_track_and_words_are_painted_again_only_when_they_change(qtbot
     ring.setPalette(palette)
     QApplication.processEvents()
     assert ring.layer_builds == built + 3
+
+
+def test_hidden_widgets_keep_no_pixmaps(qtbot, figure):
+    widget, _ = figure
+    widget.show_exercise("shoulder-circles")
+    QApplication.processEvents()
+    ring = HoldRing()
+    qtbot.addWidget(ring)
+    ring.resize(240, 240)
+    ring.show()
+    qtbot.waitExposed(ring)
+    ring.set_state(fraction=1.0, remaining=30, value_text="30", caption="HOLD", accessible="", unit="s")
+    QApplication.processEvents()
+    built = widget.layer_builds, ring.layer_builds
+    for shown in (widget, ring):
+        shown.hide()
+        shown.show()
+        qtbot.waitExposed(shown)
+        QApplication.processEvents()
+    # Shown again, each paints its still layers anew: nothing was kept while hidden.
+    assert widget.layer_builds > built[0] and ring.layer_builds == built[1] + 1
