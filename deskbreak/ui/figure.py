@@ -98,7 +98,7 @@ class FigureWidget(QWidget):
         self._kept: dict[str, tuple[tuple, QPixmap | None]] = {}
         self._painted_live = QRect()  # where the moving layers are on screen
         self._painted_for: tuple | None = None  # the layers and size it was measured for
-        self._shown_points: dict | None = None  # the key points last asked to be painted
+        self._shown_points: tuple | None = None  # (props, key points) last asked to be painted
         self._posed: tuple | None = None  # (progress, pose, props, key points): the last one worked out
         self.layer_builds = 0
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
@@ -358,8 +358,8 @@ class FigureWidget(QWidget):
             painter = QPainter(pixmap)
             paint_layers(painter, QRectF(self.rect()), layers, transform)
             painter.end()
+            self.layer_builds += 1
         self._kept[slot] = (key, pixmap)
-        self.layer_builds += 1
         return pixmap
 
     def _stop(self, finished: bool) -> None:

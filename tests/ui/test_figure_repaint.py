@@ -77,6 +77,23 @@ def figure(qtbot, poses) -> tuple[FigureWidget, Seconds]:
 
 
 @pytest.fixture
+def ring(qtbot) -> HoldRing:
+    shown = HoldRing()
+    qtbot.addWidget(shown)
+    shown.resize(240, 240)
+    shown.show()
+    qtbot.waitExposed(shown)
+    return shown
+
+
+def count_down(ring: HoldRing, remaining: float, total: float, text: str, unit: str = "s") -> None:
+    """The ring as a hold of ``total`` seconds shows it with ``remaining`` left, painted."""
+    ring.set_state(fraction=remaining / total, remaining=remaining, value_text=text, caption="HOLD",
+                   accessible="", unit=unit)
+    QApplication.processEvents()
+
+
+@pytest.fixture
 def window(qtbot, catalog, poses):
     """A break window on a fake clock holding the split hip stretch for ten minutes."""
     clock = FakeClock()
@@ -115,39 +132,24 @@ def test_a_held_figure_is_not_repainted_and_the_ring_repaints_once_a_second(qtbo
     assert 10 <= len(ring_paints) <= 20, len(ring_paints)
 
 
-def test_a_short_hold_steps_the_arc_a_few_times_a_second_and_repaints_only_its_end(qtbot):
-    ring = HoldRing()
-    qtbot.addWidget(ring)
-    ring.resize(240, 240)
-    ring.show()
-    qtbot.waitExposed(ring)
+def test_a_short_hold_steps_the_arc_a_few_times_a_second_and_repaints_only_its_end(ring):
     paints = Paints(ring)
     numbers = 0
     for tenth in range(300, 200, -1):  # ten seconds of a 30 s hold, ten ticks a second
         seconds = tenth / 10
         text = str(int(seconds + 0.999))
         numbers += text != ring.value_text
-        ring.set_state(fraction=seconds / 30, remaining=seconds, value_text=text, caption="HOLD",
-                       accessible="", unit="s")
-        QApplication.processEvents()
+        count_down(ring, seconds, 30, text)
     assert numbers <= len(paints) <= 10 + numbers * 5, len(paints)  # at most five arc steps a second
     small = [rect for rect in paints.rects if area(rect) <= area(ring.size()) * 0.15]
     assert len(small) >= len(paints) - numbers - 1  # only the arc's end where only the arc moved
 
 
-def test_a_state_that_looks_the_same_is_not_repainted(qtbot):
-    ring = HoldRing()
-    qtbot.addWidget(ring)
-    ring.resize(240, 240)
-    ring.show()
-    qtbot.waitExposed(ring)
-    ring.set_state(fraction=0.5, remaining=300, value_text="5:00", caption="HOLD", accessible="", unit="min")
-    QApplication.processEvents()
+def test_a_state_that_looks_the_same_is_not_repainted(ring):
+    count_down(ring, 300, 600, "5:00", "min")
     paints = Paints(ring)
     for step in range(1, 6):  # a ten-minute hold moves the arc far less than a pixel in 50 ms
-        ring.set_state(fraction=0.5 - step * 0.05 / 600, remaining=300 - step * 0.05, value_text="5:00",
-                       caption="HOLD", accessible="", unit="min")
-        QApplication.processEvents()
+        count_down(ring, 300 - step * 0.05, 600, "5:00", "min")
     assert len(paints) == 0
 
 
@@ -231,22 +233,13 @@ def test_the_still_layers_are_painted_once_and_again_on_resize_or_new_colours(qt
     assert widget.layer_builds > built
 
 
-def test_the_rings_track_and_words_are_painted_again_only_when_they_change(qtbot):
-    ring = HoldRing()
-    qtbot.addWidget(ring)
-    ring.resize(240, 240)
-    ring.show()
-    qtbot.waitExposed(ring)
-    ring.set_state(fraction=1.0, remaining=30, value_text="30", caption="HOLD", accessible="", unit="s")
-    QApplication.processEvents()
+def test_the_rings_track_and_words_are_painted_again_only_when_they_change(ring):
+    count_down(ring, 30, 30, "30")
     built = ring.layer_builds
     for tenth in range(299, 291, -1):  # the arc moves, the number stays
-        ring.set_state(fraction=tenth / 300, remaining=tenth / 10, value_text="30", caption="HOLD",
-                       accessible="", unit="s")
-        QApplication.processEvents()
+        count_down(ring, tenth / 10, 30, "30")
     assert ring.layer_builds == built
-    ring.set_state(fraction=0.96, remaining=29, value_text="29", caption="HOLD", accessible="", unit="s")
-    QApplication.processEvents()
+    count_down(ring, 29, 30, "29")
     assert ring.layer_builds == built + 1
     ring.resize(260, 260)
     QApplication.processEvents()
@@ -258,17 +251,11 @@ def test_the_rings_track_and_words_are_painted_again_only_when_they_change(qtbot
     assert ring.layer_builds == built + 3
 
 
-def test_hidden_widgets_keep_no_pixmaps(qtbot, figure):
+def test_hidden_widgets_keep_no_pixmaps(qtbot, figure, ring):
     widget, _ = figure
     widget.show_exercise("shoulder-circles")
     QApplication.processEvents()
-    ring = HoldRing()
-    qtbot.addWidget(ring)
-    ring.resize(240, 240)
-    ring.show()
-    qtbot.waitExposed(ring)
-    ring.set_state(fraction=1.0, remaining=30, value_text="30", caption="HOLD", accessible="", unit="s")
-    QApplication.processEvents()
+    count_down(ring, 30, 30, "30")
     built = widget.layer_builds, ring.layer_builds
     for shown in (widget, ring):
         shown.hide()
