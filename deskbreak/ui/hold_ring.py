@@ -137,6 +137,12 @@ class HoldRing(QWidget):
         super().hideEvent(event)
         self._kept = None  # a window put away between breaks holds no pixmap
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        # Repainted whole anyway: show the arc as it is, not where a smaller
+        # ring's coarser steps left it.
+        self._shown_span = round(self.fraction * _FULL_CIRCLE)
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange,
                             QEvent.Type.ApplicationFontChange):

@@ -264,3 +264,16 @@ def test_hidden_widgets_keep_no_pixmaps(qtbot, figure, ring):
         QApplication.processEvents()
     # Shown again, each paints its still layers anew: nothing was kept while hidden.
     assert widget.layer_builds > built[0] and ring.layer_builds == built[1] + 1
+
+
+def test_a_ring_resized_or_shown_catches_its_arc_up(qtbot):
+    ring = HoldRing()
+    qtbot.addWidget(ring)
+    ring.resize(12, 12)  # not laid out yet: a pixel of arc is a long way round
+    for tenth in range(300, 290, -1):
+        ring.set_state(fraction=tenth / 300, remaining=tenth / 10, value_text="30", caption="HOLD",
+                       accessible="", unit="s")
+    ring.resize(240, 240)
+    ring.show()
+    qtbot.waitExposed(ring)
+    assert ring.shown_fraction == pytest.approx(ring.fraction, abs=1 / 5760)
