@@ -13,7 +13,10 @@ a window of wall time, in three phases:
 * moving: shoulder circles, one ``move`` segment the figure cycles through;
 * done view: the summary with its once-a-second close countdown.
 
-Prints the CPU as a percentage of one core for each phase.
+Prints the CPU as a percentage of one core for each phase, and how often
+the figure and the ring were painted (paint events a second, and the share
+of the widget's area they covered): counts that do not swing with the
+machine's load the way the CPU does.
 
     .venv/bin/python benchmarks/break_window_cpu.py [--seconds 10] [--json]
 """
@@ -30,8 +33,8 @@ from dataclasses import replace
 if not os.environ.get("DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from deskbreak.core.content.catalog import Range, load_catalog  # noqa: E402
 from deskbreak.core.clock import SystemClock  # noqa: E402
@@ -43,6 +46,35 @@ from deskbreak.ui.break_window import BreakWindow  # noqa: E402
 def cpu_now() -> float:
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return usage.ru_utime + usage.ru_stime
+
+
+class Paints(QObject):
+    """Paint events of some widgets, and the area they covered, since the last :meth:`take`."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.counts: dict[str, list[float]] = {}
+        self._names: dict[QWidget, str] = {}
+
+    def watch(self, name: str, widget: QWidget) -> None:
+        self._names[widget] = name
+        self.counts.setdefault(name, [0, 0.0])
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.Paint and watched in self._names:
+            box, whole = event.region().boundingRect(), watched.width() * watched.height()
+            count = self.counts[self._names[watched]]
+            count[0] += 1
+            count[1] += box.width() * box.height() / whole if whole else 0.0
+        return False
+
+    def take(self, seconds: float) -> dict[str, dict[str, float]]:
+        """Paints a second and the widget's area they covered a second, per widget; then starts over."""
+        out = {name: {"paints_per_s": n / seconds, "area_per_s": area / seconds}
+               for name, (n, area) in self.counts.items()}
+        self.counts = {name: [0, 0.0] for name in self.counts}
+        return out
 
 
 def measure(app: QApplication, seconds: float, during=None) -> float:
@@ -71,22 +103,36 @@ def main() -> None:
     poses = load_poses(catalog=catalog)
     settings = Settings.defaults().with_values(lead_in="0s")
     clock = SystemClock()
+    paints = Paints()
+    counted_paints = {}
+
+    def watch(window: BreakWindow) -> None:
+        paints.watch("figure", window.figure_area.figure)
+        paints.watch("ring", window.ring)
+
+    def phase(name: str, during=None) -> float:
+        paints.take(1)
+        cpu = measure(app, args.seconds, during)
+        counted_paints[name] = paints.take(args.seconds)
+        return cpu
 
     hold = replace(catalog.exercise("split-hip-stretch"), hold_s=Range(600, 600))
     window = BreakWindow(title="Sit-break", exercises=[hold], settings=settings, clock=clock,
                          poses=poses, key_guard_s=0)
     window.start()
+    watch(window)
     measure(app, 1.5)  # let the first movement finish and the window settle
     figure = window.figure_area.figure
-    holding = measure(app, args.seconds)
-    animating = measure(app, args.seconds, during=lambda: figure.show_exercise(hold, "right"))
+    holding = phase("holding")
+    animating = phase("animating", during=lambda: figure.show_exercise(hold, "right"))
     window.close_quietly()
 
     bridge = replace(catalog.exercise("glute-bridge"), reps=Range(1000, 1000))
     window = BreakWindow(title="Pre-run", exercises=[bridge], settings=settings, clock=clock,
                          poses=poses, key_guard_s=0)
     window.start()
-    counted = measure(app, args.seconds)
+    watch(window)
+    counted = phase("counted")
     window.close_quietly()
 
     circles = catalog.exercise("shoulder-circles")
@@ -94,23 +140,32 @@ def main() -> None:
     window = BreakWindow(title="Sit-break", exercises=[many], settings=settings, clock=clock,
                          poses=poses, key_guard_s=0)
     window.start()
-    moving = measure(app, args.seconds)
+    watch(window)
+    moving = phase("moving")
     window.auto_close_s = args.seconds * 10  # stays open for the whole measurement
     window.skip_exercise()  # the routine ends: the done view with its countdown
-    done = measure(app, args.seconds)
+    paints.watch("ring", window.done_ring)
+    done = phase("done")
     window.close_quietly()
 
     platform = app.platformName()
     if args.json:
         print(json.dumps({"platform": platform, "seconds": args.seconds, "holding": holding,
-                          "animating": animating, "counted": counted, "moving": moving, "done": done}))
+                          "animating": animating, "counted": counted, "moving": moving, "done": done,
+                          "paints": counted_paints}))
         return
-    print(f"break window CPU ({platform}, {args.seconds:.0f} s each, % of one core):")
-    print(f"  holding (ring only)         {holding:6.2f}")
-    print(f"  animating (figure moving)   {animating:6.2f}")
-    print(f"  counted reps (figure + ring){counted:6.2f}")
-    print(f"  moving (shoulder circles)   {moving:6.2f}")
-    print(f"  done view (countdown)       {done:6.2f}")
+    print(f"break window CPU ({platform}, {args.seconds:.0f} s each, % of one core; paints a second "
+          "and the widget's area they covered a second):")
+    print(f"  {'':29}{'CPU':>7}{'figure':>9}{'area':>7}{'ring':>7}{'area':>7}")
+    for name, label, cpu in (("holding", "holding (ring only)", holding),
+                             ("animating", "animating (figure easing)", animating),
+                             ("counted", "counted reps (figure + ring)", counted),
+                             ("moving", "moving (shoulder circles)", moving),
+                             ("done", "done view (countdown)", done)):
+        figure_paints = counted_paints[name].get("figure", {"paints_per_s": 0.0, "area_per_s": 0.0})
+        ring_paints = counted_paints[name]["ring"]
+        print(f"  {label:29}{cpu:7.2f}{figure_paints['paints_per_s']:9.1f}{figure_paints['area_per_s']:7.2f}"
+              f"{ring_paints['paints_per_s']:7.1f}{ring_paints['area_per_s']:7.2f}")
 
 
 if __name__ == "__main__":

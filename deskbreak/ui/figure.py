@@ -19,15 +19,15 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QElapsedTimer, QEasingCurve, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QEasingCurve, QEvent, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPixmap, QTransform
 from PySide6.QtWidgets import QWidget
 
 from deskbreak.core.content.catalog import Exercise, words
 from deskbreak.core.content.guide import side_words
 from deskbreak.core.i18n import translate
-from deskbreak.core.content.poses import ExercisePoses, Pose
-from deskbreak.ui.figure_frame import Bounds, cue_paths, exercise_frame, world_to_widget
+from deskbreak.core.content.poses import ExercisePoses, Pose, key_points
+from deskbreak.ui.figure_frame import Bounds, cue_paths, exercise_frame, fit, world_to_widget
 from deskbreak.ui.figure_paint import FigureColors, Layer, figure_layers, figure_transform, paint_figure, paint_layers
 from deskbreak.ui.figure_shapes import Point
 
@@ -53,6 +53,8 @@ class FigureWidget(QWidget):
     FRAME_MS = 33  # 30 fps: smooth for a 1 s ease, half the CPU of 60
     #: Points of the movement compared to tell the layers that keep still from those that move.
     _SAMPLES = (0.0, 0.25, 0.5, 0.75, 1.0)
+    #: An eased frame is painted once some point of the figure has moved this far (pixels).
+    STEP_PX = 1.0
 
     def __init__(
         self,
@@ -87,6 +89,7 @@ class FigureWidget(QWidget):
         self._started_at = 0.0
         self._animating = False
         self._background: QColor | None = None
+        self._colors: FigureColors | None = None  # made again when the palette or the background changes
         # The layers of the picture shown, for the progress and colours they were made for.
         self._layers: list[Layer] = []
         self._layers_for: tuple | None = None
@@ -94,6 +97,9 @@ class FigureWidget(QWidget):
         self._live = (0, 0)
         self._kept: dict[str, tuple[tuple, QPixmap | None]] = {}
         self._painted_live = QRect()  # where the moving layers are on screen
+        self._painted_for: tuple | None = None  # the layers and size it was measured for
+        self._shown_points: tuple | None = None  # (props, key points) last asked to be painted
+        self._posed: tuple | None = None  # (progress, pose, props, key points): the last one worked out
         self.layer_builds = 0
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setMinimumSize(120, 90)
@@ -110,12 +116,15 @@ class FigureWidget(QWidget):
         The limbs' outlines are drawn in it, so on a card pass the card's colour.
         """
         self._background = QColor(color) if color is not None else None
+        self._colors = None
         self.update()
 
     def figure_colors(self) -> FigureColors:
-        palette = self.palette()
-        background = self._background or palette.color(QPalette.ColorRole.Window)
-        return FigureColors.from_colors(background, palette.color(QPalette.ColorRole.WindowText))
+        if self._colors is None:
+            palette = self.palette()
+            background = self._background or palette.color(QPalette.ColorRole.Window)
+            self._colors = FigureColors.from_colors(background, palette.color(QPalette.ColorRole.WindowText))
+        return self._colors
 
     @property
     def animating(self) -> bool:
@@ -160,7 +169,7 @@ class FigureWidget(QWidget):
         self._current = poses
         self._frame = exercise_frame(poses) if poses else None
         self._cues = cue_paths(poses) if poses else []
-        self._layers_for = None
+        self._layers_for = self._shown_points = self._posed = None
         self._live = self._moving_layers(poses) if poses else (0, 0)
         self._update_accessible()
         if poses is None:
@@ -203,6 +212,12 @@ class FigureWidget(QWidget):
     def hideEvent(self, event) -> None:  # noqa: N802
         super().hideEvent(event)
         self._timer.stop()
+        self._kept.clear()  # a window put away between breaks holds no pixmaps
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.PaletteChange:
+            self._colors = None
+        super().changeEvent(event)
 
     def paintEvent(self, event) -> None:  # noqa: N802
         painter = QPainter(self)
@@ -220,7 +235,9 @@ class FigureWidget(QWidget):
             in_front = self._kept_layers("in front", layers[end:], colors, transform)
             if in_front is not None:
                 painter.drawPixmap(0, 0, in_front)
-            self._painted_live = self._live_rect(layers, transform)
+            if self._painted_for != (self._layers_for, self.size()):
+                self._painted_live = self._live_rect(layers, transform)
+                self._painted_for = (self._layers_for, self.size())
         finally:
             painter.end()
 
@@ -231,9 +248,35 @@ class FigureWidget(QWidget):
             self._timer.stop()
             return
         elapsed = self._clock() - self._started_at
-        self._move_to(1.0 if self._duration <= 0 else min(1.0, max(0.0, elapsed / self._duration)))
+        progress = 1.0 if self._duration <= 0 else min(1.0, max(0.0, elapsed / self._duration))
+        if progress >= 1.0 or self._moves_visibly(progress):
+            self._move_to(progress)
+        else:
+            # Less than a pixel, as at either end of an eased movement: no
+            # frame; the next one that shows a move paints this one's step too.
+            self._progress = progress
         if self._progress >= 1.0:
             self._stop(finished=True)
+
+    def _moves_visibly(self, progress: float) -> bool:
+        """Whether some point of the figure at ``progress`` is STEP_PX or more from the pose last painted."""
+        if self._current is None or self._shown_points is None:
+            return True
+        _, props, points = self._pose_at(progress)
+        shown_props, shown = self._shown_points
+        if props != shown_props:
+            return True
+        scale = fit(QRectF(self.rect()), self._frame)[0]
+        return max(max(abs(x - a), abs(y - b)) for (x, y), (a, b) in zip(points.values(), shown.values())) \
+            * scale >= self.STEP_PX
+
+    def _pose_at(self, progress: float) -> tuple:
+        """(pose, props, key points) ``progress`` of the way, eased; the last one is kept."""
+        if self._posed is None or self._posed[0] != progress:
+            t = self._curve.valueForProgress(progress)
+            pose = self._current.pose_at(t)
+            self._posed = (progress, pose, self._current.props_at(t), key_points(pose))
+        return self._posed[1:]
 
     def _move_to(self, progress: float) -> None:
         """Show the figure ``progress`` of the way; repaint where the moving layers were and are."""
@@ -248,7 +291,7 @@ class FigureWidget(QWidget):
             return
         moved = self._live_rect(layers, transform)
         self.update(self._painted_live.united(moved))
-        self._painted_live = moved
+        self._painted_live, self._painted_for = moved, (self._layers_for, self.size())
 
     def _moving_layers(self, poses: ExercisePoses) -> tuple[int, int]:
         """The first and past-the-last layer that moves from the start to the hold pose."""
@@ -263,10 +306,11 @@ class FigureWidget(QWidget):
         """The picture's layers at the current progress, made once for each progress and colours."""
         made_for = (self._progress, colors)
         if self._layers_for != made_for:
-            poses, t = self._current, self.eased_progress()
-            self._layers = figure_layers(poses.pose_at(t), poses.props_at(t), poses.highlight, colors,
-                                         frame=self._frame, cues=self._cues)
+            pose, props, points = self._pose_at(self._progress)
+            self._layers = figure_layers(pose, props, self._current.highlight, colors, frame=self._frame,
+                                         cues=self._cues, points=points)
             self._layers_for = made_for
+            self._shown_points = (props, points)
         return self._layers
 
     def _transform(self) -> QTransform:
@@ -314,8 +358,8 @@ class FigureWidget(QWidget):
             painter = QPainter(pixmap)
             paint_layers(painter, QRectF(self.rect()), layers, transform)
             painter.end()
+            self.layer_builds += 1
         self._kept[slot] = (key, pixmap)
-        self.layer_builds += 1
         return pixmap
 
     def _stop(self, finished: bool) -> None:

@@ -252,14 +252,16 @@ def figure_layers(
     *,
     frame: Bounds,
     cues: Sequence[tuple[str, Sequence[Point]]] = (),
+    points: dict[str, Point] | None = None,
 ) -> list[Layer]:
     """What :func:`paint_figure` paints, as layers back to front.
 
     The ground and the props behind the figure; the far leg, the far arm,
     the torso with the head, the near leg, the near arm, each with its
     highlighted muscles; what the hands hold and the motion cues on top.
+    ``points`` are the pose's key points, when the caller has them already.
     """
-    k = key_points(pose)
+    k = key_points(pose) if points is None else points
     regions = _regions(highlight)
     bg = colors.background
     left, _, right, _ = frame
@@ -290,10 +292,14 @@ def figure_layers(
             inks = _part(leg(k, side, HALO), color, bg)
             if side == "near" and torso_regions:
                 # Where the near thigh springs from the pelvis it is part of the hip:
-                # show the hip's highlight there rather than the thigh's edge.
+                # show the hip's highlight there rather than the thigh's edge. The
+                # circle lies inside the torso (it reaches less far from the pelvis
+                # than the torso's sides and seat), so the torso's highlight there
+                # is the circle within the highlight's band.
                 hip = circle(k["pelvis"], THIGH[0] + 0.008)
                 for region in torso_regions:
-                    inks += _patches(highlight_patches(k, region, "torso"), colors.accent, hip)
+                    inks += [Ink((hip,), colors.accent, clips=(band,))
+                             for _, band in highlight_patches(k, region, "torso")]
             if weights:
                 inks.append(Ink(tuple(ankle_weight_shapes(k, side)), weight))
             for region in sorted(regions[side] - {"shoulders"}):

@@ -132,21 +132,84 @@ def polygon(points: Sequence[Point]) -> QPainterPath:
     return path
 
 
-def rounded_polygon(points: Sequence[Point], radius: float) -> tuple[QPainterPath, QPainterPath]:
+def rounded_polygon(points: Sequence[Point], radius: float) -> tuple[QPainterPath, ...]:
     """``points`` grown by ``radius`` all round: a polygon with corners of that radius.
 
-    Two paths to fill one after the other: the band a round-joined pen of
-    twice the radius strokes along the edges, and the polygon inside it. They
-    cover the pixels their union would, without the boolean union's cost
-    (several times the rest of the shape): the polygon's edges run down the
-    middle of the band, so neither's antialiased edge shows on the other.
+    Paths to fill one after the other, whose union is the grown polygon (no
+    boolean union: it costs several times the rest of the shape, and Qt's
+    once lost half a torso). Usually the grown outline itself, worked out
+    here, with a disk for each spike where the outline doubles back; else the
+    band a round-joined pen of twice the radius strokes along the edges and
+    the polygon inside it, whose edges run down the band's middle so neither's
+    antialiased edge shows on the other.
     """
+    grown = _grown_outline(points, radius)
+    if grown is not None:
+        return grown
     core = polygon(points)
     stroker = QPainterPathStroker()
     stroker.setWidth(2 * radius)
     stroker.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
     stroker.setCapStyle(Qt.PenCapStyle.RoundCap)
     return stroker.createStroke(core), core
+
+
+#: A corner turning further than this (degrees) is a spike: the outline doubles back there.
+_SPIKE_TURN = 150.0
+
+
+def _grown_outline(points: Sequence[Point], radius: float) -> tuple[QPainterPath, ...] | None:
+    """The outline of ``points`` grown by ``radius``, and a disk round each spike; None when not simple.
+
+    Each edge moves out by the radius; a convex corner is rounded by an arc
+    round it, a reflex corner is where the two moved edges cross (None if
+    they do not cross within both). A spike (a corner turning back on itself)
+    is left out of the polygon and stands as a disk of its own.
+    """
+    pts, spikes = list(points), []
+    spike_cos = math.cos(math.radians(_SPIKE_TURN))
+    while len(pts) > 3:
+        for i in range(len(pts)):
+            a, b, c = pts[i - 1], pts[i], pts[(i + 1) % len(pts)]
+            before, after = unit(sub(b, a)), unit(sub(c, b))
+            if before == (0.0, 0.0) or after == (0.0, 0.0) \
+                    or before[0] * after[0] + before[1] * after[1] < spike_cos:
+                spikes.append(pts.pop(i))
+                break
+        else:
+            break
+    twice_area = sum(pts[i - 1][0] * pts[i][1] - pts[i][0] * pts[i - 1][1] for i in range(len(pts)))
+    if len(pts) < 3 or twice_area == 0:
+        return None
+    if twice_area < 0:
+        pts.reverse()  # counter-clockwise, so the outside is to the right of every edge
+    path = QPainterPath()
+    for i in range(len(pts)):
+        a, b, c = pts[i - 1], pts[i], pts[(i + 1) % len(pts)]
+        before, after = unit(sub(b, a)), unit(sub(c, b))
+        out_before, out_after = cw(before), cw(after)
+        if before[0] * after[1] - before[1] * after[0] >= 0:  # convex: round the corner
+            start = math.degrees(math.atan2(out_before[1], out_before[0]))
+            sweep = (math.degrees(math.atan2(out_after[1], out_after[0])) - start) % 360.0
+            box = QRectF(b[0] - radius, b[1] - radius, 2 * radius, 2 * radius)
+            if path.elementCount() == 0:
+                path.arcMoveTo(box, -start)
+            path.arcTo(box, -start, -sweep)  # negated angles: see capsule()
+            continue
+        # Reflex: where the moved edges cross, which must lie along both.
+        p, q = add(b, out_before, radius), add(b, out_after, radius)
+        cross = before[0] * after[1] - before[1] * after[0]
+        along_before = ((q[0] - p[0]) * after[1] - (q[1] - p[1]) * after[0]) / cross
+        along_after = ((q[0] - p[0]) * before[1] - (q[1] - p[1]) * before[0]) / cross
+        if not (-math.dist(a, b) <= along_before <= 0 and 0 <= along_after <= math.dist(b, c)):
+            return None
+        meet = QPointF(*add(p, before, along_before))
+        if path.elementCount() == 0:
+            path.moveTo(meet)
+        else:
+            path.lineTo(meet)
+    path.closeSubpath()
+    return (path, *(circle(spike, radius) for spike in spikes))
 
 
 # -- sizes ------------------------------------------------------------------------

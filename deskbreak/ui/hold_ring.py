@@ -16,8 +16,9 @@ value from the routine player and the clock, never from the ring.
 It repaints only what visibly changes (issue 19): the words when they
 change, and the arc when its end has moved a pixel, and then at most
 :data:`ARC_STEPS_PER_S` times a second of the countdown and only round its
-end. The track and the words are painted into a pixmap, kept until they, the
-size or the colours change.
+end. The track is painted into a pixmap, kept until the size or the colours
+change; the words are drawn on the widget (so they keep the desktop's
+subpixel antialiasing), and only when the repaint reaches them.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPixmap, QRegion
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from deskbreak.ui import style
@@ -54,7 +55,7 @@ class HoldRing(QWidget):
         self.paused = False
         self._color: QColor | None = None
         self._shown_span = _FULL_CIRCLE  # the arc on screen, which follows fraction in visible steps
-        self._kept: tuple[tuple, QPixmap] | None = None  # the track and the words
+        self._kept: tuple[tuple, QPixmap] | None = None  # the track
         self.layer_builds = 0
 
     # -- state ------------------------------------------------------------
@@ -64,8 +65,8 @@ class HoldRing(QWidget):
                   unit: str = "") -> None:
         """Show ``value_text`` (and a smaller ``unit``) over ``caption``, ``fraction`` (0..1) of the arc left."""
         fraction = max(0.0, min(1.0, fraction))
-        words_changed = (value_text, unit, caption, paused, color) != (
-            self.value_text, self.unit, self.caption, self.paused, self._color)
+        words_changed = (value_text, unit, caption) != (self.value_text, self.unit, self.caption)
+        colors_changed = (paused, color) != (self.paused, self._color)
         self.fraction, self.remaining = fraction, remaining
         self.value_text, self.unit, self.caption = value_text, unit, caption
         self.paused, self._color = paused, color
@@ -74,14 +75,18 @@ class HoldRing(QWidget):
             self.setAccessibleName(accessible)
         span = round(fraction * _FULL_CIRCLE)
         shown = self._shown_span
-        moved = span != shown and (words_changed or span in (0, _FULL_CIRCLE)
+        moved = span != shown and (words_changed or colors_changed or span in (0, _FULL_CIRCLE)
                                    or abs(span - shown) >= self._arc_step(fraction, remaining))
         if moved:
             self._shown_span = span
-        if words_changed:
+        if colors_changed:
             self.update()
-        elif moved:
-            self.update(self._arc_between(shown, span))
+            return
+        dirty = QRegion(self._arc_between(shown, span)) if moved else QRegion()
+        if words_changed:
+            dirty += self._words_rect()
+        if not dirty.isEmpty():
+            self.update(dirty)
 
     @property
     def shown_fraction(self) -> float:
@@ -133,6 +138,16 @@ class HoldRing(QWidget):
         """The circle's size in the current geometry: the smaller side, capped at 1.5 hints."""
         return min(self.width(), self.height(), round(self.sizeHint().width() * 1.5))
 
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().hideEvent(event)
+        self._kept = None  # a window put away between breaks holds no pixmap
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        # Repainted whole anyway: show the arc as it is, not where a smaller
+        # ring's coarser steps left it.
+        self._shown_span = round(self.fraction * _FULL_CIRCLE)
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange,
                             QEvent.Type.ApplicationFontChange):
@@ -157,8 +172,9 @@ class HoldRing(QWidget):
             return
         thickness, ring = self._thickness(), self._ring_rect()
         painter = QPainter(self)
-        painter.drawPixmap(0, 0, self._track_and_words(ring, thickness))
+        painter.drawPixmap(0, 0, self._track(ring, thickness))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         color = QColor(self._color) if self._color is not None else style.accent_color(palette)
         if self.paused:
             color = style.blend(color, style.track_color(palette), 0.55)
@@ -167,14 +183,23 @@ class HoldRing(QWidget):
             arc.setCapStyle(Qt.PenCapStyle.RoundCap)
             painter.setPen(arc)
             painter.drawArc(ring, 90 * 16, -self._shown_span)  # clockwise
+        if event.region().intersects(self._words_rect()):  # a step of the arc seldom reaches them
+            self._draw_texts(painter, ring, ring.width() - thickness * 2)
         painter.end()
 
-    def _track_and_words(self, ring: QRectF, thickness: float) -> QPixmap:
-        """The track and the words painted into a pixmap, kept until they, the size or the colours change."""
-        palette = self.palette()
+    def _words_rect(self) -> QRect:
+        """The square inside the track, where the words are drawn (they are fitted to it)."""
+        ring = self._ring_rect()
+        inner = ring.width() - self._thickness() * 2
+        words = QRectF(0, 0, inner, inner)
+        words.moveCenter(ring.center())
+        return words.toAlignedRect().adjusted(-1, -1, 1, 1)
+
+    def _track(self, ring: QRectF, thickness: float) -> QPixmap:
+        """The track painted into a pixmap, kept until the size or the colours change."""
         ratio = self.devicePixelRatioF()
-        key = (self.size(), ratio, self.font().key(), self.value_text, self.unit, self.caption, self.paused,
-               style.track_color(palette), style.text_color(palette), style.muted_color(palette))
+        color = style.track_color(self.palette())
+        key = (self.size(), ratio, color)
         if self._kept is not None and self._kept[0] == key:
             return self._kept[1]
         pixmap = QPixmap(self.size() * ratio)
@@ -182,13 +207,11 @@ class HoldRing(QWidget):
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        track = QPen(style.track_color(palette), thickness)
+        track = QPen(color, thickness)
         track.setCapStyle(Qt.PenCapStyle.FlatCap)
         painter.setPen(track)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawEllipse(ring)
-        self._draw_texts(painter, ring, ring.width() - thickness * 2)
         painter.end()
         self._kept = (key, pixmap)
         self.layer_builds += 1
