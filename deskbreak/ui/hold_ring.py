@@ -66,7 +66,7 @@ class HoldRing(QWidget):
         """Show ``value_text`` (and a smaller ``unit``) over ``caption``, ``fraction`` (0..1) of the arc left."""
         fraction = max(0.0, min(1.0, fraction))
         words_changed = (value_text, unit, caption) != (self.value_text, self.unit, self.caption)
-        colors_changed = (paused, color) != (self.paused, self._color)
+        colors_changed = paused != self.paused or not style.same_color(color, self._color)
         self.fraction, self.remaining = fraction, remaining
         self.value_text, self.unit, self.caption = value_text, unit, caption
         self.paused, self._color = paused, color

@@ -185,8 +185,7 @@ class TextColorButton(QPushButton):
         self._text_color: QColor | None = None
 
     def set_text_color(self, color: QColor) -> None:
-        # None first: comparing a QColor with None has PySide6 build QGradient's and QImage's enums.
-        if self._text_color is None or color != self._text_color:
+        if not same_color(color, self._text_color):
             self._text_color = QColor(color)
             self.update()
 
@@ -194,6 +193,18 @@ class TextColorButton(QPushButton):
         super().initStyleOption(option)
         if self._text_color is not None:
             option.palette = text_palette(option.palette, self._text_color)
+
+
+def same_color(first: QColor | None, second: QColor | None) -> bool:
+    """Whether two colours (or no colour) are the same.
+
+    None is compared first: comparing a QColor with None has PySide6 build
+    QGradient's and QImage's enum classes, milliseconds in the first break
+    window before its first paint.
+    """
+    if first is None or second is None:
+        return first is second
+    return first == second
 
 
 def danger_color(palette: QPalette) -> QColor:
