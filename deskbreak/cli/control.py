@@ -38,7 +38,8 @@ def ask_running_app(profile: Profile, command: str, **arguments) -> dict | None:
     """Send one command to this profile's running deskbreak; None when none runs."""
     from PySide6.QtCore import QCoreApplication
 
-    from deskbreak.shell.instance import send_command, server_name
+    from deskbreak.shell.control_socket import send_command
+    from deskbreak.shell.instance import server_name
 
     _app = QCoreApplication.instance() or QCoreApplication([])
     try:

@@ -23,7 +23,8 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from deskbreak.shell.instance import MAX_CONNECTIONS, profile_key, runtime_directory
+from deskbreak.shell.control_socket import MAX_CONNECTIONS
+from deskbreak.shell.instance import profile_key, runtime_directory
 from support.socket_client import JSON_VALUES, connections, raise_own_file_limit, talk
 
 from .desktop import start_process, wait_for

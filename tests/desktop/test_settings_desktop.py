@@ -106,7 +106,8 @@ QUICK_CONFIG_SET = """
 import json, sys
 from pathlib import Path
 from PySide6.QtCore import QCoreApplication
-from deskbreak.shell.instance import send_command, server_name
+from deskbreak.shell.control_socket import send_command
+from deskbreak.shell.instance import server_name
 app = QCoreApplication([])
 name = server_name(Path(sys.argv[1]))
 print("ready", flush=True)

@@ -27,17 +27,14 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from deskbreak.shell.instance import (
+from deskbreak.shell.control_socket import (
     MAX_CONNECTIONS,
     MAX_REQUEST_BYTES,
     MAX_REQUEST_DEPTH,
-    InstanceError,
     InstanceServer,
-    SingleInstance,
-    profile_key,
-    runtime_directory,
     send_command,
 )
+from deskbreak.shell.instance import InstanceError, SingleInstance, profile_key, runtime_directory
 from support.socket_client import JSON_VALUES, connected, connections, raise_own_file_limit, talk, talk_on
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "getuid"), reason="Unix sockets, owners and flock")
@@ -404,7 +401,7 @@ def test_a_malformed_request_gets_a_one_line_error_and_the_server_keeps_serving(
 
 
 def test_a_handler_bug_is_logged_with_its_traceback(qtbot, server, caplog):
-    with caplog.at_level(logging.ERROR, logger="deskbreak.shell.instance"):
+    with caplog.at_level(logging.ERROR, logger="deskbreak.shell.control_socket"):
         exchange(qtbot, server, b'{"command": "boom"}\n')
     [record] = caplog.records
     assert record.exc_info and "a bug in a handler" in str(record.exc_info[1])
