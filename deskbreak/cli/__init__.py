@@ -17,9 +17,7 @@ import os
 import sys
 from typing import Sequence
 
-from deskbreak.core.protocol import VERB_BY_NAME
-from deskbreak.core.settings import SETTING_BY_KEY, SettingsError
-from deskbreak.cli.parser import build_parser, make_profile
+from deskbreak.cli.parser import build_parser, make_profile, parse_arguments
 
 __all__ = ["build_parser", "main"]
 
@@ -29,15 +27,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     # Before the parser: its help texts are translated as it is built.
     install_translations()
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse_arguments(argv)
     profile = make_profile(args)
-    try:
-        # Each value alone; how they fit the file's other values is checked when the file is read.
-        for key, value in profile.overrides.items():
-            SETTING_BY_KEY[key].parse(value)
-    except SettingsError as exc:
-        parser.error(str(exc))
+    if profile.overrides:
+        from deskbreak.core.settings import SETTING_BY_KEY, SettingsError
+
+        try:
+            # Each value alone; how they fit the file's other values is checked when the file is read.
+            for key, value in profile.overrides.items():
+                SETTING_BY_KEY[key].parse(value)
+        except SettingsError as exc:
+            build_parser().error(str(exc))
     command = args.command or "run"
     if command == "run":
         from deskbreak.ui.startup import run_app  # Qt loads only for the app itself
@@ -46,6 +46,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from deskbreak.cli import catalog, config, control, history, runs
     from deskbreak.core.content.catalog import CatalogError
     from deskbreak.core.history import HistoryError
+    from deskbreak.core.protocol import VERB_BY_NAME
 
     try:
         if command == "settings":

@@ -5,6 +5,12 @@ and override settings for one run without saving them (``--sit-interval
 20s``, ``--set prelude=5s``). The control verbs' subcommands are generated
 from the protocol table (:mod:`deskbreak.core.protocol`), with the checks
 the running app applies. Bad arguments exit with status 2 and a one-line reason.
+
+:func:`parse_arguments` reads ``deskbreak [OPTIONS]``, the tray app's own
+launch at every login, with the global options alone: the protocol, the
+settings table and the parsers of twenty commands load only for a command
+line that names one (or asks for help), not while the user waits for the
+tray icon.
 """
 
 from __future__ import annotations
@@ -12,14 +18,15 @@ from __future__ import annotations
 import argparse
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING, Sequence
 
 from deskbreak import __version__
 from deskbreak.core.clock import SystemClock
-from deskbreak.core.commands import CommandError
 from deskbreak.core.i18n import translate
 from deskbreak.core.profile import Profile, default_config_dir, default_data_dir
-from deskbreak.core.protocol import SUBCOMMANDS, Argument, Verb
-from deskbreak.core.settings import SETTING_BY_KEY, likely_key, unknown_setting_text
+
+if TYPE_CHECKING:
+    from deskbreak.core.protocol import Argument, Verb
 
 EXIT_USAGE = 2
 
@@ -32,6 +39,8 @@ class UsageParser(argparse.ArgumentParser):
 
 
 def _override(text: str) -> tuple[str, str]:
+    from deskbreak.core.settings import SETTING_BY_KEY, unknown_setting_text  # noqa: PLC0415  (see module doc)
+
     key, sep, value = text.partition("=")
     key = key.strip().replace("-", "_")
     if not sep:
@@ -42,6 +51,8 @@ def _override(text: str) -> tuple[str, str]:
 
 
 def _setting_key(text: str) -> str:
+    from deskbreak.core.settings import SETTING_BY_KEY, likely_key, unknown_setting_text  # noqa: PLC0415
+
     key = text.strip().replace("-", "_")
     if key not in SETTING_BY_KEY:
         raise argparse.ArgumentTypeError(unknown_setting_text(text) if likely_key(text) else translate(
@@ -78,11 +89,19 @@ def _since_date(text: str) -> date:
     return day
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = UsageParser(
-        prog="deskbreak",
-        description=translate("cli", "Guided sit-breaks and pre-run glute activation, from the system tray."),
-    )
+def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The command line: ``command`` is None for the tray app (no command named)."""
+    app_only = UsageParser(prog="deskbreak", add_help=False)  # -h goes on to the whole parser below
+    add_global_options(app_only)
+    args, rest = app_only.parse_known_args(argv)
+    if not rest:
+        args.command = None
+        return args
+    return build_parser().parse_args(argv)
+
+
+def add_global_options(parser: argparse.ArgumentParser) -> None:
+    """``--version``, the profile's folders and this run's settings: what comes before a command."""
     parser.add_argument("--version", action="version", version=f"deskbreak {__version__}")
     parser.add_argument(
         "--config-dir", type=Path, metavar="DIR",
@@ -104,6 +123,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--set", dest="overrides", metavar="KEY=VALUE", type=_override, action="append", default=[],
         help=translate("cli", "override any setting for this run only (repeatable)"),
     )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Every command's parser, with the global options before them."""
+    from deskbreak.core.protocol import SUBCOMMANDS  # noqa: PLC0415  (see module doc)
+
+    parser = UsageParser(
+        prog="deskbreak",
+        description=translate("cli", "Guided sit-breaks and pre-run glute activation, from the system tray."),
+    )
+    add_global_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=UsageParser)
     commands.add_parser("run", help=translate("cli", "start the tray app (the default)"))
 
@@ -191,6 +221,8 @@ def _add_control_subcommand(commands: argparse._SubParsersAction, verb: Verb) ->
 
 def _checked_by(argument: Argument):
     """An argparse type that checks a value as the running app will, and keeps the text to send."""
+    from deskbreak.core.commands import CommandError  # noqa: PLC0415
+
     def check(text: str) -> str:
         try:
             argument.check(text)

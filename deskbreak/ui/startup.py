@@ -27,14 +27,11 @@ from deskbreak.core.content.assets import asset_path
 from deskbreak.core.clock import Clock, SystemClock
 from deskbreak.core.files import private_directory
 from deskbreak.core.i18n import translate
-from deskbreak.core.settings import SettingsError, format_duration
-from deskbreak.core.settings.store import SettingsStore
 from deskbreak.shell.translation import SOURCE_LANGUAGE, install_translations
-from deskbreak.ui.wheel_guard import install_wheel_guard
 
-# Everything else (the catalog, the history, the scheduler, the app itself)
-# is imported in run_app once the tray icon shows: a third of a second the
-# user no longer waits for the icon.
+# Everything else (the settings, the catalog, the history, the scheduler, the
+# app itself) is imported in run_app once the tray icon shows: the user no
+# longer waits for the icon while a third of a second of Python loads.
 if TYPE_CHECKING:
     from deskbreak.core.history import HistoryStore
     from deskbreak.core.profile import Profile
@@ -149,7 +146,6 @@ def _open_history(path: Path, clock: Clock) -> tuple[HistoryStore | None, list[s
 
 def run_app(profile: Profile, *, open_settings: bool = False) -> int:
     """Run the tray app until it quits; ``open_settings`` shows the dialog at start."""
-    from deskbreak.shell.control import answer
     from deskbreak.shell.instance import SingleInstance, raise_open_file_limit
 
     logging.basicConfig(level=logging.INFO, format="deskbreak: %(message)s", stream=sys.stderr)
@@ -165,7 +161,6 @@ def run_app(profile: Profile, *, open_settings: bool = False) -> int:
     app = QApplication(sys.argv[:1])
     identify_application(app)
     app.setQuitOnLastWindowClosed(False)
-    install_wheel_guard(app)  # the wheel scrolls pages; it changes a field only with the keyboard there
     match_dates_to_language(install_translations())
 
     # Claimed before anything else is decided or opened: of launches racing
@@ -195,6 +190,16 @@ def run_app(profile: Profile, *, open_settings: bool = False) -> int:
             log.warning("cannot make %s private: %s", folder, exc)
 
     clock = SystemClock()
+    icon_file = str(asset_path("icons", "deskbreak.svg"))
+    # Only settings given on the command line can refuse the start: then no icon shows before they are read.
+    early_icon = None if profile.overrides else _show_icon_early(icon_file)
+
+    from deskbreak.core.settings import SettingsError, format_duration
+    from deskbreak.core.settings.store import SettingsStore
+    from deskbreak.ui.wheel_guard import install_wheel_guard
+
+    install_wheel_guard(app)  # the wheel scrolls pages; it changes a field only with the keyboard there
+
     try:
         store, settings_problems = SettingsStore.load(profile.settings_path, clock.now(), profile.overrides)
     except SettingsError as exc:
@@ -202,8 +207,8 @@ def run_app(profile: Profile, *, open_settings: bool = False) -> int:
             path=profile.settings_path, problem=exc), file=sys.stderr)
         return 2
     settings = store.settings
-    icon_file = str(asset_path("icons", "deskbreak.svg"))
-    early_icon = _show_icon_early(icon_file)
+    if profile.overrides:
+        early_icon = _show_icon_early(icon_file)
 
     from deskbreak.core.content.catalog import CatalogError, load_catalog
     from deskbreak.core.history import HistoryError
@@ -236,6 +241,7 @@ def run_app(profile: Profile, *, open_settings: bool = False) -> int:
     from deskbreak.adapters.notify import default_notifier_chain
     from deskbreak.adapters.sound import Chimes, detect_player
     from deskbreak.adapters.tray_host import TrayHostWatch
+    from deskbreak.shell.control import answer
 
     icons = {"normal": QIcon(icon_file), "paused": QIcon(str(asset_path("icons", "deskbreak-paused.svg"))),
              "overdue": QIcon(str(asset_path("icons", "deskbreak-overdue.svg")))}

@@ -11,9 +11,9 @@ from datetime import datetime, time, timedelta
 from pathlib import Path
 
 import pytest
+import tomlkit
 from hypothesis import given, settings as hypothesis_settings, strategies as st
 
-from deskbreak.core.settings import settings_file as settings_module
 from deskbreak.core.profile import SETTINGS_FILE_NAME, default_config_dir, default_data_dir
 from deskbreak.core.settings import (
     SECTIONS,
@@ -524,7 +524,7 @@ def test_failed_write_keeps_the_old_file_and_leaves_no_temporary(path, monkeypat
 
 def test_serialising_failure_leaves_the_old_file_alone(path, monkeypatch):
     write(path, "volume = 20\n")
-    monkeypatch.setattr(settings_module.tomlkit, "dumps", failing(TypeError("cannot serialise")))
+    monkeypatch.setattr(tomlkit, "dumps", failing(TypeError("cannot serialise")))
     with pytest.raises(TypeError):
         save_settings(path, DEFAULTS)
     monkeypatch.undo()

@@ -19,9 +19,6 @@ from datetime import datetime, time
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-import tomlkit
-import tomlkit.items
-
 from deskbreak.core.files import (
     move_file_aside,
     os_problem,
@@ -191,6 +188,8 @@ def legacy_runs_to_migrate(raw: Mapping[str, Any]) -> tuple[str, ...]:
 
 def settings_file_text(settings: Settings) -> str:
     """A whole new settings file: every key in the table's order, tables ([runs]) after the plain keys."""
+    import tomlkit  # noqa: PLC0415  (see _set_entry)
+
     document = tomlkit.document()
     for key, value in settings.to_toml_dict().items():
         document[key] = value
@@ -217,6 +216,8 @@ def edited_settings_text(path: Path, text: str, values: Mapping[str, Any], remov
     :class:`SettingsError` if the edited text would read differently
     anywhere else (it never should: a save may not change what it did not set).
     """
+    import tomlkit  # noqa: PLC0415  (see _set_entry)
+
     document = tomlkit.parse(text)
     expected = tomllib.loads(text)
     for key in remove:
@@ -237,6 +238,10 @@ def edited_settings_text(path: Path, text: str, values: Mapping[str, Any], remov
 
 
 def _set_entry(container: Any, key: str, value: Any) -> None:
+    # tomlkit (10 ms to import) loads with the first save: every launch reads
+    # the file (tomllib), few write it, and the tray icon waits for the reading.
+    import tomlkit.items  # noqa: PLC0415
+
     current = container.get(key)  # a tomlkit item, or a plain bool (tomlkit gives those unwrapped)
     is_table = isinstance(current, (tomlkit.items.Table, tomlkit.items.InlineTable))
     if current is not None and _plain(current) == value:

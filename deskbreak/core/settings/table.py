@@ -9,7 +9,6 @@ the setting they most likely mean.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from typing import Any
 
@@ -251,6 +250,8 @@ def likely_key(typed: str) -> str | None:
     spelled = str(typed).strip().lower().replace("-", "_")
     if spelled in SETTING_BY_KEY:
         return spelled
+    import difflib  # noqa: PLC0415  (only for a key that is misspelt; not on every launch)
+
     matches = difflib.get_close_matches(spelled, SETTING_BY_KEY, n=1)
     return matches[0] if matches else None
 
