@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import logging
 import os
-import plistlib
 import re
 import subprocess
 import sys
@@ -331,12 +330,16 @@ class MacAutostart:
         if not enabled:
             _remove_entry(self.path)
         elif self._current_agent() != self._agent:
+            import plistlib  # noqa: PLC0415  (macOS only: not loaded, with its XML parser, elsewhere)
+
             _write_entry(self.path, plistlib.dumps(self._agent, sort_keys=True).decode("utf-8"))
 
     def _current_agent(self) -> Any:
         content = _read_entry(self.path)
         if content is None:
             return None
+        import plistlib  # noqa: PLC0415
+
         try:
             return plistlib.loads(content)
         except Exception:  # plistlib raises InvalidFileException, ExpatError, ValueError...

@@ -9,6 +9,7 @@ and the routines, builds the real adapters and hands them to
 
 from __future__ import annotations
 
+import linecache
 import logging
 import os
 import signal
@@ -116,6 +117,34 @@ def _install_signal_handlers(app: QApplication, quit_app: Callable[[], None]) ->
     return notifier
 
 
+def forget_sources_pyside_reads() -> None:
+    """Let go of the source lines PySide6 reads of every module imported after it.
+
+    To learn whether a module uses PySide6 (PYSIDE-2029, its ``__feature__``
+    switches), PySide6 reads the whole source of each module imported once it
+    is loaded, with ``inspect.getsource``, which keeps every line in
+    ``linecache`` for good: 6.9 MB of anonymous memory in a started deskbreak
+    (about 300 modules), the largest part of what it held beyond a bare
+    PySide6 tray app. From here on the cache is emptied as each import
+    begins, so only the modules being imported keep their lines for a moment;
+    a traceback reads its lines again. Python's audit hooks cannot be removed,
+    so this installs one once per process.
+    """
+    global _forgetting_sources
+    linecache.clearcache()
+    if not _forgetting_sources:
+        sys.addaudithook(_forget_sources_on_import)
+        _forgetting_sources = True
+
+
+_forgetting_sources = False
+
+
+def _forget_sources_on_import(event: str, _args: tuple) -> None:
+    if event == "import":  # raised once per module loaded, not for one already in sys.modules
+        linecache.clearcache()
+
+
 def _show_icon_early(icon_file: str) -> QSystemTrayIcon | None:
     """The tray icon, shown before the rest loads; the tray controller takes it over.
 
@@ -148,6 +177,7 @@ def run_app(profile: Profile, *, open_settings: bool = False) -> int:
     """Run the tray app until it quits; ``open_settings`` shows the dialog at start."""
     from deskbreak.shell.instance import SingleInstance, raise_open_file_limit
 
+    forget_sources_pyside_reads()
     logging.basicConfig(level=logging.INFO, format="deskbreak: %(message)s", stream=sys.stderr)
     raise_open_file_limit()
     # apscheduler logs every job run at INFO: once a minute is noise, not news.

@@ -16,7 +16,6 @@ raises :class:`PoseError` naming the file, the exercise and the field, and
 
 from __future__ import annotations
 
-import difflib
 import logging
 import math
 import tomllib
@@ -310,6 +309,8 @@ def parse_exercise_poses(raw: Mapping[str, Any], catalog: Catalog, path: Path | 
 
 def _unknown(value: str, choices: Iterable[str], what: str) -> str:
     choices = list(choices)
+    import difflib  # noqa: PLC0415  (only for a misspelt name in a pose file)
+
     close = difflib.get_close_matches(value, choices, n=1)
     hint = f"; did you mean '{close[0]}'?" if close else ""
     if len(choices) <= 40 and not close:

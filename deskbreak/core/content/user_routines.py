@@ -27,7 +27,6 @@ so the app never silently erases what the user typed.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable, Mapping
@@ -143,6 +142,8 @@ def _unknown_entry_problem(path: Path, key: str, value: Any, catalog: Catalog) -
 
 
 def _did_you_mean(word: str, choices: Iterable[str]) -> str:
+    import difflib  # noqa: PLC0415  (only for a misspelt word in the user's routines)
+
     close = difflib.get_close_matches(word, list(choices), n=1)
     return translate("routines_problems", " (did you mean '{word}'?)").format(word=close[0]) if close else ""
 
