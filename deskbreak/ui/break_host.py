@@ -143,11 +143,16 @@ class BreakHost(QObject):
             segments=plan.segments,
             key_guard_s=key_guard_for(prompted=not plan.brk.user_started),
         )
-        window.exerciseDone.connect(session.exercise_done)
+        # Lambdas, not the bound methods: connected to a method of a plain Python object (the
+        # session, the chimes), PySide6 keeps a weak reference and a callable for the receiver
+        # that outlive the window, two of each a break (break_storm.py --types).
+        window.exerciseDone.connect(lambda exercise_id, seconds, completed:
+                                    session.exercise_done(exercise_id, seconds, completed))
         window.finished.connect(self._finished)
         window.postponeRequested.connect(lambda: self._run_command(cmd.Postpone()))
         if self.chimes is not None:
-            window.chime.connect(self.chimes.play)
+            chimes = self.chimes
+            window.chime.connect(lambda cue: chimes.play(cue))
         self.window = window
         self._windows.add(window)
         window.destroyed.connect(lambda *_: self._window_gone(window))

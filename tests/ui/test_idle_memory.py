@@ -13,6 +13,7 @@ import os
 import subprocess
 import sys
 import tracemalloc
+import weakref
 from pathlib import Path
 
 import pytest
@@ -194,6 +195,23 @@ def test_a_button_cannot_be_given_a_palette_of_its_own(qapp):
 
 WARM_UP_BREAKS = 5
 MEASURED_BREAKS = 100
+
+
+def weak_references_to(target: object) -> int:
+    gc.collect()
+    return sum(1 for thing in gc.get_objects() if isinstance(thing, weakref.ReferenceType) and thing() is target)
+
+
+def test_breaks_leave_no_weak_references_to_the_session_behind(qapp, app_parts):
+    # Each break window's signals connected to the session's bound methods left PySide6's weak
+    # reference (and its callable) behind: two a break, growing the heap over a day of breaks.
+    app, clock, _notifier, _history = app_parts
+    play_break(qapp, app, clock, every_exercise=False)
+    before = weak_references_to(app.session)
+    for _ in range(5):
+        play_break(qapp, app, clock, every_exercise=False)
+    pump(qapp)
+    assert weak_references_to(app.session) == before
 
 
 def test_a_hundred_breaks_leave_less_than_a_megabyte_of_python_objects(qapp, app_parts):
