@@ -30,6 +30,7 @@ from typing import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QAbstractItemView,
     QFrame,
     QGridLayout,
@@ -65,6 +66,7 @@ from deskbreak.ui.history_table import (
 )
 from deskbreak.ui.charts import TargetMinutesChart, charts, loading_text, minutes_text, number_text
 from deskbreak.ui.day_charts import GoalHeatmap, WeekChart
+from deskbreak.ui.wheel_guard import install_wheel_guard
 
 HEATMAP_WEEKS = 12
 
@@ -145,6 +147,7 @@ class HistoryWindow(QWidget):
                  start_break: Callable[[Sequence[str]], None] | None = None, *,
                  reader: HistoryReader | None = None) -> None:
         super().__init__(None, Qt.WindowType.Window)
+        install_wheel_guard(QApplication.instance())
         self.setObjectName("historyWindow")
         self.setWindowTitle(translate("HistoryWindow", "deskbreak: History"))
         self.today = today

@@ -32,6 +32,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QSize, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QFileDialog,
     QFrame,
@@ -52,6 +53,7 @@ from deskbreak.core.settings.store import SettingsStore
 from deskbreak.ui import screen_fit, style
 from deskbreak.ui.setting_controls import Switch
 from deskbreak.ui.setting_editors import editor_for
+from deskbreak.ui.wheel_guard import install_wheel_guard
 
 __all__ = ["SettingField", "SettingsDialog", "Switch", "amount_text", "bound_problem"]
 
@@ -156,6 +158,7 @@ class SettingsDialog(QDialog):
     def __init__(self, store: SettingsStore, *, routines_page: QWidget | None = None,
                  autostart_location: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        install_wheel_guard(QApplication.instance())
         self.setObjectName("settingsDialog")
         self.setWindowTitle(translate("settings_dialog", "deskbreak: Settings"))
         self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)

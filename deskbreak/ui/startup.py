@@ -226,9 +226,6 @@ def run_app(profile: Profile, *, open_settings: bool = False) -> int:
 
     from deskbreak.core.settings import SettingsError, format_duration
     from deskbreak.core.settings.store import SettingsStore
-    from deskbreak.ui.wheel_guard import install_wheel_guard
-
-    install_wheel_guard(app)  # the wheel scrolls pages; it changes a field only with the keyboard there
 
     try:
         store, settings_problems = SettingsStore.load(profile.settings_path, clock.now(), profile.overrides)

@@ -9,18 +9,28 @@ click or Tab only, and the wheel over one without the keyboard goes on to
 the widgets beneath it, so the page scrolls. Scroll bars are sliders too,
 and keep their wheel.
 
-:func:`install_wheel_guard` is called once, where the app sets up its QApplication.
+The guard is the application's style, a proxy of the style it had: Qt has
+the style polish every widget once before it is first shown, those that
+exist and those to come, so each field is found there and only the fields'
+own events pass through Python. (An application-wide event filter did the
+same, but then every event of every object, each frame of the figure's
+animation included, went through Python, and wrapping the objects Qt makes
+inside itself had PySide build the enum classes of every type it had loaded:
+1.2 MB of a started deskbreak.)
+
+:func:`install_wheel_guard` is called by each window that has such fields
+(the settings dialog, the history) as it is built: the guard comes with the
+first of them, and a deskbreak whose settings and history stay closed pays
+nothing for it.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QAbstractSlider, QAbstractSpinBox, QApplication, QComboBox, QScrollBar, QWidget
+from PySide6.QtWidgets import QAbstractSlider, QAbstractSpinBox, QApplication, QComboBox, QProxyStyle, QScrollBar, QWidget
 
 GUARDED = (QAbstractSpinBox, QComboBox, QAbstractSlider)
 
-# Compared first, as plain numbers: the filter sees every event of the application.
-_POLISH = QEvent.Type.Polish
 _WHEEL = QEvent.Type.Wheel
 
 
@@ -35,16 +45,17 @@ def keep_wheel_from_focusing(widget: QWidget) -> None:
         widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
 
-class WheelGuard(QObject):
-    """An application-wide event filter: see the module docstring."""
+class WheelGuard(QProxyStyle):
+    """The application's style, as it was, guarding each field it polishes: see the module docstring."""
+
+    def polish(self, target):  # noqa: ANN001, ANN201  (Qt's three overloads: a widget, the application, a palette)
+        super().polish(target)
+        if isinstance(target, QWidget) and is_guarded(target):
+            keep_wheel_from_focusing(target)
+            target.installEventFilter(self)  # installed again on a second polish, it still filters once
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        kind = event.type()
-        if kind == _POLISH:
-            # Every widget is polished once before it is first shown.
-            if is_guarded(watched):
-                keep_wheel_from_focusing(watched)
-        elif kind == _WHEEL and is_guarded(watched) and not watched.hasFocus():
+        if event.type() == _WHEEL and is_guarded(watched) and not watched.hasFocus():
             # Filtered but not accepted: Qt offers the event to the parent next,
             # up to the scroll area, which scrolls.
             event.ignore()
@@ -53,12 +64,9 @@ class WheelGuard(QObject):
 
 
 def install_wheel_guard(app: QApplication) -> WheelGuard:
-    """Guard every field of ``app``, those that exist already and those to come; once per application."""
-    guard = app.findChild(WheelGuard)
-    if guard is None:
-        guard = WheelGuard(app)
-        app.installEventFilter(guard)
-        for widget in QApplication.allWidgets():
-            if is_guarded(widget):
-                keep_wheel_from_focusing(widget)
+    """Guard every field of ``app``, those that exist already and those to come; again, it changes nothing."""
+    guard = app.style()
+    if not isinstance(guard, WheelGuard):
+        guard = WheelGuard(app.style().name())  # a proxy of a style like the one the application had
+        app.setStyle(guard)  # the application owns it now, and polishes the widgets that exist with it
     return guard

@@ -3,7 +3,7 @@
 Resting the pointer on "Pre-run routine before the run" while scrolling the
 settings page moved it from 15 to 17 minutes and saved that; scrolling the
 history switched its Kind filter and emptied the table. The guard is
-installed on the whole application (:func:`deskbreak.ui.wheel_guard.install_wheel_guard`,
+the whole application's style (:func:`deskbreak.ui.wheel_guard.install_wheel_guard`,
 called where the app sets up its QApplication), so these tests install it
 on theirs.
 """
@@ -29,7 +29,7 @@ from deskbreak.core.settings import Settings
 from deskbreak.core.history import HistoryStore
 from deskbreak.ui.history_window import HistoryWindow
 from deskbreak.ui.settings_dialog import SettingsDialog
-from deskbreak.ui.wheel_guard import install_wheel_guard
+from deskbreak.ui.wheel_guard import WheelGuard, install_wheel_guard
 
 from .test_history_window import THURSDAY, at, sit_break
 from .test_settings_dialog import dialog, store  # noqa: F401  (fixtures)
@@ -39,10 +39,10 @@ DOWN = -120  # one notch of the wheel, towards the user
 
 @pytest.fixture(autouse=True)
 def wheel_guard(qapp):
+    style = qapp.style().name()
     guard = install_wheel_guard(qapp)
     yield guard
-    qapp.removeEventFilter(guard)
-    guard.setParent(None)  # gone, so that the next test installs its own
+    qapp.setStyle(style)  # the guard goes with the style it was, so that the next test installs its own
 
 
 @pytest.fixture
@@ -139,3 +139,13 @@ def test_the_wheel_over_the_history_kind_filter_leaves_the_table_as_it_is(qtbot,
     wheel(window.kind_filter, notches=2)
     assert window.kind_filter.currentIndex() == 0 and window.table.model().rowCount() == rows
     assert bar.value() != before, "the page scrolled instead"
+
+
+def test_the_guard_comes_with_the_first_window_that_has_fields(qtbot, qapp, catalog, history, store):  # noqa: F811
+    # Not at start: then the guard saw every widget Qt made, and PySide built every type it had loaded.
+    for build in (lambda: SettingsDialog(store), lambda: HistoryWindow(history, catalog, Settings.defaults(), THURSDAY)):
+        qapp.setStyle("fusion")
+        assert not isinstance(qapp.style(), WheelGuard)
+        window = build()
+        qtbot.addWidget(window)
+        assert isinstance(qapp.style(), WheelGuard) and qapp.style().baseStyle().name() == "fusion"
