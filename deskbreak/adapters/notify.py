@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import ctypes
 import functools
-import html
 import inspect
 import logging
 import os
@@ -43,6 +42,7 @@ from PySide6.QtDBus import (
     QDBusServiceWatcher,
 )
 
+from deskbreak.core import markup
 from deskbreak.core.ports import Notifier
 
 log = logging.getLogger(__name__)
@@ -188,7 +188,7 @@ class FreedesktopNotifier(QObject):
         if "body" not in capabilities:
             summary, body = f"{title}: {' '.join(message.split())}", ""
         elif "body-markup" in capabilities:
-            body = html.escape(body, quote=False)  # a "<" or "&" in our text is text, not markup
+            body = markup.escape(body, quote=False)  # a "<" or "&" in our text is text, not markup
         offered = [part for action in actions for part in action] if "actions" in capabilities else []
         reply = self._call(
             "Notify",

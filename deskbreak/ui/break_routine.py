@@ -29,7 +29,6 @@ room in :mod:`deskbreak.ui.fitting_widgets`.
 
 from __future__ import annotations
 
-import html
 from typing import Sequence
 
 from PySide6.QtCore import Qt
@@ -44,6 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from deskbreak.core import markup
 from deskbreak.core.content.catalog import Exercise
 from deskbreak.core.clock import Clock
 from deskbreak.core.content.guide import Kind, Segment, View, our_timing
@@ -312,27 +312,27 @@ class RoutinePage(QWidget):
             self._steps_grid.addWidget(text, row, 1)
             self._step_labels += [number, text]
 
-        muted = html.escape(style.muted_color(palette).name())
-        figures = html.escape(exercise.figures_text())
+        muted = markup.escape(style.muted_color(palette).name())
+        figures = markup.escape(exercise.figures_text())
         from_article = translate("break_window", "From the article:")
-        set_text(self.figures_label, f"<b>{html.escape(from_article)}</b> {figures}",
+        set_text(self.figures_label, f"<b>{markup.escape(from_article)}</b> {figures}",
                  accessible=f"{from_article} {exercise.figures_text()}")
         source = exercise.source
         # The quote stays in the document's own language: it is the article's words, cited.
-        set_text(self.source_label, f"<i>\u201c{html.escape(source.quote)}\u201d</i>".replace("\n", "<br>"),
+        set_text(self.source_label, f"<i>\u201c{markup.escape(source.quote)}\u201d</i>".replace("\n", "<br>"),
                  accessible=translate("break_window", "The article says: {quote}").format(quote=source.quote))
         self.citation_label.set_source(source)
         # Everything the guide adds to the article's figures is labelled as ours.
         pacing = "; ".join(part for part in ([exercise.pacing_text()] if exercise.suggested.note else [])
                            + our_timing(exercise, self.hold_length) if part)
         if pacing:
-            ours = html.escape(style.accent_color(palette).name())
+            ours = markup.escape(style.accent_color(palette).name())
             note = translate("catalog", exercise.suggested.note) if exercise.suggested.note else ""
-            aside = f" <span style='color:{muted}'><i>({html.escape(note)})</i></span>" if note else ""
-            our_pacing = html.escape(translate("break_window", "Our pacing:"))
+            aside = f" <span style='color:{muted}'><i>({markup.escape(note)})</i></span>" if note else ""
+            our_pacing = markup.escape(translate("break_window", "Our pacing:"))
             set_text(
                 self.pacing_label,
-                f"<span style='color:{ours}'><b>{our_pacing}</b></span> {html.escape(pacing)}{aside}",
+                f"<span style='color:{ours}'><b>{our_pacing}</b></span> {markup.escape(pacing)}{aside}",
                 accessible=translate("break_window", "Our pacing, not the article's: {pacing}").format(pacing=pacing)
                 + (f" ({note})" if note else ""),
             )
@@ -341,7 +341,7 @@ class RoutinePage(QWidget):
             self.pacing_label.hide()
         if exercise.cautions:
             cautions = [translate("catalog", caution) for caution in exercise.cautions]
-            rows = "".join(f"<tr><td>&bull;&nbsp;</td><td>{html.escape(c)}</td></tr>" for c in cautions)
+            rows = "".join(f"<tr><td>&bull;&nbsp;</td><td>{markup.escape(c)}</td></tr>" for c in cautions)
             set_text(self.cautions_label, f"<table cellspacing='0' cellpadding='1'>{rows}</table>",
                      accessible=translate("break_window", "Take care: {cautions}").format(cautions=" ".join(cautions)))
             self.cautions_card.show()

@@ -6,12 +6,12 @@ so it is read before the first stretch rather than buried in a help page.
 
 from __future__ import annotations
 
-import html
 from typing import Sequence
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
+from deskbreak.core import markup
 from deskbreak.core.content.catalog import SafetyNote
 from deskbreak.core.i18n import QT_TRANSLATE_NOOP, translate
 from deskbreak.ui import screen_fit
@@ -39,7 +39,7 @@ class WelcomeWindow(QWidget):
         intro.setFont(font)
         # One label for the whole list: separate word-wrapped labels get
         # uneven heights from QLabel's height-for-width guesswork.
-        items = "".join(f"<li style='margin-bottom:6px'>{html.escape(translate('catalog', note.text))}</li>"
+        items = "".join(f"<li style='margin-bottom:6px'>{markup.escape(translate('catalog', note.text))}</li>"
                         for note in safety)
         notes = QLabel(f"<ul style='margin-left:-24px'>{items}</ul>")
         notes.setObjectName("safetyNotes")

@@ -34,9 +34,9 @@ REPO = Path(__file__).resolve().parents[2]
 #: package's entry points for apscheduler's plug-in tables; multiprocessing (1 MB) for its
 #: process pools; uuid (0.4 MB, with platform) to name jobs (adapters/lean_apscheduler.py);
 #: plistlib (0.15 MB with its XML parser) for macOS's login agent; difflib (0.17 MB) to suggest
-#: the name a misspelt one meant.
+#: the name a misspelt one meant; html (0.55 MB of named character references) to escape five characters.
 HEAVY_AT_IDLE = ("asyncio", "ssl", "_ssl", "importlib.metadata", "email", "multiprocessing", "uuid", "platform",
-                 "plistlib", "xml.parsers.expat", "difflib")
+                 "plistlib", "xml.parsers.expat", "difflib", "html")
 
 #: Runs deskbreak's command line; once the poses preload has run (at once instead of after 3 s)
 #: and the event loop has turned again, prints which of the modules named in argv[1] are loaded
