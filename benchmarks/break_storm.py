@@ -86,6 +86,23 @@ def _libc():
 LIBC = _libc()
 
 
+def _sqlite():
+    try:
+        sqlite = ctypes.CDLL("libsqlite3.so.0")  # the library _sqlite3 loaded, not a second copy
+        sqlite.sqlite3_memory_used.restype = ctypes.c_int64
+        return sqlite
+    except (OSError, AttributeError):
+        return None
+
+
+SQLITE = _sqlite()
+
+
+def sqlite_in_use_mb() -> float | None:
+    """What SQLite has allocated and not freed (its page cache above all), MB: a part of the heap in use."""
+    return None if SQLITE is None else SQLITE.sqlite3_memory_used() / 1024 / 1024
+
+
 def heap_in_use_mb() -> float | None:
     """Bytes malloc has handed out and not had back (glibc ``mallinfo2``), MB: live C, C++ and Python memory."""
     if LIBC is None:
@@ -254,10 +271,12 @@ def main() -> int:
         if args.types:
             types_before = _type_counts()
         curve, heap_curve = {args.warmup: before}, {args.warmup: heap_before}
+        sqlite_curve = {args.warmup: sqlite_in_use_mb()}
         for n in range(args.warmup + 1, args.breaks + 1):
             run_break()
             if n % args.checkpoint == 0 or n == args.breaks:
                 curve[n], heap_curve[n] = settled(app)
+                sqlite_curve[n] = sqlite_in_use_mb()
         after, heap_after = curve[args.breaks], heap_curve[args.breaks]
         seconds = time.monotonic() - started
         end_counts = window_counts(app, deskbreak)
@@ -297,6 +316,7 @@ def main() -> int:
         "heap_after_mb": None if heap_after is None else round(heap_after, 2),
         "heap_growth_mb": None if heap_before is None else round(heap_after - heap_before, 2),
         "heap_curve_mb": {str(k): None if v is None else round(v, 2) for k, v in heap_curve.items()},
+        "sqlite_curve_mb": {str(k): None if v is None else round(v, 2) for k, v in sqlite_curve.items()},
         "rss_after_trim_mb": None if trimmed is None else round(trimmed, 2),
         "windows_before": start_counts,
         "windows_after": end_counts,
@@ -316,6 +336,9 @@ def main() -> int:
         print(f"  heap in use (mallinfo2) {heap_before:.1f} -> {heap_after:.1f} MB: {heap_after - heap_before:+.2f} MB; "
               "curve: " + ", ".join(f"{k}: {v:.1f}" for k, v in heap_curve.items()))
         print(f"  RSS once malloc gave its free pages back (malloc_trim): {trimmed:.1f} MB")
+    if None not in sqlite_curve.values():
+        print("  of the heap, SQLite's (its page cache grows with the history file, up to its bound): "
+              + ", ".join(f"{k}: {v:.2f}" for k, v in sqlite_curve.items()))
     print(f"  top-level widgets alive {start_counts['top_level_alive']} -> {end_counts['top_level_alive']}, "
           f"visible {start_counts['top_level_visible']} -> {end_counts['top_level_visible']}, "
           f"all widgets {start_counts['widgets_alive']} -> {end_counts['widgets_alive']}, "
