@@ -45,7 +45,8 @@ from deskbreak.core.clock import Clock
 log = logging.getLogger(__name__)
 
 #: A desktop's graph with its formats is a few hundred kilobytes; past this it is no graph to parse.
-OUTPUT_LIMIT_BYTES = 16 * 1024 * 1024
+#: Reading one costs about 3 times its size for a moment (benchmarks/call_probes.py).
+OUTPUT_LIMIT_BYTES = 8 * 1024 * 1024
 #: Asked on the GUI thread while a break is due: as long as gsettings may take (do_not_disturb.py).
 COMMAND_TIMEOUT_SECONDS = 1.0
 #: At most this many open files are looked at per question; a desktop has some tens of thousands.
