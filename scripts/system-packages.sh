@@ -3,7 +3,8 @@
 #   runtime: the X11/EGL libraries Qt's xcb platform plugin loads, and
 #            notify-send, which plyer uses for native notifications.
 #   test:    runtime plus the virtual desktop the desktop test tier drives
-#            (Xvfb, openbox, trayer, dunst, a D-Bus session, xdotool, ImageMagick),
+#            (Xvfb, openbox, trayer, dunst, a D-Bus session, xdotool, ImageMagick,
+#            and PipeWire with WirePlumber and pw-record for a call to hold a break),
 #            the two Wayland desktops of tests/wayland (headless GNOME Shell with
 #            the AppIndicator tray; KWin with plasmashell for its tray; gdbus to
 #            talk to them; about 1 GB the first time),
@@ -38,7 +39,8 @@ runtime="libegl1 libgl1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-i
 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
 libfontconfig1 libdbus-1-3 fonts-dejavu-core libnotify-bin
 libwayland-client0 libwayland-cursor0 libwayland-egl1"
-desktop="xvfb xauth openbox trayer dunst dbus dbus-x11 xdotool imagemagick x11-utils"
+desktop="xvfb xauth openbox trayer dunst dbus dbus-x11 xdotool imagemagick x11-utils
+pipewire pipewire-bin wireplumber"
 wayland="gnome-shell gnome-shell-extension-appindicator gjs libglib2.0-bin
 kwin-wayland plasma-workspace plasma-desktop kactivitymanagerd kded5 qtwayland5"
 validators="desktop-file-utils appstream gtk-update-icon-cache"

@@ -159,9 +159,12 @@ SETTINGS: tuple[Setting, ...] = (
                            QT_TRANSLATE_NOOP("settings", "Ignore it: the countdown runs on"))),
     # interruptions
     Setting("dnd_max_delay", ValueType.DURATION, "1h", QT_TRANSLATE_NOOP("settings", "Hold breaks for presentations up to"),
-            QT_TRANSLATE_NOOP("settings", "While a window is fullscreen, do-not-disturb is on or a call app is open, a due break "
-            "waits and starts when that ends; past this, you get a notification instead."),
+            QT_TRANSLATE_NOOP("settings", "While a window is fullscreen, do-not-disturb is on, you are in a call or a call app "
+            "is open, a due break waits and starts when that ends; past this, you get a notification instead."),
             "interruptions", minimum="0s", maximum="8h"),
+    Setting("hold_for_calls", ValueType.BOOL, True, QT_TRANSLATE_NOOP("settings", "Hold breaks during calls and screen shares"),
+            QT_TRANSLATE_NOOP("settings", "While your microphone or camera is recording or your screen is shared, in any app, "
+            "a due break waits and starts shortly after that stops."), "interruptions"),
     Setting("dnd_apps", ValueType.WORDS, ["zoom", "teams", "webex", "jitsi"],
             QT_TRANSLATE_NOOP("settings", "Hold breaks while these apps have a window"),
             QT_TRANSLATE_NOOP("settings", "Window classes of video-call apps, separated by commas."), "interruptions",

@@ -27,6 +27,7 @@ class Settings:
     natural_break: timedelta
     away_policy: str
     dnd_max_delay: timedelta
+    hold_for_calls: bool
     dnd_apps: tuple[str, ...]
     skip_budget: int
     strict: bool
