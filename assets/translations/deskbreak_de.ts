@@ -613,7 +613,7 @@
     </message>
     <message>
         <source>Illustration</source>
-        <extracomment>Points of the movement compared to tell the layers that keep still from those that move.</extracomment>
+        <extracomment>Points of the movement compared to tell the layers that keep still from those that move. An eased frame is painted once some point of the figure has moved this far (pixels).</extracomment>
         <translation>Abbildung</translation>
     </message>
     <message>
@@ -3590,6 +3590,11 @@
         <extracomment>The extension&apos;s object and interface (packaging/gnome-shell-extension/*/extension.js).</extracomment>
         <translation>Vollbildfenster ({desktop})</translation>
     </message>
+    <message>
+        <source>call</source>
+        <extracomment>The reason the tray (&quot;Break waiting: call&quot;) and ``status --json``&apos;s ``holding_for`` show.</extracomment>
+        <translation>Anruf</translation>
+    </message>
 </context>
 <context>
     <name>kinds</name>
@@ -3941,8 +3946,16 @@
         <translation>Pausen bei Präsentationen aufschieben bis zu</translation>
     </message>
     <message>
-        <source>While a window is fullscreen, do-not-disturb is on or a call app is open, a due break waits and starts when that ends; past this, you get a notification instead.</source>
-        <translation>Solange ein Fenster im Vollbild ist, „Nicht stören“ an ist oder eine Videocall-App offen ist, wartet eine fällige Pause und beginnt danach; nach dieser Zeit bekommst du stattdessen eine Benachrichtigung.</translation>
+        <source>While a window is fullscreen, do-not-disturb is on, you are in a call or a call app is open, a due break waits and starts when that ends; past this, you get a notification instead.</source>
+        <translation>Solange ein Fenster im Vollbild ist, „Nicht stören“ an ist, du in einem Anruf bist oder eine Videocall-App offen ist, wartet eine fällige Pause und beginnt danach; nach dieser Zeit bekommst du stattdessen eine Benachrichtigung.</translation>
+    </message>
+    <message>
+        <source>Hold breaks during calls and screen shares</source>
+        <translation>Pausen warten während Anrufen und Bildschirmfreigaben</translation>
+    </message>
+    <message>
+        <source>While your microphone or camera is recording or your screen is shared, in any app, a due break waits and starts shortly after that stops.</source>
+        <translation>Solange dein Mikrofon oder deine Kamera aufnimmt oder dein Bildschirm geteilt wird, in welcher App auch immer, wartet eine fällige Pause und beginnt kurz danach.</translation>
     </message>
     <message>
         <source>Hold breaks while these apps have a window</source>
