@@ -20,8 +20,7 @@ import pytest
 
 from support.app_cli import deskbreak_cmd, first_run_note_read
 
-from . import desktop as virtual
-from .desktop import DesktopTestContext, Geometry, VirtualDesktop
+from .desktop import DesktopTestContext, Geometry, VirtualDesktop, context_for, desktop_of_size
 
 WIDE_SCREEN = (2048, 768)
 LEFT, RIGHT = Geometry(0, 0, 1024, 768), Geometry(1024, 0, 1024, 768)
@@ -45,28 +44,17 @@ def monitors(desktop) -> list[str]:
 
 @pytest.fixture(scope="module")
 def two_monitor_desktop(tmp_path_factory) -> Iterator[VirtualDesktop]:
-    size = (virtual.SCREEN_WIDTH, virtual.SCREEN_HEIGHT)
-    virtual.SCREEN_WIDTH, virtual.SCREEN_HEIGHT = WIDE_SCREEN
-    try:
-        wide = VirtualDesktop(tmp_path_factory.mktemp("two-monitor-desktop")).start()
-    finally:
-        virtual.SCREEN_WIDTH, virtual.SCREEN_HEIGHT = size
-    try:
+    with desktop_of_size(tmp_path_factory.mktemp("two-monitor-desktop"), WIDE_SCREEN) as wide:
         for name in MONITORS:
             add_monitor(wide, name)
         yield wide
-    finally:
-        wide.stop()
 
 
 @pytest.fixture
 def desktop(two_monitor_desktop, tmp_path) -> Iterator[DesktopTestContext]:
-    context = DesktopTestContext(two_monitor_desktop, tmp_path)
-    assert monitors(context) == ["LEFT", "RIGHT"]
-    try:
+    with context_for(two_monitor_desktop, tmp_path) as context:
+        assert monitors(context) == ["LEFT", "RIGHT"]
         yield context
-    finally:
-        context.finish()
 
 
 def start_app(desktop, profile: Path, break_screen: str):
