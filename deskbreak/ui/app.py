@@ -120,7 +120,7 @@ class DeskbreakApp(QObject):
         self.notices = Notices(notifier, lambda: self.store.settings, self.run_command)
         self.breaks = BreakHost(self.session, idle, chimes=chimes, postpone_label=lambda: self.notices.postpone_label,
                                 run_command=self.run_command, finish_break=self._finish_break,
-                                after_history_written=self._after_history_written, parent=self)
+                                after_history_written=self._after_history_written, tell=self.notices.tell, parent=self)
         self.breaks.covered.connect(self.notices.break_covered)
         self.breaks.inView.connect(self.notices.break_in_view)
         self.windows = SideWindows(self.session, autostart=autostart, poses=lambda: self.breaks.poses,

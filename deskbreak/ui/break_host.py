@@ -69,7 +69,8 @@ class BreakHost(QObject):
 
     ``run_command`` and ``finish_break`` take the window's requests to the
     session (and refresh the tray); ``after_history_written(then)`` calls
-    ``then`` on this thread once the history has every write queued so far.
+    ``then`` on this thread once the history has every write queued so far;
+    ``tell(title, body)`` notifies the user (of a chosen screen not connected).
     """
 
     covered = Signal(str)
@@ -79,7 +80,8 @@ class BreakHost(QObject):
 
     def __init__(self, session: BreakSession, idle: IdleMonitor, *, chimes,
                  postpone_label: Callable[[], str], run_command: Callable[[cmd.Command], None],
-                 finish_break: Callable[[Outcome], None], after_history_written: Callable[[Callable[[], object]], None], parent: QObject | None = None):
+                 finish_break: Callable[[Outcome], None], after_history_written: Callable[[Callable[[], object]], None],
+                 tell: Callable[[str, str], object] | None = None, parent: QObject | None = None):
         super().__init__(parent)
         self.session = session
         self.idle = idle
@@ -90,6 +92,8 @@ class BreakHost(QObject):
         self._run_command = run_command
         self._finish_break = finish_break
         self._after_history_written = after_history_written
+        # A chosen screen that is not connected is told once a run, not at each break.
+        self._screen_gone = break_screens.ScreenGoneNotice(tell)
         self._focus_timer = QTimer(self)
         self._focus_timer.setInterval(FOCUS_POLL_MS)
         self._focus_timer.timeout.connect(self._activate_when_quiet)
@@ -142,6 +146,7 @@ class BreakHost(QObject):
             safety_first=plan.settings.sore_back,
             segments=plan.segments,
             key_guard_s=key_guard_for(prompted=not plan.brk.user_started),
+            screen_gone=self._screen_gone,
         )
         # Lambdas, not the bound methods: connected to a method of a plain Python object (the
         # session, the chimes), PySide6 keeps a weak reference and a callable for the receiver

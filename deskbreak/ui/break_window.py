@@ -38,7 +38,7 @@ seconds left" for the ring), kept up to date as they change.
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QScreen
@@ -52,7 +52,7 @@ from deskbreak.core.i18n import translate
 from deskbreak.core.kinds import Outcome
 from deskbreak.core.settings import Settings
 from deskbreak.ui import break_screens, screen_fit
-from deskbreak.ui.break_screens import routine_screen, show_again, show_fullscreen_on
+from deskbreak.ui.break_screens import ScreenChoice, routine_screen, show_again, show_fullscreen_on
 from deskbreak.ui.break_done import DONE_HEADLINE, DonePage
 from deskbreak.ui.break_routine import SAFETY_FOOTER, IllustrationCard, RoutinePage
 from deskbreak.ui.break_safety import SafetyPage
@@ -108,6 +108,7 @@ class BreakWindow(QWidget):
                  auto_close_s: float | None = AUTO_CLOSE_S, poses: dict | None = None,
                  end_allowed: bool = True, next_break_text: str = "", safety_first: bool = False,
                  segments: Sequence[Segment] | None = None, fullscreen: bool | None = None,
+                 screen_gone: Callable[[ScreenChoice], object] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -121,6 +122,8 @@ class BreakWindow(QWidget):
         # Fullscreen on its screen where the compositor places windows (break_screens.py); None: as the platform needs.
         self.fullscreen = break_screens.compositor_places_windows() if fullscreen is None else fullscreen
         self._screen: QScreen | None = None
+        # Told when the screen the settings choose is not connected (the host says so once a run).
+        self._screen_gone = screen_gone
         self.exercises = tuple(exercises)
         self.settings = settings
         self.clock = clock
@@ -211,7 +214,8 @@ class BreakWindow(QWidget):
         self._done.set_next_break_text(text)
 
     def start(self, activate: bool = True) -> None:
-        """Start playing now, and show the window on its screen (:func:`~deskbreak.ui.break_screens.routine_screen`).
+        """Start playing now, and show the window on the screen the ``break_screen`` setting chooses
+        (:func:`~deskbreak.ui.break_screens.routine_screen`); every other screen gets an overlay.
 
         With ``activate`` False the window appears on top without taking the
         keyboard (someone may be typing); the host calls :meth:`activate`
@@ -371,7 +375,7 @@ class BreakWindow(QWidget):
 
     def _place(self) -> QScreen | None:
         """Size the window for its screen, and return that screen."""
-        screen = routine_screen()
+        screen = routine_screen(self.settings.break_screen, missing=self._screen_gone)
         if screen is None:
             self.resize(window_size(QSize(1280, 800)))
             return None

@@ -3,17 +3,18 @@
 Each editor shows one row of :data:`deskbreak.core.settings.SETTINGS` in the
 widget its value type calls for (a number with a unit for durations, a time
 field, weekday toggles, a combo, a switch, a slider, a day-by-day list of
-run times, a path, a list of words) and emits ``edited(value)`` with a typed
-value. :func:`editor_for` picks the editor for a setting.
+run times, a path, a list of words, the connected screens) and emits
+``edited(value)`` with a typed value. :func:`editor_for` picks the editor for a setting.
 """
 
 from __future__ import annotations
 
 from datetime import time, timedelta
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
 from PySide6.QtCore import Qt, QTime, Signal
+from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from deskbreak.core.i18n import QT_TRANSLATE_NOOP, translate
 from deskbreak.core.settings import WEEKDAY_NAMES, Setting, ValueType
+from deskbreak.ui.break_screens import ConnectedScreen, connected_screens
 from deskbreak.ui.setting_controls import FULL_DAY_NAMES, BoundedSpinBox, Switch, day_button, on_off_text
 
 # (label, seconds) from largest to smallest: a duration shows in the largest unit that divides it.
@@ -245,6 +247,64 @@ class ChoiceEditor(_Editor):
         return self.field.currentData()
 
 
+class ScreenEditor(ChoiceEditor):
+    """The setting's words ("The screen with the mouse pointer"), then each connected screen by name and size.
+
+    The list follows the screens connected, removed or resized while the
+    dialog is open, and the choice stays what it was: a chosen screen that
+    is not connected (unplugged, or named in the file) is listed too, marked
+    so, rather than the choice silently becoming another one.
+    ``screens`` lists the connected screens (tests pass their own).
+    """
+
+    def __init__(self, setting: Setting, parent: QWidget | None = None, *,
+                 screens: Callable[[], Sequence[ConnectedScreen]] = connected_screens) -> None:
+        super().__init__(setting, parent)
+        self._words = self.field.count()
+        self._screens = screens
+        self._chosen: str = setting.default_value
+        self.field.currentIndexChanged.connect(self._picked)
+        application = QGuiApplication.instance()
+        application.screenAdded.connect(self._screen_added)
+        application.screenRemoved.connect(self._screen_removed)
+        for screen in application.screens():
+            screen.geometryChanged.connect(self.screens_changed)
+        self.screens_changed()
+
+    def _picked(self, *_args) -> None:
+        if not self._quiet:
+            self._chosen = self.field.currentData()
+
+    def _screen_added(self, screen: QScreen) -> None:
+        screen.geometryChanged.connect(self.screens_changed)
+        self.screens_changed()
+
+    def _screen_removed(self, screen: QScreen) -> None:
+        # Qt may still list the screen as it says the screen is gone: it is left out by name.
+        self.screens_changed(gone=screen.name())
+
+    def screens_changed(self, *_args, gone: str | None = None) -> None:
+        """List the screens connected now, the choice kept."""
+        quiet, self._quiet = self._quiet, True
+        try:
+            while self.field.count() > self._words:
+                self.field.removeItem(self.field.count() - 1)
+            connected = [screen for screen in self._screens() if screen.name != gone]
+            for screen in connected:
+                self.field.addItem(translate("settings_dialog", "{name} ({width}x{height})").format(
+                    name=screen.name, width=screen.width, height=screen.height), screen.name)
+            if self._chosen not in self.setting.choices and self._chosen not in {s.name for s in connected}:
+                self.field.addItem(translate("settings_dialog", "{name} (not connected)").format(name=self._chosen),
+                                   self._chosen)
+            self.field.setCurrentIndex(self.field.findData(self._chosen))
+        finally:
+            self._quiet = quiet
+
+    def _show(self, value: str) -> None:
+        self._chosen = value
+        self.screens_changed()
+
+
 class SwitchEditor(_Editor):
     def __init__(self, setting: Setting, parent: QWidget | None = None) -> None:
         super().__init__(setting, parent)
@@ -421,6 +481,7 @@ EDITORS: dict[ValueType, Callable[[Setting], _Editor]] = {
     ValueType.WORDS: WordsEditor,
     ValueType.OPTIONAL_TIME: OptionalTimeEditor,
     ValueType.PATH: PathEditor,
+    ValueType.SCREEN: ScreenEditor,
 }
 
 

@@ -244,6 +244,7 @@ def test_settings_that_are_not_toml_name_the_line_and_are_kept_aside(capsys, tmp
     ('daily_goal = 250', "daily_goal", "must be at most 100, not 250"),
     ('volume = -1', "volume", "must be at least 0, not -1"),
     ('away_policy = "sleep"', "away_policy", "sleep"),
+    ('break_screen = ""', "break_screen", "must not be empty"),
 ])
 def test_a_bad_value_is_named_with_its_key_and_stays_in_the_file_for_the_user_to_fix(
         capsys, tmp_path, profile, nothing_running, line, key, problem):

@@ -168,11 +168,23 @@ def test_config_set_get_list_and_reset_write_the_profile_settings(capsys, tmp_pa
     assert run_cli(capsys, *profile, "config", "get", "sit_interval")[1] == "30m\n"
 
 
+def test_config_sets_the_break_screen_by_word_or_by_a_screen_s_name(capsys, tmp_path, nothing_running):
+    profile = ("--config-dir", str(tmp_path / "conf"), "--data-dir", str(tmp_path / "data"))
+    assert run_cli(capsys, *profile, "config", "get", "break_screen")[1] == "mouse\n"
+    assert run_cli(capsys, *profile, "config", "set", "break_screen", "Primary")[0] == 0
+    assert run_cli(capsys, *profile, "config", "get", "break_screen")[1] == "primary\n"
+    # Any other word is a screen's name, as the system spells it: one not connected now is kept.
+    code, out, _ = run_cli(capsys, *profile, "config", "set", "break_screen", "HDMI-1")
+    assert code == 0 and out.startswith("break_screen = HDMI-1 (saved to ")
+    assert json.loads(run_cli(capsys, *profile, "config", "list", "--json")[1])["break_screen"] == "HDMI-1"
+
+
 @pytest.mark.parametrize("argv, expected", [
     (("config", "set", "bogus", "1"), "unknown setting 'bogus'"),
     (("config", "get", "bogus"), "unknown setting 'bogus'"),
     (("config", "set", "volume", "loud"), "key 'volume': must be a whole number, not 'loud'"),
     (("config", "set", "work_end", "08:00"), "'work_start' and 'work_end'"),
+    (("config", "set", "break_screen", ""), "key 'break_screen': must not be empty; write mouse, primary or a screen's name"),
 ])
 def test_config_with_a_bad_key_or_value_exits_2_with_one_line(capsys, tmp_path, argv, expected, nothing_running):
     code, out, err = run_cli(capsys, "--config-dir", str(tmp_path), "--data-dir", str(tmp_path), *argv)

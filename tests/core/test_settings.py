@@ -71,7 +71,7 @@ def test_every_row_is_complete_and_its_default_is_valid(setting):
         assert default <= setting.maximum_value
     if setting.kind in (ValueType.DURATION, ValueType.INT):
         assert setting.minimum is not None and setting.maximum is not None, "numbers need bounds for the dialog"
-    assert (setting.kind is ValueType.CHOICE) == bool(setting.choices)
+    assert (setting.kind in (ValueType.CHOICE, ValueType.SCREEN)) == bool(setting.choices)
     assert not setting.choice_labels or len(setting.choice_labels) == len(setting.choices)
     # The declared default is already in the canonical file form.
     assert setting.write(default) == setting.default
@@ -87,6 +87,7 @@ def test_defaults_are_the_documented_ones():
     assert DEFAULTS.runs == {1: time(18, 0), 3: time(18, 0), 5: time(18, 0)}
     assert DEFAULTS.prerun_lead == timedelta(minutes=15)
     assert DEFAULTS.hold_length == "short"
+    assert DEFAULTS.break_screen == "mouse"
     assert DEFAULTS.lead_in == timedelta(seconds=3)
     assert (DEFAULTS.sound, DEFAULTS.volume) == (True, 60)
 
@@ -189,6 +190,12 @@ def test_format_duration_refuses_what_the_file_cannot_hold(duration):
         # choice
         ("hold_length", "huge", "'huge' is not one of short, middle, long"),
         ("hold_length", 3, "3 is not one of short, middle, long"),
+        # screen: a word it does not know is a screen's name, but not nothing, nor a paragraph
+        ("break_screen", "", "must not be empty; write mouse, primary or a screen's name such as HDMI-1"),
+        ("break_screen", "   ", "must not be empty"),
+        ("break_screen", 2, "must be mouse, primary or a screen's name in quotes, not 2"),
+        ("break_screen", "HDMI-1\nDP-2", "is not a screen's name: at most 100 characters, none of them line breaks"),
+        ("break_screen", "x" * 101, "is not a screen's name: at most 100 characters"),
     ],
 )
 def test_bad_values_name_the_key_and_the_problem(key, raw, expected):
@@ -220,6 +227,10 @@ def test_bad_values_name_the_key_and_the_problem(key, raw, expected):
         ("runs", "thu 7:15, mon=18:00", {0: time(18, 0), 3: time(7, 15)}, {"mon": "18:00", "thu": "07:15"}),
         ("runs", {}, {}, {}),
         ("hold_length", "Long", "long", "long"),
+        ("break_screen", " Primary ", "primary", "primary"),
+        ("break_screen", "HDMI-1", "HDMI-1", "HDMI-1"),
+        ("break_screen", " DELL U2720Q ", "DELL U2720Q", "DELL U2720Q"),
+        ("break_screen", "mouse", "mouse", "mouse"),
     ],
 )
 def test_good_values_in_any_form_are_typed_and_written_canonically(key, raw, value, file_form):
@@ -391,6 +402,8 @@ def valid_values(setting):
         return st.lists(word, unique=True, max_size=5).map(tuple)
     if setting.kind is ValueType.WEEKLY_TIMES:
         return st.dictionaries(st.integers(0, 6), st.builds(time, st.integers(0, 23), st.integers(0, 59)))
+    if setting.kind is ValueType.SCREEN:
+        return st.sampled_from([*setting.choices, "HDMI-1", "DP-2", "DELL U2720Q"])
     return st.sampled_from(setting.choices)
 
 

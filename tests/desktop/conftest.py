@@ -31,6 +31,7 @@ from .desktop import (
     DesktopTestContext,
     VirtualDesktop,
     collect_artifacts,
+    context_for,
     missing_packages,
     missing_programs,
 )
@@ -78,11 +79,8 @@ def virtual_desktop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Virtua
 
 @pytest.fixture
 def desktop(virtual_desktop: VirtualDesktop, tmp_path: Path) -> Iterator[DesktopTestContext]:
-    context = DesktopTestContext(virtual_desktop, tmp_path)
-    try:
+    with context_for(virtual_desktop, tmp_path) as context:
         yield context
-    finally:
-        context.finish()
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)

@@ -30,7 +30,8 @@ import struct
 import subprocess
 import tempfile
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -560,9 +561,11 @@ class VirtualDesktop:
     xcb.
     """
 
-    def __init__(self, workdir: Path) -> None:
+    def __init__(self, workdir: Path, *, screen_size: tuple[int, int] | None = None) -> None:
         self.workdir = Path(workdir)
         self.log_dir = self.workdir / "logs"
+        # The X screen's width and height: the session's desktop has the usual size, a module may want another.
+        self.screen_size = screen_size or (SCREEN_WIDTH, SCREEN_HEIGHT)
         self.env: dict[str, str] = {}
         self.display = ""
         self.bus_address = ""
@@ -626,7 +629,7 @@ class VirtualDesktop:
         # 2. X server.
         try:
             self.daemons["xvfb"], self.display = start_x_server(
-                env, self.log_dir, screen=f"{SCREEN_WIDTH}x{SCREEN_HEIGHT}x{SCREEN_DEPTH}", timeout=timeout)
+                env, self.log_dir, screen="{}x{}x{}".format(*self.screen_size, SCREEN_DEPTH), timeout=timeout)
         except BaseException:
             os.close(bus_read)
             raise
@@ -782,6 +785,26 @@ class VirtualDesktop:
 
     def wait_for(self, predicate: Callable[[], T], timeout: float = 5.0, interval: float = 0.05, message: str = "condition") -> T:
         return wait_for(predicate, timeout, interval, message)
+
+
+@contextmanager
+def desktop_of_size(workdir: Path, screen_size: tuple[int, int]) -> Iterator[VirtualDesktop]:
+    """A virtual desktop of its own whose screen is ``screen_size`` (for a module's fixture), stopped afterwards."""
+    desktop = VirtualDesktop(workdir, screen_size=screen_size).start()
+    try:
+        yield desktop
+    finally:
+        desktop.stop()
+
+
+@contextmanager
+def context_for(desktop: VirtualDesktop, tmp_path: Path) -> Iterator[DesktopTestContext]:
+    """One test's view of ``desktop`` (a ``desktop`` fixture of a module's own desktop), finished afterwards."""
+    context = DesktopTestContext(desktop, tmp_path)
+    try:
+        yield context
+    finally:
+        context.finish()
 
 
 class DesktopTestContext:

@@ -14,8 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from . import desktop as virtual
-from .desktop import DesktopTestContext, Geometry, VirtualDesktop
+from .desktop import DesktopTestContext, Geometry, VirtualDesktop, context_for, desktop_of_size
 from support.app_cli import deskbreak_cmd
 
 SMALL_SCREEN = (1024, 600)
@@ -26,25 +25,14 @@ STEP = 12  # px between the points the wheel is turned at
 
 @pytest.fixture(scope="module")
 def small_virtual_desktop(tmp_path_factory) -> Iterator[VirtualDesktop]:
-    size = (virtual.SCREEN_WIDTH, virtual.SCREEN_HEIGHT)
-    virtual.SCREEN_WIDTH, virtual.SCREEN_HEIGHT = SMALL_SCREEN
-    try:
-        small = VirtualDesktop(tmp_path_factory.mktemp("small-desktop")).start()
-    finally:
-        virtual.SCREEN_WIDTH, virtual.SCREEN_HEIGHT = size
-    try:
+    with desktop_of_size(tmp_path_factory.mktemp("small-desktop"), SMALL_SCREEN) as small:
         yield small
-    finally:
-        small.stop()
 
 
 @pytest.fixture
 def desktop(small_virtual_desktop, tmp_path) -> Iterator[DesktopTestContext]:
-    context = DesktopTestContext(small_virtual_desktop, tmp_path)
-    try:
+    with context_for(small_virtual_desktop, tmp_path) as context:
         yield context
-    finally:
-        context.finish()
 
 
 @pytest.fixture

@@ -113,10 +113,12 @@ def test_the_wheel_over_an_unfocused_choice_or_slider_changes_nothing(dialog, st
     show_page(dialog, "breaks")
     policy = dialog.findChild(QComboBox, "field:away_policy")
     wheel(policy)
+    screen = dialog.findChild(QComboBox, "field:break_screen")
+    wheel(screen, notches=2)
     show_page(dialog, "sound")
     volume = dialog.findChild(QSlider, "field:volume")
     wheel(volume, notches=3)
-    assert (policy.currentData(), volume.value()) == ("break", 60)
+    assert (policy.currentData(), screen.currentData(), volume.value()) == ("break", "mouse", 60)
     assert not store.path.exists()
 
 

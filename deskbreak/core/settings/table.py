@@ -157,6 +157,12 @@ SETTINGS: tuple[Setting, ...] = (
             QT_TRANSLATE_NOOP("settings", "In the file: break, pause or ignore."), "breaks", choices=("break", "pause", "ignore"),
             choice_labels=(QT_TRANSLATE_NOOP("settings", "Count the time away as a break"), QT_TRANSLATE_NOOP("settings", "Pause the countdown until I am back"),
                            QT_TRANSLATE_NOOP("settings", "Ignore it: the countdown runs on"))),
+    Setting("break_screen", ValueType.SCREEN, "mouse", QT_TRANSLATE_NOOP("settings", "Show breaks on"),
+            QT_TRANSLATE_NOOP("settings", "The other screens are dimmed while a break is on. A chosen screen that is not "
+            "connected gives way to the one with the mouse pointer. In the file: mouse, primary or a screen's name."),
+            "breaks", choices=("mouse", "primary"),
+            choice_labels=(QT_TRANSLATE_NOOP("settings", "The screen with the mouse pointer"),
+                           QT_TRANSLATE_NOOP("settings", "The primary screen"))),
     # interruptions
     Setting("dnd_max_delay", ValueType.DURATION, "1h", QT_TRANSLATE_NOOP("settings", "Hold breaks for presentations up to"),
             QT_TRANSLATE_NOOP("settings", "While a window is fullscreen, do-not-disturb is on, you are in a call or a call app "
@@ -240,12 +246,12 @@ SETTINGS: tuple[Setting, ...] = (
 SETTING_BY_KEY: dict[str, Setting] = {setting.key: setting for setting in SETTINGS}
 
 #: The keys nobody subscribes to: read each time they are used (the break window reads the
-#: routine's pacing when it opens, the history window the goal when it shows), so a change
+#: routine's pacing and its screen when it opens, the history window the goal when it shows), so a change
 #: applies from the next use. Every other key has a listener that declares it next to the
 #: code that reads it (the engine's SCHEDULE_KEYS, the hold sources' KEYS, the calendar's,
 #: the chimes', the watchdog's, the autostart entry's); tests/ui/test_setting_listeners.py
 #: checks that each key is one or the other.
-READ_WHEN_USED = frozenset({"hold_length", "lead_in", "sore_back", "daily_goal", "neglect_days"})
+READ_WHEN_USED = frozenset({"break_screen", "hold_length", "lead_in", "sore_back", "daily_goal", "neglect_days"})
 
 
 def likely_key(typed: str) -> str | None:

@@ -26,6 +26,7 @@ class Settings:
     postpone: timedelta
     natural_break: timedelta
     away_policy: str
+    break_screen: str
     dnd_max_delay: timedelta
     hold_for_calls: bool
     dnd_apps: tuple[str, ...]

@@ -1,7 +1,7 @@
 """The kinds of setting value: how each is written in the file, read and checked.
 
 Durations ("1h30m"), times of day ("18:00", "6pm"), weekdays ("tue"),
-per-day times, words, choices and paths: each kind reads a raw value (as the
+per-day times, words, choices, paths and screens: each kind reads a raw value (as the
 file writes it, or already typed) into its typed form, with a message saying
 what is wrong, and writes a typed value back in the file's form
 (:data:`KIND_CODECS`). :class:`SettingsError` is the one error every part of
@@ -54,6 +54,7 @@ class ValueType(StrEnum):
     WORDS = "words"  # ["zoom", "teams"] -> tuple of lower-case words
     OPTIONAL_TIME = "optional_time"  # "" (none) or "18:00" -> None or datetime.time
     PATH = "path"  # "" (none) or "~/runs.ics" -> "" or the path as written
+    SCREEN = "screen"  # one of Setting.choices ("mouse", "primary") or a screen's name ("HDMI-1") -> str
 
 
 # --------------------------------------------------------------------------
@@ -353,6 +354,31 @@ def _read_choice(setting: Setting, raw: Any) -> str:
     return word
 
 
+# Screen names are short ("HDMI-1", "eDP-1", "\\.\DISPLAY1" on Windows, "DELL U2720Q"); this bound only keeps a
+# pasted paragraph out of the file and the dialog.
+LONGEST_SCREEN_NAME = 100
+
+
+def _read_screen(setting: Setting, raw: Any) -> str:
+    """One of the setting's words (in any case), or a screen's name as the system spells it."""
+    keywords = ", ".join(setting.choices)
+    if not isinstance(raw, str):
+        raise ValueError(translate("settings_problems", "must be {keywords} or a screen's name in quotes, not {value}").format(
+            keywords=keywords, value=show_raw(raw)))
+    name = raw.strip()
+    if not name:
+        raise ValueError(translate("settings_problems", "must not be empty; write {keywords} or a screen's name such as HDMI-1").format(
+            keywords=keywords))
+    if name.lower() in setting.choices:
+        return name.lower()
+    if len(name) > LONGEST_SCREEN_NAME or not name.isprintable():
+        raise ValueError(translate("settings_problems", "{value} is not a screen's name: at most {count} characters, "
+                                   "none of them line breaks or control characters").format(
+            value=show_raw(name[:LONGEST_SCREEN_NAME] + ("…" if len(name) > LONGEST_SCREEN_NAME else "")),
+            count=LONGEST_SCREEN_NAME))
+    return name
+
+
 @dataclass(frozen=True)
 class _KindCodec:
     read: Callable[[Setting, Any], Any]
@@ -374,4 +400,5 @@ KIND_CODECS: dict[ValueType, _KindCodec] = {
     ValueType.WORDS: _KindCodec(_read_words, list),
     ValueType.OPTIONAL_TIME: _KindCodec(_read_optional_time, _write_optional_time),
     ValueType.PATH: _KindCodec(_read_path, _unchanged),
+    ValueType.SCREEN: _KindCodec(_read_screen, _unchanged),
 }
