@@ -26,7 +26,11 @@ from support.ci import require_program
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGING = ROOT / "packaging"
-METAINFO = PACKAGING / "io.github.deskbreak.deskbreak.metainfo.xml"
+#: What `deskbreak desktop install` installs ships inside the package, beside the icons.
+DESKTOP_ASSETS = ROOT / "assets" / "desktop"
+MENU_ENTRY = DESKTOP_ASSETS / "deskbreak.desktop"
+AUTOSTART_TEMPLATE = PACKAGING / "deskbreak-autostart.desktop"
+METAINFO = DESKTOP_ASSETS / "io.github.deskbreak.deskbreak.metainfo.xml"
 HICOLOR = ROOT / "assets" / "icons" / "hicolor"
 HICOLOR_SIZES = (16, 22, 24, 32, 48, 64, 128, 256)
 RAW_FILES = "https://raw.githubusercontent.com/deskbreak/deskbreak/main/"
@@ -61,16 +65,16 @@ def assert_appstream_clean(done: subprocess.CompletedProcess[str]) -> None:
 
 
 def test_desktop_entries_launch_the_console_script():
-    for name in ("deskbreak.desktop", "deskbreak-autostart.desktop"):
-        entry = desktop_entry(PACKAGING / name)
+    for path in (MENU_ENTRY, AUTOSTART_TEMPLATE):
+        entry = desktop_entry(path)
         assert entry["Type"] == "Application"
         assert entry["Exec"].split()[0] in PROJECT["scripts"]
         assert (ROOT / "assets" / "icons" / f"{entry['Icon']}.svg").exists()
 
 
 def test_shipped_desktop_entries_pass_desktop_file_validate():
-    for name in ("deskbreak.desktop", "deskbreak-autostart.desktop"):
-        validate_desktop_file(PACKAGING / name)
+    for path in (MENU_ENTRY, AUTOSTART_TEMPLATE):
+        validate_desktop_file(path)
 
 
 def test_metainfo_names_the_desktop_file_and_version():
@@ -164,7 +168,7 @@ def test_the_macos_bundle_lives_in_the_menu_bar_and_never_naps():
     assert re.search(r'"NSAppSleepDisabled":\s*True', spec)
 
 
-# make install-desktop / uninstall-desktop ---------------------------------------------------
+# make install-desktop / uninstall-desktop (deskbreak desktop install / uninstall) ----------
 
 
 def make(target: str, env: dict[str, str], **variables: str) -> subprocess.CompletedProcess[str]:
@@ -206,7 +210,7 @@ def test_install_desktop_writes_a_valid_menu_entry_whose_program_and_icon_resolv
     [command] = shlex.split(entry["Exec"])
     assert os.path.isabs(command) and os.access(command, os.X_OK), command
     assert command == str(Path(sys.prefix) / "bin" / "deskbreak")
-    assert entry["TryExec"] == entry["Exec"]
+    assert entry["TryExec"] == command
     # The icon resolves in the hicolor theme at every size, and as SVG.
     theme = data / "icons" / "hicolor"
     for size in HICOLOR_SIZES:
@@ -215,11 +219,10 @@ def test_install_desktop_writes_a_valid_menu_entry_whose_program_and_icon_resolv
     assert (theme / "scalable" / "apps" / f"{entry['Icon']}.svg").is_file()
     assert files_under(home) == [], "install wrote outside XDG_DATA_HOME"
 
-    # As a software centre sees it: the installed entry and icons with the metainfo.
+    # As a software centre sees it: the installed entry, icons and metainfo.
+    assert (data / "metainfo" / METAINFO.name).read_bytes() == METAINFO.read_bytes()
     tree = tmp_path / "tree"
     shutil.copytree(data, tree / "usr" / "share")
-    (tree / "usr" / "share" / "metainfo").mkdir()
-    shutil.copy(METAINFO, tree / "usr" / "share" / "metainfo")
     assert_appstream_clean(appstreamcli("validate-tree", "--explain", str(tree)))
 
     done = make("uninstall-desktop", env)
@@ -235,7 +238,7 @@ def test_install_desktop_defaults_to_local_share_and_keeps_others_files_and_cach
     (theme / "48x48" / "apps").mkdir(parents=True)
     (theme / "48x48" / "apps" / "other.png").write_bytes((HICOLOR / "48x48" / "apps" / "deskbreak.png").read_bytes())
     (share / "applications").mkdir()
-    shutil.copy(PACKAGING / "deskbreak.desktop", share / "applications" / "other.desktop")
+    shutil.copy(MENU_ENTRY, share / "applications" / "other.desktop")
     cache_tool = require_program("gtk-update-icon-cache", "gtk-update-icon-cache")
     require_program("update-desktop-database", "desktop-file-utils")
     subprocess.run([cache_tool, "--quiet", "--force", "--ignore-theme-index", str(theme)], check=True)
@@ -280,3 +283,4 @@ def test_make_says_what_to_install_when_python_cannot_create_a_venv(tmp_path):
     working = subprocess.run(["sh", str(script), "venv"], capture_output=True, text=True,
                              env={**os.environ, "PYTHON": sys.executable})
     assert working.returncode == 0, working.stderr
+
