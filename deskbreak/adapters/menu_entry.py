@@ -141,12 +141,7 @@ def install(command: Sequence[str], home: Path | None = None) -> Outcome:
             break
         record.files[relative] = _digest(planned[relative])
         outcome.written.append(target)
-    _save_record(home, record)
-    if failure is not None:
-        raise failure
-    if outcome.written:
-        _refresh_caches(home)
-    return outcome
+    return _finish(home, record, outcome, failure, changed=bool(outcome.written))
 
 
 def uninstall(command: Sequence[str], home: Path | None = None) -> Outcome:
@@ -181,10 +176,15 @@ def uninstall(command: Sequence[str], home: Path | None = None) -> Outcome:
         for folder in sorted(record.folders, key=lambda name: name.count("/"), reverse=True):
             _remove_if_empty(home / folder)
         record.folders.clear()
+    return _finish(home, record, outcome, failure, changed=bool(outcome.removed))
+
+
+def _finish(home: Path, record: _Record, outcome: Outcome, failure: MenuEntryError | None, changed: bool) -> Outcome:
+    """Save what is deskbreak's now (also after a failure), then raise the failure or refresh the caches."""
     _save_record(home, record)
     if failure is not None:
         raise failure
-    if outcome.removed:
+    if changed:
         _refresh_caches(home)
     return outcome
 
