@@ -4,7 +4,8 @@
 #                system packages the tests need (apt-get, as root), run all tests
 # and, for a per-user install and a stand-alone build:
 #   make install-desktop   - put deskbreak (this checkout's .venv) in the
-#                            application menu, with its icons
+#                            application menu, with its icons (what
+#                            `deskbreak desktop install` does for any install)
 #   make uninstall-desktop - take out exactly what install-desktop put in
 #   make package           - a PyInstaller one-folder build in dist/deskbreak/
 PYTHON ?= python3
@@ -60,16 +61,19 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/footprint.py $(BENCH_ARGS)
 	$(if $(filter --quick,$(BENCH_ARGS)),,$(BIN)/python benchmarks/wakeups.py)
 
-# The menu entry's Exec is this absolute path, so it starts deskbreak whatever
-# the desktop session's PATH; pass DESKBREAK=/abs/path/deskbreak for another
-# one (dist/deskbreak/deskbreak after `make package`). XDG_DATA_HOME is honoured.
+# `deskbreak desktop install|uninstall`, as a pip or pipx user runs it: the
+# entry's Exec is the absolute path of the deskbreak that runs it, so it starts
+# deskbreak whatever the desktop session's PATH; pass DESKBREAK=/abs/path/deskbreak
+# for another one (dist/deskbreak/deskbreak after `make package`).
+# XDG_DATA_HOME is honoured.
 DESKBREAK ?= $(abspath $(BIN)/deskbreak)
 
 install-desktop: $(VENV)/.installed-run
-	$(BIN)/python packaging/install_desktop.py install --exec "$(DESKBREAK)"
+	@test -f "$(DESKBREAK)" -a -x "$(DESKBREAK)" || { echo "install-desktop: $(DESKBREAK) is not an executable file (run \`make run\` once, or pass DESKBREAK=)" >&2; exit 1; }
+	"$(DESKBREAK)" desktop install
 
-uninstall-desktop:
-	$(PYTHON) packaging/install_desktop.py uninstall
+uninstall-desktop: $(VENV)/.installed-run
+	"$(DESKBREAK)" desktop uninstall
 
 # tests/desktop/test_frozen.py drives the result when it exists.
 package: $(VENV)/.installed-package

@@ -4,11 +4,18 @@ desktop-file-validate and appstreamcli come from Debian's desktop-file-utils
 and appstream (``make test`` installs them as root). Without them the tests
 that run them skip with a one-line reason, except under ``CI``, where they
 fail.
+
+This is the packaging tier: besides the files, it runs ``make
+install-desktop`` and builds deskbreak's wheel, installs it into a fresh
+virtual environment and puts that deskbreak in a temporary application menu
+(about 5 s, the slowest checks outside the desktop tiers; ``make test`` and
+``make test-fast`` run them).
 """
 
 from __future__ import annotations
 
 import configparser
+import importlib.metadata
 import os
 import re
 import shlex
@@ -16,17 +23,25 @@ import shutil
 import struct
 import subprocess
 import sys
+import sysconfig
 import tomllib
 import xml.etree.ElementTree as ET
+import zipfile
 from pathlib import Path
 
 import pytest
 
-from support.ci import require_program
+from support.ci import require_program, skip_or_fail_under_ci
+from support.desktop_entry import exec_arguments
+from support.file_tree import snapshot
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGING = ROOT / "packaging"
-METAINFO = PACKAGING / "io.github.deskbreak.deskbreak.metainfo.xml"
+#: What `deskbreak desktop install` installs ships inside the package, beside the icons.
+DESKTOP_ASSETS = ROOT / "assets" / "desktop"
+MENU_ENTRY = DESKTOP_ASSETS / "deskbreak.desktop"
+AUTOSTART_TEMPLATE = PACKAGING / "deskbreak-autostart.desktop"
+METAINFO = DESKTOP_ASSETS / "io.github.deskbreak.deskbreak.metainfo.xml"
 HICOLOR = ROOT / "assets" / "icons" / "hicolor"
 HICOLOR_SIZES = (16, 22, 24, 32, 48, 64, 128, 256)
 RAW_FILES = "https://raw.githubusercontent.com/deskbreak/deskbreak/main/"
@@ -61,16 +76,16 @@ def assert_appstream_clean(done: subprocess.CompletedProcess[str]) -> None:
 
 
 def test_desktop_entries_launch_the_console_script():
-    for name in ("deskbreak.desktop", "deskbreak-autostart.desktop"):
-        entry = desktop_entry(PACKAGING / name)
+    for path in (MENU_ENTRY, AUTOSTART_TEMPLATE):
+        entry = desktop_entry(path)
         assert entry["Type"] == "Application"
         assert entry["Exec"].split()[0] in PROJECT["scripts"]
         assert (ROOT / "assets" / "icons" / f"{entry['Icon']}.svg").exists()
 
 
 def test_shipped_desktop_entries_pass_desktop_file_validate():
-    for name in ("deskbreak.desktop", "deskbreak-autostart.desktop"):
-        validate_desktop_file(PACKAGING / name)
+    for path in (MENU_ENTRY, AUTOSTART_TEMPLATE):
+        validate_desktop_file(path)
 
 
 def test_metainfo_names_the_desktop_file_and_version():
@@ -164,7 +179,7 @@ def test_the_macos_bundle_lives_in_the_menu_bar_and_never_naps():
     assert re.search(r'"NSAppSleepDisabled":\s*True', spec)
 
 
-# make install-desktop / uninstall-desktop ---------------------------------------------------
+# make install-desktop / uninstall-desktop (deskbreak desktop install / uninstall) ----------
 
 
 def make(target: str, env: dict[str, str], **variables: str) -> subprocess.CompletedProcess[str]:
@@ -206,7 +221,7 @@ def test_install_desktop_writes_a_valid_menu_entry_whose_program_and_icon_resolv
     [command] = shlex.split(entry["Exec"])
     assert os.path.isabs(command) and os.access(command, os.X_OK), command
     assert command == str(Path(sys.prefix) / "bin" / "deskbreak")
-    assert entry["TryExec"] == entry["Exec"]
+    assert entry["TryExec"] == command
     # The icon resolves in the hicolor theme at every size, and as SVG.
     theme = data / "icons" / "hicolor"
     for size in HICOLOR_SIZES:
@@ -215,11 +230,10 @@ def test_install_desktop_writes_a_valid_menu_entry_whose_program_and_icon_resolv
     assert (theme / "scalable" / "apps" / f"{entry['Icon']}.svg").is_file()
     assert files_under(home) == [], "install wrote outside XDG_DATA_HOME"
 
-    # As a software centre sees it: the installed entry and icons with the metainfo.
+    # As a software centre sees it: the installed entry, icons and metainfo.
+    assert (data / "metainfo" / METAINFO.name).read_bytes() == METAINFO.read_bytes()
     tree = tmp_path / "tree"
     shutil.copytree(data, tree / "usr" / "share")
-    (tree / "usr" / "share" / "metainfo").mkdir()
-    shutil.copy(METAINFO, tree / "usr" / "share" / "metainfo")
     assert_appstream_clean(appstreamcli("validate-tree", "--explain", str(tree)))
 
     done = make("uninstall-desktop", env)
@@ -235,7 +249,7 @@ def test_install_desktop_defaults_to_local_share_and_keeps_others_files_and_cach
     (theme / "48x48" / "apps").mkdir(parents=True)
     (theme / "48x48" / "apps" / "other.png").write_bytes((HICOLOR / "48x48" / "apps" / "deskbreak.png").read_bytes())
     (share / "applications").mkdir()
-    shutil.copy(PACKAGING / "deskbreak.desktop", share / "applications" / "other.desktop")
+    shutil.copy(MENU_ENTRY, share / "applications" / "other.desktop")
     cache_tool = require_program("gtk-update-icon-cache", "gtk-update-icon-cache")
     require_program("update-desktop-database", "desktop-file-utils")
     subprocess.run([cache_tool, "--quiet", "--force", "--ignore-theme-index", str(theme)], check=True)
@@ -280,3 +294,106 @@ def test_make_says_what_to_install_when_python_cannot_create_a_venv(tmp_path):
     working = subprocess.run(["sh", str(script), "venv"], capture_output=True, text=True,
                              env={**os.environ, "PYTHON": sys.executable})
     assert working.returncode == 0, working.stderr
+
+
+# A wheel in a fresh virtual environment -----------------------------------------------------
+
+#: What pyproject.toml builds the wheel from. A copy is built, so the build's build/ and
+#: *.egg-info never land in the checkout and two test runs never share them.
+WHEEL_SOURCES = ("pyproject.toml", "README.md", "deskbreak", "assets")
+#: What the wheel must hold for `deskbreak desktop install` to work from it.
+WHEEL_DESKTOP_FILES = (
+    "deskbreak/assets/desktop/deskbreak.desktop",
+    f"deskbreak/assets/desktop/{METAINFO.name}",
+    "deskbreak/assets/desktop/gnome-shell-extension/deskbreak@deskbreak.github.io/extension.js",
+    "deskbreak/assets/desktop/gnome-shell-extension/deskbreak@deskbreak.github.io/metadata.json",
+    "deskbreak/assets/icons/deskbreak.svg",
+    *(f"deskbreak/assets/icons/hicolor/{size}x{size}/apps/deskbreak.png" for size in HICOLOR_SIZES),
+)
+
+
+def build_wheel(folder: Path) -> Path:
+    """deskbreak's wheel, built offline by this interpreter's setuptools (the test extra pins it)."""
+    try:
+        version = importlib.metadata.version("setuptools")
+    except importlib.metadata.PackageNotFoundError:
+        version = "none"
+    if not version.split(".")[0].isdigit() or int(version.split(".")[0]) < 77:
+        skip_or_fail_under_ci(f"building the wheel needs setuptools>=77 (the test extra; `make test` installs it), "
+                              f"this Python has {version}")
+    source = folder / "source"
+    source.mkdir(parents=True)
+    for name in WHEEL_SOURCES:
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, source / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        else:
+            shutil.copy(ROOT / name, source / name)
+    done = subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
+                           "--no-index", "--wheel-dir", str(folder / "wheels"), str(source)],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    [wheel] = (folder / "wheels").glob("deskbreak-*.whl")
+    return wheel
+
+
+def fresh_venv_with(wheel: Path, venv: Path) -> Path:
+    """A new virtual environment with deskbreak installed from ``wheel``; its ``bin/deskbreak``.
+
+    The wheel's dependencies (PySide6 alone is over 100 MB) are not downloaded
+    again: a .pth file lends the venv this interpreter's site-packages, where
+    `make test` installed them, which is fast and needs no network on a clean
+    CI machine. It is written after the wheel is installed, so pip sees an
+    empty venv, and it only adds that folder to the end of ``sys.path``: the
+    folder's own .pth files (an editable deskbreak's finder) are not run, and
+    ``import deskbreak`` finds the wheel's copy first (checked below).
+    """
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, timeout=120)
+    python = venv / "bin" / "python"
+    done = subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet", "--no-deps",
+                           "--no-index", str(wheel)], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    site_packages = subprocess.run([python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+                                   capture_output=True, text=True, check=True).stdout.strip()
+    lent = sorted({sysconfig.get_path("purelib"), sysconfig.get_path("platlib")})
+    (Path(site_packages) / "deskbreak-test-dependencies.pth").write_text("\n".join(lent) + "\n")
+    return venv / "bin" / "deskbreak"
+
+
+def test_a_wheel_in_a_fresh_venv_puts_that_deskbreak_in_the_menu_and_takes_it_out_again(tmp_path):
+    wheel = build_wheel(tmp_path / "build")
+    missing = sorted(set(WHEEL_DESKTOP_FILES) - set(zipfile.ZipFile(wheel).namelist()))
+    assert not missing, f"the wheel lacks {missing} (pyproject.toml's package-data)"
+    deskbreak = fresh_venv_with(wheel, tmp_path / "fresh venv")
+
+    home, data = tmp_path / "home", tmp_path / "data"
+    home.mkdir()
+    (data / "applications").mkdir(parents=True)
+    shutil.copy(AUTOSTART_TEMPLATE, data / "applications" / "other.desktop")
+    before = snapshot(data)
+    env = {key: value for key, value in clean_env(home, data).items() if key not in ("PYTHONPATH", "PYTHONHOME")}
+    which = subprocess.run([deskbreak.with_name("python"), "-c", "import deskbreak; print(deskbreak.__file__)"],
+                           env=env, cwd=tmp_path, capture_output=True, text=True, check=True)
+    assert Path(which.stdout.strip()).is_relative_to(tmp_path / "fresh venv"), which.stdout
+
+    done = subprocess.run([deskbreak, "desktop", "install"], env=env, cwd=tmp_path, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    entry_file = data / "applications" / "deskbreak.desktop"
+    assert f"{entry_file} starts {shlex.quote(str(deskbreak))}\n" in done.stdout
+    validate_desktop_file(entry_file)
+    entry = desktop_entry(entry_file)
+    # The venv's own console script, absolute and quoted (the folder's name has a space).
+    assert exec_arguments(entry["Exec"]) == [str(deskbreak)]
+    assert entry["TryExec"] == str(deskbreak)
+    theme = data / "icons" / "hicolor"
+    for size in HICOLOR_SIZES:
+        installed = theme / f"{size}x{size}" / "apps" / "deskbreak.png"
+        assert installed.read_bytes() == (HICOLOR / f"{size}x{size}" / "apps" / "deskbreak.png").read_bytes()
+    assert (theme / "scalable" / "apps" / "deskbreak.svg").is_file()
+    assert_appstream_clean(appstreamcli("validate", "--explain", str(data / "metainfo" / METAINFO.name)))
+    assert not any(home.iterdir()), "install wrote outside XDG_DATA_HOME"
+
+    done = subprocess.run([deskbreak, "desktop", "uninstall"], env=env, cwd=tmp_path, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert snapshot(data) == before

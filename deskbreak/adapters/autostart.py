@@ -93,7 +93,7 @@ def desktop_exec(command: Sequence[str]) -> str:
     line = " ".join(_quote_exec_argument(argument) for argument in command)
     # Exec is a string value, and a string value's own escapes are undone
     # before the Exec quoting is: so escape once more, in that order.
-    return _escape_desktop_string(line)
+    return escape_desktop_string(line)
 
 
 def _quote_exec_argument(argument: str) -> str:
@@ -105,7 +105,8 @@ def _quote_exec_argument(argument: str) -> str:
     return quoted.replace("%", "%%")
 
 
-def _escape_desktop_string(value: str) -> str:
+def escape_desktop_string(value: str) -> str:
+    """``value`` as a desktop entry's string value: backslash and control characters escaped."""
     return value.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r")
 
 
@@ -156,8 +157,8 @@ def _remove_entry(path: Path) -> None:
     log.info("start at login: removed %s", path)
 
 
-def _absolute_env_dir(name: str) -> Path | None:
-    # The XDG base directory spec: relative paths in these variables are invalid, ignore them.
+def absolute_env_dir(name: str) -> Path | None:
+    """The folder in the XDG variable ``name``, or None when it is unset or relative (the spec: invalid, ignored)."""
     value = os.environ.get(name, "")
     return Path(value) if os.path.isabs(value) else None
 
@@ -182,7 +183,7 @@ class XdgAutostart:
         config_dirs: Sequence[Path] | None = None,
     ) -> None:
         self._command = list(command)
-        home = config_home or _absolute_env_dir("XDG_CONFIG_HOME") or Path.home() / ".config"
+        home = config_home or absolute_env_dir("XDG_CONFIG_HOME") or Path.home() / ".config"
         self.path = home / "autostart" / XDG_FILE_NAME
         if config_dirs is None:
             listed = os.environ.get("XDG_CONFIG_DIRS") or "/etc/xdg"
@@ -228,7 +229,7 @@ class XdgAutostart:
             "Name=deskbreak",
             "Comment=Start deskbreak in the system tray at login",
             f"Exec={desktop_exec(self._command)}",
-            f"Icon={_escape_desktop_string(str(asset_path('icons', 'deskbreak.svg')))}",
+            f"Icon={escape_desktop_string(str(asset_path('icons', 'deskbreak.svg')))}",
             "Terminal=false",
             "X-GNOME-Autostart-enabled=true",
         ]
@@ -368,7 +369,7 @@ class NullAutostart:
 
 _LOCATION_NAMES = frozenset({"config_home", "config_dirs", "registry", "agents_dir"})
 # Desktops on these kernels follow the freedesktop autostart spec.
-_XDG_PLATFORMS = ("linux", "freebsd", "openbsd", "netbsd", "dragonfly")
+XDG_PLATFORMS = ("linux", "freebsd", "openbsd", "netbsd", "dragonfly")
 
 
 def detect_autostart(
@@ -389,6 +390,6 @@ def detect_autostart(
         return WindowsAutostart(argv, registry=locations.get("registry"))
     if platform == "darwin":
         return MacAutostart(argv, agents_dir=locations.get("agents_dir"))
-    if platform.startswith(_XDG_PLATFORMS):
+    if platform.startswith(XDG_PLATFORMS):
         return XdgAutostart(argv, locations.get("config_home"), locations.get("config_dirs"))
     return NullAutostart(argv, platform=platform)

@@ -48,7 +48,7 @@ from deskbreak.core.ports import Notifier
 log = logging.getLogger(__name__)
 
 APP_NAME = "deskbreak"
-DESKTOP_ENTRY = "deskbreak"  # packaging/deskbreak.desktop: lets the desktop show our name and icon
+DESKTOP_ENTRY = "deskbreak"  # assets/desktop/deskbreak.desktop: lets the desktop show our name and icon
 NOTIFICATION_SECONDS = 15
 CALL_TIMEOUT_S = 1.0
 

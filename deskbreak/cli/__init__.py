@@ -2,13 +2,15 @@
 
 ``deskbreak`` (or ``deskbreak run``) starts the tray app; ``catalog``,
 ``routine``, ``runs``, ``history`` and ``stats`` print what the app knows;
-``config`` reads and changes settings; the control verbs talk to the running
-app. :func:`main` parses (:mod:`.parser`) and hands each command to its
-module: :mod:`.config`, :mod:`.catalog` (catalog and routines), :mod:`.runs`,
-:mod:`.history` (history and statistics), :mod:`.control` (the protocol's
-verbs). Each command imports what it needs when it runs: ``deskbreak`` itself
-(the tray app) starts without the catalog, the history or the statistics,
-and no command but ``run``, ``settings`` and ``catalog --render`` loads a window.
+``config`` reads and changes settings; ``desktop`` puts deskbreak in the
+application menu; the control verbs talk to the running app. :func:`main`
+parses (:mod:`.parser`) and hands each command to its module:
+:mod:`.config`, :mod:`.catalog` (catalog and routines), :mod:`.runs`,
+:mod:`.history` (history and statistics), :mod:`.desktop`, :mod:`.control`
+(the protocol's verbs). Each command imports what it needs when it runs:
+``deskbreak`` itself (the tray app) starts without the catalog, the history
+or the statistics, and no command but ``run``, ``settings`` and ``catalog
+--render`` loads a window.
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from deskbreak.ui.startup import run_app  # Qt loads only for the app itself
 
         return run_app(profile)
-    from deskbreak.cli import catalog, config, control, history, runs
+    from deskbreak.cli import catalog, config, control, desktop, history, runs
     from deskbreak.core.content.catalog import CatalogError
     from deskbreak.core.history import HistoryError
     from deskbreak.core.protocol import VERB_BY_NAME
@@ -63,6 +65,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return history.history_command(args, profile)
         if command == "stats":
             return history.stats_command(args, profile)
+        if command == "desktop":
+            return desktop.desktop_command(args, profile)
         if command in VERB_BY_NAME:
             return control.control_command(VERB_BY_NAME[command], args, profile)
     except (CatalogError, HistoryError) as exc:

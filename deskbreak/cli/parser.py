@@ -198,6 +198,14 @@ def build_parser() -> argparse.ArgumentParser:
     config_reset = config_verbs.add_parser("reset", help=translate("cli", "put a setting back to its default"))
     config_reset.add_argument("key", type=_setting_key)
 
+    desktop = commands.add_parser("desktop", help=translate(
+        "cli", "put deskbreak in the application menu, with its icons, or take it out"))
+    desktop_verbs = desktop.add_subparsers(dest="desktop_verb", metavar="VERB", parser_class=UsageParser,
+                                           required=True)
+    desktop_verbs.add_parser("install", help=translate(
+        "cli", "add the menu entry, icons and metainfo, starting the deskbreak you run this with"))
+    desktop_verbs.add_parser("uninstall", help=translate("cli", "remove exactly what install added"))
+
     # Control verbs talk to the running app of this profile; core/protocol.py declares them.
     for verb in SUBCOMMANDS:
         _add_control_subcommand(commands, verb)

@@ -193,19 +193,20 @@ def _unclosed_statement_line(text: str) -> int | None:
     return None
 
 
-def write_file_atomically(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` (UTF-8, LF) in one rename; raises OSError.
+def write_file_atomically(path: Path, text: str | bytes) -> None:
+    """Replace ``path`` with ``text`` (a str is written as UTF-8, LF) in one rename; raises OSError.
 
     A symlinked file is replaced where it points (dotfile managers use
     links), and the old file's permissions are kept.
     """
     target = Path(os.path.realpath(path))
+    content = text.encode("utf-8") if isinstance(text, str) else text
     temporary: str | None = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(content)
             stream.flush()
             os.fsync(stream.fileno())
         _copy_mode(target, temporary)

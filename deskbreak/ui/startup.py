@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("deskbreak")
 
-#: The desktop entry we ship (packaging/deskbreak.desktop), without ".desktop". On Wayland it is the
+#: The desktop entry we ship (assets/desktop/deskbreak.desktop), without ".desktop". On Wayland it is the
 #: window's app id: the compositor finds our icon and name through it.
 DESKTOP_ENTRY_ID = "deskbreak"
 #: Qt's logging rules for messages that report nothing wrong with deskbreak. Qt 6 warns

@@ -2,7 +2,7 @@
 
 ``python fake_gnome_shell.py WINDOWS_JSON [--enable-after-ms N]`` becomes
 ``gjs`` (same process, so stopping it stops gjs), owns ``org.gnome.Shell`` on
-the session bus with the extension of ``packaging/gnome-shell-extension``
+the session bus with the extension of ``assets/desktop/gnome-shell-extension``
 enabled (only N ms later, with ``--enable-after-ms``) and prints READY. The
 shell's ``global`` is stood in for: two monitors and the windows of
 WINDOWS_JSON, a list from the bottom of the stack to the top, each ``{"pid",
@@ -19,7 +19,7 @@ import shutil
 import sys
 from pathlib import Path
 
-EXTENSION = (Path(__file__).resolve().parents[2] / "packaging" / "gnome-shell-extension"
+EXTENSION = (Path(__file__).resolve().parents[2] / "assets" / "desktop" / "gnome-shell-extension"
              / "deskbreak@deskbreak.github.io")
 
 SHELL = """

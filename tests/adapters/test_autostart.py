@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import plistlib
-import re
 import shlex
 import shutil
 import subprocess
@@ -34,6 +33,7 @@ from deskbreak.adapters.autostart import (
 )
 from deskbreak.core.content.assets import asset_path
 from support.ci import require_program
+from support.desktop_entry import desktop_entry, exec_arguments
 
 SPACED_PROFILE = ["--config-dir", "/x y"]
 COMMAND = ["/opt/desk break/bin/deskbreak", *SPACED_PROFILE]
@@ -43,58 +43,6 @@ NOBODY = 65534
 
 
 # --- helpers -----------------------------------------------------------------------------
-
-
-def desktop_entry(path: Path) -> dict[str, str]:
-    """The ``[Desktop Entry]`` keys of a file, read independently of the adapter."""
-    keys: dict[str, str] = {}
-    group = None
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("["):
-            group = line
-        elif group == "[Desktop Entry]" and "=" in line:
-            key, _, value = line.partition("=")
-            keys[key.strip()] = value.strip()
-    return keys
-
-
-def exec_arguments(value: str) -> list[str]:
-    """Undo an ``Exec`` value as the Desktop Entry spec says a launcher must.
-
-    First the string escapes of any value (``\\\\``, ``\\n``...), then the
-    Exec quoting (double quotes; backslash before ``"`` `` ` `` ``$`` ``\\``),
-    then ``%%`` back to ``%``.
-    """
-    string_escapes = {"s": " ", "n": "\n", "t": "\t", "r": "\r", "\\": "\\"}
-    text = re.sub(r"\\(.)", lambda m: string_escapes[m.group(1)], value)
-    arguments: list[str] = []
-    current: list[str] | None = None
-    quoted = False
-    characters = iter(text)
-    for character in characters:
-        if quoted:
-            if character == "\\":
-                escaped = next(characters)
-                assert escaped in '"`$\\', f"{escaped!r} may not be escaped inside quotes"
-                current.append(escaped)
-            elif character == '"':
-                quoted = False
-            else:
-                current.append(character)
-        elif character == " ":
-            if current is not None:
-                arguments.append("".join(current))
-            current = None
-        else:
-            current = current if current is not None else []
-            if character == '"':
-                quoted = True
-            else:
-                current.append(character)
-    assert not quoted, f"unbalanced quotes in {value!r}"
-    if current is not None:
-        arguments.append("".join(current))
-    return [argument.replace("%%", "%") for argument in arguments]
 
 
 class FakeRegistry:

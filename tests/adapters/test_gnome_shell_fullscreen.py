@@ -1,8 +1,8 @@
 """A native fullscreen window in GNOME holds a break: deskbreak's GNOME Shell extension answers over D-Bus.
 
 GNOME tells no app about another app's window, and a fullscreen window takes
-no inhibitor, so deskbreak ships a small extension (packaging/gnome-shell-
-extension) that answers on the shell's own bus name. Here the real extension
+no inhibitor, so deskbreak ships a small extension (assets/desktop/gnome-
+shell-extension) that answers on the shell's own bus name. Here the real extension
 runs in gjs against a stand-in Mutter (fake_gnome_shell.py); the real Mutter's
 answers are checked on a headless GNOME Shell (the Wayland tier).
 """
@@ -24,8 +24,7 @@ from support.holds import FREE, NOW, detect_dnd, reason_of
 
 FAKE_SHELL = Path(__file__).with_name("fake_gnome_shell.py")
 REPO = Path(__file__).resolve().parents[2]
-EXTENSION = REPO / "packaging" / "gnome-shell-extension" / EXTENSION_UUID
-INSTALL_DESKTOP = REPO / "packaging" / "install_desktop.py"
+EXTENSION = REPO / "assets" / "desktop" / "gnome-shell-extension" / EXTENSION_UUID
 HELD = "fullscreen window (GNOME)"
 OTHER_APP = 4242
 OURS = os.getpid()
@@ -95,26 +94,26 @@ def test_a_fullscreen_window_holds_before_an_inhibitor(gnome_shell, spawn_on_bus
     assert reason_of(detect_dnd(environ={}, connection=bus)) == HELD
 
 
-def install_desktop(action: str, data_home: Path) -> None:
-    program = ["--exec", sys.executable] if action == "install" else []
-    done = subprocess.run([sys.executable, str(INSTALL_DESKTOP), action, *program],
+def desktop(action: str, data_home: Path) -> None:
+    """``deskbreak desktop ACTION`` (install or uninstall) into ``data_home``."""
+    done = subprocess.run([sys.executable, "-m", "deskbreak", "desktop", action],
                           env={**os.environ, "XDG_DATA_HOME": str(data_home)}, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-def test_install_desktop_puts_the_extension_where_gnome_shell_looks_and_uninstall_takes_exactly_it_out(tmp_path):
+def test_desktop_install_puts_the_extension_where_gnome_shell_looks_and_uninstall_takes_exactly_it_out(tmp_path):
     extensions = tmp_path / "gnome-shell" / "extensions"
     other = extensions / "other@example.org"
     other.mkdir(parents=True)
     (other / "extension.js").write_text("// someone else's\n")
-    install_desktop("install", tmp_path)
+    desktop("install", tmp_path)
     installed = extensions / EXTENSION.name
     assert sorted(path.name for path in installed.iterdir()) == sorted(path.name for path in EXTENSION.iterdir())
     for path in EXTENSION.iterdir():
         assert (installed / path.name).read_bytes() == path.read_bytes()
     # GNOME Shell loads an extension only from a folder named as its uuid.
     assert json.loads((installed / "metadata.json").read_text())["uuid"] == installed.name == EXTENSION_UUID
-    install_desktop("uninstall", tmp_path)
+    desktop("uninstall", tmp_path)
     assert not installed.exists()
     assert (other / "extension.js").read_text() == "// someone else's\n"
 

@@ -123,6 +123,15 @@ def test_saving_over_a_file_keeps_the_mode_its_owner_gave_it(tmp_path):
     assert (path.read_text(), mode(path)) == ("a = 1\n", 0o640)
 
 
+def test_bytes_are_saved_atomically_exactly_as_given(tmp_path):
+    # An icon, for `deskbreak desktop install`: no encoding, no newline translation.
+    content = b"\x89PNG\r\n\x1a\n\x00\xff"
+    write_file_atomically(tmp_path / "deskbreak.png", content)
+    assert (tmp_path / "deskbreak.png").read_bytes() == content
+    assert list(tmp_path.iterdir()) == [tmp_path / "deskbreak.png"]
+
+
+
 # -- the lock around a read-modify-write ------------------------------------------------------
 
 TAKE_THE_LOCK_AND_WRITE = """

@@ -11,12 +11,16 @@ tests skip; ``make package`` builds it in under a minute.
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import tomllib
 from pathlib import Path
 
 import pytest
+
+from support.desktop_entry import desktop_entry, exec_arguments
+from support.file_tree import snapshot
 
 from .desktop import wait_for
 
@@ -68,6 +72,19 @@ def test_the_archive_holds_modules_imported_by_name():
     for module in ("plyer.platforms.linux.notification", "deskbreak.assets", "apscheduler.schedulers.qt",
                    "apscheduler.triggers.date"):
         assert module in modules, module
+
+
+def test_the_bundle_puts_itself_in_the_application_menu_and_takes_itself_out(tmp_path):
+    data = tmp_path / "data"
+    env = {**os.environ, "HOME": str(tmp_path / "home"), "XDG_DATA_HOME": str(data)}
+    done = subprocess.run([str(FROZEN), "desktop", "install"], env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stdout + done.stderr
+    entry = desktop_entry(data / "applications" / "deskbreak.desktop")
+    assert exec_arguments(entry["Exec"]) == [str(FROZEN)]
+    assert (data / "icons" / "hicolor" / "256x256" / "apps" / "deskbreak.png").is_file()
+    done = subprocess.run([str(FROZEN), "desktop", "uninstall"], env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert snapshot(data) == {}
 
 
 def test_the_frozen_app_version_matches_the_project():

@@ -24,6 +24,8 @@ AFTER_THE_ICON = (
     "deskbreak.core.settings", "deskbreak.core.protocol", "deskbreak.core.commands", "deskbreak.shell.control",
     "deskbreak.shell.control_socket", "deskbreak.ui.wheel_guard", "deskbreak.core.content.catalog",
     "deskbreak.core.history", "tomlkit", "tomllib", "difflib", "json", "importlib.resources", "PySide6.QtNetwork",
+    # `deskbreak desktop install`: loaded only when that command is named.
+    "deskbreak.cli.desktop", "deskbreak.adapters.menu_entry",
 )
 
 #: Runs deskbreak's command line (argv[2:]) until it would show the early tray icon; prints which

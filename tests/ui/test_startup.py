@@ -15,7 +15,7 @@ from deskbreak.adapters.notify import DESKTOP_ENTRY
 from deskbreak.ui.startup import identify_application
 
 REPO = Path(__file__).resolve().parents[2]
-SHIPPED_ENTRY = REPO / "packaging" / "deskbreak.desktop"
+SHIPPED_ENTRY = REPO / "assets" / "desktop" / "deskbreak.desktop"
 
 
 def test_the_app_names_the_desktop_entry_we_ship(qapp):

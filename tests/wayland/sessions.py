@@ -8,7 +8,7 @@ the clients it spawns (``QT_QPA_PLATFORM=wayland``, its ``WAYLAND_DISPLAY``).
   or two virtual monitors, the AppIndicator extension (the tray) and a
   test-only extension (``gnome_harness/``) that turns on unsafe mode, so the
   tests may use ``Eval`` (window list, input) and the Screenshot API, and
-  deskbreak's own extension (``packaging/gnome-shell-extension``), as a user
+  deskbreak's own extension (``assets/desktop/gnome-shell-extension``), as a user
   who followed the README has it.
   gnome-shell needs a system bus: a second private bus stands in for it.
 * :class:`KWin`: ``kwin_wayland --virtual`` (a plain copy of the binary: the
@@ -58,8 +58,8 @@ PLASMA_PROGRAMS = {**KDE_PROGRAMS, "plasmashell": "plasma-workspace", "kded5": "
 APPINDICATOR_EXTENSION = Path("/usr/share/gnome-shell/extensions/ubuntu-appindicators@ubuntu.com")
 HARNESS_EXTENSION = "deskbreak-test-harness@deskbreak.invalid"
 #: What deskbreak ships for GNOME (it tells about other apps' fullscreen windows), installed as
-#: ``make install-desktop`` does and enabled as the README asks a GNOME user to.
-DESKBREAK_EXTENSION = next((HERE.parent.parent / "packaging" / "gnome-shell-extension").glob("*@*"))
+#: ``deskbreak desktop install`` does and enabled as the README asks a GNOME user to.
+DESKBREAK_EXTENSION = next((HERE.parent.parent / "assets" / "desktop" / "gnome-shell-extension").glob("*@*"))
 STATUS_NOTIFIER_WATCHER = "org.kde.StatusNotifierWatcher"
 
 

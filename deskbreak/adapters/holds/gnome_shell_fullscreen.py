@@ -5,7 +5,7 @@ Wayland (``org.gnome.Shell.Introspect`` answers only the portal backends,
 ``Eval`` needs unsafe mode), and a fullscreen window (a game, a slide show,
 any app's own fullscreen mode) takes no inhibitor, so :mod:`.gnome_inhibitors`
 cannot see it. As Workrave does, deskbreak ships a small GNOME Shell extension
-(``packaging/gnome-shell-extension``, installed by ``make install-desktop``,
+(``assets/desktop/gnome-shell-extension``, installed by ``deskbreak desktop install``,
 enabled by the user) that answers on the shell's own bus name whether a
 monitor shows a fullscreen window of another process than the one asking.
 
@@ -35,7 +35,7 @@ log = logging.getLogger(__name__)
 KEYS: tuple[str, ...] = ()
 
 SERVICE = "org.gnome.Shell"
-#: The extension's object and interface (packaging/gnome-shell-extension/*/extension.js).
+#: The extension's object and interface (assets/desktop/gnome-shell-extension/*/extension.js).
 PATH = "/io/github/deskbreak/Fullscreen"
 INTERFACE = "io.github.deskbreak.Fullscreen"
 EXTENSION_UUID = "deskbreak@deskbreak.github.io"
