@@ -310,6 +310,18 @@
         <source>&apos;days&apos; must be a whole number from 1 to 366</source>
         <translation>&apos;days&apos; muss eine ganze Zahl von 1 bis 366 sein</translation>
     </message>
+    <message>
+        <source>{name}, the screen chosen for breaks, is not connected: breaks open on the screen with the mouse pointer until it is back.</source>
+        <translation>{name}, der für Pausen gewählte Bildschirm, ist nicht angeschlossen: Pausen öffnen sich auf dem Bildschirm mit dem Mauszeiger, bis er wieder da ist.</translation>
+    </message>
+    <message>
+        <source>{name}, the screen chosen for breaks, is not connected: breaks open on the primary screen until it is back.</source>
+        <translation>{name}, der für Pausen gewählte Bildschirm, ist nicht angeschlossen: Pausen öffnen sich auf dem Hauptbildschirm, bis er wieder da ist.</translation>
+    </message>
+    <message>
+        <source>Break screen not connected</source>
+        <translation>Pausenbildschirm nicht angeschlossen</translation>
+    </message>
 </context>
 <context>
     <name>break_window</name>
@@ -2825,6 +2837,18 @@
         <translation>eine Einstellung auf ihren Standardwert zurücksetzen</translation>
     </message>
     <message>
+        <source>put deskbreak in the application menu, with its icons, or take it out</source>
+        <translation>deskbreak mit seinen Symbolen ins Anwendungsmenü aufnehmen oder daraus entfernen</translation>
+    </message>
+    <message>
+        <source>add the menu entry, icons and metainfo, starting the deskbreak you run this with</source>
+        <translation>Menüeintrag, Symbole und Metainfo hinzufügen; der Eintrag startet das deskbreak, mit dem du dies ausführst</translation>
+    </message>
+    <message>
+        <source>remove exactly what install added</source>
+        <translation>genau das entfernen, was install hinzugefügt hat</translation>
+    </message>
+    <message>
         <source>what the running deskbreak is doing</source>
         <translation>was das laufende deskbreak gerade macht</translation>
     </message>
@@ -3122,6 +3146,75 @@
             <numerusform>%n Tag</numerusform>
             <numerusform>%n Tage</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>{path} is in the way: deskbreak did not write it, or it was changed since; deskbreak replaces no file of yours</source>
+        <extracomment>What install wrote, under the data home: deskbreak&apos;s own folder there (also its default data folder). The largest file install writes is the 256 px icon, a few kB; anything this big in the way is not ours. Files uninstall left because they no longer hold what deskbreak wrote. The uuids of the GNOME Shell extensions installed, which the user enables.</extracomment>
+        <translation>{path} ist im Weg: deskbreak hat die Datei nicht geschrieben, oder sie wurde seitdem geändert; deskbreak ersetzt keine Datei von dir</translation>
+    </message>
+    <message>
+        <source>move it away, then run `deskbreak desktop install` again</source>
+        <translation>verschieb sie und führe dann `deskbreak desktop install` noch einmal aus</translation>
+    </message>
+    <message>
+        <source>could not write {path}: {problem}</source>
+        <translation>konnte {path} nicht schreiben: {problem}</translation>
+    </message>
+    <message>
+        <source>could not remove {path}: {problem}</source>
+        <translation>konnte {path} nicht entfernen: {problem}</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>keine solche Datei</translation>
+    </message>
+    <message>
+        <source>deskbreak&apos;s own {path} cannot be read ({problem}); reinstall deskbreak</source>
+        <translation>deskbreaks eigene Datei {path} ist nicht lesbar ({problem}); installiere deskbreak neu</translation>
+    </message>
+    <message>
+        <source>could not read {path}: {problem}</source>
+        <translation>konnte {path} nicht lesen: {problem}</translation>
+    </message>
+    <message>
+        <source>it does not hold the lists of files and folders</source>
+        <translation>sie enthält nicht die Listen der Dateien und Ordner</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not a path inside {home}</source>
+        <translation>&apos;{name}&apos; ist kein Pfad innerhalb von {home}</translation>
+    </message>
+    <message>
+        <source>{path} is damaged ({problem}): it lists the files `deskbreak desktop install` wrote; remove it and run the command again</source>
+        <translation>{path} ist beschädigt ({problem}): sie listet die Dateien, die `deskbreak desktop install` geschrieben hat; entferne sie und führe den Befehl noch einmal aus</translation>
+    </message>
+    <message>
+        <source>deskbreak: the application menu entry is for Linux and BSD desktops (freedesktop.org), not {platform}</source>
+        <translation>deskbreak: der Eintrag im Anwendungsmenü ist für Linux- und BSD-Desktops (freedesktop.org), nicht für {platform}</translation>
+    </message>
+    <message>
+        <source>installed {path}</source>
+        <translation>installiert: {path}</translation>
+    </message>
+    <message>
+        <source>removed {path}</source>
+        <translation>entfernt: {path}</translation>
+    </message>
+    <message>
+        <source>deskbreak: kept {path}: it was changed after deskbreak installed it</source>
+        <translation>deskbreak: {path} bleibt: die Datei wurde geändert, nachdem deskbreak sie installiert hat</translation>
+    </message>
+    <message>
+        <source>deskbreak is in the application menu: {entry} starts {command}</source>
+        <translation>deskbreak ist im Anwendungsmenü: {entry} startet {command}</translation>
+    </message>
+    <message>
+        <source>GNOME: to hold breaks for fullscreen windows, log in again, then run `gnome-extensions enable {uuid}`</source>
+        <translation>GNOME: damit Pausen bei Vollbildfenstern warten, melde dich neu an und führe dann `gnome-extensions enable {uuid}` aus</translation>
+    </message>
+    <message>
+        <source>no menu entry of deskbreak&apos;s under {folder}: nothing to remove</source>
+        <translation>kein Menüeintrag von deskbreak unter {folder}: nichts zu entfernen</translation>
     </message>
 </context>
 <context>
@@ -3587,7 +3680,7 @@
     </message>
     <message>
         <source>fullscreen window ({desktop})</source>
-        <extracomment>The extension&apos;s object and interface (packaging/gnome-shell-extension/*/extension.js).</extracomment>
+        <extracomment>The extension&apos;s object and interface (assets/desktop/gnome-shell-extension/*/extension.js).</extracomment>
         <translation>Vollbildfenster ({desktop})</translation>
     </message>
     <message>
@@ -3942,6 +4035,22 @@
         <translation>Ignorieren: Der Countdown läuft weiter</translation>
     </message>
     <message>
+        <source>Show breaks on</source>
+        <translation>Pausen zeigen auf</translation>
+    </message>
+    <message>
+        <source>The other screens are dimmed while a break is on. A chosen screen that is not connected gives way to the one with the mouse pointer. In the file: mouse, primary or a screen&apos;s name.</source>
+        <translation>Die anderen Bildschirme werden während einer Pause abgedunkelt. Ist ein gewählter Bildschirm nicht angeschlossen, kommt die Pause auf den mit dem Mauszeiger. In der Datei: mouse, primary oder der Name eines Bildschirms.</translation>
+    </message>
+    <message>
+        <source>The screen with the mouse pointer</source>
+        <translation>Dem Bildschirm mit dem Mauszeiger</translation>
+    </message>
+    <message>
+        <source>The primary screen</source>
+        <translation>Dem Hauptbildschirm</translation>
+    </message>
+    <message>
         <source>Hold breaks for presentations up to</source>
         <translation>Pausen bei Präsentationen aufschieben bis zu</translation>
     </message>
@@ -4273,6 +4382,14 @@
         <translation>Laufzeit am {day}</translation>
     </message>
     <message>
+        <source>{name} ({width}x{height})</source>
+        <translation>{name} ({width}x{height})</translation>
+    </message>
+    <message>
+        <source>{name} (not connected)</source>
+        <translation>{name} (nicht angeschlossen)</translation>
+    </message>
+    <message>
         <source> on</source>
         <translation> an</translation>
     </message>
@@ -4503,6 +4620,18 @@
         <translation>{value} ist keins von {choices}</translation>
     </message>
     <message>
+        <source>must be {keywords} or a screen&apos;s name in quotes, not {value}</source>
+        <translation>muss {keywords} oder der Name eines Bildschirms in Anführungszeichen sein, nicht {value}</translation>
+    </message>
+    <message>
+        <source>must not be empty; write {keywords} or a screen&apos;s name such as HDMI-1</source>
+        <translation>darf nicht leer sein; schreib {keywords} oder den Namen eines Bildschirms wie HDMI-1</translation>
+    </message>
+    <message>
+        <source>{value} is not a screen&apos;s name: at most {count} characters, none of them line breaks or control characters</source>
+        <translation>{value} ist kein Bildschirmname: höchstens {count} Zeichen, keine Zeilenumbrüche oder Steuerzeichen</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>keine</translation>
     </message>
@@ -4536,7 +4665,7 @@
     </message>
     <message>
         <source>unknown setting &apos;{key}&apos;</source>
-        <extracomment>The keys nobody subscribes to: read each time they are used (the break window reads the routine&apos;s pacing when it opens, the history window the goal when it shows), so a change applies from the next use. Every other key has a listener that declares it next to the code that reads it (the engine&apos;s SCHEDULE_KEYS, the hold sources&apos; KEYS, the calendar&apos;s, the chimes&apos;, the watchdog&apos;s, the autostart entry&apos;s); tests/ui/test_setting_listeners.py checks that each key is one or the other.</extracomment>
+        <extracomment>The keys nobody subscribes to: read each time they are used (the break window reads the routine&apos;s pacing and its screen when it opens, the history window the goal when it shows), so a change applies from the next use. Every other key has a listener that declares it next to the code that reads it (the engine&apos;s SCHEDULE_KEYS, the hold sources&apos; KEYS, the calendar&apos;s, the chimes&apos;, the watchdog&apos;s, the autostart entry&apos;s); tests/ui/test_setting_listeners.py checks that each key is one or the other.</extracomment>
         <translation>unbekannte Einstellung „{key}“</translation>
     </message>
     <message>
@@ -4632,7 +4761,7 @@
     <name>startup</name>
     <message>
         <source>no display found (DISPLAY and WAYLAND_DISPLAY are unset); start deskbreak from your desktop session</source>
-        <extracomment>The desktop entry we ship (packaging/deskbreak.desktop), without &quot;.desktop&quot;. On Wayland it is the window&apos;s app id: the compositor finds our icon and name through it. Qt&apos;s logging rules for messages that report nothing wrong with deskbreak. Qt 6 warns &quot;QWaylandTextInputv3::disableSurface ... Trying to disable ... but 0x0 is focused&quot; at each focus change under Mutter 43 (GNOME): the compositor has already taken the text-input focus away (its leave comes first) when Qt disables the window it left. Switching text input off instead would take input methods away from the settings dialog&apos;s text fields.</extracomment>
+        <extracomment>The desktop entry we ship (assets/desktop/deskbreak.desktop), without &quot;.desktop&quot;. On Wayland it is the window&apos;s app id: the compositor finds our icon and name through it. Qt&apos;s logging rules for messages that report nothing wrong with deskbreak. Qt 6 warns &quot;QWaylandTextInputv3::disableSurface ... Trying to disable ... but 0x0 is focused&quot; at each focus change under Mutter 43 (GNOME): the compositor has already taken the text-input focus away (its leave comes first) when Qt disables the window it left. Switching text input off instead would take input methods away from the settings dialog&apos;s text fields.</extracomment>
         <translation>kein Bildschirm gefunden (DISPLAY und WAYLAND_DISPLAY sind nicht gesetzt); starte deskbreak aus deiner Desktop-Sitzung</translation>
     </message>
     <message>
