@@ -89,6 +89,7 @@ def test_defaults_are_the_documented_ones():
     assert DEFAULTS.hold_length == "short"
     assert DEFAULTS.lead_in == timedelta(seconds=3)
     assert (DEFAULTS.sound, DEFAULTS.volume) == (True, 60)
+    assert DEFAULTS.motion == "system"
 
 
 def test_settings_by_section_covers_every_setting_once_in_table_order():
@@ -189,6 +190,7 @@ def test_format_duration_refuses_what_the_file_cannot_hold(duration):
         # choice
         ("hold_length", "huge", "'huge' is not one of short, middle, long"),
         ("hold_length", 3, "3 is not one of short, middle, long"),
+        ("motion", "slow", "'slow' is not one of system, full, reduced"),
     ],
 )
 def test_bad_values_name_the_key_and_the_problem(key, raw, expected):
@@ -220,6 +222,7 @@ def test_bad_values_name_the_key_and_the_problem(key, raw, expected):
         ("runs", "thu 7:15, mon=18:00", {0: time(18, 0), 3: time(7, 15)}, {"mon": "18:00", "thu": "07:15"}),
         ("runs", {}, {}, {}),
         ("hold_length", "Long", "long", "long"),
+        ("motion", "Reduced", "reduced", "reduced"),
     ],
 )
 def test_good_values_in_any_form_are_typed_and_written_canonically(key, raw, value, file_form):
