@@ -32,6 +32,7 @@ from deskbreak.core.session import BreakSession, BreakShown
 from deskbreak.ui import break_screens
 
 if TYPE_CHECKING:
+    from deskbreak.adapters.motion import MotionPreference
     from deskbreak.ui.break_window import BreakWindow
 
 # When to load the poses and the break window's code after start: after the tray icon is
@@ -79,9 +80,11 @@ class BreakHost(QObject):
 
     def __init__(self, session: BreakSession, idle: IdleMonitor, *, chimes,
                  postpone_label: Callable[[], str], run_command: Callable[[cmd.Command], None],
-                 finish_break: Callable[[Outcome], None], after_history_written: Callable[[Callable[[], object]], None], parent: QObject | None = None):
+                 finish_break: Callable[[Outcome], None], after_history_written: Callable[[Callable[[], object]], None],
+                 motion: MotionPreference | None = None, parent: QObject | None = None):
         super().__init__(parent)
         self.session = session
+        self._motion = motion
         self.idle = idle
         self.chimes = chimes
         self._poses: dict | None = None
@@ -115,6 +118,20 @@ class BreakHost(QObject):
             self._poses, self._poses_loaded = load_poses_or_none(self.session.default_catalog), True
         return self._poses
 
+    @property
+    def motion(self) -> MotionPreference:
+        """The ``motion`` setting made a yes or no; the desktop is asked first when a break opens, not at start."""
+        if self._motion is None:
+            from deskbreak.adapters.holds.desktop import Desktop
+            from deskbreak.adapters.motion import desktop_motion
+
+            self._motion = desktop_motion(Desktop(clock=self.session.clock))
+        return self._motion
+
+    @motion.setter
+    def motion(self, motion: MotionPreference) -> None:
+        self._motion = motion
+
     def preload(self) -> None:
         """The poses and the break window's code, so the first break paints as fast as the later ones."""
         # Plain imports, here for their cost: a bundler (PyInstaller) sees them, a name in a string it does not.
@@ -143,6 +160,7 @@ class BreakHost(QObject):
             segments=plan.segments,
             key_guard_s=key_guard_for(prompted=not plan.brk.user_started),
         )
+        self._set_motion(window, self.motion.reduced(plan.settings.motion))
         # Lambdas, not the bound methods: connected to a method of a plain Python object (the
         # session, the chimes), PySide6 keeps a weak reference and a callable for the receiver
         # that outlive the window, two of each a break (break_storm.py --types).
@@ -167,6 +185,15 @@ class BreakHost(QObject):
         if not plan.brk.user_started:
             self._unknown_quiet_ticks = 0
             self._focus_timer.start()
+
+    @staticmethod
+    def _set_motion(window: BreakWindow, reduced: bool) -> None:
+        """Before the routine starts: the figure (unless a caller put something else there) and both rings."""
+        window.ring.set_reduced_motion(reduced)
+        window.done_ring.set_reduced_motion(reduced)
+        set_figure_motion = getattr(window.figure_area, "set_reduced_motion", None)
+        if set_figure_motion is not None:
+            set_figure_motion(reduced)
 
     def _activate_when_quiet(self) -> None:
         """Give the break window the keyboard once the user has not typed for a moment."""
