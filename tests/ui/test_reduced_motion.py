@@ -155,3 +155,4 @@ def test_a_break_opens_with_the_motion_the_setting_and_the_desktop_ask_for(app_p
     assert window.figure_area.figure.reduced_motion is reduced
     assert window.ring.reduced_motion is reduced and window.done_ring.reduced_motion is reduced
     assert len(asked) == (motion == "system")  # the desktop is asked only to follow it
+    assert window.figure_area.figure.animating is not reduced  # easing into the first pose, or there already
