@@ -235,12 +235,12 @@ SETTINGS: tuple[Setting, ...] = (
             "general", minimum=1, maximum=30, unit=QT_TRANSLATE_NOOP("settings", "days")),
     Setting("autostart", ValueType.BOOL, False, QT_TRANSLATE_NOOP("settings", "Start at login"),
             QT_TRANSLATE_NOOP("settings", "Start deskbreak in the tray when you log in."), "general"),
-    Setting("motion", ValueType.CHOICE, "system", QT_TRANSLATE_NOOP("settings", "Motion"),
-            QT_TRANSLATE_NOOP("settings", "Reduced: the figure shows each pose without moving between them, and the "
-            "countdown ring steps once a second. In the file: system, full or reduced."), "general",
+    Setting("motion", ValueType.CHOICE, "system", QT_TRANSLATE_NOOP("settings", "Motion in breaks"),
+            QT_TRANSLATE_NOOP("settings", "Reduced motion shows the figure's poses without moving between them, and the "
+            "countdown ring steps once a second instead of sweeping. In the file: system, full or reduced."), "general",
             choices=("system", "full", "reduced"),
-            choice_labels=(QT_TRANSLATE_NOOP("settings", "As the desktop says"), QT_TRANSLATE_NOOP("settings", "Full"),
-                           QT_TRANSLATE_NOOP("settings", "Reduced"))),
+            choice_labels=(QT_TRANSLATE_NOOP("settings", "Follow the desktop"), QT_TRANSLATE_NOOP("settings", "Full motion"),
+                           QT_TRANSLATE_NOOP("settings", "Reduced motion"))),
 )
 
 SETTING_BY_KEY: dict[str, Setting] = {setting.key: setting for setting in SETTINGS}
