@@ -16,6 +16,7 @@ a notification offering it back) and :meth:`BreakHost.bring_back` shows it again
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 from typing import TYPE_CHECKING, Callable
 
@@ -30,6 +31,8 @@ from deskbreak.core.ports import IdleMonitor
 from deskbreak.core.content.poses import load_poses_or_none
 from deskbreak.core.session import BreakSession, BreakShown
 from deskbreak.ui import break_screens
+
+log = logging.getLogger("deskbreak")
 
 if TYPE_CHECKING:
     from deskbreak.adapters.motion import MotionPreference
@@ -160,7 +163,9 @@ class BreakHost(QObject):
             segments=plan.segments,
             key_guard_s=key_guard_for(prompted=not plan.brk.user_started),
         )
-        self._set_motion(window, self.motion.reduced(plan.settings.motion))
+        reduced = self.motion.reduced(plan.settings.motion)
+        log.info("break window: %s motion (motion = %s)", "reduced" if reduced else "full", plan.settings.motion)
+        self._set_motion(window, reduced)
         # Lambdas, not the bound methods: connected to a method of a plain Python object (the
         # session, the chimes), PySide6 keeps a weak reference and a callable for the receiver
         # that outlive the window, two of each a break (break_storm.py --types).
