@@ -17,7 +17,7 @@ from deskbreak.core.content.poses import load_poses
 from deskbreak.ui.figure import FigureWidget
 from deskbreak.ui.hold_ring import HoldRing
 from support.app_builder import MONDAY_9, advance_to, app_parts  # noqa: F401  (app_parts: a fixture)
-from tests.ui.test_figure_repaint import Paints, count_down
+from tests.ui.test_figure_repaint import Paints, count_down, ring  # noqa: F401  (ring: a fixture)
 
 
 @pytest.fixture(scope="module")
@@ -97,16 +97,6 @@ def test_reducing_motion_midway_ends_the_movement_in_the_hold_pose(qtbot, catalo
 
 
 # -- the ring ------------------------------------------------------------------------
-
-
-@pytest.fixture
-def ring(qtbot) -> HoldRing:
-    shown = HoldRing()
-    qtbot.addWidget(shown)
-    shown.resize(240, 240)
-    shown.show()
-    qtbot.waitExposed(shown)
-    return shown
 
 
 def ten_seconds_of_ticks(ring: HoldRing, *, counted: bool) -> tuple[int, int]:
