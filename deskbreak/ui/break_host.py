@@ -16,6 +16,7 @@ a notification offering it back) and :meth:`BreakHost.bring_back` shows it again
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 from typing import TYPE_CHECKING, Callable
 
@@ -31,7 +32,10 @@ from deskbreak.core.content.poses import load_poses_or_none
 from deskbreak.core.session import BreakSession, BreakShown
 from deskbreak.ui import break_screens
 
+log = logging.getLogger("deskbreak")
+
 if TYPE_CHECKING:
+    from deskbreak.adapters.motion import MotionPreference
     from deskbreak.ui.break_window import BreakWindow
 
 # When to load the poses and the break window's code after start: after the tray icon is
@@ -81,9 +85,11 @@ class BreakHost(QObject):
     def __init__(self, session: BreakSession, idle: IdleMonitor, *, chimes,
                  postpone_label: Callable[[], str], run_command: Callable[[cmd.Command], None],
                  finish_break: Callable[[Outcome], None], after_history_written: Callable[[Callable[[], object]], None],
-                 tell: Callable[[str, str], object] | None = None, parent: QObject | None = None):
+                 tell: Callable[[str, str], object] | None = None, motion: MotionPreference | None = None,
+                 parent: QObject | None = None):
         super().__init__(parent)
         self.session = session
+        self._motion = motion
         self.idle = idle
         self.chimes = chimes
         self._poses: dict | None = None
@@ -119,6 +125,20 @@ class BreakHost(QObject):
             self._poses, self._poses_loaded = load_poses_or_none(self.session.default_catalog), True
         return self._poses
 
+    @property
+    def motion(self) -> MotionPreference:
+        """The ``motion`` setting made a yes or no; the desktop is asked first when a break opens, not at start."""
+        if self._motion is None:
+            from deskbreak.adapters.holds.desktop import Desktop
+            from deskbreak.adapters.motion import desktop_motion
+
+            self._motion = desktop_motion(Desktop(clock=self.session.clock))
+        return self._motion
+
+    @motion.setter
+    def motion(self, motion: MotionPreference) -> None:
+        self._motion = motion
+
     def preload(self) -> None:
         """The poses and the break window's code, so the first break paints as fast as the later ones."""
         # Plain imports, here for their cost: a bundler (PyInstaller) sees them, a name in a string it does not.
@@ -148,6 +168,9 @@ class BreakHost(QObject):
             key_guard_s=key_guard_for(prompted=not plan.brk.user_started),
             screen_gone=self._screen_gone,
         )
+        reduced = self.motion.reduced(plan.settings.motion)
+        log.info("break window: %s motion (motion = %s)", "reduced" if reduced else "full", plan.settings.motion)
+        self._set_motion(window, reduced)
         # Lambdas, not the bound methods: connected to a method of a plain Python object (the
         # session, the chimes), PySide6 keeps a weak reference and a callable for the receiver
         # that outlive the window, two of each a break (break_storm.py --types).
@@ -172,6 +195,15 @@ class BreakHost(QObject):
         if not plan.brk.user_started:
             self._unknown_quiet_ticks = 0
             self._focus_timer.start()
+
+    @staticmethod
+    def _set_motion(window: BreakWindow, reduced: bool) -> None:
+        """Before the routine starts: the figure (unless a caller put something else there) and both rings."""
+        window.ring.set_reduced_motion(reduced)
+        window.done_ring.set_reduced_motion(reduced)
+        set_figure_motion = getattr(window.figure_area, "set_reduced_motion", None)
+        if set_figure_motion is not None:
+            set_figure_motion(reduced)
 
     def _activate_when_quiet(self) -> None:
         """Give the break window the keyboard once the user has not typed for a moment."""

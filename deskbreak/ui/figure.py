@@ -2,7 +2,10 @@
 
 :class:`FigureWidget` shows an exercise: it eases from the start to the hold
 pose in about a second and then stops its timer; an exercise without poses
-shows its name and targets instead. Painting is :mod:`deskbreak.ui.figure_paint`'s,
+shows its name and targets instead. With reduced motion (the ``motion``
+setting, or the desktop's preference) it shows only the key poses: it
+jumps to the hold pose, and a movement the routine drives jumps between the
+start and the hold pose half way through, with no timer running. Painting is :mod:`deskbreak.ui.figure_paint`'s,
 the frame and cues :mod:`deskbreak.ui.figure_frame`'s; the names callers
 draw with are re-exported here.
 
@@ -45,7 +48,7 @@ class FigureWidget(QWidget):
     the widget is visible, and a tick that finds the figure where it was
     paints nothing. ``layer_builds`` counts the still layers painted into
     pixmaps: once per exercise and side, again when the size or the colours
-    change.
+    change. :meth:`set_reduced_motion` makes it jump between the key poses.
     """
 
     animationFinished = Signal()
@@ -88,6 +91,7 @@ class FigureWidget(QWidget):
         self._progress = 1.0  # 0..1 along the movement, before easing
         self._started_at = 0.0
         self._animating = False
+        self._reduced_motion = False
         self._background: QColor | None = None
         self._colors: FigureColors | None = None  # made again when the palette or the background changes
         # The layers of the picture shown, for the progress and colours they were made for.
@@ -130,6 +134,18 @@ class FigureWidget(QWidget):
     def animating(self) -> bool:
         """True while the figure is moving towards its hold pose."""
         return self._animating
+
+    @property
+    def reduced_motion(self) -> bool:
+        """Whether the figure jumps between its key poses instead of moving (see :meth:`set_reduced_motion`)."""
+        return self._reduced_motion
+
+    def set_reduced_motion(self, reduced: bool) -> None:
+        """Show only the start and the hold pose, never one between; a movement under way ends in the hold pose."""
+        self._reduced_motion = bool(reduced)
+        if self._reduced_motion and self._animating:
+            self._move_to(1.0)
+            self._stop(finished=True)
 
     @property
     def progress(self) -> float:
@@ -175,7 +191,7 @@ class FigureWidget(QWidget):
         if poses is None:
             self._stop(finished=False)
             self._progress = 1.0
-        elif self._duration == 0:
+        elif self._duration == 0 or self._reduced_motion:
             self._progress = 1.0
             self._stop(finished=True)
         else:
@@ -187,9 +203,13 @@ class FigureWidget(QWidget):
         self.update()
 
     def set_pose_progress(self, t: float) -> None:
-        """Show the figure ``t`` (0..1) of the way to the hold pose and stop animating."""
+        """Show the figure ``t`` (0..1) of the way to the hold pose and stop animating.
+
+        With reduced motion, the nearer key pose: the start before half way, the hold from there.
+        """
         self._stop(finished=False)
-        self._move_to(min(1.0, max(0.0, float(t))))
+        t = min(1.0, max(0.0, float(t)))
+        self._move_to(float(t >= 0.5) if self._reduced_motion else t)
 
     def eased_progress(self) -> float:
         return self._curve.valueForProgress(self._progress)

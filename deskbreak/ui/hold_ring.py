@@ -19,6 +19,10 @@ change, and the arc when its end has moved a pixel, and then at most
 end. The track is painted into a pixmap, kept until the size or the colours
 change; the words are drawn on the widget (so they keep the desktop's
 subpixel antialiasing), and only when the repaint reaches them.
+
+With reduced motion (:meth:`HoldRing.set_reduced_motion`) the arc does not
+sweep: it stands for the whole seconds the number shows and steps with it,
+once a second.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPixmap,
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from deskbreak.ui import style
+from deskbreak.ui.break_widgets import seconds_left
 
 _BASE_DIAMETER = 220  # at a 10 pt system font
 #: A countdown's arc moves at most this many times a second (and at least a pixel at a time).
@@ -55,6 +60,7 @@ class HoldRing(QWidget):
         self.paused = False
         self._color: QColor | None = None
         self._shown_span = _FULL_CIRCLE  # the arc on screen, which follows fraction in visible steps
+        self._reduced_motion = False
         self._kept: tuple[tuple, QPixmap] | None = None  # the track
         self.layer_builds = 0
 
@@ -73,9 +79,11 @@ class HoldRing(QWidget):
         # Only when the words change: a screen reader should not hear every 100 ms tick.
         if accessible != self.accessibleName():
             self.setAccessibleName(accessible)
-        span = round(fraction * _FULL_CIRCLE)
+        span = self._target_span()
         shown = self._shown_span
-        moved = span != shown and (words_changed or colors_changed or span in (0, _FULL_CIRCLE)
+        # Reduced, the target itself steps once a second: every step shows.
+        moved = span != shown and (self._reduced_motion or words_changed or colors_changed
+                                   or span in (0, _FULL_CIRCLE)
                                    or abs(span - shown) >= self._arc_step(fraction, remaining))
         if moved:
             self._shown_span = span
@@ -87,6 +95,22 @@ class HoldRing(QWidget):
             dirty += self._words_rect()
         if not dirty.isEmpty():
             self.update(dirty)
+
+    @property
+    def reduced_motion(self) -> bool:
+        """Whether the arc steps once a second instead of sweeping."""
+        return self._reduced_motion
+
+    def set_reduced_motion(self, reduced: bool) -> None:
+        self._reduced_motion = bool(reduced)
+
+    def _target_span(self) -> int:
+        """Where the arc's end belongs: ``fraction``, or with reduced motion the whole seconds left of it."""
+        fraction, remaining = self.fraction, self.remaining
+        if self._reduced_motion and fraction > 0 and remaining > 0:
+            # The segment lasts remaining / fraction seconds; show the part the number counts.
+            fraction = min(1.0, fraction * seconds_left(remaining) / remaining)
+        return round(fraction * _FULL_CIRCLE)
 
     @property
     def shown_fraction(self) -> float:
@@ -146,7 +170,7 @@ class HoldRing(QWidget):
         super().resizeEvent(event)
         # Repainted whole anyway: show the arc as it is, not where a smaller
         # ring's coarser steps left it.
-        self._shown_span = round(self.fraction * _FULL_CIRCLE)
+        self._shown_span = self._target_span()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange,

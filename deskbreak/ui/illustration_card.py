@@ -94,6 +94,10 @@ class IllustrationCard(Card):
         else:
             self.side_chip.hide()
 
+    def set_reduced_motion(self, reduced: bool) -> None:
+        """The figure shows its key poses without moving between them (:meth:`FigureWidget.set_reduced_motion`)."""
+        self.figure.set_reduced_motion(reduced)
+
     def follow(self, view: View) -> None:
         """Move the figure with the routine: see the class docstring."""
         segment = view.segment

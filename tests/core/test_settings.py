@@ -90,6 +90,7 @@ def test_defaults_are_the_documented_ones():
     assert DEFAULTS.break_screen == "mouse"
     assert DEFAULTS.lead_in == timedelta(seconds=3)
     assert (DEFAULTS.sound, DEFAULTS.volume) == (True, 60)
+    assert DEFAULTS.motion == "system"
 
 
 def test_settings_by_section_covers_every_setting_once_in_table_order():
@@ -196,6 +197,7 @@ def test_format_duration_refuses_what_the_file_cannot_hold(duration):
         ("break_screen", 2, "must be mouse, primary or a screen's name in quotes, not 2"),
         ("break_screen", "HDMI-1\nDP-2", "is not a screen's name: at most 100 characters, none of them line breaks"),
         ("break_screen", "x" * 101, "is not a screen's name: at most 100 characters"),
+        ("motion", "slow", "'slow' is not one of system, full, reduced"),
     ],
 )
 def test_bad_values_name_the_key_and_the_problem(key, raw, expected):
@@ -231,6 +233,7 @@ def test_bad_values_name_the_key_and_the_problem(key, raw, expected):
         ("break_screen", "HDMI-1", "HDMI-1", "HDMI-1"),
         ("break_screen", " DELL U2720Q ", "DELL U2720Q", "DELL U2720Q"),
         ("break_screen", "mouse", "mouse", "mouse"),
+        ("motion", "Reduced", "reduced", "reduced"),
     ],
 )
 def test_good_values_in_any_form_are_typed_and_written_canonically(key, raw, value, file_form):

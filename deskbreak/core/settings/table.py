@@ -241,17 +241,23 @@ SETTINGS: tuple[Setting, ...] = (
             "general", minimum=1, maximum=30, unit=QT_TRANSLATE_NOOP("settings", "days")),
     Setting("autostart", ValueType.BOOL, False, QT_TRANSLATE_NOOP("settings", "Start at login"),
             QT_TRANSLATE_NOOP("settings", "Start deskbreak in the tray when you log in."), "general"),
+    Setting("motion", ValueType.CHOICE, "system", QT_TRANSLATE_NOOP("settings", "Motion in breaks"),
+            QT_TRANSLATE_NOOP("settings", "Reduced motion shows the figure's poses without moving between them, and the "
+            "countdown ring steps once a second instead of sweeping. In the file: system, full or reduced."), "general",
+            choices=("system", "full", "reduced"),
+            choice_labels=(QT_TRANSLATE_NOOP("settings", "Follow the desktop"), QT_TRANSLATE_NOOP("settings", "Full motion"),
+                           QT_TRANSLATE_NOOP("settings", "Reduced motion"))),
 )
 
 SETTING_BY_KEY: dict[str, Setting] = {setting.key: setting for setting in SETTINGS}
 
 #: The keys nobody subscribes to: read each time they are used (the break window reads the
-#: routine's pacing and its screen when it opens, the history window the goal when it shows), so a change
+#: routine's pacing, its screen and the motion when it opens, the history window the goal when it shows), so a change
 #: applies from the next use. Every other key has a listener that declares it next to the
 #: code that reads it (the engine's SCHEDULE_KEYS, the hold sources' KEYS, the calendar's,
 #: the chimes', the watchdog's, the autostart entry's); tests/ui/test_setting_listeners.py
 #: checks that each key is one or the other.
-READ_WHEN_USED = frozenset({"break_screen", "hold_length", "lead_in", "sore_back", "daily_goal", "neglect_days"})
+READ_WHEN_USED = frozenset({"break_screen", "hold_length", "lead_in", "sore_back", "daily_goal", "neglect_days", "motion"})
 
 
 def likely_key(typed: str) -> str | None:

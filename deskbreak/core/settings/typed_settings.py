@@ -51,6 +51,7 @@ class Settings:
     daily_goal: int
     neglect_days: int
     autostart: bool
+    motion: str
 
     def __post_init__(self) -> None:
         for setting in SETTINGS:
