@@ -4258,6 +4258,26 @@
         <source>Start deskbreak in the tray when you log in.</source>
         <translation>deskbreak beim Anmelden im Systembereich starten.</translation>
     </message>
+    <message>
+        <source>Motion in breaks</source>
+        <translation>Bewegung in Pausen</translation>
+    </message>
+    <message>
+        <source>Reduced motion shows the figure&apos;s poses without moving between them, and the countdown ring steps once a second instead of sweeping. In the file: system, full or reduced.</source>
+        <translation>Weniger Bewegung zeigt die Haltungen der Figur ohne Übergänge dazwischen, und der Countdown-Ring springt einmal pro Sekunde, statt gleitend abzulaufen. In der Datei: system, full oder reduced.</translation>
+    </message>
+    <message>
+        <source>Follow the desktop</source>
+        <translation>Wie der Desktop</translation>
+    </message>
+    <message>
+        <source>Full motion</source>
+        <translation>Volle Bewegung</translation>
+    </message>
+    <message>
+        <source>Reduced motion</source>
+        <translation>Weniger Bewegung</translation>
+    </message>
 </context>
 <context>
     <name>settings_dialog</name>
@@ -4665,7 +4685,7 @@
     </message>
     <message>
         <source>unknown setting &apos;{key}&apos;</source>
-        <extracomment>The keys nobody subscribes to: read each time they are used (the break window reads the routine&apos;s pacing and its screen when it opens, the history window the goal when it shows), so a change applies from the next use. Every other key has a listener that declares it next to the code that reads it (the engine&apos;s SCHEDULE_KEYS, the hold sources&apos; KEYS, the calendar&apos;s, the chimes&apos;, the watchdog&apos;s, the autostart entry&apos;s); tests/ui/test_setting_listeners.py checks that each key is one or the other.</extracomment>
+        <extracomment>The keys nobody subscribes to: read each time they are used (the break window reads the routine&apos;s pacing, its screen and the motion when it opens, the history window the goal when it shows), so a change applies from the next use. Every other key has a listener that declares it next to the code that reads it (the engine&apos;s SCHEDULE_KEYS, the hold sources&apos; KEYS, the calendar&apos;s, the chimes&apos;, the watchdog&apos;s, the autostart entry&apos;s); tests/ui/test_setting_listeners.py checks that each key is one or the other.</extracomment>
         <translation>unbekannte Einstellung „{key}“</translation>
     </message>
     <message>
