@@ -14,6 +14,7 @@ from deskbreak.ui.break_window import BreakWindow
 from deskbreak.ui.history_window import HistoryWindow
 from deskbreak.ui.routines_page import RoutinesPage
 from deskbreak.ui.settings_dialog import SettingsDialog
+from deskbreak.ui.welcome import WelcomeWindow
 from support.keyboard_walk import controls, reached, spoken_name, tab_stops
 
 from .test_history_window import THURSDAY, open_window as open_history, seeded, store  # noqa: F401  (fixtures)
@@ -99,3 +100,10 @@ def test_tab_leaves_the_history_table_rather_than_walking_its_cells(qtbot, catal
     stops = tab_stops(window)
     tables = [stop for stop in stops if isinstance(stop, QAbstractItemView)]
     assert len(tables) == len(set(map(id, tables))), "Tab stays in the table, cell after cell"
+
+
+def test_the_first_run_note_works_from_the_keyboard(qtbot, catalog):
+    window = WelcomeWindow(catalog.safety)
+    qtbot.addWidget(window)
+    window.show()
+    assert_keyboard_ready(window)
