@@ -58,7 +58,7 @@ def _inside_a_control(widget: QWidget, window: QWidget) -> bool:
 def tab_stops(window: QWidget, limit: int = 400) -> list[QWidget]:
     """The widgets Tab stops on, in order, once round ``window`` from its first."""
     window.activateWindow()
-    QTest.qWaitForWindowActive(window)  # noqa: the offscreen platform activates at once
+    assert QTest.qWaitForWindowActive(window, 1000), "the window never got the keyboard"
     window.setFocus(Qt.FocusReason.OtherFocusReason)
     stops: list[QWidget] = []
     for _ in range(limit):

@@ -11,13 +11,12 @@ from deskbreak.core.content.poses import load_poses_or_none
 from deskbreak.core.settings import Settings
 from deskbreak.core.settings.store import SettingsStore
 from deskbreak.ui.break_window import BreakWindow
-from deskbreak.ui.history_window import HistoryWindow
 from deskbreak.ui.routines_page import RoutinesPage
 from deskbreak.ui.settings_dialog import SettingsDialog
 from deskbreak.ui.welcome import WelcomeWindow
 from support.keyboard_walk import controls, reached, spoken_name, tab_stops
 
-from .test_history_window import THURSDAY, open_window as open_history, seeded, store  # noqa: F401  (fixtures)
+from .test_history_window import open_window as open_history, seeded, store  # noqa: F401  (fixtures)
 
 
 def unreached_and_unnamed(window: QWidget) -> tuple[list[str], list[str]]:
