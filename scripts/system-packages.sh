@@ -4,7 +4,8 @@
 #            notify-send, which plyer uses for native notifications.
 #   test:    runtime plus the virtual desktop the desktop test tier drives
 #            (Xvfb, openbox, trayer, dunst, a D-Bus session, xdotool, ImageMagick,
-#            and PipeWire with WirePlumber and pw-record for a call to hold a break),
+#            PipeWire with WirePlumber and pw-record for a call to hold a break,
+#            and at-spi2-core, the accessibility bus a screen reader listens on),
 #            the two Wayland desktops of tests/wayland (headless GNOME Shell with
 #            the AppIndicator tray; KWin with plasmashell for its tray; gdbus to
 #            talk to them; about 1 GB the first time),
@@ -40,7 +41,7 @@ libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0
 libfontconfig1 libdbus-1-3 fonts-dejavu-core libnotify-bin
 libwayland-client0 libwayland-cursor0 libwayland-egl1"
 desktop="xvfb xauth openbox trayer dunst dbus dbus-x11 xdotool imagemagick x11-utils
-pipewire pipewire-bin wireplumber"
+pipewire pipewire-bin wireplumber at-spi2-core"
 wayland="gnome-shell gnome-shell-extension-appindicator gjs libglib2.0-bin
 kwin-wayland plasma-workspace plasma-desktop kactivitymanagerd kded5 qtwayland5"
 validators="desktop-file-utils appstream gtk-update-icon-cache"

@@ -33,7 +33,8 @@ exercise" followed by Space pauses rather than skipping again.
 Accessibility: every control has a stable ``objectName`` (``pauseButton``,
 ``cueLabel``...) for tests, and an ``accessibleName`` with the words a screen
 reader should say (the button's label, the label's current text, "Hold, 12
-seconds left" for the ring), kept up to date as they change.
+seconds left" for the ring), kept up to date as they change. Each phase of
+the routine is announced once to a screen reader (:mod:`deskbreak.ui.announce`).
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ from deskbreak.core.i18n import translate
 from deskbreak.core.kinds import Outcome
 from deskbreak.core.settings import Settings
 from deskbreak.ui import break_screens, screen_fit
+from deskbreak.ui.announce import RoutineAnnouncer
 from deskbreak.ui.break_screens import ScreenChoice, routine_screen, show_again, show_fullscreen_on
 from deskbreak.ui.break_done import DONE_HEADLINE, DonePage
 from deskbreak.ui.break_routine import SAFETY_FOOTER, IllustrationCard, RoutinePage
@@ -164,6 +166,7 @@ class BreakWindow(QWidget):
         self._done_timer.timeout.connect(self.tick)
 
         self._build(postpone_label, poses, safety_first)
+        self._announcer = RoutineAnnouncer(self)
         self.set_next_break_text(next_break_text)
         self.end_button.setVisible(end_allowed)
         self._ready = True
@@ -453,6 +456,7 @@ class BreakWindow(QWidget):
         self._done.show_results(self.exercises, self._player.results)
         self._pages.setCurrentWidget(self._done)
         self._done.done_close.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._announcer.done()
         self._finish(Outcome.COMPLETED)
         if self._state != _DONE:
             return  # a slot of finished closed the window
@@ -495,6 +499,7 @@ class BreakWindow(QWidget):
         ordinal = self._exercise_ordinal[view.index] if view.index < len(self._exercise_ordinal) else 0
         self._routine.show_status(self._kicker(ordinal), seconds_left(self._player.remaining_total(now)))
         self._routine.show_view(view, self._player.segments)
+        self._announcer.follow(view)
 
     # -- events -------------------------------------------------------------
 

@@ -294,6 +294,8 @@ class BreakTable(QTableView):
     def __init__(self) -> None:
         super().__init__()
         self.preferred_widths: list[int] = []
+        # Tab goes on to the next control, as everywhere else; the arrows move between rows.
+        self.setTabKeyNavigation(False)
 
     def set_preferred_widths(self, widths: Sequence[int]) -> None:
         self.preferred_widths = list(widths)

@@ -167,6 +167,8 @@ class HistoryWindow(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         self.scroll = QScrollArea()
         self.scroll.setObjectName("historyScroll")
+        # It takes Tab, so the keys can scroll past the charts; a screen reader says what it is.
+        self.scroll.setAccessibleName(self.windowTitle())
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         outer.addWidget(self.scroll)

@@ -285,6 +285,8 @@ class SettingsDialog(QDialog):
         # Every page scrolls, so no page sets the dialog's least size: it fits a small screen.
         scroll = QScrollArea()
         scroll.setObjectName(f"scroll:{key}")
+        # It takes Tab, so the keys can scroll a long page; a screen reader says which page it is.
+        scroll.setAccessibleName(title)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)

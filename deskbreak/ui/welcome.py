@@ -51,6 +51,7 @@ class WelcomeWindow(QWidget):
         # The notes scroll on a screen too small for them; the button stays in view.
         scroll = QScrollArea()
         scroll.setObjectName("welcomeScroll")
+        scroll.setAccessibleName(self.windowTitle())  # it takes Tab, to scroll the notes by key
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(notes)
