@@ -241,6 +241,16 @@
     </message>
 </context>
 <context>
+    <name>announce</name>
+    <message numerus="yes">
+        <source>Hold %n seconds</source>
+        <translation>
+            <numerusform>%n Sekunde halten</numerusform>
+            <numerusform>%n Sekunden halten</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <source>Start at login could not be changed</source>
