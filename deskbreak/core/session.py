@@ -34,7 +34,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 from concurrent.futures import Future
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Callable, Sequence, TypeVar
@@ -50,6 +50,7 @@ from deskbreak.core.scheduling.engine import (SCHEDULE_KEYS, BackAtDesk, Break, 
                                    State)
 from deskbreak.core.content.guide import Segment, total_seconds
 from deskbreak.core.history import HistoryError, HistoryStore, honest_outcome
+from deskbreak.core.history.progression import holds_for
 from deskbreak.core.history.stats import targets_worked
 from deskbreak.core.history.writer import HistoryWriter
 from deskbreak.core.i18n import translate
@@ -87,6 +88,8 @@ class BreakPlan:
     skips_left: int | None
     settings: Settings
     catalog: Catalog
+    holds: dict[str, int] = field(default_factory=dict)
+    """The holds grown with the user that the segments play (core/history/progression.py)."""
 
     @property
     def exercise_ids(self) -> list[str]:
@@ -179,6 +182,7 @@ class BreakSession:
         self._discipline_path = None if history_path is None else Path(history_path).with_name(DISCIPLINE_FILE_NAME)
         self._kept = self._restore_discipline()
         self._plan: BreakPlan | None = None
+        self._holds: dict[str, int] | None = None
         self._shown: _ShownBreak | None = None
         store.subscribe(self._settings_changed, keys=SCHEDULE_KEYS)
 
@@ -295,7 +299,8 @@ class BreakSession:
         routine = routine_for(catalog, brk.kind)
         ids = break_exercise_ids(catalog, routine, settings, brk.sequence)
         exercises = tuple(catalog.exercise(e) for e in ids)
-        segments = tuple(exercise_segments(exercises, routine, settings))
+        holds = self._holds = self.todays_holds()
+        segments = tuple(exercise_segments(exercises, routine, settings, holds))
         # A sit-break's news is its rotation group; the walk and circles come every time.
         featured = [e for e in ids if e not in routine.exercises] if routine.rotation else ids
         status = self.engine.status(now)
@@ -303,16 +308,23 @@ class BreakSession:
             brk=brk, routine=routine, exercises=exercises, segments=segments,
             seconds=total_seconds(segments), featured=tuple(catalog.exercise(e).name for e in featured or ids),
             end_allowed=brk.user_started or (status.can_skip and status.skips_left != 0),
-            skips_left=status.skips_left, settings=settings, catalog=catalog)
+            skips_left=status.skips_left, settings=settings, catalog=catalog, holds=holds)
         return self._plan
+
+    def todays_holds(self) -> dict[str, int]:
+        """The holds the history has grown, as the settings allow: read once per break (the whole history)."""
+        return holds_for(self.catalog, self.read_history("read the grown holds", lambda h: h.breaks()) or [],
+                         self.settings)
 
     def routine_lengths(self, now: datetime) -> dict[BreakKind, float]:
         """How long each kind of break takes now, in seconds (the sit-break: the group the day is at)."""
         status = self.engine.status(now)
         upcoming = status.upcoming if status.upcoming is not None else status.current
         sequence = upcoming.sequence if upcoming is not None and upcoming.kind == BreakKind.SIT else 0
+        if self._holds is None:  # the last break's: the menu asks on every refresh
+            self._holds = self.todays_holds()
         return {kind: routine_seconds(self.catalog, routine_for(self.catalog, kind), self.settings,
-                                      sequence if kind == BreakKind.SIT else 0)
+                                      sequence if kind == BreakKind.SIT else 0, self._holds)
                 for kind in BreakKind}
 
     # -- the history ------------------------------------------------------------------

@@ -10,7 +10,8 @@ import pytest
 from deskbreak.core.content.catalog import load_catalog
 from deskbreak.core.history import HistoryStore
 from deskbreak.core.history.csv_io import import_csv, write_csv
-from deskbreak.core.history.progression import WEEKLY_LIMIT, growth_of, next_hold, progression
+from deskbreak.core.content.growth import WEEKLY_LIMIT
+from deskbreak.core.history.progression import growth_of, next_hold, progression
 from deskbreak.core.history.records import BreakRecord, ExerciseRecord
 
 START = datetime(2026, 3, 2, 10, 0, tzinfo=timezone(timedelta(hours=1)))
@@ -132,3 +133,28 @@ def test_an_imported_history_gives_the_same_holds(tmp_path):
     assert progression(CATALOG, imported) == expected
     assert progression(CATALOG, list(reversed(imported))) == expected
     assert expected["plank"].seconds > 45
+
+
+# -- what a break plays ------------------------------------------------------------------
+
+
+def test_the_guide_plays_the_grown_hold_and_labels_what_goes_past_the_documents():
+    from deskbreak.core.content.guide import Kind, build_segments, our_timing
+
+    plank = CATALOG.exercise("plank")
+    holds = [s.seconds for s in build_segments([plank], holds={"plank": 70}) if s.kind == Kind.HOLD]
+    assert holds and set(holds) == {70}
+    [label] = [line for line in our_timing(plank, holds={"plank": 70}) if "70 s" in line]
+    assert "Gradually add time as your core gets stronger." in label and "15 %" in label
+    # Within the document's range the figure is the article's own: no label.
+    assert not [line for line in our_timing(plank, holds={"plank": 55}) if "55" in line]
+    assert {s.seconds for s in build_segments([plank]) if s.kind == Kind.HOLD} == {45}
+
+
+def test_routine_timeline_gives_the_holds_of_today():
+    from deskbreak.core.content.timeline import routine_timeline
+    from deskbreak.core.settings import Settings
+
+    routine = next(r for r in CATALOG.routines.values() if "plank" in r.all_exercise_ids())
+    timeline = routine_timeline(CATALOG, routine, Settings.defaults(), holds={"plank": 50})
+    assert {s["seconds"] for s in timeline["segments"] if s["exercise"] == "plank" and s["kind"] == "hold"} == {50}

@@ -434,3 +434,36 @@ def test_a_break_asked_for_while_locked_and_played_through_is_missed(desk):
         desk.window.do()
     desk.finish()
     assert desk.of(BreakClosed)[0].outcome == Outcome.MISSED
+
+
+# -- holds that grow -----------------------------------------------------------------
+
+
+def _three_weeks_of(desk, exercise_id: str) -> None:
+    for day in range(21, 0, -1):
+        at = MONDAY_9 - timedelta(days=day)
+        row = desk.session.history.record_break("sit", "sit-break", at, at, at, "completed")
+        desk.session.history.record_exercise(row, exercise_id, 60, True, at)
+
+
+def _split_hold(plan) -> set[float]:
+    return {s.seconds for s in plan.segments if s.exercise.id == "split-hip-stretch" and s.kind.value == "hold"}
+
+
+def test_a_break_plays_the_holds_the_history_has_grown(desk):
+    _three_weeks_of(desk, "split-hip-stretch")
+    desk.until(MONDAY_9 + timedelta(minutes=30))
+    [shown] = desk.of(BreakShown)
+    assert _split_hold(shown.plan) == {25.0}  # 20 -> 23 -> 25 (at most 15 % a week), within the document's 20-30
+    assert shown.plan.holds == {"split-hip-stretch": 25}
+
+
+@pytest.mark.parametrize("setting", [{"progression": False}, {"sore_back": True}])
+def test_progression_off_or_a_sore_back_plays_the_documents_holds(tmp_path, setting):
+    desk = Desk(tmp_path, **setting)
+    _three_weeks_of(desk, "split-hip-stretch")
+    desk.until(MONDAY_9 + timedelta(minutes=30))
+    [shown] = desk.of(BreakShown)
+    assert shown.plan.holds == {}
+    if "split-hip-stretch" in shown.plan.exercise_ids:
+        assert _split_hold(shown.plan) == {20.0}

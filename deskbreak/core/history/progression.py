@@ -4,7 +4,7 @@ The documents ask some holds to grow: the plank "Hold this position for 45
 to 60 seconds. Gradually add time as your core gets stronger.", the
 table-top holds "Start with holding your chosen position for 10 seconds ...
 Increase time as needed.", and any load by "no more than 15% each week"
-(:data:`WEEKLY_LIMIT_SOURCE`). So an exercise grows when:
+(:data:`~deskbreak.core.content.growth.WEEKLY_LIMIT_SOURCE`). So an exercise grows when:
 
 * its document gives a hold range (through the range), or its quote says to
   add time (beyond the range too, the sentence that says so being
@@ -14,39 +14,31 @@ Increase time as needed.", and any load by "no more than 15% each week"
   each step is at most 15 % (:func:`next_hold`), so a week never adds more.
 
 "This hurts" on an exercise (the last exercise a hurt break recorded) steps
-its hold back one level. A sore back (``frozen``) keeps every hold where it
-is. Nothing is stored but the history, so an imported history or another
+its hold back one level. A sore back (``frozen``) stops all growth: the
+documents' holds play while it hurts (the history cannot say since when the
+back was sore, so the growth it shows comes back, a step a week, once it is off). Nothing is stored but the history, so an imported history or another
 machine gives the same holds; the time is the records', never the clock's.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Iterable, Mapping
 
-from deskbreak.core.content.catalog import Catalog, Exercise, Source
+from deskbreak.core.content.catalog import Catalog, Exercise
+from deskbreak.core.content.growth import WEEKLY_LIMIT, add_time_sentence
 from deskbreak.core.content.guide import hold_seconds
 from deskbreak.core.history.records import BreakRecord
 from deskbreak.core.kinds import Outcome
+from deskbreak.core.settings import Settings
 
-WEEKLY_LIMIT = 0.15
-WEEKLY_LIMIT_SOURCE = Source(
-    document="000_a42a6e5b3fd2f0a1.txt",
-    quote="It is important for everyone who exercises to start slow and increase their speed no more than 15% "
-          "each week so that their body gradually gets used to working out.",
-)
 STEP_INTERVAL = timedelta(days=7)
 SESSIONS_PER_STEP = 3
 # Our own ceiling where the document says to add time but names no end: twice its figure.
 BEYOND_FACTOR = 2
 # Holds from this long are rounded to 5 s where the rounding still grows them ("50 s", not "51 s").
 ROUND_FROM_S = 20
-
-# A sentence of the quote that asks for more time: "Gradually add time ...", "Increase time as needed."
-_ADD_TIME = re.compile(r"[^.!?]*\b(?:add|increase)\b[^.!?]*\btime\b[^.!?]*[.!?]", re.IGNORECASE)
-
 
 @dataclass(frozen=True)
 class Growth:
@@ -88,12 +80,12 @@ def growth_of(exercise: Exercise, hold_length: str = "short") -> Growth | None:
     """How ``exercise`` may grow, or None when its document gives no hold to grow."""
     if exercise.hold_s is None:
         return None
-    added = _ADD_TIME.search(exercise.source.quote)
+    added = add_time_sentence(exercise)
     if exercise.hold_s.low == exercise.hold_s.high and added is None:
         return None
     base = hold_seconds(exercise, hold_length)
     assert base is not None  # the document gives a hold
-    return Growth(base, exercise.hold_s.high, added.group(0).strip() if added else None)
+    return Growth(base, exercise.hold_s.high, added)
 
 
 def next_hold(hold: int, ceiling: int) -> int | None:
@@ -117,8 +109,7 @@ def progression(catalog: Catalog, breaks: Iterable[BreakRecord], hold_length: st
                 frozen: bool = False) -> dict[str, Progress]:
     """Every growing exercise's hold, from ``breaks`` (any order): what the next break plays.
 
-    ``frozen`` (a sore back) keeps each hold where it is: sessions still
-    count, holds grow again once it is off, one step at a time.
+    ``frozen`` (a sore back): no hold grows (a hurt still steps back).
     """
     ladders = {eid: (growth, _ladder(growth)) for eid, exercise in catalog.exercises.items()
                if (growth := growth_of(exercise, hold_length)) is not None}
@@ -165,3 +156,10 @@ class _State:
         if level != self.level:
             self.previous, self.level, self.since = levels[self.level], level, moment
         self.sessions, self.counting_from = 0, moment
+
+
+def holds_for(catalog: Catalog, breaks: Iterable[BreakRecord], settings: Settings) -> dict[str, int]:
+    """The grown holds the user's settings give today: none with ``progression`` off or a sore back."""
+    if not settings.progression or settings.sore_back:
+        return {}
+    return todays_holds(progression(catalog, breaks, settings.hold_length))

@@ -226,6 +226,11 @@ SETTINGS: tuple[Setting, ...] = (
             QT_TRANSLATE_NOOP("settings", "Leave out forward folds and intense backbends and do the gentle moves the articles "
             "name instead (supine hamstring stretch, knee-to-chest); the safety notes come first."),
             "routines"),
+    Setting("progression", ValueType.BOOL, True, QT_TRANSLATE_NOOP("settings", "Holds grow with me"),
+            QT_TRANSLATE_NOOP("settings", "Where an article gives a hold range or says to add time (the plank, the table-top holds), "
+            "the hold grows a step after a week of completed sessions, never more than 15 % a week; \"This hurts\" steps it "
+            "back, a sore back keeps the articles' holds. Off: always the articles' holds."),
+            "routines"),
     # sound
     Setting("sound", ValueType.BOOL, True, QT_TRANSLATE_NOOP("settings", "Sound"),
             QT_TRANSLATE_NOOP("settings", "Play a soft cue at the end of each hold and at each side switch."), "sound"),
@@ -257,7 +262,8 @@ SETTING_BY_KEY: dict[str, Setting] = {setting.key: setting for setting in SETTIN
 #: code that reads it (the engine's SCHEDULE_KEYS, the hold sources' KEYS, the calendar's,
 #: the chimes', the watchdog's, the autostart entry's); tests/ui/test_setting_listeners.py
 #: checks that each key is one or the other.
-READ_WHEN_USED = frozenset({"break_screen", "hold_length", "lead_in", "sore_back", "daily_goal", "neglect_days", "motion"})
+READ_WHEN_USED = frozenset({"break_screen", "hold_length", "lead_in", "sore_back", "progression", "daily_goal",
+                            "neglect_days", "motion"})
 
 
 def likely_key(typed: str) -> str | None:
