@@ -165,6 +165,7 @@ class BreakHost(QObject):
             end_allowed=plan.end_allowed,
             safety_first=plan.settings.sore_back,
             segments=plan.segments,
+            holds=plan.holds,
             key_guard_s=key_guard_for(prompted=not plan.brk.user_started),
             screen_gone=self._screen_gone,
         )

@@ -39,7 +39,7 @@ the routine is announced once to a screen reader (:mod:`deskbreak.ui.announce`).
 
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from typing import Callable, Mapping, Sequence
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QScreen
@@ -111,6 +111,7 @@ class BreakWindow(QWidget):
                  end_allowed: bool = True, next_break_text: str = "", safety_first: bool = False,
                  segments: Sequence[Segment] | None = None, fullscreen: bool | None = None,
                  screen_gone: Callable[[ScreenChoice], object] | None = None,
+                 holds: Mapping[str, int] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -143,7 +144,10 @@ class BreakWindow(QWidget):
             hold_length=settings.hold_length,
             lead_in_s=settings.lead_in.total_seconds(),
             rest_between_s=rest_between_s,
+            holds=holds,
         )
+        # Grown with the user (core/history/progression.py): the pacing line says so where they pass the article.
+        self.holds = dict(holds or {})
         self.total_s = total_seconds(self.segments)
 
         self._player: RoutinePlayer | None = None
@@ -346,7 +350,7 @@ class BreakWindow(QWidget):
         outer.addWidget(self._pages)
         self._routine = RoutinePage(title=self.title, poses=poses, clock=self.clock,
                                     postpone_label=postpone_label or translate("break_window", "Postpone 5 min"),
-                                    hold_length=self.settings.hold_length,
+                                    hold_length=self.settings.hold_length, holds=self.holds,
                                     safety_first=safety_first)
         self._done = DonePage()
         self._safety = SafetyPage(self.safety, translate("break_window", SAFETY_FOOTER))
