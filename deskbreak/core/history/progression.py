@@ -158,8 +158,12 @@ class _State:
         self.sessions, self.counting_from = 0, moment
 
 
+def progress_for(catalog: Catalog, breaks: Iterable[BreakRecord], settings: Settings) -> dict[str, Progress]:
+    """:func:`progression` as the user's settings have it: the documents' holds with ``progression`` off."""
+    return progression(catalog, breaks if settings.progression else (), settings.hold_length,
+                       frozen=settings.sore_back)
+
+
 def holds_for(catalog: Catalog, breaks: Iterable[BreakRecord], settings: Settings) -> dict[str, int]:
     """The grown holds the user's settings give today: none with ``progression`` off or a sore back."""
-    if not settings.progression or settings.sore_back:
-        return {}
-    return todays_holds(progression(catalog, breaks, settings.hold_length))
+    return todays_holds(progress_for(catalog, breaks, settings))
