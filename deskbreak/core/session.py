@@ -50,7 +50,7 @@ from deskbreak.core.scheduling.engine import (SCHEDULE_KEYS, BackAtDesk, Break, 
                                    State)
 from deskbreak.core.content.guide import Segment, total_seconds
 from deskbreak.core.history import HistoryError, HistoryStore, honest_outcome
-from deskbreak.core.history.progression import holds_for
+from deskbreak.core.history.progression import Grown, holds_for, what_grew
 from deskbreak.core.history.stats import targets_worked
 from deskbreak.core.history.writer import HistoryWriter
 from deskbreak.core.i18n import translate
@@ -310,6 +310,14 @@ class BreakSession:
             end_allowed=brk.user_started or (status.can_skip and status.skips_left != 0),
             skips_left=status.skips_left, settings=settings, catalog=catalog, holds=holds)
         return self._plan
+
+    def holds_grown(self) -> list[Grown]:
+        """The holds of the last break that the next one plays longer (call once its exercises are written)."""
+        plan = self._plan
+        if plan is None:
+            return []
+        self._holds = self.todays_holds()
+        return what_grew(plan.catalog, plan.exercise_ids, plan.holds, self._holds, plan.settings.hold_length)
 
     def todays_holds(self) -> dict[str, int]:
         """The holds the history has grown, as the settings allow: read once per break (the whole history)."""

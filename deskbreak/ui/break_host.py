@@ -279,4 +279,4 @@ class BreakHost(QObject):
 
     def _show_today(self, window: BreakWindow, now: datetime) -> None:
         if window in self._windows:  # not closed and deleted meanwhile
-            window.set_today(self.session.targets_worked_today(now))
+            window.set_today(self.session.targets_worked_today(now), self.session.holds_grown())

@@ -158,3 +158,13 @@ def test_routine_timeline_gives_the_holds_of_today():
     routine = next(r for r in CATALOG.routines.values() if "plank" in r.all_exercise_ids())
     timeline = routine_timeline(CATALOG, routine, Settings.defaults(), holds={"plank": 50})
     assert {s["seconds"] for s in timeline["segments"] if s["exercise"] == "plank" and s["kind"] == "hold"} == {50}
+
+
+def test_what_grew_compares_the_holds_played_with_the_next_ones():
+    from deskbreak.core.history.progression import Grown, what_grew
+
+    ids = ["walk-around", "plank", "split-hip-stretch", "plank"]
+    assert what_grew(CATALOG, ids, played={}, upcoming={"plank": 50}) == [Grown("plank", 50, 45)]
+    assert what_grew(CATALOG, ids, played={"plank": 50}, upcoming={"plank": 50}) == []
+    assert what_grew(CATALOG, ids, played={"plank": 55}, upcoming={"plank": 50}) == []  # a step back is no news here
+    assert what_grew(CATALOG, ids, played={}, upcoming={"split-hip-stretch": 23}, hold_length="long") == []

@@ -467,3 +467,18 @@ def test_progression_off_or_a_sore_back_plays_the_documents_holds(tmp_path, sett
     assert shown.plan.holds == {}
     if "split-hip-stretch" in shown.plan.exercise_ids:
         assert _split_hold(shown.plan) == {20.0}
+
+
+def test_a_completed_break_says_which_holds_grew(desk):
+    for days_ago in (8, 4):
+        at = MONDAY_9 - timedelta(days=days_ago)
+        row = desk.session.history.record_break("sit", "sit-break", at, at, at, "completed")
+        desk.session.history.record_exercise(row, "split-hip-stretch", 60, True, at)
+    desk.until(MONDAY_9 + timedelta(minutes=30))
+    assert desk.of(BreakShown)[0].plan.holds == {}
+    for _ in desk.window.ids:
+        desk.window.do()
+    desk.finish()
+    done = desk.session.history_writer.submit("wait", lambda store: None)
+    done.result(timeout=5)  # behind every write of the break
+    assert [(g.exercise_id, g.seconds, g.was) for g in desk.session.holds_grown()] == [("split-hip-stretch", 23, 20)]

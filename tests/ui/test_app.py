@@ -634,6 +634,22 @@ def test_the_done_view_says_when_the_next_break_is_and_what_today_has_worked(app
     assert not today.isHidden()
 
 
+def test_the_done_view_says_which_holds_grew(app_parts, qtbot):
+    app, clock, notifier, history = app_parts
+    for days_ago in (8, 4):
+        at = MONDAY_9 - timedelta(days=days_ago)
+        row = history.record_break("sit", "sit-break", at, at, at, "completed")
+        history.record_exercise(row, "split-hip-stretch", 60, True, at)
+    app.run_command(cmd.StartBreak())
+    window = app.window
+    assert "split-hip-stretch" in [e.id for e in window.exercises]
+    app.session.exercise_done("split-hip-stretch", 60, True)
+    window.finished.emit(Outcome.COMPLETED)
+    grown = window.findChild(QWidget, "grownLabel")
+    qtbot.waitUntil(lambda: grown.text() == "Split hip stretch: 23 s next time, was 20 s")
+    assert not grown.isHidden()
+
+
 def test_the_menu_says_how_long_each_routine_takes(app_parts):
     import re
 

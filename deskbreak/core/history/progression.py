@@ -167,3 +167,24 @@ def progress_for(catalog: Catalog, breaks: Iterable[BreakRecord], settings: Sett
 def holds_for(catalog: Catalog, breaks: Iterable[BreakRecord], settings: Settings) -> dict[str, int]:
     """The grown holds the user's settings give today: none with ``progression`` off or a sore back."""
     return todays_holds(progress_for(catalog, breaks, settings))
+
+
+@dataclass(frozen=True)
+class Grown:
+    """A hold the next break plays longer than this one did: "Plank: 50 s next time, was 45 s"."""
+
+    exercise_id: str
+    seconds: int
+    was: int
+
+
+def what_grew(catalog: Catalog, exercise_ids: Iterable[str], played: Mapping[str, int],
+              upcoming: Mapping[str, int], hold_length: str = "short") -> list[Grown]:
+    """The holds of ``exercise_ids`` that grew from ``played`` (a break's) to ``upcoming``, each once."""
+    grown = []
+    for exercise_id in dict.fromkeys(exercise_ids):
+        base = hold_seconds(catalog.exercise(exercise_id), hold_length)
+        was, seconds = played.get(exercise_id, base), upcoming.get(exercise_id, base)
+        if was is not None and seconds is not None and seconds > was:
+            grown.append(Grown(exercise_id, seconds, was))
+    return grown
