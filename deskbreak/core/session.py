@@ -50,7 +50,7 @@ from deskbreak.core.scheduling.engine import (SCHEDULE_KEYS, BackAtDesk, Break, 
                                    State)
 from deskbreak.core.content.guide import Segment, total_seconds
 from deskbreak.core.history import HistoryError, HistoryStore, honest_outcome
-from deskbreak.core.history.progression import Grown, holds_for, what_grew
+from deskbreak.core.history.progression import Grown, growing_exercises, holds_for, what_grew
 from deskbreak.core.history.stats import targets_worked
 from deskbreak.core.history.writer import HistoryWriter
 from deskbreak.core.i18n import translate
@@ -320,9 +320,10 @@ class BreakSession:
         return what_grew(plan.catalog, plan.exercise_ids, plan.holds, self._holds, plan.settings.hold_length)
 
     def todays_holds(self) -> dict[str, int]:
-        """The holds the history has grown, as the settings allow: read once per break (the whole history)."""
-        return holds_for(self.catalog, self.read_history("read the grown holds", lambda h: h.breaks()) or [],
-                         self.settings)
+        """The holds the history has grown, as the settings allow: read once per break (only the breaks they need)."""
+        growing = growing_exercises(self.catalog)
+        return holds_for(self.catalog, self.read_history(
+            "read the grown holds", lambda h: h.breaks_with_exercises(growing)) or [], self.settings)
 
     def routine_lengths(self, now: datetime) -> dict[BreakKind, float]:
         """How long each kind of break takes now, in seconds (the sit-break: the group the day is at)."""

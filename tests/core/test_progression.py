@@ -168,3 +168,17 @@ def test_what_grew_compares_the_holds_played_with_the_next_ones():
     assert what_grew(CATALOG, ids, played={"plank": 50}, upcoming={"plank": 50}) == []
     assert what_grew(CATALOG, ids, played={"plank": 55}, upcoming={"plank": 50}) == []  # a step back is no news here
     assert what_grew(CATALOG, ids, played={}, upcoming={"split-hip-stretch": 23}, hold_length="long") == []
+
+
+def test_the_breaks_of_the_growing_exercises_give_the_same_holds(tmp_path):
+    from deskbreak.core.history.progression import growing_exercises
+
+    history = daily(30, ("walk-around", "plank")) + [session(day, ("knee-to-chest",), number=2) for day in range(10)] + [
+        session(31, ("plank", "walk-around"), outcome="hurt", completed=False)]
+    with HistoryStore(tmp_path / "history.sqlite3") as store:
+        store.import_breaks(history)
+        some = store.breaks_with_exercises(growing_exercises(CATALOG))
+        assert len(some) == 31 < len(store.breaks())
+        assert progression(CATALOG, some) == progression(CATALOG, store.breaks())
+        assert store.breaks_with_exercises([]) == []
+    assert "plank" in growing_exercises(CATALOG) and "walk-around" not in growing_exercises(CATALOG)

@@ -105,6 +105,11 @@ def _ladder(growth: Growth) -> list[int]:
     return levels
 
 
+def growing_exercises(catalog: Catalog) -> list[str]:
+    """The exercises whose holds can grow: the history :func:`progression` needs is theirs."""
+    return [eid for eid, exercise in catalog.exercises.items() if growth_of(exercise) is not None]
+
+
 def progression(catalog: Catalog, breaks: Iterable[BreakRecord], hold_length: str = "short", *,
                 frozen: bool = False) -> dict[str, Progress]:
     """Every growing exercise's hold, from ``breaks`` (any order): what the next break plays.

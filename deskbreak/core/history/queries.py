@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import datetime, timedelta, timezone
+from typing import Iterable
 
 from deskbreak.core.history.records import OUTCOMES, BreakRecord, ExerciseRecord, loaded_time, stored_time
 from deskbreak.core.history.store import HistoryDatabase
@@ -18,7 +19,21 @@ class HistoryQueries(HistoryDatabase):
 
     def breaks(self, since: datetime | None = None) -> list[BreakRecord]:
         """Breaks that happened at or after ``since`` (all when None), oldest first, with their exercises."""
-        condition, parameters = self._since_condition(since)
+        return self._breaks_where(*self._since_condition(since))
+
+    def breaks_with_exercises(self, exercise_ids: Iterable[str]) -> list[BreakRecord]:
+        """The breaks that recorded any of ``exercise_ids``, oldest first, with all their exercises.
+
+        What the holds that grow need (core/history/progression.py), read when a
+        break is planned: a few rows of the history, not all of it.
+        """
+        ids = tuple(exercise_ids)
+        if not ids:
+            return []
+        marks = ", ".join("?" * len(ids))
+        return self._breaks_where(f"id IN (SELECT break_id FROM exercises_done WHERE exercise_id IN ({marks}))", ids)
+
+    def _breaks_where(self, condition: str, parameters: tuple[str, ...]) -> list[BreakRecord]:
         try:
             # One read transaction: in WAL mode both queries see the same snapshot.
             self._connection.execute("BEGIN")
