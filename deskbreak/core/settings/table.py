@@ -228,7 +228,7 @@ SETTINGS: tuple[Setting, ...] = (
             "routines"),
     Setting("progression", ValueType.BOOL, True, QT_TRANSLATE_NOOP("settings", "Holds grow with me"),
             QT_TRANSLATE_NOOP("settings", "Where an article gives a hold range or says to add time (the plank, the table-top holds), "
-            "the hold grows a step after a week of completed sessions, never more than 15 % a week; \"This hurts\" steps it "
+            "the hold grows a step after three completed sessions and a week, never more than 15 % a week; \"This hurts\" steps it "
             "back, a sore back keeps the articles' holds. Off: always the articles' holds."),
             "routines"),
     # sound
