@@ -50,7 +50,8 @@ from deskbreak.core.scheduling.engine import (SCHEDULE_KEYS, BackAtDesk, Break, 
                                    State)
 from deskbreak.core.content.guide import Segment, total_seconds
 from deskbreak.core.history import HistoryError, HistoryStore, honest_outcome
-from deskbreak.core.history.progression import Grown, growing_exercises, holds_for, what_grew
+from deskbreak.core.history.progression import (Grown, KeptProgression, KnownProgress, Ladders, holds_played,
+                                                 ladders_for, what_grew)
 from deskbreak.core.history.stats import targets_worked
 from deskbreak.core.history.writer import HistoryWriter
 from deskbreak.core.i18n import translate
@@ -62,6 +63,9 @@ from deskbreak.core.content.suggest import suggest_break
 from deskbreak.core.content.timeline import break_exercise_ids, exercise_segments, routine_seconds
 
 log = logging.getLogger("deskbreak")
+
+# The settings the grown holds are worked out for (each hold length climbs its own ladder).
+PROGRESSION_KEYS = frozenset({"hold_length"})
 
 T = TypeVar("T")
 
@@ -182,9 +186,15 @@ class BreakSession:
         self._discipline_path = None if history_path is None else Path(history_path).with_name(DISCIPLINE_FILE_NAME)
         self._kept = self._restore_discipline()
         self._plan: BreakPlan | None = None
-        self._holds: dict[str, int] | None = None
+        # The grown holds: worked out on the writer's thread (which alone touches the walk), taken
+        # here from the last job's future once it is done. Until then the articles' holds play.
+        self._kept_progression = KeptProgression()
+        self._progress_job: tuple[Ladders, Future[KnownProgress]] | None = None
+        self._progress: KnownProgress | None = None
         self._shown: _ShownBreak | None = None
         store.subscribe(self._settings_changed, keys=SCHEDULE_KEYS)
+        store.subscribe(lambda keys: self.todays_holds(), keys=PROGRESSION_KEYS)  # asks for them at once
+        self._bring_holds_up_to_date(ladders_for(self.catalog, self.settings.hold_length))
 
     @property
     def settings(self) -> Settings:
@@ -299,7 +309,7 @@ class BreakSession:
         routine = routine_for(catalog, brk.kind)
         ids = break_exercise_ids(catalog, routine, settings, brk.sequence)
         exercises = tuple(catalog.exercise(e) for e in ids)
-        holds = self._holds = self.todays_holds()
+        holds = self.todays_holds()
         segments = tuple(exercise_segments(exercises, routine, settings, holds))
         # A sit-break's news is its rotation group; the walk and circles come every time.
         featured = [e for e in ids if e not in routine.exercises] if routine.rotation else ids
@@ -316,24 +326,45 @@ class BreakSession:
         plan = self._plan
         if plan is None:
             return []
-        self._holds = self.todays_holds()
-        return what_grew(plan.catalog, plan.exercise_ids, plan.holds, self._holds, plan.settings.hold_length)
+        return what_grew(plan.catalog, plan.exercise_ids, plan.holds, self.todays_holds(), plan.settings.hold_length)
 
     def todays_holds(self) -> dict[str, int]:
-        """The holds the history has grown, as the settings allow: read once per break (only the breaks they need)."""
-        growing = growing_exercises(self.catalog)
-        return holds_for(self.catalog, self.read_history(
-            "read the grown holds", lambda h: h.breaks_with_exercises(growing)) or [], self.settings)
+        """The holds grown with the user that a break plays now, as the settings allow.
+
+        Kept in memory, so this reads no history: the articles' holds until the
+        writer's thread has worked them out (at start, and again after a
+        change of the catalog or of ``hold_length``).
+        """
+        ladders = ladders_for(self.catalog, self.settings.hold_length)
+        job = self._progress_job
+        if job is not None and job[1].done() and not job[1].cancelled() and job[1].exception() is None:
+            self._progress = job[1].result()
+        if self._progress is not None and self._progress.ladders == ladders:
+            return holds_played(self._progress.progress, self.settings)
+        # A job that failed (the writer logged why) is tried again after the next break, not at every ask.
+        if job is None or job[0] != ladders:
+            self._bring_holds_up_to_date(ladders)
+        return {}
+
+    def _bring_holds_up_to_date(self, ladders: Ladders | None = None) -> None:
+        """Queue the holds' update behind the writes queued so far, on the writer's thread (see todays_holds)."""
+        if self.history_writer is None:
+            return
+        if ladders is None:
+            ladders = self._progress_job[0] if self._progress_job else self._progress.ladders if self._progress \
+                else ladders_for(self.catalog, self.settings.hold_length)
+        kept = self._kept_progression
+        self._progress_job = (ladders, self.history_writer.submit(
+            "work out the grown holds", lambda history: kept.up_to_date(history, ladders)))
 
     def routine_lengths(self, now: datetime) -> dict[BreakKind, float]:
         """How long each kind of break takes now, in seconds (the sit-break: the group the day is at)."""
         status = self.engine.status(now)
         upcoming = status.upcoming if status.upcoming is not None else status.current
         sequence = upcoming.sequence if upcoming is not None and upcoming.kind == BreakKind.SIT else 0
-        if self._holds is None:  # the last break's: the menu asks on every refresh
-            self._holds = self.todays_holds()
+        holds = self.todays_holds()
         return {kind: routine_seconds(self.catalog, routine_for(self.catalog, kind), self.settings,
-                                      sequence if kind == BreakKind.SIT else 0, self._holds)
+                                      sequence if kind == BreakKind.SIT else 0, holds)
                 for kind in BreakKind}
 
     # -- the history ------------------------------------------------------------------
@@ -341,8 +372,9 @@ class BreakSession:
     def _open_row(self, event: BreakStarted) -> BreakPlan:
         brk, plan = event.brk, self.plan_for(event.brk)
         due = None if brk.user_started else brk.due
-        kind, routine_id, planned = brk.kind.value, plan.routine.id, len(plan.exercises)
-        row = self._write_history("start the break", lambda h: h.start_break(kind, routine_id, due, event.at, planned))
+        kind, routine_id, planned, sore_back = brk.kind.value, plan.routine.id, len(plan.exercises), plan.settings.sore_back
+        row = self._write_history("start the break", lambda h: h.start_break(kind, routine_id, due, event.at, planned,
+                                                                           sore_back))
         self._shown = _ShownBreak(row, planned, locked_since_last_exercise=self._locked)
         return plan
 
@@ -357,6 +389,7 @@ class BreakSession:
         if shown.row is not None:
             row = shown.row
             self._write_history("finish the break", lambda h: h.finish_break(row.result(), at, outcome.value, note))
+            self._bring_holds_up_to_date()
         return outcome
 
     def _record_unshown(self, event: BreakEnded) -> None:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from datetime import datetime, timedelta, timezone
 
-import pytest
 
 from deskbreak.core.content.catalog import load_catalog
 from deskbreak.core.history import HistoryStore
@@ -19,11 +19,11 @@ CATALOG = load_catalog()
 
 
 def session(day: int, exercise_ids: tuple[str, ...] = ("plank",), outcome: str = "completed",
-            completed: bool = True, number: int = 0) -> BreakRecord:
+            completed: bool = True, number: int = 0, sore_back: bool = False) -> BreakRecord:
     at = START + timedelta(days=day, hours=number)
     done = tuple(ExerciseRecord(0, 0, eid, 60.0, completed, at + timedelta(minutes=1)) for eid in exercise_ids)
     return BreakRecord(id=0, kind="sit", routine_id="core", due_at=at, shown_at=at, ended_at=at + timedelta(minutes=5),
-                       outcome=outcome, note="", exercises=done, planned_exercises=len(done))
+                       outcome=outcome, note="", exercises=done, planned_exercises=len(done), sore_back=sore_back)
 
 
 def daily(days: int, exercise_ids: tuple[str, ...] = ("plank",)) -> list[BreakRecord]:
@@ -103,10 +103,39 @@ def test_hurt_at_the_documents_hold_stays_there():
 
 
 def test_sore_back_freezes_progression():
-    history = daily(60)
-    assert progression(CATALOG, history)["plank"].seconds > 45
-    frozen = progression(CATALOG, history, frozen=True)
-    assert frozen["plank"].seconds == 45 and frozen["plank"].since is None
+    """Two weeks with a sore back, then off again: the hold resumes exactly where it was, no jump."""
+    before = daily(21)
+    at_start = progression(CATALOG, before)["plank"]
+    assert at_start.seconds == 55
+    sore = [session(day, sore_back=True, number=n) for day in range(21, 35) for n in range(3)]
+    during = progression(CATALOG, before + sore)["plank"]
+    assert (during.seconds, during.since, during.previous) == (at_start.seconds, at_start.since, at_start.previous)
+    # Off again: no session of the fortnight counts, nor does its time; the count starts afresh.
+    for days_after in range(1, 8):
+        after = [session(35 + day) for day in range(days_after)]
+        assert progression(CATALOG, before + sore + after)["plank"] == at_start, days_after
+    resumed = progression(CATALOG, before + sore + [session(35 + day) for day in range(8)])["plank"]
+    assert (resumed.seconds, resumed.previous) == (60, 55)  # one step, a week after it went off
+
+
+def test_a_hurt_with_a_sore_back_still_steps_back_and_nothing_else_moves():
+    before = daily(21)
+    hurt = session(22, sore_back=True, outcome="hurt", completed=False)
+    after = progression(CATALOG, before + [hurt] + [session(23 + day, sore_back=True) for day in range(20)])
+    assert (after["plank"].seconds, after["plank"].since) == (50, hurt.exercises[-1].done_at)
+
+
+def test_a_sore_back_keeps_the_grown_hold_for_later_and_plays_the_articles():
+    from deskbreak.core.history.progression import holds_for, progress_for
+    from deskbreak.core.settings import Settings
+
+    history = daily(21)
+    settings = Settings.defaults()
+    assert holds_for(CATALOG, history, settings) == {"plank": 55}
+    sore = dataclasses.replace(settings, sore_back=True)
+    assert holds_for(CATALOG, history, sore) == {}  # the articles' holds play
+    assert progress_for(CATALOG, history, sore)["plank"].seconds == 55  # and the grown one waits
+    assert holds_for(CATALOG, history, dataclasses.replace(settings, progression=False)) == {}
 
 
 def test_next_hold_is_at_most_15_percent_and_stops_at_the_ceiling():
@@ -118,7 +147,9 @@ def test_next_hold_is_at_most_15_percent_and_stops_at_the_ceiling():
 
 
 def test_an_imported_history_gives_the_same_holds(tmp_path):
-    history = daily(40, ("plank", "table-top-hold")) + [session(41, ("plank",), outcome="hurt", completed=False)]
+    history = daily(30, ("plank", "table-top-hold")) + [session(30 + day, ("plank",), sore_back=True) for day in range(10)] + [
+        session(40 + day, ("plank", "table-top-hold")) for day in range(15)] + [
+        session(56, ("plank",), outcome="hurt", completed=False)]
     with HistoryStore(tmp_path / "first.sqlite3") as first:
         first.import_breaks(history)
         stored = first.breaks()
@@ -132,6 +163,9 @@ def test_an_imported_history_gives_the_same_holds(tmp_path):
     assert progression(CATALOG, stored) == expected
     assert progression(CATALOG, imported) == expected
     assert progression(CATALOG, list(reversed(imported))) == expected
+    assert [b.sore_back for b in imported] == [b.sore_back for b in history], "the sore-back flags came along"
+    # Read as if the flags were lost, the fortnight would count: the holds differ, so the flags matter here.
+    assert progression(CATALOG, [dataclasses.replace(b, sore_back=False) for b in imported]) != expected
     assert expected["plank"].seconds > 45
 
 
@@ -171,14 +205,52 @@ def test_what_grew_compares_the_holds_played_with_the_next_ones():
 
 
 def test_the_breaks_of_the_growing_exercises_give_the_same_holds(tmp_path):
-    from deskbreak.core.history.progression import growing_exercises
+    from deskbreak.core.history.progression import ladders_for
 
     history = daily(30, ("walk-around", "plank")) + [session(day, ("knee-to-chest",), number=2) for day in range(10)] + [
         session(31, ("plank", "walk-around"), outcome="hurt", completed=False)]
     with HistoryStore(tmp_path / "history.sqlite3") as store:
         store.import_breaks(history)
-        some = store.breaks_with_exercises(growing_exercises(CATALOG))
+        some = store.breaks_with_exercises(ladders_for(CATALOG))
         assert len(some) == 31 < len(store.breaks())
         assert progression(CATALOG, some) == progression(CATALOG, store.breaks())
         assert store.breaks_with_exercises([]) == []
-    assert "plank" in growing_exercises(CATALOG) and "walk-around" not in growing_exercises(CATALOG)
+    assert "plank" in ladders_for(CATALOG) and "walk-around" not in ladders_for(CATALOG)
+
+
+def test_the_kept_walk_brought_up_to_date_gives_what_a_walk_from_the_start_gives(tmp_path, monkeypatch):
+    from deskbreak.core.history.progression import KeptProgression, ladders_for
+
+    ladders = ladders_for(CATALOG)
+    kept = KeptProgression()
+    with HistoryStore(tmp_path / "history.sqlite3") as store:
+        reads = []
+        real = store.breaks_with_exercises
+        monkeypatch.setattr(store, "breaks_with_exercises", lambda ids, after_id=0: reads.append(after_id) or real(
+            ids, after_id))
+
+        def up_to_date():
+            known = kept.up_to_date(store, ladders)
+            assert known.progress == progression(CATALOG, store.breaks()) and known.ladders == ladders
+            return known.progress
+
+        store.import_breaks(daily(10, ("plank", "walk-around")))
+        up_to_date()
+        for day in range(10, 30):  # a break at a time, as the app writes them
+            store.import_breaks([session(day, ("plank", "table-top-hold"), sore_back=15 <= day < 20)])
+            up_to_date()
+        assert reads[1:] == sorted(reads[1:]) and reads[-1] > 0, "only the breaks written since were read"
+        # A break in progress is left out until it ends (how it ends may be a hurt).
+        open_break = store.start_break("sit", "core", START + timedelta(days=30), START + timedelta(days=30))
+        store.record_exercise(open_break, "plank", 60, True, START + timedelta(days=30, minutes=1))
+        store.import_breaks([session(31)])
+        up_to_date()
+        store.finish_break(open_break, START + timedelta(days=30, minutes=2), "hurt")
+        assert up_to_date()["plank"].since == START + timedelta(days=30, minutes=1)
+        # An import of older breaks: walked again from the start.
+        store.import_breaks([session(day, number=3) for day in range(0, 9)])
+        assert up_to_date()["plank"].seconds == progression(CATALOG, store.breaks())["plank"].seconds
+        assert reads[-1] == 0
+        # Another hold length climbs another ladder: walked again for it.
+        assert kept.up_to_date(store, ladders_for(CATALOG, "long")).progress == progression(
+            CATALOG, store.breaks(), "long")

@@ -278,12 +278,12 @@ def test_a_failing_history_never_breaks_the_break(qtbot, tmp_path, caplog):
     assert app.engine.status(app.clock.now()).state.value == "waiting"
     qtbot.waitUntil(lambda: app.history_writer.idle)
     assert [r.getMessage() for r in caplog.records] == [
-        # The grown holds cannot be read (for the menu's lengths, then the break): the documents' holds play.
-        "history: could not read the grown holds: database or disk is full",
-        "history: could not read the grown holds: database or disk is full",
+        # The grown holds cannot be worked out (at start, again once the break is written): the documents' play.
+        "history: could not work out the grown holds: database or disk is full",
         "history: could not start the break: database or disk is full",
         "history: could not record an exercise: database or disk is full",
-        "history: could not finish the break: database or disk is full"]
+        "history: could not finish the break: database or disk is full",
+        "history: could not work out the grown holds: database or disk is full"]
     app.shutdown()
 
 

@@ -21,19 +21,23 @@ class HistoryQueries(HistoryDatabase):
         """Breaks that happened at or after ``since`` (all when None), oldest first, with their exercises."""
         return self._breaks_where(*self._since_condition(since))
 
-    def breaks_with_exercises(self, exercise_ids: Iterable[str]) -> list[BreakRecord]:
+    def breaks_with_exercises(self, exercise_ids: Iterable[str], after_id: int = 0) -> list[BreakRecord]:
         """The breaks that recorded any of ``exercise_ids``, oldest first, with all their exercises.
 
-        What the holds that grow need (core/history/progression.py), read when a
-        break is planned: a few rows of the history, not all of it.
+        What the holds that grow need (core/history/progression.py), read on
+        the history writer's thread: a few rows of the history, not all of
+        it; with ``after_id`` only the breaks written since that one (their
+        exercises found through the break_id index).
         """
         ids = tuple(exercise_ids)
         if not ids:
             return []
         marks = ", ".join("?" * len(ids))
-        return self._breaks_where(f"id IN (SELECT break_id FROM exercises_done WHERE exercise_id IN ({marks}))", ids)
+        return self._breaks_where(
+            f"id > ? AND id IN (SELECT break_id FROM exercises_done WHERE break_id > ? AND exercise_id IN ({marks}))",
+            (after_id, after_id, *ids))
 
-    def _breaks_where(self, condition: str, parameters: tuple[str, ...]) -> list[BreakRecord]:
+    def _breaks_where(self, condition: str, parameters: tuple[object, ...]) -> list[BreakRecord]:
         try:
             # One read transaction: in WAL mode both queries see the same snapshot.
             self._connection.execute("BEGIN")

@@ -262,8 +262,8 @@ SETTING_BY_KEY: dict[str, Setting] = {setting.key: setting for setting in SETTIN
 #: code that reads it (the engine's SCHEDULE_KEYS, the hold sources' KEYS, the calendar's,
 #: the chimes', the watchdog's, the autostart entry's); tests/ui/test_setting_listeners.py
 #: checks that each key is one or the other.
-READ_WHEN_USED = frozenset({"break_screen", "hold_length", "lead_in", "sore_back", "progression", "daily_goal",
-                            "neglect_days", "motion"})
+READ_WHEN_USED = frozenset({"break_screen", "lead_in", "sore_back", "progression", "daily_goal", "neglect_days",
+                            "motion"})
 
 
 def likely_key(typed: str) -> str | None:
