@@ -11,7 +11,10 @@ renders what it emits, nothing else.
 When a break is announced or starts, the session works out its
 :class:`BreakPlan` once (the routine, its exercises and segments, how long it
 takes, the names a notice features, whether the user may end it) and carries
-it on :class:`BreakAnnounced` and :class:`BreakShown`. It keeps the shown
+it on :class:`BreakAnnounced` and :class:`BreakShown`. The holds grown with
+the user that a plan plays are kept in memory (:meth:`BreakSession.todays_holds`):
+worked out on the history writer's thread at start and brought up to date
+there after each break is written, so planning reads no history. It keeps the shown
 break's history row and exercise counts, and decides the outcome the history
 records once, in :meth:`BreakSession._close_row` (the rule is
 :func:`~deskbreak.core.history.honest_outcome`); :class:`BreakClosed` carries
@@ -346,13 +349,10 @@ class BreakSession:
             self._bring_holds_up_to_date(ladders)
         return {}
 
-    def _bring_holds_up_to_date(self, ladders: Ladders | None = None) -> None:
+    def _bring_holds_up_to_date(self, ladders: Ladders) -> None:
         """Queue the holds' update behind the writes queued so far, on the writer's thread (see todays_holds)."""
         if self.history_writer is None:
             return
-        if ladders is None:
-            ladders = self._progress_job[0] if self._progress_job else self._progress.ladders if self._progress \
-                else ladders_for(self.catalog, self.settings.hold_length)
         kept = self._kept_progression
         self._progress_job = (ladders, self.history_writer.submit(
             "work out the grown holds", lambda history: kept.up_to_date(history, ladders)))
@@ -389,7 +389,7 @@ class BreakSession:
         if shown.row is not None:
             row = shown.row
             self._write_history("finish the break", lambda h: h.finish_break(row.result(), at, outcome.value, note))
-            self._bring_holds_up_to_date()
+            self._bring_holds_up_to_date(ladders_for(self.catalog, self.settings.hold_length))
         return outcome
 
     def _record_unshown(self, event: BreakEnded) -> None:
