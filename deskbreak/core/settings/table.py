@@ -227,9 +227,8 @@ SETTINGS: tuple[Setting, ...] = (
             "name instead (supine hamstring stretch, knee-to-chest); the safety notes come first."),
             "routines"),
     Setting("progression", ValueType.BOOL, True, QT_TRANSLATE_NOOP("settings", "Holds grow with me"),
-            QT_TRANSLATE_NOOP("settings", "Where an article gives a hold range or says to add time (the plank, the table-top holds), "
-            "the hold grows a step after three completed sessions and a week, never more than 15 % a week; \"This hurts\" steps it "
-            "back, a sore back keeps the articles' holds. Off: always the articles' holds."),
+            QT_TRANSLATE_NOOP("settings", "Where an article asks for it, a hold grows a step (at most 15 %) after three "
+            "sessions and a week. \"This hurts\" steps it back; a sore back pauses it."),
             "routines"),
     # sound
     Setting("sound", ValueType.BOOL, True, QT_TRANSLATE_NOOP("settings", "Sound"),
