@@ -119,8 +119,9 @@ def seed(path: Path, years: int, today: date) -> tuple[int, int]:
 
     connection = sqlite3.connect(path, isolation_level=None)
     try:
-        columns = [row[1] for row in connection.execute("PRAGMA table_info(breaks)")]
-        width = len(columns)  # older schemas have no planned_exercises column
+        # Older schemas have no planned_exercises column; newer columns (sore_back) keep their defaults.
+        columns = [row[1] for row in connection.execute("PRAGMA table_info(breaks)")][:len(breaks[0])]
+        width = len(columns)
         connection.execute("BEGIN")
         connection.executemany(
             f"INSERT INTO breaks ({', '.join(columns)}) VALUES ({', '.join('?' * width)})",

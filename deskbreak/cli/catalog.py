@@ -68,7 +68,10 @@ def routine_command(args: argparse.Namespace, profile: Profile) -> int:
     if args.break_number < 1:
         print(translate("cli", "deskbreak: --break counts from 1"), file=sys.stderr)
         return EXIT_USAGE
-    timeline = routine_timeline(catalog, routine, settings, args.break_number - 1)
+    from deskbreak.cli.history import todays_holds
+
+    timeline = routine_timeline(catalog, routine, settings, args.break_number - 1,
+                                todays_holds(profile, catalog, settings))
     if args.json:
         json.dump(timeline, sys.stdout, indent=2)
         print()

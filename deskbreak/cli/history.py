@@ -26,7 +26,9 @@ from deskbreak.core.settings import SettingsError
 
 # The history and the statistics are imported by the commands that use them.
 if TYPE_CHECKING:
+    from deskbreak.core.content.catalog import Catalog
     from deskbreak.core.history import BreakRecord
+    from deskbreak.core.settings import Settings
     from deskbreak.core.history.stats import StatsReport
 
 cli = Context("cli")  # for plurals: lupdate reads the context from this name
@@ -44,6 +46,19 @@ def _read_history(profile: Profile, since: date | None = None) -> list[BreakReco
         return []
     with HistoryStore.open_readonly(profile.history_path) as store:
         return store.breaks(moment)
+
+
+def todays_holds(profile: Profile, catalog: Catalog, settings: Settings) -> dict[str, int]:
+    """The holds the profile's history has grown, as its settings allow (what the next break plays)."""
+    from deskbreak.core.history import HistoryError
+    from deskbreak.core.history.progression import holds_for
+
+    try:
+        records = _read_history(profile)
+    except HistoryError as exc:  # the routine still shows, with the documents' holds
+        print(translate("cli", "deskbreak: {problem}; showing the articles' holds").format(problem=exc), file=sys.stderr)
+        records = []
+    return holds_for(catalog, records, settings)
 
 
 def history_command(args: argparse.Namespace, profile: Profile) -> int:

@@ -11,7 +11,10 @@ renders what it emits, nothing else.
 When a break is announced or starts, the session works out its
 :class:`BreakPlan` once (the routine, its exercises and segments, how long it
 takes, the names a notice features, whether the user may end it) and carries
-it on :class:`BreakAnnounced` and :class:`BreakShown`. It keeps the shown
+it on :class:`BreakAnnounced` and :class:`BreakShown`. The holds grown with
+the user that a plan plays are kept in memory (:meth:`BreakSession.todays_holds`):
+worked out on the history writer's thread at start and brought up to date
+there after each break is written, so planning reads no history. It keeps the shown
 break's history row and exercise counts, and decides the outcome the history
 records once, in :meth:`BreakSession._close_row` (the rule is
 :func:`~deskbreak.core.history.honest_outcome`); :class:`BreakClosed` carries
@@ -34,7 +37,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 from concurrent.futures import Future
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Callable, Sequence, TypeVar
@@ -50,6 +53,8 @@ from deskbreak.core.scheduling.engine import (SCHEDULE_KEYS, BackAtDesk, Break, 
                                    State)
 from deskbreak.core.content.guide import Segment, total_seconds
 from deskbreak.core.history import HistoryError, HistoryStore, honest_outcome
+from deskbreak.core.history.progression import (Grown, KeptProgression, KnownProgress, Ladders, holds_played,
+                                                 ladders_for, what_grew)
 from deskbreak.core.history.stats import targets_worked
 from deskbreak.core.history.writer import HistoryWriter
 from deskbreak.core.i18n import translate
@@ -61,6 +66,9 @@ from deskbreak.core.content.suggest import suggest_break
 from deskbreak.core.content.timeline import break_exercise_ids, exercise_segments, routine_seconds
 
 log = logging.getLogger("deskbreak")
+
+# The settings the grown holds are worked out for (each hold length climbs its own ladder).
+PROGRESSION_KEYS = frozenset({"hold_length"})
 
 T = TypeVar("T")
 
@@ -87,6 +95,8 @@ class BreakPlan:
     skips_left: int | None
     settings: Settings
     catalog: Catalog
+    holds: dict[str, int] = field(default_factory=dict)
+    """The holds grown with the user that the segments play (core/history/progression.py)."""
 
     @property
     def exercise_ids(self) -> list[str]:
@@ -179,8 +189,15 @@ class BreakSession:
         self._discipline_path = None if history_path is None else Path(history_path).with_name(DISCIPLINE_FILE_NAME)
         self._kept = self._restore_discipline()
         self._plan: BreakPlan | None = None
+        # The grown holds: worked out on the writer's thread (which alone touches the walk), taken
+        # here from the last job's future once it is done. Until then the articles' holds play.
+        self._kept_progression = KeptProgression()
+        self._progress_job: tuple[Ladders, Future[KnownProgress]] | None = None
+        self._progress: KnownProgress | None = None
         self._shown: _ShownBreak | None = None
         store.subscribe(self._settings_changed, keys=SCHEDULE_KEYS)
+        store.subscribe(lambda keys: self.todays_holds(), keys=PROGRESSION_KEYS)  # asks for them at once
+        self._bring_holds_up_to_date(ladders_for(self.catalog, self.settings.hold_length))
 
     @property
     def settings(self) -> Settings:
@@ -295,7 +312,8 @@ class BreakSession:
         routine = routine_for(catalog, brk.kind)
         ids = break_exercise_ids(catalog, routine, settings, brk.sequence)
         exercises = tuple(catalog.exercise(e) for e in ids)
-        segments = tuple(exercise_segments(exercises, routine, settings))
+        holds = self.todays_holds()
+        segments = tuple(exercise_segments(exercises, routine, settings, holds))
         # A sit-break's news is its rotation group; the walk and circles come every time.
         featured = [e for e in ids if e not in routine.exercises] if routine.rotation else ids
         status = self.engine.status(now)
@@ -303,16 +321,50 @@ class BreakSession:
             brk=brk, routine=routine, exercises=exercises, segments=segments,
             seconds=total_seconds(segments), featured=tuple(catalog.exercise(e).name for e in featured or ids),
             end_allowed=brk.user_started or (status.can_skip and status.skips_left != 0),
-            skips_left=status.skips_left, settings=settings, catalog=catalog)
+            skips_left=status.skips_left, settings=settings, catalog=catalog, holds=holds)
         return self._plan
+
+    def holds_grown(self) -> list[Grown]:
+        """The holds of the last break that the next one plays longer (call once its exercises are written)."""
+        plan = self._plan
+        if plan is None:
+            return []
+        return what_grew(plan.catalog, plan.exercise_ids, plan.holds, self.todays_holds(), plan.settings.hold_length)
+
+    def todays_holds(self) -> dict[str, int]:
+        """The holds grown with the user that a break plays now, as the settings allow.
+
+        Kept in memory, so this reads no history: the articles' holds until the
+        writer's thread has worked them out (at start, and again after a
+        change of the catalog or of ``hold_length``).
+        """
+        ladders = ladders_for(self.catalog, self.settings.hold_length)
+        job = self._progress_job
+        if job is not None and job[1].done() and not job[1].cancelled() and job[1].exception() is None:
+            self._progress = job[1].result()
+        if self._progress is not None and self._progress.ladders == ladders:
+            return holds_played(self._progress.progress, self.settings)
+        # A job that failed (the writer logged why) is tried again after the next break, not at every ask.
+        if job is None or job[0] != ladders:
+            self._bring_holds_up_to_date(ladders)
+        return {}
+
+    def _bring_holds_up_to_date(self, ladders: Ladders) -> None:
+        """Queue the holds' update behind the writes queued so far, on the writer's thread (see todays_holds)."""
+        if self.history_writer is None:
+            return
+        kept = self._kept_progression
+        self._progress_job = (ladders, self.history_writer.submit(
+            "work out the grown holds", lambda history: kept.up_to_date(history, ladders)))
 
     def routine_lengths(self, now: datetime) -> dict[BreakKind, float]:
         """How long each kind of break takes now, in seconds (the sit-break: the group the day is at)."""
         status = self.engine.status(now)
         upcoming = status.upcoming if status.upcoming is not None else status.current
         sequence = upcoming.sequence if upcoming is not None and upcoming.kind == BreakKind.SIT else 0
+        holds = self.todays_holds()
         return {kind: routine_seconds(self.catalog, routine_for(self.catalog, kind), self.settings,
-                                      sequence if kind == BreakKind.SIT else 0)
+                                      sequence if kind == BreakKind.SIT else 0, holds)
                 for kind in BreakKind}
 
     # -- the history ------------------------------------------------------------------
@@ -320,8 +372,9 @@ class BreakSession:
     def _open_row(self, event: BreakStarted) -> BreakPlan:
         brk, plan = event.brk, self.plan_for(event.brk)
         due = None if brk.user_started else brk.due
-        kind, routine_id, planned = brk.kind.value, plan.routine.id, len(plan.exercises)
-        row = self._write_history("start the break", lambda h: h.start_break(kind, routine_id, due, event.at, planned))
+        kind, routine_id, planned, sore_back = brk.kind.value, plan.routine.id, len(plan.exercises), plan.settings.sore_back
+        row = self._write_history("start the break", lambda h: h.start_break(kind, routine_id, due, event.at, planned,
+                                                                           sore_back))
         self._shown = _ShownBreak(row, planned, locked_since_last_exercise=self._locked)
         return plan
 
@@ -336,6 +389,7 @@ class BreakSession:
         if shown.row is not None:
             row = shown.row
             self._write_history("finish the break", lambda h: h.finish_break(row.result(), at, outcome.value, note))
+            self._bring_holds_up_to_date(ladders_for(self.catalog, self.settings.hold_length))
         return outcome
 
     def _record_unshown(self, event: BreakEnded) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWi
 from deskbreak.core.content.catalog import TARGETS, Exercise, words
 from deskbreak.core.describe import exact_duration
 from deskbreak.core.content.guide import ExerciseResult
+from deskbreak.core.history.progression import Grown
 from deskbreak.core.i18n import QT_TRANSLATE_NOOP, Context, translate
 from deskbreak.ui import style
 from deskbreak.ui.break_widgets import (
@@ -84,8 +85,11 @@ class DonePage(QWidget):
         self.next_break_label.hide()
         self.today_label = make_label("", name="todayLabel", scale=1.0)
         self.today_label.hide()
+        self.grown_label = make_label("", name="grownLabel", scale=1.0)
+        self.grown_label.hide()
         words_column.addStretch(1)
-        for label in (self.done_label, self.done_summary_label, self.next_break_label, self.today_label):
+        for label in (self.done_label, self.done_summary_label, self.next_break_label, self.today_label,
+                      self.grown_label):
             words_column.addWidget(label)
         words_column.addStretch(1)
         top.addLayout(words_column, 1)
@@ -187,12 +191,20 @@ class DonePage(QWidget):
         set_text(self.next_break_label, text)
         self.next_break_label.setVisible(bool(text))
 
-    def set_today(self, targets: Sequence[str]) -> None:
-        """The muscle groups the day's breaks have worked so far (from the history)."""
+    def set_today(self, targets: Sequence[str], grown: Sequence[Grown] = (),
+                  exercises: Sequence[Exercise] = ()) -> None:
+        """The muscle groups the day's breaks have worked so far (from the history), and the holds
+        the next break plays longer ("Plank: 50 s next time, was 45 s"), one a line."""
         text = translate("break_window", "Today so far: {targets}").format(
             targets=", ".join(words(t) for t in targets)) if targets else ""
         set_text(self.today_label, text)
         self.today_label.setVisible(bool(text))
+        names = {exercise.id: exercise.name for exercise in exercises}
+        set_text(self.grown_label, "\n".join(
+            translate("break_window", "{exercise}: {seconds} s next time, was {was} s").format(
+                exercise=translate("catalog", names.get(g.exercise_id, g.exercise_id)), seconds=g.seconds, was=g.was)
+            for g in grown))
+        self.grown_label.setVisible(bool(grown))
 
     def set_countdown(self, seconds: int | None) -> None:
         """How long until the view closes by itself (None: it stays until dismissed)."""

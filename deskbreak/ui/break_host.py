@@ -165,6 +165,7 @@ class BreakHost(QObject):
             end_allowed=plan.end_allowed,
             safety_first=plan.settings.sore_back,
             segments=plan.segments,
+            holds=plan.holds,
             key_guard_s=key_guard_for(prompted=not plan.brk.user_started),
             screen_gone=self._screen_gone,
         )
@@ -278,4 +279,4 @@ class BreakHost(QObject):
 
     def _show_today(self, window: BreakWindow, now: datetime) -> None:
         if window in self._windows:  # not closed and deleted meanwhile
-            window.set_today(self.session.targets_worked_today(now))
+            window.set_today(self.session.targets_worked_today(now), self.session.holds_grown())

@@ -29,7 +29,7 @@ room in :mod:`deskbreak.ui.fitting_widgets`.
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -77,10 +77,11 @@ class RoutinePage(QWidget):
     """The page shown while the routine plays; the window wires its buttons."""
 
     def __init__(self, *, title: str, poses: dict | None, clock: Clock, postpone_label: str,
-                 hold_length: str, safety_first: bool = False) -> None:
+                 hold_length: str, holds: Mapping[str, int] | None = None, safety_first: bool = False) -> None:
         super().__init__()
         self.setObjectName("routinePage")
         self.hold_length = hold_length
+        self.holds = holds
         self._shown_exercise: Exercise | None = None
         layout = QVBoxLayout(self)
         self._layout = layout
@@ -324,7 +325,7 @@ class RoutinePage(QWidget):
         self.citation_label.set_source(source)
         # Everything the guide adds to the article's figures is labelled as ours.
         pacing = "; ".join(part for part in ([exercise.pacing_text()] if exercise.suggested.note else [])
-                           + our_timing(exercise, self.hold_length) if part)
+                           + our_timing(exercise, self.hold_length, self.holds) if part)
         if pacing:
             ours = markup.escape(style.accent_color(palette).name())
             note = translate("catalog", exercise.suggested.note) if exercise.suggested.note else ""

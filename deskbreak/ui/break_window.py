@@ -39,7 +39,7 @@ the routine is announced once to a screen reader (:mod:`deskbreak.ui.announce`).
 
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from typing import Callable, Mapping, Sequence
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QScreen
@@ -49,6 +49,7 @@ from deskbreak.core.content.catalog import Exercise, SafetyNote
 from deskbreak.core.clock import Clock
 from deskbreak.core.describe import human_duration
 from deskbreak.core.content.guide import RoutinePlayer, Segment, build_segments, chime_for, total_seconds
+from deskbreak.core.history.progression import Grown
 from deskbreak.core.i18n import translate
 from deskbreak.core.kinds import Outcome
 from deskbreak.core.settings import Settings
@@ -111,6 +112,7 @@ class BreakWindow(QWidget):
                  end_allowed: bool = True, next_break_text: str = "", safety_first: bool = False,
                  segments: Sequence[Segment] | None = None, fullscreen: bool | None = None,
                  screen_gone: Callable[[ScreenChoice], object] | None = None,
+                 holds: Mapping[str, int] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -139,11 +141,9 @@ class BreakWindow(QWidget):
         # The timeline is known now, so its length shows before the routine starts. The app
         # passes the one core/content/timeline.py gives everyone; alone, the window builds the same.
         self.segments: list[Segment] = list(segments) if segments is not None else build_segments(
-            self.exercises,
-            hold_length=settings.hold_length,
-            lead_in_s=settings.lead_in.total_seconds(),
-            rest_between_s=rest_between_s,
-        )
+            self.exercises, hold_length=settings.hold_length, lead_in_s=settings.lead_in.total_seconds(),
+            rest_between_s=rest_between_s, holds=holds)
+        self.holds = dict(holds or {})  # grown with the user: the pacing line says where they pass the article
         self.total_s = total_seconds(self.segments)
 
         self._player: RoutinePlayer | None = None
@@ -207,9 +207,9 @@ class BreakWindow(QWidget):
     def next_break_text(self) -> str:
         return self._next_break_text
 
-    def set_today(self, targets: Sequence[str]) -> None:
-        """For the done view: the muscle groups worked today, this break included."""
-        self._done.set_today(targets)
+    def set_today(self, targets: Sequence[str], grown: Sequence[Grown] = ()) -> None:
+        """For the done view: the muscle groups worked today, this break included, and the holds that grew."""
+        self._done.set_today(targets, grown, self.exercises)
 
     def set_next_break_text(self, text: str) -> None:
         """When the next break is ("Next sit-break at 15:30"), for the done view; "" shows nothing."""
@@ -346,7 +346,7 @@ class BreakWindow(QWidget):
         outer.addWidget(self._pages)
         self._routine = RoutinePage(title=self.title, poses=poses, clock=self.clock,
                                     postpone_label=postpone_label or translate("break_window", "Postpone 5 min"),
-                                    hold_length=self.settings.hold_length,
+                                    hold_length=self.settings.hold_length, holds=self.holds,
                                     safety_first=safety_first)
         self._done = DonePage()
         self._safety = SafetyPage(self.safety, translate("break_window", SAFETY_FOOTER))

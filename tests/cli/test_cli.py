@@ -474,3 +474,50 @@ def test_history_since_today_and_yesterday(capsys, tmp_path):
     assert code == 0 and [r["kind"] for r in json.loads(out)] == ["sit", "sit", "sit", "natural"]
     code, out, _ = run_cli(capsys, "--data-dir", str(tmp_path), "history", "--since", "yesterday", "--json")
     assert code == 0 and len(json.loads(out)) == 6
+
+
+# -- holds that grow with the user ----------------------------------------------------------
+
+
+def seed_weeks_of_planks(data_dir, weeks: int = 3) -> None:
+    """A plank completed every day for ``weeks`` weeks, up to yesterday."""
+    now = datetime.now().astimezone().replace(microsecond=0)
+    with HistoryStore(data_dir / "history.sqlite3") as store:
+        for day in range(7 * weeks, 0, -1):
+            at = now - timedelta(days=day)
+            bid = store.start_break("sit", "core", at, at)
+            store.record_exercise(bid, "plank", 200.0, True, at + timedelta(minutes=4))
+            store.finish_break(bid, at + timedelta(minutes=5), "completed")
+
+
+def test_stats_json_gives_each_growing_hold_and_since_when(capsys, tmp_path):
+    seed_weeks_of_planks(tmp_path)
+    progression = stats_json(capsys, tmp_path)["progression"]
+    assert progression["plank"]["seconds"] == 55  # 45 -> 50 -> 55, a step a week
+    assert datetime.fromisoformat(progression["plank"]["since"]) < datetime.now().astimezone()
+    assert progression["table-top-hold"] == {"seconds": 10, "since": None}
+    (tmp_path / "settings.toml").write_text("progression = false\n")
+    assert stats_json(capsys, tmp_path)["progression"]["plank"] == {"seconds": 45, "since": None}
+
+
+def test_routine_show_json_gives_the_holds_of_today(capsys, tmp_path):
+    seed_weeks_of_planks(tmp_path)
+    routine = next(r for r in load_catalog().routines.values() if "plank" in r.exercises)
+
+    def plank_holds() -> set:
+        code, out, err = run_cli(capsys, "--data-dir", str(tmp_path), "--config-dir", str(tmp_path),
+                                 "routine", "show", routine.id, "--json")
+        assert code == 0, err
+        return {s["seconds"] for s in json.loads(out)["segments"] if s["exercise"] == "plank" and s["kind"] == "hold"}
+
+    assert plank_holds() == {55}
+    (tmp_path / "settings.toml").write_text("sore_back = true\n")
+    assert plank_holds() in ({45}, set())  # a sore back may swap the plank out; never a grown hold
+
+
+def test_routine_show_with_an_unreadable_history_shows_the_articles_holds(capsys, tmp_path):
+    (tmp_path / "history.sqlite3").write_bytes(b"not a database at all" * 100)
+    code, out, err = run_cli(capsys, "--data-dir", str(tmp_path), "--config-dir", str(tmp_path),
+                             "routine", "show", "sit-break", "--json")
+    assert code == 0 and json.loads(out)["segments"]
+    assert "history.sqlite3" in err and "showing the articles' holds" in err

@@ -48,7 +48,7 @@ class Desk:
 
     opened: list[Desk] = []
 
-    def __init__(self, folder, clock: FakeClock | None = None, holds=lambda now: None, **settings):
+    def __init__(self, folder, clock: FakeClock | None = None, holds=lambda now: None, history_writer=None, **settings):
         self.folder = folder
         self.clock = clock or FakeClock(MONDAY_9)
         self.idle = SettableIdle()
@@ -58,7 +58,8 @@ class Desk:
                                    Settings.defaults().with_values(**{"lead_in": "1s", "runs": {}, **settings}))
         self.session = BreakSession(store=self.store, catalog=CATALOG, clock=self.clock,
                                     history=HistoryStore(folder / "history.sqlite3"), idle=self.idle,
-                                    holds=holds, on_events=self._render, stop_routine=self._stop_routine)
+                                    history_writer=history_writer, holds=holds, on_events=self._render,
+                                    stop_routine=self._stop_routine)
         Desk.opened.append(self)
 
     def _render(self, events) -> None:
@@ -77,6 +78,10 @@ class Desk:
         while self.clock.now() < moment:
             self.clock.advance(min(30, (moment - self.clock.now()).total_seconds()))
             self.session.step()
+
+    def settled(self) -> None:
+        """Wait until the history writer has done everything queued (the grown holds worked out included)."""
+        self.session.history_writer.submit("wait", lambda store: None).result(timeout=5)
 
     def of(self, kind) -> list:
         return [event for event in self.events if isinstance(event, kind)]
@@ -434,3 +439,111 @@ def test_a_break_asked_for_while_locked_and_played_through_is_missed(desk):
         desk.window.do()
     desk.finish()
     assert desk.of(BreakClosed)[0].outcome == Outcome.MISSED
+
+
+# -- holds that grow -----------------------------------------------------------------
+
+
+def _three_weeks_of(folder, exercise_id: str, days: tuple[int, ...] = tuple(range(21, 0, -1))) -> None:
+    with HistoryStore(folder / "history.sqlite3") as history:
+        for day in days:
+            at = MONDAY_9 - timedelta(days=day)
+            row = history.record_break("sit", "sit-break", at, at, at, "completed")
+            history.record_exercise(row, exercise_id, 60, True, at)
+
+
+def _split_hold(plan) -> set[float]:
+    return {s.seconds for s in plan.segments if s.exercise.id == "split-hip-stretch" and s.kind.value == "hold"}
+
+
+def test_a_break_plays_the_holds_the_history_has_grown(tmp_path):
+    _three_weeks_of(tmp_path, "split-hip-stretch")
+    desk = Desk(tmp_path)
+    desk.settled()
+    desk.until(MONDAY_9 + timedelta(minutes=30))
+    [shown] = desk.of(BreakShown)
+    assert _split_hold(shown.plan) == {25.0}  # 20 -> 23 -> 25 (at most 15 % a week), within the document's 20-30
+    assert shown.plan.holds == {"split-hip-stretch": 25}
+
+
+def test_planning_a_break_and_the_menus_lengths_read_no_history(tmp_path, monkeypatch):
+    """The holds are kept in memory: worked out on the writer's thread, never read on the caller's."""
+    _three_weeks_of(tmp_path, "split-hip-stretch")
+    desk = Desk(tmp_path)
+    desk.settled()
+    reads = []
+    for name in ("breaks", "breaks_with_exercises", "summary"):
+        monkeypatch.setattr(desk.session.history, name, lambda *args, name=name: reads.append(name))
+    lengths = desk.session.routine_lengths(desk.clock.now())
+    desk.until(MONDAY_9 + timedelta(minutes=30))
+    [shown] = desk.of(BreakShown)
+    assert reads == []
+    assert shown.plan.holds == {"split-hip-stretch": 25}
+    assert lengths[BreakKind.SIT] == shown.plan.seconds
+
+
+def test_until_the_holds_are_worked_out_the_articles_play(tmp_path):
+    from deskbreak.core.history.writer import HistoryWriter
+    import threading
+
+    _three_weeks_of(tmp_path, "split-hip-stretch")
+    writer = HistoryWriter.for_file(tmp_path / "history.sqlite3")
+    busy = threading.Event()
+    writer.submit("be busy", lambda store: busy.wait(5))
+    desk = Desk(tmp_path, history_writer=writer)
+    desk.until(MONDAY_9 + timedelta(minutes=30))
+    [shown] = desk.of(BreakShown)
+    assert shown.plan.holds == {} and _split_hold(shown.plan) == {20.0}
+    busy.set()
+    desk.settled()
+    assert desk.session.todays_holds() == {"split-hip-stretch": 25}
+
+
+@pytest.mark.parametrize("setting", [{"progression": False}, {"sore_back": True}])
+def test_progression_off_or_a_sore_back_plays_the_documents_holds(tmp_path, setting):
+    _three_weeks_of(tmp_path, "split-hip-stretch")
+    desk = Desk(tmp_path, **setting)
+    desk.settled()
+    desk.until(MONDAY_9 + timedelta(minutes=30))
+    [shown] = desk.of(BreakShown)
+    assert shown.plan.holds == {}
+    if "split-hip-stretch" in shown.plan.exercise_ids:
+        assert _split_hold(shown.plan) == {20.0}
+
+
+def test_a_break_records_whether_a_sore_back_was_set(tmp_path):
+    desk = Desk(tmp_path, sore_back=True)
+    desk.until(MONDAY_9 + timedelta(minutes=30))
+    for _ in desk.window.ids:
+        desk.window.do()
+    desk.finish()
+    [record] = desk.records()
+    assert record.sore_back is True and record.outcome == "completed"
+
+
+def test_a_completed_break_says_which_holds_grew(tmp_path):
+    _three_weeks_of(tmp_path, "split-hip-stretch", days=(8, 4))
+    desk = Desk(tmp_path)
+    desk.settled()
+    desk.until(MONDAY_9 + timedelta(minutes=30))
+    assert desk.of(BreakShown)[0].plan.holds == {}
+    for _ in desk.window.ids:
+        desk.window.do()
+    desk.finish()
+    desk.settled()  # behind every write of the break, and the holds brought up to date
+    assert [(g.exercise_id, g.seconds, g.was) for g in desk.session.holds_grown()] == [("split-hip-stretch", 23, 20)]
+    assert desk.session.todays_holds() == {"split-hip-stretch": 23}
+
+
+def test_the_holds_follow_the_hold_length_setting_without_reading_on_the_callers_thread(tmp_path):
+    _three_weeks_of(tmp_path, "split-hip-stretch")
+    desk = Desk(tmp_path)
+    desk.settled()
+    assert desk.session.todays_holds() == {"split-hip-stretch": 25}
+    desk.store.set("hold_length", "long")  # 30 s, the top of the range: nothing left to grow
+    assert desk.session.todays_holds() == {}, "until worked out again, the articles' holds"
+    desk.settled()
+    assert desk.session.todays_holds() == {}
+    desk.store.set("hold_length", "short")
+    desk.settled()
+    assert desk.session.todays_holds() == {"split-hip-stretch": 25}

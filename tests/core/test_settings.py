@@ -91,6 +91,8 @@ def test_defaults_are_the_documented_ones():
     assert DEFAULTS.lead_in == timedelta(seconds=3)
     assert (DEFAULTS.sound, DEFAULTS.volume) == (True, 60)
     assert DEFAULTS.motion == "system"
+    assert DEFAULTS.progression is True
+    assert SETTING_BY_KEY["progression"].section == SETTING_BY_KEY["hold_length"].section == "routines"
 
 
 def test_settings_by_section_covers_every_setting_once_in_table_order():

@@ -311,7 +311,8 @@ def test_targets_not_worked_lately_are_listed_never_worked_first_then_the_longes
 def test_to_json_has_the_documented_keys_and_minutes_to_one_decimal():
     records = [record(at(MON, 9), "completed", exercises=(("walk-around", 20.0, True),))]
     document = stats(records, MON, TUE).to_json()
-    assert set(document) == {"first", "last", "days", "weeks", "streak", "minutes_by_target", "neglected"}
+    assert set(document) == {"first", "last", "days", "weeks", "streak", "minutes_by_target", "neglected",
+                             "progression"}
     assert (document["first"], document["last"]) == ("2026-11-02", "2026-11-03")
     monday = document["days"][0]
     assert set(monday) == {"date", "prompted", "completed", "partial", "skipped", "postponed", "natural",

@@ -210,3 +210,22 @@ def test_on_a_1024x600_screen_the_done_view_of_every_routine_fits(open_window, c
         assert window.findChild(QWidget, "doneView").isVisible()
         problems += [f"{routine.id}: {problem}" for problem in layout_problems(window)]
     assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.parametrize("size", [*SIZES, pytest.param(None, id="on-1024x600")])
+def test_the_done_view_saying_which_holds_grew_is_not_cut_off(open_window, catalog, font_scale, size, monkeypatch):
+    from deskbreak.core.history.progression import Grown
+
+    if size is None:
+        area = available(SCREENS["1024x600"])
+        monkeypatch.setattr(screen_fit, "available_area", lambda _widget: QRect(area))
+    routine = catalog.routine("stability-ball-circuit")
+    window, clock = open_window([catalog.exercise(e) for e in routine.exercises_for(1)], size, catalog,
+                                holds={"plank": 50})
+    clock.advance(window.player.remaining_total(clock.monotonic()) + 1)
+    window.tick()
+    window.set_today(["core", "glutes", "lower back"], [Grown("plank", 55, 50), Grown("glute-bridge", 35, 30)])
+    settle()
+    grown = window.findChild(QLabel, "grownLabel")
+    assert grown.isVisible() and grown.text() == "Plank: 55 s next time, was 50 s\nGlute bridge: 35 s next time, was 30 s"
+    assert cut_off(window) == [] and (size is not None or layout_problems(window) == [])

@@ -348,6 +348,16 @@ def test_labels_follow_a_per_side_two_rep_exercise(clock, open_window):
     assert window.findChild(QLabel, "cueLabel").accessibleName() == "Hold 3 s"
 
 
+def test_a_hold_grown_past_the_article_is_played_and_labelled_as_our_pacing(clock, open_window, catalog):
+    plank = catalog.exercise("plank")
+    window, _ = open_window([plank], holds={"plank": 70})
+    assert {s.seconds for s in window.segments if s.kind.value == "hold"} == {70}
+    pacing = label(window, "pacingLabel")
+    assert "Our pacing:" in pacing and "hold 70 s" in pacing
+    assert "Gradually add time as your core gets stronger." in pacing
+    assert "hold 45-60 s" in label(window, "figuresLabel")  # the article's own figures stay as they are
+
+
 def test_the_side_and_exercise_details_are_shown(clock, open_window, catalog):
     split = catalog.exercise("split-hip-stretch")
     window, _ = open_window([split])

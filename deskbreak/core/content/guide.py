@@ -41,9 +41,10 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 from deskbreak.core.content.catalog import Exercise
+from deskbreak.core.content.growth import beyond_text
 from deskbreak.core.i18n import QT_TRANSLATE_NOOP, translate
 
 SIDES = ("right", "left")
@@ -202,8 +203,14 @@ def chime_for(ended: Segment, following: Segment | None) -> str | None:
     return "hold"
 
 
-def hold_seconds(exercise: Exercise, hold_length: str) -> int | None:
-    """The hold to time: the document's (a range read per ``hold_length``), else our suggestion."""
+Holds = Mapping[str, int]
+"""Holds grown with the user (exercise id -> seconds), in place of the documents' (core/history/progression.py)."""
+
+
+def hold_seconds(exercise: Exercise, hold_length: str, holds: Holds | None = None) -> int | None:
+    """The hold to time: grown with the user, else the document's (a range read per ``hold_length``), else ours."""
+    if holds and exercise.id in holds:
+        return holds[exercise.id]
     if exercise.hold_s is not None:
         low, high = exercise.hold_s.low, exercise.hold_s.high
         return {"short": low, "middle": round((low + high) / 2), "long": high}[hold_length]
@@ -262,6 +269,7 @@ def build_segments(
     hold_length: str = "short",
     lead_in_s: float = 3.0,
     rest_between_s: float = 0.0,
+    holds: Holds | None = None,
 ) -> list[Segment]:
     """The routine's timeline, in the order the break window plays it (see the module notes)."""
     segments: list[Segment] = []
@@ -270,24 +278,26 @@ def build_segments(
             # The rest belongs to what comes next: the exercise before it is done
             # (and recorded so) when its last hold or rep ends.
             segments.append(Segment(Kind.REST, exercise, rest_between_s, _rest_cue(rest_between_s)))
-        segments += _exercise_segments(exercise, hold_length, lead_in_s)
+        segments += _exercise_segments(exercise, hold_length, lead_in_s, holds)
     return segments
 
 
-def our_timing(exercise: Exercise, hold_length: str = "short") -> list[str]:
+def our_timing(exercise: Exercise, hold_length: str = "short", holds: Holds | None = None) -> list[str]:
     """The timings the guide adds where the document gives none, in words, to label them as ours."""
     if _is_untimed(exercise):
         return []
-    hold = hold_seconds(exercise, hold_length)
+    hold = hold_seconds(exercise, hold_length, holds)
+    grown = [beyond_text(exercise, hold)] if hold and exercise.hold_s and hold > exercise.hold_s.high else []
     if _is_counted(exercise):
         if hold:
-            return [translate("guide", "{move:g} s to lift and {move:g} s to lower each rep").format(move=MOVE_S)]
-        return [] if exercise.suggested.pace_s else [translate("guide", "{pace:g} s a rep").format(
-            pace=DEFAULT_PACE_S)]
+            return grown + [
+                translate("guide", "{move:g} s to lift and {move:g} s to lower each rep").format(move=MOVE_S)]
+        return grown + ([] if exercise.suggested.pace_s else [translate("guide", "{pace:g} s a rep").format(
+            pace=DEFAULT_PACE_S)])
     repeats = rep_count(exercise) * set_count(exercise)
     if repeats > 1 and not exercise.rest_s:
-        return [translate("guide", "a {release:g} s release between holds").format(release=RELEASE_S)]
-    return []
+        return grown + [translate("guide", "a {release:g} s release between holds").format(release=RELEASE_S)]
+    return grown
 
 
 def total_seconds(segments: Iterable[Segment]) -> float:
@@ -308,12 +318,13 @@ def _number(value: float) -> float | int:
     return int(value) if float(value).is_integer() else round(value, 3)
 
 
-def _exercise_segments(exercise: Exercise, hold_length: str, lead_in_s: float) -> list[Segment]:
+def _exercise_segments(exercise: Exercise, hold_length: str, lead_in_s: float,
+                       holds: Holds | None = None) -> list[Segment]:
     if _is_untimed(exercise):
         return [_untimed_segment(exercise)]
     sides: tuple[str | None, ...] = SIDES if exercise.per_side else (None,)
     reps, sets = rep_count(exercise), set_count(exercise)
-    hold = hold_seconds(exercise, hold_length)
+    hold = hold_seconds(exercise, hold_length, holds)
     out: list[Segment] = []
 
     def enter(side: str | None, first: bool, **figures) -> None:

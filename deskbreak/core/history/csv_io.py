@@ -17,6 +17,11 @@ unchanged so that scripts and spreadsheets built on them keep working, then:
     ``id:seconds:1;...``: times and future exercise ids contain colons, and
     any language parses JSON without a deskbreak-specific splitter.
 
+``sore_back``
+    ``true`` when the ``sore_back`` setting was on as the break began (its
+    sessions grow no hold), else ``false``. An export from before the
+    column, or an empty cell, reads as ``false``.
+
 ``exercises`` and ``exercise_seconds`` are summaries of the log for a
 spreadsheet; an import reads the log when the file has one.
 
@@ -81,7 +86,7 @@ from deskbreak.core.kinds import BREAK_KIND_NAMES, NATURAL_BREAK_KIND, Outcome
 FIRST_EXPORT_COLUMNS: tuple[str, ...] = (
     "id", "kind", "routine_id", "due_at", "shown_at", "ended_at", "outcome", "exercises", "exercise_seconds", "note",
 )
-EXPORT_COLUMNS: tuple[str, ...] = (*FIRST_EXPORT_COLUMNS, "planned_exercises", "exercise_log")
+EXPORT_COLUMNS: tuple[str, ...] = (*FIRST_EXPORT_COLUMNS, "planned_exercises", "exercise_log", "sore_back")
 # Every export deskbreak ever wrote has these; ``id`` is not needed since it is not kept.
 REQUIRED_COLUMNS: tuple[str, ...] = tuple(column for column in FIRST_EXPORT_COLUMNS if column != "id")
 _TIME_EXAMPLE = "2026-11-23T09:00:00+01:00"
@@ -148,6 +153,7 @@ def export_row(record: BreakRecord) -> dict:
             }
             for exercise in record.exercises
         ],
+        "sore_back": record.sore_back,
     }
 
 
@@ -169,6 +175,7 @@ def write_csv(records: Iterable[BreakRecord], stream: TextIO) -> None:
     writer.writeheader()
     for row in export_rows(records):
         row["exercise_log"] = json.dumps(row["exercise_log"], ensure_ascii=False, separators=(",", ":"))
+        row["sore_back"] = json.dumps(row["sore_back"])  # true / false, as in the log
         row = {column: _as_text_cell(value) if isinstance(value, str) else value for column, value in row.items()}
         has_carriage_return = any(isinstance(value, str) and "\r" in value for value in row.values())
         (quoting_writer if has_carriage_return else writer).writerow(row)
@@ -414,6 +421,7 @@ def _parse_row(
     exercise_seconds = row.value("exercise_seconds", _seconds_or_zero)
     planned = row.value("planned_exercises", _planned)
     log = row.value("exercise_log", _exercise_log) if row.has("exercise_log") else ()
+    sore_back = row.value("sore_back", _flag)
     if row.problems:
         return None, row.problems
 
@@ -436,6 +444,7 @@ def _parse_row(
         note=note,
         exercises=log,
         planned_exercises=planned,
+        sore_back=bool(sore_back),
     )
     return record, []
 
@@ -497,6 +506,16 @@ def _count_or_zero(text: str) -> int:
 
 def _planned(text: str) -> int | None:
     return _exercise_count(text) if text.strip() else None
+
+
+_FLAGS = {"": False, "false": False, "0": False, "true": True, "1": True}
+
+
+def _flag(text: str) -> bool:
+    try:
+        return _FLAGS[text.strip().lower()]
+    except KeyError:
+        raise _BadCell(translate("history_csv", "{value} is not true or false").format(value=repr(text))) from None
 
 
 def _non_negative_seconds(value: object) -> float:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import datetime, timedelta, timezone
+from typing import Iterable
 
 from deskbreak.core.history.records import OUTCOMES, BreakRecord, ExerciseRecord, loaded_time, stored_time
 from deskbreak.core.history.store import HistoryDatabase
@@ -18,13 +19,31 @@ class HistoryQueries(HistoryDatabase):
 
     def breaks(self, since: datetime | None = None) -> list[BreakRecord]:
         """Breaks that happened at or after ``since`` (all when None), oldest first, with their exercises."""
-        condition, parameters = self._since_condition(since)
+        return self._breaks_where(*self._since_condition(since))
+
+    def breaks_with_exercises(self, exercise_ids: Iterable[str], after_id: int = 0) -> list[BreakRecord]:
+        """The breaks that recorded any of ``exercise_ids``, oldest first, with all their exercises.
+
+        What the holds that grow need (core/history/progression.py), read on
+        the history writer's thread: a few rows of the history, not all of
+        it; with ``after_id`` only the breaks written since that one (their
+        exercises found through the break_id index).
+        """
+        ids = tuple(exercise_ids)
+        if not ids:
+            return []
+        marks = ", ".join("?" * len(ids))
+        return self._breaks_where(
+            f"id > ? AND id IN (SELECT break_id FROM exercises_done WHERE break_id > ? AND exercise_id IN ({marks}))",
+            (after_id, after_id, *ids))
+
+    def _breaks_where(self, condition: str, parameters: tuple[object, ...]) -> list[BreakRecord]:
         try:
             # One read transaction: in WAL mode both queries see the same snapshot.
             self._connection.execute("BEGIN")
             try:
                 break_rows = self._connection.execute(
-                    "SELECT id, kind, routine_id, due_at, shown_at, ended_at, outcome, note, planned_exercises"
+                    "SELECT id, kind, routine_id, due_at, shown_at, ended_at, outcome, note, planned_exercises, sore_back"
                     f" FROM breaks WHERE {condition} ORDER BY {_MOMENT}, id",
                     parameters,
                 ).fetchall()
@@ -55,8 +74,9 @@ class HistoryQueries(HistoryDatabase):
                 note=note or "",
                 exercises=tuple(exercises_by_break.get(row_id, ())),
                 planned_exercises=planned,
+                sore_back=bool(sore_back),
             )
-            for row_id, kind, routine_id, due_at, shown_at, ended_at, outcome, note, planned in break_rows
+            for row_id, kind, routine_id, due_at, shown_at, ended_at, outcome, note, planned, sore_back in break_rows
         ]
 
     def summary(self, since: datetime | None = None) -> dict[str, int]:

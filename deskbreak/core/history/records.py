@@ -41,6 +41,8 @@ class BreakRecord:
     exercises: tuple[ExerciseRecord, ...] = ()
     planned_exercises: int | None = None
     """How many exercises the routine had when it began; None for time away and older records."""
+    sore_back: bool = False
+    """Whether the ``sore_back`` setting was on when it began (False for records older than history version 3)."""
 
     @property
     def in_progress(self) -> bool:

@@ -51,12 +51,13 @@ And the finer points:
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Iterable, Mapping, Sequence
 
 from deskbreak.core.content.catalog import Catalog
 from deskbreak.core.history import BreakRecord
+from deskbreak.core.history.progression import Progress, progress_for
 from deskbreak.core.i18n import QT_TRANSLATE_NOOP, translate
 from deskbreak.core.kinds import NATURAL_BREAK_KIND, BreakKind, Outcome
 from deskbreak.core.settings import Settings
@@ -233,6 +234,8 @@ class StatsReport:
     """Minutes per muscle group over ``days``."""
     neglected: tuple[Neglected, ...]
     """Targets not worked for ``neglect_days`` or more, longest neglected first."""
+    progression: Mapping[str, Progress] = field(default_factory=dict)
+    """Each growing exercise's hold today and since when (core/history/progression.py)."""
 
     @property
     def total(self) -> PeriodTotals:
@@ -257,6 +260,7 @@ class StatsReport:
             "streak": {"current": self.streak.current, "best": self.streak.best, "goal": goal},
             "minutes_by_target": _minutes_json(self.minutes_by_target),
             "neglected": [{"target": n.target, "days": n.days} for n in self.neglected],
+            "progression": {exercise_id: progress.to_json() for exercise_id, progress in self.progression.items()},
         }
 
 
@@ -475,7 +479,8 @@ def stats_for(records: Iterable[BreakRecord], catalog: Catalog, settings: Settin
     :func:`~deskbreak.core.content.suggest.offerable_targets`): a group nothing
     offers would be "never stretched" forever.
     """
-    return compute_stats(
+    records = list(records)
+    report = compute_stats(
         records,
         first=first,
         last=last,
@@ -484,6 +489,7 @@ def stats_for(records: Iterable[BreakRecord], catalog: Catalog, settings: Settin
         goal_percent=settings.daily_goal,
         neglect_days=settings.neglect_days,
     )
+    return replace(report, progression=progress_for(catalog, records, settings))
 
 
 def targets_by_exercise(catalog: Catalog) -> dict[str, Sequence[str]]:

@@ -116,9 +116,23 @@ def _honest_outcomes_v2(connection: sqlite3.Connection) -> None:
         raise sqlite3.IntegrityError(f"exercises without their break after the upgrade: {problems[:3]}")
 
 
+def _sore_back_v3(connection: sqlite3.Connection) -> None:
+    """Whether a sore back was set when the break began: its sessions do not grow a hold.
+
+    A hold frozen by a sore back (core/history/progression.py) must stay
+    where it was once the back is better, which only the break's own record
+    can say. Breaks recorded before cannot: they read as not set.
+    """
+    connection.execute(
+        "ALTER TABLE breaks ADD COLUMN sore_back INTEGER NOT NULL DEFAULT 0 CHECK (sore_back IN (0, 1))"
+    )
+
+
 # Migration N takes a file from user_version N to N + 1. Append only: a
 # released migration never changes, since files in the wild already ran it.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_create_schema_v1, _honest_outcomes_v2)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
+    _create_schema_v1, _honest_outcomes_v2, _sore_back_v3,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -226,6 +226,10 @@ SETTINGS: tuple[Setting, ...] = (
             QT_TRANSLATE_NOOP("settings", "Leave out forward folds and intense backbends and do the gentle moves the articles "
             "name instead (supine hamstring stretch, knee-to-chest); the safety notes come first."),
             "routines"),
+    Setting("progression", ValueType.BOOL, True, QT_TRANSLATE_NOOP("settings", "Holds grow with me"),
+            QT_TRANSLATE_NOOP("settings", "Where an article asks for it, a hold grows a step (at most 15 %) after three "
+            "sessions and a week. \"This hurts\" steps it back; a sore back pauses it."),
+            "routines"),
     # sound
     Setting("sound", ValueType.BOOL, True, QT_TRANSLATE_NOOP("settings", "Sound"),
             QT_TRANSLATE_NOOP("settings", "Play a soft cue at the end of each hold and at each side switch."), "sound"),
@@ -257,7 +261,8 @@ SETTING_BY_KEY: dict[str, Setting] = {setting.key: setting for setting in SETTIN
 #: code that reads it (the engine's SCHEDULE_KEYS, the hold sources' KEYS, the calendar's,
 #: the chimes', the watchdog's, the autostart entry's); tests/ui/test_setting_listeners.py
 #: checks that each key is one or the other.
-READ_WHEN_USED = frozenset({"break_screen", "hold_length", "lead_in", "sore_back", "daily_goal", "neglect_days", "motion"})
+READ_WHEN_USED = frozenset({"break_screen", "lead_in", "sore_back", "progression", "daily_goal", "neglect_days",
+                            "motion"})
 
 
 def likely_key(typed: str) -> str | None:

@@ -46,6 +46,7 @@ class Settings:
     hold_length: str
     lead_in: timedelta
     sore_back: bool
+    progression: bool
     sound: bool
     volume: int
     daily_goal: int
