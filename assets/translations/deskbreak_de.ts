@@ -403,6 +403,10 @@
         <translation>Heute bisher: {targets}</translation>
     </message>
     <message>
+        <source>{exercise}: {seconds} s next time, was {was} s</source>
+        <translation>{exercise}: nächstes Mal {seconds} s, bisher {was} s</translation>
+    </message>
+    <message>
         <source>Enter or Esc closes this window.</source>
         <translation>Enter oder Esc schließt dieses Fenster.</translation>
     </message>
@@ -3035,6 +3039,10 @@
         <translation>läuft</translation>
     </message>
     <message>
+        <source>deskbreak: {problem}; showing the articles&apos; holds</source>
+        <translation>deskbreak: {problem}; es gelten die Haltezeiten der Artikel</translation>
+    </message>
+    <message>
         <source>deskbreak: the import was interrupted; the breaks it wrote are kept, and importing {path} again adds the rest</source>
         <translation>deskbreak: Der Import wurde unterbrochen; die schon geschriebenen Pausen bleiben, und ein erneuter Import von {path} fügt den Rest hinzu</translation>
     </message>
@@ -3530,6 +3538,10 @@
         <source>{reps} times, {pace:g} s each</source>
         <translation>{reps}-mal, je {pace:g} s</translation>
     </message>
+    <message>
+        <source>hold {seconds} s, longer than the article&apos;s {figure} s as it allows: “{sentence}” (at most {limit:g} % more a week)</source>
+        <translation>{seconds} s halten, länger als die {figure} s des Artikels, wie er es erlaubt: „{sentence}“ (höchstens {limit:g} % mehr pro Woche)</translation>
+    </message>
 </context>
 <context>
     <name>history_csv</name>
@@ -3635,6 +3647,10 @@
     <message>
         <source>{value} is negative</source>
         <translation>{value} ist negativ</translation>
+    </message>
+    <message>
+        <source>{value} is not true or false</source>
+        <translation>{value} ist weder true noch false</translation>
     </message>
     <message>
         <source>is not a number of seconds</source>
@@ -4227,6 +4243,14 @@
     <message>
         <source>Leave out forward folds and intense backbends and do the gentle moves the articles name instead (supine hamstring stretch, knee-to-chest); the safety notes come first.</source>
         <translation>Vorbeugen und starke Rückbeugen weglassen und stattdessen die sanften Übungen aus den Artikeln machen (Dehnung der hinteren Oberschenkel in Rückenlage, Knie zur Brust); die Sicherheitshinweise kommen zuerst.</translation>
+    </message>
+    <message>
+        <source>Holds grow with me</source>
+        <translation>Haltezeiten wachsen mit mir</translation>
+    </message>
+    <message>
+        <source>Where an article asks for it, a hold grows a step (at most 15 %) after three sessions and a week. &quot;This hurts&quot; steps it back; a sore back pauses it.</source>
+        <translation>Wo ein Artikel es vorsieht, wächst eine Haltezeit nach drei Einheiten und einer Woche um eine Stufe (höchstens 15 %). „Das tut weh“ nimmt sie eine Stufe zurück; ein schmerzender Rücken hält sie an.</translation>
     </message>
     <message>
         <source>Play a soft cue at the end of each hold and at each side switch.</source>
