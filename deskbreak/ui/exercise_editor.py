@@ -56,7 +56,7 @@ from PySide6.QtWidgets import (
 
 from deskbreak.core.content.catalog import TARGETS, Exercise, words
 from deskbreak.core.content.poses import ExercisePoses
-from deskbreak.core.i18n import translate
+from deskbreak.core.i18n import Context, translate
 from deskbreak.ui import screen_fit, style
 from deskbreak.ui.exercise_rows import (
     IDS_ROLE,
@@ -72,6 +72,8 @@ from deskbreak.ui.wheel_guard import install_wheel_guard
 __all__ = ["ExerciseEditor", "ExerciseHooks", "LoopingFigure", "exercise_id_from", "problem_key"]
 
 Entry = dict[str, object]
+
+exercise_editor = Context("exercise_editor")  # for plurals: lupdate reads the context from this name
 
 #: Side of a picture in the figure grid, in device-independent pixels.
 PICTURE_SIZE = 72
@@ -111,16 +113,20 @@ def exercise_id_from(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
 
 
-_KEY_PATTERN = re.compile(r"\b(" + "|".join(ENTRY_KEYS) + r")\b")
+_KEYS = "|".join(ENTRY_KEYS)
+#: Where a message names its key, most telling first: "field 'hold'" (the catalog's words), a
+#: quoted key, a key as a word. The exercise's own id may be quoted before it ("exercise 'steps': field 'hold'").
+_KEY_PATTERNS = (re.compile(rf"\b(?:field|key) ['\"]({_KEYS})['\"]"), re.compile(rf"(?<!exercise )['\"]({_KEYS})['\"]"),
+                 re.compile(rf"\b({_KEYS})\b"))
 
 
 def problem_key(message: str) -> str | None:
-    """The entry key a problem message is about: a quoted key ('hold') first, else the first key named."""
-    for key in ENTRY_KEYS:
-        if f"'{key}'" in message or f'"{key}"' in message:
-            return key
-    found = _KEY_PATTERN.search(message)
-    return found.group(1) if found else None
+    """The entry key a problem message is about, or None when it names none."""
+    for pattern in _KEY_PATTERNS:
+        found = pattern.search(message)
+        if found:
+            return found.group(1)
+    return None
 
 
 class FigureCell(QStyledItemDelegate):
@@ -372,8 +378,8 @@ class ExerciseEditor(QDialog):
         self.reps_count = QSpinBox()
         self.reps_count.setObjectName("repsCount")
         self.reps_count.setRange(1, 100)
+        self.reps_count.valueChanged.connect(self._name_reps)
         self.reps_count.setValue(10)
-        self.reps_count.setSuffix(translate("exercise_editor", " times"))
         self.reps_count.setAccessibleName(translate("exercise_editor", "Repetitions"))
         self.rep_hold_seconds = self._seconds_box("repHoldSeconds", 3, 60,
                                                   translate("exercise_editor", "Hold of each repetition, in seconds"))
@@ -388,6 +394,9 @@ class ExerciseEditor(QDialog):
         grid.setColumnStretch(2, 1)
         self._show_timing()
         return self.timing
+
+    def _name_reps(self, reps: int) -> None:
+        self.reps_count.setSuffix(exercise_editor.tr(" times", n=reps, one=" time"))
 
     def _build_figure_column(self) -> QVBoxLayout:
         column = QVBoxLayout()

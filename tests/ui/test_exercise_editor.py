@@ -144,7 +144,10 @@ def test_a_hold_makes_exactly_the_entry_of_exercises_toml(qtbot, editor, owner):
 def test_reps_make_an_entry_with_reps_and_their_hold_instead_of_a_hold(qtbot, editor):
     fill(qtbot, editor, name="Heel raises", targets=("feet", "legs"), steps="Rise onto your toes.")
     qtbot.mouseClick(editor.reps_choice, Qt.MouseButton.LeftButton)
+    editor.reps_count.setValue(1)
+    assert editor.reps_count.text() == "1 time"
     editor.reps_count.setValue(12)
+    assert editor.reps_count.text() == "12 times"
     editor.rep_hold_seconds.setValue(2)
     assert not editor.hold_seconds.isEnabled() and editor.reps_count.isEnabled()
     assert editor.entry() == {
@@ -249,6 +252,8 @@ def test_problems_show_under_their_fields_and_save_waits_for_none(qtbot, editor)
 
 def test_a_problem_is_placed_by_the_key_it_names():
     assert problem_key("exercises.toml: exercise 'x': field 'rep_hold': must be a duration") == "rep_hold"
+    assert problem_key("exercises.toml: exercise 'steps': field 'hold': must be a duration") == "hold"
+    assert problem_key("exercise 'sides': 'targets' must not be empty") == "targets"
     assert problem_key("hold must be at least 1s") == "hold"
     assert problem_key("id 'cat-cow' is taken") == "id"
     assert problem_key("something else entirely") is None
