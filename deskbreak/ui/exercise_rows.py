@@ -74,11 +74,15 @@ class ExerciseThumbnails:
 
     A rotation group gets its members' pictures side by side. An exercise
     without poses gets its initial in a circle, so no row is ever blank.
+    ``side`` is a picture's side in device-independent pixels (the new
+    exercise dialog's figure grid draws them larger than the lists do).
     """
 
-    def __init__(self, poses: Mapping[str, ExercisePoses], exercises: Mapping[str, Exercise]) -> None:
+    def __init__(self, poses: Mapping[str, ExercisePoses], exercises: Mapping[str, Exercise],
+                 side: int = THUMBNAIL_SIZE) -> None:
         self.poses = poses
         self.exercises = exercises
+        self.side = side
         self._images: dict[tuple, QImage] = {}
         self._icons: dict[tuple, QIcon] = {}
 
@@ -89,7 +93,7 @@ class ExerciseThumbnails:
         scheme = (background.rgba(), text.rgba(), ratio)
         key = (tuple(exercise_ids), scheme)
         if key not in self._icons:
-            side = round(THUMBNAIL_SIZE * ratio)
+            side = round(self.side * ratio)
             pixmap = QPixmap(side * len(exercise_ids), side)
             pixmap.fill(background)
             painter = QPainter(pixmap)

@@ -22,7 +22,7 @@ The rows of its lists (pictures, two texts) are in
 
 from __future__ import annotations
 
-from typing import Callable, Mapping
+from typing import TYPE_CHECKING, Callable, Mapping
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -65,6 +65,9 @@ from deskbreak.ui.routine_edits import (
 )
 from deskbreak.ui.style import muted_color, set_text_color
 
+if TYPE_CHECKING:
+    from deskbreak.ui.exercise_editor import ExerciseEditor, ExerciseHooks
+
 __all__ = ["IDS_ROLE", "LAST_EXERCISE_HINT", "RoutinesPage"]
 
 # Qt's QWIDGETSIZE_MAX, which PySide6 does not export: "no maximum height".
@@ -88,13 +91,23 @@ class RoutinesPage(QWidget):
     ``defaults`` is the shipped catalog ("Restore default" goes back to its
     routines); ``current`` holds the user's routines as loaded. After every
     edit ``routinesChanged`` carries every routine, id -> :class:`Routine`.
+
+    With ``new_exercise`` (what the editor asks of its owner: check an
+    entry, save it, whether motion is reduced) the catalog has a "New
+    exercise…" button opening :class:`~deskbreak.ui.exercise_editor.ExerciseEditor`;
+    ``exerciseCreated`` carries each entry it saved, so the owner can show
+    the catalog with it (:meth:`set_current`).
     """
 
     routinesChanged = Signal(object)
+    exerciseCreated = Signal(object)
 
     def __init__(self, defaults: Catalog, current: Catalog,
-                 poses: Mapping[str, ExercisePoses] | None = None, parent: QWidget | None = None) -> None:
+                 poses: Mapping[str, ExercisePoses] | None = None, parent: QWidget | None = None,
+                 *, new_exercise: ExerciseHooks | None = None) -> None:
         super().__init__(parent)
+        self._new_exercise = new_exercise
+        self.exercise_editor: ExerciseEditor | None = None
         self.setObjectName("routinesPage")
         self.setAccessibleName(translate("routines_page", "Routines"))
         self.setMinimumSize(640, 520)
@@ -173,7 +186,8 @@ class RoutinesPage(QWidget):
 
         order = [self.routine_chooser, self.restore_button, self.routine_list, self.rotation_list,
                  self.move_up, self.move_down, self.remove_button, self.pair_button, self.split_button,
-                 self.place_filter, self.catalog_list, self.add_button, self.add_every_break_button]
+                 self.place_filter, self.new_exercise_button, self.catalog_list, self.add_button,
+                 self.add_every_break_button]
         for first, second in zip(order, order[1:]):
             QWidget.setTabOrder(first, second)
 
@@ -232,6 +246,11 @@ class RoutinesPage(QWidget):
         filter_label.setBuddy(self.place_filter)
         filter_row.addWidget(filter_label)
         filter_row.addWidget(self.place_filter, 1)
+        self.new_exercise_button = self._button(
+            "newExercise", translate("routines_page", "&New exercise…"),
+            translate("routines_page", "Make an exercise of your own"), self._open_exercise_editor)
+        self.new_exercise_button.setVisible(self._new_exercise is not None)
+        filter_row.addWidget(self.new_exercise_button)
         layout.addLayout(filter_row)
 
         self.catalog_list = exercise_list("catalogList", translate("routines_page", "Exercise catalog"), box)
@@ -477,3 +496,21 @@ class RoutinesPage(QWidget):
     def _restore(self) -> None:
         routine = self.shown_routine()
         self._apply(self._default_of(routine), None)
+
+    # -- exercises of the user's own -------------------------------------------------
+
+    def _open_exercise_editor(self) -> None:
+        """Open the new exercise dialog, or bring the open one forward; its pictures are drawn from now on."""
+        if self._new_exercise is None:
+            return
+        if self.exercise_editor is None:
+            from deskbreak.ui.exercise_editor import ExerciseEditor
+
+            editor = ExerciseEditor(self._defaults.exercises, self._thumbnails.poses, self._new_exercise, self)
+            editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            editor.accepted.connect(lambda: self.exerciseCreated.emit(editor.saved_entry))
+            editor.destroyed.connect(lambda *_: setattr(self, "exercise_editor", None))
+            self.exercise_editor = editor
+        self.exercise_editor.open()
+        self.exercise_editor.raise_()
+        self.exercise_editor.activateWindow()

@@ -1,0 +1,567 @@
+"""The "New exercise…" dialog: an exercise of the user's own, drawn with the figure of a catalog exercise.
+
+The user names the exercise (its id follows the name as a slug until the
+user edits the id), ticks what it works, writes its steps one per line,
+chooses a hold or counted reps, and whether it is done on both sides. The
+figure is picked from pictures of every catalog exercise's pose, and the
+chosen one is previewed moving from its start to its hold pose and back
+(only the hold pose with reduced motion, as in a break).
+
+The dialog holds no file logic. Its owner gives it two functions:
+``validate(entry)`` returns the problems of an entry (each naming its key),
+shown under the fields as the user types, Save staying disabled while there
+are any; ``save(entry)`` keeps it, or raises a :class:`ValueError` whose
+message the dialog shows while it stays open with everything typed. An
+entry is a plain dict in the shape of ``exercises.toml``'s ``[[exercise]]``
+tables (:meth:`ExerciseEditor.entry`).
+
+Nothing here is loaded before the dialog first opens, and its pictures are
+drawn as the grid first shows them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Callable, Mapping
+
+from PySide6.QtCore import QAbstractAnimation, QMargins, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, QVariantAnimation
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSizePolicy,
+    QSpinBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from deskbreak.core.content.catalog import TARGETS, Exercise, words
+from deskbreak.core.content.poses import ExercisePoses
+from deskbreak.core.i18n import Context, translate
+from deskbreak.ui import screen_fit, style
+from deskbreak.ui.exercise_rows import (
+    IDS_ROLE,
+    ExerciseItem,
+    ExerciseThumbnails,
+    exercise_name,
+    first_upper,
+    wrapped_lines,
+)
+from deskbreak.ui.figure import FigureWidget
+from deskbreak.ui.wheel_guard import install_wheel_guard
+
+__all__ = ["ExerciseEditor", "ExerciseHooks", "LoopingFigure", "exercise_id_from", "problem_key"]
+
+Entry = dict[str, object]
+
+exercise_editor = Context("exercise_editor")  # for plurals: lupdate reads the context from this name
+
+#: Side of a picture in the figure grid, in device-independent pixels.
+PICTURE_SIZE = 72
+#: Lines of a name under its picture (the tooltip has it whole).
+NAME_LINES = 2
+
+#: How long the user may pause typing before the entry is checked again.
+VALIDATE_DELAY_MS = 300
+
+#: The keys of an entry, longest first where one contains another ("rep_hold" before "hold").
+ENTRY_KEYS = ("rep_hold", "targets", "steps", "sides", "reps", "hold", "name", "pose", "id")
+
+
+@dataclass(frozen=True)
+class ExerciseHooks:
+    """What the editor asks of whoever opens it.
+
+    ``validate(entry)`` returns problem messages, each naming the key it is
+    about ([] when the entry is fine); ``save(entry)`` keeps the entry or
+    raises a :class:`ValueError` with a message for the user;
+    ``reduced_motion()`` says, when the dialog opens, whether the preview
+    should only show the hold pose (the ``motion`` setting and the desktop's
+    preference, as for a break).
+    """
+
+    validate: Callable[[Entry], list[str]]
+    save: Callable[[Entry], None]
+    reduced_motion: Callable[[], bool] = field(default=lambda: False)
+
+
+def exercise_id_from(name: str) -> str:
+    """The id an exercise called ``name`` gets: lower-case ASCII letters and digits joined by '-'.
+
+    "Wall calf stretch" -> "wall-calf-stretch", "Übung Nr. 2" -> "ubung-nr-2".
+    """
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+
+
+_KEYS = "|".join(ENTRY_KEYS)
+#: Where a message names its key, most telling first: "field 'hold'" (the catalog's words), a
+#: quoted key, a key as a word. The exercise's own id may be quoted before it ("exercise 'steps': field 'hold'").
+_KEY_PATTERNS = (re.compile(rf"\b(?:field|key) ['\"]({_KEYS})['\"]"), re.compile(rf"(?<!exercise )['\"]({_KEYS})['\"]"),
+                 re.compile(rf"\b({_KEYS})\b"))
+
+
+def problem_key(message: str) -> str | None:
+    """The entry key a problem message is about, or None when it names none."""
+    for pattern in _KEY_PATTERNS:
+        found = pattern.search(message)
+        if found:
+            return found.group(1)
+    return None
+
+
+class FigureCell(QStyledItemDelegate):
+    """Every cell of the figure grid as large as the grid's cell less a gap.
+
+    Sized here, not from each item: measuring an item would draw its picture
+    before the grid shows it.
+    """
+
+    GAP = 4
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
+        return self.parent().gridSize().shrunkBy(QMargins(0, 0, self.GAP, self.GAP))
+
+
+# -- the moving preview ------------------------------------------------------------------
+
+
+class LoopingFigure(FigureWidget):
+    """The figure of one exercise, moving from its start to its hold pose and back, over and over.
+
+    It pauses at the hold and at the start. With reduced motion it shows
+    the hold pose and nothing moves; hidden, it stops until shown again.
+    """
+
+    #: One round, in milliseconds: out to the hold, held, back, rested.
+    ROUND_MS = 4000
+    #: Where in the round (0..1) the figure is how far along its movement (0 start .. 1 hold).
+    KEY_POINTS = ((0.0, 0.0), (0.3, 1.0), (0.55, 1.0), (0.85, 0.0), (1.0, 0.0))
+
+    def __init__(self, poses: Mapping[str, ExercisePoses], parent: QWidget | None = None) -> None:
+        super().__init__(dict(poses), parent)
+        self.loop = QVariantAnimation(self)
+        self.loop.setDuration(self.ROUND_MS)
+        self.loop.setLoopCount(-1)
+        for at, progress in self.KEY_POINTS:
+            self.loop.setKeyValueAt(at, float(progress))
+        self.loop.valueChanged.connect(self.set_pose_progress)
+
+    def play(self, exercise_id: str | None) -> None:
+        """Show ``exercise_id``'s figure (none for None), moving unless motion is reduced."""
+        self.loop.stop()
+        self.show_exercise(exercise_id)
+        if exercise_id is not None and self.current_poses is not None and not self.reduced_motion:
+            self.set_pose_progress(0.0)
+            if self.isVisible():
+                self.loop.start()
+
+    def set_reduced_motion(self, reduced: bool) -> None:
+        super().set_reduced_motion(reduced)
+        if reduced:
+            self.loop.stop()
+            if self.current_poses is not None:
+                self.set_pose_progress(1.0)
+
+    @property
+    def moving(self) -> bool:
+        return self.loop.state() == QAbstractAnimation.State.Running
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self.current_poses is not None and not self.reduced_motion and not self.moving:
+            self.loop.start()
+
+    def hideEvent(self, event) -> None:  # noqa: N802
+        self.loop.stop()
+        super().hideEvent(event)
+
+
+# -- the dialog --------------------------------------------------------------------------
+
+
+class ExerciseEditor(QDialog):
+    """Make an exercise of the user's own: see the module docstring.
+
+    ``exercises`` are the catalog exercises whose figures may be borrowed,
+    ``poses`` their figures. After a successful save ``saved_entry`` holds
+    what was saved and the dialog is accepted.
+    """
+
+    def __init__(self, exercises: Mapping[str, Exercise], poses: Mapping[str, ExercisePoses],
+                 hooks: ExerciseHooks, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        install_wheel_guard(QApplication.instance())
+        self.setObjectName("exerciseEditor")
+        self.setWindowTitle(translate("exercise_editor", "deskbreak: New exercise"))
+        self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
+        self._exercises = exercises
+        self._poses = poses
+        self._hooks = hooks
+        self._id_follows_name = True
+        self.saved_entry: Entry | None = None
+        self.problems: list[str] = []
+        self._validate_timer = QTimer(self)
+        self._validate_timer.setSingleShot(True)
+        self._validate_timer.setInterval(VALIDATE_DELAY_MS)
+        self._validate_timer.timeout.connect(self.validate_now)
+
+        self.problem_labels: dict[str, QLabel] = {}
+        columns = QHBoxLayout()
+        columns.addWidget(self._build_form(), 5)
+        columns.addLayout(self._build_figure_column(), 6)
+        self.general_problems = self._problem_label("problem:other")
+        self.save_error = self._problem_label("saveError")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setObjectName("saveExercise")
+        self.save_button.setText(translate("exercise_editor", "&Save"))
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setObjectName("cancelExercise")
+        cancel.setText(translate("exercise_editor", "Cancel"))
+        self.buttons.accepted.connect(self._save)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns, 1)
+        layout.addWidget(self.general_problems)
+        layout.addWidget(self.save_error)
+        layout.addWidget(self.buttons)
+
+        self._set_motion(bool(hooks.reduced_motion()))
+        self._connect_edits()
+        self.validate_now()
+        self.name_field.setFocus()
+        line = self.fontMetrics().height()
+        screen_fit.place(self, QSize(line * 62, line * 36))
+
+    # -- building ----------------------------------------------------------------
+
+    def _problem_label(self, name: str) -> QLabel:
+        label = QLabel(self)
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        style.set_text_color(label, style.danger_color(label.palette()))
+        label.hide()
+        return label
+
+    def _field_row(self, form: QFormLayout, label_text: str, field: QWidget, key: str,
+                   accessible_name: str, hint: str = "") -> QLabel:
+        """A labelled field, with a quiet hint and the problems of its key under it; returns the label."""
+        field.setAccessibleName(accessible_name)
+        label = QLabel(label_text)
+        label.setBuddy(field)
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(field)
+        if hint:
+            quiet = QLabel(hint)
+            quiet.setWordWrap(True)
+            style.set_text_color(quiet, style.muted_color(quiet.palette()))
+            column.addWidget(quiet)
+        problem = self._problem_label(f"problem:{key}")
+        column.addWidget(problem)
+        self.problem_labels[key] = problem
+        form.addRow(label, holder)
+        return label
+
+    def _build_form(self) -> QScrollArea:
+        form_widget = QWidget()
+        column = QVBoxLayout(form_widget)
+        form = QFormLayout()
+        column.addLayout(form)
+        column.addStretch(1)  # spare height below the fields, not between them
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+
+        self.name_field = QLineEdit()
+        self.name_field.setObjectName("exerciseName")
+        self.name_field.setPlaceholderText(translate("exercise_editor", "Wall calf stretch"))
+        self._field_row(form, translate("exercise_editor", "&Name:"), self.name_field, "name",
+                        translate("exercise_editor", "Name of the exercise"))
+        self.id_field = QLineEdit()
+        self.id_field.setObjectName("exerciseId")
+        self._field_row(form, translate("exercise_editor", "&Id:"), self.id_field, "id",
+                        translate("exercise_editor", "Id of the exercise"),
+                        translate("exercise_editor", "How routines.toml names it; made from the name."))
+
+        targets = QWidget()
+        targets.setObjectName("exerciseTargets")
+        grid = QGridLayout(targets)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.target_boxes: dict[str, QCheckBox] = {}
+        for index, target in enumerate(TARGETS):
+            box = QCheckBox(first_upper(words(target)), targets)
+            box.setObjectName(f"target:{target}")
+            box.setAccessibleName(translate("exercise_editor", "Works {target}").format(target=words(target)))
+            grid.addWidget(box, *divmod(index, 3))
+            self.target_boxes[target] = box
+        works = self._field_row(form, translate("exercise_editor", "&Works:"), targets, "targets",
+                                translate("exercise_editor", "What the exercise works"))
+        works.setBuddy(self.target_boxes[TARGETS[0]])
+
+        self.steps_field = QPlainTextEdit()
+        self.steps_field.setObjectName("exerciseSteps")
+        self.steps_field.setTabChangesFocus(True)
+        self.steps_field.setPlaceholderText(translate("exercise_editor", "Face a wall, one foot back.\n"
+                                                                         "Press the back heel down."))
+        # Room for a few steps, so the timing below stays in view on a small screen; more scroll.
+        self.steps_field.setFixedHeight(self.fontMetrics().lineSpacing() * 5 + 2 * self.steps_field.frameWidth() + 8)
+        self._field_row(form, translate("exercise_editor", "S&teps:"), self.steps_field, "steps",
+                        translate("exercise_editor", "Steps, one per line"),
+                        translate("exercise_editor", "One step per line."))
+
+        timing = self._field_row(form, translate("exercise_editor", "Ti&ming:"), self._build_timing(), "hold",
+                                 translate("exercise_editor", "Timing"))
+        timing.setBuddy(self.hold_choice)
+        for key in ("reps", "rep_hold"):
+            self.problem_labels[key] = self.problem_labels["hold"]
+
+        self.sides_box = QCheckBox(translate("exercise_editor", "&Both sides, one after the other"))
+        self.sides_box.setObjectName("exerciseSides")
+        self._field_row(form, "", self.sides_box, "sides", translate("exercise_editor", "Both sides"))
+
+        scroll = QScrollArea()
+        scroll.setObjectName("exerciseForm")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(form_widget)
+        return scroll
+
+    def _seconds_box(self, name: str, value: int, maximum: int, accessible_name: str) -> QSpinBox:
+        box = QSpinBox()
+        box.setObjectName(name)
+        box.setRange(1, maximum)
+        box.setValue(value)
+        box.setSuffix(translate("exercise_editor", " s"))
+        box.setAccessibleName(accessible_name)
+        return box
+
+    def _build_timing(self) -> QWidget:
+        self.timing = QWidget()
+        self.timing.setObjectName("exerciseTiming")
+        grid = QGridLayout(self.timing)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.hold_choice = QRadioButton(translate("exercise_editor", "&Hold for"))
+        self.hold_choice.setObjectName("holdChoice")
+        self.reps_choice = QRadioButton(translate("exercise_editor", "&Repeat"))
+        self.reps_choice.setObjectName("repsChoice")
+        self._timing_choice = QButtonGroup(self)
+        self._timing_choice.addButton(self.hold_choice)
+        self._timing_choice.addButton(self.reps_choice)
+        self.hold_choice.setChecked(True)
+        self.hold_seconds = self._seconds_box("holdSeconds", 30, 600, translate("exercise_editor", "Hold, in seconds"))
+        self.reps_count = QSpinBox()
+        self.reps_count.setObjectName("repsCount")
+        self.reps_count.setRange(1, 100)
+        self.reps_count.valueChanged.connect(self._name_reps)
+        self.reps_count.setValue(10)
+        self.reps_count.setAccessibleName(translate("exercise_editor", "Repetitions"))
+        self.rep_hold_seconds = self._seconds_box("repHoldSeconds", 3, 60,
+                                                  translate("exercise_editor", "Hold of each repetition, in seconds"))
+        each = QLabel(translate("exercise_editor", "holding each"))
+        each.setBuddy(self.rep_hold_seconds)
+        grid.addWidget(self.hold_choice, 0, 0)
+        grid.addWidget(self.hold_seconds, 0, 1)
+        grid.addWidget(self.reps_choice, 1, 0)
+        grid.addWidget(self.reps_count, 1, 1)
+        grid.addWidget(each, 2, 0, Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(self.rep_hold_seconds, 2, 1)
+        grid.setColumnStretch(2, 1)
+        self._show_timing()
+        return self.timing
+
+    def _name_reps(self, reps: int) -> None:
+        self.reps_count.setSuffix(exercise_editor.tr(" times", n=reps, one=" time"))
+
+    def _build_figure_column(self) -> QVBoxLayout:
+        column = QVBoxLayout()
+        label = QLabel(translate("exercise_editor", "&Figure, from the catalog:"))
+        self.figure_grid = QListWidget()
+        self.figure_grid.setObjectName("figureGrid")
+        self.figure_grid.setAccessibleName(translate("exercise_editor", "Figures to choose from"))
+        label.setBuddy(self.figure_grid)
+        self.figure_grid.setViewMode(QListView.ViewMode.IconMode)
+        self.figure_grid.setMovement(QListView.Movement.Static)
+        self.figure_grid.setResizeMode(QListView.ResizeMode.Adjust)
+        self.figure_grid.setWrapping(True)
+        self.figure_grid.setUniformItemSizes(True)
+        self.figure_grid.setItemDelegate(FigureCell(self.figure_grid))
+        self.figure_grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.figure_grid.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.figure_grid.setIconSize(QSize(PICTURE_SIZE, PICTURE_SIZE))
+        line = self.fontMetrics().lineSpacing()
+        self.figure_grid.setGridSize(QSize(PICTURE_SIZE + 4 * line, PICTURE_SIZE + (NAME_LINES + 1) * line))
+        self.figure_grid.setMinimumHeight(self.figure_grid.gridSize().height() + line)
+        self._fill_figures()
+
+        self.preview = LoopingFigure(self._poses)
+        self.preview.setObjectName("figurePreview")
+        self.preview.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.preview.setMinimumSize(160, 120)
+        self.preview_caption = QLabel(translate("exercise_editor", "Pick a figure above."))
+        self.preview_caption.setObjectName("previewCaption")
+        self.preview_caption.setWordWrap(True)
+        self.preview_caption.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        style.set_text_color(self.preview_caption, style.muted_color(self.preview_caption.palette()))
+
+        column.addWidget(label)
+        column.addWidget(self.figure_grid, 3)
+        column.addWidget(self._problem_label("problem:pose"))
+        self.problem_labels["pose"] = column.itemAt(column.count() - 1).widget()
+        column.addWidget(self.preview, 2)
+        column.addWidget(self.preview_caption)
+        return column
+
+    def _fill_figures(self) -> None:
+        """One picture per catalog exercise with a figure, by name; drawn as the grid first shows each."""
+        thumbnails = ExerciseThumbnails(self._poses, self._exercises, side=PICTURE_SIZE)
+        shown = [e for e in self._exercises.values() if e.id in self._poses]
+        metrics = self.figure_grid.fontMetrics()
+        # The cell less its gap and the style's margins around the text.
+        name_width = self.figure_grid.gridSize().width() - 4 * FigureCell.GAP
+        for exercise in sorted(shown, key=lambda e: exercise_name(e).casefold()):
+            name = exercise_name(exercise)
+            lines = wrapped_lines(name, metrics, name_width, NAME_LINES)
+            item = ExerciseItem((exercise.id,), "\n".join(lines), thumbnails)
+            item.setToolTip(name)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, name)
+            item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+            self.figure_grid.addItem(item)
+
+    # -- reading the fields --------------------------------------------------------------
+
+    def chosen_pose(self) -> str | None:
+        item = self.figure_grid.currentItem()
+        return item.data(IDS_ROLE)[0] if item is not None and item.isSelected() else None
+
+    def entry(self) -> Entry:
+        """What the fields say, in the shape of an ``[[exercise]]`` table of exercises.toml."""
+        entry: Entry = {
+            "id": self.id_field.text().strip(),
+            "name": self.name_field.text().strip(),
+            "pose": self.chosen_pose() or "",
+            "targets": [target for target in TARGETS if self.target_boxes[target].isChecked()],
+            "steps": [line.strip() for line in self.steps_field.toPlainText().splitlines() if line.strip()],
+        }
+        if self.hold_choice.isChecked():
+            entry["hold"] = f"{self.hold_seconds.value()}s"
+        else:
+            entry["reps"] = self.reps_count.value()
+            entry["rep_hold"] = f"{self.rep_hold_seconds.value()}s"
+        entry["sides"] = self.sides_box.isChecked()
+        return entry
+
+    # -- reacting to edits ------------------------------------------------------------
+
+    def _connect_edits(self) -> None:
+        self.name_field.textChanged.connect(self._name_changed)
+        self.id_field.textEdited.connect(self._id_edited)
+        self.id_field.textChanged.connect(self._edited)
+        for box in self.target_boxes.values():
+            box.toggled.connect(self._edited)
+        self.steps_field.textChanged.connect(self._edited)
+        self.hold_choice.toggled.connect(self._show_timing)
+        for box in (self.hold_seconds, self.reps_count, self.rep_hold_seconds):
+            box.valueChanged.connect(self._edited)
+        self.sides_box.toggled.connect(self._edited)
+        self.figure_grid.currentItemChanged.connect(lambda *_: self._pose_changed())
+        self.figure_grid.itemSelectionChanged.connect(self._pose_changed)
+
+    def _name_changed(self, name: str) -> None:
+        if self._id_follows_name:
+            self.id_field.setText(exercise_id_from(name))
+        self._edited()
+
+    def _id_edited(self, text: str) -> None:
+        # The id follows the name until the user writes one; emptied, it follows again.
+        self._id_follows_name = not text.strip()
+        if self._id_follows_name:
+            self.id_field.setText(exercise_id_from(self.name_field.text()))
+
+    def _show_timing(self, *_args) -> None:
+        holding = self.hold_choice.isChecked()
+        self.hold_seconds.setEnabled(holding)
+        self.reps_count.setEnabled(not holding)
+        self.rep_hold_seconds.setEnabled(not holding)
+        if hasattr(self, "save_button"):
+            self._edited()
+
+    def _pose_changed(self) -> None:
+        pose = self.chosen_pose()
+        if pose == self.preview_pose():
+            return
+        self.preview.play(pose)
+        exercise = self._exercises.get(pose) if pose else None
+        self.preview_caption.setText(
+            translate("exercise_editor", "The figure of “{exercise}”").format(exercise=exercise_name(exercise))
+            if exercise is not None else translate("exercise_editor", "Pick a figure above."))
+        self._edited()
+
+    def preview_pose(self) -> str | None:
+        poses = self.preview.current_poses
+        return poses.exercise if poses is not None else None
+
+    def _edited(self, *_args) -> None:
+        self.save_error.hide()
+        self._validate_timer.start()
+
+    def _set_motion(self, reduced: bool) -> None:
+        self.preview.set_reduced_motion(reduced)
+
+    # -- problems and saving ----------------------------------------------------------
+
+    def validate_now(self) -> list[str]:
+        """Check the entry now; show its problems under their fields; Save only without any."""
+        self._validate_timer.stop()
+        self.problems = list(self._hooks.validate(self.entry()))
+        shown: dict[QLabel, list[str]] = {label: [] for label in {*self.problem_labels.values(), self.general_problems}}
+        for problem in self.problems:
+            shown[self.problem_labels.get(problem_key(problem) or "", self.general_problems)].append(problem)
+        for label, problems in shown.items():
+            label.setText("\n".join(problems))
+            label.setVisible(bool(problems))
+        fields = {"name": self.name_field, "id": self.id_field, "steps": self.steps_field,
+                  "hold": self.timing, "pose": self.figure_grid}
+        for key, widget in fields.items():
+            widget.setAccessibleDescription(self.problem_labels[key].text())
+        self.save_button.setEnabled(not self.problems)
+        return self.problems
+
+    def _save(self) -> None:
+        if self.validate_now():
+            return
+        entry = self.entry()
+        try:
+            self._hooks.save(entry)
+        except (ValueError, OSError) as error:
+            # Shown here, with everything typed still in the fields, to fix and save again.
+            self.save_error.setText(translate("exercise_editor", "Not saved: {problem}").format(problem=error))
+            self.save_error.show()
+            return
+        self.saved_entry = entry
+        self.accept()
