@@ -67,6 +67,9 @@ RADII: dict[str, float] = {
     "hand": 0.042,
 }
 
+#: The thigh's drawn half-thickness at the hip (narrower than the pelvis it hangs from).
+THIGH_ROOT = 0.08
+
 SIDES = ("near", "far")
 #: Limb segments; each exists on the near and the far side.
 LIMB_SEGMENTS = ("thigh", "shin", "foot", "upper_arm", "forearm")

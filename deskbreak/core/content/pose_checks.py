@@ -1,0 +1,220 @@
+"""Checks of the figure in motion: what a physiotherapist would not sign.
+
+Every exercise, on each side it is shown, is sampled at many moments between
+its start and hold pose (``pose_motion``; each rep travels the same path) and
+each moment is held to the body and the room: nothing sinks into the floor or
+into a prop's solid, knees and elbows do not bend past straight, a hand or
+foot planted in both poses stays on its support on the way, and the side the
+picture shows agrees with the side the steps name. Pure Python, no Qt.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from deskbreak.core.content.catalog import Catalog, Exercise
+from deskbreak.core.content.pose_kinematics import anatomy_problems, point_radius
+from deskbreak.core.content.pose_model import Prop
+from deskbreak.core.content.pose_motion import Moment, body_samples, exercise_sides, moment, moments
+from deskbreak.core.content.poses import ExercisePoses
+
+#: How far the drawn outline may press into the floor or a solid (soft tissue, antialiasing).
+SINK_TOLERANCE = 0.03
+#: How far a planted hand or foot may lift off its support on the way.
+LIFT_TOLERANCE = 0.03
+#: Outlines this close to a support touch it.
+TOUCH = 0.02
+#: The end points that plant a hand or a foot.
+PLANTED_ENDS = ("hand", "heel", "toe", "knee", "elbow")
+MOMENTS = 51
+#: Rough shares of the body's weight at key points, for where its middle is.
+_MASS = {"pelvis": 0.3, "waist": 0.15, "chest": 0.2, "head": 0.08, "near_knee": 0.07, "far_knee": 0.07,
+         "near_ankle": 0.03, "far_ankle": 0.03, "near_elbow": 0.03, "far_elbow": 0.03,
+         "near_hand": 0.01, "far_hand": 0.01}
+#: How far the body's middle may lie beyond what holds it up (a foot is longer than its points).
+BALANCE_MARGIN = 0.1
+
+
+@dataclass(frozen=True)
+class Fault:
+    exercise: str
+    side: str | None
+    t: float | None
+    check: str
+    detail: str
+
+    def __str__(self) -> str:
+        when = "" if self.t is None else f" t={self.t:.2f}"
+        return f"{self.exercise} [{self.side or 'both'}]{when} {self.check}: {self.detail}"
+
+
+# -- solids ------------------------------------------------------------------------
+
+
+def solids(prop: Prop) -> list[tuple[str, tuple[float, ...]]]:
+    """The parts of a prop a body cannot pass through, as drawn: ("rect", l, b, r, t) or ("circle", x, y, r)."""
+    x, y, w, h = prop.x, prop.y, prop.width, prop.height
+    if prop.kind == "table":
+        return [("rect", (x - w / 2, y + h - 0.045, x + w / 2, y + h))]
+    if prop.kind == "bench":
+        return [("rect", (x - w / 2, y + h - 0.07, x + w / 2, y + h))]
+    if prop.kind == "chair":
+        back = x + (w / 2 if prop.flip else -w / 2)
+        return [("rect", (x - w / 2, y + h - 0.05, x + w / 2, y + h)),
+                ("rect", (back - 0.02, y + h, back + 0.02, y + h + 0.42))]
+    if prop.kind in ("step", "box", "block"):
+        return [("rect", (x - w / 2, y, x + w / 2, y + h))]
+    if prop.kind == "wall":
+        left = x - w if prop.flip else x
+        return [("rect", (left, y, left + w, y + h))]
+    if prop.kind == "ball":
+        return [("circle", (x, y + h / 2, w / 2))]
+    return []  # a mat, a bar in the hands, a pencil in the toes, cuffs
+
+
+def _distance(solid: tuple[str, tuple[float, ...]], p: tuple[float, float]) -> float:
+    """Signed distance from ``p`` to the solid's outline (negative inside)."""
+    kind, v = solid
+    if kind == "circle":
+        return math.hypot(p[0] - v[0], p[1] - v[1]) - v[2]
+    left, bottom, right, top = v
+    dx = max(left - p[0], p[0] - right)
+    dy = max(bottom - p[1], p[1] - top)
+    if dx <= 0 and dy <= 0:
+        return max(dx, dy)
+    return math.hypot(max(dx, 0.0), max(dy, 0.0))
+
+
+def _support_gap(m: Moment, name: str) -> float:
+    """How far the outline at key point ``name`` is from the nearest support (floor or prop)."""
+    p, r = m.points[name], point_radius(name)
+    gaps = [p[1] - r]
+    for prop in m.props:
+        for solid in solids(prop):
+            gaps.append(_distance(solid, p) - r)
+        if prop.kind == "bar":
+            gaps.append(math.hypot(p[0] - prop.x, p[1] - prop.y - prop.height) - r - prop.width / 2)
+    return min(gaps, key=abs)
+
+
+# -- the checks on one moment ------------------------------------------------------
+
+
+def moment_faults(m: Moment) -> Iterator[Fault]:
+    lowest = min(body_samples(m), key=lambda s: s[1][1] - s[2])
+    name, p, r = lowest
+    if p[1] - r < -SINK_TOLERANCE:
+        yield Fault(m.exercise, m.side, m.t, "below the floor",
+                    f"{m.anatomical(name)} {-(p[1] - r) * 100:.0f} cm under the floor")
+    for prop in m.props:
+        for solid in solids(prop):
+            deepest = min(body_samples(m), key=lambda s: _distance(solid, s[1]) - s[2])
+            name, p, r = deepest
+            depth = r - _distance(solid, p)
+            if depth > SINK_TOLERANCE:
+                yield Fault(m.exercise, m.side, m.t, f"inside the {prop.kind}",
+                            f"{m.anatomical(name)} {depth * 100:.0f} cm into it")
+    for field_name, problem in anatomy_problems(m.pose):
+        yield Fault(m.exercise, m.side, m.t, "joint", f"{m.anatomical(field_name)}: {problem}")
+
+
+def planted_faults(poses: ExercisePoses, side: str | None, sampled: list[Moment]) -> Iterator[Fault]:
+    """A hand, foot, knee or elbow resting on a support in both poses stays on it in between."""
+    first, last = sampled[0], sampled[-1]
+    for name in first.points:
+        if name.split("_", 1)[-1] not in PLANTED_ENDS:
+            continue
+        if abs(_support_gap(first, name)) > TOUCH or abs(_support_gap(last, name)) > TOUCH:
+            continue
+        worst = max(sampled, key=lambda m: _support_gap(m, name))
+        gap = _support_gap(worst, name)
+        if gap > LIFT_TOLERANCE:
+            yield Fault(poses.exercise, side, worst.t, "planted point lifts",
+                        f"{worst.anatomical(name)} {gap * 100:.0f} cm off its support")
+
+
+def supported_faults(poses: ExercisePoses, side: str | None, m: Moment) -> Iterator[Fault]:
+    """The body rests on something under it: its middle is over what touches the floor or a prop."""
+    touching = [n for n in m.points if _support_gap(m, n) <= TOUCH]
+    if not touching:
+        yield Fault(poses.exercise, side, m.t, "floating", "nothing touches the floor or a prop")
+        return
+    if any(prop.kind in ("bar", "wall", "ball", "chair", "table", "bench", "box", "step") for prop in m.props):
+        return  # hanging, leaning or lying on a prop: the prop holds what the floor does not
+    xs = [m.points[n][0] for n in touching]
+    middle = sum(m.points[n][0] * w for n, w in _MASS.items()) / sum(_MASS.values())
+    if not min(xs) - BALANCE_MARGIN <= middle <= max(xs) + BALANCE_MARGIN:
+        yield Fault(poses.exercise, side, m.t, "floating",
+                    f"only {', '.join(m.anatomical(n) for n in touching)} touch(es) the floor, "
+                    f"the body's middle {abs(middle - (min(xs) if middle < min(xs) else max(xs))) * 100:.0f} cm beyond them")
+
+
+# -- the side named in the steps ---------------------------------------------------
+
+_KNEEL = re.compile(r"\bkneel on your (left|right) knee", re.I)
+_SWITCH_TO = re.compile(r"switch to your (left|right) side, on your (?:\w+ forearm and )?(?:\1 )?(left|right)? ?knee", re.I)
+_STRETCH_SIDE = re.compile(r"\bstretch (?:at|in|through) (?:the front of )?(?:your|the) (left|right) hip", re.I)
+_OTHER = {"left": "right", "right": "left"}
+
+
+def _on_side(words_side: str, side: str | None) -> str:
+    """The steps are written for the right side; the left side does the mirror."""
+    return _OTHER[words_side] if side == "left" else words_side
+
+
+def side_faults(exercise: Exercise, poses: ExercisePoses, side: str | None) -> Iterator[Fault]:
+    hold = moment(poses, side, 1.0)
+    text = " ".join(exercise.steps)
+    down_knees = {hold.anatomical(n) for n in ("near_knee", "far_knee") if _support_gap(hold, n) <= TOUCH}
+    for match in _KNEEL.finditer(text):
+        wanted = _on_side(match.group(1).lower(), side)
+        if f"{wanted}_knee" not in down_knees:
+            yield Fault(exercise.id, side, 1.0, "side", f"the steps kneel on the {wanted} knee; "
+                        f"the picture has {', '.join(sorted(down_knees)) or 'no knee'} down")
+    for match in _SWITCH_TO.finditer(text):
+        if side == match.group(1).lower() and f"{side}_knee" not in down_knees:
+            yield Fault(exercise.id, side, 1.0, "side", f"the steps put the {side} side on the {side} knee; "
+                        f"the picture has {', '.join(sorted(down_knees)) or 'no knee'} down")
+    for match in _STRETCH_SIDE.finditer(text):
+        wanted = _on_side(match.group(1).lower(), side)
+        sided = [h for h in poses.highlight if h.endswith((".near", ".far"))]
+        drawn = {hold.anatomical(h.split(".")[1] + "_x")[:-2] for h in sided}
+        if sided and drawn != {wanted}:
+            yield Fault(exercise.id, side, 1.0, "side", f"the steps stretch the {wanted} hip; "
+                        f"the picture highlights the {', '.join(sorted(drawn))} side")
+
+
+# -- everything ---------------------------------------------------------------------
+
+
+def exercise_faults(catalog: Catalog, poses: ExercisePoses, count: int = MOMENTS) -> list[Fault]:
+    exercise = catalog.exercise(poses.exercise)
+    faults: list[Fault] = []
+    for side in exercise_sides(catalog, poses.exercise):
+        sampled = list(moments(poses, side, count))
+        for m in sampled:
+            faults += moment_faults(m)
+            faults += supported_faults(poses, side, m)
+        faults += planted_faults(poses, side, sampled)
+        faults += side_faults(exercise, poses, side)
+    return faults
+
+
+def all_faults(catalog: Catalog, poses: dict[str, ExercisePoses], count: int = MOMENTS) -> list[Fault]:
+    return [f for entry in poses.values() for f in exercise_faults(catalog, entry, count)]
+
+
+def summarize(faults: list[Fault]) -> list[str]:
+    """One line per exercise, side and kind of fault: its worst moment and the range of t it spans."""
+    groups: dict[tuple, list[Fault]] = {}
+    for f in faults:
+        groups.setdefault((f.exercise, f.side, f.check), []).append(f)
+    lines = []
+    for (exercise, side, check), group in groups.items():
+        ts = [f.t for f in group if f.t is not None]
+        span = f" t {min(ts):.2f}-{max(ts):.2f} ({len(ts)} moments)" if ts else ""
+        lines.append(f"{exercise} [{side or 'both'}] {check}{span}: {group[len(group) // 2].detail}")
+    return lines
