@@ -15,7 +15,7 @@ from deskbreak.core.content.pose_checks import (
     supported_faults,
 )
 from deskbreak.core.content.pose_motion import moment, moments
-from deskbreak.core.content.poses import ExercisePoses, Pose, Prop, load_poses
+from deskbreak.core.content.poses import ExercisePoses, Pose, Prop, key_points, load_poses
 
 STANDING = Pose(y=0.95)
 
@@ -93,3 +93,10 @@ def test_every_moment_of_the_move_is_looked_at_on_both_sides(catalog):
     faults = exercise_faults(catalog, entry)
     assert {f.side for f in faults} == {"right", "left"}
     assert len({f.t for f in faults if f.check == "below the floor"}) >= 30
+
+
+def test_a_hand_or_foot_both_poses_reach_for_stays_there_on_the_way(catalog):
+    bridge = load_poses(catalog=catalog)["glute-bridge"]
+    assert ("near_ankle", (0.45, 0.09)) in bridge.kept_reach
+    for t in (0.1, 0.3, 0.5, 0.7, 0.9):
+        assert key_points(bridge.pose_at(t))["near_ankle"] == pytest.approx((0.45, 0.09), abs=1e-6), t

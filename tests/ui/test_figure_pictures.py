@@ -7,7 +7,9 @@ the pictures do not depend on the machine's fonts). The pictures painted
 now must match them within antialiasing noise. One was painted again:
 ``childs-pose-100``, whose torso Qt's path union (``QPainterPath.united``,
 which the old torso was made with) had cut to half its depth; the torso is
-now two fills that cover what the union should have. What the widgets show on
+now two fills that cover what the union should have; and
+``split-hip-stretch-50``, whose foot now stays flat on the box and hands on
+the knee half way (issue 21: what both poses reach for is kept on the way). What the widgets show on
 screen after painting piece by piece (dirty rectangles, cached layers) must
 match a picture painted in one go.
 

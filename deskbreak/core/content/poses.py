@@ -103,8 +103,24 @@ class ExercisePoses:
     #: None when the file does not say.
     posture: str | None = None
 
+    #: ``reach`` entries (effector, target) the start and hold poses share:
+    #: a hand or foot planted there stays there on the way, solved again at
+    #: every moment instead of drifting with the interpolated angles.
+    kept_reach: tuple[tuple[str, str | tuple[float, float]], ...] = ()
+    #: Feet ``"flat"`` in both poses: level on the way too.
+    kept_flat: tuple[str, ...] = ()
+
     def pose_at(self, t: float) -> Pose:
-        return interpolate(self.start, self.hold, t)
+        pose = interpolate(self.start, self.hold, t)
+        if 0.0 < t < 1.0 and (self.kept_reach or self.kept_flat):
+            reach = {effector: list(target) if isinstance(target, tuple) else target
+                     for effector, target in self.kept_reach}
+            if pose.y is None:  # a position needs the pose's height; both poses then rest on the ground
+                reach = {e: target for e, target in reach.items() if isinstance(target, str)}
+            pose = _flatten(pose, self.kept_flat)
+            if reach:
+                pose = _flatten(_apply_reach(pose, reach, "moving"), self.kept_flat)
+        return pose
 
     def props_at(self, t: float) -> tuple[Prop, ...]:
         return tuple(p.at(t) for p in self.props)
@@ -291,6 +307,7 @@ def parse_exercise_poses(raw: Mapping[str, Any], catalog: Catalog, path: Path | 
     highlight = _parse_highlight(raw.get("highlight"), exercise)
     props = _parse_props(raw.get("props", []))
     cues = _parse_cues(raw.get("cues", []))
+    kept_reach, kept_flat = _kept(raw["start"], raw["hold"])
     return ExercisePoses(
         exercise=exercise_id,
         name=exercise.name,
@@ -304,7 +321,23 @@ def parse_exercise_poses(raw: Mapping[str, Any], catalog: Catalog, path: Path | 
         cues=cues,
         source=path,
         posture=posture,
+        kept_reach=kept_reach,
+        kept_flat=kept_flat,
     )
+
+
+def _kept(start: Mapping[str, Any], hold: Mapping[str, Any]) -> tuple[tuple, tuple[str, ...]]:
+    """The reach targets and flat feet both poses share (both are already validated)."""
+    reach_start, reach_hold = start.get("reach", {}), hold.get("reach", {})
+    kept_reach = tuple(sorted(
+        (effector, target if isinstance(target, str) else (float(target[0]), float(target[1])))
+        for effector, target in reach_start.items() if reach_hold.get(effector) == target))
+
+    def flat(table: Mapping[str, Any]) -> set[str]:
+        both = {f"{side}_foot" for side in SIDES} if table.get("foot") == "flat" else set()
+        return {f for f in both if f not in table} | {f"{s}_foot" for s in SIDES if table.get(f"{s}_foot") == "flat"}
+
+    return kept_reach, tuple(sorted(flat(start) & flat(hold)))
 
 
 def _unknown(value: str, choices: Iterable[str], what: str) -> str:
