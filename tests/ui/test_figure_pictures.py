@@ -9,7 +9,8 @@ now must match them within antialiasing noise. One was painted again:
 which the old torso was made with) had cut to half its depth; the torso is
 now two fills that cover what the union should have; and
 ``split-hip-stretch-50``, whose foot now stays flat on the box and hands on
-the knee half way (issue 21: what both poses reach for is kept on the way). What the widgets show on
+the knee half way (issue 21: what both poses reach for is kept on the way),
+and ``bridge-100``, framed a hair differently for the same reason. What the widgets show on
 screen after painting piece by piece (dirty rectangles, cached layers) must
 match a picture painted in one go.
 
