@@ -97,6 +97,16 @@ def test_every_moment_of_the_move_is_looked_at_on_both_sides(catalog):
 
 def test_a_hand_or_foot_both_poses_reach_for_stays_there_on_the_way(catalog):
     bridge = load_poses(catalog=catalog)["glute-bridge"]
-    assert ("near_ankle", (0.45, 0.09)) in bridge.kept_reach
+    assert ("near_ankle", (0.45, 0.09), (0.45, 0.09)) in bridge.kept_reach
     for t in (0.1, 0.3, 0.5, 0.7, 0.9):
         assert key_points(bridge.pose_at(t))["near_ankle"] == pytest.approx((0.45, 0.09), abs=1e-6), t
+
+
+def test_a_placed_foot_slides_in_a_straight_line_and_never_sinks(catalog):
+    dog = load_poses(catalog=catalog)["downward-dog"]
+    start, hold = key_points(dog.start)["near_ankle"], key_points(dog.hold)["near_ankle"]
+    for t in (0.1, 0.3, 0.5, 0.7, 0.9):
+        points = key_points(dog.pose_at(t))
+        assert points["near_ankle"] == pytest.approx(
+            (start[0] + (hold[0] - start[0]) * t, start[1] + (hold[1] - start[1]) * t), abs=1e-3)
+        assert min(points["near_toe"][1], points["near_heel"][1]) >= 0.03 - 1e-6, t  # their centres, 0.03 up

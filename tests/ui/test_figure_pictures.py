@@ -10,7 +10,8 @@ which the old torso was made with) had cut to half its depth; the torso is
 now two fills that cover what the union should have; and
 ``split-hip-stretch-50``, whose foot now stays flat on the box and hands on
 the knee half way (issue 21: what both poses reach for is kept on the way),
-and ``bridge-100``, framed a hair differently for the same reason. What the widgets show on
+and ``bridge-100``, ``childs-pose-100`` and ``pull-up-bar-hang-100``, framed
+differently as their moves changed (the frame holds the mid pose too). What the widgets show on
 screen after painting piece by piece (dirty rectangles, cached layers) must
 match a picture painted in one go.
 

@@ -28,7 +28,7 @@ LIFT_TOLERANCE = 0.03
 #: Outlines this close to a support touch it.
 TOUCH = 0.02
 #: The end points that plant a hand or a foot.
-PLANTED_ENDS = ("hand", "heel", "toe", "knee", "elbow")
+PLANTED_ENDS = ("hand", "heel", "toe")
 MOMENTS = 51
 #: Rough shares of the body's weight at key points, for where its middle is.
 _MASS = {"pelvis": 0.3, "waist": 0.15, "chest": 0.2, "head": 0.08, "near_knee": 0.07, "far_knee": 0.07,
@@ -122,7 +122,7 @@ def moment_faults(m: Moment) -> Iterator[Fault]:
 
 
 def planted_faults(poses: ExercisePoses, side: str | None, sampled: list[Moment]) -> Iterator[Fault]:
-    """A hand, foot, knee or elbow resting on a support in both poses stays on it in between."""
+    """A hand or foot resting on a support in both poses stays on it in between."""
     first, last = sampled[0], sampled[-1]
     for name in first.points:
         if name.split("_", 1)[-1] not in PLANTED_ENDS:

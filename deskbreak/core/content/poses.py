@@ -103,23 +103,26 @@ class ExercisePoses:
     #: None when the file does not say.
     posture: str | None = None
 
-    #: ``reach`` entries (effector, target) the start and hold poses share:
-    #: a hand or foot planted there stays there on the way, solved again at
-    #: every moment instead of drifting with the interpolated angles.
-    kept_reach: tuple[tuple[str, str | tuple[float, float]], ...] = ()
+    #: ``reach`` entries both poses have, as (effector, start target, hold
+    #: target): a key point reached in both stays reached on the way, and a
+    #: position moves in a straight line from the start's to the hold's (a
+    #: planted hand or foot stays put, or slides along the floor), solved again
+    #: at every moment instead of drifting with the interpolated angles.
+    kept_reach: tuple[tuple[str, Any, Any], ...] = ()
     #: Feet ``"flat"`` in both poses: level on the way too.
     kept_flat: tuple[str, ...] = ()
 
     def pose_at(self, t: float) -> Pose:
         pose = interpolate(self.start, self.hold, t)
         if 0.0 < t < 1.0 and (self.kept_reach or self.kept_flat):
-            reach = {effector: list(target) if isinstance(target, tuple) else target
-                     for effector, target in self.kept_reach}
+            reach = {effector: a if isinstance(a, str) else [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t]
+                     for effector, a, b in self.kept_reach}
             if pose.y is None:  # a position needs the pose's height; both poses then rest on the ground
                 reach = {e: target for e, target in reach.items() if isinstance(target, str)}
             pose = _flatten(pose, self.kept_flat)
             if reach:
                 pose = _flatten(_apply_reach(pose, reach, "moving"), self.kept_flat)
+                pose = _feet_above_ground(pose, [e for e in reach if e.endswith("_ankle")])
         return pose
 
     def props_at(self, t: float) -> tuple[Prop, ...]:
@@ -329,9 +332,13 @@ def parse_exercise_poses(raw: Mapping[str, Any], catalog: Catalog, path: Path | 
 def _kept(start: Mapping[str, Any], hold: Mapping[str, Any]) -> tuple[tuple, tuple[str, ...]]:
     """The reach targets and flat feet both poses share (both are already validated)."""
     reach_start, reach_hold = start.get("reach", {}), hold.get("reach", {})
+    def point(target: Any) -> Any:
+        return target if isinstance(target, str) else (float(target[0]), float(target[1]))
+
     kept_reach = tuple(sorted(
-        (effector, target if isinstance(target, str) else (float(target[0]), float(target[1])))
-        for effector, target in reach_start.items() if reach_hold.get(effector) == target))
+        (effector, point(a), point(reach_hold[effector])) for effector, a in reach_start.items()
+        if effector in reach_hold and (a == reach_hold[effector] or not isinstance(a, str) and not isinstance(
+            reach_hold[effector], str))))
 
     def flat(table: Mapping[str, Any]) -> set[str]:
         both = {f"{side}_foot" for side in SIDES} if table.get("foot") == "flat" else set()
@@ -424,6 +431,24 @@ def _parse_pose(raw: Mapping[str, Any], which: str, anchor: str) -> Pose:
             raise _FieldError(f"{which}.y", f"the figure sinks {depth:.2f} below the ground at "
                                             f"{lowest}; raise y, or leave y out to rest the "
                                             "lowest point on the ground")
+    return pose
+
+
+def _feet_above_ground(pose: Pose, ankles: Iterable[str]) -> Pose:
+    """Each placed foot turned, as little as it takes and within the ankle's range, to keep toe and heel above ground."""
+    lo, hi = LIMITS["foot"]
+    for ankle in ankles:
+        side = ankle.split("_", 1)[0]
+        foot = f"{side}_foot"
+        bent = pose.angle(foot)
+
+        def clears(angle: float) -> bool:
+            points = key_points(replace(pose, **{foot: angle}))
+            return min(points[f"{side}_{end}"][1] - point_radius(f"{side}_{end}") for end in ("toe", "heel")) >= 0
+
+        if not clears(bent):
+            candidates = sorted((lo + (hi - lo) * k / 90 for k in range(91)), key=lambda a: abs(a - bent))
+            pose = replace(pose, **{foot: next((a for a in candidates if clears(a)), bent)})
     return pose
 
 
