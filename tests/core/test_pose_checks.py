@@ -79,7 +79,7 @@ def test_the_side_drawn_must_be_the_side_the_steps_name(catalog):
     other = "right" if hold.anatomical(down[0]).startswith("left") else "left"
     told = replace(exercise, steps=(exercise.steps[0].replace("left knee", f"{other} knee"),))
     assert [f.check for f in side_faults(told, kneeling, "right")] == ["side"]
-    near = replace(kneeling, highlight=("hip_flexors.near",))  # the right hip, on the right side
+    near = replace(kneeling, facing="right", highlight=("hip_flexors.near",))  # the right hip, on the right side
     says_left = replace(exercise, steps=("Feel the stretch at the front of the left hip.",))
     says_right = replace(exercise, steps=("Feel the stretch at the front of the right hip.",))
     assert [f.detail for f in side_faults(says_left, near, "right")] == [

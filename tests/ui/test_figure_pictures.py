@@ -11,7 +11,9 @@ now two fills that cover what the union should have; and
 ``split-hip-stretch-50``, whose foot now stays flat on the box and hands on
 the knee half way (issue 21: what both poses reach for is kept on the way),
 and ``bridge-100``, ``childs-pose-100`` and ``pull-up-bar-hang-100``, framed
-differently as their moves changed (the frame holds the mid pose too). What the widgets show on
+differently as their moves changed (the frame holds the mid pose too); and
+``supine-knee-drop-twist-100-right``, now seen from its left side, as its
+steps drop the knees to the right first. What the widgets show on
 screen after painting piece by piece (dirty rectangles, cached layers) must
 match a picture painted in one go.
 

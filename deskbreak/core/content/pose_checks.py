@@ -211,9 +211,10 @@ def summarize(faults: list[Fault]) -> list[str]:
     """One line per exercise, side and kind of fault: its worst moment and the range of t it spans."""
     groups: dict[tuple, list[Fault]] = {}
     for f in faults:
-        groups.setdefault((f.exercise, f.side, f.check), []).append(f)
+        # One moment stands for a fault over many; each different side fault is its own.
+        groups.setdefault((f.exercise, f.side, f.check, f.detail if f.check == "side" else ""), []).append(f)
     lines = []
-    for (exercise, side, check), group in groups.items():
+    for (exercise, side, check, _), group in groups.items():
         ts = [f.t for f in group if f.t is not None]
         span = f" t {min(ts):.2f}-{max(ts):.2f} ({len(ts)} moments)" if ts else ""
         lines.append(f"{exercise} [{side or 'both'}] {check}{span}: {group[len(group) // 2].detail}")
