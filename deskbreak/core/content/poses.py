@@ -114,16 +114,17 @@ class ExercisePoses:
 
     def pose_at(self, t: float) -> Pose:
         pose = interpolate(self.start, self.hold, t)
-        if 0.0 < t < 1.0 and (self.kept_reach or self.kept_flat):
-            reach = {effector: a if isinstance(a, str) else [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t]
-                     for effector, a, b in self.kept_reach}
-            if pose.y is None:  # a position needs the pose's height; both poses then rest on the ground
-                reach = {e: target for e, target in reach.items() if isinstance(target, str)}
-            pose = _flatten(pose, self.kept_flat)
-            if reach:
-                pose = _flatten(_apply_reach(pose, reach, "moving"), self.kept_flat)
-                pose = _feet_above_ground(pose, [e for e in reach if e.endswith("_ankle")])
-        return pose
+        if not 0.0 < t < 1.0:
+            return pose
+        reach = {effector: a if isinstance(a, str) else [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t]
+                 for effector, a, b in self.kept_reach}
+        if pose.y is None:  # a position needs the pose's height; both poses then rest on the ground
+            reach = {e: target for e, target in reach.items() if isinstance(target, str)}
+        pose = _flatten(pose, self.kept_flat)
+        if reach:
+            pose = _flatten(_apply_reach(pose, reach, "moving"), self.kept_flat)
+        # A placed figure's feet flex rather than sink (one resting on the ground cannot sink).
+        return pose if pose.y is None else _feet_above_ground(pose, [f"{side}_ankle" for side in SIDES])
 
     def props_at(self, t: float) -> tuple[Prop, ...]:
         return tuple(p.at(t) for p in self.props)
