@@ -13,7 +13,8 @@ the knee half way (issue 21: what both poses reach for is kept on the way),
 and ``bridge-100``, ``childs-pose-100`` and ``pull-up-bar-hang-100``, framed
 differently as their moves changed (the frame holds the mid pose too); and
 ``supine-knee-drop-twist-100-right``, now seen from its left side, as its
-steps drop the knees to the right first. What the widgets show on
+steps drop the knees to the right first; and
+``table-glute-hamstring-lift-60-left``, whose table moved out of the thigh. What the widgets show on
 screen after painting piece by piece (dirty rectangles, cached layers) must
 match a picture painted in one go.
 
