@@ -25,6 +25,8 @@ from deskbreak.core.content.poses import ExercisePoses
 SINK_TOLERANCE = 0.03
 #: How far a planted hand or foot may lift off its support on the way.
 LIFT_TOLERANCE = 0.03
+#: A hand or foot that ends further than this from where it started has stepped, not stayed planted.
+STEP = 0.08
 #: Outlines this close to a support touch it.
 TOUCH = 0.02
 #: The end points that plant a hand or a foot.
@@ -34,8 +36,11 @@ MOMENTS = 51
 _MASS = {"pelvis": 0.3, "waist": 0.15, "chest": 0.2, "head": 0.08, "near_knee": 0.07, "far_knee": 0.07,
          "near_ankle": 0.03, "far_ankle": 0.03, "near_elbow": 0.03, "far_elbow": 0.03,
          "near_hand": 0.01, "far_hand": 0.01}
-#: How far the body's middle may lie beyond what holds it up (a foot is longer than its points).
+#: How far the body's middle may lie beyond what holds it up (a foot is longer than its points) ...
 BALANCE_MARGIN = 0.1
+#: ... and on the feet alone: a walker mid-stride, its weight going over the pushing toe, is
+#: well ahead of it (a body on its forearms or toe tips with nothing else down is not walking).
+STRIDE_MARGIN = 0.45
 
 
 @dataclass(frozen=True)
@@ -88,16 +93,25 @@ def _distance(solid: tuple[str, tuple[float, ...]], p: tuple[float, float]) -> f
     return math.hypot(max(dx, 0.0), max(dy, 0.0))
 
 
+def _supports(m: Moment, name: str) -> list[tuple[str, float]]:
+    """(support, gap) for the floor and every prop: how far the outline at key point ``name`` is from it."""
+    p, r = m.points[name], point_radius(name)
+    gaps = [("floor", p[1] - r)]
+    for index, prop in enumerate(m.props):
+        for part, solid in enumerate(solids(prop)):
+            gaps.append((f"{prop.kind} {index}.{part}", _distance(solid, p) - r))
+        if prop.kind == "bar":
+            gaps.append((f"bar {index}", math.hypot(p[0] - prop.x, p[1] - prop.y - prop.height) - r - prop.width / 2))
+    return gaps
+
+
+def _nearest_support(m: Moment, name: str) -> tuple[str, float]:
+    return min(_supports(m, name), key=lambda s: abs(s[1]))
+
+
 def _support_gap(m: Moment, name: str) -> float:
     """How far the outline at key point ``name`` is from the nearest support (floor or prop)."""
-    p, r = m.points[name], point_radius(name)
-    gaps = [p[1] - r]
-    for prop in m.props:
-        for solid in solids(prop):
-            gaps.append(_distance(solid, p) - r)
-        if prop.kind == "bar":
-            gaps.append(math.hypot(p[0] - prop.x, p[1] - prop.y - prop.height) - r - prop.width / 2)
-    return min(gaps, key=abs)
+    return _nearest_support(m, name)[1]
 
 
 # -- the checks on one moment ------------------------------------------------------
@@ -122,15 +136,21 @@ def moment_faults(m: Moment) -> Iterator[Fault]:
 
 
 def planted_faults(poses: ExercisePoses, side: str | None, sampled: list[Moment]) -> Iterator[Fault]:
-    """A hand or foot resting on a support in both poses stays on it in between."""
+    """A hand or foot resting on the same support in both poses stays on it in between."""
     first, last = sampled[0], sampled[-1]
     for name in first.points:
         if name.split("_", 1)[-1] not in PLANTED_ENDS:
             continue
-        if abs(_support_gap(first, name)) > TOUCH or abs(_support_gap(last, name)) > TOUCH:
-            continue
-        worst = max(sampled, key=lambda m: _support_gap(m, name))
-        gap = _support_gap(worst, name)
+        (support, start_gap), (hold_support, hold_gap) = _nearest_support(first, name), _nearest_support(last, name)
+        moved = math.dist(first.points[name], last.points[name])
+        if abs(start_gap) > TOUCH or abs(hold_gap) > TOUCH or support != hold_support or moved > STEP:
+            continue  # not planted, or a step: to another spot or onto another support
+
+        def gap_to(m: Moment) -> float:
+            return dict(_supports(m, name))[support]
+
+        worst = max(sampled, key=gap_to)
+        gap = gap_to(worst)
         if gap > LIFT_TOLERANCE:
             yield Fault(poses.exercise, side, worst.t, "planted point lifts",
                         f"{worst.anatomical(name)} {gap * 100:.0f} cm off its support")
@@ -146,7 +166,9 @@ def supported_faults(poses: ExercisePoses, side: str | None, m: Moment) -> Itera
         return  # hanging, leaning or lying on a prop: the prop holds what the floor does not
     xs = [m.points[n][0] for n in touching]
     middle = sum(m.points[n][0] * w for n, w in _MASS.items()) / sum(_MASS.values())
-    if not min(xs) - BALANCE_MARGIN <= middle <= max(xs) + BALANCE_MARGIN:
+    on_feet = all(n.endswith(("heel", "toe", "ankle")) for n in touching)
+    margin = STRIDE_MARGIN if on_feet and poses.posture == "standing" else BALANCE_MARGIN
+    if not min(xs) - margin <= middle <= max(xs) + margin:
         yield Fault(poses.exercise, side, m.t, "floating",
                     f"only {', '.join(m.anatomical(n) for n in touching)} touch(es) the floor, "
                     f"the body's middle {abs(middle - (min(xs) if middle < min(xs) else max(xs))) * 100:.0f} cm beyond them")
