@@ -15,7 +15,15 @@ from deskbreak.core.content.pose_checks import (
     supported_faults,
 )
 from deskbreak.core.content.pose_motion import moment, moments
-from deskbreak.core.content.poses import ExercisePoses, Pose, Prop, key_points, load_poses
+from deskbreak.core.content.poses import (
+    ExercisePoses,
+    Pose,
+    PoseError,
+    Prop,
+    key_points,
+    load_pose_file,
+    load_poses,
+)
 
 STANDING = Pose(y=0.95)
 
@@ -110,3 +118,21 @@ def test_a_placed_foot_slides_in_a_straight_line_and_never_sinks(catalog):
         assert points["near_ankle"] == pytest.approx(
             (start[0] + (hold[0] - start[0]) * t, start[1] + (hold[1] - start[1]) * t), abs=1e-3)
         assert min(points["near_toe"][1], points["near_heel"][1]) >= 0.03 - 1e-6, t  # their centres, 0.03 up
+
+
+def test_a_side_the_steps_do_differently_has_its_own_poses(catalog):
+    side_plank = load_poses(catalog=catalog)["side-plank"]
+    assert side_plank.for_side("right") is side_plank and side_plank.for_side(None) is side_plank
+    left = side_plank.for_side("left")
+    assert left.hold != side_plank.hold and left.highlight == side_plank.highlight
+    on_knee = moment(side_plank, "left", 1.0)
+    assert on_knee.points["near_knee"][1] == pytest.approx(0.058, abs=0.01)  # the left knee down (near, flipped)
+    assert on_knee.near_is == "left"
+
+
+def test_a_left_side_without_both_poses_is_named_in_the_error(catalog, tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[pose]]\nexercise = "side-plank"\nstart = {}\nhold = {}\nleft = { hold = {} }\n')
+    with pytest.raises(PoseError, match=r"bad.toml: exercise 'side-plank': field 'left': must be a table with the "
+                                        r"left side's own start and hold"):
+        load_pose_file(bad, catalog)

@@ -72,6 +72,7 @@ def _flip_prop(prop: Prop) -> Prop:
 
 
 def moment(poses: ExercisePoses, side: str | None, t: float) -> Moment:
+    poses = poses.for_side(side)
     pose = poses.pose_at(t)
     points = key_points(pose)
     props = poses.props_at(t)

@@ -112,6 +112,14 @@ class ExercisePoses:
     #: Feet ``"flat"`` in both poses: level on the way too.
     kept_flat: tuple[str, ...] = ()
 
+    #: Another illustration for the left side, when the steps do that side differently
+    #: (a side plank on the left knee); None: the left side is this one, seen from the other side.
+    left: "ExercisePoses | None" = None
+
+    def for_side(self, side: str | None) -> "ExercisePoses":
+        """The illustration of ``side`` (right, left or None)."""
+        return self.left if side == "left" and self.left is not None else self
+
     def pose_at(self, t: float) -> Pose:
         pose = interpolate(self.start, self.hold, t)
         if not 0.0 < t < 1.0:
@@ -279,7 +287,7 @@ def load_pose_file(path: Path, catalog: Catalog) -> list[ExercisePoses]:
     return result
 
 
-_EXERCISE_KEYS = ("exercise", "posture", "start", "hold", "props", "highlight", "facing", "view",
+_EXERCISE_KEYS = ("exercise", "posture", "start", "hold", "left", "props", "highlight", "facing", "view",
                   "anchor", "cues")
 
 
@@ -312,7 +320,16 @@ def parse_exercise_poses(raw: Mapping[str, Any], catalog: Catalog, path: Path | 
     props = _parse_props(raw.get("props", []))
     cues = _parse_cues(raw.get("cues", []))
     kept_reach, kept_flat = _kept(raw["start"], raw["hold"])
-    return ExercisePoses(
+    left = None
+    if "left" in raw:
+        sides = raw["left"]
+        if not isinstance(sides, dict) or set(sides) != {"start", "hold"}:
+            raise _FieldError("left", "must be a table with the left side's own start and hold poses, "
+                                      "like left = { start = { ... }, hold = { ... } }")
+        named = {f"left.{which}": sides[which] for which in ("start", "hold")}
+        left_start, left_hold = (_parse_pose(named, f"left.{which}", anchor) for which in ("start", "hold"))
+        left_kept, left_flat = _kept(sides["start"], sides["hold"])
+    entry = ExercisePoses(
         exercise=exercise_id,
         name=exercise.name,
         targets=exercise.targets,
@@ -328,6 +345,10 @@ def parse_exercise_poses(raw: Mapping[str, Any], catalog: Catalog, path: Path | 
         kept_reach=kept_reach,
         kept_flat=kept_flat,
     )
+    if "left" in raw:
+        entry = replace(entry, left=replace(entry, start=left_start, hold=left_hold, kept_reach=left_kept,
+                                            kept_flat=left_flat))
+    return entry
 
 
 def _kept(start: Mapping[str, Any], hold: Mapping[str, Any]) -> tuple[tuple, tuple[str, ...]]:
