@@ -27,6 +27,7 @@ from deskbreak.core.content.catalog import TARGETS, Catalog, Exercise
 from deskbreak.core.content.pose_kinematics import (
     anatomy_problems,
     down_angle,
+    feet_above_ground,
     figure_bounds,
     foreshorten_tuple,
     interpolate,
@@ -132,7 +133,7 @@ class ExercisePoses:
         if reach:
             pose = _flatten(_apply_reach(pose, reach, "moving"), self.kept_flat)
         # A placed figure's feet flex rather than sink (one resting on the ground cannot sink).
-        return pose if pose.y is None else _feet_above_ground(pose, [f"{side}_ankle" for side in SIDES])
+        return pose if pose.y is None else feet_above_ground(pose, [f"{side}_ankle" for side in SIDES])
 
     def props_at(self, t: float) -> tuple[Prop, ...]:
         return tuple(p.at(t) for p in self.props)
@@ -453,24 +454,6 @@ def _parse_pose(raw: Mapping[str, Any], which: str, anchor: str) -> Pose:
             raise _FieldError(f"{which}.y", f"the figure sinks {depth:.2f} below the ground at "
                                             f"{lowest}; raise y, or leave y out to rest the "
                                             "lowest point on the ground")
-    return pose
-
-
-def _feet_above_ground(pose: Pose, ankles: Iterable[str]) -> Pose:
-    """Each placed foot turned, as little as it takes and within the ankle's range, to keep toe and heel above ground."""
-    lo, hi = LIMITS["foot"]
-    for ankle in ankles:
-        side = ankle.split("_", 1)[0]
-        foot = f"{side}_foot"
-        bent = pose.angle(foot)
-
-        def clears(angle: float) -> bool:
-            points = key_points(replace(pose, **{foot: angle}))
-            return min(points[f"{side}_{end}"][1] - point_radius(f"{side}_{end}") for end in ("toe", "heel")) >= 0
-
-        if not clears(bent):
-            candidates = sorted((lo + (hi - lo) * k / 90 for k in range(91)), key=lambda a: abs(a - bent))
-            pose = replace(pose, **{foot: next((a for a in candidates if clears(a)), bent)})
     return pose
 
 
