@@ -74,28 +74,18 @@ class _MallInfo2(ctypes.Structure):
         "arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks", "fordblks", "keepcost")]
 
 
-def _libc():
+def _library(soname: str, function: str, restype):
+    """The shared library ``soname`` with ``function`` returning ``restype``; None when either is missing."""
     try:
-        libc = ctypes.CDLL("libc.so.6")
-        libc.mallinfo2.restype = _MallInfo2
-        return libc
-    except (OSError, AttributeError):  # not glibc, or older than 2.33
-        return None
-
-
-LIBC = _libc()
-
-
-def _sqlite():
-    try:
-        sqlite = ctypes.CDLL("libsqlite3.so.0")  # the library _sqlite3 loaded, not a second copy
-        sqlite.sqlite3_memory_used.restype = ctypes.c_int64
-        return sqlite
+        library = ctypes.CDLL(soname)
+        getattr(library, function).restype = restype
+        return library
     except (OSError, AttributeError):
         return None
 
 
-SQLITE = _sqlite()
+LIBC = _library("libc.so.6", "mallinfo2", _MallInfo2)  # None: not glibc, or older than 2.33
+SQLITE = _library("libsqlite3.so.0", "sqlite3_memory_used", ctypes.c_int64)  # the copy _sqlite3 loaded
 
 
 def sqlite_in_use_mb() -> float | None:

@@ -22,12 +22,12 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-import subprocess
 from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 from typing import Any
 
+from deskbreak.adapters.gsettings import read_boolean
 from deskbreak.adapters.holds import session_bus
 from deskbreak.adapters.holds.desktop import Desktop
 from deskbreak.core.bounded_read import read_regular_file
@@ -133,17 +133,8 @@ def portal_reduced_motion(bus: Any) -> bool | None:
 def gnome_reduced_motion(gsettings: str, environ: Mapping[str, str],
                          timeout_seconds: float = GSETTINGS_TIMEOUT_S) -> bool | None:
     """GNOME's ``enable-animations`` turned off, read by ``gsettings``; None when it does not answer plainly."""
-    command = [gsettings, "get", "org.gnome.desktop.interface", "enable-animations"]
-    try:
-        done = subprocess.run(command, env=dict(environ), capture_output=True, text=True,
-                              timeout=timeout_seconds, check=False)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        log.info("reduced motion: gsettings did not answer: %s", exc)
-        return None
-    answer = done.stdout.strip()
-    if done.returncode != 0 or answer not in ("true", "false"):
-        return None
-    return answer == "false"
+    animations = read_boolean(gsettings, environ, "org.gnome.desktop.interface", "enable-animations", timeout_seconds)
+    return None if animations is None else not animations
 
 
 def kdeglobals_path(environ: Mapping[str, str]) -> Path:

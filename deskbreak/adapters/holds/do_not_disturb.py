@@ -8,19 +8,16 @@ or macOS, whose Focus is readable only with an entitlement or full disk access.
 
 from __future__ import annotations
 
-import logging
 import shutil
-import subprocess
 from collections.abc import Mapping
 from datetime import datetime
 
+from deskbreak.adapters.gsettings import read_boolean
 from deskbreak.adapters.holds import session_bus
 from deskbreak.adapters.holds.desktop import Desktop, optional
 from deskbreak.core.clock import Clock
 from deskbreak.core.scheduling.holds import Hold, HoldSource
 from deskbreak.core.settings import Settings
-
-log = logging.getLogger(__name__)
 
 KEYS: tuple[str, ...] = ()
 DESKTOP_DND = "do not disturb"
@@ -40,9 +37,9 @@ def sources(settings: Settings, desktop: Desktop) -> list[HoldSource]:
 class GnomeBanners:
     """GNOME's "Do Not Disturb" switch, which turns ``show-banners`` off.
 
-    GSettings has no reader short of GObject, so this runs ``gsettings`` (a
-    few milliseconds) and keeps the answer for ``reread_seconds``: a break
-    that is due polls, and a process per poll would be wasteful.
+    It runs ``gsettings`` (:mod:`deskbreak.adapters.gsettings`) and keeps the
+    answer for ``reread_seconds``: a break that is due polls, and a process
+    per poll would be wasteful.
     """
 
     name = "gnome"
@@ -51,7 +48,7 @@ class GnomeBanners:
 
     def __init__(self, gsettings: str, environ: Mapping[str, str], clock: Clock,
                  reread_seconds: float = 10.0, timeout_seconds: float = 1.0) -> None:
-        self._command = [gsettings, "get", self.SCHEMA, self.KEY]
+        self._gsettings = gsettings
         self._environ = dict(environ)
         self._clock = clock
         self._reread_seconds = reread_seconds
@@ -70,13 +67,8 @@ class GnomeBanners:
         pass
 
     def _read_banners_off(self) -> bool:
-        try:
-            done = subprocess.run(self._command, env=self._environ, capture_output=True, text=True,
-                                  timeout=self._timeout_seconds, check=False)
-        except (OSError, subprocess.TimeoutExpired) as exc:
-            log.info("gsettings did not answer: %s", exc)
-            return False
-        return done.returncode == 0 and done.stdout.strip() == "false"
+        # Only a plain "false" turns them off: a key that cannot be read leaves the user free.
+        return read_boolean(self._gsettings, self._environ, self.SCHEMA, self.KEY, self._timeout_seconds) is False
 
 
 class NotificationDaemonSwitch:
