@@ -41,6 +41,7 @@ from deskbreak.core.content.pose_kinematics import (
     wrap_angle,
 )
 from deskbreak.core.content.pose_model import (
+    _FORESHORTEN_FREE,
     ANGLE_FIELDS,
     ANGLE_RANGE,
     BAR_UPRIGHT,
@@ -116,12 +117,19 @@ class ExercisePoses:
     #: Another illustration for the left side, when the steps do that side differently
     #: (a side plank on the left knee); None: the left side is this one, seen from the other side.
     left: "ExercisePoses | None" = None
+    #: A pose the move passes through half way, when the straight way from start to hold
+    #: would go through something (a knee lifted over a table top before it rests on it):
+    #: the two halves of the move, start to ``via`` and ``via`` to hold; None: one move.
+    halves: "tuple[ExercisePoses, ExercisePoses] | None" = None
 
     def for_side(self, side: str | None) -> "ExercisePoses":
         """The illustration of ``side`` (right, left or None)."""
         return self.left if side == "left" and self.left is not None else self
 
     def pose_at(self, t: float) -> Pose:
+        if self.halves is not None:
+            first, second = self.halves
+            return first.pose_at(2 * t) if t < 0.5 else second.pose_at(2 * t - 1)
         pose = interpolate(self.start, self.hold, t)
         if not 0.0 < t < 1.0:
             return pose
@@ -146,6 +154,7 @@ class ExercisePoses:
             hold=mirror(self.hold),
             highlight=tuple(swap_side(h, ".") for h in self.highlight),
             cues=tuple(replace(c, at=swap_side(c.at, "_")) for c in self.cues),
+            halves=None if self.halves is None else (self.halves[0].mirrored(), self.halves[1].mirrored()),
         )
 
 # -- reaching --------------------------------------------------------------------
@@ -203,6 +212,13 @@ def _apply_reach(pose: Pose, reach: Mapping[str, Any], where: str) -> Pose:
         if joint == "hand":
             lower_len += LENGTHS["hand_offset"]
         bend = -1.0 if limb[0] == "thigh" else 1.0
+        if min(f(f"{side}_{limb[0]}"), f(f"{side}_{limb[1]}")) < _FORESHORTEN_FREE:
+            # A limb pointing out of the picture (an elbow out to the side) may show its
+            # joint on either side of the line to its target: keep the side its angles give,
+            # so a planted hand's elbow does not jump through the floor on the way.
+            drawn = wrap_angle(pose.angle(f"{side}_{limb[1]}") - pose.angle(f"{side}_{limb[0]}"))
+            if drawn * bend < 0:
+                bend = -bend
         first, second = two_bone(root, goal, upper_len, lower_len, bend)
         pose = replace(pose, **{f"{side}_{limb[0]}": first, f"{side}_{limb[1]}": second})
     return pose
@@ -288,7 +304,7 @@ def load_pose_file(path: Path, catalog: Catalog) -> list[ExercisePoses]:
     return result
 
 
-_EXERCISE_KEYS = ("exercise", "posture", "start", "hold", "left", "props", "highlight", "facing", "view",
+_EXERCISE_KEYS = ("exercise", "posture", "start", "via", "hold", "left", "props", "highlight", "facing", "view",
                   "anchor", "cues")
 
 
@@ -346,8 +362,14 @@ def parse_exercise_poses(raw: Mapping[str, Any], catalog: Catalog, path: Path | 
         kept_reach=kept_reach,
         kept_flat=kept_flat,
     )
+    if "via" in raw:
+        via = _parse_pose(raw, "via", anchor)
+        halves = tuple(replace(entry, start=a, hold=b, kept_reach=kept[0], kept_flat=kept[1])
+                       for a, b, kept in ((start, via, _kept(raw["start"], raw["via"])),
+                                          (via, hold, _kept(raw["via"], raw["hold"]))))
+        entry = replace(entry, halves=halves)
     if "left" in raw:
-        entry = replace(entry, left=replace(entry, start=left_start, hold=left_hold, kept_reach=left_kept,
+        entry = replace(entry, left=replace(entry, start=left_start, hold=left_hold, kept_reach=left_kept, halves=None,
                                             kept_flat=left_flat))
     return entry
 
@@ -475,7 +497,7 @@ def _parse_highlight(value: Any, exercise: Exercise) -> tuple[str, ...]:
     return tuple(value)
 
 
-_PROP_KEYS = ("kind", "x", "y", "width", "height", "flip", "hold")
+_PROP_KEYS = ("kind", "x", "y", "width", "height", "flip", "via", "hold")
 _CUE_KEYS = ("kind", "at", "radius", "offset")
 
 
@@ -517,13 +539,14 @@ def _parse_props(value: Any) -> tuple[Prop, ...]:
             if not isinstance(item["flip"], bool):
                 raise _FieldError(f"{where}.flip", f"must be true or false, got {item['flip']!r}")
             values["flip"] = item["flip"]
-        if "hold" in item:
-            hold = item["hold"]
-            if not isinstance(hold, dict) or not set(hold) <= {"x", "y"}:
-                raise _FieldError(f"{where}.hold", f"must be a table like {{ x = 0.5 }}, got {hold!r}")
-            for key in ("x", "y"):
-                if key in hold:
-                    values[f"hold_{key}"] = _number(hold[key], f"{where}.hold.{key}", POSITION_RANGE)
+        for moment in ("via", "hold"):  # where it is half way, and in the hold pose
+            if moment in item:
+                position = item[moment]
+                if not isinstance(position, dict) or not set(position) <= {"x", "y"}:
+                    raise _FieldError(f"{where}.{moment}", f"must be a table like {{ x = 0.5 }}, got {position!r}")
+                for key in ("x", "y"):
+                    if key in position:
+                        values[f"{moment}_{key}"] = _number(position[key], f"{where}.{moment}.{key}", POSITION_RANGE)
         props.append(Prop(**values))
     return tuple(props)
 
