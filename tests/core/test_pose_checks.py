@@ -8,6 +8,7 @@ import pytest
 
 from deskbreak.core.content.catalog import load_catalog
 from deskbreak.core.content.pose_checks import (
+    carried_faults,
     exercise_faults,
     moment_faults,
     planted_faults,
@@ -136,3 +137,13 @@ def test_a_left_side_without_both_poses_is_named_in_the_error(catalog, tmp_path)
     with pytest.raises(PoseError, match=r"bad.toml: exercise 'side-plank': field 'left': must be a table with the "
                                         r"left side's own start and hold"):
         load_pose_file(bad, catalog)
+
+
+def test_a_prop_that_carries_the_body_at_both_ends_carries_it_on_the_way():
+    on_box = replace(STANDING, y=0.95 + 0.5)
+    box = Prop("box", x=0.0, width=0.6, height=0.5)
+    steady = figure(on_box, on_box, [box])
+    rolling_away = figure(on_box, on_box, [replace(box, via_x=0.9)])
+    assert list(carried_faults(steady, None, list(moments(steady, None, 11)))) == []
+    found = list(carried_faults(rolling_away, None, list(moments(rolling_away, None, 11))))
+    assert [(f.check, f.t, f.detail) for f in found] == [("leaves its support", 0.5, "the left lower leg, right lower leg 40 cm off the box")]

@@ -156,6 +156,56 @@ def planted_faults(poses: ExercisePoses, side: str | None, sampled: list[Moment]
                         f"{worst.anatomical(name)} {gap * 100:.0f} cm off its support")
 
 
+#: Body parts, by the joints a drawn piece of the body spans: what rests on a prop.
+_PARTS = {"ankle": "lower leg", "heel": "lower leg", "toe": "lower leg", "knee": "knee", "wrist": "forearm",
+          "hand": "forearm", "elbow": "upper arm"}
+
+
+def _part(sample: str) -> str:
+    """ "near_knee-near_ankle" -> "near lower leg": the part of the body a drawn sample belongs to."""
+    ends = sample.split("-")
+    side = next((e.split("_", 1)[0] for e in ends if e.startswith(("near_", "far_"))), "")
+    groups = [_PARTS.get(e.split("_", 1)[-1], "trunk") for e in ends]
+    # A piece between two parts (knee to ankle) belongs to the outer one; pelvis to knee is the thigh.
+    group = "thigh" if groups == ["trunk", "knee"] else next((g for g in reversed(groups) if g != "knee"), groups[-1])
+    return f"{side} {group}".strip()
+
+
+def _part_gaps(m: Moment, prop: Prop) -> dict[str, float]:
+    """How far each body part is from the prop's solid parts (negative: pressed into them)."""
+    gaps: dict[str, float] = {}
+    for name, p, r in body_samples(m):
+        gap = min(_distance(solid, p) for solid in solids(prop)) - r
+        part = _part(name)
+        gaps[part] = min(gap, gaps.get(part, gap))
+    return gaps
+
+
+def carried_faults(poses: ExercisePoses, side: str | None, sampled: list[Moment]) -> Iterator[Fault]:
+    """A prop a body part rests on at the start and in the hold (a ball under the shins) stays under that part
+    on the way (the ball rolls along the shins, it does not leave them for the knees)."""
+    first, last = sampled[0], sampled[-1]
+    for index, prop in enumerate(first.props):
+        if not solids(prop):
+            continue
+        start, hold = _part_gaps(first, prop), _part_gaps(last, last.props[index])
+        resting = {part for part in start if start[part] <= TOUCH and hold[part] <= TOUCH}
+        if not resting and min(start.values()) <= TOUCH and min(hold.values()) <= TOUCH:
+            resting = set(start)  # carried by one part, then another: by the body
+        if not resting:
+            continue
+
+        def gap(m: Moment) -> float:
+            gaps = _part_gaps(m, m.props[index])
+            return min(gaps[part] for part in resting)
+
+        worst = max(sampled, key=gap)
+        if gap(worst) > LIFT_TOLERANCE:
+            parts = ", ".join(sorted(worst.anatomical(p.replace(" ", "_")).replace("_", " ") for p in resting))
+            yield Fault(poses.exercise, side, worst.t, "leaves its support",
+                        f"the {parts} {gap(worst) * 100:.0f} cm off the {prop.kind}")
+
+
 def supported_faults(poses: ExercisePoses, side: str | None, m: Moment) -> Iterator[Fault]:
     """The body rests on something under it: its middle is over what touches the floor or a prop."""
     touching = [n for n in m.points if _support_gap(m, n) <= TOUCH]
@@ -221,6 +271,7 @@ def exercise_faults(catalog: Catalog, poses: ExercisePoses, count: int = MOMENTS
             faults += moment_faults(m)
             faults += supported_faults(poses, side, m)
         faults += planted_faults(poses, side, sampled)
+        faults += carried_faults(poses, side, sampled)
         faults += side_faults(exercise, poses, side)
     return faults
 
