@@ -10,6 +10,7 @@ from deskbreak.core.content.catalog import load_catalog
 from deskbreak.core.content.pose_checks import (
     carried_faults,
     exercise_faults,
+    held_faults,
     moment_faults,
     planted_faults,
     side_faults,
@@ -147,3 +148,13 @@ def test_a_prop_that_carries_the_body_at_both_ends_carries_it_on_the_way():
     assert list(carried_faults(steady, None, list(moments(steady, None, 11)))) == []
     found = list(carried_faults(rolling_away, None, list(moments(rolling_away, None, 11))))
     assert [(f.check, f.t, f.detail) for f in found] == [("leaves its support", 0.5, "the left lower leg, right lower leg 40 cm off the box")]
+
+
+def test_a_pencil_must_be_gripped_under_the_toes_by_its_middle():
+    toe_x = key_points(STANDING)["near_toe"][0]
+    under = Prop("pencil", x=toe_x, width=0.2, height=0.0)  # its top at the toe's underside
+    ahead = replace(under, x=toe_x + 0.12)  # balanced on the toe tip, ahead of the foot
+    gripped, balanced = figure(STANDING, STANDING, [under]), figure(STANDING, STANDING, [ahead])
+    assert list(held_faults(gripped, moment(gripped, None, 1.0))) == []
+    found = list(held_faults(balanced, moment(balanced, None, 1.0)))
+    assert [f.check for f in found] == ["held prop"] and "12 cm from its middle" in found[0].detail

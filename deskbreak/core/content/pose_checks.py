@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from deskbreak.core.content.catalog import Catalog, Exercise
-from deskbreak.core.content.pose_kinematics import anatomy_problems, point_radius
+from deskbreak.core.content.pose_kinematics import anatomy_problems, point_radius, wrap_angle
 from deskbreak.core.content.pose_model import Prop
 from deskbreak.core.content.pose_motion import Moment, body_samples, exercise_sides, moment, moments
 from deskbreak.core.content.poses import ExercisePoses
@@ -133,6 +133,28 @@ def moment_faults(m: Moment) -> Iterator[Fault]:
                             f"{m.anatomical(name)} {depth * 100:.0f} cm into it")
     for field_name, problem in anatomy_problems(m.pose):
         yield Fault(m.exercise, m.side, m.t, "joint", f"{m.anatomical(field_name)}: {problem}")
+
+
+#: How far from a pencil's middle the curled toes may grip it (held by an end, it would tip out).
+GRIP = 0.05
+
+
+def held_faults(poses: ExercisePoses, m: Moment) -> Iterator[Fault]:
+    """A pencil the toes pick up is gripped under them by its middle, pressed from above; one that
+    moves between start and hold is carried by the toes the whole way (a pencil does not move itself)."""
+    for index, prop in enumerate(m.props):
+        placed = poses.props[index]  # as the file places it (a moment's props stand still)
+        moves = any(v is not None for v in (placed.hold_x, placed.hold_y, placed.via_x, placed.via_y))
+        if prop.kind != "pencil" or (m.t < 1.0 and not moves):
+            continue
+        top = prop.y + prop.height
+        toe = min((n for n in m.points if n.endswith("_toe")), key=lambda n: math.dist(m.points[n], (prop.x, top)))
+        (x, y), r = m.points[toe], point_radius(toe)
+        off_middle, above = x - prop.x, y - r - top
+        if abs(off_middle) > GRIP or not -SINK_TOLERANCE <= above <= TOUCH:
+            yield Fault(m.exercise, m.side, m.t, "held prop",
+                        f"the pencil is not gripped under the {m.anatomical(toe).replace('_', ' ')}: the toe tip is "
+                        f"{abs(off_middle) * 100:.0f} cm from its middle, {above * 100:+.0f} cm above its top")
 
 
 def planted_faults(poses: ExercisePoses, side: str | None, sampled: list[Moment]) -> Iterator[Fault]:
@@ -259,6 +281,48 @@ def side_faults(exercise: Exercise, poses: ExercisePoses, side: str | None) -> I
                         f"the picture highlights the {', '.join(sorted(drawn))} side")
 
 
+_PULL_IN = re.compile(r"\b(?:hug|pull)\b[^.]*\b(?:chest|knees?|legs?|thigh|shin)\b", re.I)
+#: A hand this close to a leg holds it.
+HOLDING = 0.06
+#: A pull needs a bent elbow: a straight arm only reaches.
+PULL_BEND = 30.0
+
+
+def pull_faults(exercise: Exercise, poses: ExercisePoses, side: str | None) -> Iterator[Fault]:
+    """Steps that hug or pull a leg in: every hand holding a leg in the hold does it with a bent elbow."""
+    if not any(_PULL_IN.search(step) for step in exercise.steps):
+        return
+    hold = moment(poses, side, 1.0)
+    legs = [(p, r) for name, p, r in body_samples(hold) if _part(name).split(" ", 1)[-1] in ("thigh", "knee", "lower leg")]
+    for arm in ("near", "far"):
+        hand, r = hold.points[f"{arm}_hand"], point_radius(f"{arm}_hand")
+        if not any(math.dist(hand, p) - r - leg_r <= HOLDING for p, leg_r in legs):
+            continue
+        if min(hold.pose.length_factor(f"{arm}_upper_arm"), hold.pose.length_factor(f"{arm}_forearm")) < 0.8:
+            continue  # an arm pointing out of the picture: its bend does not show
+        bend = wrap_angle(hold.pose.angle(f"{arm}_forearm") - hold.pose.angle(f"{arm}_upper_arm"))
+        if bend < PULL_BEND:
+            yield Fault(exercise.id, side, 1.0, "pull", f"the steps pull the leg in; the {hold.anatomical(arm + '_hand')} "
+                        f"holds it on an elbow bent only {bend:.0f} degrees")
+
+
+_HIPS_DOWN = re.compile(r"\bkeep your hips down\b|\bwithout raising your hips\b", re.I)
+#: Hips "down" in a plank sit at most this far above the shoulders (a knee tuck on a ball lifts
+#: them a little; the pike, which the steps warn against, lifts them far).
+HIPS_DOWN = 0.15
+
+
+def hips_faults(exercise: Exercise, poses: ExercisePoses, side: str | None) -> Iterator[Fault]:
+    """Steps that keep the hips down: in the hold the pelvis is not well above the shoulders."""
+    if not any(_HIPS_DOWN.search(step) for step in exercise.steps):
+        return
+    hold = moment(poses, side, 1.0)
+    lift = hold.points["pelvis"][1] - hold.points["shoulder"][1]
+    if lift > HIPS_DOWN:
+        yield Fault(exercise.id, side, 1.0, "hips", f"the steps keep the hips down; the picture has them "
+                    f"{lift * 100:.0f} cm above the shoulders")
+
+
 # -- everything ---------------------------------------------------------------------
 
 
@@ -269,10 +333,13 @@ def exercise_faults(catalog: Catalog, poses: ExercisePoses, count: int = MOMENTS
         sampled = list(moments(poses, side, count))
         for m in sampled:
             faults += moment_faults(m)
+            faults += held_faults(poses, m)
             faults += supported_faults(poses, side, m)
         faults += planted_faults(poses, side, sampled)
         faults += carried_faults(poses, side, sampled)
         faults += side_faults(exercise, poses, side)
+        faults += pull_faults(exercise, poses, side)
+        faults += hips_faults(exercise, poses, side)
     return faults
 
 
