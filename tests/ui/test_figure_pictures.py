@@ -14,7 +14,10 @@ and ``bridge-100``, ``childs-pose-100`` and ``pull-up-bar-hang-100``, framed
 differently as their moves changed (the frame holds the mid pose too); and
 ``supine-knee-drop-twist-100-right``, now seen from its left side, as its
 steps drop the knees to the right first; and
-``table-glute-hamstring-lift-60-left``, whose table moved out of the thigh. What the widgets show on
+``table-glute-hamstring-lift-60-left``, whose table moved out of the thigh; and, for the faults issue
+21 found in the drawing, ``pencil-toe-pick-up-100`` (the pencil gripped under the toes),
+``childs-pose-100`` (the back rounded over the thighs) and ``stability-ball-pike-40`` (the legs kept
+on the ball half way). What the widgets show on
 screen after painting piece by piece (dirty rectangles, cached layers) must
 match a picture painted in one go.
 
