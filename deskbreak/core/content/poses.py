@@ -337,7 +337,6 @@ def parse_exercise_poses(raw: Mapping[str, Any], catalog: Catalog, path: Path | 
     props = _parse_props(raw.get("props", []))
     cues = _parse_cues(raw.get("cues", []))
     kept_reach, kept_flat = _kept(raw["start"], raw["hold"])
-    left = None
     if "left" in raw:
         sides = raw["left"]
         if not isinstance(sides, dict) or set(sides) != {"start", "hold"}:
