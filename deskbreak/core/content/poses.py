@@ -117,9 +117,8 @@ class ExercisePoses:
     #: Another illustration for the left side, when the steps do that side differently
     #: (a side plank on the left knee); None: the left side is this one, seen from the other side.
     left: "ExercisePoses | None" = None
-    #: A pose the move passes through half way, when the straight way from start to hold
-    #: would go through something (a knee lifted over a table top before it rests on it):
-    #: the two halves of the move, start to ``via`` and ``via`` to hold; None: one move.
+    #: With a ``via`` pose (passed half way, when the straight way goes through something, as a
+    #: knee onto a table top): the move's halves, start to via and via to hold; None: one move.
     halves: "tuple[ExercisePoses, ExercisePoses] | None" = None
 
     def for_side(self, side: str | None) -> "ExercisePoses":
@@ -213,9 +212,8 @@ def _apply_reach(pose: Pose, reach: Mapping[str, Any], where: str) -> Pose:
             lower_len += LENGTHS["hand_offset"]
         bend = -1.0 if limb[0] == "thigh" else 1.0
         if min(f(f"{side}_{limb[0]}"), f(f"{side}_{limb[1]}")) < _FORESHORTEN_FREE:
-            # A limb pointing out of the picture (an elbow out to the side) may show its
-            # joint on either side of the line to its target: keep the side its angles give,
-            # so a planted hand's elbow does not jump through the floor on the way.
+            # A limb pointing out of the picture (an elbow out to the side) may show its joint either
+            # side of the line to its target: keep the side its angles give (not through the floor).
             drawn = wrap_angle(pose.angle(f"{side}_{limb[1]}") - pose.angle(f"{side}_{limb[0]}"))
             if drawn * bend < 0:
                 bend = -bend
@@ -362,11 +360,9 @@ def parse_exercise_poses(raw: Mapping[str, Any], catalog: Catalog, path: Path | 
         kept_flat=kept_flat,
     )
     if "via" in raw:
-        via = _parse_pose(raw, "via", anchor)
-        halves = tuple(replace(entry, start=a, hold=b, kept_reach=kept[0], kept_flat=kept[1])
-                       for a, b, kept in ((start, via, _kept(raw["start"], raw["via"])),
-                                          (via, hold, _kept(raw["via"], raw["hold"]))))
-        entry = replace(entry, halves=halves)
+        via, tables = _parse_pose(raw, "via", anchor), (raw["start"], raw["via"], raw["hold"])
+        entry = replace(entry, halves=tuple(replace(entry, start=a, hold=b, kept_reach=k[0], kept_flat=k[1]) for a, b, k in (
+            (start, via, _kept(*tables[:2])), (via, hold, _kept(*tables[1:])))))
     if "left" in raw:
         entry = replace(entry, left=replace(entry, start=left_start, hold=left_hold, kept_reach=left_kept, halves=None,
                                             kept_flat=left_flat))
@@ -538,14 +534,11 @@ def _parse_props(value: Any) -> tuple[Prop, ...]:
             if not isinstance(item["flip"], bool):
                 raise _FieldError(f"{where}.flip", f"must be true or false, got {item['flip']!r}")
             values["flip"] = item["flip"]
-        for moment in ("via", "hold"):  # where it is half way, and in the hold pose
-            if moment in item:
-                position = item[moment]
-                if not isinstance(position, dict) or not set(position) <= {"x", "y"}:
-                    raise _FieldError(f"{where}.{moment}", f"must be a table like {{ x = 0.5 }}, got {position!r}")
-                for key in ("x", "y"):
-                    if key in position:
-                        values[f"{moment}_{key}"] = _number(position[key], f"{where}.{moment}.{key}", POSITION_RANGE)
+        for moment, position in ((m, item[m]) for m in ("via", "hold") if m in item):  # half way, in the hold
+            if not isinstance(position, dict) or not set(position) <= {"x", "y"}:
+                raise _FieldError(f"{where}.{moment}", f"must be a table like {{ x = 0.5 }}, got {position!r}")
+            for key in (k for k in ("x", "y") if k in position):
+                values[f"{moment}_{key}"] = _number(position[key], f"{where}.{moment}.{key}", POSITION_RANGE)
         props.append(Prop(**values))
     return tuple(props)
 
