@@ -110,11 +110,28 @@ def catalog_command(args: argparse.Namespace) -> int:
     from deskbreak.core.content.catalog import load_catalog
 
     catalog = load_catalog()
-    if args.render is not None:
-        from deskbreak.ui.render import render_catalog  # Qt only when rendering
+    if args.frames is not None and args.render is None:
+        print(translate("cli", "deskbreak: --frames goes with --render DIR"), file=sys.stderr)
+        return EXIT_USAGE
+    if args.poses_json:
+        from deskbreak.core.content.pose_motion import poses_json
+        from deskbreak.core.content.poses import PoseError, load_poses
 
         try:
-            for path in render_catalog(catalog, args.render):
+            poses = load_poses(catalog=catalog)
+        except PoseError as exc:
+            print(f"deskbreak: {exc}", file=sys.stderr)
+            return 1
+        json.dump(poses_json(catalog, poses), sys.stdout, indent=1)
+        print()
+        return 0
+    if args.render is not None:
+        from deskbreak.ui.render import render_catalog, render_frames  # Qt only when rendering
+
+        try:
+            written = (render_catalog(catalog, args.render) if args.frames is None
+                       else render_frames(catalog, args.render, args.frames))
+            for path in written:
                 print(path)
         except OSError as exc:
             print(translate("cli", "deskbreak: cannot write pictures to {folder}: {problem}").format(

@@ -66,6 +66,12 @@ def _whole_days(text: str) -> int:
     return int(text)
 
 
+def _frame_count(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 200:
+        raise argparse.ArgumentTypeError(translate("cli", "'{text}' is not a number of frames from 1 to 200").format(text=text))
+    return int(text)
+
+
 # No history holds a break from before this: refused, rather than searched for nothing.
 EARLIEST_DATE = date(1970, 1, 1)
 
@@ -141,6 +147,10 @@ def build_parser() -> argparse.ArgumentParser:
     catalog.add_argument("--json", action="store_true", help=translate("cli", "machine-readable output"))
     catalog.add_argument("--render", type=Path, metavar="DIR",
                          help=translate("cli", "write one PNG per exercise into DIR"))
+    catalog.add_argument("--frames", type=_frame_count, default=None, metavar="N", help=translate(
+        "cli", "with --render: N frames from start to hold per exercise and side, and a contact sheet each"))
+    catalog.add_argument("--poses-json", action="store_true", help=translate(
+        "cli", "every exercise's joints in metres at moments from start to hold, and its props"))
 
     routine = commands.add_parser("routine", help=translate(
         "cli", "the routines, and what a routine plays, second by second"))

@@ -182,6 +182,7 @@ class FigureWidget(QWidget):
             poses = self._poses.get(exercise)
         else:
             poses = None
+        poses = poses.for_side(side) if poses else None
         self._current = poses
         self._frame = exercise_frame(poses) if poses else None
         self._cues = cue_paths(poses) if poses else []

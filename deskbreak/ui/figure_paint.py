@@ -413,6 +413,7 @@ def paint_exercise(
     frame: Bounds | None = None,
 ) -> None:
     """Draw ``poses`` ``t`` of the way from start to hold; ``side='left'`` flips it."""
+    poses = poses.for_side(side)
     mirrored = (poses.facing == "left") != (side == "left")
     paint_figure(
         painter, rect, poses.pose_at(t), poses.props_at(t), poses.highlight, palette_colors,

@@ -20,6 +20,7 @@ from typing import Sequence
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainterPath, QPainterPathStroker, QPolygonF
 
+from deskbreak.core.content.pose_model import THIGH_ROOT
 from deskbreak.core.content.poses import BAR_UPRIGHT, BAR_UPRIGHT_ABOVE, CHAIR_BACK, RADII, Prop
 
 Point = tuple[float, float]
@@ -220,7 +221,7 @@ HEAD_RADIUS = RADII["head"]
 JOINT_MARK_LIMIT = 0.7
 
 # Thickness of each limb segment at its two ends.
-THIGH = (0.08, RADII["knee"])
+THIGH = (THIGH_ROOT, RADII["knee"])
 SHIN = (RADII["knee"] - 0.002, RADII["ankle"])
 UPPER_ARM = (RADII["shoulder"], RADII["elbow"])
 FOREARM = (RADII["elbow"] - 0.003, RADII["wrist"])

@@ -104,6 +104,47 @@ def render_catalog(
     return written
 
 
+def render_frames(
+    catalog: Catalog,
+    directory: Path,
+    frames: int,
+    size: tuple[int, int] = (360, 270),
+    *,
+    poses: dict[str, ExercisePoses] | None = None,
+    only: Sequence[str] | None = None,
+) -> list[Path]:
+    """``<id>-<side>-<k>.png``: ``frames`` moments from start to hold per exercise and side, as the guide
+    shows them, and ``<id>-sheet.png`` with them all in a row per side.
+
+    ``only`` limits it to those exercise ids. Returns the sheets and frames written.
+    """
+    from deskbreak.core.content.pose_motion import exercise_sides, sample_times
+
+    ensure_gui_app()
+    if poses is None:
+        poses = load_poses(catalog=catalog)
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for exercise in catalog.exercises.values():
+        entry = poses.get(exercise.id)
+        if entry is None or (only is not None and exercise.id not in only):
+            continue
+        frames_written = []
+        for side in exercise_sides(catalog, exercise.id):
+            for index, t in enumerate(sample_times(frames)):
+                image = render_exercise(entry, size, t=t, side=side,
+                                        caption=f"{exercise.id} {side or ''} t={t:.2f}")
+                path = directory / f"{exercise.id}-{side or 'both'}-{index:02d}.png"
+                if not image.save(str(path), "PNG"):
+                    raise OSError(f"{path}: cannot write image")
+                frames_written.append(path)
+        written.append(contact_sheet(frames_written, directory / f"{exercise.id}-sheet.png",
+                                     columns=len(sample_times(frames)), thumb_width=size[0]))
+        written += frames_written
+    return written
+
+
 def contact_sheet(
     paths: Sequence[Path] | Iterable[Path],
     out_path: Path,

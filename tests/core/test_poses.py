@@ -432,3 +432,39 @@ def test_a_broken_pose_file_costs_the_pictures_never_the_app(tmp_path, catalog, 
     with caplog.at_level("WARNING", logger="deskbreak"):
         assert poses_module.load_poses_or_none(catalog) == {}
     assert "field 'posture'" in caplog.text and "without pictures" in caplog.text
+
+
+def test_a_via_pose_is_passed_through_half_way(tmp_path, catalog):
+    # A knee lifted over a table top before it rests on it: the move goes up, then down.
+    write(tmp_path, '[[pose]]\nexercise = "plank"\nstart = {}\n'
+                    'via = { near_thigh = 110, near_shin = 60 }\n'
+                    'hold = { near_thigh = 70, near_shin = 40 }\n')
+    entry = load_poses(tmp_path, catalog)["plank"]
+    assert entry.pose_at(0.0) == entry.start and entry.pose_at(1.0) == entry.hold
+    assert entry.pose_at(0.5).near_thigh == pytest.approx(110)
+    knee_heights = [key_points(entry.pose_at(i / 20))["near_knee"][1] for i in range(21)]
+    peak = knee_heights.index(max(knee_heights))
+    assert peak == 10 and knee_heights[0] < knee_heights[5] < knee_heights[10] > knee_heights[15] > knee_heights[20]
+
+
+def test_a_bad_via_pose_names_its_field(tmp_path, catalog):
+    message = load_error(tmp_path, catalog, '[[pose]]\nexercise = "plank"\nstart = {}\n'
+                                            'via = { near_shin = 120 }\nhold = {}\n')
+    assert "field 'via.near_shin'" in message
+
+
+def test_a_prop_passes_its_via_position_half_way():
+    from deskbreak.core.content.poses import Prop
+
+    # A ball that rolls in slowly at first, under the shins, then fast under the feet.
+    ball = Prop(kind="ball", x=1.0, width=0.65, height=0.65, hold_x=0.4, via_x=0.9)
+    assert [ball.at(t).x for t in (0.0, 0.25, 0.5, 0.75, 1.0)] == pytest.approx([1.0, 0.95, 0.9, 0.65, 0.4])
+
+
+def test_a_prop_via_position_is_read_from_the_file(tmp_path, catalog):
+    write(tmp_path, '[[pose]]\nexercise = "plank"\nprops = [{ kind = "ball", x = 1.0, via = { x = 0.9 }, '
+                    'hold = { x = 0.4 } }]\nstart = {}\nhold = {}\n')
+    assert load_poses(tmp_path, catalog)["plank"].props_at(0.5)[0].x == pytest.approx(0.9)
+    message = load_error(tmp_path, catalog, '[[pose]]\nexercise = "plank"\n'
+                                            'props = [{ kind = "ball", via = { z = 1 } }]\nstart = {}\nhold = {}\n')
+    assert "field 'props[0].via'" in message

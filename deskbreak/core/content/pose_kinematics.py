@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 from deskbreak.core.content.pose_model import (
     _FORESHORTEN_FREE,
@@ -209,6 +209,24 @@ def mirror(pose: Pose) -> Pose:
     )
     values["anchor"] = swap_side(pose.anchor, "_")
     return replace(pose, **values)
+
+
+def feet_above_ground(pose: Pose, ankles: Iterable[str]) -> Pose:
+    """Each placed foot turned, as little as it takes and within the ankle's range, to keep toe and heel above ground."""
+    lo, hi = LIMITS["foot"]
+    for ankle in ankles:
+        side = ankle.split("_", 1)[0]
+        foot = f"{side}_foot"
+        bent = pose.angle(foot)
+
+        def clears(angle: float) -> bool:
+            points = key_points(replace(pose, **{foot: angle}))
+            return min(points[f"{side}_{end}"][1] - point_radius(f"{side}_{end}") for end in ("toe", "heel")) >= 0
+
+        if not clears(bent):
+            candidates = sorted((lo + (hi - lo) * k / 90 for k in range(91)), key=lambda a: abs(a - bent))
+            pose = replace(pose, **{foot: next((a for a in candidates if clears(a)), bent)})
+    return pose
 
 
 # -- anatomy -------------------------------------------------------------------

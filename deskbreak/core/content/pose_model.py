@@ -67,6 +67,9 @@ RADII: dict[str, float] = {
     "hand": 0.042,
 }
 
+#: The thigh's drawn half-thickness at the hip (narrower than the pelvis it hangs from).
+THIGH_ROOT = 0.08
+
 SIDES = ("near", "far")
 #: Limb segments; each exists on the near and the far side.
 LIMB_SEGMENTS = ("thigh", "shin", "foot", "upper_arm", "forearm")
@@ -234,9 +237,21 @@ class Prop:
     flip: bool = False
     hold_x: float | None = None
     hold_y: float | None = None
+    #: Where the prop is half way, when it moves unevenly (a ball rolling in slowly, then fast).
+    via_x: float | None = None
+    via_y: float | None = None
 
     def at(self, t: float) -> "Prop":
         """The prop ``t`` of the way from its start to its hold position."""
+        if self.via_x is not None or self.via_y is not None:
+            # Without a hold position the prop comes back to where it started.
+            via = replace(self, x=self.x if self.via_x is None else self.via_x,
+                          y=self.y if self.via_y is None else self.via_y, via_x=None, via_y=None,
+                          hold_x=self.x if self.hold_x is None else self.hold_x,
+                          hold_y=self.y if self.hold_y is None else self.hold_y)
+            if t >= 0.5:
+                return via.at(2 * t - 1)
+            return replace(self, hold_x=via.x, hold_y=via.y, via_x=None, via_y=None).at(2 * t)
         if self.hold_x is None and self.hold_y is None:
             return self
         t = min(1.0, max(0.0, t))

@@ -27,6 +27,7 @@ from deskbreak.core.content.catalog import TARGETS, Catalog, Exercise
 from deskbreak.core.content.pose_kinematics import (
     anatomy_problems,
     down_angle,
+    feet_above_ground,
     figure_bounds,
     foreshorten_tuple,
     interpolate,
@@ -40,6 +41,7 @@ from deskbreak.core.content.pose_kinematics import (
     wrap_angle,
 )
 from deskbreak.core.content.pose_model import (
+    _FORESHORTEN_FREE,
     ANGLE_FIELDS,
     ANGLE_RANGE,
     BAR_UPRIGHT,
@@ -103,8 +105,42 @@ class ExercisePoses:
     #: None when the file does not say.
     posture: str | None = None
 
+    #: ``reach`` entries both poses have, as (effector, start target, hold
+    #: target): a key point reached in both stays reached on the way, and a
+    #: position moves in a straight line from the start's to the hold's (a
+    #: planted hand or foot stays put, or slides along the floor), solved again
+    #: at every moment instead of drifting with the interpolated angles.
+    kept_reach: tuple[tuple[str, Any, Any], ...] = ()
+    #: Feet ``"flat"`` in both poses: level on the way too.
+    kept_flat: tuple[str, ...] = ()
+
+    #: Another illustration for the left side, when the steps do that side differently
+    #: (a side plank on the left knee); None: the left side is this one, seen from the other side.
+    left: "ExercisePoses | None" = None
+    #: With a ``via`` pose (passed half way, when the straight way goes through something, as a
+    #: knee onto a table top): the move's halves, start to via and via to hold; None: one move.
+    halves: "tuple[ExercisePoses, ExercisePoses] | None" = None
+
+    def for_side(self, side: str | None) -> "ExercisePoses":
+        """The illustration of ``side`` (right, left or None)."""
+        return self.left if side == "left" and self.left is not None else self
+
     def pose_at(self, t: float) -> Pose:
-        return interpolate(self.start, self.hold, t)
+        if self.halves is not None:
+            first, second = self.halves
+            return first.pose_at(2 * t) if t < 0.5 else second.pose_at(2 * t - 1)
+        pose = interpolate(self.start, self.hold, t)
+        if not 0.0 < t < 1.0:
+            return pose
+        reach = {effector: a if isinstance(a, str) else [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t]
+                 for effector, a, b in self.kept_reach}
+        if pose.y is None:  # a position needs the pose's height; both poses then rest on the ground
+            reach = {e: target for e, target in reach.items() if isinstance(target, str)}
+        pose = _flatten(pose, self.kept_flat)
+        if reach:
+            pose = _flatten(_apply_reach(pose, reach, "moving"), self.kept_flat)
+        # A placed figure's feet flex rather than sink (one resting on the ground cannot sink).
+        return pose if pose.y is None else feet_above_ground(pose, [f"{side}_ankle" for side in SIDES])
 
     def props_at(self, t: float) -> tuple[Prop, ...]:
         return tuple(p.at(t) for p in self.props)
@@ -117,6 +153,7 @@ class ExercisePoses:
             hold=mirror(self.hold),
             highlight=tuple(swap_side(h, ".") for h in self.highlight),
             cues=tuple(replace(c, at=swap_side(c.at, "_")) for c in self.cues),
+            halves=None if self.halves is None else (self.halves[0].mirrored(), self.halves[1].mirrored()),
         )
 
 # -- reaching --------------------------------------------------------------------
@@ -174,6 +211,12 @@ def _apply_reach(pose: Pose, reach: Mapping[str, Any], where: str) -> Pose:
         if joint == "hand":
             lower_len += LENGTHS["hand_offset"]
         bend = -1.0 if limb[0] == "thigh" else 1.0
+        if min(f(f"{side}_{limb[0]}"), f(f"{side}_{limb[1]}")) < _FORESHORTEN_FREE:
+            # A limb pointing out of the picture (an elbow out to the side) may show its joint either
+            # side of the line to its target: keep the side its angles give (not through the floor).
+            drawn = wrap_angle(pose.angle(f"{side}_{limb[1]}") - pose.angle(f"{side}_{limb[0]}"))
+            if drawn * bend < 0:
+                bend = -bend
         first, second = two_bone(root, goal, upper_len, lower_len, bend)
         pose = replace(pose, **{f"{side}_{limb[0]}": first, f"{side}_{limb[1]}": second})
     return pose
@@ -259,7 +302,7 @@ def load_pose_file(path: Path, catalog: Catalog) -> list[ExercisePoses]:
     return result
 
 
-_EXERCISE_KEYS = ("exercise", "posture", "start", "hold", "props", "highlight", "facing", "view",
+_EXERCISE_KEYS = ("exercise", "posture", "start", "via", "hold", "left", "props", "highlight", "facing", "view",
                   "anchor", "cues")
 
 
@@ -291,7 +334,16 @@ def parse_exercise_poses(raw: Mapping[str, Any], catalog: Catalog, path: Path | 
     highlight = _parse_highlight(raw.get("highlight"), exercise)
     props = _parse_props(raw.get("props", []))
     cues = _parse_cues(raw.get("cues", []))
-    return ExercisePoses(
+    kept_reach, kept_flat = _kept(raw["start"], raw["hold"])
+    if "left" in raw:
+        sides = raw["left"]
+        if not isinstance(sides, dict) or set(sides) != {"start", "hold"}:
+            raise _FieldError("left", "must be a table with the left side's own start and hold poses, "
+                                      "like left = { start = { ... }, hold = { ... } }")
+        named = {f"left.{which}": sides[which] for which in ("start", "hold")}
+        left_start, left_hold = (_parse_pose(named, f"left.{which}", anchor) for which in ("start", "hold"))
+        left_kept, left_flat = _kept(sides["start"], sides["hold"])
+    entry = ExercisePoses(
         exercise=exercise_id,
         name=exercise.name,
         targets=exercise.targets,
@@ -304,7 +356,35 @@ def parse_exercise_poses(raw: Mapping[str, Any], catalog: Catalog, path: Path | 
         cues=cues,
         source=path,
         posture=posture,
+        kept_reach=kept_reach,
+        kept_flat=kept_flat,
     )
+    if "via" in raw:
+        via, tables = _parse_pose(raw, "via", anchor), (raw["start"], raw["via"], raw["hold"])
+        entry = replace(entry, halves=tuple(replace(entry, start=a, hold=b, kept_reach=k[0], kept_flat=k[1]) for a, b, k in (
+            (start, via, _kept(*tables[:2])), (via, hold, _kept(*tables[1:])))))
+    if "left" in raw:
+        entry = replace(entry, left=replace(entry, start=left_start, hold=left_hold, kept_reach=left_kept, halves=None,
+                                            kept_flat=left_flat))
+    return entry
+
+
+def _kept(start: Mapping[str, Any], hold: Mapping[str, Any]) -> tuple[tuple, tuple[str, ...]]:
+    """The reach targets and flat feet both poses share (both are already validated)."""
+    reach_start, reach_hold = start.get("reach", {}), hold.get("reach", {})
+    def point(target: Any) -> Any:
+        return target if isinstance(target, str) else (float(target[0]), float(target[1]))
+
+    kept_reach = tuple(sorted(
+        (effector, point(a), point(reach_hold[effector])) for effector, a in reach_start.items()
+        if effector in reach_hold and (a == reach_hold[effector] or not isinstance(a, str) and not isinstance(
+            reach_hold[effector], str))))
+
+    def flat(table: Mapping[str, Any]) -> set[str]:
+        both = {f"{side}_foot" for side in SIDES} if table.get("foot") == "flat" else set()
+        return {f for f in both if f not in table} | {f"{s}_foot" for s in SIDES if table.get(f"{s}_foot") == "flat"}
+
+    return kept_reach, tuple(sorted(flat(start) & flat(hold)))
 
 
 def _unknown(value: str, choices: Iterable[str], what: str) -> str:
@@ -412,7 +492,7 @@ def _parse_highlight(value: Any, exercise: Exercise) -> tuple[str, ...]:
     return tuple(value)
 
 
-_PROP_KEYS = ("kind", "x", "y", "width", "height", "flip", "hold")
+_PROP_KEYS = ("kind", "x", "y", "width", "height", "flip", "via", "hold")
 _CUE_KEYS = ("kind", "at", "radius", "offset")
 
 
@@ -454,13 +534,11 @@ def _parse_props(value: Any) -> tuple[Prop, ...]:
             if not isinstance(item["flip"], bool):
                 raise _FieldError(f"{where}.flip", f"must be true or false, got {item['flip']!r}")
             values["flip"] = item["flip"]
-        if "hold" in item:
-            hold = item["hold"]
-            if not isinstance(hold, dict) or not set(hold) <= {"x", "y"}:
-                raise _FieldError(f"{where}.hold", f"must be a table like {{ x = 0.5 }}, got {hold!r}")
-            for key in ("x", "y"):
-                if key in hold:
-                    values[f"hold_{key}"] = _number(hold[key], f"{where}.hold.{key}", POSITION_RANGE)
+        for moment, position in ((m, item[m]) for m in ("via", "hold") if m in item):  # half way, in the hold
+            if not isinstance(position, dict) or not set(position) <= {"x", "y"}:
+                raise _FieldError(f"{where}.{moment}", f"must be a table like {{ x = 0.5 }}, got {position!r}")
+            for key in (k for k in ("x", "y") if k in position):
+                values[f"{moment}_{key}"] = _number(position[key], f"{where}.{moment}.{key}", POSITION_RANGE)
         props.append(Prop(**values))
     return tuple(props)
 
