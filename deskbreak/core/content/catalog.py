@@ -32,6 +32,8 @@ TARGETS = (
     "feet",
 )
 PLACES = ("desk", "standing", "floor", "equipment")
+USER_DOCUMENT = "yours"
+"""The source of an exercise the user wrote (``exercises.toml``): no document, no quote."""
 SORE_BACK_KINDS = ("forward fold", "intense backbend")
 PLACE_LABELS = {
     "desk": QT_TRANSLATE_NOOP("catalog", "at the desk"),
@@ -163,6 +165,18 @@ class Exercise:
     suggested: Suggested = field(default_factory=Suggested)
     sore_back: SoreBackSwap | None = None
     """Set for forward folds and intense backbends, which a sore lower back should skip."""
+    pose: str = ""
+    """The exercise whose figure this one is drawn with; "" for its own (every catalog exercise)."""
+
+    @property
+    def figure_id(self) -> str:
+        """The id the figure's poses are kept under: a user's exercise borrows another's figure."""
+        return self.pose or self.id
+
+    @property
+    def is_users_own(self) -> bool:
+        """Written by the user (``exercises.toml``): no article, so no quote and no citation."""
+        return self.source.document == USER_DOCUMENT
 
     def figures_text(self) -> str:
         """The document's figures in a short human form: "hold 20-30 s, each side"."""
@@ -201,6 +215,10 @@ class Exercise:
         return ", ".join(parts)
 
     def to_json(self) -> dict[str, Any]:
+        if self.is_users_own:
+            source: Any = USER_DOCUMENT
+        else:
+            source = {"document": self.source.document, "title": self.source.title, "quote": self.source.quote}
         return {
             "id": self.id,
             "name": self.name,
@@ -220,9 +238,9 @@ class Exercise:
                 for k, v in vars(self.suggested).items()
                 if v not in (None, "")
             },
-            "source": {"document": self.source.document, "title": self.source.title,
-                       "quote": self.source.quote},
+            "source": source,
             "sore_back": vars(self.sore_back) if self.sore_back else None,
+            **({"pose": self.pose} if self.pose else {}),
         }
 
 
@@ -251,6 +269,10 @@ class Routine:
         return tuple(seen)
 
     def to_json(self) -> dict[str, Any]:
+        if self.is_users_own:
+            source: Any = USER_DOCUMENT
+        else:
+            source = {"document": self.source.document, "title": self.source.title, "quote": self.source.quote}
         return {
             "id": self.id,
             "name": self.name,
