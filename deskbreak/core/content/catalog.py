@@ -32,8 +32,7 @@ TARGETS = (
     "feet",
 )
 PLACES = ("desk", "standing", "floor", "equipment")
-USER_DOCUMENT = "yours"
-"""The source of an exercise the user wrote (``exercises.toml``): no document, no quote."""
+USER_DOCUMENT = "yours"  # the source of an exercise the user wrote (exercises.toml): no document, no quote
 SORE_BACK_KINDS = ("forward fold", "intense backbend")
 PLACE_LABELS = {
     "desk": QT_TRANSLATE_NOOP("catalog", "at the desk"),
@@ -165,8 +164,7 @@ class Exercise:
     suggested: Suggested = field(default_factory=Suggested)
     sore_back: SoreBackSwap | None = None
     """Set for forward folds and intense backbends, which a sore lower back should skip."""
-    pose: str = ""
-    """The exercise whose figure this one is drawn with; "" for its own (every catalog exercise)."""
+    pose: str = ""  # the exercise whose figure this one is drawn with ("": its own, as every catalog exercise)
 
     @property
     def figure_id(self) -> str:
@@ -175,7 +173,7 @@ class Exercise:
 
     @property
     def is_users_own(self) -> bool:
-        """Written by the user (``exercises.toml``): no article, so no quote and no citation."""
+        """Written by the user (exercises.toml): no article, so no quote and no citation."""
         return self.source.document == USER_DOCUMENT
 
     def figures_text(self) -> str:
@@ -215,10 +213,6 @@ class Exercise:
         return ", ".join(parts)
 
     def to_json(self) -> dict[str, Any]:
-        if self.is_users_own:
-            source: Any = USER_DOCUMENT
-        else:
-            source = {"document": self.source.document, "title": self.source.title, "quote": self.source.quote}
         return {
             "id": self.id,
             "name": self.name,
@@ -233,12 +227,9 @@ class Exercise:
             "rest_s": self.rest_s,
             "steps": list(self.steps),
             "cautions": list(self.cautions),
-            "suggested": {
-                k: v
-                for k, v in vars(self.suggested).items()
-                if v not in (None, "")
-            },
-            "source": source,
+            "suggested": {k: v for k, v in vars(self.suggested).items() if v not in (None, "")},
+            "source": USER_DOCUMENT if self.is_users_own else {
+                "document": self.source.document, "title": self.source.title, "quote": self.source.quote},
             "sore_back": vars(self.sore_back) if self.sore_back else None,
             **({"pose": self.pose} if self.pose else {}),
         }
@@ -269,10 +260,6 @@ class Routine:
         return tuple(seen)
 
     def to_json(self) -> dict[str, Any]:
-        if self.is_users_own:
-            source: Any = USER_DOCUMENT
-        else:
-            source = {"document": self.source.document, "title": self.source.title, "quote": self.source.quote}
         return {
             "id": self.id,
             "name": self.name,
@@ -395,9 +382,7 @@ def _titled(source: Source, titles: dict[str, str]) -> Source:
 
 
 def _document(f: _Fields) -> tuple[str, str]:
-    entry = (f.text("file"), f.text("title"))
-    f.finish()
-    return entry
+    return _finished(f, (f.text("file"), f.text("title")))
 
 
 class _FieldError(Exception):
@@ -521,21 +506,17 @@ class _Fields:
 
 
 def _source(f: _Fields) -> Source:
-    source = Source(document=f.text("document"), quote=f.text("quote"))
-    f.finish()
-    return source
+    return _finished(f, Source(document=f.text("document"), quote=f.text("quote")))
 
 
 def _suggested(f: _Fields) -> Suggested:
-    suggested = Suggested(
+    return _finished(f, Suggested(
         reps=f.count("reps"),
         hold_s=f.count("hold_s"),
         duration_s=f.count("duration_s"),
         pace_s=f.count("pace_s"),
         note=f.text("note", required=False),
-    )
-    f.finish()
-    return suggested
+    ))
 
 
 def _exercise(f: _Fields) -> Exercise:

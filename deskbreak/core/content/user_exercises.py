@@ -48,6 +48,8 @@ from deskbreak.core.files import os_problem, read_toml_bytes, parse_toml_bytes, 
 from deskbreak.core.i18n import translate
 from deskbreak.core.settings.value_types import parse_duration
 
+EXERCISE_TABLE = "exercise"
+"""The file's one top-level key, and the key of the exercises in an exported settings file."""
 EXERCISE_KEYS = ("id", "name", "pose", "targets", "steps", "hold", "reps", "rep_hold", "sides")
 REQUIRED_KEYS = ("id", "name", "pose", "targets", "steps")
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -307,8 +309,8 @@ def load_user_exercises(path: Path, catalog: Catalog) -> ExercisesLoad:
                       "to fix").format(path=path, problem=error)])
     problems = [translate(_CONTEXT, "{path}: unknown key '{key}' (kept in the file, ignored); the file holds "
                                     "[[exercise]] tables").format(path=path, key=key)
-                for key in raw if key != "exercise"]
-    entries = raw.get("exercise", [])
+                for key in raw if key != EXERCISE_TABLE]
+    entries = raw.get(EXERCISE_TABLE, [])
     if not isinstance(entries, list):
         problems.append(_not_tables(path))
         entries = []
@@ -418,7 +420,7 @@ def _current(path: Path) -> tuple[str, list[dict[str, Any]]]:
     except ValueError as error:
         raise UserExercisesError(_not_saved(path, translate(
             _CONTEXT, "{problem}; fix or remove the file first, it is not overwritten").format(problem=error))) from None
-    tables = raw.get("exercise", [])
+    tables = raw.get(EXERCISE_TABLE, [])
     if not isinstance(tables, list) or not all(isinstance(table, dict) for table in tables):
         raise UserExercisesError(_not_saved(path, translate(
             _CONTEXT, "'exercise' is not written as [[exercise]] tables; fix it first, it is not overwritten")))
@@ -433,7 +435,7 @@ def _with_tables(path: Path, text: str, current: list[dict[str, Any]], entries: 
     windows_lines = "\r\n" in text and text.count("\n") == text.count("\r\n")
     if any(table.get("id") in by_id for table in current):
         document = tomlkit.parse(text)
-        tables = document["exercise"]
+        tables = document[EXERCISE_TABLE]
         for index, table in enumerate(tables):
             if table.get("id") in by_id:
                 tables[index] = _toml_table(by_id[table["id"]])
@@ -452,7 +454,7 @@ def _with_tables(path: Path, text: str, current: list[dict[str, Any]], entries: 
         text = text.replace("\r\n", "\n").replace("\n", "\r\n")  # tomlkit ends new lines with LF alone
     expected = [dict(by_id.get(table.get("id"), table)) for table in current] + [dict(e) for e in appended]
     try:
-        written = tomllib.loads(text).get("exercise")
+        written = tomllib.loads(text).get(EXERCISE_TABLE)
     except tomllib.TOMLDecodeError:
         written = None
     if written != [_plain(entry) for entry in expected]:
@@ -490,7 +492,7 @@ def _tables_text(entries: Iterable[Mapping]) -> str:
     tables = tomlkit.aot()
     for entry in entries:
         tables.append(_toml_table(entry))
-    document["exercise"] = tables
+    document[EXERCISE_TABLE] = tables
     return tomlkit.dumps(document)
 
 
