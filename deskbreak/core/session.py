@@ -446,8 +446,8 @@ class BreakSession:
 
         A file exported before exercises could be exported imports as it
         always did. An exercise of the same id as one of the user's replaces
-        it. Raises SettingsError (nothing imported) or UserExercisesError
-        (the settings were imported, the exercises not).
+        it. Raises SettingsError (nothing imported); exercises that could not
+        be imported are named in the report's problems.
         """
         changed = self.store.import_file(path, other_tables=(EXERCISE_TABLE,))
         report = ImportReport()
@@ -455,13 +455,12 @@ class BreakSession:
             return changed, report
         try:
             entries = read_toml_table(path).get(EXERCISE_TABLE, [])
-        except (OSError, ValueError) as error:  # read a moment ago: changed or gone since
-            raise UserExercisesError(f"{path}: {error}") from None
-        if not isinstance(entries, list):
-            report.problems.append(translate("user_exercises", "{path}: 'exercise' must be written as [[exercise]] "
-                                                               "tables").format(path=path))
-            return changed, report
-        report = import_user_exercises(self.exercises_path, entries, self.default_catalog, source=path)
+            if not isinstance(entries, list):
+                raise UserExercisesError(translate("user_exercises", "{path}: 'exercise' must be written as "
+                                                                     "[[exercise]] tables").format(path=path))
+            report = import_user_exercises(self.exercises_path, entries, self.default_catalog, source=path)
+        except (OSError, ValueError) as error:  # the file changed since the settings were read, or ours is broken
+            report.problems.append(str(error))
         self.reload_routines()
         return changed, report
 

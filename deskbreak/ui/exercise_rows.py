@@ -64,6 +64,8 @@ def figures_with_pacing(exercise: Exercise) -> str:
 
 def exercise_tooltip(exercise: Exercise) -> str:
     lines = [exercise_name(exercise), place_text(exercise), first_upper(exercise.figures_text())]
+    if exercise.is_users_own:
+        lines.append(translate("break_window", "Your exercise"))
     if exercise.pacing_text():
         lines.append(translate("routines_page", "Our pacing: {pacing}").format(pacing=exercise.pacing_text()))
     return "\n".join(lines)
@@ -87,7 +89,7 @@ class ExerciseThumbnails:
         background = palette.color(QPalette.ColorRole.Base)
         text = palette.color(QPalette.ColorRole.Text)
         scheme = (background.rgba(), text.rgba(), ratio)
-        key = (tuple(exercise_ids), scheme)
+        key = (tuple(exercise_ids), tuple(map(self._figure_of, exercise_ids)), scheme)
         if key not in self._icons:
             side = round(THUMBNAIL_SIZE * ratio)
             pixmap = QPixmap(side * len(exercise_ids), side)
@@ -103,15 +105,21 @@ class ExerciseThumbnails:
         return self._icons[key]
 
     def _image(self, exercise_id: str, scheme: tuple, side: int, background: QColor, text: QColor) -> QImage:
-        key = (exercise_id, scheme)
+        figure_id = self._figure_of(exercise_id)
+        key = (exercise_id, figure_id, scheme)
         if key not in self._images:
-            poses = self.poses.get(exercise_id)
+            poses = self.poses.get(figure_id)
             colors = FigureColors.from_colors(background, text)
             if poses is not None:
                 self._images[key] = render_exercise(poses, (side, side), colors=colors)
             else:
                 self._images[key] = self._initial(exercise_id, side, colors)
         return self._images[key]
+
+    def _figure_of(self, exercise_id: str) -> str:
+        """The poses ``exercise_id`` is drawn with: a user's exercise names another's (a hand edit may change it)."""
+        exercise = self.exercises.get(exercise_id)
+        return exercise.figure_id if exercise is not None else exercise_id
 
     def _initial(self, exercise_id: str, side: int, colors: FigureColors) -> QImage:
         exercise = self.exercises.get(exercise_id)

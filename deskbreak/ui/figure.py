@@ -177,7 +177,7 @@ class FigureWidget(QWidget):
         if isinstance(exercise, ExercisePoses):
             poses = exercise
         elif isinstance(exercise, Exercise):
-            poses = self._poses.get(exercise.id)
+            poses = self._poses.get(exercise.figure_id)
         elif isinstance(exercise, str):
             poses = self._poses.get(exercise)
         else:

@@ -93,7 +93,7 @@ def render_catalog(
     directory.mkdir(parents=True, exist_ok=True)
     written = []
     for exercise in catalog.exercises.values():
-        entry = poses.get(exercise.id)
+        entry = poses.get(exercise.figure_id)
         if entry is None:
             continue
         image = render_exercise(entry, size, caption=exercise.name, colors=colors)

@@ -66,7 +66,7 @@ class SideWindows(QObject):
 
                 routines = RoutinesPage(self.session.default_catalog, self.session.catalog, self._poses())
                 routines.routinesChanged.connect(self.save_routines)
-            dialog = SettingsDialog(self.session.store, routines_page=routines,
+            dialog = SettingsDialog(self.session.store, routines_page=routines, transfer=self.session,
                                     autostart_location=getattr(self.autostart, "location", ""))
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.destroyed.connect(lambda *_: setattr(self, "settings_dialog", None))
