@@ -6,19 +6,11 @@ import json
 from datetime import datetime, timedelta
 
 from support.fakes import run_cli
+from support.own_exercises import WALL_CALF
 from deskbreak.core.content.catalog import load_catalog
 from deskbreak.core.history import HistoryStore
 
-CALF = """\
-[[exercise]]
-id = "wall-calf-stretch"
-name = "Wall calf stretch"
-pose = "split-hip-stretch"
-targets = ["legs"]
-steps = ["Face a wall, one foot back.", "Press the back heel down."]
-hold = "30s"
-sides = true
-
+CALF = WALL_CALF + """
 [[exercise]]
 id = "broken"
 name = "Broken"

@@ -18,6 +18,7 @@ from deskbreak.core.settings import Settings
 from deskbreak.core.settings.store import SettingsStore
 from deskbreak.core.content.timeline import routine_seconds
 from support.fakes import SettableIdle
+from support.own_exercises import WALL_CALF
 
 MONDAY_9 = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
 CATALOG = load_catalog()
@@ -442,23 +443,13 @@ def test_a_break_asked_for_while_locked_and_played_through_is_missed(desk):
 
 # -- the user's own exercises ------------------------------------------------------------
 
-CALF = """\
-[[exercise]]
-id = "wall-calf-stretch"
-name = "Wall calf stretch"
-pose = "split-hip-stretch"
-targets = ["legs"]
-steps = ["Face a wall, one foot back.", "Press the back heel down."]
-hold = "30s"
-sides = true
-"""
 
 
 def test_a_users_exercise_is_played_in_a_break_recorded_and_found_in_the_stats_by_name(tmp_path):
     from deskbreak.core.content.guide import Kind
     from deskbreak.core.history.stats import stats_for
 
-    (tmp_path / "exercises.toml").write_text(CALF, encoding="utf-8")
+    (tmp_path / "exercises.toml").write_text(WALL_CALF, encoding="utf-8")
     (tmp_path / "routines.toml").write_text('[sit-break]\nexercises = ["wall-calf-stretch"]\nrotation = []\n',
                                             encoding="utf-8")
     desk = Desk(tmp_path, user_files=True)
@@ -517,10 +508,10 @@ def test_a_bad_exercise_is_refused_naming_its_keys_and_nothing_is_written(tmp_pa
 def test_a_hand_edit_of_exercises_toml_is_reloaded_and_a_broken_one_keeps_nothing_stale(tmp_path):
     desk = Desk(tmp_path, user_files=True)
     path = tmp_path / "exercises.toml"
-    path.write_text(CALF, encoding="utf-8")
+    path.write_text(WALL_CALF, encoding="utf-8")
     changed, problems = desk.session.reload_routines()
     assert changed and problems == [] and "wall-calf-stretch" in desk.session.catalog.exercises
-    path.write_text(CALF.replace('hold = "30s"', 'hold = "45s"'), encoding="utf-8")
+    path.write_text(WALL_CALF.replace('hold = "30s"', 'hold = "45s"'), encoding="utf-8")
     changed, _ = desk.session.reload_routines()
     assert changed and desk.session.catalog.exercise("wall-calf-stretch").hold_s.low == 45
     path.write_text("[[exercise]\n", encoding="utf-8")
@@ -535,7 +526,7 @@ def test_settings_and_exercises_export_and_import_together(tmp_path):
     home, other = tmp_path / "home", tmp_path / "other"
     home.mkdir()
     other.mkdir()
-    (home / "exercises.toml").write_text(CALF, encoding="utf-8")
+    (home / "exercises.toml").write_text(WALL_CALF, encoding="utf-8")
     desk = Desk(home, user_files=True, daily_goal=60)
     exported = tmp_path / "deskbreak-settings.toml"
     desk.session.export_settings(exported)
@@ -548,7 +539,7 @@ def test_settings_and_exercises_export_and_import_together(tmp_path):
     assert report.added == ["wall-calf-stretch"] and report.replaced == [] and report.problems == []
     assert there.session.catalog.exercise("wall-calf-stretch").hold_s.low == 30
     # Imported again after a change: the exercise of the same id is replaced, not doubled.
-    (home / "exercises.toml").write_text(CALF.replace('hold = "30s"', 'hold = "40s"'), encoding="utf-8")
+    (home / "exercises.toml").write_text(WALL_CALF.replace('hold = "30s"', 'hold = "40s"'), encoding="utf-8")
     desk.session.export_settings(exported)
     _, report = there.session.import_settings(exported)
     assert report.replaced == ["wall-calf-stretch"] and report.added == []

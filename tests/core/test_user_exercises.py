@@ -20,18 +20,9 @@ from deskbreak.core.content.user_exercises import (
 )
 from deskbreak.core.content.user_routines import load_user_routines
 from deskbreak.core.profile import EXERCISES_FILE_NAME, Profile
+from support.own_exercises import WALL_CALF
 
-GOOD = """\
-# my own exercises
-[[exercise]]
-id = "wall-calf-stretch"
-name = "Wall calf stretch"
-pose = "split-hip-stretch"      # the figure of an existing exercise
-targets = ["legs"]
-steps = ["Face a wall, one foot back.", "Press the back heel down."]
-hold = "30s"
-sides = true
-
+GOOD = "# my own exercises\n" + WALL_CALF + """
 [[exercise]]
 id = "desk-squeeze"
 name = "Desk squeeze"

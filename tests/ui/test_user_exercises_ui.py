@@ -20,22 +20,13 @@ from deskbreak.ui.exercise_rows import ExerciseThumbnails, exercise_tooltip
 from deskbreak.ui.history_window import HistoryWindow
 from deskbreak.ui.settings_dialog import SettingsDialog
 from support.app_builder import MONDAY_9, advance_to, make_app
+from support.own_exercises import WALL_CALF
 
-CALF = """\
-[[exercise]]
-id = "wall-calf-stretch"
-name = "Wall calf stretch"
-pose = "split-hip-stretch"
-targets = ["legs"]
-steps = ["Face a wall, one foot back.", "Press the back heel down."]
-hold = "30s"
-sides = true
-"""
 
 
 @pytest.fixture
 def users(tmp_path, catalog):
-    (tmp_path / "exercises.toml").write_text(CALF, encoding="utf-8")
+    (tmp_path / "exercises.toml").write_text(WALL_CALF, encoding="utf-8")
     return load_user_exercises(tmp_path / "exercises.toml", catalog).catalog
 
 
@@ -93,7 +84,7 @@ def test_the_settings_dialog_exports_and_imports_the_users_exercises(qtbot, tmp_
     home, other = tmp_path / "home", tmp_path / "other"
     home.mkdir()
     other.mkdir()
-    (home / "exercises.toml").write_text(CALF, encoding="utf-8")
+    (home / "exercises.toml").write_text(WALL_CALF, encoding="utf-8")
     exported = tmp_path / "deskbreak-settings.toml"
     sender = make_app(home, exercises_path=home / "exercises.toml", routines_path=home / "routines.toml")
     dialog = SettingsDialog(sender.store, transfer=sender.session)
@@ -121,7 +112,7 @@ def test_a_dialog_without_a_session_still_exports_and_imports_the_settings(qtbot
 
 
 def test_a_users_exercise_from_exercises_toml_is_played_in_a_break_and_recorded(qtbot, tmp_path):
-    (tmp_path / "exercises.toml").write_text(CALF, encoding="utf-8")
+    (tmp_path / "exercises.toml").write_text(WALL_CALF, encoding="utf-8")
     (tmp_path / "routines.toml").write_text('[sit-break]\nexercises = ["walk-around", "wall-calf-stretch"]\n'
                                             'rotation = []\n', encoding="utf-8")
     clock = FakeClock(MONDAY_9)
@@ -149,7 +140,7 @@ def test_a_hand_edit_of_exercises_toml_is_picked_up_while_running(qtbot, tmp_pat
     app = make_app(tmp_path, exercises_path=tmp_path / "exercises.toml", routines_path=tmp_path / "routines.toml")
     app.start()
     app.watch_settings_file()
-    (tmp_path / "exercises.toml").write_text(CALF, encoding="utf-8")
+    (tmp_path / "exercises.toml").write_text(WALL_CALF, encoding="utf-8")
     qtbot.waitUntil(lambda: "wall-calf-stretch" in app.catalog.exercises, timeout=5000)
     (tmp_path / "routines.toml").write_text('[pre-run-glutes]\nexercises = ["wall-calf-stretch"]\n')
     qtbot.waitUntil(lambda: app.catalog.routine("pre-run-glutes").exercises == ("wall-calf-stretch",), timeout=5000)
