@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from deskbreak.core.content.catalog import Exercise
 from deskbreak.core.i18n import translate
 from deskbreak.core.content.poses import ExercisePoses
+from deskbreak.core.content.user_exercises import figure_of
 from deskbreak.ui.break_window import place_text
 from deskbreak.ui.figure_paint import FigureColors
 from deskbreak.ui.render import render_exercise
@@ -89,7 +90,8 @@ class ExerciseThumbnails:
         background = palette.color(QPalette.ColorRole.Base)
         text = palette.color(QPalette.ColorRole.Text)
         scheme = (background.rgba(), text.rgba(), ratio)
-        key = (tuple(exercise_ids), tuple(map(self._figure_of, exercise_ids)), scheme)
+        # With the exercises themselves: a hand edit may give a user's exercise another figure.
+        key = (tuple(exercise_ids), tuple(map(self.exercises.get, exercise_ids)), scheme)
         if key not in self._icons:
             side = round(THUMBNAIL_SIZE * ratio)
             pixmap = QPixmap(side * len(exercise_ids), side)
@@ -105,21 +107,16 @@ class ExerciseThumbnails:
         return self._icons[key]
 
     def _image(self, exercise_id: str, scheme: tuple, side: int, background: QColor, text: QColor) -> QImage:
-        figure_id = self._figure_of(exercise_id)
-        key = (exercise_id, figure_id, scheme)
+        exercise = self.exercises.get(exercise_id)
+        key = (exercise_id, exercise, scheme)
         if key not in self._images:
-            poses = self.poses.get(figure_id)
+            poses = figure_of(self.poses, exercise) if exercise is not None else self.poses.get(exercise_id)
             colors = FigureColors.from_colors(background, text)
             if poses is not None:
                 self._images[key] = render_exercise(poses, (side, side), colors=colors)
             else:
                 self._images[key] = self._initial(exercise_id, side, colors)
         return self._images[key]
-
-    def _figure_of(self, exercise_id: str) -> str:
-        """The poses ``exercise_id`` is drawn with: a user's exercise names another's (a hand edit may change it)."""
-        exercise = self.exercises.get(exercise_id)
-        return exercise.figure_id if exercise is not None else exercise_id
 
     def _initial(self, exercise_id: str, side: int, colors: FigureColors) -> QImage:
         exercise = self.exercises.get(exercise_id)

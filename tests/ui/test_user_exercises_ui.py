@@ -43,8 +43,11 @@ def test_the_guide_says_your_exercise_where_the_article_would_be_quoted(qtbot, u
     assert "From the article" not in text["figuresLabel"]
     assert "Your exercise" in text["sourceLabel"] and "\u201c" not in text["sourceLabel"]
     assert window.findChild(QLabel, "citationLabel").isHidden()
-    # Drawn with the figure it names.
-    assert window.figure_area.figure.current_poses is poses["split-hip-stretch"]
+    # Drawn with the figure it names, highlighting the muscle groups the user named.
+    drawn = window.figure_area.figure.current_poses
+    assert (drawn.start, drawn.hold, drawn.props) == (poses["split-hip-stretch"].start, poses["split-hip-stretch"].hold,
+                                                     poses["split-hip-stretch"].props)
+    assert drawn.highlight == ("legs",) and drawn.name == "Wall calf stretch"
     window.skip_exercise()
     assert "From the article:" in window.findChild(QLabel, "figuresLabel").text()
     assert not window.findChild(QLabel, "citationLabel").isHidden()
@@ -60,7 +63,9 @@ def test_a_thumbnail_is_drawn_with_the_figure_it_names_and_the_tip_says_whose(qt
     palette = QApplication.palette()
     own = thumbnails.icon(["wall-calf-stretch"], palette, 1.0).pixmap(48, 48).toImage()
     figure = thumbnails.icon(["split-hip-stretch"], palette, 1.0).pixmap(48, 48).toImage()
-    assert own == figure
+    initial = ExerciseThumbnails({}, users.exercises).icon(["wall-calf-stretch"], palette, 1.0).pixmap(48, 48).toImage()
+    # The figure's body, another highlight: not the letter an exercise without a figure gets.
+    assert own != initial and own != figure and own.size() == figure.size()
     assert "Your exercise" in exercise_tooltip(users.exercise("wall-calf-stretch"))
     assert "Your exercise" not in exercise_tooltip(users.exercise("split-hip-stretch"))
 

@@ -40,13 +40,16 @@ import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
 from deskbreak.core.content.catalog import TARGETS, USER_DOCUMENT, Catalog, Exercise, Range, Source
 from deskbreak.core.content.user_routines import RoutinesLoad, did_you_mean, load_user_routines
 from deskbreak.core.files import os_problem, read_toml_bytes, parse_toml_bytes, write_file_atomically
 from deskbreak.core.i18n import translate
 from deskbreak.core.settings.value_types import parse_duration
+
+if TYPE_CHECKING:
+    from deskbreak.core.content.poses import ExercisePoses
 
 EXERCISE_TABLE = "exercise"
 """The file's one top-level key, and the key of the exercises in an exported settings file."""
@@ -282,6 +285,19 @@ def exercise_from_entry(entry: Mapping, catalog: Catalog) -> Exercise:
         per_side=entry.get("sides", False),
         pose=figure.id,
     )
+
+
+def figure_of(poses: Mapping[str, ExercisePoses], exercise: Exercise) -> ExercisePoses | None:
+    """The poses ``exercise`` is drawn with (None without any).
+
+    A catalog exercise has its own; a user's exercise takes its figure's,
+    highlighting the muscle groups the user named, so picture and words agree.
+    """
+    figure = poses.get(exercise.figure_id)
+    if figure is None or not exercise.pose:
+        return figure
+    return replace(figure, exercise=exercise.id, name=exercise.name, targets=exercise.targets,
+                   highlight=exercise.targets)
 
 
 def catalog_with_exercises(catalog: Catalog, exercises: Mapping[str, Exercise]) -> Catalog:
