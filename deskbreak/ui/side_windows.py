@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Mapping
 
 from PySide6.QtCore import QObject, Qt
 
@@ -89,6 +89,22 @@ class SideWindows(QObject):
         except UserRoutinesError as exc:
             log.warning("%s", exc)
             self._tell(translate("app", "Your routine could not be saved"), str(exc))
+
+    def add_exercise(self, entry: Mapping) -> str | None:
+        """A new exercise of the user's (the exercise editor's): saved, and listed on the open Routines page.
+
+        Returns what is wrong (naming the file and each key) for the editor to
+        show beside the entry, or None once it is saved.
+        """
+        from deskbreak.core.content.user_exercises import UserExercisesError
+
+        try:
+            self.session.add_user_exercise(entry)
+        except UserExercisesError as exc:
+            log.warning("%s", exc)
+            return str(exc)
+        self.routines_changed()
+        return None
 
     def show_history(self) -> None:
         # The window reads the history: after the breaks just recorded are in it.

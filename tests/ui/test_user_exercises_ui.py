@@ -152,3 +152,19 @@ def test_a_hand_edit_of_exercises_toml_is_picked_up_while_running(qtbot, tmp_pat
     app.run_command(cmd.StartBreak(BreakKind.PRERUN))
     assert [e.id for e in app.window.exercises] == ["wall-calf-stretch"]
     app.shutdown()
+
+
+def test_an_exercise_from_the_editor_is_saved_and_listed_on_the_open_routines_page(qtbot, tmp_path):
+    from deskbreak.ui.exercise_rows import IDS_ROLE
+
+    app = make_app(tmp_path, exercises_path=tmp_path / "exercises.toml", routines_path=tmp_path / "routines.toml")
+    app.run_command(cmd.OpenSettings())
+    page = app.windows.settings_dialog.routines_page
+    entry = {"id": "desk-squeeze", "name": "Desk squeeze", "pose": "glute-bridge", "targets": ["glutes"],
+             "steps": ["Squeeze.", "Let go."], "reps": 10}
+    assert app.windows.add_exercise(entry) is None
+    listed = [page.catalog_list.item(row).data(IDS_ROLE) for row in range(page.catalog_list.count())]
+    assert ("desk-squeeze",) in [tuple(ids) for ids in listed]
+    problem = app.windows.add_exercise(entry)
+    assert "exercises.toml" in problem and "'id'" in problem
+    app.shutdown()

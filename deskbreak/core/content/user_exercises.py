@@ -75,8 +75,6 @@ FILE_HEADER = """\
 # hold = "30s", or reps = 10 (with rep_hold = "3s" to pause at the top); sides = true for both sides.
 """
 
-_CONTEXT = "user_exercises"
-
 
 class UserExercisesError(ValueError):
     """The exercises file could not be written, or an exercise is not valid (the message says which)."""
@@ -125,16 +123,16 @@ def validate_exercise_entry(entry: Mapping, catalog: Catalog) -> list[str]:
     catalog's own: a user's exercise lends none).
     """
     if not isinstance(entry, Mapping):
-        return [translate(_CONTEXT, "must be a table: [[exercise]] with id, name, pose, targets, steps "
+        return [translate("user_exercises", "must be a table: [[exercise]] with id, name, pose, targets, steps "
                                     "and hold or reps")]
     problems: list[str] = []
 
     def problem(key: str, text: str) -> None:
-        problems.append(translate(_CONTEXT, "key '{key}': {problem}").format(key=key, problem=text))
+        problems.append(translate("user_exercises", "key '{key}': {problem}").format(key=key, problem=text))
 
     for key in entry:
         if key not in EXERCISE_KEYS:
-            problem(key, translate(_CONTEXT, "unknown key{suggestion}; an exercise has {keys}").format(
+            problem(key, translate("user_exercises", "unknown key{suggestion}; an exercise has {keys}").format(
                 suggestion=did_you_mean(str(key), EXERCISE_KEYS), keys=", ".join(EXERCISE_KEYS)))
     checks = {
         "id": lambda value: _check_id(value, catalog, problem),
@@ -147,10 +145,10 @@ def validate_exercise_entry(entry: Mapping, catalog: Catalog) -> list[str]:
         if key in entry:
             checks[key](entry[key])
         else:
-            problem(key, translate(_CONTEXT, "is missing"))
+            problem(key, translate("user_exercises", "is missing"))
     _check_timing(entry, problem)
     if "sides" in entry and not isinstance(entry["sides"], bool):
-        problem("sides", translate(_CONTEXT, "must be true or false, not {value}").format(value=_shown(entry["sides"])))
+        problem("sides", translate("user_exercises", "must be true or false, not {value}").format(value=_shown(entry["sides"])))
     return problems
 
 
@@ -161,7 +159,7 @@ def _shown(value: Any) -> str:
 
 def _check_id(value: Any, catalog: Catalog, problem) -> None:
     if not isinstance(value, str) or not _ID.fullmatch(value) or len(value) > MAX_ID_LENGTH:
-        problem("id", translate(_CONTEXT, "must be lower-case letters, digits and single '-' (like wall-calf-stretch), "
+        problem("id", translate("user_exercises", "must be lower-case letters, digits and single '-' (like wall-calf-stretch), "
                                           "at most {count} characters, not {value}").format(
             count=MAX_ID_LENGTH, value=_shown(value)))
         return
@@ -169,23 +167,23 @@ def _check_id(value: Any, catalog: Catalog, problem) -> None:
     if taken is None:
         return
     if taken.is_users_own:
-        problem("id", translate(_CONTEXT, "'{id}' is already one of your exercises").format(id=value))
+        problem("id", translate("user_exercises", "'{id}' is already one of your exercises").format(id=value))
     else:
-        problem("id", translate(_CONTEXT, "'{id}' is the catalog's exercise \"{name}\"; choose another id").format(
+        problem("id", translate("user_exercises", "'{id}' is the catalog's exercise \"{name}\"; choose another id").format(
             id=value, name=translate("catalog", taken.name)))
 
 
 def _check_text(value: Any, longest: int, problem) -> None:
     if not isinstance(value, str) or not value.strip():
-        problem(translate(_CONTEXT, "must be non-empty text, not {value}").format(value=_shown(value)))
+        problem(translate("user_exercises", "must be non-empty text, not {value}").format(value=_shown(value)))
     elif len(value.strip()) > longest:
-        problem(translate(_CONTEXT, "is longer than {count} characters").format(count=longest))
+        problem(translate("user_exercises", "is longer than {count} characters").format(count=longest))
 
 
 def _check_pose(value: Any, catalog: Catalog, problem) -> None:
     figures = figure_ids(catalog)
     if not isinstance(value, str) or value not in figures:
-        problem("pose", translate(_CONTEXT, "unknown figure {value}{suggestion}; pose names a catalog exercise "
+        problem("pose", translate("user_exercises", "unknown figure {value}{suggestion}; pose names a catalog exercise "
                                             "whose figure is shown").format(
             value=_shown(value), suggestion=did_you_mean(value, figures) if isinstance(value, str) else ""))
 
@@ -197,50 +195,50 @@ def figure_ids(catalog: Catalog) -> list[str]:
 
 def _check_targets(value: Any, problem) -> None:
     if not isinstance(value, list) or not value or not all(isinstance(target, str) for target in value):
-        problem("targets", translate(_CONTEXT, "must be a list of one or more of {targets}, not {value}").format(
+        problem("targets", translate("user_exercises", "must be a list of one or more of {targets}, not {value}").format(
             targets=", ".join(TARGETS), value=_shown(value)))
         return
     unknown = [target for target in value if target not in TARGETS]
     if unknown:
-        problem("targets", translate(_CONTEXT, "unknown muscle group '{target}'{suggestion}; "
+        problem("targets", translate("user_exercises", "unknown muscle group '{target}'{suggestion}; "
                                                "choose from {targets}").format(
             target=unknown[0], suggestion=did_you_mean(unknown[0], TARGETS), targets=", ".join(TARGETS)))
     elif len(set(value)) != len(value):
-        problem("targets", translate(_CONTEXT, "names a muscle group twice"))
+        problem("targets", translate("user_exercises", "names a muscle group twice"))
 
 
 def _check_steps(value: Any, problem) -> None:
     if not isinstance(value, list) or not value:
-        problem("steps", translate(_CONTEXT, "must be a list of one or more steps, not {value}").format(
+        problem("steps", translate("user_exercises", "must be a list of one or more steps, not {value}").format(
             value=_shown(value)))
         return
     if len(value) > MAX_STEPS:
-        problem("steps", translate(_CONTEXT, "has more than {count} steps").format(count=MAX_STEPS))
+        problem("steps", translate("user_exercises", "has more than {count} steps").format(count=MAX_STEPS))
         return
     for number, step in enumerate(value, start=1):
         texts: list[str] = []
         _check_text(step, MAX_STEP_LENGTH, texts.append)
         if texts:
-            problem("steps", translate(_CONTEXT, "step {number} {problem}").format(number=number, problem=texts[0]))
+            problem("steps", translate("user_exercises", "step {number} {problem}").format(number=number, problem=texts[0]))
             return
 
 
 def _check_timing(entry: Mapping, problem) -> None:
     has_hold, has_reps = "hold" in entry, "reps" in entry
     if has_hold and has_reps:
-        problem("reps", translate(_CONTEXT, "give hold or reps, not both"))
+        problem("reps", translate("user_exercises", "give hold or reps, not both"))
     elif not has_hold and not has_reps:
-        problem("hold", translate(_CONTEXT, "is missing: give hold = \"30s\", or reps = 10"))
+        problem("hold", translate("user_exercises", "is missing: give hold = \"30s\", or reps = 10"))
     if has_hold:
         _check_seconds(entry["hold"], HOLD_SECONDS, lambda text: problem("hold", text))
     if has_reps:
         reps = entry["reps"]
         if isinstance(reps, bool) or not isinstance(reps, int) or not REPS[0] <= reps <= REPS[1]:
-            problem("reps", translate(_CONTEXT, "must be a whole number from {low} to {high}, not {value}").format(
+            problem("reps", translate("user_exercises", "must be a whole number from {low} to {high}, not {value}").format(
                 low=REPS[0], high=REPS[1], value=_shown(reps)))
     if "rep_hold" in entry:
         if not has_reps:
-            problem("rep_hold", translate(_CONTEXT, "goes with reps: the pause at the top of each rep"))
+            problem("rep_hold", translate("user_exercises", "goes with reps: the pause at the top of each rep"))
         else:
             _check_seconds(entry["rep_hold"], REP_HOLD_SECONDS, lambda text: problem("rep_hold", text))
 
@@ -248,10 +246,10 @@ def _check_timing(entry: Mapping, problem) -> None:
 def _check_seconds(value: Any, bounds: tuple[int, int], problem) -> None:
     seconds = _seconds(value)
     if seconds is None:
-        problem(translate(_CONTEXT, "must be a duration like \"30s\" or \"1m30s\", not {value}").format(
+        problem(translate("user_exercises", "must be a duration like \"30s\" or \"1m30s\", not {value}").format(
             value=_shown(value)))
     elif not bounds[0] <= seconds <= bounds[1]:
-        problem(translate(_CONTEXT, "must be from {low} to {high} seconds, not {value}").format(
+        problem(translate("user_exercises", "must be from {low} to {high} seconds, not {value}").format(
             low=bounds[0], high=bounds[1], value=_shown(value)))
 
 
@@ -317,13 +315,13 @@ def load_user_exercises(path: Path, catalog: Catalog) -> ExercisesLoad:
         return ExercisesLoad(catalog)
     except OSError as error:
         return ExercisesLoad(catalog, problems=[translate(
-            _CONTEXT, "{path}: could not read your exercises ({problem}); they are left out for now").format(
+            "user_exercises", "{path}: could not read your exercises ({problem}); they are left out for now").format(
                 path=path, problem=os_problem(error))])
     except ValueError as error:
         return ExercisesLoad(catalog, problems=[translate(
-            _CONTEXT, "{path}: {problem}; your exercises are left out and the file is left as it is for you "
+            "user_exercises", "{path}: {problem}; your exercises are left out and the file is left as it is for you "
                       "to fix").format(path=path, problem=error)])
-    problems = [translate(_CONTEXT, "{path}: unknown key '{key}' (kept in the file, ignored); the file holds "
+    problems = [translate("user_exercises", "{path}: unknown key '{key}' (kept in the file, ignored); the file holds "
                                     "[[exercise]] tables").format(path=path, key=key)
                 for key in raw if key != EXERCISE_TABLE]
     entries = raw.get(EXERCISE_TABLE, [])
@@ -331,7 +329,7 @@ def load_user_exercises(path: Path, catalog: Catalog) -> ExercisesLoad:
         problems.append(_not_tables(path))
         entries = []
     if len(entries) > MAX_EXERCISES:
-        problems.append(translate(_CONTEXT, "{path}: more than {count} exercises; the ones after that are left "
+        problems.append(translate("user_exercises", "{path}: more than {count} exercises; the ones after that are left "
                                             "out").format(path=path, count=MAX_EXERCISES))
         entries = entries[:MAX_EXERCISES]
     exercises: dict[str, Exercise] = {}
@@ -339,7 +337,7 @@ def load_user_exercises(path: Path, catalog: Catalog) -> ExercisesLoad:
     for number, entry in enumerate(entries, start=1):
         found = validate_exercise_entry(entry, known)
         if found:
-            problems.append(translate(_CONTEXT, "{path}: exercise {exercise}: {problems}; this exercise is left "
+            problems.append(translate("user_exercises", "{path}: exercise {exercise}: {problems}; this exercise is left "
                                                 "out").format(path=path, exercise=_entry_name(entry, number),
                                                               problems="; ".join(found)))
             continue
@@ -350,7 +348,7 @@ def load_user_exercises(path: Path, catalog: Catalog) -> ExercisesLoad:
 
 
 def _not_tables(path: Path) -> str:
-    return translate(_CONTEXT, "{path}: 'exercise' must be written as [[exercise]] tables").format(path=path)
+    return translate("user_exercises", "{path}: 'exercise' must be written as [[exercise]] tables").format(path=path)
 
 
 def _entry_name(entry: Any, number: int) -> str:
@@ -400,7 +398,7 @@ def import_user_exercises(path: Path, entries: Iterable[Any], catalog: Catalog, 
         found = validate_exercise_entry(entry, catalog_with_exercises(
             shipped, {eid: exercise_from_entry(e, shipped) for eid, e in accepted.items()}))
         if found:
-            report.problems.append(translate(_CONTEXT, "{path}: exercise {exercise}: {problems}; not imported").format(
+            report.problems.append(translate("user_exercises", "{path}: exercise {exercise}: {problems}; not imported").format(
                 path=source, exercise=_entry_name(entry, number), problems="; ".join(found)))
         else:
             accepted[entry["id"]] = entry
@@ -435,11 +433,11 @@ def _current(path: Path) -> tuple[str, list[dict[str, Any]]]:
         raw = parse_toml_bytes(data)
     except ValueError as error:
         raise UserExercisesError(_not_saved(path, translate(
-            _CONTEXT, "{problem}; fix or remove the file first, it is not overwritten").format(problem=error))) from None
+            "user_exercises", "{problem}; fix or remove the file first, it is not overwritten").format(problem=error))) from None
     tables = raw.get(EXERCISE_TABLE, [])
     if not isinstance(tables, list) or not all(isinstance(table, dict) for table in tables):
         raise UserExercisesError(_not_saved(path, translate(
-            _CONTEXT, "'exercise' is not written as [[exercise]] tables; fix it first, it is not overwritten")))
+            "user_exercises", "'exercise' is not written as [[exercise]] tables; fix it first, it is not overwritten")))
     return data.decode("utf-8-sig"), tables
 
 
@@ -475,7 +473,7 @@ def _with_tables(path: Path, text: str, current: list[dict[str, Any]], entries: 
         written = None
     if written != [_plain(entry) for entry in expected]:
         raise UserExercisesError(_not_saved(path, translate(
-            _CONTEXT, "it could not be changed without changing other lines; nothing was saved")))
+            "user_exercises", "it could not be changed without changing other lines; nothing was saved")))
     return text
 
 
@@ -520,4 +518,4 @@ def _write(path: Path, text: str) -> None:
 
 
 def _not_saved(path: Path, problem: object) -> str:
-    return translate(_CONTEXT, "could not save your exercises to {path}: {problem}").format(path=path, problem=problem)
+    return translate("user_exercises", "could not save your exercises to {path}: {problem}").format(path=path, problem=problem)
