@@ -363,8 +363,7 @@ class SettingsDialog(QDialog):
         if report.replaced:
             said.append(translate("settings_dialog", "Exercises replaced: {exercises}.").format(
                 exercises=", ".join(report.replaced)))
-        said += [translate("settings_dialog", "Not imported: {error}").format(error=problem)
-                 for problem in report.problems]
+        said += report.problems  # each names the exercise and says it was not imported
         self.show_status(" ".join(said))
         return True
 
