@@ -64,7 +64,7 @@ class SideWindows(QObject):
             if self.session.routines_path is not None:
                 from deskbreak.ui.routines_page import RoutinesPage
 
-                routines = RoutinesPage(self.session.default_catalog, self.session.catalog, self._poses())
+                routines = RoutinesPage(self.session.shipped_catalog, self.session.catalog, self._poses())
                 routines.routinesChanged.connect(self.save_routines)
             dialog = SettingsDialog(self.session.store, routines_page=routines, transfer=self.session,
                                     autostart_location=getattr(self.autostart, "location", ""))
@@ -90,21 +90,15 @@ class SideWindows(QObject):
             log.warning("%s", exc)
             self._tell(translate("app", "Your routine could not be saved"), str(exc))
 
-    def add_exercise(self, entry: Mapping) -> str | None:
-        """A new exercise of the user's (the exercise editor's): saved, and listed on the open Routines page.
+    def add_exercise(self, entry: Mapping) -> None:
+        """The exercise editor's save: kept in exercises.toml, and listed on the open Routines page.
 
-        Returns what is wrong (naming the file and each key) for the editor to
-        show beside the entry, or None once it is saved.
+        Raises :class:`~deskbreak.core.content.user_exercises.UserExercisesError`
+        (a ValueError naming the file and each key) for the editor to show;
+        nothing is saved then.
         """
-        from deskbreak.core.content.user_exercises import UserExercisesError
-
-        try:
-            self.session.add_user_exercise(entry)
-        except UserExercisesError as exc:
-            log.warning("%s", exc)
-            return str(exc)
+        self.session.add_user_exercise(entry)
         self.routines_changed()
-        return None
 
     def show_history(self) -> None:
         # The window reads the history: after the breaks just recorded are in it.

@@ -162,9 +162,10 @@ def test_an_exercise_from_the_editor_is_saved_and_listed_on_the_open_routines_pa
     page = app.windows.settings_dialog.routines_page
     entry = {"id": "desk-squeeze", "name": "Desk squeeze", "pose": "glute-bridge", "targets": ["glutes"],
              "steps": ["Squeeze.", "Let go."], "reps": 10}
-    assert app.windows.add_exercise(entry) is None
+    app.windows.add_exercise(entry)
     listed = [page.catalog_list.item(row).data(IDS_ROLE) for row in range(page.catalog_list.count())]
     assert ("desk-squeeze",) in [tuple(ids) for ids in listed]
-    problem = app.windows.add_exercise(entry)
-    assert "exercises.toml" in problem and "'id'" in problem
+    with pytest.raises(ValueError) as again:  # the editor shows a ValueError's message and keeps what was typed
+        app.windows.add_exercise(entry)
+    assert "exercises.toml" in str(again.value) and "'id'" in str(again.value)
     app.shutdown()
