@@ -56,7 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command == "config":
             return config.config_command(args, profile)
         if command == "catalog":
-            return catalog.catalog_command(args)
+            return catalog.catalog_command(args, profile)
         if command == "routine":
             return catalog.routine_command(args, profile)
         if command == "runs":

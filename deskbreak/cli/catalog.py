@@ -1,8 +1,9 @@
 """``deskbreak catalog`` and ``deskbreak routine list|show``: the exercises and what a routine plays.
 
-``catalog`` shows every exercise and routine with its source (or renders
-their pictures); ``routine`` shows this profile's routines (routines.toml)
-with its settings' pacing, second by second.
+``catalog`` shows every exercise (the user's own from exercises.toml too)
+and routine with its source (or renders their pictures); ``routine`` shows
+this profile's routines (routines.toml) with its settings' pacing, second by
+second.
 """
 
 from __future__ import annotations
@@ -24,11 +25,11 @@ if TYPE_CHECKING:
 
 
 def profile_catalog(profile: Profile) -> Catalog:
-    """The catalog with this profile's routines (routines.toml), as the app plays them; problems on stderr."""
+    """The catalog with this profile's exercises and routines, as the app plays them; problems on stderr."""
     from deskbreak.core.content.catalog import load_catalog
-    from deskbreak.core.content.user_routines import load_user_routines
+    from deskbreak.core.content.user_exercises import load_profile_catalog
 
-    loaded = load_user_routines(profile.routines_path, load_catalog())
+    loaded = load_profile_catalog(profile.exercises_path, profile.routines_path, load_catalog())
     for line in loaded.problems:
         print(f"deskbreak: {line}", file=sys.stderr)
     return loaded.catalog
@@ -106,10 +107,8 @@ def _side_words(side: str) -> str:
 # -- catalog -------------------------------------------------------------------
 
 
-def catalog_command(args: argparse.Namespace) -> int:
-    from deskbreak.core.content.catalog import load_catalog
-
-    catalog = load_catalog()
+def catalog_command(args: argparse.Namespace, profile: Profile) -> int:
+    catalog = profile_catalog(profile)
     if args.frames is not None and args.render is None:
         print(translate("cli", "deskbreak: --frames goes with --render DIR"), file=sys.stderr)
         return EXIT_USAGE
@@ -171,9 +170,12 @@ def format_catalog(catalog: Catalog) -> str:
         if ex.suggested.note:
             lines += wrap.wrap(translate("cli", "our pacing: {pacing} ({note})").format(
                 pacing=ex.pacing_text(), note=translate("catalog", ex.suggested.note)))
-        # The quote stays in the document's own words.
-        lines += wrap.wrap(translate("cli", "source: {citation}: \"{quote}\"").format(
-            citation=ex.source.citation, quote=ex.source.quote))
+        if ex.is_users_own:
+            lines.append("    " + translate("cli", "source: Your exercise (drawn as {figure})").format(figure=ex.pose))
+        else:
+            # The quote stays in the document's own words.
+            lines += wrap.wrap(translate("cli", "source: {citation}: \"{quote}\"").format(
+                citation=ex.source.citation, quote=ex.source.quote))
         lines.append("")
     lines += [translate("cli", "ROUTINES ({count})").format(count=len(catalog.routines)), ""]
     for routine in catalog.routines.values():

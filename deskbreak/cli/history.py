@@ -134,6 +134,8 @@ STATS_COLUMNS = (
 )
 # Longer periods are shown a week to a line: a year of days is no table to read.
 MAX_DAY_ROWS = 31
+# The exercises done most often, on one line; --json has them all.
+EXERCISES_SHOWN = 8
 
 
 def stats_command(args: argparse.Namespace, profile: Profile) -> int:
@@ -217,6 +219,12 @@ def format_stats(report: StatsReport) -> list[str]:
         lines.append(translate("cli", "Not stretched lately: {groups}").format(groups=", ".join(
             _group_figure(n.target, translate("cli", "never") if n.days is None else _days(n.days))
             for n in report.neglected)))
+    done = [figures for figures in report.exercises if figures.done]
+    if done:
+        lines.append(translate("cli", "Exercises done: {exercises}").format(exercises=", ".join(
+            translate("cli", "{exercise} {count}\u00d7").format(exercise=translate("catalog", figures.name),
+                                                           count=figures.done)
+            for figures in done[:EXERCISES_SHOWN])))
     rules = (translate("stats", GOAL_RULE).format(goal=goal), translate("stats", MINUTES_RULE),
              translate("stats", NEGLECT_RULE))
     wrap = textwrap.TextWrapper(width=79)

@@ -1,6 +1,6 @@
 """Where one deskbreak profile keeps its files, and its one-run overrides.
 
-A profile is a config folder (settings, the user's routines) and a data
+A profile is a config folder (settings, the user's routines and exercises) and a data
 folder (history, caches). Tests, the desktop tier and careful users run
 isolated profiles with ``--config-dir``/``--data-dir`` or the
 ``DESKBREAK_*_DIR`` variables; everyone else gets the platform's per-user
@@ -20,6 +20,7 @@ import platformdirs
 APP_NAME = "deskbreak"
 SETTINGS_FILE_NAME = "settings.toml"
 ROUTINES_FILE_NAME = "routines.toml"
+EXERCISES_FILE_NAME = "exercises.toml"
 HISTORY_FILE_NAME = "history.sqlite3"
 CONFIG_DIR_ENV = "DESKBREAK_CONFIG_DIR"
 DATA_DIR_ENV = "DESKBREAK_DATA_DIR"
@@ -62,6 +63,10 @@ class Profile:
     @property
     def routines_path(self) -> Path:
         return self.config_dir / ROUTINES_FILE_NAME
+
+    @property
+    def exercises_path(self) -> Path:
+        return self.config_dir / EXERCISES_FILE_NAME
 
     @property
     def history_path(self) -> Path:

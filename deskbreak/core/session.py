@@ -1,7 +1,7 @@
 """The break session: one owner for a break from "due" to its row in the history.
 
 :class:`BreakSession` owns the engine, its settings subscription, the catalog
-(with the user's routines), the history (read here, written by the
+(with the user's exercises and routines), the history (read here, written by the
 :class:`~deskbreak.core.history.writer.HistoryWriter` off the caller's thread)
 and the day's discipline saved beside it. The window layer feeds it time
 (:meth:`BreakSession.step`) and every user action (:meth:`BreakSession.apply`,
@@ -40,11 +40,15 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Callable, Sequence, TypeVar
+from typing import Callable, Mapping, Sequence, TypeVar
 
 from deskbreak import __version__
 from deskbreak.core import commands as cmd
 from deskbreak.core.content.catalog import Catalog, Exercise, Routine
+from deskbreak.core.content.user_exercises import (EXERCISE_TABLE, ImportReport, ProfileCatalog, UserExercisesError,
+                                                   add_user_exercise, exported_exercises_text, import_user_exercises,
+                                                   load_profile_catalog, validate_exercise_entry)
+from deskbreak.core.files import read_toml_table
 from deskbreak.core.clock import Clock
 from deskbreak.core.describe import elapsed_duration, status_line
 from deskbreak.core.scheduling.discipline import DISCIPLINE_FILE_NAME, DisciplineFileError, load_discipline, save_discipline
@@ -163,6 +167,7 @@ class BreakSession:
         idle: IdleMonitor,
         history_writer: HistoryWriter | None = None,
         routines_path: Path | None = None,
+        exercises_path: Path | None = None,
         holds: Callable[[datetime], str | None] = lambda now: None,
         on_events: Callable[[list[Event]], None] = lambda events: None,
         stop_routine: Callable[[], None] = lambda: None,
@@ -175,8 +180,14 @@ class BreakSession:
         self.on_events = on_events
         self.stop_routine = stop_routine
         self.routines_path = routines_path
-        self.default_catalog = catalog
-        self.catalog, self.startup_problems = self._with_user_routines()
+        self.exercises_path = exercises_path
+        self.shipped_catalog = catalog
+        """The catalog as installed: the figures' poses are loaded for its exercises."""
+        content = self._load_user_content()
+        self.default_catalog: Catalog = content.defaults
+        """The installed catalog with the user's exercises: the default routines, which routines.toml changes."""
+        self.catalog: Catalog = content.catalog
+        self.startup_problems = content.problems
         # Read here, on the caller's thread; written by the writer, on its own, so a busy file
         # (an import in another process) never stops the app.
         self.history = history
@@ -442,29 +453,70 @@ class BreakSession:
         moved = announced and self.engine.status(now).state != State.PRELUDE
         self.on_events([SettingsApplied(now, notice_withdrawn=moved)])
 
-    def _with_user_routines(self) -> tuple[Catalog, list[str]]:
-        if self.routines_path is None:
-            return self.default_catalog, []
-        from deskbreak.core.content.user_routines import load_user_routines
-
-        loaded = load_user_routines(self.routines_path, self.default_catalog)
-        return loaded.catalog, loaded.problems
+    def _load_user_content(self) -> ProfileCatalog:
+        return load_profile_catalog(self.exercises_path, self.routines_path, self.shipped_catalog)
 
     def reload_routines(self) -> tuple[bool, list[str]]:
-        """Re-read routines.toml, whose routines the next break plays: (whether they changed, problems)."""
-        catalog, problems = self._with_user_routines()
-        changed = catalog.routines != self.catalog.routines
+        """Re-read exercises.toml and routines.toml, which the next break plays: (whether they changed, problems)."""
+        content = self._load_user_content()
+        changed = (content.catalog.routines != self.catalog.routines
+                   or content.catalog.exercises != self.catalog.exercises)
         if changed:
-            self.catalog = catalog
-            log.info("routines changed")
-        return changed, problems
+            self.default_catalog, self.catalog = content.defaults, content.catalog
+            log.info("routines or exercises changed")
+        return changed, content.problems
 
     def save_routines(self, routines: dict[str, Routine]) -> None:
         """Save routines changed by the user, played from the next break; raises UserRoutinesError."""
         from deskbreak.core.content.user_routines import save_user_routines
 
         save_user_routines(self.routines_path, routines, self.default_catalog)
-        self.catalog, _ = self._with_user_routines()
+        self.reload_routines()
+
+    def add_user_exercise(self, entry: Mapping) -> Exercise:
+        """Check ``entry`` (an exercises.toml table as a dict), add it to exercises.toml and the catalog.
+
+        Routines can hold it, and the next break plays it, at once. Raises
+        :class:`~deskbreak.core.content.user_exercises.UserExercisesError`
+        naming the file and each key that is wrong; nothing is written then.
+        """
+        if self.exercises_path is None:
+            raise UserExercisesError(translate("user_exercises", "this deskbreak keeps no exercises of your own"))
+        problems = validate_exercise_entry(entry, self.catalog)
+        if problems:
+            raise UserExercisesError(translate("user_exercises", "{path}: exercise not added: {problems}").format(
+                path=self.exercises_path, problems="; ".join(problems)))
+        add_user_exercise(self.exercises_path, entry)
+        self.reload_routines()
+        return self.catalog.exercise(entry["id"])
+
+    def export_settings(self, path: Path) -> None:
+        """Write the settings and the user's exercises to ``path`` (SettingsError, UserExercisesError)."""
+        exercises = exported_exercises_text(self.exercises_path) if self.exercises_path is not None else ""
+        self.store.export_file(path, extra_text=exercises)
+
+    def import_settings(self, path: Path) -> tuple[frozenset[str], ImportReport]:
+        """Take the settings and the exercises in ``path``: (settings changed, what became of the exercises).
+
+        A file exported before exercises could be exported imports as it
+        always did. An exercise of the same id as one of the user's replaces
+        it. Raises SettingsError (nothing imported); exercises that could not
+        be imported are named in the report's problems.
+        """
+        changed = self.store.import_file(path, other_tables=(EXERCISE_TABLE,))
+        report = ImportReport()
+        if self.exercises_path is None:
+            return changed, report
+        try:
+            entries = read_toml_table(path).get(EXERCISE_TABLE, [])
+            if not isinstance(entries, list):
+                raise UserExercisesError(translate("user_exercises", "{path}: 'exercise' must be written as "
+                                                                     "[[exercise]] tables").format(path=path))
+            report = import_user_exercises(self.exercises_path, entries, self.default_catalog, source=path)
+        except (OSError, ValueError) as error:  # the file changed since the settings were read, or ours is broken
+            report.problems.append(str(error))
+        self.reload_routines()
+        return changed, report
 
     def _restore_discipline(self) -> Discipline:
         """Take up what the last run left in discipline.json; returns what is kept now (nothing to save yet)."""

@@ -82,6 +82,7 @@ class DeskbreakApp(QObject):
         welcome_marker: Path | None = None,
         autostart=None,
         routines_path: Path | None = None,
+        exercises_path: Path | None = None,
         holds: Holds | None = None,
         calendar=None,
         tray_icon: QSystemTrayIcon | None = None,
@@ -94,6 +95,7 @@ class DeskbreakApp(QObject):
         self.chimes = chimes
         self.autostart = autostart
         self.routines_path = routines_path
+        self.exercises_path = exercises_path
         self.clock = clock
         # A method of this object, so Qt queues each call to this object's thread.
         self._historyWritten.connect(self._call)
@@ -107,6 +109,7 @@ class DeskbreakApp(QObject):
         self.calendar = calendar
         self.session = BreakSession(store=store, catalog=catalog, clock=clock, history=history, idle=idle,
                                     history_writer=history_writer, routines_path=routines_path,
+                                    exercises_path=exercises_path,
                                     holds=self._busy_reason, on_events=self._render,
                                     stop_routine=lambda: self.breaks.stop_routine())
         self.startup_problems: list[str] = self.session.startup_problems
@@ -149,7 +152,7 @@ class DeskbreakApp(QObject):
     # -- settings, applied live ------------------------------------------------
 
     def watch_settings_file(self) -> None:
-        """Pick up hand edits of settings.toml and routines.toml while running."""
+        """Pick up hand edits of settings.toml, routines.toml and exercises.toml while running."""
         from deskbreak.shell.file_watch import ProblemNotice, WatchedFiles
 
         try:
@@ -159,18 +162,19 @@ class DeskbreakApp(QObject):
             log.warning("cannot watch %s for hand edits: %s", self.store.path.parent, exc)
         # Each line says what became of its part (kept, ignored, the last good value): the title cannot.
         self._file_problems = ProblemNotice(translate("app", "Some of your settings were not used"), self.notices.tell)
-        self._settings_watcher = WatchedFiles(lambda: (self.store.path, self.routines_path), self)
+        self._settings_watcher = WatchedFiles(lambda: (self.store.path, self.routines_path, self.exercises_path), self)
         self._settings_watcher.settled.connect(self._file_touched)
 
     def _file_touched(self) -> None:
         changed, problems = self.store.reload()
         if changed:
             log.info("%s changed on disk: %s", self.store.path.name, ", ".join(sorted(changed)))
-        routine_problems = self.reload_routines() if self.routines_path is not None else []
+        has_own = self.routines_path is not None or self.exercises_path is not None
+        routine_problems = self.reload_routines() if has_own else []
         self._file_problems.report(problems + routine_problems)
 
     def reload_routines(self) -> list[str]:
-        """Re-read routines.toml; the next break plays what it says."""
+        """Re-read exercises.toml and routines.toml; the next break plays what they say."""
         changed, problems = self.session.reload_routines()
         if changed:
             self.windows.routines_changed()

@@ -122,7 +122,7 @@ class BreakHost(QObject):
     def poses(self) -> dict | None:
         """The figures' poses, loaded on first use: a tenth of a second not spent before the icon shows."""
         if not self._poses_loaded:
-            self._poses, self._poses_loaded = load_poses_or_none(self.session.default_catalog), True
+            self._poses, self._poses_loaded = load_poses_or_none(self.session.shipped_catalog), True
         return self._poses
 
     @property

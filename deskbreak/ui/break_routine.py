@@ -315,14 +315,21 @@ class RoutinePage(QWidget):
 
         muted = markup.escape(style.muted_color(palette).name())
         figures = markup.escape(exercise.figures_text())
-        from_article = translate("break_window", "From the article:")
-        set_text(self.figures_label, f"<b>{markup.escape(from_article)}</b> {figures}",
-                 accessible=f"{from_article} {exercise.figures_text()}")
+        own = exercise.is_users_own
+        whose = translate("break_window", "As you wrote it:") if own else translate("break_window", "From the article:")
+        set_text(self.figures_label, f"<b>{markup.escape(whose)}</b> {figures}",
+                 accessible=f"{whose} {exercise.figures_text()}")
         source = exercise.source
-        # The quote stays in the document's own language: it is the article's words, cited.
-        set_text(self.source_label, f"<i>\u201c{markup.escape(source.quote)}\u201d</i>".replace("\n", "<br>"),
-                 accessible=translate("break_window", "The article says: {quote}").format(quote=source.quote))
-        self.citation_label.set_source(source)
+        self.citation_label.setVisible(not own)
+        if own:
+            # No article to quote or cite: the quote's place says whose exercise it is.
+            yours = translate("break_window", "Your exercise")
+            set_text(self.source_label, f"<i>{markup.escape(yours)}</i>", accessible=yours)
+        else:
+            # The quote stays in the document's own language: it is the article's words, cited.
+            set_text(self.source_label, f"<i>\u201c{markup.escape(source.quote)}\u201d</i>".replace("\n", "<br>"),
+                     accessible=translate("break_window", "The article says: {quote}").format(quote=source.quote))
+            self.citation_label.set_source(source)
         # Everything the guide adds to the article's figures is labelled as ours.
         pacing = "; ".join(part for part in ([exercise.pacing_text()] if exercise.suggested.note else [])
                            + our_timing(exercise, self.hold_length, self.holds) if part)

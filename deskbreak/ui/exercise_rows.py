@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from deskbreak.core.content.catalog import Exercise
 from deskbreak.core.i18n import translate
 from deskbreak.core.content.poses import ExercisePoses
+from deskbreak.core.content.user_exercises import figure_of
 from deskbreak.ui.break_window import place_text
 from deskbreak.ui.figure_paint import FigureColors
 from deskbreak.ui.render import render_exercise
@@ -64,6 +65,8 @@ def figures_with_pacing(exercise: Exercise) -> str:
 
 def exercise_tooltip(exercise: Exercise) -> str:
     lines = [exercise_name(exercise), place_text(exercise), first_upper(exercise.figures_text())]
+    if exercise.is_users_own:
+        lines.append(translate("break_window", "Your exercise"))
     if exercise.pacing_text():
         lines.append(translate("routines_page", "Our pacing: {pacing}").format(pacing=exercise.pacing_text()))
     return "\n".join(lines)
@@ -91,7 +94,8 @@ class ExerciseThumbnails:
         background = palette.color(QPalette.ColorRole.Base)
         text = palette.color(QPalette.ColorRole.Text)
         scheme = (background.rgba(), text.rgba(), ratio)
-        key = (tuple(exercise_ids), scheme)
+        # With the exercises themselves: a hand edit may give a user's exercise another figure.
+        key = (tuple(exercise_ids), tuple(map(self.exercises.get, exercise_ids)), scheme)
         if key not in self._icons:
             side = round(self.side * ratio)
             pixmap = QPixmap(side * len(exercise_ids), side)
@@ -107,9 +111,10 @@ class ExerciseThumbnails:
         return self._icons[key]
 
     def _image(self, exercise_id: str, scheme: tuple, side: int, background: QColor, text: QColor) -> QImage:
-        key = (exercise_id, scheme)
+        exercise = self.exercises.get(exercise_id)
+        key = (exercise_id, exercise, scheme)
         if key not in self._images:
-            poses = self.poses.get(exercise_id)
+            poses = figure_of(self.poses, exercise) if exercise is not None else self.poses.get(exercise_id)
             colors = FigureColors.from_colors(background, text)
             if poses is not None:
                 self._images[key] = render_exercise(poses, (side, side), colors=colors)

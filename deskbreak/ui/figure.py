@@ -30,6 +30,7 @@ from deskbreak.core.content.catalog import Exercise, words
 from deskbreak.core.content.guide import side_words
 from deskbreak.core.i18n import translate
 from deskbreak.core.content.poses import ExercisePoses, Pose, key_points
+from deskbreak.core.content.user_exercises import figure_of
 from deskbreak.ui.figure_frame import Bounds, cue_paths, exercise_frame, fit, world_to_widget
 from deskbreak.ui.figure_paint import FigureColors, Layer, figure_layers, figure_transform, paint_figure, paint_layers
 from deskbreak.ui.figure_shapes import Point
@@ -177,7 +178,7 @@ class FigureWidget(QWidget):
         if isinstance(exercise, ExercisePoses):
             poses = exercise
         elif isinstance(exercise, Exercise):
-            poses = self._poses.get(exercise.id)
+            poses = figure_of(self._poses, exercise)
         elif isinstance(exercise, str):
             poses = self._poses.get(exercise)
         else:

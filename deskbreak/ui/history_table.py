@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -87,6 +87,18 @@ def exercises_text(record: BreakRecord) -> str:
     return translate("HistoryWindow", "{done} of {planned}").format(done=done, planned=planned)
 
 
+def exercises_tip(record: BreakRecord, names: Mapping[str, str]) -> str:
+    """The break's exercises by name, each done or not; by its id, an exercise no longer in the catalog."""
+    lines = []
+    for exercise in record.exercises:
+        name = names.get(exercise.exercise_id)
+        shown = translate("catalog", name) if name is not None else exercise.exercise_id
+        line = translate("HistoryWindow", "{exercise}: done") if exercise.completed else translate(
+            "HistoryWindow", "{exercise}: not finished")
+        lines.append(line.format(exercise=shown))
+    return "\n".join(lines)
+
+
 def active_seconds(record: BreakRecord) -> float:
     return sum(exercise.seconds for exercise in record.exercises)
 
@@ -144,6 +156,10 @@ class WhenWords:
         return self._locale.toString(shown, self._format if moment.year == self.this_year else self._format_with_year)
 
 
+EXERCISES_COLUMN = 3
+"""The "2 of 4" column, whose tip names the exercises."""
+
+
 class BreakTableModel(QAbstractTableModel):
     """Every break, newest first, or those of one kind and outcome; a cell is worded only when the view asks for it.
 
@@ -154,8 +170,11 @@ class BreakTableModel(QAbstractTableModel):
     with the interpreter held, for five years of breaks).
     """
 
-    def __init__(self, records: Sequence[BreakRecord], this_year: int, parent: QWidget | None = None) -> None:
+    def __init__(self, records: Sequence[BreakRecord], this_year: int, parent: QWidget | None = None, *,
+                 names: Mapping[str, str] | None = None) -> None:
         super().__init__(parent)
+        self.names = names or {}
+        """The exercises' names by id, for the tip that lists a break's exercises."""
         self._all = newest_first(records)
         self.kind: str | None = None
         self.outcome: str | None = None
@@ -249,6 +268,8 @@ class BreakTableModel(QAbstractTableModel):
             return self._alignment(column)
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == len(self.columns) - 1 and record.note:
             return record.note  # a long note is cut off in its column
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == EXERCISES_COLUMN and record.exercises:
+            return exercises_tip(record, self.names)
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802

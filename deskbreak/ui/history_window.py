@@ -482,7 +482,8 @@ class HistoryWindow(QWidget):
         self.outcome_filter = labelled_combo(translate("HistoryWindow", "Outcome"), OUTCOME_FILTERS, "outcomeFilter",
                                              header)
 
-        self.model = BreakTableModel(self.records, self.today.year, self)
+        self.model = BreakTableModel(self.records, self.today.year, self,
+                                     names={e.id: e.name for e in self.catalog.exercises.values()})
         self.table = BreakTable()
         self.table.setObjectName("historyTable")
         self.table.setAccessibleName(translate("HistoryWindow", "All breaks"))

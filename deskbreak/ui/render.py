@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from deskbreak.core.content.catalog import Catalog
 from deskbreak.core.content.poses import ExercisePoses, load_poses
+from deskbreak.core.content.user_exercises import figure_of
 from deskbreak.ui.figure_paint import FigureColors, paint_exercise
 
 _app: QGuiApplication | None = None
@@ -93,7 +94,7 @@ def render_catalog(
     directory.mkdir(parents=True, exist_ok=True)
     written = []
     for exercise in catalog.exercises.values():
-        entry = poses.get(exercise.id)
+        entry = figure_of(poses, exercise)
         if entry is None:
             continue
         image = render_exercise(entry, size, caption=exercise.name, colors=colors)
@@ -127,7 +128,7 @@ def render_frames(
     directory.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     for exercise in catalog.exercises.values():
-        entry = poses.get(exercise.id)
+        entry = figure_of(poses, exercise)
         if entry is None or (only is not None and exercise.id not in only):
             continue
         frames_written = []

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Protocol
 
 from PySide6.QtCore import QSize, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from deskbreak.core.content.user_exercises import ImportReport, UserExercisesError
 from deskbreak.core.i18n import Context, translate
 from deskbreak.core.settings import Setting, SettingsError, settings_by_section
 from deskbreak.core.settings.store import SettingsStore
@@ -58,6 +59,14 @@ from deskbreak.ui.wheel_guard import install_wheel_guard
 __all__ = ["SettingField", "SettingsDialog", "Switch", "amount_text", "bound_problem"]
 
 settings_dialog = Context("settings_dialog")  # for plurals: lupdate reads the context from this name
+
+
+class SettingsTransfer(Protocol):
+    """Export and import of more than the settings: the session's carry the user's exercises along."""
+
+    def export_settings(self, path: Path) -> None: ...
+
+    def import_settings(self, path: Path) -> tuple[frozenset[str], ImportReport]: ...
 
 
 def amount_text(setting: Setting, value: Any) -> str:
@@ -156,7 +165,8 @@ class SettingsDialog(QDialog):
     """Pages of settings (Breaks, Working hours, Runs, Routines, Sound, General)."""
 
     def __init__(self, store: SettingsStore, *, routines_page: QWidget | None = None,
-                 autostart_location: str = "", parent: QWidget | None = None) -> None:
+                 autostart_location: str = "", transfer: SettingsTransfer | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         install_wheel_guard(QApplication.instance())
         self.setObjectName("settingsDialog")
@@ -164,6 +174,8 @@ class SettingsDialog(QDialog):
         self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
         self.store = store
         self.routines_page = routines_page
+        # Export and import through the session when there is one: the user's exercises go along.
+        self._transfer = transfer
         self.fields: dict[str, SettingField] = {}
         self.pages: dict[str, QWidget] = {}
 
@@ -333,22 +345,35 @@ class SettingsDialog(QDialog):
 
     def import_from(self, path: Path) -> bool:
         try:
-            changed = self.store.import_file(path)
+            if self._transfer is None:
+                changed, report = self.store.import_file(path), ImportReport()
+            else:
+                changed, report = self._transfer.import_settings(path)
         except SettingsError as error:
             self.show_status(translate("settings_dialog", "Not imported: {error}").format(error=error))
             return False
         for field in self.fields.values():
             field.show_problem(None)
         self.refresh()
-        self.show_status(settings_dialog.tr("Imported {path} (%n settings changed).", None, len(changed),
-                                            one="Imported {path} (1 setting changed).").format(
-            path=path))
+        said = [settings_dialog.tr("Imported {path} (%n settings changed).", None, len(changed),
+                                   one="Imported {path} (1 setting changed).").format(path=path)]
+        if report.added:
+            said.append(translate("settings_dialog", "Exercises added: {exercises}.").format(
+                exercises=", ".join(report.added)))
+        if report.replaced:
+            said.append(translate("settings_dialog", "Exercises replaced: {exercises}.").format(
+                exercises=", ".join(report.replaced)))
+        said += report.problems  # each names the exercise and says it was not imported
+        self.show_status(" ".join(said))
         return True
 
     def export_to(self, path: Path) -> bool:
         try:
-            self.store.export_file(path)
-        except SettingsError as error:
+            if self._transfer is None:
+                self.store.export_file(path)
+            else:
+                self._transfer.export_settings(path)
+        except (SettingsError, UserExercisesError) as error:
             self.show_status(translate("settings_dialog", "Not exported: {error}").format(error=error))
             return False
         self.show_status(translate("settings_dialog", "Exported to {path}.").format(path=path))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Mapping
 
 from PySide6.QtCore import QObject, Qt
 
@@ -64,9 +64,9 @@ class SideWindows(QObject):
             if self.session.routines_path is not None:
                 from deskbreak.ui.routines_page import RoutinesPage
 
-                routines = RoutinesPage(self.session.default_catalog, self.session.catalog, self._poses())
+                routines = RoutinesPage(self.session.shipped_catalog, self.session.catalog, self._poses())
                 routines.routinesChanged.connect(self.save_routines)
-            dialog = SettingsDialog(self.session.store, routines_page=routines,
+            dialog = SettingsDialog(self.session.store, routines_page=routines, transfer=self.session,
                                     autostart_location=getattr(self.autostart, "location", ""))
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.destroyed.connect(lambda *_: setattr(self, "settings_dialog", None))
@@ -89,6 +89,16 @@ class SideWindows(QObject):
         except UserRoutinesError as exc:
             log.warning("%s", exc)
             self._tell(translate("app", "Your routine could not be saved"), str(exc))
+
+    def add_exercise(self, entry: Mapping) -> None:
+        """The exercise editor's save: kept in exercises.toml, and listed on the open Routines page.
+
+        Raises :class:`~deskbreak.core.content.user_exercises.UserExercisesError`
+        (a ValueError naming the file and each key) for the editor to show;
+        nothing is saved then.
+        """
+        self.session.add_user_exercise(entry)
+        self.routines_changed()
 
     def show_history(self) -> None:
         # The window reads the history: after the breaks just recorded are in it.

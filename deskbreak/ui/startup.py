@@ -283,6 +283,7 @@ def run_app(profile: Profile, *, open_settings: bool = False) -> int:
         welcome_marker=profile.data_dir / WELCOME_MARKER,
         autostart=detect_autostart(launch_command() + profile.command_line_options()),
         routines_path=profile.routines_path,
+        exercises_path=profile.exercises_path,
         holds=detect_holds(settings, Desktop(clock=clock, calendar=calendar)),
         calendar=calendar,
         tray_icon=early_icon,

@@ -18,6 +18,7 @@ from deskbreak.core.settings import Settings
 from deskbreak.core.settings.store import SettingsStore
 from deskbreak.core.content.timeline import routine_seconds
 from support.fakes import SettableIdle
+from support.own_exercises import WALL_CALF
 
 MONDAY_9 = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
 CATALOG = load_catalog()
@@ -48,7 +49,8 @@ class Desk:
 
     opened: list[Desk] = []
 
-    def __init__(self, folder, clock: FakeClock | None = None, holds=lambda now: None, history_writer=None, **settings):
+    def __init__(self, folder, clock: FakeClock | None = None, holds=lambda now: None, history_writer=None,
+                 user_files: bool = False, **settings):
         self.folder = folder
         self.clock = clock or FakeClock(MONDAY_9)
         self.idle = SettableIdle()
@@ -59,7 +61,11 @@ class Desk:
         self.session = BreakSession(store=self.store, catalog=CATALOG, clock=self.clock,
                                     history=HistoryStore(folder / "history.sqlite3"), idle=self.idle,
                                     history_writer=history_writer, holds=holds, on_events=self._render,
-                                    stop_routine=self._stop_routine)
+                                    stop_routine=self._stop_routine,
+                                    # The profile's own exercises and routines, when the test writes them.
+                                    exercises_path=folder / "exercises.toml" if user_files else None,
+                                    routines_path=folder / "routines.toml" if user_files else None)
+
         Desk.opened.append(self)
 
     def _render(self, events) -> None:
@@ -547,3 +553,117 @@ def test_the_holds_follow_the_hold_length_setting_without_reading_on_the_callers
     desk.store.set("hold_length", "short")
     desk.settled()
     assert desk.session.todays_holds() == {"split-hip-stretch": 25}
+
+# -- the user's own exercises ------------------------------------------------------------
+
+
+
+def test_a_users_exercise_is_played_in_a_break_recorded_and_found_in_the_stats_by_name(tmp_path):
+    from deskbreak.core.content.guide import Kind
+    from deskbreak.core.history.stats import stats_for
+
+    (tmp_path / "exercises.toml").write_text(WALL_CALF, encoding="utf-8")
+    (tmp_path / "routines.toml").write_text('[sit-break]\nexercises = ["wall-calf-stretch"]\nrotation = []\n',
+                                            encoding="utf-8")
+    desk = Desk(tmp_path, user_files=True)
+    assert desk.session.startup_problems == []
+    desk.until(MONDAY_9 + timedelta(minutes=30))
+    [shown] = desk.of(BreakShown)
+    assert shown.plan.exercise_ids == ["wall-calf-stretch"]
+    assert shown.plan.featured == ("Wall calf stretch",)
+    holds = [(s.side, s.seconds) for s in shown.plan.segments if s.kind == Kind.HOLD]
+    assert holds == [("right", 30), ("left", 30)]
+    desk.window.do(65.0)
+    desk.finish()
+    catalog, settings = desk.session.catalog, desk.store.settings
+    [recorded] = desk.records()
+    assert recorded.outcome == "completed"
+    assert [e.exercise_id for e in recorded.exercises] == ["wall-calf-stretch"]
+    report = stats_for([recorded], catalog, settings, first=MONDAY_9.date(), last=MONDAY_9.date())
+    assert [(e.name, e.done) for e in report.exercises] == [("Wall calf stretch", 1)]
+    assert report.minutes_by_target["legs"] > 1
+    # Deleted from the file later: the history still shows it, by its id.
+    gone = stats_for([recorded], CATALOG, settings, first=MONDAY_9.date(), last=MONDAY_9.date())
+    assert [(e.name, e.done) for e in gone.exercises] == [("wall-calf-stretch", 1)]
+
+
+def test_an_added_exercise_joins_the_catalog_and_a_routine_at_once(tmp_path):
+    from deskbreak.core.content.user_routines import with_routine_exercises
+
+    desk = Desk(tmp_path, user_files=True)
+    entry = {"id": "desk-squeeze", "name": "Desk squeeze", "pose": "glute-bridge", "targets": ["glutes"],
+             "steps": ["Squeeze.", "Let go."], "reps": 10, "rep_hold": "3s"}
+    added = desk.session.add_user_exercise(entry)
+    assert added.is_users_own and desk.session.catalog.exercise("desk-squeeze") == added
+    assert "desk-squeeze" in desk.session.default_catalog.exercises
+    sit = desk.session.catalog.routine("sit-break")
+    desk.session.save_routines({"sit-break": with_routine_exercises(sit, ["desk-squeeze"], [])})
+    desk.until(MONDAY_9 + timedelta(minutes=30))
+    assert desk.of(BreakShown)[0].plan.exercise_ids == ["desk-squeeze"]
+    # A second session on the same profile (the next start) finds both files as they were written.
+    again = Desk(tmp_path, user_files=True)
+    assert again.session.startup_problems == []
+    assert again.session.catalog.routine("sit-break").exercises == ("desk-squeeze",)
+
+
+def test_a_bad_exercise_is_refused_naming_its_keys_and_nothing_is_written(tmp_path):
+    from deskbreak.core.content.user_exercises import UserExercisesError
+
+    desk = Desk(tmp_path, user_files=True)
+    with pytest.raises(UserExercisesError) as raised:
+        desk.session.add_user_exercise({"id": "walk-around", "name": "Walk", "pose": "nope", "targets": ["legs"],
+                                        "steps": ["Walk."], "hold": "30s"})
+    message = str(raised.value)
+    assert "exercises.toml" in message and "'id'" in message and "'pose'" in message
+    assert not (tmp_path / "exercises.toml").exists()
+
+
+def test_a_hand_edit_of_exercises_toml_is_reloaded_and_a_broken_one_keeps_nothing_stale(tmp_path):
+    desk = Desk(tmp_path, user_files=True)
+    path = tmp_path / "exercises.toml"
+    path.write_text(WALL_CALF, encoding="utf-8")
+    changed, problems = desk.session.reload_routines()
+    assert changed and problems == [] and "wall-calf-stretch" in desk.session.catalog.exercises
+    path.write_text(WALL_CALF.replace('hold = "30s"', 'hold = "45s"'), encoding="utf-8")
+    changed, _ = desk.session.reload_routines()
+    assert changed and desk.session.catalog.exercise("wall-calf-stretch").hold_s.low == 45
+    path.write_text("[[exercise]\n", encoding="utf-8")
+    changed, problems = desk.session.reload_routines()
+    assert changed and len(problems) == 1 and str(path) in problems[0]
+    assert path.read_text(encoding="utf-8") == "[[exercise]\n"
+
+
+def test_settings_and_exercises_export_and_import_together(tmp_path):
+    import tomllib
+
+    home, other = tmp_path / "home", tmp_path / "other"
+    home.mkdir()
+    other.mkdir()
+    (home / "exercises.toml").write_text(WALL_CALF, encoding="utf-8")
+    desk = Desk(home, user_files=True, daily_goal=60)
+    exported = tmp_path / "deskbreak-settings.toml"
+    desk.session.export_settings(exported)
+    document = tomllib.loads(exported.read_text(encoding="utf-8"))
+    assert document["daily_goal"] == 60 and document["exercise"][0]["id"] == "wall-calf-stretch"
+
+    there = Desk(other, user_files=True)
+    changed, report = there.session.import_settings(exported)
+    assert "daily_goal" in changed and there.store.settings.daily_goal == 60
+    assert report.added == ["wall-calf-stretch"] and report.replaced == [] and report.problems == []
+    assert there.session.catalog.exercise("wall-calf-stretch").hold_s.low == 30
+    # Imported again after a change: the exercise of the same id is replaced, not doubled.
+    (home / "exercises.toml").write_text(WALL_CALF.replace('hold = "30s"', 'hold = "40s"'), encoding="utf-8")
+    desk.session.export_settings(exported)
+    _, report = there.session.import_settings(exported)
+    assert report.replaced == ["wall-calf-stretch"] and report.added == []
+    assert there.session.catalog.exercise("wall-calf-stretch").hold_s.low == 40
+    assert len(tomllib.loads((other / "exercises.toml").read_text(encoding="utf-8"))["exercise"]) == 1
+
+
+def test_a_settings_file_exported_before_exercises_still_imports(tmp_path):
+    old_export = tmp_path / "old.toml"
+    old_export.write_text('daily_goal = 70\nsit_interval = "40m"\n', encoding="utf-8")
+    desk = Desk(tmp_path, user_files=True)
+    changed, report = desk.session.import_settings(old_export)
+    assert {"daily_goal", "sit_interval"} <= changed and report.added == [] and report.problems == []
+    assert not (tmp_path / "exercises.toml").exists()

@@ -312,7 +312,7 @@ def test_to_json_has_the_documented_keys_and_minutes_to_one_decimal():
     records = [record(at(MON, 9), "completed", exercises=(("walk-around", 20.0, True),))]
     document = stats(records, MON, TUE).to_json()
     assert set(document) == {"first", "last", "days", "weeks", "streak", "minutes_by_target", "neglected",
-                             "progression"}
+                             "progression", "exercises"}
     assert (document["first"], document["last"]) == ("2026-11-02", "2026-11-03")
     monday = document["days"][0]
     assert set(monday) == {"date", "prompted", "completed", "partial", "skipped", "postponed", "natural",
@@ -326,6 +326,24 @@ def test_to_json_has_the_documented_keys_and_minutes_to_one_decimal():
     assert document["streak"] == {"current": 1, "best": 1, "goal": 80}
     assert document["minutes_by_target"]["legs"] == 0.3
     assert {"target": "hamstrings", "days": None} in document["neglected"]
+
+
+def test_each_exercise_done_is_shown_by_its_name_and_by_its_id_once_it_is_gone():
+    records = [
+        record(at(MON, 9), "completed", exercises=(("wall-calf-stretch", 60.0, True), ("walk-around", 30.0, True))),
+        record(at(TUE, 9), "partial", exercises=(("wall-calf-stretch", 90.0, True), ("deleted-own", 6.0, False))),
+        record(at(SUN - timedelta(days=14), 9), "completed", exercises=(("walk-around", 60.0, True),)),  # before
+    ]
+    report = compute_stats(records, first=MON, last=TUE, targets_of=TARGETS_OF, all_targets=ALL_TARGETS,
+                           goal_percent=80, neglect_days=3,
+                           names={"wall-calf-stretch": "Wall calf stretch", "walk-around": "Walk around"})
+    assert [(e.id, e.name, e.done, round(e.minutes, 2)) for e in report.exercises] == [
+        ("wall-calf-stretch", "Wall calf stretch", 2, 2.5),
+        ("walk-around", "Walk around", 1, 0.5),
+        ("deleted-own", "deleted-own", 0, 0.1),
+    ]
+    assert report.to_json()["exercises"][0] == {"id": "wall-calf-stretch", "name": "Wall calf stretch",
+                                                "done": 2, "minutes": 2.5}
 
 
 def test_a_period_that_ends_before_it_begins_is_refused():

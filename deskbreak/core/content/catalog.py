@@ -32,6 +32,7 @@ TARGETS = (
     "feet",
 )
 PLACES = ("desk", "standing", "floor", "equipment")
+USER_DOCUMENT = "yours"  # the source of an exercise the user wrote (exercises.toml): no document, no quote
 SORE_BACK_KINDS = ("forward fold", "intense backbend")
 PLACE_LABELS = {
     "desk": QT_TRANSLATE_NOOP("catalog", "at the desk"),
@@ -163,6 +164,17 @@ class Exercise:
     suggested: Suggested = field(default_factory=Suggested)
     sore_back: SoreBackSwap | None = None
     """Set for forward folds and intense backbends, which a sore lower back should skip."""
+    pose: str = ""  # the exercise whose figure this one is drawn with ("": its own, as every catalog exercise)
+
+    @property
+    def figure_id(self) -> str:
+        """The id the figure's poses are kept under: a user's exercise borrows another's figure."""
+        return self.pose or self.id
+
+    @property
+    def is_users_own(self) -> bool:
+        """Written by the user (exercises.toml): no article, so no quote and no citation."""
+        return self.source.document == USER_DOCUMENT
 
     def figures_text(self) -> str:
         """The document's figures in a short human form: "hold 20-30 s, each side"."""
@@ -215,14 +227,11 @@ class Exercise:
             "rest_s": self.rest_s,
             "steps": list(self.steps),
             "cautions": list(self.cautions),
-            "suggested": {
-                k: v
-                for k, v in vars(self.suggested).items()
-                if v not in (None, "")
-            },
-            "source": {"document": self.source.document, "title": self.source.title,
-                       "quote": self.source.quote},
+            "suggested": {k: v for k, v in vars(self.suggested).items() if v not in (None, "")},
+            "source": USER_DOCUMENT if self.is_users_own else {
+                "document": self.source.document, "title": self.source.title, "quote": self.source.quote},
             "sore_back": vars(self.sore_back) if self.sore_back else None,
+            **({"pose": self.pose} if self.pose else {}),
         }
 
 
@@ -373,9 +382,7 @@ def _titled(source: Source, titles: dict[str, str]) -> Source:
 
 
 def _document(f: _Fields) -> tuple[str, str]:
-    entry = (f.text("file"), f.text("title"))
-    f.finish()
-    return entry
+    return _finished(f, (f.text("file"), f.text("title")))
 
 
 class _FieldError(Exception):
@@ -499,21 +506,17 @@ class _Fields:
 
 
 def _source(f: _Fields) -> Source:
-    source = Source(document=f.text("document"), quote=f.text("quote"))
-    f.finish()
-    return source
+    return _finished(f, Source(document=f.text("document"), quote=f.text("quote")))
 
 
 def _suggested(f: _Fields) -> Suggested:
-    suggested = Suggested(
+    return _finished(f, Suggested(
         reps=f.count("reps"),
         hold_s=f.count("hold_s"),
         duration_s=f.count("duration_s"),
         pace_s=f.count("pace_s"),
         note=f.text("note", required=False),
-    )
-    f.finish()
-    return suggested
+    ))
 
 
 def _exercise(f: _Fields) -> Exercise:

@@ -137,11 +137,12 @@ def _unknown_entry_problem(path: Path, key: str, value: Any, catalog: Catalog) -
     else:
         text = translate("routines_problems", "{path}: unknown key '{key}'{suggestion} (kept in the file, ignored); "
                                               "the file holds one table per routine: {routines}")
-    return text.format(path=path, key=key, suggestion=_did_you_mean(key, catalog.routines),
+    return text.format(path=path, key=key, suggestion=did_you_mean(key, catalog.routines),
                        routines=", ".join(catalog.routines))
 
 
-def _did_you_mean(word: str, choices: Iterable[str]) -> str:
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """ " (did you mean 'cat-cow'?)" when a close match exists, else "": for a misspelt id."""
     import difflib  # noqa: PLC0415  (only for a misspelt word in the user's routines)
 
     close = difflib.get_close_matches(word, list(choices), n=1)
@@ -192,7 +193,7 @@ def routine_problem(routine: Routine, catalog: Catalog) -> str | None:
     for exercise_id in routine.all_exercise_ids():
         if exercise_id not in catalog.exercises:
             return translate("routines_problems", "unknown exercise '{exercise}'{suggestion}").format(
-                exercise=exercise_id, suggestion=_did_you_mean(exercise_id, catalog.exercises))
+                exercise=exercise_id, suggestion=did_you_mean(exercise_id, catalog.exercises))
     return None
 
 

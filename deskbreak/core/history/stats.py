@@ -223,6 +223,17 @@ class Neglected:
 
 
 @dataclass(frozen=True)
+class ExerciseFigures:
+    """One exercise over a report's period: how often it was done to the end, and its minutes."""
+
+    id: str
+    name: str
+    """Its name in the catalog (the user's own exercises too); its id once it is gone from the catalog."""
+    done: int
+    minutes: float
+
+
+@dataclass(frozen=True)
 class StatsReport:
     first: date
     last: date
@@ -236,6 +247,8 @@ class StatsReport:
     """Targets not worked for ``neglect_days`` or more, longest neglected first."""
     progression: Mapping[str, Progress] = field(default_factory=dict)
     """Each growing exercise's hold today and since when (core/history/progression.py)."""
+    exercises: tuple[ExerciseFigures, ...] = ()
+    """Every exercise done (even in part) in the period, the most often done to the end first."""
 
     @property
     def total(self) -> PeriodTotals:
@@ -261,6 +274,8 @@ class StatsReport:
             "minutes_by_target": _minutes_json(self.minutes_by_target),
             "neglected": [{"target": n.target, "days": n.days} for n in self.neglected],
             "progression": {exercise_id: progress.to_json() for exercise_id, progress in self.progression.items()},
+            "exercises": [{"id": e.id, "name": e.name, "done": e.done, "minutes": round(e.minutes, 1)}
+                          for e in self.exercises],
         }
 
 
@@ -302,9 +317,9 @@ class _Tally:
         # few exercises, so spreading them over their groups once per day
         # instead of once per exercise done is what keeps five years fast.
         self.seconds_by_exercise: dict[str, float] = {}
-        # Exercises done to the end: only these count as having worked a muscle
-        # group (a stretch skipped after a few seconds did not stretch it).
-        self.worked_exercises: set[str] = set()
+        # Exercises done to the end, and how often: only these count as having worked
+        # a muscle group (a stretch skipped after a few seconds did not stretch it).
+        self.worked_exercises: dict[str, int] = {}
 
     def sit_taken(self) -> int:
         return self.sit_completed + self.counts.get("natural", 0)
@@ -362,7 +377,8 @@ def _tally_days(records: Iterable[BreakRecord]) -> dict[date, _Tally]:
             if seconds > 0 or exercise.completed:
                 done[exercise.exercise_id] = done.get(exercise.exercise_id, 0.0) + seconds
             if exercise.completed:
-                tally.worked_exercises.add(exercise.exercise_id)
+                worked = tally.worked_exercises
+                worked[exercise.exercise_id] = worked.get(exercise.exercise_id, 0) + 1
         outcome = record.outcome
         if outcome is None:
             continue
@@ -451,8 +467,12 @@ def compute_stats(
     all_targets: Sequence[str],
     goal_percent: int,
     neglect_days: int,
+    names: Mapping[str, str] | None = None,
 ) -> StatsReport:
-    """The statistics of ``first`` .. ``last`` (``last`` is today); streaks and neglect use every record given."""
+    """The statistics of ``first`` .. ``last`` (``last`` is today); streaks and neglect use every record given.
+
+    ``names``: the exercises' names by id (an exercise not in it is shown by its id).
+    """
     if first > last:
         raise ValueError(f"the period ends ({last}) before it begins ({first})")
     tallies = _tally_days(records)
@@ -468,7 +488,21 @@ def compute_stats(
         streak=_streak(tallies, last, goal_percent),
         minutes_by_target=_summed_minutes(day.minutes_by_target for day in days),
         neglected=_neglected(tallies, last, targets_of, all_targets, neglect_days),
+        exercises=_exercise_figures([tallies[day] for day in tallies if first <= day <= last], names or {}),
     )
+
+
+def _exercise_figures(tallies: Iterable[_Tally], names: Mapping[str, str]) -> tuple[ExerciseFigures, ...]:
+    seconds: dict[str, float] = {}
+    done: dict[str, int] = {}
+    for tally in tallies:
+        for exercise_id, spent in tally.seconds_by_exercise.items():
+            seconds[exercise_id] = seconds.get(exercise_id, 0.0) + spent
+        for exercise_id, count in tally.worked_exercises.items():
+            done[exercise_id] = done.get(exercise_id, 0) + count
+    figures = [ExerciseFigures(exercise_id, names.get(exercise_id, exercise_id), done.get(exercise_id, 0), spent / 60)
+               for exercise_id, spent in seconds.items()]
+    return tuple(sorted(figures, key=lambda figure: (-figure.done, -figure.minutes, figure.name)))
 
 
 def stats_for(records: Iterable[BreakRecord], catalog: Catalog, settings: Settings, *,
@@ -488,6 +522,7 @@ def stats_for(records: Iterable[BreakRecord], catalog: Catalog, settings: Settin
         all_targets=offerable_targets(catalog, settings),
         goal_percent=settings.daily_goal,
         neglect_days=settings.neglect_days,
+        names={exercise.id: exercise.name for exercise in catalog.exercises.values()},
     )
     return replace(report, progression=progress_for(catalog, records, settings))
 

@@ -196,9 +196,12 @@ def settings_file_text(settings: Settings) -> str:
     return tomlkit.dumps(document)
 
 
-def save_settings(path: Path, settings: Settings) -> None:
-    """Write ``settings`` as a whole new file at ``path`` (an export), atomically; SettingsError on failure."""
-    text = settings_file_text(settings)
+def save_settings(path: Path, settings: Settings, extra_text: str = "") -> None:
+    """Write ``settings`` as a whole new file at ``path`` (an export), atomically; SettingsError on failure.
+
+    ``extra_text`` (TOML tables) follows the settings, after a blank line.
+    """
+    text = settings_file_text(settings) + (f"\n{extra_text}" if extra_text else "")
     try:
         write_file_atomically(path, text)
     except OSError as error:

@@ -172,8 +172,12 @@ class SettingsStore:
         defaults = Settings.defaults()
         return self.set_many({key: getattr(defaults, key) for key in chosen})
 
-    def import_file(self, path: Path) -> frozenset[str]:
-        """Take every setting from another settings file; refuses it whole if anything is wrong."""
+    def import_file(self, path: Path, other_tables: Iterable[str] = ()) -> frozenset[str]:
+        """Take every setting from another settings file; refuses it whole if anything is wrong.
+
+        ``other_tables``: top-level keys that other parts of the profile take
+        from the same file (the user's exercises), not settings.
+        """
         try:
             raw = read_toml_table(path)
         except OSError as error:
@@ -181,14 +185,20 @@ class SettingsStore:
                 path=path, problem=error.strerror or error)) from None
         except ValueError as error:
             raise SettingsError(f"{path}: {error}") from None
+        for key in other_tables:
+            raw.pop(key, None)
         imported, problems = settings_from_table(path, raw, Settings.defaults())
         if problems:
             raise SettingsError(problems[0])
         return self.set_many(imported.typed())
 
-    def export_file(self, path: Path) -> None:
-        """Write the file's settings (not the one-run overrides) to ``path``."""
-        save_settings(path, self._file)
+    def export_file(self, path: Path, extra_text: str = "") -> None:
+        """Write the file's settings (not the one-run overrides) to ``path``, then ``extra_text``.
+
+        ``extra_text``: TOML tables other parts of the profile export with the
+        settings (the user's exercises), written after them in the same file.
+        """
+        save_settings(path, self._file, extra_text)
 
     def reload(self) -> tuple[frozenset[str], list[str]]:
         """Re-read the file after someone edited it by hand.
