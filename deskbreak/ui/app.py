@@ -127,6 +127,7 @@ class DeskbreakApp(QObject):
         self.breaks.covered.connect(self.notices.break_covered)
         self.breaks.inView.connect(self.notices.break_in_view)
         self.windows = SideWindows(self.session, autostart=autostart, poses=lambda: self.breaks.poses,
+                                   reduced_motion=lambda: self.breaks.motion.reduced(self.settings.motion),
                                    tell=self.notices.tell, after_history_written=self._after_history_written,
                                    start_break_for=self._start_break_for, welcome_marker=welcome_marker, parent=self)
         self._settings_watcher = None

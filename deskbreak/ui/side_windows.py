@@ -25,7 +25,8 @@ class SideWindows(QObject):
 
     def __init__(self, session: BreakSession, *, autostart, poses: Callable[[], dict | None],
                  tell: Callable[[str, str], None], after_history_written: Callable[[Callable[[], object]], None],
-                 start_break_for: Callable, welcome_marker: Path | None, parent: QObject | None = None):
+                 start_break_for: Callable, welcome_marker: Path | None,
+                 reduced_motion: Callable[[], bool] = lambda: False, parent: QObject | None = None):
         super().__init__(parent)
         self.session = session
         self.autostart = autostart
@@ -33,6 +34,7 @@ class SideWindows(QObject):
         self._tell = tell
         self._after_history_written = after_history_written
         self._start_break_for = start_break_for
+        self._reduced_motion = reduced_motion
         self.welcome_marker = welcome_marker
         self.welcome = None
         self.settings_dialog = None
@@ -62,9 +64,16 @@ class SideWindows(QObject):
         if self.settings_dialog is None:
             routines = None
             if self.session.routines_path is not None:
+                from deskbreak.core.content.user_exercises import validate_exercise_entry
+                from deskbreak.ui.exercise_editor import ExerciseHooks
                 from deskbreak.ui.routines_page import RoutinesPage
 
-                routines = RoutinesPage(self.session.shipped_catalog, self.session.catalog, self._poses())
+                # The editor checks against what the catalog holds now, the user's own exercises too.
+                hooks = None if self.session.exercises_path is None else ExerciseHooks(
+                    validate=lambda entry: validate_exercise_entry(entry, self.session.catalog),
+                    save=self.add_exercise, reduced_motion=self._reduced_motion)
+                routines = RoutinesPage(self.session.shipped_catalog, self.session.catalog, self._poses(),
+                                        new_exercise=hooks)
                 routines.routinesChanged.connect(self.save_routines)
             dialog = SettingsDialog(self.session.store, routines_page=routines, transfer=self.session,
                                     autostart_location=getattr(self.autostart, "location", ""))

@@ -299,3 +299,12 @@ def test_an_import_replaces_the_users_exercise_of_the_same_id_and_keeps_the_rest
 
 def test_exporting_without_a_file_exports_nothing(path):
     assert exported_exercises_text(path) == ""
+
+
+def test_a_users_exercise_never_grows_it_has_no_article_to_allow_it(catalog, path):
+    from deskbreak.core.history.progression import growth_of
+
+    path.write_text(GOOD, encoding="utf-8")
+    users = load_user_exercises(path, catalog).catalog
+    assert growth_of(users.exercise("wall-calf-stretch"), "long") is None
+    assert growth_of(users.exercise("desk-squeeze"), "long") is None

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from deskbreak.core import commands as cmd
 from deskbreak.core.clock import FakeClock
@@ -177,3 +177,41 @@ def test_an_exercise_from_the_editor_is_saved_and_listed_on_the_open_routines_pa
         app.windows.add_exercise(entry)
     assert "exercises.toml" in str(again.value) and "'id'" in str(again.value)
     app.shutdown()
+
+
+def test_an_exercise_made_in_the_editor_is_played_in_a_break_and_found_in_history_and_stats(qtbot, tmp_path):
+    from deskbreak.core.content.user_routines import with_routine_exercises
+    from deskbreak.core.history.stats import stats_for
+
+    from .test_exercise_editor import fill
+
+    clock = FakeClock(MONDAY_9)
+    app = make_app(tmp_path, clock=clock, exercises_path=tmp_path / "exercises.toml",
+                   routines_path=tmp_path / "routines.toml")
+    app.start()
+    app.run_command(cmd.OpenSettings())
+    page = app.windows.settings_dialog.routines_page
+    qtbot.mouseClick(page.findChild(QPushButton, "newExercise"), Qt.MouseButton.LeftButton)
+    editor = page.exercise_editor
+    fill(qtbot, editor)
+    editor.hold_seconds.setValue(20)
+    editor.sides_box.setChecked(True)
+    qtbot.waitUntil(editor.save_button.isEnabled, timeout=3000)
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert "wall-calf-stretch" in app.catalog.exercises
+    routines = page.routines()
+    routines["sit-break"] = with_routine_exercises(routines["sit-break"], ["wall-calf-stretch"], [])
+    page.routinesChanged.emit(routines)
+
+    app.run_command(cmd.StartBreak())
+    window = app.window
+    assert [e.id for e in window.exercises] == ["wall-calf-stretch"]
+    clock.advance(3600)
+    window.tick()
+    catalog, settings = app.catalog, app.settings
+    app.shutdown()
+    with HistoryStore(tmp_path / "history.sqlite3") as history:
+        records = history.breaks()
+    assert [(e.exercise_id, e.completed) for e in records[-1].exercises] == [("wall-calf-stretch", True)]
+    report = stats_for(records, catalog, settings, first=MONDAY_9.date(), last=MONDAY_9.date())
+    assert [(e.name, e.done) for e in report.exercises] == [("Wall calf stretch", 1)]
