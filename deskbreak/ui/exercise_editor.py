@@ -56,6 +56,7 @@ from PySide6.QtWidgets import (
 
 from deskbreak.core.content.catalog import TARGETS, Exercise, words
 from deskbreak.core.content.poses import ExercisePoses
+from deskbreak.core.content.user_exercises import HOLD_SECONDS, REP_HOLD_SECONDS, REPS
 from deskbreak.core.i18n import Context, translate
 from deskbreak.ui import screen_fit, style
 from deskbreak.ui.exercise_rows import (
@@ -352,10 +353,10 @@ class ExerciseEditor(QDialog):
         scroll.setWidget(form_widget)
         return scroll
 
-    def _seconds_box(self, name: str, value: int, maximum: int, accessible_name: str) -> QSpinBox:
+    def _seconds_box(self, name: str, value: int, bounds: tuple[int, int], accessible_name: str) -> QSpinBox:
         box = QSpinBox()
         box.setObjectName(name)
-        box.setRange(1, maximum)
+        box.setRange(*bounds)
         box.setValue(value)
         box.setSuffix(translate("exercise_editor", " s"))
         box.setAccessibleName(accessible_name)
@@ -374,14 +375,15 @@ class ExerciseEditor(QDialog):
         self._timing_choice.addButton(self.hold_choice)
         self._timing_choice.addButton(self.reps_choice)
         self.hold_choice.setChecked(True)
-        self.hold_seconds = self._seconds_box("holdSeconds", 30, 600, translate("exercise_editor", "Hold, in seconds"))
+        self.hold_seconds = self._seconds_box("holdSeconds", 30, HOLD_SECONDS,
+                                              translate("exercise_editor", "Hold, in seconds"))
         self.reps_count = QSpinBox()
         self.reps_count.setObjectName("repsCount")
-        self.reps_count.setRange(1, 100)
+        self.reps_count.setRange(*REPS)
         self.reps_count.valueChanged.connect(self._name_reps)
         self.reps_count.setValue(10)
         self.reps_count.setAccessibleName(translate("exercise_editor", "Repetitions"))
-        self.rep_hold_seconds = self._seconds_box("repHoldSeconds", 3, 60,
+        self.rep_hold_seconds = self._seconds_box("repHoldSeconds", 3, REP_HOLD_SECONDS,
                                                   translate("exercise_editor", "Hold of each repetition, in seconds"))
         each = QLabel(translate("exercise_editor", "holding each"))
         each.setBuddy(self.rep_hold_seconds)

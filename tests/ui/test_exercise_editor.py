@@ -156,6 +156,19 @@ def test_reps_make_an_entry_with_reps_and_their_hold_instead_of_a_hold(qtbot, ed
     }
 
 
+def test_every_value_the_spin_boxes_reach_is_one_exercises_toml_accepts(qtbot, editor, catalog):
+    """The editor once let a hold go down to 1 s while the file's check wants 3 s: both read one table now."""
+    from deskbreak.core.content.user_exercises import validate_exercise_entry
+
+    fill(qtbot, editor)
+    for box in (editor.hold_seconds, editor.reps_count, editor.rep_hold_seconds):
+        qtbot.mouseClick(editor.reps_choice if box is not editor.hold_seconds else editor.hold_choice,
+                         Qt.MouseButton.LeftButton)
+        for value in (box.minimum(), box.maximum()):
+            box.setValue(value)
+            assert validate_exercise_entry(editor.entry(), catalog) == [], (box.objectName(), value)
+
+
 def test_the_id_is_the_name_as_a_slug_until_the_user_writes_one(qtbot, editor):
     assert exercise_id_from("Wall calf stretch") == "wall-calf-stretch"
     assert exercise_id_from("  Übung Nr. 2 (links)!") == "ubung-nr-2-links"
