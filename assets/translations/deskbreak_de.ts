@@ -84,6 +84,14 @@
         <translation>{done} von {planned}</translation>
     </message>
     <message>
+        <source>{exercise}: done</source>
+        <translation>{exercise}: erledigt</translation>
+    </message>
+    <message>
+        <source>{exercise}: not finished</source>
+        <translation>{exercise}: nicht beendet</translation>
+    </message>
+    <message>
         <source>{minutes} min {seconds} s</source>
         <translation>{minutes} min {seconds} s</translation>
     </message>
@@ -580,6 +588,14 @@
     <message>
         <source>From the article:</source>
         <translation>Laut Artikel:</translation>
+    </message>
+    <message>
+        <source>As you wrote it:</source>
+        <translation>So wie du es geschrieben hast:</translation>
+    </message>
+    <message>
+        <source>Your exercise</source>
+        <translation>Deine Übung</translation>
     </message>
     <message>
         <source>The article says: {quote}</source>
@@ -2755,6 +2771,10 @@
         <translation>wo settings.toml liegt (Standard: $DESKBREAK_CONFIG_DIR oder der Konfigurationsordner des Benutzers)</translation>
     </message>
     <message>
+        <source>&apos;{text}&apos; is not a number of frames from 1 to 200</source>
+        <translation>„{text}“ ist keine Anzahl Bilder von 1 bis 200</translation>
+    </message>
+    <message>
         <source>where the history database lives (default: $DESKBREAK_DATA_DIR or the user data dir)</source>
         <translation>wo die Verlaufsdatenbank liegt (Standard: $DESKBREAK_DATA_DIR oder der Datenordner des Benutzers)</translation>
     </message>
@@ -2781,6 +2801,14 @@
     <message>
         <source>write one PNG per exercise into DIR</source>
         <translation>je Übung ein PNG in DIR schreiben</translation>
+    </message>
+    <message>
+        <source>with --render: N frames from start to hold per exercise and side, and a contact sheet each</source>
+        <translation>mit --render: N Bilder vom Start bis zum Halten je Übung und Seite, dazu je ein Kontaktbogen</translation>
+    </message>
+    <message>
+        <source>every exercise&apos;s joints in metres at moments from start to hold, and its props</source>
+        <translation>die Gelenke jeder Übung in Metern zu Zeitpunkten vom Start bis zum Halten, dazu ihre Hilfsmittel</translation>
     </message>
     <message>
         <source>the routines, and what a routine plays, second by second</source>
@@ -2991,6 +3019,10 @@
         <translation>Wdh. {rep}</translation>
     </message>
     <message>
+        <source>deskbreak: --frames goes with --render DIR</source>
+        <translation>deskbreak: --frames gehört zu --render ORDNER</translation>
+    </message>
+    <message>
         <source>deskbreak: cannot write pictures to {folder}: {problem}</source>
         <translation>deskbreak: kann keine Bilder in {folder} schreiben: {problem}</translation>
     </message>
@@ -3009,6 +3041,10 @@
     <message>
         <source>our pacing: {pacing} ({note})</source>
         <translation>unser Tempo: {pacing} ({note})</translation>
+    </message>
+    <message>
+        <source>source: Your exercise (drawn as {figure})</source>
+        <translation>Quelle: Deine Übung (gezeichnet wie {figure})</translation>
     </message>
     <message>
         <source>source: {citation}: &quot;{quote}&quot;</source>
@@ -3145,6 +3181,14 @@
     <message>
         <source>never</source>
         <translation>nie</translation>
+    </message>
+    <message>
+        <source>Exercises done: {exercises}</source>
+        <translation>Erledigte Übungen: {exercises}</translation>
+    </message>
+    <message>
+        <source>{exercise} {count}×</source>
+        <translation>{exercise} {count}×</translation>
     </message>
     <message>
         <source>{group} {figure}</source>
@@ -3399,6 +3443,144 @@
     <message>
         <source>Strict mode: breaks cannot be skipped</source>
         <translation>Strenger Modus: Pausen lassen sich nicht überspringen</translation>
+    </message>
+</context>
+<context>
+    <name>exercise_editor</name>
+    <message>
+        <source>deskbreak: New exercise</source>
+        <extracomment>Side of a picture in the figure grid, in device-independent pixels. Lines of a name under its picture (the tooltip has it whole). How long the user may pause typing before the entry is checked again. The keys of an entry, longest first where one contains another (&quot;rep_hold&quot; before &quot;hold&quot;). Where a message names its key, most telling first: &quot;field &apos;hold&apos;&quot; (the catalog&apos;s words), a quoted key, a key as a word. The exercise&apos;s own id may be quoted before it (&quot;exercise &apos;steps&apos;: field &apos;hold&apos;&quot;). One round, in milliseconds: out to the hold, held, back, rested. Where in the round (0..1) the figure is how far along its movement (0 start .. 1 hold).</extracomment>
+        <translation>deskbreak: Neue Übung</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Wall calf stretch</source>
+        <translation>Wadendehnung an der Wand</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Name of the exercise</source>
+        <translation>Name der Übung</translation>
+    </message>
+    <message>
+        <source>&amp;Id:</source>
+        <translation>&amp;Kennung:</translation>
+    </message>
+    <message>
+        <source>Id of the exercise</source>
+        <translation>Kennung der Übung</translation>
+    </message>
+    <message>
+        <source>How routines.toml names it; made from the name.</source>
+        <translation>So heißt sie in routines.toml; aus dem Namen gebildet.</translation>
+    </message>
+    <message>
+        <source>Works {target}</source>
+        <translation>Trainiert {target}</translation>
+    </message>
+    <message>
+        <source>&amp;Works:</source>
+        <translation>&amp;Trainiert:</translation>
+    </message>
+    <message>
+        <source>What the exercise works</source>
+        <translation>Was die Übung trainiert</translation>
+    </message>
+    <message>
+        <source>Face a wall, one foot back.
+Press the back heel down.</source>
+        <translation>Stell dich vor eine Wand, ein Fuß hinten.
+Drück die hintere Ferse nach unten.</translation>
+    </message>
+    <message>
+        <source>S&amp;teps:</source>
+        <translation>Sc&amp;hritte:</translation>
+    </message>
+    <message>
+        <source>Steps, one per line</source>
+        <translation>Schritte, einer pro Zeile</translation>
+    </message>
+    <message>
+        <source>One step per line.</source>
+        <translation>Ein Schritt pro Zeile.</translation>
+    </message>
+    <message>
+        <source>Ti&amp;ming:</source>
+        <translation>&amp;Zeit:</translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>&amp;Both sides, one after the other</source>
+        <translation>&amp;Beide Seiten, nacheinander</translation>
+    </message>
+    <message>
+        <source>Both sides</source>
+        <translation>Beide Seiten</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>&amp;Hold for</source>
+        <translation>&amp;Halten für</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>Hold, in seconds</source>
+        <translation>Halten, in Sekunden</translation>
+    </message>
+    <message>
+        <source>Repetitions</source>
+        <translation>Wiederholungen</translation>
+    </message>
+    <message>
+        <source>Hold of each repetition, in seconds</source>
+        <translation>Halten je Wiederholung, in Sekunden</translation>
+    </message>
+    <message>
+        <source>holding each</source>
+        <translation>jeweils halten</translation>
+    </message>
+    <message>
+        <source> times</source>
+        <translation> Mal</translation>
+    </message>
+    <message>
+        <source>&amp;Figure, from the catalog:</source>
+        <translation>&amp;Figur, aus dem Katalog:</translation>
+    </message>
+    <message>
+        <source>Figures to choose from</source>
+        <translation>Figuren zur Auswahl</translation>
+    </message>
+    <message>
+        <source>Pick a figure above.</source>
+        <translation>Wähl oben eine Figur.</translation>
+    </message>
+    <message>
+        <source>The figure of “{exercise}”</source>
+        <translation>Die Figur von „{exercise}“</translation>
+    </message>
+    <message>
+        <source>Not saved: {problem}</source>
+        <translation>Nicht gespeichert: {problem}</translation>
     </message>
 </context>
 <context>
@@ -3846,6 +4028,14 @@
     <message>
         <source>S&amp;how:</source>
         <translation>&amp;Zeigen:</translation>
+    </message>
+    <message>
+        <source>&amp;New exercise…</source>
+        <translation>&amp;Neue Übung…</translation>
+    </message>
+    <message>
+        <source>Make an exercise of your own</source>
+        <translation>Eine eigene Übung anlegen</translation>
     </message>
     <message>
         <source>Exercise catalog</source>
@@ -4555,6 +4745,14 @@
         </translation>
     </message>
     <message>
+        <source>Exercises added: {exercises}.</source>
+        <translation>Übungen hinzugefügt: {exercises}.</translation>
+    </message>
+    <message>
+        <source>Exercises replaced: {exercises}.</source>
+        <translation>Übungen ersetzt: {exercises}.</translation>
+    </message>
+    <message>
         <source>Not exported: {error}</source>
         <translation>Nicht exportiert: {error}</translation>
     </message>
@@ -4998,6 +5196,153 @@
         <source>No system tray found: deskbreak lives in this window instead.</source>
         <extracomment>How long the tray host may be gone before the status window stands in for the icon: a shell that restarts is back within seconds, and a window flashing up meanwhile would only startle. The status window came on screen (see StatusWindow.shown). The window came on screen: its countdown reads to the second from now on.</extracomment>
         <translation>Kein Systembereich gefunden: deskbreak lebt stattdessen in diesem Fenster.</translation>
+    </message>
+</context>
+<context>
+    <name>user_exercises</name>
+    <message>
+        <source>must be a table: [[exercise]] with id, name, pose, targets, steps and hold or reps</source>
+        <translation>muss eine Tabelle sein: [[exercise]] mit id, name, pose, targets, steps und hold oder reps</translation>
+    </message>
+    <message>
+        <source>key &apos;{key}&apos;: {problem}</source>
+        <translation>Schlüssel „{key}“: {problem}</translation>
+    </message>
+    <message>
+        <source>unknown key{suggestion}; an exercise has {keys}</source>
+        <translation>unbekannter Schlüssel{suggestion}; eine Übung hat {keys}</translation>
+    </message>
+    <message>
+        <source>is missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <source>must be true or false, not {value}</source>
+        <translation>muss true oder false sein, nicht {value}</translation>
+    </message>
+    <message>
+        <source>must be lower-case letters, digits and single &apos;-&apos; (like wall-calf-stretch), at most {count} characters, not {value}</source>
+        <translation>muss aus Kleinbuchstaben, Ziffern und einzelnen „-“ bestehen (wie wall-calf-stretch), höchstens {count} Zeichen, nicht {value}</translation>
+    </message>
+    <message>
+        <source>&apos;{id}&apos; is already one of your exercises</source>
+        <translation>„{id}“ ist schon eine deiner Übungen</translation>
+    </message>
+    <message>
+        <source>&apos;{id}&apos; is the catalog&apos;s exercise &quot;{name}&quot;; choose another id</source>
+        <translation>„{id}“ ist die Katalogübung „{name}“; wähl eine andere Kennung</translation>
+    </message>
+    <message>
+        <source>must be non-empty text, not {value}</source>
+        <translation>muss ein nicht leerer Text sein, nicht {value}</translation>
+    </message>
+    <message>
+        <source>is longer than {count} characters</source>
+        <translation>ist länger als {count} Zeichen</translation>
+    </message>
+    <message>
+        <source>unknown figure {value}{suggestion}; pose names a catalog exercise whose figure is shown</source>
+        <translation>unbekannte Figur {value}{suggestion}; pose nennt eine Katalogübung, deren Figur gezeigt wird</translation>
+    </message>
+    <message>
+        <source>must be a list of one or more of {targets}, not {value}</source>
+        <translation>muss eine Liste aus einem oder mehreren von {targets} sein, nicht {value}</translation>
+    </message>
+    <message>
+        <source>unknown muscle group &apos;{target}&apos;{suggestion}; choose from {targets}</source>
+        <translation>unbekannte Muskelgruppe „{target}“{suggestion}; wähl aus {targets}</translation>
+    </message>
+    <message>
+        <source>names a muscle group twice</source>
+        <translation>nennt eine Muskelgruppe zweimal</translation>
+    </message>
+    <message>
+        <source>must be a list of one or more steps, not {value}</source>
+        <translation>muss eine Liste aus einem oder mehreren Schritten sein, nicht {value}</translation>
+    </message>
+    <message>
+        <source>has more than {count} steps</source>
+        <translation>hat mehr als {count} Schritte</translation>
+    </message>
+    <message>
+        <source>step {number} {problem}</source>
+        <translation>Schritt {number} {problem}</translation>
+    </message>
+    <message>
+        <source>give hold or reps, not both</source>
+        <translation>gib hold oder reps an, nicht beides</translation>
+    </message>
+    <message>
+        <source>is missing: give hold = &quot;30s&quot;, or reps = 10</source>
+        <translation>fehlt: gib hold = &quot;30s&quot; oder reps = 10 an</translation>
+    </message>
+    <message>
+        <source>must be a whole number from {low} to {high}, not {value}</source>
+        <translation>muss eine ganze Zahl von {low} bis {high} sein, nicht {value}</translation>
+    </message>
+    <message>
+        <source>goes with reps: the pause at the top of each rep</source>
+        <translation>gehört zu reps: die Pause am Höhepunkt jeder Wiederholung</translation>
+    </message>
+    <message>
+        <source>must be a duration like &quot;30s&quot; or &quot;1m30s&quot;, not {value}</source>
+        <translation>muss eine Dauer wie &quot;30s&quot; oder &quot;1m30s&quot; sein, nicht {value}</translation>
+    </message>
+    <message>
+        <source>must be from {low} to {high} seconds, not {value}</source>
+        <translation>muss zwischen {low} und {high} Sekunden liegen, nicht {value}</translation>
+    </message>
+    <message>
+        <source>{path}: could not read your exercises ({problem}); they are left out for now</source>
+        <translation>{path}: deine Übungen konnten nicht gelesen werden ({problem}); sie fehlen vorerst</translation>
+    </message>
+    <message>
+        <source>{path}: {problem}; your exercises are left out and the file is left as it is for you to fix</source>
+        <translation>{path}: {problem}; deine Übungen fehlen, und die Datei bleibt unverändert, damit du sie korrigieren kannst</translation>
+    </message>
+    <message>
+        <source>{path}: unknown key &apos;{key}&apos; (kept in the file, ignored); the file holds [[exercise]] tables</source>
+        <translation>{path}: unbekannter Schlüssel „{key}“ (bleibt in der Datei, wird ignoriert); die Datei enthält [[exercise]]-Tabellen</translation>
+    </message>
+    <message>
+        <source>{path}: more than {count} exercises; the ones after that are left out</source>
+        <translation>{path}: mehr als {count} Übungen; die weiteren fehlen</translation>
+    </message>
+    <message>
+        <source>{path}: exercise {exercise}: {problems}; this exercise is left out</source>
+        <translation>{path}: Übung {exercise}: {problems}; diese Übung fehlt</translation>
+    </message>
+    <message>
+        <source>{path}: &apos;exercise&apos; must be written as [[exercise]] tables</source>
+        <translation>{path}: „exercise“ muss als [[exercise]]-Tabellen geschrieben sein</translation>
+    </message>
+    <message>
+        <source>{path}: exercise {exercise}: {problems}; not imported</source>
+        <translation>{path}: Übung {exercise}: {problems}; nicht importiert</translation>
+    </message>
+    <message>
+        <source>{problem}; fix or remove the file first, it is not overwritten</source>
+        <translation>{problem}; korrigiere oder entferne die Datei zuerst, sie wird nicht überschrieben</translation>
+    </message>
+    <message>
+        <source>&apos;exercise&apos; is not written as [[exercise]] tables; fix it first, it is not overwritten</source>
+        <translation>„exercise“ ist nicht als [[exercise]]-Tabellen geschrieben; korrigier das zuerst, die Datei wird nicht überschrieben</translation>
+    </message>
+    <message>
+        <source>it could not be changed without changing other lines; nothing was saved</source>
+        <translation>sie ließ sich nicht ändern, ohne andere Zeilen zu ändern; nichts wurde gespeichert</translation>
+    </message>
+    <message>
+        <source>could not save your exercises to {path}: {problem}</source>
+        <translation>deine Übungen konnten nicht in {path} gespeichert werden: {problem}</translation>
+    </message>
+    <message>
+        <source>this deskbreak keeps no exercises of your own</source>
+        <translation>dieses deskbreak speichert keine eigenen Übungen</translation>
+    </message>
+    <message>
+        <source>{path}: exercise not added: {problems}</source>
+        <translation>{path}: Übung nicht hinzugefügt: {problems}</translation>
     </message>
 </context>
 <context>
