@@ -84,6 +84,8 @@ NAME_LINES = 2
 #: How long the user may pause typing before the entry is checked again.
 VALIDATE_DELAY_MS = 300
 
+#: The keys the timing row sets: one edit there is an edit of each.
+TIMING_KEYS = ("hold", "reps", "rep_hold")
 #: The keys of an entry, longest first where one contains another ("rep_hold" before "hold").
 ENTRY_KEYS = ("rep_hold", "targets", "steps", "sides", "reps", "hold", "name", "pose", "id")
 
@@ -119,6 +121,11 @@ _KEYS = "|".join(ENTRY_KEYS)
 #: quoted key, a key as a word. The exercise's own id may be quoted before it ("exercise 'steps': field 'hold'").
 _KEY_PATTERNS = (re.compile(rf"\b(?:field|key) ['\"]({_KEYS})['\"]"), re.compile(rf"(?<!exercise )['\"]({_KEYS})['\"]"),
                  re.compile(rf"\b({_KEYS})\b"))
+
+
+def plain_label(text: str) -> str:
+    """ "Steps" for the label "S&teps:": how a list of fields names it."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(": ")
 
 
 def problem_key(message: str) -> str | None:
@@ -219,6 +226,8 @@ class ExerciseEditor(QDialog):
         self._poses = poses
         self._hooks = hooks
         self._id_follows_name = True
+        # A field's problems show once the user has been at it: an empty form is not a list of errors.
+        self._touched: set[str] = set()
         self.saved_entry: Entry | None = None
         self.problems: list[str] = []
         self._validate_timer = QTimer(self)
@@ -227,10 +236,15 @@ class ExerciseEditor(QDialog):
         self._validate_timer.timeout.connect(self.validate_now)
 
         self.problem_labels: dict[str, QLabel] = {}
+        self._field_names: dict[str, str] = {}
         columns = QHBoxLayout()
         columns.addWidget(self._build_form(), 5)
         columns.addLayout(self._build_figure_column(), 6)
         self.general_problems = self._problem_label("problem:other")
+        self.still_needed = QLabel(self)
+        self.still_needed.setObjectName("stillNeeded")
+        self.still_needed.setWordWrap(True)
+        style.set_text_color(self.still_needed, style.muted_color(self.still_needed.palette()))
         self.save_error = self._problem_label("saveError")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
@@ -245,6 +259,7 @@ class ExerciseEditor(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(columns, 1)
         layout.addWidget(self.general_problems)
+        layout.addWidget(self.still_needed)
         layout.addWidget(self.save_error)
         layout.addWidget(self.buttons)
 
@@ -286,6 +301,7 @@ class ExerciseEditor(QDialog):
         problem = self._problem_label(f"problem:{key}")
         column.addWidget(problem)
         self.problem_labels[key] = problem
+        self._field_names[key] = plain_label(label_text)
         form.addRow(label, holder)
         return label
 
@@ -340,6 +356,7 @@ class ExerciseEditor(QDialog):
         timing.setBuddy(self.hold_choice)
         for key in ("reps", "rep_hold"):
             self.problem_labels[key] = self.problem_labels["hold"]
+            self._field_names[key] = self._field_names["hold"]
 
         self.sides_box = QCheckBox(translate("exercise_editor", "&Both sides, one after the other"))
         self.sides_box.setObjectName("exerciseSides")
@@ -435,6 +452,7 @@ class ExerciseEditor(QDialog):
         column.addWidget(self.figure_grid, 3)
         column.addWidget(self._problem_label("problem:pose"))
         self.problem_labels["pose"] = column.itemAt(column.count() - 1).widget()
+        self._field_names["pose"] = translate("exercise_editor", "Figure")
         column.addWidget(self.preview, 2)
         column.addWidget(self.preview_caption)
         return column
@@ -485,21 +503,27 @@ class ExerciseEditor(QDialog):
         self.id_field.textEdited.connect(self._id_edited)
         self.id_field.textChanged.connect(self._edited)
         for box in self.target_boxes.values():
-            box.toggled.connect(self._edited)
-        self.steps_field.textChanged.connect(self._edited)
+            box.toggled.connect(lambda *_: self._touch("targets"))
+        self.steps_field.textChanged.connect(lambda: self._touch("steps"))
         self.hold_choice.toggled.connect(self._show_timing)
         for box in (self.hold_seconds, self.reps_count, self.rep_hold_seconds):
-            box.valueChanged.connect(self._edited)
-        self.sides_box.toggled.connect(self._edited)
+            box.valueChanged.connect(lambda *_: self._touch(*TIMING_KEYS))
+        self.sides_box.toggled.connect(lambda *_: self._touch("sides"))
         self.figure_grid.currentItemChanged.connect(lambda *_: self._pose_changed())
         self.figure_grid.itemSelectionChanged.connect(self._pose_changed)
 
     def _name_changed(self, name: str) -> None:
+        self._touched.update(("name", "id"))
         if self._id_follows_name:
             self.id_field.setText(exercise_id_from(name))
         self._edited()
 
+    def _touch(self, *keys: str) -> None:
+        self._touched.update(keys)
+        self._edited()
+
     def _id_edited(self, text: str) -> None:
+        self._touched.add("id")
         # The id follows the name until the user writes one; emptied, it follows again.
         self._id_follows_name = not text.strip()
         if self._id_follows_name:
@@ -511,7 +535,7 @@ class ExerciseEditor(QDialog):
         self.reps_count.setEnabled(not holding)
         self.rep_hold_seconds.setEnabled(not holding)
         if hasattr(self, "save_button"):
-            self._edited()
+            self._touch(*TIMING_KEYS)
 
     def _pose_changed(self) -> None:
         pose = self.chosen_pose()
@@ -522,7 +546,7 @@ class ExerciseEditor(QDialog):
         self.preview_caption.setText(
             translate("exercise_editor", "The figure of “{exercise}”").format(exercise=exercise_name(exercise))
             if exercise is not None else translate("exercise_editor", "Pick a figure above."))
-        self._edited()
+        self._touch("pose")
 
     def preview_pose(self) -> str | None:
         poses = self.preview.current_poses
@@ -542,11 +566,25 @@ class ExerciseEditor(QDialog):
         self._validate_timer.stop()
         self.problems = list(self._hooks.validate(self.entry()))
         shown: dict[QLabel, list[str]] = {label: [] for label in {*self.problem_labels.values(), self.general_problems}}
+        waiting: set[str] = set()
         for problem in self.problems:
-            shown[self.problem_labels.get(problem_key(problem) or "", self.general_problems)].append(problem)
+            key = getattr(problem, "key", None) or problem_key(problem)
+            if key not in self.problem_labels:
+                shown[self.general_problems].append(problem)
+            elif key in self._touched:
+                # Under its own field the key goes without saying.
+                shown[self.problem_labels[key]].append(getattr(problem, "detail", problem))
+            else:
+                waiting.add(key)
+        if "name" in waiting:
+            waiting.discard("id")  # the id comes with the name
+        still = dict.fromkeys(name for key, name in self._field_names.items() if key in waiting)
         for label, problems in shown.items():
             label.setText("\n".join(problems))
             label.setVisible(bool(problems))
+        self.still_needed.setText(translate("exercise_editor", "To save, fill in: {fields}").format(
+            fields=", ".join(still)))
+        self.still_needed.setVisible(bool(still))
         fields = {"name": self.name_field, "id": self.id_field, "steps": self.steps_field,
                   "hold": self.timing, "pose": self.figure_grid}
         for key, widget in fields.items():

@@ -244,11 +244,21 @@ def test_a_hidden_preview_stops_moving(qtbot, editor):
 # -- problems and saving ----------------------------------------------------------------
 
 
-def test_problems_show_under_their_fields_and_save_waits_for_none(qtbot, editor):
+def test_an_empty_form_shows_no_errors_only_what_is_still_to_fill_in(qtbot, editor):
     assert not editor.save_button.isEnabled()
-    assert "name" in shown_problem(editor, "name") and "pose" in shown_problem(editor, "pose")
+    assert all(not label.isVisible() for label in editor.problem_labels.values())
+    assert editor.still_needed.isVisible()
+    assert editor.still_needed.text() == "To save, fill in: Name, Works, Steps, Figure"  # the form's order; the id comes with the name
+    editor.steps_field.setPlainText("Stand tall.")
+    editor.steps_field.setPlainText("")  # been at it, and left it empty
+    qtbot.waitUntil(lambda: shown_problem(editor, "steps") != "", timeout=2000)
+    assert "Steps" not in editor.still_needed.text() and "Name" in editor.still_needed.text()
+
+
+def test_problems_show_under_their_fields_and_save_waits_for_none(qtbot, editor):
     fill(qtbot, editor, name="Cat cow")  # its slug is a catalog exercise's id
     qtbot.waitUntil(lambda: "cat-cow" in shown_problem(editor, "id"), timeout=2000)
+    assert not shown_problem(editor, "id").startswith("key")  # under its field the key goes without saying
     assert shown_problem(editor, "name") == "" and shown_problem(editor, "pose") == ""
     assert not editor.save_button.isEnabled()
     assert editor.id_field.accessibleDescription() == shown_problem(editor, "id")

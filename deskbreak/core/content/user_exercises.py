@@ -115,6 +115,22 @@ class ImportReport:
 # -- validation ----------------------------------------------------------------------
 
 
+class EntryProblem(str):
+    """A problem message that also says which key it is about and what is wrong, without the key.
+
+    It is the whole message wherever text is wanted (the file's report, a
+    refused save); the editor shows ``detail`` under the field of ``key``.
+    """
+
+    key: str
+    detail: str
+
+    def __new__(cls, message: str, key: str, detail: str) -> EntryProblem:
+        problem = super().__new__(cls, message)
+        problem.key, problem.detail = key, detail
+        return problem
+
+
 def validate_exercise_entry(entry: Mapping, catalog: Catalog) -> list[str]:
     """Why ``entry`` is not a valid exercise, one message per problem naming the key; [] when it is.
 
@@ -128,7 +144,8 @@ def validate_exercise_entry(entry: Mapping, catalog: Catalog) -> list[str]:
     problems: list[str] = []
 
     def problem(key: str, text: str) -> None:
-        problems.append(translate("user_exercises", "key '{key}': {problem}").format(key=key, problem=text))
+        message = translate("user_exercises", "key '{key}': {problem}").format(key=key, problem=text)
+        problems.append(EntryProblem(message, key, text))
 
     for key in entry:
         if key not in EXERCISE_KEYS:
