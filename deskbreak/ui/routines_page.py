@@ -499,6 +499,22 @@ class RoutinesPage(QWidget):
 
     # -- exercises of the user's own -------------------------------------------------
 
+    def _created(self, entry: Mapping) -> None:
+        self.exerciseCreated.emit(entry)
+        self.show_in_catalog(entry["id"])
+
+    def show_in_catalog(self, exercise_id: str) -> None:
+        """Select ``exercise_id`` in the catalog list, in view and ready for Add; a filter hiding it goes."""
+        for row in range(self.catalog_list.count()):
+            item = self.catalog_list.item(row)
+            if item.data(IDS_ROLE) == (exercise_id,):
+                if item.isHidden():
+                    self.place_filter.setCurrentIndex(0)
+                self.catalog_list.setCurrentItem(item)
+                self.catalog_list.scrollToItem(item)
+                self.catalog_list.setFocus()
+                return
+
     def _open_exercise_editor(self) -> None:
         """Open the new exercise dialog, or bring the open one forward; its pictures are drawn from now on."""
         if self._new_exercise is None:
@@ -508,7 +524,7 @@ class RoutinesPage(QWidget):
 
             editor = ExerciseEditor(self._defaults.exercises, self._thumbnails.poses, self._new_exercise, self)
             editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            editor.accepted.connect(lambda: self.exerciseCreated.emit(editor.saved_entry))
+            editor.accepted.connect(lambda: self._created(editor.saved_entry))
             editor.destroyed.connect(lambda *_: setattr(self, "exercise_editor", None))
             self.exercise_editor = editor
         self.exercise_editor.open()

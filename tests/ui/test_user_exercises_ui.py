@@ -17,7 +17,7 @@ from deskbreak.core.kinds import BreakKind
 from deskbreak.core.settings import Settings
 from deskbreak.core.settings.store import SettingsStore
 from deskbreak.ui.break_window import BreakWindow
-from deskbreak.ui.exercise_rows import ExerciseThumbnails, exercise_tooltip
+from deskbreak.ui.exercise_rows import IDS_ROLE, ExerciseThumbnails, exercise_tooltip
 from deskbreak.ui.history_window import HistoryWindow
 from deskbreak.ui.settings_dialog import SettingsDialog
 from support.app_builder import MONDAY_9, advance_to, make_app
@@ -163,7 +163,6 @@ def test_a_hand_edit_of_exercises_toml_is_picked_up_while_running(qtbot, tmp_pat
 
 
 def test_an_exercise_from_the_editor_is_saved_and_listed_on_the_open_routines_page(qtbot, tmp_path):
-    from deskbreak.ui.exercise_rows import IDS_ROLE
 
     app = make_app(tmp_path, exercises_path=tmp_path / "exercises.toml", routines_path=tmp_path / "routines.toml")
     app.run_command(cmd.OpenSettings())
@@ -199,7 +198,11 @@ def test_an_exercise_made_in_the_editor_is_played_in_a_break_and_found_in_histor
     qtbot.waitUntil(editor.save_button.isEnabled, timeout=3000)
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     assert "wall-calf-stretch" in app.catalog.exercises
+    # The page shows it, chosen and ready for Add, wherever the list was scrolled.
+    assert page.catalog_list.currentItem().data(IDS_ROLE) == ("wall-calf-stretch",)
+    qtbot.mouseClick(page.add_every_break_button, Qt.MouseButton.LeftButton)
     routines = page.routines()
+    assert "wall-calf-stretch" in routines["sit-break"].exercises
     routines["sit-break"] = with_routine_exercises(routines["sit-break"], ["wall-calf-stretch"], [])
     page.routinesChanged.emit(routines)
 
