@@ -24,16 +24,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable, Mapping
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -511,9 +514,20 @@ class RoutinesPage(QWidget):
                 if item.isHidden():
                     self.place_filter.setCurrentIndex(0)
                 self.catalog_list.setCurrentItem(item)
-                self.catalog_list.scrollToItem(item)
                 self.catalog_list.setFocus()
+                # Once the refilled list is laid out: in its middle, and the list in the page's view.
+                QTimer.singleShot(0, lambda: self._bring_into_view(item))
                 return
+
+    def _bring_into_view(self, item: QListWidgetItem) -> None:
+        self.catalog_list.scrollToItem(item, QAbstractItemView.ScrollHint.PositionAtCenter)
+        area = self.catalog_list.parentWidget()
+        while area is not None and not isinstance(area, QScrollArea):
+            area = area.parentWidget()
+        if area is not None and area.widget() is not None:
+            shown = self.catalog_list.visualItemRect(item)
+            centre = self.catalog_list.viewport().mapTo(area.widget(), shown.center())
+            area.ensureVisible(centre.x(), centre.y(), 0, shown.height())
 
     def _open_exercise_editor(self) -> None:
         """Open the new exercise dialog, or bring the open one forward; its pictures are drawn from now on."""

@@ -190,6 +190,10 @@ def test_an_exercise_made_in_the_editor_is_played_in_a_break_and_found_in_histor
     app.start()
     app.run_command(cmd.OpenSettings())
     page = app.windows.settings_dialog.routines_page
+    dialog = app.windows.settings_dialog
+    dialog.sections.setCurrentRow(list(dialog.pages).index("routines"))
+    dialog.resize(1000, 560)  # a small screen: the page scrolls
+    qtbot.waitExposed(dialog)
     qtbot.mouseClick(page.findChild(QPushButton, "newExercise"), Qt.MouseButton.LeftButton)
     editor = page.exercise_editor
     fill(qtbot, editor)
@@ -200,6 +204,8 @@ def test_an_exercise_made_in_the_editor_is_played_in_a_break_and_found_in_histor
     assert "wall-calf-stretch" in app.catalog.exercises
     # The page shows it, chosen and ready for Add, wherever the list was scrolled.
     assert page.catalog_list.currentItem().data(IDS_ROLE) == ("wall-calf-stretch",)
+    qtbot.waitUntil(lambda: page.catalog_list.viewport().visibleRegion().contains(
+        page.catalog_list.visualItemRect(page.catalog_list.currentItem()).center()), timeout=2000)
     qtbot.mouseClick(page.add_every_break_button, Qt.MouseButton.LeftButton)
     routines = page.routines()
     assert "wall-calf-stretch" in routines["sit-break"].exercises
