@@ -181,8 +181,8 @@ class EnglishFinder:
 
 def shown_texts(root) -> list[tuple[str, str]]:
     """(where, text) for every text a user can see or hear in ``root`` and its children."""
-    from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QComboBox, QGroupBox, QHeaderView, QLabel,
-                                   QLineEdit, QListWidget, QMenu, QWidget)
+    from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QGroupBox,
+                                   QHeaderView, QLabel, QLineEdit, QListWidget, QMenu, QPlainTextEdit, QWidget)
 
     # The documents' own words and titles stay in their language, by design.
     quoted = ("sourceLabel", "citationLabel")
@@ -195,8 +195,10 @@ def shown_texts(root) -> list[tuple[str, str]]:
                   (f"{name} accessible description", widget.accessibleDescription())]
         if isinstance(widget, (QLabel, QAbstractButton)):
             texts.append((name, widget.text()))
-        if isinstance(widget, QLineEdit):
+        if isinstance(widget, (QLineEdit, QPlainTextEdit)):
             texts.append((f"{name} placeholder", widget.placeholderText()))
+        if isinstance(widget, QAbstractSpinBox):
+            texts.append((f"{name} text", widget.text()))
         if isinstance(widget, QGroupBox):
             texts.append((name, widget.title()))
         if isinstance(widget, QComboBox):
@@ -371,6 +373,32 @@ def test_german_settings_dialog_shows_no_english_on_any_page(qtbot, tmp_path, ge
     dialog.restore_defaults(None)
     problems += english_shown(dialog, german)
     assert not problems, "\n".join(dict.fromkeys(problems))
+
+
+@_OFFSCREEN
+def test_german_exercise_editor_shows_no_english(qtbot, german):
+    from deskbreak.core.content.catalog import load_catalog
+    from deskbreak.core.content.poses import load_poses_or_none
+    from deskbreak.core.content.user_exercises import validate_exercise_entry
+    from deskbreak.ui.exercise_editor import ExerciseEditor, ExerciseHooks
+
+    catalog = load_catalog()
+    hooks = ExerciseHooks(validate=lambda entry: validate_exercise_entry(entry, catalog), save=lambda entry: None)
+    editor = ExerciseEditor(catalog.exercises, load_poses_or_none(catalog), hooks)
+    qtbot.addWidget(editor)
+    editor.show()
+    problems = english_shown(editor, german)  # empty: what is still to fill in
+    editor.name_field.setText("Cat cow")  # a catalog exercise's id: a problem under the id
+    editor.steps_field.setPlainText("x")
+    editor.steps_field.setPlainText("")  # left empty: a problem under the steps
+    editor.reps_choice.setChecked(True)
+    editor.reps_count.setValue(12)
+    editor.figure_grid.setCurrentRow(0)
+    editor.validate_now()
+    assert editor.problem_labels["id"].isVisibleTo(editor) and editor.problem_labels["steps"].isVisibleTo(editor)
+    problems += english_shown(editor, german)
+    assert not problems, "\n".join(dict.fromkeys(problems))
+    assert editor.reps_count.text() == "12 Mal"  # the count's words, with no catalog source of their own to find
 
 
 class PaintedWords:

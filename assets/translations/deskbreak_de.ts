@@ -3558,9 +3558,12 @@ Drück die hintere Ferse nach unten.</translation>
         <source>holding each</source>
         <translation>jeweils halten</translation>
     </message>
-    <message>
-        <source> times</source>
-        <translation> Mal</translation>
+    <message numerus="yes">
+        <source>%n times</source>
+        <translation>
+            <numerusform>%n Mal</numerusform>
+            <numerusform>%n Mal</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Figure, from the catalog:</source>

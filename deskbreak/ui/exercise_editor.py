@@ -415,7 +415,8 @@ class ExerciseEditor(QDialog):
         return self.timing
 
     def _name_reps(self, reps: int) -> None:
-        self.reps_count.setSuffix(exercise_editor.tr(" times", n=reps, one=" time"))
+        # The box shows the number itself: its suffix is the count's words around it.
+        self.reps_count.setSuffix(exercise_editor.tr("%n times", None, reps, one="1 time").replace(str(reps), "", 1))
 
     def _build_figure_column(self) -> QVBoxLayout:
         column = QVBoxLayout()
