@@ -381,6 +381,7 @@ def test_german_exercise_editor_shows_no_english(qtbot, german):
     from deskbreak.core.content.poses import load_poses_or_none
     from deskbreak.core.content.user_exercises import validate_exercise_entry
     from deskbreak.ui.exercise_editor import ExerciseEditor, ExerciseHooks
+    from PySide6.QtWidgets import QScrollArea
 
     catalog = load_catalog()
     hooks = ExerciseHooks(validate=lambda entry: validate_exercise_entry(entry, catalog), save=lambda entry: None)
@@ -399,6 +400,10 @@ def test_german_exercise_editor_shows_no_english(qtbot, german):
     problems += english_shown(editor, german)
     assert not problems, "\n".join(dict.fromkeys(problems))
     assert editor.reps_count.text() == "12 Mal"  # the count's words, with no catalog source of their own to find
+    # German words are longer: the fields' column widens rather than cutting them off on the right.
+    qtbot.waitExposed(editor)
+    form = editor.findChild(QScrollArea, "exerciseForm")
+    assert form.widget().minimumSizeHint().width() <= form.viewport().width()
 
 
 class PaintedWords:

@@ -368,6 +368,8 @@ class ExerciseEditor(QDialog):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(form_widget)
+        # Never narrower than its fields (it scrolls only up and down): longer words widen the column.
+        scroll.setMinimumWidth(form_widget.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width())
         return scroll
 
     def _seconds_box(self, name: str, value: int, bounds: tuple[int, int], accessible_name: str) -> QSpinBox:
