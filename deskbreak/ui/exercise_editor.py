@@ -26,9 +26,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Callable, Mapping
 
-from PySide6.QtCore import QAbstractAnimation, QMargins, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, QVariantAnimation
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QButtonGroup,
     QCheckBox,
@@ -40,16 +39,11 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListView,
-    QListWidget,
     QPlainTextEdit,
-    QPushButton,
     QRadioButton,
     QScrollArea,
     QSizePolicy,
     QSpinBox,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -59,43 +53,32 @@ from deskbreak.core.content.poses import ExercisePoses
 from deskbreak.core.content.user_exercises import HOLD_SECONDS, REP_HOLD_SECONDS, REPS
 from deskbreak.core.i18n import Context, translate
 from deskbreak.ui import screen_fit, style
-from deskbreak.ui.exercise_rows import (
-    IDS_ROLE,
-    ExerciseItem,
-    ExerciseThumbnails,
-    exercise_name,
-    first_upper,
-    wrapped_lines,
-)
-from deskbreak.ui.figure import FigureWidget
+from deskbreak.ui.exercise_rows import exercise_name, first_upper
+from deskbreak.ui.figure_picker import FigureGrid, LoopingFigure
 from deskbreak.ui.wheel_guard import install_wheel_guard
 
-__all__ = ["ExerciseEditor", "ExerciseHooks", "LoopingFigure", "exercise_id_from", "problem_key"]
+__all__ = ["ExerciseEditor", "ExerciseHooks", "exercise_id_from"]
 
 Entry = dict[str, object]
 
 exercise_editor = Context("exercise_editor")  # for plurals: lupdate reads the context from this name
 
-#: Side of a picture in the figure grid, in device-independent pixels.
-PICTURE_SIZE = 72
-#: Lines of a name under its picture (the tooltip has it whole).
-NAME_LINES = 2
 
 #: How long the user may pause typing before the entry is checked again.
 VALIDATE_DELAY_MS = 300
 
 #: The keys the timing row sets: one edit there is an edit of each.
 TIMING_KEYS = ("hold", "reps", "rep_hold")
-#: The keys of an entry, longest first where one contains another ("rep_hold" before "hold").
-ENTRY_KEYS = ("rep_hold", "targets", "steps", "sides", "reps", "hold", "name", "pose", "id")
 
 
 @dataclass(frozen=True)
 class ExerciseHooks:
     """What the editor asks of whoever opens it.
 
-    ``validate(entry)`` returns problem messages, each naming the key it is
-    about ([] when the entry is fine); ``save(entry)`` keeps the entry or
+    ``validate(entry)`` returns problem messages ([] when the entry is fine);
+    one with a ``key`` and a ``detail`` (an
+    :class:`~deskbreak.core.content.user_exercises.EntryProblem`) is shown
+    under that key's field, any other below the fields; ``save(entry)`` keeps the entry or
     raises a :class:`ValueError` with a message for the user;
     ``reduced_motion()`` says, when the dialog opens, whether the preview
     should only show the hold pose (the ``motion`` setting and the desktop's
@@ -116,92 +99,9 @@ def exercise_id_from(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
 
 
-_KEYS = "|".join(ENTRY_KEYS)
-#: Where a message names its key, most telling first: "field 'hold'" (the catalog's words), a
-#: quoted key, a key as a word. The exercise's own id may be quoted before it ("exercise 'steps': field 'hold'").
-_KEY_PATTERNS = (re.compile(rf"\b(?:field|key) ['\"]({_KEYS})['\"]"), re.compile(rf"(?<!exercise )['\"]({_KEYS})['\"]"),
-                 re.compile(rf"\b({_KEYS})\b"))
-
-
 def plain_label(text: str) -> str:
     """ "Steps" for the label "S&teps:": how a list of fields names it."""
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(": ")
-
-
-def problem_key(message: str) -> str | None:
-    """The entry key a problem message is about, or None when it names none."""
-    for pattern in _KEY_PATTERNS:
-        found = pattern.search(message)
-        if found:
-            return found.group(1)
-    return None
-
-
-class FigureCell(QStyledItemDelegate):
-    """Every cell of the figure grid as large as the grid's cell less a gap.
-
-    Sized here, not from each item: measuring an item would draw its picture
-    before the grid shows it.
-    """
-
-    GAP = 4
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
-        return self.parent().gridSize().shrunkBy(QMargins(0, 0, self.GAP, self.GAP))
-
-
-# -- the moving preview ------------------------------------------------------------------
-
-
-class LoopingFigure(FigureWidget):
-    """The figure of one exercise, moving from its start to its hold pose and back, over and over.
-
-    It pauses at the hold and at the start. With reduced motion it shows
-    the hold pose and nothing moves; hidden, it stops until shown again.
-    """
-
-    #: One round, in milliseconds: out to the hold, held, back, rested.
-    ROUND_MS = 4000
-    #: Where in the round (0..1) the figure is how far along its movement (0 start .. 1 hold).
-    KEY_POINTS = ((0.0, 0.0), (0.3, 1.0), (0.55, 1.0), (0.85, 0.0), (1.0, 0.0))
-
-    def __init__(self, poses: Mapping[str, ExercisePoses], parent: QWidget | None = None) -> None:
-        super().__init__(dict(poses), parent)
-        self.loop = QVariantAnimation(self)
-        self.loop.setDuration(self.ROUND_MS)
-        self.loop.setLoopCount(-1)
-        for at, progress in self.KEY_POINTS:
-            self.loop.setKeyValueAt(at, float(progress))
-        self.loop.valueChanged.connect(self.set_pose_progress)
-
-    def play(self, exercise_id: str | None) -> None:
-        """Show ``exercise_id``'s figure (none for None), moving unless motion is reduced."""
-        self.loop.stop()
-        self.show_exercise(exercise_id)
-        if exercise_id is not None and self.current_poses is not None and not self.reduced_motion:
-            self.set_pose_progress(0.0)
-            if self.isVisible():
-                self.loop.start()
-
-    def set_reduced_motion(self, reduced: bool) -> None:
-        super().set_reduced_motion(reduced)
-        if reduced:
-            self.loop.stop()
-            if self.current_poses is not None:
-                self.set_pose_progress(1.0)
-
-    @property
-    def moving(self) -> bool:
-        return self.loop.state() == QAbstractAnimation.State.Running
-
-    def showEvent(self, event) -> None:  # noqa: N802
-        super().showEvent(event)
-        if self.current_poses is not None and not self.reduced_motion and not self.moving:
-            self.loop.start()
-
-    def hideEvent(self, event) -> None:  # noqa: N802
-        self.loop.stop()
-        super().hideEvent(event)
 
 
 # -- the dialog --------------------------------------------------------------------------
@@ -423,23 +323,10 @@ class ExerciseEditor(QDialog):
     def _build_figure_column(self) -> QVBoxLayout:
         column = QVBoxLayout()
         label = QLabel(translate("exercise_editor", "&Figure, from the catalog:"))
-        self.figure_grid = QListWidget()
+        self.figure_grid = FigureGrid(self._exercises, self._poses)
         self.figure_grid.setObjectName("figureGrid")
         self.figure_grid.setAccessibleName(translate("exercise_editor", "Figures to choose from"))
         label.setBuddy(self.figure_grid)
-        self.figure_grid.setViewMode(QListView.ViewMode.IconMode)
-        self.figure_grid.setMovement(QListView.Movement.Static)
-        self.figure_grid.setResizeMode(QListView.ResizeMode.Adjust)
-        self.figure_grid.setWrapping(True)
-        self.figure_grid.setUniformItemSizes(True)
-        self.figure_grid.setItemDelegate(FigureCell(self.figure_grid))
-        self.figure_grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.figure_grid.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.figure_grid.setIconSize(QSize(PICTURE_SIZE, PICTURE_SIZE))
-        line = self.fontMetrics().lineSpacing()
-        self.figure_grid.setGridSize(QSize(PICTURE_SIZE + 4 * line, PICTURE_SIZE + (NAME_LINES + 1) * line))
-        self.figure_grid.setMinimumHeight(self.figure_grid.gridSize().height() + line)
-        self._fill_figures()
 
         self.preview = LoopingFigure(self._poses)
         self.preview.setObjectName("figurePreview")
@@ -460,27 +347,10 @@ class ExerciseEditor(QDialog):
         column.addWidget(self.preview_caption)
         return column
 
-    def _fill_figures(self) -> None:
-        """One picture per catalog exercise with a figure, by name; drawn as the grid first shows each."""
-        thumbnails = ExerciseThumbnails(self._poses, self._exercises, side=PICTURE_SIZE)
-        shown = [e for e in self._exercises.values() if e.id in self._poses]
-        metrics = self.figure_grid.fontMetrics()
-        # The cell less its gap and the style's margins around the text.
-        name_width = self.figure_grid.gridSize().width() - 4 * FigureCell.GAP
-        for exercise in sorted(shown, key=lambda e: exercise_name(e).casefold()):
-            name = exercise_name(exercise)
-            lines = wrapped_lines(name, metrics, name_width, NAME_LINES)
-            item = ExerciseItem((exercise.id,), "\n".join(lines), thumbnails)
-            item.setToolTip(name)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, name)
-            item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-            self.figure_grid.addItem(item)
-
     # -- reading the fields --------------------------------------------------------------
 
     def chosen_pose(self) -> str | None:
-        item = self.figure_grid.currentItem()
-        return item.data(IDS_ROLE)[0] if item is not None and item.isSelected() else None
+        return self.figure_grid.chosen()
 
     def entry(self) -> Entry:
         """What the fields say, in the shape of an ``[[exercise]]`` table of exercises.toml."""
@@ -571,7 +441,7 @@ class ExerciseEditor(QDialog):
         shown: dict[QLabel, list[str]] = {label: [] for label in {*self.problem_labels.values(), self.general_problems}}
         waiting: set[str] = set()
         for problem in self.problems:
-            key = getattr(problem, "key", None) or problem_key(problem)
+            key = getattr(problem, "key", None)
             if key not in self.problem_labels:
                 shown[self.general_problems].append(problem)
             elif key in self._touched:
