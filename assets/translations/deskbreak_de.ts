@@ -3449,7 +3449,7 @@
     <name>exercise_editor</name>
     <message>
         <source>deskbreak: New exercise</source>
-        <extracomment>Side of a picture in the figure grid, in device-independent pixels. Lines of a name under its picture (the tooltip has it whole). How long the user may pause typing before the entry is checked again. The keys the timing row sets: one edit there is an edit of each. The keys of an entry, longest first where one contains another (&quot;rep_hold&quot; before &quot;hold&quot;). Where a message names its key, most telling first: &quot;field &apos;hold&apos;&quot; (the catalog&apos;s words), a quoted key, a key as a word. The exercise&apos;s own id may be quoted before it (&quot;exercise &apos;steps&apos;: field &apos;hold&apos;&quot;). One round, in milliseconds: out to the hold, held, back, rested. Where in the round (0..1) the figure is how far along its movement (0 start .. 1 hold).</extracomment>
+        <extracomment>How long the user may pause typing before the entry is checked again. The keys the timing row sets: one edit there is an edit of each.</extracomment>
         <translation>deskbreak: Neue Übung</translation>
     </message>
     <message>
@@ -3635,6 +3635,10 @@ Drück die hintere Ferse nach unten.</translation>
     <message>
         <source>it is not valid TOML: {problem}</source>
         <translation>es ist kein gültiges TOML: {problem}</translation>
+    </message>
+    <message>
+        <source>it nests arrays or tables too deeply to read</source>
+        <translation>Arrays oder Tabellen sind zu tief verschachtelt, um sie zu lesen</translation>
     </message>
     <message>
         <source>{path} stayed locked by another program for {seconds} s</source>

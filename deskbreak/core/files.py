@@ -162,6 +162,9 @@ def parse_toml_bytes(data: bytes) -> dict[str, Any]:
         if line is not None:
             problem = translate("files", "{problem}; it begins on line {line}").format(problem=problem, line=line)
         raise ValueError(translate("files", "it is not valid TOML: {problem}").format(problem=problem)) from None
+    except RecursionError:
+        # tomllib recurses once per level of brackets: no file a person writes goes this deep.
+        raise ValueError(translate("files", "it nests arrays or tables too deeply to read")) from None
 
 
 # A line that starts a statement: `key = ...` or a [table] header.

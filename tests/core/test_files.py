@@ -15,6 +15,7 @@ from deskbreak.core.files import (
     create_private_file,
     file_lock,
     make_file_private,
+    parse_toml_bytes,
     private_directory,
     write_file_atomically,
 )
@@ -182,3 +183,10 @@ def test_a_lock_held_too_long_is_a_clear_error_not_a_hang(tmp_path):
         assert str(tmp_path / "settings.toml.lock") in str(caught.value)
     finally:
         holder.communicate("", timeout=10)
+
+
+@pytest.mark.parametrize("nested", ["key = " + "[" * 5000 + "]" * 5000, "key = " + "{a = " * 5000 + "1" + "}" * 5000])
+def test_a_file_nested_past_reason_is_a_clear_error_not_a_crash(nested):
+    # tomllib recurses per level: ~1 KB of brackets ended the interpreter's stack, and with it the start.
+    with pytest.raises(ValueError, match="nest"):
+        parse_toml_bytes(nested.encode())
