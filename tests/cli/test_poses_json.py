@@ -69,3 +69,15 @@ def test_the_left_side_is_the_right_side_seen_from_the_other_side(sides):
 def test_frames_without_a_folder_to_render_into_is_a_usage_error(capsys):
     code, out, err = run_cli(capsys, "catalog", "--frames", "3")
     assert code == 2 and out == "" and "--render" in err
+
+
+def test_an_exercise_of_ones_own_comes_with_the_figure_it_is_drawn_with(tmp_path):
+    from support.own_exercises import WALL_CALF
+
+    (tmp_path / "exercises.toml").write_text(WALL_CALF)
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        assert main(["--config-dir", str(tmp_path), "--data-dir", str(tmp_path), "catalog", "--poses-json"]) == 0
+    entries = {(entry["exercise"], entry["side"]): entry for entry in json.loads(buffer.getvalue())}
+    own, figure = entries[("wall-calf-stretch", "right")], entries[("split-hip-stretch", "right")]
+    assert own["moments"] == figure["moments"]

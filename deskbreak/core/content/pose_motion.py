@@ -19,6 +19,7 @@ from deskbreak.core.content.catalog import Catalog
 from deskbreak.core.content.pose_kinematics import key_points, point_radius
 from deskbreak.core.content.pose_model import RADII, THIGH_ROOT, Pose, Prop
 from deskbreak.core.content.poses import ExercisePoses
+from deskbreak.core.content.user_exercises import figure_of
 
 #: (from, to) key points the drawn body spans between; a limb is solid all along.
 BODY_SEGMENTS = (
@@ -131,7 +132,7 @@ def poses_json(catalog: Catalog, poses: dict[str, ExercisePoses], count: int = 1
     """Every illustrated exercise and side, with ``count`` moments from start to hold."""
     out = []
     for exercise in catalog.exercises.values():
-        entry = poses.get(exercise.id)
+        entry = figure_of(poses, exercise)
         if entry is None:
             continue
         for side in exercise_sides(catalog, exercise.id):
