@@ -15,6 +15,7 @@ from deskbreak.core.content.poses import load_poses
 from deskbreak.ui import screen_fit
 from deskbreak.core.content.user_exercises import EntryProblem
 from deskbreak.ui.exercise_editor import ExerciseEditor, ExerciseHooks, exercise_id_from
+from deskbreak.ui.figure_picker import LoopingFigure
 from deskbreak.ui.exercise_rows import IDS_ROLE
 from deskbreak.ui.routines_page import RoutinesPage
 from deskbreak.ui.wheel_guard import WheelGuard
@@ -218,8 +219,13 @@ def test_the_keyboard_moves_through_the_pictures_and_picks_as_it_goes(qtbot, edi
 
 def test_the_preview_goes_to_the_hold_and_back(qtbot, editor):
     pick_figure(qtbot, editor, "glute-bridge")
-    qtbot.waitUntil(lambda: editor.preview.progress == 1.0, timeout=3000)
-    qtbot.waitUntil(lambda: editor.preview.progress < 0.5, timeout=3000)
+    loop = editor.preview.loop
+    assert editor.preview.moving and loop.duration() == LoopingFigure.ROUND_MS
+    # The round's own clock, moved by hand: no waiting for it.
+    loop.setCurrentTime(int(loop.duration() * 0.4))  # held at the hold
+    assert editor.preview.progress == 1.0
+    loop.setCurrentTime(int(loop.duration() * 0.95))  # back near the start
+    assert editor.preview.progress < 0.5
 
 
 def test_with_reduced_motion_the_preview_shows_the_hold_pose_still(qtbot, make_editor, catalog):
