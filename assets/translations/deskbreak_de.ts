@@ -353,7 +353,12 @@
     </message>
     <message>
         <source>WHAT YOU DID</source>
+        <extracomment>Exercises the done view shows however small its window; more scroll when the window has no room for them.</extracomment>
         <translation>DAS HAST DU GEMACHT</translation>
+    </message>
+    <message>
+        <source>What you did</source>
+        <translation>Was du gemacht hast</translation>
     </message>
     <message>
         <source>MUSCLE GROUPS WORKED</source>
@@ -409,6 +414,10 @@
     <message>
         <source>Today so far: {targets}</source>
         <translation>Heute bisher: {targets}</translation>
+    </message>
+    <message>
+        <source>{seconds} s next time, was {was} s</source>
+        <translation>nächstes Mal {seconds} s, bisher {was} s</translation>
     </message>
     <message>
         <source>{exercise}: {seconds} s next time, was {was} s</source>

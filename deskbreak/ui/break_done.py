@@ -14,10 +14,11 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QMargins, QSize, Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from deskbreak.core.content.catalog import TARGETS, Exercise, words
+from deskbreak.core import markup
 from deskbreak.core.describe import exact_duration
 from deskbreak.core.content.guide import ExerciseResult
 from deskbreak.core.history.progression import Grown
@@ -53,6 +54,21 @@ def muscles_worked(exercises: Sequence[Exercise], results: Sequence[ExerciseResu
     worked = {t for r in results if r.completed and r.exercise_id in by_id for t in by_id[r.exercise_id].targets}
     return [t for t in TARGETS if t in worked] + sorted(worked - set(TARGETS))
 
+
+
+class WholeListScroll(QScrollArea):
+    """A scroll area that asks for room to show its list whole, whatever the list held when first measured.
+
+    (QScrollArea measures its widget once and keeps that size: the done
+    view's list, empty when first measured, would ask for none.)
+    """
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        frame = 2 * self.frameWidth()
+        return self.widget().sizeHint().grownBy(QMargins(0, 0, frame, frame))
+
+#: Exercises the done view shows however small its window; more scroll when the window has no room for them.
+ROWS_ALWAYS_SHOWN = 2
 
 class DonePage(QWidget):
     """The page shown when the routine is over; the window wires the close button."""
@@ -101,9 +117,21 @@ class DonePage(QWidget):
         self._card_layout = card
         self.did_caption = make_label(translate("break_window", "WHAT YOU DID"), scale=0.8, bold=True, wrap=False)
         card.addWidget(self.did_caption)
-        self._rows = QGridLayout()
+        rows = QWidget()
+        rows.setObjectName("doneRows")
+        self._rows = QGridLayout(rows)
         self._rows.setColumnStretch(1, 1)
-        card.addLayout(self._rows)
+        # A long break's list scrolls inside the card, so the view still fits a small screen.
+        self.rows_scroll = WholeListScroll()
+        self.rows_scroll.setObjectName("doneRowsScroll")
+        self.rows_scroll.setAccessibleName(translate("break_window", "What you did"))
+        self.rows_scroll.setWidget(rows)
+        self.rows_scroll.setWidgetResizable(True)
+        self.rows_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.rows_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.rows_scroll.viewport().setAutoFillBackground(False)
+        rows.setAutoFillBackground(False)
+        card.addWidget(self.rows_scroll)
         self.muscles_caption = make_label(translate("break_window", "MUSCLE GROUPS WORKED"), scale=0.8, bold=True, wrap=False)
         card.addWidget(self.muscles_caption)
         self.muscle_chips = FlowLayout()
@@ -121,6 +149,8 @@ class DonePage(QWidget):
         row.addWidget(self.done_close)
         outer.addLayout(row)
         self._row_labels: list[QLabel] = []
+        # Each exercise's name label in the list, with its name and what a screen reader says of its row.
+        self._name_labels: dict[str, tuple[QLabel, str, str]] = {}
         self._chips: list[Chip] = []
 
     def show_results(self, exercises: Sequence[Exercise], results: Sequence[ExerciseResult]) -> None:
@@ -145,6 +175,7 @@ class DonePage(QWidget):
             label.hide()  # gone now, not at the next turn of the event loop
             label.deleteLater()
         self._row_labels = []
+        self._name_labels = {}
         by_id = {r.exercise_id: r for r in results}
         for row, exercise in enumerate(exercises):
             result = by_id.get(exercise.id)
@@ -167,10 +198,13 @@ class DonePage(QWidget):
                 exercise=exercise_name, duration=status, status=status)
             for label in (mark, name, when):
                 label.setAccessibleName(words_)
+            self._name_labels[exercise.id] = (name, exercise_name, words_)
             self._rows.addWidget(mark, row, 0, Qt.AlignmentFlag.AlignTop)
             self._rows.addWidget(name, row, 1, Qt.AlignmentFlag.AlignTop)
             self._rows.addWidget(when, row, 2, Qt.AlignmentFlag.AlignTop)
             self._row_labels += [mark, name, when]
+
+        self._fit_rows(len(exercises))
 
         self.muscle_chips.clear()
         muscles = muscles_worked(exercises, results)
@@ -180,6 +214,13 @@ class DonePage(QWidget):
             self.muscle_chips.addWidget(chip)
         self.no_muscles_label.setVisible(not muscles)
         self.restyle()
+
+    def _fit_rows(self, count: int) -> None:
+        """The list whole where the window has room; where not, at least :data:`ROWS_ALWAYS_SHOWN` rows, scrolling."""
+        whole = self._rows.sizeHint().height()
+        self.rows_scroll.setMinimumHeight(whole if count <= ROWS_ALWAYS_SHOWN else round(whole * ROWS_ALWAYS_SHOWN / count))
+        # The rows are new: the scroll area's wish to show them whole is news to the layouts around it.
+        self.rows_scroll.updateGeometry()
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
@@ -199,12 +240,25 @@ class DonePage(QWidget):
             targets=", ".join(words(t) for t in targets)) if targets else ""
         set_text(self.today_label, text)
         self.today_label.setVisible(bool(text))
+        # Beside the exercise's own row, where the list has one: a break of many growing holds stays one
+        # screen high. Any other goes under the summary.
+        muted = markup.escape(style.muted_color(self.palette()).name())
+        elsewhere = []
+        for g in grown:
+            grew = translate("break_window", "{seconds} s next time, was {was} s").format(seconds=g.seconds, was=g.was)
+            if g.exercise_id in self._name_labels:
+                label, name, words_ = self._name_labels[g.exercise_id]
+                label.setTextFormat(Qt.TextFormat.RichText)
+                set_text(label, f"{markup.escape(name)} <span style='color:{muted}'>\u00b7 {markup.escape(grew)}</span>",
+                         accessible=f"{words_}; {grew}")
+            else:
+                elsewhere.append(g)
         names = {exercise.id: exercise.name for exercise in exercises}
         set_text(self.grown_label, "\n".join(
             translate("break_window", "{exercise}: {seconds} s next time, was {was} s").format(
                 exercise=translate("catalog", names.get(g.exercise_id, g.exercise_id)), seconds=g.seconds, was=g.was)
-            for g in grown))
-        self.grown_label.setVisible(bool(grown))
+            for g in elsewhere))
+        self.grown_label.setVisible(bool(elsewhere))
 
     def set_countdown(self, seconds: int | None) -> None:
         """How long until the view closes by itself (None: it stays until dismissed)."""
@@ -228,6 +282,8 @@ class DonePage(QWidget):
         self._column.setFixedWidth(min(round(line * 50), max(0, self.width() - round(line * 4))))
         self._card_layout.setContentsMargins(round(line * 1.2), line, round(line * 1.2), line)
         self._card_layout.setSpacing(round(line * 0.6))
+        # Room between the times and the list's scroll bar, when a long break has one.
+        self._rows.setContentsMargins(0, 0, round(line * 0.6), 0)
         self._rows.setHorizontalSpacing(round(line * 0.8))
         self._rows.setVerticalSpacing(round(line * 0.45))
         self.muscle_chips.set_gap(round(line * 0.4))
