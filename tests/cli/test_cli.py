@@ -480,12 +480,12 @@ def test_history_since_today_and_yesterday(capsys, tmp_path):
 
 
 def seed_weeks_of_planks(data_dir, weeks: int = 3) -> None:
-    """A plank completed every day for ``weeks`` weeks, up to yesterday."""
+    """A plank completed every day for ``weeks`` weeks, up to yesterday, played with progression on."""
     now = datetime.now().astimezone().replace(microsecond=0)
     with HistoryStore(data_dir / "history.sqlite3") as store:
         for day in range(7 * weeks, 0, -1):
             at = now - timedelta(days=day)
-            bid = store.start_break("sit", "core", at, at)
+            bid = store.start_break("sit", "core", at, at, progression=True)
             store.record_exercise(bid, "plank", 200.0, True, at + timedelta(minutes=4))
             store.finish_break(bid, at + timedelta(minutes=5), "completed")
 
