@@ -496,6 +496,7 @@ def test_stats_json_gives_each_growing_hold_and_since_when(capsys, tmp_path):
     assert progression["plank"]["seconds"] == 55  # 45 -> 50 -> 55, a step a week
     assert datetime.fromisoformat(progression["plank"]["since"]) < datetime.now().astimezone()
     assert progression["table-top-hold"] == {"seconds": 10, "since": None}
+    assert "prone-press-up" not in progression  # 1-2 s: 15 % a week is no whole second, so it cannot grow
     (tmp_path / "settings.toml").write_text("progression = false\n")
     assert stats_json(capsys, tmp_path)["progression"]["plank"] == {"seconds": 45, "since": None}
 

@@ -6,12 +6,13 @@ import dataclasses
 import io
 from datetime import datetime, timedelta, timezone
 
+import pytest
 
 from deskbreak.core.content.catalog import load_catalog
 from deskbreak.core.history import HistoryStore
 from deskbreak.core.history.csv_io import import_csv, write_csv
 from deskbreak.core.content.growth import WEEKLY_LIMIT
-from deskbreak.core.history.progression import growth_of, next_hold, progression
+from deskbreak.core.history.progression import ROUND_FROM_S, growth_of, ladders_for, next_hold, progression
 from deskbreak.core.history.records import BreakRecord, ExerciseRecord
 
 START = datetime(2026, 3, 2, 10, 0, tzinfo=timezone(timedelta(hours=1)))
@@ -178,6 +179,34 @@ def test_next_hold_is_at_most_15_percent_and_stops_at_the_ceiling():
         assert longer is None or hold < longer <= hold * (1 + WEEKLY_LIMIT)
     assert next_hold(58, 60) == 60 and next_hold(60, 60) is None
     assert next_hold(2, 100) is None  # 15 % of 2 s is no whole second
+
+
+@pytest.mark.parametrize("hold_length", ["short", "long"])
+def test_every_ladder_climbs_in_sensible_steps_to_its_ceiling(hold_length):
+    """At most 15 % a step; round figures from 20 s where they stay within it; no 1 s step that 15 % did not force."""
+    ladders = ladders_for(CATALOG, hold_length)
+    assert "plank" in ladders and "table-top-hold" in ladders
+    for eid, (growth, levels) in ladders.items():
+        assert len(levels) > 1 and levels[0] == growth.base and levels[-1] == growth.ceiling, (eid, levels)
+        for hold, longer in zip(levels, levels[1:]):
+            largest = int(hold * (1 + WEEKLY_LIMIT))
+            assert hold < longer <= hold * (1 + WEEKLY_LIMIT), (eid, levels)
+            assert longer - hold >= min(2, largest - hold) or longer == growth.ceiling, (eid, levels)
+            round_step = largest - largest % 5
+            if longer >= ROUND_FROM_S and round_step - hold >= 2 and longer < growth.ceiling:
+                assert longer % 5 == 0, (eid, levels)
+
+
+def test_the_ladders_reviewed():
+    ladders = ladders_for(CATALOG)
+    assert ladders["table-hip-flexor-stretch"][1] == (30, 34, 39, 44, 50, 55, 60)
+    assert ladders["plank"][1] == (45, 50, 55, 60, 65, 70, 80, 90, 100, 110, 120)
+    assert ladders["table-top-hold"][1] == (10, 11, 12, 13, 14, 16, 18, 20)
+    # A 1-2 s hold cannot grow 15 % a week by whole seconds: it is no growing exercise, nor in the stats.
+    assert "prone-press-up" not in ladders
+    assert "prone-press-up" not in progression(CATALOG, daily(60, ("prone-press-up",)))
+    # With long holds, the top of a range with no more time asked is already where it starts.
+    assert "split-hip-stretch" not in ladders_for(CATALOG, "long")
 
 
 def test_an_imported_history_gives_the_same_holds(tmp_path):

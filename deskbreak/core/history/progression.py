@@ -53,6 +53,8 @@ SESSIONS_PER_STEP = 3
 BEYOND_FACTOR = 2
 # Holds from this long are rounded to 5 s where the rounding still grows them ("50 s", not "51 s").
 ROUND_FROM_S = 20
+# The smallest step worth a week, unless 15 % allows no more or it reaches the ceiling (not 34 s -> 35 s).
+SMALLEST_STEP_S = 2
 
 @dataclass(frozen=True)
 class Growth:
@@ -103,10 +105,15 @@ def growth_of(exercise: Exercise, hold_length: str = "short") -> Growth | None:
 
 
 def next_hold(hold: int, ceiling: int) -> int | None:
-    """The next level above ``hold``: at most 15 % more, never above ``ceiling``; None when none fits."""
+    """The next level above ``hold``: at most 15 % more, never above ``ceiling``; None when none fits.
+
+    From :data:`ROUND_FROM_S` a round figure (a multiple of 5 s) where one
+    lies at least :data:`SMALLEST_STEP_S` above ``hold``, else the longest the
+    15 % allows: 30 -> 34 -> 39 -> 44 -> 50, not 30 -> 34 -> 35 -> 40.
+    """
     longer = int(hold * (1 + WEEKLY_LIMIT))
     rounded = longer - longer % 5
-    if longer >= ROUND_FROM_S and rounded > hold:
+    if longer >= ROUND_FROM_S and rounded - hold >= SMALLEST_STEP_S:
         longer = rounded
     longer = min(longer, ceiling)
     return longer if longer > hold else None
@@ -124,9 +131,14 @@ Ladders = Mapping[str, tuple[Growth, tuple[int, ...]]]
 
 
 def ladders_for(catalog: Catalog, hold_length: str = "short") -> dict[str, tuple[Growth, tuple[int, ...]]]:
-    """The ladders of every exercise of ``catalog`` whose hold can grow, read per ``hold_length``."""
-    return {eid: (growth, _ladder(growth)) for eid, exercise in catalog.exercises.items()
-            if (growth := growth_of(exercise, hold_length)) is not None}
+    """The ladders of every exercise of ``catalog`` whose hold can grow, read per ``hold_length``.
+
+    One whose hold has no step up is left out: it starts at its ceiling (the
+    top of a range, with long holds) or 15 % of it is no whole second (1-2 s).
+    """
+    ladders = {eid: (growth, _ladder(growth)) for eid, exercise in catalog.exercises.items()
+               if (growth := growth_of(exercise, hold_length)) is not None}
+    return {eid: ladder for eid, ladder in ladders.items() if len(ladder[1]) > 1}
 
 
 class ProgressionWalk:
