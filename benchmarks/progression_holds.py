@@ -89,7 +89,7 @@ def one_run(folder: Path, path: Path, now: datetime, plays: set[str]) -> dict[st
         figures["tray menu, after the plan"] = (wall, cpu)
         if kept is not None:  # the break written, then the holds brought up to date behind it
             with HistoryStore(path) as history:
-                row = history.start_break("sit", plan.routine.id, now, now, len(plan.exercises))
+                row = history.start_break("sit", plan.routine.id, now, now, len(plan.exercises), progression=True)
                 for exercise_id in plan.exercise_ids:
                     history.record_exercise(row, exercise_id, 30.0, True, now)
                 history.finish_break(row, now + timedelta(minutes=3), "completed")
@@ -114,6 +114,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="deskbreak-bench-") as folder:
         path = Path(folder) / "history.sqlite3"
         count, exercise_count = seed(path, args.years, now.date() - timedelta(days=1))
+        with HistoryStore(path) as history:  # a user who played them all with the holds growing
+            history._connection.execute("UPDATE breaks SET progression = 1")
         print(f"seeded {count} breaks, {exercise_count} exercises over {args.years} years "
               f"({path.stat().st_size / 1e6:.1f} MB)")
         plays: set[str] = set()

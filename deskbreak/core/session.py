@@ -383,9 +383,10 @@ class BreakSession:
     def _open_row(self, event: BreakStarted) -> BreakPlan:
         brk, plan = event.brk, self.plan_for(event.brk)
         due = None if brk.user_started else brk.due
-        kind, routine_id, planned, sore_back = brk.kind.value, plan.routine.id, len(plan.exercises), plan.settings.sore_back
-        row = self._write_history("start the break", lambda h: h.start_break(kind, routine_id, due, event.at, planned,
-                                                                           sore_back))
+        kind, routine_id, planned, settings = brk.kind.value, plan.routine.id, len(plan.exercises), plan.settings
+        # Whether it plays the grown holds: only such a break may grow them (core/history/progression.py).
+        row = self._write_history("start the break", lambda h: h.start_break(
+            kind, routine_id, due, event.at, planned, settings.sore_back, settings.progression))
         self._shown = _ShownBreak(row, planned, locked_since_last_exercise=self._locked)
         return plan
 

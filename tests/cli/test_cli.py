@@ -480,12 +480,12 @@ def test_history_since_today_and_yesterday(capsys, tmp_path):
 
 
 def seed_weeks_of_planks(data_dir, weeks: int = 3) -> None:
-    """A plank completed every day for ``weeks`` weeks, up to yesterday."""
+    """A plank completed every day for ``weeks`` weeks, up to yesterday, played with progression on."""
     now = datetime.now().astimezone().replace(microsecond=0)
     with HistoryStore(data_dir / "history.sqlite3") as store:
         for day in range(7 * weeks, 0, -1):
             at = now - timedelta(days=day)
-            bid = store.start_break("sit", "core", at, at)
+            bid = store.start_break("sit", "core", at, at, progression=True)
             store.record_exercise(bid, "plank", 200.0, True, at + timedelta(minutes=4))
             store.finish_break(bid, at + timedelta(minutes=5), "completed")
 
@@ -496,6 +496,7 @@ def test_stats_json_gives_each_growing_hold_and_since_when(capsys, tmp_path):
     assert progression["plank"]["seconds"] == 55  # 45 -> 50 -> 55, a step a week
     assert datetime.fromisoformat(progression["plank"]["since"]) < datetime.now().astimezone()
     assert progression["table-top-hold"] == {"seconds": 10, "since": None}
+    assert "prone-press-up" not in progression  # 1-2 s: 15 % a week is no whole second, so it cannot grow
     (tmp_path / "settings.toml").write_text("progression = false\n")
     assert stats_json(capsys, tmp_path)["progression"]["plank"] == {"seconds": 45, "since": None}
 

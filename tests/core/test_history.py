@@ -725,18 +725,24 @@ def test_the_since_filter_is_exact_whatever_offset_a_break_was_recorded_in(store
     assert sum(store.summary(since=since).values()) == len(expected)
 
 
-def test_a_break_records_whether_a_sore_back_was_set_and_a_version_2_file_reads_as_not(path):
+def test_a_break_records_whether_a_sore_back_and_progression_were_set_and_a_version_2_file_reads_as_neither(path):
     rollback_mode_file(path, 2, rows=1)
     with HistoryStore(path) as store:
         [old] = store.breaks()
         assert old.sore_back is False, "a break recorded before the column cannot say: not set"
+        assert old.progression is False, "nor was it played with grown holds: it must not grow them now"
         sore = store.start_break("sit", None, MORNING, MORNING, planned_exercises=2, sore_back=True)
         store.finish_break(sore, MORNING + timedelta(minutes=2), "completed")
-        imported = dataclasses.replace(store.breaks()[-1], id=0, due_at=MORNING + timedelta(days=1),
-                           shown_at=MORNING + timedelta(days=1))
-        assert store.import_breaks([imported]) == (1, 0)
-        assert [b.sore_back for b in store.breaks()] == [False, True, True]
-        with pytest.raises(ValueError):  # the schema itself keeps it a flag
-            with store._transaction("test") as connection:
-                connection.execute("UPDATE breaks SET sore_back = 2 WHERE id = ?", (sore,))
+        growing = store.start_break("sit", None, MORNING + timedelta(hours=1), MORNING + timedelta(hours=1),
+                                    planned_exercises=2, progression=True)
+        store.finish_break(growing, MORNING + timedelta(hours=1, minutes=2), "completed")
+        imported = [dataclasses.replace(b, id=0, due_at=b.due_at + timedelta(days=1), shown_at=b.shown_at + timedelta(
+            days=1)) for b in store.breaks()[-2:]]
+        assert store.import_breaks(imported) == (2, 0)
+        assert [b.sore_back for b in store.breaks()] == [False, True, False, True, False]
+        assert [b.progression for b in store.breaks()] == [False, False, True, False, True]
+        for column in ("sore_back", "progression"):
+            with pytest.raises(ValueError):  # the schema itself keeps it a flag
+                with store._transaction("test") as connection:
+                    connection.execute(f"UPDATE breaks SET {column} = 2 WHERE id = ?", (sore,))
     assert user_version(path) == SCHEMA_VERSION

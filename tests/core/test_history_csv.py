@@ -130,7 +130,7 @@ def test_the_export_keeps_todays_ten_columns_first_and_adds_the_plan_and_the_exe
     assert line.endswith(
         ',3,"[{""exercise_id"":""seated_twist"",""seconds"":30.04,""completed"":true,'
         '""done_at"":""2026-11-23T09:00:20+01:00""},'
-        '{""exercise_id"":""cat_cow"",""seconds"":12.0,""completed"":false,""done_at"":null}]",false'
+        '{""exercise_id"":""cat_cow"",""seconds"":12.0,""completed"":false,""done_at"":null}]",false,false'
     )
 
 
@@ -498,32 +498,40 @@ def test_an_interrupted_import_says_what_was_kept_and_how_to_finish_it(tmp_path,
                                        f"and importing {path} again adds the rest\n")
 
 
-def test_a_break_taken_with_a_sore_back_says_so_in_the_export_and_an_older_export_imports_as_not(tmp_path, store):
+@pytest.mark.parametrize(("flag", "other"), [("sore_back", "progression"), ("progression", "sore_back")])
+def test_a_break_says_in_the_export_whether_it_had_a_sore_back_and_progression_and_an_older_export_imports_as_not(
+        tmp_path, store, flag, other):
     with new_store(tmp_path, "old machine") as old:
-        sore = old.start_break("sit", "desk_reset", due_at=None, shown_at=BEFORE_DST, planned_exercises=1,
-                               sore_back=True)
-        old.finish_break(sore, BEFORE_DST + timedelta(minutes=1), "completed")
+        flagged = old.start_break("sit", "desk_reset", due_at=None, shown_at=BEFORE_DST, planned_exercises=1,
+                                  **{flag: True})
+        old.finish_break(flagged, BEFORE_DST + timedelta(minutes=1), "completed")
         record_sit_break(old, AFTER_DST)
         exported = old.breaks()
-    assert [row["sore_back"] for row in export_rows(exported)] == [True, False]
+    assert [row[flag] for row in export_rows(exported)] == [True, False]
+    assert [row[other] for row in export_rows(exported)] == [False, False]
     export_to(tmp_path / "history.csv", exported)
     header, first, second = (tmp_path / "history.csv").read_text(encoding="utf-8").splitlines()
-    assert header.endswith(",exercise_log,sore_back") and first.endswith(",true") and second.endswith(",false")
+    assert header.endswith(",exercise_log,sore_back,progression") and second.endswith(",false,false")
+    assert first.endswith(",true,false" if flag == "sore_back" else ",false,true")
     import_csv(store, tmp_path / "history.csv")
-    assert [b.sore_back for b in store.breaks()] == [True, False]
+    assert [getattr(b, flag) for b in store.breaks()] == [True, False]
 
-    # An export from before the column: every break reads as taken without a sore back.
-    twelve = ",".join(EXPORT_COLUMNS[:-1])
-    older = write_file(tmp_path / "older.csv", twelve, GOOD_ROW + ",,[]")
+    # An export from before the column: every break reads as taken without it (progression: with the articles'
+    # holds, so it grows none).
+    columns = ",".join(EXPORT_COLUMNS[:EXPORT_COLUMNS.index(flag)])
+    older = write_file(tmp_path / "older.csv", columns, GOOD_ROW + ",,[]" + ",true" * (flag == "progression"))
     [record] = read_csv(older).rows
-    assert record.sore_back is False
+    assert getattr(record, flag) is False
 
 
-@pytest.mark.parametrize(("cell", "flag"), [("", False), ("true", True), ("FALSE", False), ("1", True), ("0", False)])
-def test_the_sore_back_cell_reads_as_a_flag(tmp_path, cell, flag):
-    path = write_file(tmp_path / "flag.csv", TODAYS_HEADER + ",sore_back", GOOD_ROW + f",{cell}")
+@pytest.mark.parametrize("flag", ["sore_back", "progression"])
+@pytest.mark.parametrize(("cell", "value"), [("", False), ("true", True), ("FALSE", False), ("1", True), ("0", False)])
+def test_the_flag_cells_read_as_flags(tmp_path, flag, cell, value):
+    cells = {"sore_back": "false", "progression": "false", flag: cell}
+    path = write_file(tmp_path / "flag.csv", TODAYS_HEADER + ",sore_back,progression",
+                      GOOD_ROW + f",{cells['sore_back']},{cells['progression']}")
     [record] = read_csv(path).rows
-    assert record.sore_back is flag
+    assert getattr(record, flag) is value
 
 
 def test_a_sore_back_cell_that_is_no_flag_is_named(tmp_path):

@@ -6,12 +6,13 @@ import dataclasses
 import io
 from datetime import datetime, timedelta, timezone
 
+import pytest
 
 from deskbreak.core.content.catalog import load_catalog
 from deskbreak.core.history import HistoryStore
 from deskbreak.core.history.csv_io import import_csv, write_csv
 from deskbreak.core.content.growth import WEEKLY_LIMIT
-from deskbreak.core.history.progression import growth_of, next_hold, progression
+from deskbreak.core.history.progression import ROUND_FROM_S, growth_of, ladders_for, next_hold, progression
 from deskbreak.core.history.records import BreakRecord, ExerciseRecord
 
 START = datetime(2026, 3, 2, 10, 0, tzinfo=timezone(timedelta(hours=1)))
@@ -19,11 +20,12 @@ CATALOG = load_catalog()
 
 
 def session(day: int, exercise_ids: tuple[str, ...] = ("plank",), outcome: str = "completed",
-            completed: bool = True, number: int = 0, sore_back: bool = False) -> BreakRecord:
+            completed: bool = True, number: int = 0, sore_back: bool = False, progression: bool = True) -> BreakRecord:
     at = START + timedelta(days=day, hours=number)
     done = tuple(ExerciseRecord(0, 0, eid, 60.0, completed, at + timedelta(minutes=1)) for eid in exercise_ids)
     return BreakRecord(id=0, kind="sit", routine_id="core", due_at=at, shown_at=at, ended_at=at + timedelta(minutes=5),
-                       outcome=outcome, note="", exercises=done, planned_exercises=len(done), sore_back=sore_back)
+                       outcome=outcome, note="", exercises=done, planned_exercises=len(done), sore_back=sore_back,
+                       progression=progression)
 
 
 def daily(days: int, exercise_ids: tuple[str, ...] = ("plank",)) -> list[BreakRecord]:
@@ -118,6 +120,39 @@ def test_sore_back_freezes_progression():
     assert (resumed.seconds, resumed.previous) == (60, 55)  # one step, a week after it went off
 
 
+def test_an_upgrade_with_half_a_year_played_without_progression_starts_at_the_articles_holds():
+    """Breaks recorded before the ``progression`` column (or with the setting off) are not load the user did."""
+    old = [session(day - 180, progression=False) for day in range(180)]
+    assert progression(CATALOG, old)["plank"].seconds == 45
+    assert progression(CATALOG, old[:35])["plank"].seconds == 45
+    # Counted from the first break played with progression on: one step after 3 sessions and a week.
+    for days_after in range(1, 8):
+        counted = [session(day) for day in range(days_after)]
+        assert progression(CATALOG, old + counted)["plank"].seconds == 45, days_after
+    grown = progression(CATALOG, old + [session(day) for day in range(8)])["plank"]
+    assert (grown.seconds, grown.previous, grown.since) == (50, 45, START + timedelta(days=7, minutes=1))
+
+
+def test_progression_off_for_a_fortnight_then_on_again_resumes_where_it_was():
+    before = daily(21)
+    at_start = progression(CATALOG, before)["plank"]
+    assert at_start.seconds == 55
+    off = [session(day, progression=False, number=n) for day in range(21, 35) for n in range(3)]
+    assert progression(CATALOG, before + off)["plank"] == at_start
+    for days_after in range(1, 8):
+        after = [session(35 + day) for day in range(days_after)]
+        assert progression(CATALOG, before + off + after)["plank"] == at_start, days_after
+    resumed = progression(CATALOG, before + off + [session(35 + day) for day in range(8)])["plank"]
+    assert (resumed.seconds, resumed.previous) == (60, 55)
+
+
+def test_this_hurts_steps_back_with_progression_off_too():
+    before = daily(21)
+    hurt = session(22, progression=False, outcome="hurt", completed=False)
+    after = progression(CATALOG, before + [hurt] + [session(23 + day, progression=False) for day in range(20)])
+    assert (after["plank"].seconds, after["plank"].since) == (50, hurt.exercises[-1].done_at)
+
+
 def test_a_hurt_with_a_sore_back_still_steps_back_and_nothing_else_moves():
     before = daily(21)
     hurt = session(22, sore_back=True, outcome="hurt", completed=False)
@@ -146,8 +181,37 @@ def test_next_hold_is_at_most_15_percent_and_stops_at_the_ceiling():
     assert next_hold(2, 100) is None  # 15 % of 2 s is no whole second
 
 
+@pytest.mark.parametrize("hold_length", ["short", "long"])
+def test_every_ladder_climbs_in_sensible_steps_to_its_ceiling(hold_length):
+    """At most 15 % a step; round figures from 20 s where they stay within it; no 1 s step that 15 % did not force."""
+    ladders = ladders_for(CATALOG, hold_length)
+    assert "plank" in ladders and "table-top-hold" in ladders
+    for eid, (growth, levels) in ladders.items():
+        assert len(levels) > 1 and levels[0] == growth.base and levels[-1] == growth.ceiling, (eid, levels)
+        for hold, longer in zip(levels, levels[1:]):
+            largest = int(hold * (1 + WEEKLY_LIMIT))
+            assert hold < longer <= hold * (1 + WEEKLY_LIMIT), (eid, levels)
+            assert longer - hold >= min(2, largest - hold) or longer == growth.ceiling, (eid, levels)
+            round_step = largest - largest % 5
+            if longer >= ROUND_FROM_S and round_step - hold >= 2 and longer < growth.ceiling:
+                assert longer % 5 == 0, (eid, levels)
+
+
+def test_the_ladders_reviewed():
+    ladders = ladders_for(CATALOG)
+    assert ladders["table-hip-flexor-stretch"][1] == (30, 34, 39, 44, 50, 55, 60)
+    assert ladders["plank"][1] == (45, 50, 55, 60, 65, 70, 80, 90, 100, 110, 120)
+    assert ladders["table-top-hold"][1] == (10, 11, 12, 13, 14, 16, 18, 20)
+    # A 1-2 s hold cannot grow 15 % a week by whole seconds: it is no growing exercise, nor in the stats.
+    assert "prone-press-up" not in ladders
+    assert "prone-press-up" not in progression(CATALOG, daily(60, ("prone-press-up",)))
+    # With long holds, the top of a range with no more time asked is already where it starts.
+    assert "split-hip-stretch" not in ladders_for(CATALOG, "long")
+
+
 def test_an_imported_history_gives_the_same_holds(tmp_path):
-    history = daily(30, ("plank", "table-top-hold")) + [session(30 + day, ("plank",), sore_back=True) for day in range(10)] + [
+    history = [session(day - 60, ("plank", "table-top-hold"), progression=False) for day in range(60)] + daily(
+        30, ("plank", "table-top-hold")) + [session(30 + day, ("plank",), sore_back=True) for day in range(10)] + [
         session(40 + day, ("plank", "table-top-hold")) for day in range(15)] + [
         session(56, ("plank",), outcome="hurt", completed=False)]
     with HistoryStore(tmp_path / "first.sqlite3") as first:
@@ -164,8 +228,10 @@ def test_an_imported_history_gives_the_same_holds(tmp_path):
     assert progression(CATALOG, imported) == expected
     assert progression(CATALOG, list(reversed(imported))) == expected
     assert [b.sore_back for b in imported] == [b.sore_back for b in history], "the sore-back flags came along"
+    assert [b.progression for b in imported] == [b.progression for b in history], "so did the progression flags"
     # Read as if the flags were lost, the fortnight would count: the holds differ, so the flags matter here.
     assert progression(CATALOG, [dataclasses.replace(b, sore_back=False) for b in imported]) != expected
+    assert progression(CATALOG, [dataclasses.replace(b, progression=True) for b in imported]) != expected
     assert expected["plank"].seconds > 45
 
 

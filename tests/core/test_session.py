@@ -454,8 +454,9 @@ def _three_weeks_of(folder, exercise_id: str, days: tuple[int, ...] = tuple(rang
     with HistoryStore(folder / "history.sqlite3") as history:
         for day in days:
             at = MONDAY_9 - timedelta(days=day)
-            row = history.record_break("sit", "sit-break", at, at, at, "completed")
+            row = history.start_break("sit", "sit-break", at, at, 1, progression=True)
             history.record_exercise(row, exercise_id, 60, True, at)
+            history.finish_break(row, at + timedelta(minutes=2), "completed")
 
 
 def _split_hold(plan) -> set[float]:
@@ -517,14 +518,17 @@ def test_progression_off_or_a_sore_back_plays_the_documents_holds(tmp_path, sett
         assert _split_hold(shown.plan) == {20.0}
 
 
-def test_a_break_records_whether_a_sore_back_was_set(tmp_path):
-    desk = Desk(tmp_path, sore_back=True)
+@pytest.mark.parametrize("setting", [{"sore_back": True}, {"progression": False}, {}])
+def test_a_break_records_whether_a_sore_back_and_progression_were_set(tmp_path, setting):
+    desk = Desk(tmp_path, **setting)
     desk.until(MONDAY_9 + timedelta(minutes=30))
     for _ in desk.window.ids:
         desk.window.do()
     desk.finish()
     [record] = desk.records()
-    assert record.sore_back is True and record.outcome == "completed"
+    assert record.outcome == "completed"
+    assert record.sore_back is setting.get("sore_back", False)
+    assert record.progression is setting.get("progression", True)
 
 
 def test_a_completed_break_says_which_holds_grew(tmp_path):

@@ -638,8 +638,9 @@ def test_the_done_view_says_which_holds_grew(app_parts, qtbot):
     app, clock, notifier, history = app_parts
     for days_ago in (8, 4):
         at = MONDAY_9 - timedelta(days=days_ago)
-        row = history.record_break("sit", "sit-break", at, at, at, "completed")
+        row = history.start_break("sit", "sit-break", at, at, 1, progression=True)  # played with grown holds
         history.record_exercise(row, "split-hip-stretch", 60, True, at)
+        history.finish_break(row, at + timedelta(minutes=2), "completed")
     app.run_command(cmd.StartBreak())
     window = app.window
     assert "split-hip-stretch" in [e.id for e in window.exercises]

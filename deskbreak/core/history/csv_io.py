@@ -21,6 +21,11 @@ unchanged so that scripts and spreadsheets built on them keep working, then:
     ``true`` when the ``sore_back`` setting was on as the break began (its
     sessions grow no hold), else ``false``. An export from before the
     column, or an empty cell, reads as ``false``.
+``progression``
+    ``true`` when the ``progression`` setting was on as the break began (it
+    played the grown holds, so its sessions may grow them), else ``false``.
+    An export from before the column, or an empty cell, reads as ``false``:
+    such breaks were played with the articles' holds and grow none.
 
 ``exercises`` and ``exercise_seconds`` are summaries of the log for a
 spreadsheet; an import reads the log when the file has one.
@@ -86,7 +91,8 @@ from deskbreak.core.kinds import BREAK_KIND_NAMES, NATURAL_BREAK_KIND, Outcome
 FIRST_EXPORT_COLUMNS: tuple[str, ...] = (
     "id", "kind", "routine_id", "due_at", "shown_at", "ended_at", "outcome", "exercises", "exercise_seconds", "note",
 )
-EXPORT_COLUMNS: tuple[str, ...] = (*FIRST_EXPORT_COLUMNS, "planned_exercises", "exercise_log", "sore_back")
+EXPORT_COLUMNS: tuple[str, ...] = (*FIRST_EXPORT_COLUMNS, "planned_exercises", "exercise_log", "sore_back",
+                                    "progression")
 # Every export deskbreak ever wrote has these; ``id`` is not needed since it is not kept.
 REQUIRED_COLUMNS: tuple[str, ...] = tuple(column for column in FIRST_EXPORT_COLUMNS if column != "id")
 _TIME_EXAMPLE = "2026-11-23T09:00:00+01:00"
@@ -154,6 +160,7 @@ def export_row(record: BreakRecord) -> dict:
             for exercise in record.exercises
         ],
         "sore_back": record.sore_back,
+        "progression": record.progression,
     }
 
 
@@ -175,7 +182,8 @@ def write_csv(records: Iterable[BreakRecord], stream: TextIO) -> None:
     writer.writeheader()
     for row in export_rows(records):
         row["exercise_log"] = json.dumps(row["exercise_log"], ensure_ascii=False, separators=(",", ":"))
-        row["sore_back"] = json.dumps(row["sore_back"])  # true / false, as in the log
+        for flag in ("sore_back", "progression"):
+            row[flag] = json.dumps(row[flag])  # true / false, as in the log
         row = {column: _as_text_cell(value) if isinstance(value, str) else value for column, value in row.items()}
         has_carriage_return = any(isinstance(value, str) and "\r" in value for value in row.values())
         (quoting_writer if has_carriage_return else writer).writerow(row)
@@ -421,7 +429,7 @@ def _parse_row(
     exercise_seconds = row.value("exercise_seconds", _seconds_or_zero)
     planned = row.value("planned_exercises", _planned)
     log = row.value("exercise_log", _exercise_log) if row.has("exercise_log") else ()
-    sore_back = row.value("sore_back", _flag)
+    sore_back, progression = (row.value(column, _flag) for column in ("sore_back", "progression"))
     if row.problems:
         return None, row.problems
 
@@ -445,6 +453,7 @@ def _parse_row(
         exercises=log,
         planned_exercises=planned,
         sore_back=bool(sore_back),
+        progression=bool(progression),
     )
     return record, []
 

@@ -13,15 +13,20 @@ Increase time as needed.", and any load by "no more than 15% each week"
   since it last changed, without "This hurts", and a week has passed since:
   each step is at most 15 % (:func:`next_hold`), so a week never adds more.
 
-"This hurts" on an exercise (the last exercise a hurt break recorded) steps
-its hold back one level. A sore back freezes growth: each break records
-whether ``sore_back`` was on (:attr:`BreakRecord.sore_back`), and such a
-break's sessions neither count nor run the week's clock; the count starts
-afresh after it (a hurt still steps back). The documents' holds play while
-it is on (:func:`holds_played`), and the grown hold waits, unchanged, for
-when it is off. Nothing is stored but the history, so an imported history
-or another machine gives the same holds; the time is the records', never
-the clock's.
+Only the load the user really did counts towards the 15 %: a session
+counts when its break played the grown holds, that is when ``progression``
+was on and ``sore_back`` off as it began (each break records both,
+:attr:`BreakRecord.progression` and :attr:`BreakRecord.sore_back`; breaks
+recorded before history version 3 read as played without progression).
+Any other session freezes growth: it neither counts nor runs the week's
+clock, and the count starts afresh after it, so the first break after an
+upgrade, or after turning ``progression`` on, plays what the counted
+sessions earned and no more. The documents' holds play meanwhile
+(:func:`holds_played`), and a grown hold waits, unchanged, for when it is
+on again. "This hurts" on an exercise (the last exercise a hurt break
+recorded) steps its hold back one level whatever the settings were.
+Nothing is stored but the history, so an imported history or another
+machine gives the same holds; the time is the records', never the clock's.
 
 The walk over the history (:class:`ProgressionWalk`) folds in finished
 breaks in time order, so it can be brought up to date with the breaks
@@ -48,6 +53,8 @@ SESSIONS_PER_STEP = 3
 BEYOND_FACTOR = 2
 # Holds from this long are rounded to 5 s where the rounding still grows them ("50 s", not "51 s").
 ROUND_FROM_S = 20
+# The smallest step worth a week, unless 15 % allows no more or it reaches the ceiling (not 34 s -> 35 s).
+SMALLEST_STEP_S = 2
 
 @dataclass(frozen=True)
 class Growth:
@@ -98,10 +105,15 @@ def growth_of(exercise: Exercise, hold_length: str = "short") -> Growth | None:
 
 
 def next_hold(hold: int, ceiling: int) -> int | None:
-    """The next level above ``hold``: at most 15 % more, never above ``ceiling``; None when none fits."""
+    """The next level above ``hold``: at most 15 % more, never above ``ceiling``; None when none fits.
+
+    From :data:`ROUND_FROM_S` a round figure (a multiple of 5 s) where one
+    lies at least :data:`SMALLEST_STEP_S` above ``hold``, else the longest the
+    15 % allows: 30 -> 34 -> 39 -> 44 -> 50, not 30 -> 34 -> 35 -> 40.
+    """
     longer = int(hold * (1 + WEEKLY_LIMIT))
     rounded = longer - longer % 5
-    if longer >= ROUND_FROM_S and rounded > hold:
+    if longer >= ROUND_FROM_S and rounded - hold >= SMALLEST_STEP_S:
         longer = rounded
     longer = min(longer, ceiling)
     return longer if longer > hold else None
@@ -119,9 +131,14 @@ Ladders = Mapping[str, tuple[Growth, tuple[int, ...]]]
 
 
 def ladders_for(catalog: Catalog, hold_length: str = "short") -> dict[str, tuple[Growth, tuple[int, ...]]]:
-    """The ladders of every exercise of ``catalog`` whose hold can grow, read per ``hold_length``."""
-    return {eid: (growth, _ladder(growth)) for eid, exercise in catalog.exercises.items()
-            if (growth := growth_of(exercise, hold_length)) is not None}
+    """The ladders of every exercise of ``catalog`` whose hold can grow, read per ``hold_length``.
+
+    One whose hold has no step up is left out: it starts at its ceiling (the
+    top of a range, with long holds) or 15 % of it is no whole second (1-2 s).
+    """
+    ladders = {eid: (growth, _ladder(growth)) for eid, exercise in catalog.exercises.items()
+               if (growth := growth_of(exercise, hold_length)) is not None}
+    return {eid: ladder for eid, ladder in ladders.items() if len(ladder[1]) > 1}
 
 
 class ProgressionWalk:
@@ -145,14 +162,16 @@ class ProgressionWalk:
 
     def _fold(self, record: BreakRecord) -> None:
         hurt = record.exercises[-1] if record.outcome == Outcome.HURT.value and record.exercises else None
+        # Played with the grown holds: the load the 15 % a week is about (see the module's docstring).
+        counts = record.progression and not record.sore_back
         for done in record.exercises:
             state = self._states.get(done.exercise_id)
             if state is None:
                 continue
             moment, levels = done.done_at or record.moment, self.ladders[done.exercise_id][1]
             if done is hurt:
-                state.step(max(0, state.level - 1), moment, levels, counting=not record.sore_back)
-            elif record.sore_back:
+                state.step(max(0, state.level - 1), moment, levels, counting=counts)
+            elif not counts:
                 state.pause()
             elif done.completed:
                 state.count(moment, levels)
@@ -199,7 +218,8 @@ class _State:
         self.sessions, self.counting_from = 0, moment if counting else None
 
     def pause(self) -> None:
-        """A session with a sore back: the level stays, the count towards the next step starts afresh after it."""
+        """A session that does not count (a sore back, progression off): the level stays, the count towards the
+        next step starts afresh after it."""
         self.sessions, self.counting_from = 0, None
 
 

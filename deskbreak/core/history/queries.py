@@ -43,8 +43,8 @@ class HistoryQueries(HistoryDatabase):
             self._connection.execute("BEGIN")
             try:
                 break_rows = self._connection.execute(
-                    "SELECT id, kind, routine_id, due_at, shown_at, ended_at, outcome, note, planned_exercises, sore_back"
-                    f" FROM breaks WHERE {condition} ORDER BY {_MOMENT}, id",
+                    "SELECT id, kind, routine_id, due_at, shown_at, ended_at, outcome, note, planned_exercises, sore_back,"
+                    f" progression FROM breaks WHERE {condition} ORDER BY {_MOMENT}, id",
                     parameters,
                 ).fetchall()
                 exercise_rows = self._connection.execute(
@@ -75,8 +75,10 @@ class HistoryQueries(HistoryDatabase):
                 exercises=tuple(exercises_by_break.get(row_id, ())),
                 planned_exercises=planned,
                 sore_back=bool(sore_back),
+                progression=bool(progression),
             )
-            for row_id, kind, routine_id, due_at, shown_at, ended_at, outcome, note, planned, sore_back in break_rows
+            for row_id, kind, routine_id, due_at, shown_at, ended_at, outcome, note, planned, sore_back, progression
+            in break_rows
         ]
 
     def summary(self, since: datetime | None = None) -> dict[str, int]:

@@ -43,6 +43,9 @@ class BreakRecord:
     """How many exercises the routine had when it began; None for time away and older records."""
     sore_back: bool = False
     """Whether the ``sore_back`` setting was on when it began (False for records older than history version 3)."""
+    progression: bool = False
+    """Whether the ``progression`` setting was on when it began, so the break played the grown holds (False for
+    records older than history version 3: their load was the articles', and must not grow a hold now)."""
 
     @property
     def in_progress(self) -> bool:

@@ -116,22 +116,26 @@ def _honest_outcomes_v2(connection: sqlite3.Connection) -> None:
         raise sqlite3.IntegrityError(f"exercises without their break after the upgrade: {problems[:3]}")
 
 
-def _sore_back_v3(connection: sqlite3.Connection) -> None:
-    """Whether a sore back was set when the break began: its sessions do not grow a hold.
+def _sore_back_and_progression_v3(connection: sqlite3.Connection) -> None:
+    """Whether a sore back and ``progression`` were set when the break began: only a break played with the
+    grown holds and no sore back grows them.
 
-    A hold frozen by a sore back (core/history/progression.py) must stay
-    where it was once the back is better, which only the break's own record
-    can say. Breaks recorded before cannot: they read as not set.
+    A hold frozen by a sore back, or by progression turned off
+    (core/history/progression.py), must stay where it was once it is on
+    again, which only the break's own record can say. Breaks recorded before
+    cannot: they read as neither set, so they never grow a hold (they were
+    played with the articles' holds, not with grown ones).
     """
-    connection.execute(
-        "ALTER TABLE breaks ADD COLUMN sore_back INTEGER NOT NULL DEFAULT 0 CHECK (sore_back IN (0, 1))"
-    )
+    for column in ("sore_back", "progression"):
+        connection.execute(
+            f"ALTER TABLE breaks ADD COLUMN {column} INTEGER NOT NULL DEFAULT 0 CHECK ({column} IN (0, 1))"
+        )
 
 
 # Migration N takes a file from user_version N to N + 1. Append only: a
 # released migration never changes, since files in the wild already ran it.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
-    _create_schema_v1, _honest_outcomes_v2, _sore_back_v3,
+    _create_schema_v1, _honest_outcomes_v2, _sore_back_and_progression_v3,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

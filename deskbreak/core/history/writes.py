@@ -105,11 +105,13 @@ class HistoryWrites(HistoryDatabase):
         shown_at: datetime | None,
         planned_exercises: int | None = None,
         sore_back: bool = False,
+        progression: bool = False,
     ) -> int:
         """Record a break that has begun, with the number of exercises it plans and whether a sore back
-        was set; returns its id."""
+        and progression were set; returns its id."""
         with self._transaction("record a break") as connection:
-            return self._insert_break(connection, kind, routine_id, due_at, shown_at, planned_exercises, sore_back)
+            return self._insert_break(connection, kind, routine_id, due_at, shown_at, planned_exercises, sore_back,
+                                      progression)
 
     def finish_break(self, break_id: int, ended_at: datetime, outcome: str, note: str = "") -> None:
         """Record how a started break ended. A break is finished once only."""
@@ -239,11 +241,11 @@ class HistoryWrites(HistoryDatabase):
         _require_a_time(record.due_at, record.shown_at)
         return connection.execute(
             "INSERT INTO breaks (kind, routine_id, due_at, shown_at, ended_at, outcome, note, planned_exercises,"
-            " sore_back) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " sore_back, progression) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 record.kind, record.routine_id, stored_time(record.due_at, "due_at"), stored_time(record.shown_at, "shown_at"),
                 stored_time(record.ended_at, "ended_at"), record.outcome, record.note, record.planned_exercises,
-                bool(record.sore_back),
+                bool(record.sore_back), bool(record.progression),
             ),
         ).lastrowid
 
@@ -256,13 +258,14 @@ class HistoryWrites(HistoryDatabase):
         shown_at: datetime | None,
         planned_exercises: int | None = None,
         sore_back: bool = False,
+        progression: bool = False,
     ) -> int:
         _require_a_time(due_at, shown_at)
         row = (kind, routine_id, stored_time(due_at, "due_at"), stored_time(shown_at, "shown_at"), planned_exercises,
-               bool(sore_back))
+               bool(sore_back), bool(progression))
         cursor = connection.execute(
-            "INSERT INTO breaks (kind, routine_id, due_at, shown_at, planned_exercises, sore_back)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO breaks (kind, routine_id, due_at, shown_at, planned_exercises, sore_back, progression)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
             row,
         )
         return cursor.lastrowid
