@@ -6,19 +6,11 @@ import json
 from datetime import datetime, timedelta
 
 from support.fakes import run_cli
-from support.own_exercises import WALL_CALF
+from support.own_exercises import WALL_CALF, exercise_toml
 from deskbreak.core.content.catalog import load_catalog
 from deskbreak.core.history import HistoryStore
 
-CALF = WALL_CALF + """
-[[exercise]]
-id = "broken"
-name = "Broken"
-pose = "split-hip-stretch"
-targets = ["ears"]
-steps = ["Nothing."]
-hold = "30s"
-"""
+CALF = WALL_CALF + "\n" + exercise_toml(id="broken", name="Broken", targets=["ears"], steps=["Nothing."], sides=None)
 
 
 def profile(tmp_path, routines: str = "") -> list[str]:

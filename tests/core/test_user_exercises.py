@@ -20,18 +20,11 @@ from deskbreak.core.content.user_exercises import (
 )
 from deskbreak.core.content.user_routines import load_user_routines
 from deskbreak.core.profile import EXERCISES_FILE_NAME, Profile
-from support.own_exercises import WALL_CALF
+from support.own_exercises import WALL_CALF, exercise_toml
 
-GOOD = "# my own exercises\n" + WALL_CALF + """
-[[exercise]]
-id = "desk-squeeze"
-name = "Desk squeeze"
-pose = "glute-bridge"
-targets = ["glutes", "core"]
-steps = ["Squeeze your glutes.", "Let go."]
-reps = 10
-rep_hold = "3s"
-"""
+GOOD = "# my own exercises\n" + WALL_CALF + "\n" + exercise_toml(
+    id="desk-squeeze", name="Desk squeeze", pose="glute-bridge", targets=["glutes", "core"],
+    steps=["Squeeze your glutes.", "Let go."], hold=None, sides=None, reps=10, rep_hold="3s")
 
 
 @pytest.fixture(scope="module")
@@ -80,15 +73,7 @@ def test_a_missing_file_means_no_exercises_of_ones_own(catalog, path):
     assert loaded.problems == [] and loaded.catalog.exercises == catalog.exercises
 
 
-THIRD = """\
-[[exercise]]
-id = "other-calf-stretch"
-name = "Other calf stretch"
-pose = "split-hip-stretch"
-targets = ["legs"]
-steps = ["Face a wall."]
-hold = "30s"
-"""
+THIRD = exercise_toml(id="other-calf-stretch", name="Other calf stretch", steps=["Face a wall."], sides=None)
 
 
 @pytest.mark.parametrize("bad, key", [
