@@ -188,6 +188,7 @@ class BreakSession:
         """The installed catalog with the user's exercises: the default routines, which routines.toml changes."""
         self.catalog: Catalog = content.catalog
         self.startup_problems = content.problems
+        self._left_out_exercises = content.left_out  # ids exercises.toml holds in tables left out
         # Read here, on the caller's thread; written by the writer, on its own, so a busy file
         # (an import in another process) never stops the app.
         self.history = history
@@ -459,6 +460,7 @@ class BreakSession:
     def reload_routines(self) -> tuple[bool, list[str]]:
         """Re-read exercises.toml and routines.toml, which the next break plays: (whether they changed, problems)."""
         content = self._load_user_content()
+        self._left_out_exercises = content.left_out
         changed = (content.catalog.routines != self.catalog.routines
                    or content.catalog.exercises != self.catalog.exercises)
         if changed:
@@ -482,18 +484,42 @@ class BreakSession:
         """
         if self.exercises_path is None:
             raise UserExercisesError(translate("user_exercises", "this deskbreak keeps no exercises of your own"))
-        problems = validate_exercise_entry(entry, self.catalog)
+        problems = self.validate_user_exercise(entry)
         if problems:
             raise UserExercisesError(translate("user_exercises", "{path}: exercise not added: {problems}").format(
                 path=self.exercises_path, problems="; ".join(problems)))
-        add_user_exercise(self.exercises_path, entry)
+        add_user_exercise(self.exercises_path, entry, self.shipped_catalog)
         self.reload_routines()
-        return self.catalog.exercise(entry["id"])
+        added = self.catalog.exercises.get(entry["id"])
+        if added is None:  # the file changed under us (a hand edit at the same moment): it is as the user left it
+            raise UserExercisesError(translate("user_exercises", "{path}: exercise not added: the file changed while "
+                                                                 "saving; look at it and try again").format(
+                path=self.exercises_path))
+        return added
 
-    def export_settings(self, path: Path) -> None:
-        """Write the settings and the user's exercises to ``path`` (SettingsError, UserExercisesError)."""
-        exercises = exported_exercises_text(self.exercises_path) if self.exercises_path is not None else ""
+    def validate_user_exercise(self, entry: Mapping) -> list[str]:
+        """The editor's check of ``entry``: what :meth:`add_user_exercise` would refuse, each problem naming its key.
+
+        An id is taken by the catalog's exercises, the user's, and the tables of
+        exercises.toml that are left out (saving never replaces what the user wrote).
+        """
+        return validate_exercise_entry(entry, self.catalog, self._left_out_exercises)
+
+    def export_settings(self, path: Path) -> str | None:
+        """Write the settings and the user's exercises to ``path``; raises SettingsError.
+
+        Returns why the exercises were left out of it (exercises.toml could not
+        be read or parsed), None when they are in it: a broken exercises file
+        never keeps the settings from being exported.
+        """
+        exercises, problem = "", None
+        if self.exercises_path is not None:
+            try:
+                exercises = exported_exercises_text(self.exercises_path)
+            except UserExercisesError as error:
+                problem = str(error)
         self.store.export_file(path, extra_text=exercises)
+        return problem
 
     def import_settings(self, path: Path) -> tuple[frozenset[str], ImportReport]:
         """Take the settings and the exercises in ``path``: (settings changed, what became of the exercises).

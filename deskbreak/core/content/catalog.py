@@ -176,6 +176,11 @@ class Exercise:
         """Written by the user (exercises.toml): no article, so no quote and no citation."""
         return self.source.document == USER_DOCUMENT
 
+    def shown_name(self) -> str:
+        """The name as the user reads it: the catalog's in the user's language, the user's own as written
+        (a name of the user's that is also a catalog text is not translated)."""
+        return self.name if self.is_users_own else translate("catalog", self.name)
+
     def figures_text(self) -> str:
         """The document's figures in a short human form: "hold 20-30 s, each side"."""
         parts = []

@@ -20,7 +20,8 @@ exercise is done and what it needs come with its figure.
 ``hold``/``reps``/``rep_hold``/``sides`` become the catalog's ``hold_s``,
 ``reps`` and ``per_side``, so the guide's timeline plays them as it plays
 the catalog's exercises. They have no source that gives a range or says to
-add time, so they never grow, and no sore-back swap.
+add time, so they never grow. A sore back treats one as the figure it is
+drawn as: drawn as a forward fold or a backbend, it takes that figure's swap.
 
 Like ``routines.toml``, the file is the user's and loading never fails
 because of it: a bad entry is left out with a message naming the file, the
@@ -31,11 +32,14 @@ user's exercises load before ``routines.toml`` (:func:`load_profile_catalog`),
 so a routine may hold them.
 
 Adding (the editor, an import) appends to the file as text: every byte the
-user wrote, comments included, stays where it was.
+user wrote, comments included (and a byte-order mark), stays where it was.
+The editor never takes an id the file already has, even for a table left
+out; only a settings import replaces an exercise of the same id.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
@@ -45,11 +49,13 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 from deskbreak.core.content.catalog import TARGETS, USER_DOCUMENT, Catalog, Exercise, Range, Source
 from deskbreak.core.content.user_routines import RoutinesLoad, did_you_mean, load_user_routines
 from deskbreak.core.files import os_problem, read_toml_bytes, parse_toml_bytes, write_file_atomically
-from deskbreak.core.i18n import translate
+from deskbreak.core.i18n import Context, translate
 from deskbreak.core.settings.value_types import parse_duration
 
 if TYPE_CHECKING:
     from deskbreak.core.content.poses import ExercisePoses
+
+user_exercises = Context("user_exercises")  # for plurals: lupdate reads the context from this name
 
 EXERCISE_TABLE = "exercise"
 """The file's one top-level key, and the key of the exercises in an exported settings file."""
@@ -67,6 +73,9 @@ HOLD_SECONDS = (3, 600)
 REP_HOLD_SECONDS = (1, 60)
 REPS = (1, 100)
 MAX_EXERCISES = 200
+# What one file may report: enough to fix it, never a flood (a generated file with thousands of keys).
+MAX_PROBLEMS_REPORTED = 20
+MAX_PROBLEM_LENGTH = 600
 
 # Written at the top of a new file: the only help a person editing it by hand will see.
 FILE_HEADER = """\
@@ -87,6 +96,8 @@ class ExercisesLoad:
     catalog: Catalog
     exercises: dict[str, Exercise] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    left_out: dict[str, str] = field(default_factory=dict)
+    """The ids of the tables left out, each with why: taken all the same (see :func:`validate_exercise_entry`)."""
 
 
 @dataclass
@@ -101,6 +112,8 @@ class ProfileCatalog:
     defaults: Catalog
     catalog: Catalog
     problems: list[str] = field(default_factory=list)
+    left_out: dict[str, str] = field(default_factory=dict)
+    """As :attr:`ExercisesLoad.left_out`."""
 
 
 @dataclass
@@ -110,6 +123,12 @@ class ImportReport:
     added: list[str] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    names: dict[str, str] = field(default_factory=dict)
+    """The names of the exercises added or replaced, by id: what the user reads."""
+
+    def named(self, exercise_ids: Iterable[str]) -> str:
+        """ "Wall calf stretch, Desk squeeze": the exercises by the names the user gave them."""
+        return ", ".join(self.names.get(exercise_id, exercise_id) for exercise_id in exercise_ids)
 
 
 # -- validation ----------------------------------------------------------------------
@@ -131,12 +150,14 @@ class EntryProblem(str):
         return problem
 
 
-def validate_exercise_entry(entry: Mapping, catalog: Catalog) -> list[str]:
+def validate_exercise_entry(entry: Mapping, catalog: Catalog, left_out: Mapping[str, str] | None = None) -> list[str]:
     """Why ``entry`` is not a valid exercise, one message per problem naming the key; [] when it is.
 
     ``catalog`` holds the exercises its id may not take (the catalog's and
     the user's other exercises) and the figures its ``pose`` may name (the
-    catalog's own: a user's exercise lends none).
+    catalog's own: a user's exercise lends none). ``left_out`` (as
+    :attr:`ExercisesLoad.left_out`): ids the file's tables left out take, too,
+    so that saving never replaces what the user wrote by hand.
     """
     if not isinstance(entry, Mapping):
         return [translate("user_exercises", "must be a table: [[exercise]] with id, name, pose, targets, steps "
@@ -147,12 +168,17 @@ def validate_exercise_entry(entry: Mapping, catalog: Catalog) -> list[str]:
         message = translate("user_exercises", "key '{key}': {problem}").format(key=key, problem=text)
         problems.append(EntryProblem(message, key, text))
 
-    for key in entry:
-        if key not in EXERCISE_KEYS:
-            problem(key, translate("user_exercises", "unknown key{suggestion}; an exercise has {keys}").format(
-                suggestion=did_you_mean(str(key), EXERCISE_KEYS), keys=", ".join(EXERCISE_KEYS)))
+    unknown = [str(key) for key in entry if key not in EXERCISE_KEYS]
+    if unknown:
+        # The first is named with the key it is near; the rest only counted (a generated file may hold thousands).
+        text = translate("user_exercises", "unknown key{suggestion}; an exercise has {keys}").format(
+            suggestion=did_you_mean(unknown[0], EXERCISE_KEYS), keys=", ".join(EXERCISE_KEYS))
+        if len(unknown) > 1:
+            text += " " + user_exercises.tr("(and %n other unknown keys)", None, len(unknown) - 1,
+                                            one="(and 1 other unknown key)")
+        problem(_shown(unknown[0])[1:-1], text)
     checks = {
-        "id": lambda value: _check_id(value, catalog, problem),
+        "id": lambda value: _check_id(value, catalog, left_out or {}, problem),
         "name": lambda value: _check_text(value, MAX_NAME_LENGTH, lambda text: problem("name", text)),
         "pose": lambda value: _check_pose(value, catalog, problem),
         "targets": lambda value: _check_targets(value, problem),
@@ -174,7 +200,7 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _check_id(value: Any, catalog: Catalog, problem) -> None:
+def _check_id(value: Any, catalog: Catalog, left_out: Mapping[str, str], problem) -> None:
     if not isinstance(value, str) or not _ID.fullmatch(value) or len(value) > MAX_ID_LENGTH:
         problem("id", translate("user_exercises", "must be lower-case letters, digits and single '-' (like wall-calf-stretch), "
                                           "at most {count} characters, not {value}").format(
@@ -182,12 +208,14 @@ def _check_id(value: Any, catalog: Catalog, problem) -> None:
         return
     taken = catalog.exercises.get(value)
     if taken is None:
+        if value in left_out:
+            problem("id", left_out[value])
         return
     if taken.is_users_own:
         problem("id", translate("user_exercises", "'{id}' is already one of your exercises").format(id=value))
     else:
         problem("id", translate("user_exercises", "'{id}' is the catalog's exercise \"{name}\"; choose another id").format(
-            id=value, name=translate("catalog", taken.name)))
+            id=value, name=taken.shown_name()))
 
 
 def _check_text(value: Any, longest: int, problem) -> None:
@@ -298,6 +326,8 @@ def exercise_from_entry(entry: Mapping, catalog: Catalog) -> Exercise:
         hold_s=None if held is None else Range(held, held),
         reps=None if reps is None else Range(reps, reps),
         per_side=entry.get("sides", False),
+        # A sore back leaves out a forward fold or a backbend whoever wrote it: the figure says which it is.
+        sore_back=figure.sore_back,
         pose=figure.id,
     )
 
@@ -311,8 +341,10 @@ def figure_of(poses: Mapping[str, ExercisePoses], exercise: Exercise) -> Exercis
     figure = poses.get(exercise.figure_id)
     if figure is None or not exercise.pose:
         return figure
-    return replace(figure, exercise=exercise.id, name=exercise.name, targets=exercise.targets,
-                   highlight=exercise.targets)
+    own = {"exercise": exercise.id, "name": exercise.name, "targets": exercise.targets, "highlight": exercise.targets}
+    # The left side may be drawn apart (a side plank on the knee): it is the user's exercise too.
+    left = None if figure.left is None else replace(figure.left, **own)
+    return replace(figure, **own, left=left)
 
 
 def catalog_with_exercises(catalog: Catalog, exercises: Mapping[str, Exercise]) -> Catalog:
@@ -350,6 +382,7 @@ def load_user_exercises(path: Path, catalog: Catalog) -> ExercisesLoad:
                                             "out").format(path=path, count=MAX_EXERCISES))
         entries = entries[:MAX_EXERCISES]
     exercises: dict[str, Exercise] = {}
+    left_out: dict[str, str] = {}
     known = catalog
     for number, entry in enumerate(entries, start=1):
         found = validate_exercise_entry(entry, known)
@@ -357,11 +390,40 @@ def load_user_exercises(path: Path, catalog: Catalog) -> ExercisesLoad:
             problems.append(translate("user_exercises", "{path}: exercise {exercise}: {problems}; this exercise is left "
                                                 "out").format(path=path, exercise=_entry_name(entry, number),
                                                               problems="; ".join(found)))
+            exercise_id = _table_id(entry)
+            if exercise_id is not None and exercise_id not in exercises:
+                left_out.setdefault(exercise_id, _left_out_problem(path.name, exercise_id, found))
             continue
         exercise = exercise_from_entry(entry, catalog)
         exercises[exercise.id] = exercise
         known = catalog_with_exercises(catalog, exercises)
-    return ExercisesLoad(known, exercises, problems)
+    return ExercisesLoad(known, exercises, _reported(path, problems), left_out)
+
+
+def _reported(path: Path, problems: list[str]) -> list[str]:
+    """``problems`` as shown: each at most MAX_PROBLEM_LENGTH characters, the first MAX_PROBLEMS_REPORTED of them."""
+    shown = [_capped(problem) for problem in problems[:MAX_PROBLEMS_REPORTED]]
+    if len(problems) > MAX_PROBLEMS_REPORTED:
+        more = len(problems) - MAX_PROBLEMS_REPORTED
+        shown.append(user_exercises.tr("{path}: and %n more problems", None, more,
+                                       one="{path}: and 1 more problem").format(path=path))
+    return shown
+
+
+def _capped(text: str, longest: int = MAX_PROBLEM_LENGTH) -> str:
+    return text if len(text) <= longest else text[:longest - 3] + "..."
+
+
+def _table_id(table: Any) -> str | None:
+    """The id of a table of the file, when it is text (a hand-written id may be anything)."""
+    exercise_id = table.get("id") if isinstance(table, Mapping) else None
+    return exercise_id if isinstance(exercise_id, str) else None
+
+
+def _left_out_problem(file_name: str, exercise_id: str, problems: Sequence[str]) -> str:
+    return translate("user_exercises", "{file} already has an exercise '{id}' (left out: {problem}); fix or rename "
+                                       "it there").format(file=file_name, id=exercise_id,
+                                                          problem=_capped("; ".join(problems), 300))
 
 
 def _not_tables(path: Path) -> str:
@@ -370,8 +432,8 @@ def _not_tables(path: Path) -> str:
 
 def _entry_name(entry: Any, number: int) -> str:
     """ "'wall-calf-stretch'", or "#3" for an entry without a usable id."""
-    exercise_id = entry.get("id") if isinstance(entry, Mapping) else None
-    if isinstance(exercise_id, str) and exercise_id.strip():
+    exercise_id = _table_id(entry)
+    if exercise_id is not None and exercise_id.strip():
         return f"'{_shown(exercise_id)[1:-1]}'"
     return f"#{number}"
 
@@ -381,22 +443,50 @@ def load_profile_catalog(exercises_path: Path | None, routines_path: Path | None
     exercises = load_user_exercises(exercises_path, catalog) if exercises_path is not None else ExercisesLoad(catalog)
     routines = (load_user_routines(routines_path, exercises.catalog) if routines_path is not None
                 else RoutinesLoad(exercises.catalog))
-    return ProfileCatalog(exercises.catalog, routines.catalog, exercises.problems + routines.problems)
+    return ProfileCatalog(exercises.catalog, routines.catalog, exercises.problems + routines.problems,
+                          exercises.left_out)
 
 
 # -- writing -------------------------------------------------------------------------
 
 
-def add_user_exercise(path: Path, entry: Mapping) -> None:
+def add_user_exercise(path: Path, entry: Mapping, catalog: Catalog | None = None) -> None:
     """Append ``entry`` as an ``[[exercise]]`` table to ``path``, keeping every byte already there.
 
     Raises :class:`UserExercisesError` naming the file when it cannot be
-    read or written, or when what is there now does not parse (it is never
-    overwritten). The entry is written as given: validate it first.
+    read or written, when what is there now does not parse (it is never
+    overwritten), when the file has a table of the same id (even one left
+    out: it is never replaced), or when the file holds MAX_EXERCISES already.
+    The entry is written as given: validate it first. ``catalog``: the
+    figures the table of the same id is checked against, to say why it was
+    left out (the installed catalog when None).
     """
     path = Path(path)
-    text, current = _current(path)
-    _write(path, _with_tables(path, text, current, [entry]))
+    text, current, bom = _current(path)
+    same = next((table for table in current if _table_id(table) == entry["id"]), None)
+    if same is not None:
+        raise UserExercisesError(_same_id(path, same, catalog))
+    if len(current) >= MAX_EXERCISES:
+        raise UserExercisesError(_not_saved(path, _full()))
+    _write(path, _with_tables(path, text, current, [entry]), bom)
+
+
+def _same_id(path: Path, table: Mapping, catalog: Catalog | None) -> str:
+    """Why an entry may not take the id of ``table``, a table of ``path``."""
+    from deskbreak.core.content.catalog import load_catalog  # noqa: PLC0415  (only when refusing)
+
+    figures = catalog if catalog is not None else load_catalog()
+    shipped = replace(figures, exercises={eid: e for eid, e in figures.exercises.items() if not e.is_users_own})
+    problems = validate_exercise_entry(table, shipped)
+    if not problems:
+        return _not_saved(path, translate("user_exercises", "'{id}' is already one of your exercises").format(
+            id=table["id"]))
+    return _left_out_problem(str(path), table["id"], problems)
+
+
+def _full() -> str:
+    return translate("user_exercises", "it already holds {count} exercises, the most deskbreak keeps; remove one "
+                                       "there first").format(count=MAX_EXERCISES)
 
 
 def import_user_exercises(path: Path, entries: Iterable[Any], catalog: Catalog, *, source: Path) -> ImportReport:
@@ -421,11 +511,19 @@ def import_user_exercises(path: Path, entries: Iterable[Any], catalog: Catalog, 
             accepted[entry["id"]] = entry
     if not accepted:
         return report
-    text, current = _current(path)
-    present = {table.get("id") for table in current}
+    text, current, bom = _current(path)
+    present = {_table_id(table) for table in current}
     report.replaced = [eid for eid in accepted if eid in present]
-    report.added = [eid for eid in accepted if eid not in present]
-    _write(path, _with_tables(path, text, current, list(accepted.values())))
+    room = max(0, MAX_EXERCISES - len(current))
+    new = [eid for eid in accepted if eid not in present]
+    report.added = new[:room]
+    for eid in new[room:]:
+        del accepted[eid]
+        report.problems.append(translate("user_exercises", "{path}: exercise {exercise}: {problems}; not imported").format(
+            path=path, exercise=f"'{eid}'", problems=_full()))
+    report.names = {eid: entry["name"].strip() for eid, entry in accepted.items()}
+    if accepted:
+        _write(path, _with_tables(path, text, current, list(accepted.values())), bom)
     return report
 
 
@@ -434,28 +532,46 @@ def exported_exercises_text(path: Path) -> str:
 
     Raises :class:`UserExercisesError` when the file cannot be read or parsed.
     """
-    _text, current = _current(Path(path))
+    _text, current, _bom = _current(Path(path), refused=_not_read)
     return _tables_text(current) if current else ""
 
 
-def _current(path: Path) -> tuple[str, list[dict[str, Any]]]:
-    """The file's text ("" when missing) and its exercise tables; UserExercisesError if it may not be touched."""
+def _current(path: Path, refused=None) -> tuple[str, list[dict[str, Any]], bool]:
+    """The file's text ("" when missing), its exercise tables and whether it starts with a byte-order mark.
+
+    Raises UserExercisesError, its message made by ``refused(path, problem)``
+    (by default: could not save), when the file may not be touched.
+    """
+    refused = refused or _not_saved
     try:
         data = read_toml_bytes(path)
     except FileNotFoundError:
-        return "", []
+        return "", [], False
     except OSError as error:
-        raise UserExercisesError(_not_saved(path, os_problem(error))) from error
+        raise UserExercisesError(refused(path, os_problem(error))) from error
     try:
         raw = parse_toml_bytes(data)
     except ValueError as error:
-        raise UserExercisesError(_not_saved(path, translate(
+        raise UserExercisesError(refused(path, translate(
             "user_exercises", "{problem}; fix or remove the file first, it is not overwritten").format(problem=error))) from None
     tables = raw.get(EXERCISE_TABLE, [])
     if not isinstance(tables, list) or not all(isinstance(table, dict) for table in tables):
-        raise UserExercisesError(_not_saved(path, translate(
+        raise UserExercisesError(refused(path, translate(
             "user_exercises", "'exercise' is not written as [[exercise]] tables; fix it first, it is not overwritten")))
-    return data.decode("utf-8-sig"), tables
+    text = data.decode("utf-8-sig")
+    if tables and not _written_as_tables(text):
+        raise UserExercisesError(refused(path, translate(
+            "user_exercises", "'exercise' is written as one array (exercise = [...]); write each exercise as its own "
+                              "[[exercise]] table, then save again")))
+    return text, tables, data.startswith(b"\xef\xbb\xbf")
+
+
+def _written_as_tables(text: str) -> bool:
+    """Whether the exercises are ``[[exercise]]`` tables, which more can follow, not one inline array."""
+    import tomlkit  # noqa: PLC0415  (only when writing)
+    from tomlkit.items import AoT  # noqa: PLC0415
+
+    return isinstance(tomlkit.parse(text).get(EXERCISE_TABLE), AoT)
 
 
 def _with_tables(path: Path, text: str, current: list[dict[str, Any]], entries: Sequence[Mapping]) -> str:
@@ -464,16 +580,16 @@ def _with_tables(path: Path, text: str, current: list[dict[str, Any]], entries: 
 
     by_id = {entry["id"]: entry for entry in entries}
     windows_lines = "\r\n" in text and text.count("\n") == text.count("\r\n")
-    if any(table.get("id") in by_id for table in current):
+    if any(_table_id(table) in by_id for table in current):
         document = tomlkit.parse(text)
         tables = document[EXERCISE_TABLE]
         for index, table in enumerate(tables):
-            if table.get("id") in by_id:
+            if _table_id(table) in by_id:
                 tables[index] = _toml_table(by_id[table["id"]])
                 if index + 1 < len(tables):
                     tables[index].add(tomlkit.nl())  # the blank line before the next table
         text = tomlkit.dumps(document)
-    present = {table.get("id") for table in current}
+    present = {_table_id(table) for table in current}
     appended = [entry for entry in entries if entry["id"] not in present]
     if appended:
         if not text:
@@ -483,15 +599,20 @@ def _with_tables(path: Path, text: str, current: list[dict[str, Any]], entries: 
         text += "\n" + _tables_text(appended)
     if windows_lines:
         text = text.replace("\r\n", "\n").replace("\n", "\r\n")  # tomlkit ends new lines with LF alone
-    expected = [dict(by_id.get(table.get("id"), table)) for table in current] + [dict(e) for e in appended]
+    expected = [dict(by_id.get(_table_id(table), table)) for table in current] + [dict(e) for e in appended]
     try:
         written = tomllib.loads(text).get(EXERCISE_TABLE)
     except tomllib.TOMLDecodeError:
         written = None
-    if written != [_plain(entry) for entry in expected]:
+    if _comparable(written) != _comparable([_plain(entry) for entry in expected]):
         raise UserExercisesError(_not_saved(path, translate(
             "user_exercises", "it could not be changed without changing other lines; nothing was saved")))
     return text
+
+
+def _comparable(value: Any) -> str:
+    """``value`` as text that is equal when the values are, nan too (nan != nan, but "NaN" == "NaN")."""
+    return json.dumps(value, sort_keys=True, default=repr)
 
 
 def _plain(entry: Mapping) -> dict[str, Any]:
@@ -527,12 +648,17 @@ def _tables_text(entries: Iterable[Mapping]) -> str:
     return tomlkit.dumps(document)
 
 
-def _write(path: Path, text: str) -> None:
+def _write(path: Path, text: str, bom: bool) -> None:
     try:
-        write_file_atomically(path, text)
+        write_file_atomically(path, "\ufeff" + text if bom else text)
     except OSError as error:
         raise UserExercisesError(_not_saved(path, os_problem(error))) from error
 
 
 def _not_saved(path: Path, problem: object) -> str:
     return translate("user_exercises", "could not save your exercises to {path}: {problem}").format(path=path, problem=problem)
+
+
+def _not_read(path: Path, problem: object) -> str:
+    return translate("user_exercises", "could not read your exercises in {path}: {problem}").format(
+        path=path, problem=problem)
