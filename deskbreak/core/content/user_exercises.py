@@ -62,6 +62,7 @@ EXERCISE_TABLE = "exercise"
 EXERCISE_KEYS = ("id", "name", "pose", "targets", "steps", "hold", "reps", "rep_hold", "sides")
 REQUIRED_KEYS = ("id", "name", "pose", "targets", "steps")
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_TABLE_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*(?:exercise|\"exercise\"|'exercise')[ \t]*\]\]", re.MULTILINE)
 
 # Bounds a person writing an exercise stays far inside; beyond them is a typo
 # (a hold of "30m"), or a file no person wrote.
@@ -568,6 +569,8 @@ def _current(path: Path, refused=None) -> tuple[str, list[dict[str, Any]], bool]
 
 def _written_as_tables(text: str) -> bool:
     """Whether the exercises are ``[[exercise]]`` tables, which more can follow, not one inline array."""
+    if _TABLE_HEADER.search(text):
+        return True  # TOML forbids an inline array beside the tables: no need to parse it all again
     import tomlkit  # noqa: PLC0415  (only when writing)
     from tomlkit.items import AoT  # noqa: PLC0415
 
