@@ -45,9 +45,10 @@ from typing import Callable, Mapping, Sequence, TypeVar
 from deskbreak import __version__
 from deskbreak.core import commands as cmd
 from deskbreak.core.content.catalog import Catalog, Exercise, Routine
-from deskbreak.core.content.user_exercises import (EXERCISE_TABLE, ImportReport, ProfileCatalog, UserExercisesError,
-                                                   add_user_exercise, exported_exercises_text, import_user_exercises,
+from deskbreak.core.content.user_exercises import (EXERCISE_TABLE, ProfileCatalog, UserExercisesError,
                                                    load_profile_catalog, validate_exercise_entry)
+from deskbreak.core.content.user_exercises_writing import (ImportReport, add_user_exercise, exported_exercises,
+                                                           import_user_exercises)
 from deskbreak.core.files import read_toml_table
 from deskbreak.core.clock import Clock
 from deskbreak.core.describe import elapsed_duration, status_line
@@ -476,12 +477,9 @@ class BreakSession:
         self.reload_routines()
 
     def add_user_exercise(self, entry: Mapping) -> Exercise:
-        """Check ``entry`` (an exercises.toml table as a dict), add it to exercises.toml and the catalog.
-
-        Routines can hold it, and the next break plays it, at once. Raises
-        :class:`~deskbreak.core.content.user_exercises.UserExercisesError`
-        naming the file and each key that is wrong; nothing is written then.
-        """
+        """Check ``entry`` (an exercises.toml table as a dict), add it to exercises.toml and the catalog: routines
+        can hold it, the next break plays it. Raises UserExercisesError naming the file and each key that is
+        wrong, a table of the same id or the file full (nothing is written then)."""
         if self.exercises_path is None:
             raise UserExercisesError(translate("user_exercises", "this deskbreak keeps no exercises of your own"))
         problems = self.validate_user_exercise(entry)
@@ -490,36 +488,18 @@ class BreakSession:
                 path=self.exercises_path, problems="; ".join(problems)))
         add_user_exercise(self.exercises_path, entry, self.shipped_catalog)
         self.reload_routines()
-        added = self.catalog.exercises.get(entry["id"])
-        if added is None:  # the file changed under us (a hand edit at the same moment): it is as the user left it
-            raise UserExercisesError(translate("user_exercises", "{path}: exercise not added: the file changed while "
-                                                                 "saving; look at it and try again").format(
-                path=self.exercises_path))
-        return added
+        return self.catalog.exercise(entry["id"])
 
     def validate_user_exercise(self, entry: Mapping) -> list[str]:
-        """The editor's check of ``entry``: what :meth:`add_user_exercise` would refuse, each problem naming its key.
-
-        An id is taken by the catalog's exercises, the user's, and the tables of
-        exercises.toml that are left out (saving never replaces what the user wrote).
-        """
+        """The editor's check: what :meth:`add_user_exercise` refuses (an id of a table left out is taken too)."""
         return validate_exercise_entry(entry, self.catalog, self._left_out_exercises)
 
     def export_settings(self, path: Path) -> str | None:
-        """Write the settings and the user's exercises to ``path``; raises SettingsError.
-
-        Returns why the exercises were left out of it (exercises.toml could not
-        be read or parsed), None when they are in it: a broken exercises file
-        never keeps the settings from being exported.
-        """
-        exercises, problem = "", None
-        if self.exercises_path is not None:
-            try:
-                exercises = exported_exercises_text(self.exercises_path)
-            except UserExercisesError as error:
-                problem = str(error)
+        """Write the settings and the user's exercises to ``path`` (SettingsError); returns why the exercises
+        were left out (exercises.toml could not be read), None when they are in it."""
+        exercises, left_out = exported_exercises(self.exercises_path)
         self.store.export_file(path, extra_text=exercises)
-        return problem
+        return left_out
 
     def import_settings(self, path: Path) -> tuple[frozenset[str], ImportReport]:
         """Take the settings and the exercises in ``path``: (settings changed, what became of the exercises).

@@ -47,7 +47,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deskbreak.core.content.user_exercises import ImportReport, UserExercisesError
+from deskbreak.core.content.user_exercises import UserExercisesError
+from deskbreak.core.content.user_exercises_writing import ImportReport
 from deskbreak.core.i18n import Context, translate
 from deskbreak.core.settings import Setting, SettingsError, settings_by_section
 from deskbreak.core.settings.store import SettingsStore

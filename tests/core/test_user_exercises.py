@@ -14,13 +14,11 @@ from deskbreak.core.content.user_exercises import (
     MAX_PROBLEM_LENGTH,
     MAX_PROBLEMS_REPORTED,
     UserExercisesError,
-    add_user_exercise,
-    exported_exercises_text,
-    import_user_exercises,
     load_profile_catalog,
     load_user_exercises,
     validate_exercise_entry,
 )
+from deskbreak.core.content.user_exercises_writing import add_user_exercise, exported_exercises, import_user_exercises
 from deskbreak.core.content.user_routines import load_user_routines
 from deskbreak.core.profile import EXERCISES_FILE_NAME, Profile
 from support.own_exercises import WALL_CALF, exercise_toml
@@ -262,7 +260,8 @@ def test_a_users_exercise_plays_with_its_holds_and_sides(catalog, path):
 
 def test_exported_tables_import_into_another_profile(catalog, path, tmp_path):
     path.write_text(GOOD, encoding="utf-8")
-    text = exported_exercises_text(path)
+    text, left_out = exported_exercises(path)
+    assert left_out is None
     assert tomllib.loads(text)["exercise"] == tomllib.loads(GOOD)["exercise"]
     other = tmp_path / "other" / "exercises.toml"
     report = import_user_exercises(other, tomllib.loads(text)["exercise"], catalog, source=tmp_path / "x.toml")
@@ -286,7 +285,7 @@ def test_an_import_replaces_the_users_exercise_of_the_same_id_and_keeps_the_rest
 
 
 def test_exporting_without_a_file_exports_nothing(path):
-    assert exported_exercises_text(path) == ""
+    assert exported_exercises(path) == exported_exercises(None) == ("", None)
 
 
 def test_a_users_exercise_never_grows_it_has_no_article_to_allow_it(catalog, path):

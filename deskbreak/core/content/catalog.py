@@ -177,8 +177,7 @@ class Exercise:
         return self.source.document == USER_DOCUMENT
 
     def shown_name(self) -> str:
-        """The name as the user reads it: the catalog's in the user's language, the user's own as written
-        (a name of the user's that is also a catalog text is not translated)."""
+        """The name as shown: the catalog's translated, the user's own as written (even one the catalog has)."""
         return self.name if self.is_users_own else translate("catalog", self.name)
 
     def figures_text(self) -> str:
@@ -371,10 +370,8 @@ def load_catalog(directory: Path | None = None) -> Catalog:
     for path, routine in routines.values():
         for exercise_id in routine.all_exercise_ids():
             if exercise_id not in exercises:
-                raise CatalogError(
-                    f"{path}: routine '{routine.id}': field 'exercises': "
-                    f"unknown exercise '{exercise_id}'"
-                )
+                raise CatalogError(f"{path}: routine '{routine.id}': field 'exercises': "
+                                   f"unknown exercise '{exercise_id}'")
     return Catalog(
         exercises={eid: replace(e, source=_titled(e.source, titles)) for eid, e in exercises.items()},
         routines={rid: routine for rid, (_, routine) in routines.items()},
@@ -404,9 +401,7 @@ def _parse(path: Path, table: str, index: int, raw: Any, build):
     try:
         return build(_Fields(raw))
     except _FieldError as exc:
-        raise CatalogError(
-            f"{path}: {table} '{entry}': field '{exc.field_name}': {exc.problem}"
-        ) from None
+        raise CatalogError(f"{path}: {table} '{entry}': field '{exc.field_name}': {exc.problem}") from None
 
 
 class _Fields:
