@@ -88,7 +88,7 @@ def routine_command(args: argparse.Namespace, profile: Profile) -> int:
         detail = ", ".join(part for part in (
             segment["side"] and _side_words(segment["side"]),
             segment["rep"] and translate("cli", "rep {rep}").format(rep=segment["rep"])) if part)
-        name = translate("catalog", catalog.exercise(segment["exercise"]).name)
+        name = catalog.exercise(segment["exercise"]).shown_name()
         print(f"  {int(at) // 60:>3}:{int(at) % 60:02d}  {segment['kind']:<8} "
               f"{exact_duration(segment['seconds']):>9}  {name}{f' ({detail})' if detail else ''}")
         at += segment["seconds"]
@@ -163,7 +163,7 @@ def format_catalog(catalog: Catalog) -> str:
         where = place_words(ex.place)
         if ex.equipment:
             where += " (" + ", ".join(_in_words(e) for e in ex.equipment) + ")"
-        lines.append(f"{translate('catalog', ex.name)}  [{ex.id}]")
+        lines.append(f"{ex.shown_name()}  [{ex.id}]")
         lines.append("    " + translate("cli", "works: {targets}; {where}").format(
             targets=", ".join(_in_words(t) for t in ex.targets), where=where))
         lines.append("    " + translate("cli", "figures: {figures}").format(figures=ex.figures_text()))
@@ -171,7 +171,8 @@ def format_catalog(catalog: Catalog) -> str:
             lines += wrap.wrap(translate("cli", "our pacing: {pacing} ({note})").format(
                 pacing=ex.pacing_text(), note=translate("catalog", ex.suggested.note)))
         if ex.is_users_own:
-            lines.append("    " + translate("cli", "source: Your exercise (drawn as {figure})").format(figure=ex.pose))
+            lines.append("    " + translate("cli", "source: Your exercise (drawn as {figure})").format(
+                figure=catalog.exercise(ex.pose).shown_name()))
         else:
             # The quote stays in the document's own words.
             lines += wrap.wrap(translate("cli", "source: {citation}: \"{quote}\"").format(

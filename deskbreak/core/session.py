@@ -45,9 +45,10 @@ from typing import Callable, Mapping, Sequence, TypeVar
 from deskbreak import __version__
 from deskbreak.core import commands as cmd
 from deskbreak.core.content.catalog import Catalog, Exercise, Routine
-from deskbreak.core.content.user_exercises import (EXERCISE_TABLE, ImportReport, ProfileCatalog, UserExercisesError,
-                                                   add_user_exercise, exported_exercises_text, import_user_exercises,
+from deskbreak.core.content.user_exercises import (EXERCISE_TABLE, ProfileCatalog, UserExercisesError,
                                                    load_profile_catalog, validate_exercise_entry)
+from deskbreak.core.content.user_exercises_writing import (ImportReport, add_user_exercise, exported_exercises,
+                                                           import_user_exercises)
 from deskbreak.core.files import read_toml_table
 from deskbreak.core.clock import Clock
 from deskbreak.core.describe import elapsed_duration, status_line
@@ -188,6 +189,7 @@ class BreakSession:
         """The installed catalog with the user's exercises: the default routines, which routines.toml changes."""
         self.catalog: Catalog = content.catalog
         self.startup_problems = content.problems
+        self._left_out_exercises = content.left_out  # ids exercises.toml holds in tables left out
         # Read here, on the caller's thread; written by the writer, on its own, so a busy file
         # (an import in another process) never stops the app.
         self.history = history
@@ -460,6 +462,7 @@ class BreakSession:
     def reload_routines(self) -> tuple[bool, list[str]]:
         """Re-read exercises.toml and routines.toml, which the next break plays: (whether they changed, problems)."""
         content = self._load_user_content()
+        self._left_out_exercises = content.left_out
         changed = (content.catalog.routines != self.catalog.routines
                    or content.catalog.exercises != self.catalog.exercises)
         if changed:
@@ -475,26 +478,29 @@ class BreakSession:
         self.reload_routines()
 
     def add_user_exercise(self, entry: Mapping) -> Exercise:
-        """Check ``entry`` (an exercises.toml table as a dict), add it to exercises.toml and the catalog.
-
-        Routines can hold it, and the next break plays it, at once. Raises
-        :class:`~deskbreak.core.content.user_exercises.UserExercisesError`
-        naming the file and each key that is wrong; nothing is written then.
-        """
+        """Check ``entry`` (an exercises.toml table as a dict), add it to exercises.toml and the catalog: routines
+        can hold it, the next break plays it. Raises UserExercisesError naming the file and each key that is
+        wrong, a table of the same id or the file full (nothing is written then)."""
         if self.exercises_path is None:
             raise UserExercisesError(translate("user_exercises", "this deskbreak keeps no exercises of your own"))
-        problems = validate_exercise_entry(entry, self.catalog)
+        problems = self.validate_user_exercise(entry)
         if problems:
             raise UserExercisesError(translate("user_exercises", "{path}: exercise not added: {problems}").format(
                 path=self.exercises_path, problems="; ".join(problems)))
-        add_user_exercise(self.exercises_path, entry)
+        add_user_exercise(self.exercises_path, entry, self.shipped_catalog)
         self.reload_routines()
         return self.catalog.exercise(entry["id"])
 
-    def export_settings(self, path: Path) -> None:
-        """Write the settings and the user's exercises to ``path`` (SettingsError, UserExercisesError)."""
-        exercises = exported_exercises_text(self.exercises_path) if self.exercises_path is not None else ""
+    def validate_user_exercise(self, entry: Mapping) -> list[str]:
+        """The editor's check: what :meth:`add_user_exercise` refuses (an id of a table left out is taken too)."""
+        return validate_exercise_entry(entry, self.catalog, self._left_out_exercises)
+
+    def export_settings(self, path: Path) -> str | None:
+        """Write the settings and the user's exercises to ``path`` (SettingsError); returns why the exercises
+        were left out (exercises.toml could not be read), None when they are in it."""
+        exercises, left_out = exported_exercises(self.exercises_path)
         self.store.export_file(path, extra_text=exercises)
+        return left_out
 
     def import_settings(self, path: Path) -> tuple[frozenset[str], ImportReport]:
         """Take the settings and the exercises in ``path``: (settings changed, what became of the exercises).

@@ -71,7 +71,7 @@ class RoutineAnnouncer:
         # A rest between exercises belongs to the next one; its name comes when it starts.
         if segment.kind != Kind.REST and segment.exercise.id != self._named_exercise:
             self._named_exercise = segment.exercise.id
-            self.say(translate("catalog", segment.exercise.name))
+            self.say(segment.exercise.shown_name())
         phase = self._phase(segment)
         if phase:
             self.say(phase, assertive=segment.kind == Kind.SWITCH)

@@ -188,7 +188,7 @@ class DonePage(QWidget):
                 status = translate("break_window", "skipped")
             mark = make_label("\u2713" if completed else "\u2013", scale=1.15, bold=True, wrap=False)
             mark.setProperty("doneMark", completed)
-            exercise_name = translate("catalog", exercise.name)
+            exercise_name = exercise.shown_name()
             name = make_label(exercise_name, scale=1.1)
             when = make_label(status, scale=1.1, wrap=False)
             when.setProperty("muted", True)
@@ -253,10 +253,10 @@ class DonePage(QWidget):
                          accessible=f"{words_}; {grew}")
             else:
                 elsewhere.append(g)
-        names = {exercise.id: exercise.name for exercise in exercises}
+        names = {exercise.id: exercise.shown_name() for exercise in exercises}
         set_text(self.grown_label, "\n".join(
             translate("break_window", "{exercise}: {seconds} s next time, was {was} s").format(
-                exercise=translate("catalog", names.get(g.exercise_id, g.exercise_id)), seconds=g.seconds, was=g.was)
+                exercise=names.get(g.exercise_id, g.exercise_id), seconds=g.seconds, was=g.was)
             for g in elsewhere))
         self.grown_label.setVisible(bool(elsewhere))
 

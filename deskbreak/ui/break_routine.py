@@ -249,7 +249,7 @@ class RoutinePage(QWidget):
     def show_exercise(self, exercise: Exercise, side: str | None) -> None:
         if exercise is not self._shown_exercise:
             self._shown_exercise = exercise
-            set_text(self.name_label, translate("catalog", exercise.name))
+            set_text(self.name_label, exercise.shown_name())
             self._show_exercise_text(exercise)
             self._scroll.verticalScrollBar().setValue(0)
             self._notes.verticalScrollBar().setValue(0)

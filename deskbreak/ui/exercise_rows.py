@@ -46,7 +46,7 @@ DETAIL_ROLE = Qt.ItemDataRole.UserRole + 1
 
 def exercise_name(exercise: Exercise) -> str:
     """The exercise's name in the user's language (the catalog's texts are translated where shown)."""
-    return translate("catalog", exercise.name)
+    return exercise.shown_name()
 
 
 def first_upper(text: str) -> str:

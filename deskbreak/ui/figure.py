@@ -392,11 +392,12 @@ class FigureWidget(QWidget):
             self.animationFinished.emit()
 
     def _names(self) -> tuple[str, tuple[str, ...]]:
+        if self._exercise is not None:  # only a catalog exercise's name is translated, never the user's
+            targets = self._current.targets if self._current is not None else self._exercise.targets
+            return self._exercise.shown_name(), targets
         if self._current is not None:
             name = self._current.name or self._current.exercise
             return translate("catalog", name), self._current.targets
-        if self._exercise is not None:
-            return translate("catalog", self._exercise.name), self._exercise.targets
         return "", ()
 
     def _update_accessible(self) -> None:

@@ -88,11 +88,11 @@ def exercises_text(record: BreakRecord) -> str:
 
 
 def exercises_tip(record: BreakRecord, names: Mapping[str, str]) -> str:
-    """The break's exercises by name, each done or not; by its id, an exercise no longer in the catalog."""
+    """The break's exercises by name (``names``: as shown, by id), each done or not; by its id, an exercise
+    no longer in the catalog."""
     lines = []
     for exercise in record.exercises:
-        name = names.get(exercise.exercise_id)
-        shown = translate("catalog", name) if name is not None else exercise.exercise_id
+        shown = names.get(exercise.exercise_id, exercise.exercise_id)
         line = translate("HistoryWindow", "{exercise}: done") if exercise.completed else translate(
             "HistoryWindow", "{exercise}: not finished")
         lines.append(line.format(exercise=shown))

@@ -483,7 +483,7 @@ class HistoryWindow(QWidget):
                                              header)
 
         self.model = BreakTableModel(self.records, self.today.year, self,
-                                     names={e.id: e.name for e in self.catalog.exercises.values()})
+                                     names={e.id: e.shown_name() for e in self.catalog.exercises.values()})
         self.table = BreakTable()
         self.table.setObjectName("historyTable")
         self.table.setAccessibleName(translate("HistoryWindow", "All breaks"))

@@ -47,7 +47,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deskbreak.core.content.user_exercises import ImportReport, UserExercisesError
+from deskbreak.core.content.user_exercises import UserExercisesError
+from deskbreak.core.content.user_exercises_writing import ImportReport
 from deskbreak.core.i18n import Context, translate
 from deskbreak.core.settings import Setting, SettingsError, settings_by_section
 from deskbreak.core.settings.store import SettingsStore
@@ -64,7 +65,8 @@ settings_dialog = Context("settings_dialog")  # for plurals: lupdate reads the c
 class SettingsTransfer(Protocol):
     """Export and import of more than the settings: the session's carry the user's exercises along."""
 
-    def export_settings(self, path: Path) -> None: ...
+    def export_settings(self, path: Path) -> str | None:
+        """Export to ``path``; returns why the user's exercises were left out of it (None: they are in it)."""
 
     def import_settings(self, path: Path) -> tuple[frozenset[str], ImportReport]: ...
 
@@ -359,24 +361,29 @@ class SettingsDialog(QDialog):
                                    one="Imported {path} (1 setting changed).").format(path=path)]
         if report.added:
             said.append(translate("settings_dialog", "Exercises added: {exercises}.").format(
-                exercises=", ".join(report.added)))
+                exercises=report.named(report.added)))
         if report.replaced:
             said.append(translate("settings_dialog", "Exercises replaced: {exercises}.").format(
-                exercises=", ".join(report.replaced)))
+                exercises=report.named(report.replaced)))
         said += report.problems  # each names the exercise and says it was not imported
         self.show_status(" ".join(said))
         return True
 
     def export_to(self, path: Path) -> bool:
+        left_out = None
         try:
             if self._transfer is None:
                 self.store.export_file(path)
             else:
-                self._transfer.export_settings(path)
+                left_out = self._transfer.export_settings(path)
         except (SettingsError, UserExercisesError) as error:
             self.show_status(translate("settings_dialog", "Not exported: {error}").format(error=error))
             return False
-        self.show_status(translate("settings_dialog", "Exported to {path}.").format(path=path))
+        if left_out:
+            self.show_status(translate("settings_dialog", "Exported to {path}; your exercises were left out: "
+                                                          "{problem}").format(path=path, problem=left_out))
+        else:
+            self.show_status(translate("settings_dialog", "Exported to {path}.").format(path=path))
         return True
 
     def _choose_import(self) -> None:

@@ -64,13 +64,12 @@ class SideWindows(QObject):
         if self.settings_dialog is None:
             routines = None
             if self.session.routines_path is not None:
-                from deskbreak.core.content.user_exercises import validate_exercise_entry
                 from deskbreak.ui.exercise_editor import ExerciseHooks
                 from deskbreak.ui.routines_page import RoutinesPage
 
-                # The editor checks against what the catalog holds now, the user's own exercises too.
+                # The editor checks against what the catalog and exercises.toml hold now, tables left out too.
                 hooks = None if self.session.exercises_path is None else ExerciseHooks(
-                    validate=lambda entry: validate_exercise_entry(entry, self.session.catalog),
+                    validate=self.session.validate_user_exercise,
                     save=self.add_exercise, reduced_motion=self._reduced_motion)
                 routines = RoutinesPage(self.session.shipped_catalog, self.session.catalog, self._poses(),
                                         new_exercise=hooks)

@@ -6,19 +6,11 @@ import json
 from datetime import datetime, timedelta
 
 from support.fakes import run_cli
-from support.own_exercises import WALL_CALF
+from support.own_exercises import WALL_CALF, exercise_toml
 from deskbreak.core.content.catalog import load_catalog
 from deskbreak.core.history import HistoryStore
 
-CALF = WALL_CALF + """
-[[exercise]]
-id = "broken"
-name = "Broken"
-pose = "split-hip-stretch"
-targets = ["ears"]
-steps = ["Nothing."]
-hold = "30s"
-"""
+CALF = WALL_CALF + "\n" + exercise_toml(id="broken", name="Broken", targets=["ears"], steps=["Nothing."], sides=None)
 
 
 def profile(tmp_path, routines: str = "") -> list[str]:
@@ -43,7 +35,7 @@ def test_catalog_json_shows_the_users_exercises_as_yours_and_names_a_bad_one(cap
 def test_catalog_table_says_your_exercise_where_the_quote_would_be(capsys, tmp_path):
     code, out, _ = run_cli(capsys, *profile(tmp_path), "catalog")
     block = out[out.index("Wall calf stretch  [wall-calf-stretch]"):].split("\n\n")[0]
-    assert "source: Your exercise (drawn as split-hip-stretch)" in block
+    assert "source: Your exercise (drawn as Split hip stretch)" in block
     assert "hold 30 s, each side" in block and '"' not in block
 
 

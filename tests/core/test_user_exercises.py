@@ -10,28 +10,22 @@ import pytest
 from deskbreak.core.content.catalog import Catalog, Range, load_catalog
 from deskbreak.core.content.guide import Kind, build_segments
 from deskbreak.core.content.user_exercises import (
+    MAX_EXERCISES,
+    MAX_PROBLEM_LENGTH,
+    MAX_PROBLEMS_REPORTED,
     UserExercisesError,
-    add_user_exercise,
-    exported_exercises_text,
-    import_user_exercises,
     load_profile_catalog,
     load_user_exercises,
     validate_exercise_entry,
 )
+from deskbreak.core.content.user_exercises_writing import add_user_exercise, exported_exercises, import_user_exercises
 from deskbreak.core.content.user_routines import load_user_routines
 from deskbreak.core.profile import EXERCISES_FILE_NAME, Profile
-from support.own_exercises import WALL_CALF
+from support.own_exercises import WALL_CALF, exercise_toml
 
-GOOD = "# my own exercises\n" + WALL_CALF + """
-[[exercise]]
-id = "desk-squeeze"
-name = "Desk squeeze"
-pose = "glute-bridge"
-targets = ["glutes", "core"]
-steps = ["Squeeze your glutes.", "Let go."]
-reps = 10
-rep_hold = "3s"
-"""
+GOOD = "# my own exercises\n" + WALL_CALF + "\n" + exercise_toml(
+    id="desk-squeeze", name="Desk squeeze", pose="glute-bridge", targets=["glutes", "core"],
+    steps=["Squeeze your glutes.", "Let go."], hold=None, sides=None, reps=10, rep_hold="3s")
 
 
 @pytest.fixture(scope="module")
@@ -80,15 +74,7 @@ def test_a_missing_file_means_no_exercises_of_ones_own(catalog, path):
     assert loaded.problems == [] and loaded.catalog.exercises == catalog.exercises
 
 
-THIRD = """\
-[[exercise]]
-id = "other-calf-stretch"
-name = "Other calf stretch"
-pose = "split-hip-stretch"
-targets = ["legs"]
-steps = ["Face a wall."]
-hold = "30s"
-"""
+THIRD = exercise_toml(id="other-calf-stretch", name="Other calf stretch", steps=["Face a wall."], sides=None)
 
 
 @pytest.mark.parametrize("bad, key", [
@@ -274,7 +260,8 @@ def test_a_users_exercise_plays_with_its_holds_and_sides(catalog, path):
 
 def test_exported_tables_import_into_another_profile(catalog, path, tmp_path):
     path.write_text(GOOD, encoding="utf-8")
-    text = exported_exercises_text(path)
+    text, left_out = exported_exercises(path)
+    assert left_out is None
     assert tomllib.loads(text)["exercise"] == tomllib.loads(GOOD)["exercise"]
     other = tmp_path / "other" / "exercises.toml"
     report = import_user_exercises(other, tomllib.loads(text)["exercise"], catalog, source=tmp_path / "x.toml")
@@ -298,7 +285,7 @@ def test_an_import_replaces_the_users_exercise_of_the_same_id_and_keeps_the_rest
 
 
 def test_exporting_without_a_file_exports_nothing(path):
-    assert exported_exercises_text(path) == ""
+    assert exported_exercises(path) == exported_exercises(None) == ("", None)
 
 
 def test_a_users_exercise_never_grows_it_has_no_article_to_allow_it(catalog, path):
@@ -308,3 +295,136 @@ def test_a_users_exercise_never_grows_it_has_no_article_to_allow_it(catalog, pat
     users = load_user_exercises(path, catalog).catalog
     assert growth_of(users.exercise("wall-calf-stretch"), "long") is None
     assert growth_of(users.exercise("desk-squeeze"), "long") is None
+
+
+# -- what a review found -------------------------------------------------------------
+
+LEFT_OUT_CALF = ('# my note\n[[exercise]]\nid = "calf-raise"  # from my physio, 2026-11-02\nname = "Calf raise (physio)"\n'
+                 'pose = "plank"\ntargets = ["legs"]\nsteps = ["Rise onto your toes slowly.", "Lower over 4 counts."]\n'
+                 'hold = 30\n')
+
+
+def test_adding_never_replaces_a_left_out_exercise_of_the_same_id(catalog, path):
+    path.write_text(LEFT_OUT_CALF, encoding="utf-8")
+    loaded = load_user_exercises(path, catalog)
+    assert "calf-raise" in loaded.left_out and "'hold'" in loaded.left_out["calf-raise"]
+    new = entry(id="calf-raise", name="Calf raise", pose="plank")
+    # The editor's check knows the id is taken by the table left out, and says why it was left out.
+    problems = validate_exercise_entry(new, loaded.catalog, left_out=loaded.left_out)
+    assert [p.key for p in problems] == ["id"] and "exercises.toml" in problems[0] and "'hold'" in problems[0]
+    with pytest.raises(UserExercisesError) as raised:
+        add_user_exercise(path, new)
+    message = str(raised.value)
+    assert "exercises.toml already has an exercise 'calf-raise' (left out: " in message
+    assert "fix or rename it there" in message
+    assert path.read_text(encoding="utf-8") == LEFT_OUT_CALF
+
+
+def test_an_import_still_replaces_an_exercise_of_the_same_id(catalog, path):
+    path.write_text(LEFT_OUT_CALF, encoding="utf-8")
+    report = import_user_exercises(path, [entry(id="calf-raise", pose="plank")], catalog, source=path)
+    assert report.replaced == ["calf-raise"] and report.problems == []
+    assert load_user_exercises(path, catalog).exercises["calf-raise"].hold_s == Range(30, 30)
+
+
+def test_an_id_that_is_not_text_is_a_problem_and_never_an_unhashable_crash(catalog, path):
+    text = '[[exercise]]\nid = ["calf", "raise"]  # oops, meant a string\nname = "Calf raise"\n'
+    path.write_text(text, encoding="utf-8")
+    loaded = load_user_exercises(path, catalog)
+    assert len(loaded.problems) == 1 and "'id'" in loaded.problems[0]
+    add_user_exercise(path, entry())
+    report = import_user_exercises(path, [entry(id="other-calf")], catalog, source=path)
+    assert report.added == ["other-calf"]
+    assert path.read_text(encoding="utf-8").startswith(text)
+    assert set(load_user_exercises(path, catalog).exercises) == {"wall-calf-stretch", "other-calf"}
+
+
+def many(count: int) -> str:
+    return "\n".join(exercise_toml(id=f"e{number}", name=f"N{number}") for number in range(count))
+
+
+def test_the_two_hundred_and_first_exercise_is_refused_on_add_and_on_import(catalog, path):
+    path.write_text(many(MAX_EXERCISES), encoding="utf-8")
+    before = path.read_text(encoding="utf-8")
+    with pytest.raises(UserExercisesError) as raised:
+        add_user_exercise(path, entry())
+    assert str(path) in str(raised.value) and str(MAX_EXERCISES) in str(raised.value)
+    assert path.read_text(encoding="utf-8") == before
+    # An import replaces what is there, but adds nothing beyond the cap, and says which were not added.
+    report = import_user_exercises(path, [entry(id="e3", hold="40s"), entry(), entry(id="another")], catalog,
+                                   source=path)
+    assert report.replaced == ["e3"] and report.added == []
+    assert len(report.problems) == 2 and "'wall-calf-stretch'" in report.problems[0]
+    assert "'another'" in report.problems[1] and str(MAX_EXERCISES) in report.problems[1]
+    loaded = load_user_exercises(path, catalog)
+    assert len(loaded.exercises) == MAX_EXERCISES and loaded.exercises["e3"].hold_s == Range(40, 40)
+
+
+def test_an_import_fills_the_file_up_to_the_cap(catalog, path):
+    path.write_text(many(MAX_EXERCISES - 1), encoding="utf-8")
+    report = import_user_exercises(path, [entry(), entry(id="another")], catalog, source=path)
+    assert report.added == ["wall-calf-stretch"] and len(report.problems) == 1 and "'another'" in report.problems[0]
+
+
+def test_a_file_of_unknown_keys_is_reported_briefly(catalog, path):
+    tables = ["[[exercise]]\n" + "".join(f"r{key:03x}hold=1\n" for key in range(450)) for _ in range(200)]
+    path.write_text("\n".join(tables), encoding="utf-8")
+    problems = load_user_exercises(path, catalog).problems
+    assert len(problems) == MAX_PROBLEMS_REPORTED + 1 and "180 more" in problems[-1]
+    assert all(len(problem) <= MAX_PROBLEM_LENGTH for problem in problems)
+    # The first unknown key is named, with the key it is near, and the others counted.
+    assert "'r000hold'" in problems[0] and "449 other unknown keys" in problems[0]
+
+
+def test_one_unknown_key_is_named_with_its_suggestion(catalog, path):
+    path.write_text(exercise_toml(stpes=["x"]), encoding="utf-8")
+    (problem,) = load_user_exercises(path, catalog).problems
+    assert "'stpes'" in problem and "'steps'" in problem and "other unknown" not in problem
+
+
+def test_a_user_exercise_drawn_with_a_left_variant_shows_its_own_name_on_both_sides(catalog):
+    from deskbreak.core.content.poses import load_poses
+    from deskbreak.core.content.user_exercises import exercise_from_entry, figure_of
+
+    poses = load_poses(catalog=catalog)
+    assert poses["side-plank"].left is not None
+    mine = exercise_from_entry(entry(id="my-side-hold", name="My side hold", pose="side-plank",
+                                     targets=["shoulders"]), catalog)
+    figure = figure_of(poses, mine)
+    for side in ("right", "left"):
+        drawn = figure.for_side(side)
+        assert (drawn.exercise, drawn.name, drawn.highlight) == ("my-side-hold", "My side hold", ("shoulders",))
+
+
+def test_a_sore_back_swaps_a_user_exercise_drawn_as_a_forward_fold(catalog, path):
+    fold = next(e for e in catalog.exercises.values() if e.sore_back is not None)
+    path.write_text(exercise_toml(id="my-fold", pose=fold.id), encoding="utf-8")
+    loaded = load_user_exercises(path, catalog)
+    mine = loaded.catalog.exercise("my-fold")
+    assert mine.sore_back == fold.sore_back
+    assert loaded.catalog.for_sore_back(["my-fold"]) == loaded.catalog.for_sore_back([fold.id])
+    assert "my-fold" not in loaded.catalog.for_sore_back(["my-fold"])
+
+
+def test_adding_keeps_a_byte_order_mark(path):
+    path.write_bytes(b"\xef\xbb\xbf# mine\r\n")
+    add_user_exercise(path, entry())
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf# mine\r\n") and b"wall-calf-stretch" in data
+
+
+def test_a_nan_in_another_table_does_not_block_adding(catalog, path):
+    text = exercise_toml(id="odd", reps=float("nan"))
+    path.write_text(text, encoding="utf-8")
+    add_user_exercise(path, entry())
+    assert path.read_text(encoding="utf-8").startswith(text)
+    assert "wall-calf-stretch" in load_user_exercises(path, catalog).exercises
+
+
+def test_an_inline_array_of_exercises_says_what_to_write_instead(path):
+    text = 'exercise = [{id = "odd", name = "Odd"}]\n'
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(UserExercisesError) as raised:
+        add_user_exercise(path, entry())
+    assert "[[exercise]]" in str(raised.value) and "changing other lines" not in str(raised.value)
+    assert path.read_text(encoding="utf-8") == text

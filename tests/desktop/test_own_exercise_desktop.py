@@ -5,19 +5,13 @@ from __future__ import annotations
 import json
 import subprocess
 
+from support.own_exercises import exercise_toml
 from support.app_cli import deskbreak_cmd, first_run_note_read, history as history_of
 
 from .desktop import wait_for
 
-DESK_SQUEEZE = """\
-[[exercise]]
-id = "desk-squeeze"
-name = "Desk squeeze"
-pose = "glute-bridge"
-targets = ["glutes"]
-steps = ["Squeeze your glutes.", "Let go."]
-reps = 2
-"""
+DESK_SQUEEZE = exercise_toml(id="desk-squeeze", name="Desk squeeze", pose="glute-bridge", targets=["glutes"],
+                             steps=["Squeeze your glutes.", "Let go."], hold=None, sides=None, reps=2)
 
 
 def test_an_exercise_of_ones_own_is_played_recorded_and_found_in_stats(desktop, tmp_path):

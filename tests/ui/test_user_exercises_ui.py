@@ -21,7 +21,7 @@ from deskbreak.ui.exercise_rows import IDS_ROLE, ExerciseThumbnails, exercise_to
 from deskbreak.ui.history_window import HistoryWindow
 from deskbreak.ui.settings_dialog import SettingsDialog
 from support.app_builder import MONDAY_9, advance_to, make_app
-from support.own_exercises import WALL_CALF
+from support.own_exercises import WALL_CALF, exercise_toml
 
 
 
@@ -112,10 +112,10 @@ def test_the_settings_dialog_exports_and_imports_the_users_exercises(qtbot, tmp_
     dialog = SettingsDialog(receiver.store, transfer=receiver.session)
     qtbot.addWidget(dialog)
     assert dialog.import_from(exported)
-    assert "Exercises added: wall-calf-stretch." in dialog.status.text()
+    assert "Exercises added: Wall calf stretch." in dialog.status.text()
     assert "wall-calf-stretch" in receiver.catalog.exercises
     assert dialog.import_from(exported)
-    assert "Exercises replaced: wall-calf-stretch." in dialog.status.text()
+    assert "Exercises replaced: Wall calf stretch." in dialog.status.text()
     sender.shutdown()
     receiver.shutdown()
 
@@ -224,3 +224,61 @@ def test_an_exercise_made_in_the_editor_is_played_in_a_break_and_found_in_histor
     assert [(e.exercise_id, e.completed) for e in records[-1].exercises] == [("wall-calf-stretch", True)]
     report = stats_for(records, catalog, settings, first=MONDAY_9.date(), last=MONDAY_9.date())
     assert [(e.name, e.done) for e in report.exercises] == [("Wall calf stretch", 1)]
+
+
+def test_a_broken_exercises_file_is_left_out_of_an_export_and_the_status_says_so(qtbot, tmp_path):
+    (tmp_path / "exercises.toml").write_text("[[exercise]\n", encoding="utf-8")
+    app = make_app(tmp_path, exercises_path=tmp_path / "exercises.toml", routines_path=tmp_path / "routines.toml")
+    dialog = SettingsDialog(app.store, transfer=app.session)
+    qtbot.addWidget(dialog)
+    exported = tmp_path / "out.toml"
+    assert dialog.export_to(exported) and exported.exists()
+    status = dialog.status.text()
+    assert status.startswith(f"Exported to {exported}; your exercises were left out: ") and "exercises.toml" in status
+    app.shutdown()
+
+
+def test_the_editors_check_names_an_id_a_table_left_out_holds(qtbot, tmp_path):
+    (tmp_path / "exercises.toml").write_text(exercise_toml(id="calf-raise", hold=30), encoding="utf-8")
+    app = make_app(tmp_path, exercises_path=tmp_path / "exercises.toml", routines_path=tmp_path / "routines.toml")
+    app.run_command(cmd.OpenSettings())
+    hooks = app.windows.settings_dialog.routines_page._new_exercise
+    problems = hooks.validate({"id": "calf-raise", "name": "Calf raise", "pose": "plank", "targets": ["legs"],
+                               "steps": ["Up."], "hold": "10s"})
+    assert [problem.key for problem in problems] == ["id"] and "left out" in problems[0]
+    app.shutdown()
+
+
+@pytest.fixture
+def plank_in_german():
+    from deskbreak.core import i18n
+
+    i18n.install(lambda context, text, disambiguation, n: "Unterarmst\u00fctz" if (context, text) == ("catalog", "Plank")
+                 else "")
+    yield
+    i18n.install(None)
+
+
+def test_a_users_name_that_is_also_a_catalog_text_is_shown_as_written(qtbot, tmp_path, catalog, plank_in_german):
+    from deskbreak.core.content.poses import load_poses
+    from deskbreak.ui.exercise_rows import exercise_name
+    from deskbreak.ui.figure import FigureWidget
+
+    (tmp_path / "exercises.toml").write_text(exercise_toml(id="my-plank", name="Plank", pose="plank"), encoding="utf-8")
+    users = load_user_exercises(tmp_path / "exercises.toml", catalog).catalog
+    mine, shipped = users.exercise("my-plank"), users.exercise("plank")
+    assert (mine.shown_name(), shipped.shown_name()) == ("Plank", "Unterarmst\u00fctz")
+    assert exercise_name(mine) == "Plank" and exercise_name(shipped) == "Unterarmst\u00fctz"
+    figure = FigureWidget(load_poses(catalog=catalog))
+    qtbot.addWidget(figure)
+    figure.show_exercise(mine)
+    assert "Plank" in figure.accessibleName() and "Unterarm" not in figure.accessibleName()
+    moment = datetime(2026, 11, 26, 10, 0, tzinfo=timezone.utc)
+    with HistoryStore(tmp_path / "history.sqlite3") as history:
+        bid = history.start_break("sit", "sit-break", moment, moment, 2)
+        history.record_exercise(bid, "my-plank", 60.0, True, moment + timedelta(minutes=1))
+        history.finish_break(bid, moment + timedelta(minutes=3), "completed")
+        window = HistoryWindow(history, users, Settings.defaults(), moment.date())
+        qtbot.addWidget(window)
+        window.show()
+        assert window.table.model().index(0, 3).data(Qt.ItemDataRole.ToolTipRole).startswith("Plank: ")

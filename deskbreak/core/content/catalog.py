@@ -176,6 +176,10 @@ class Exercise:
         """Written by the user (exercises.toml): no article, so no quote and no citation."""
         return self.source.document == USER_DOCUMENT
 
+    def shown_name(self) -> str:
+        """The name as shown: the catalog's translated, the user's own as written (even one the catalog has)."""
+        return self.name if self.is_users_own else translate("catalog", self.name)
+
     def figures_text(self) -> str:
         """The document's figures in a short human form: "hold 20-30 s, each side"."""
         parts = []
@@ -366,10 +370,8 @@ def load_catalog(directory: Path | None = None) -> Catalog:
     for path, routine in routines.values():
         for exercise_id in routine.all_exercise_ids():
             if exercise_id not in exercises:
-                raise CatalogError(
-                    f"{path}: routine '{routine.id}': field 'exercises': "
-                    f"unknown exercise '{exercise_id}'"
-                )
+                raise CatalogError(f"{path}: routine '{routine.id}': field 'exercises': "
+                                   f"unknown exercise '{exercise_id}'")
     return Catalog(
         exercises={eid: replace(e, source=_titled(e.source, titles)) for eid, e in exercises.items()},
         routines={rid: routine for rid, (_, routine) in routines.items()},
@@ -399,9 +401,7 @@ def _parse(path: Path, table: str, index: int, raw: Any, build):
     try:
         return build(_Fields(raw))
     except _FieldError as exc:
-        raise CatalogError(
-            f"{path}: {table} '{entry}': field '{exc.field_name}': {exc.problem}"
-        ) from None
+        raise CatalogError(f"{path}: {table} '{entry}': field '{exc.field_name}': {exc.problem}") from None
 
 
 class _Fields:

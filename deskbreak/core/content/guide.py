@@ -238,7 +238,7 @@ def summary(exercise: Exercise, hold_length: str = "short") -> str:
         figures.append(translate("guide", "{reps} reps").format(reps=exercise.reps))
     if exercise.per_side:
         figures.append(translate("guide", "each side"))
-    name = translate("catalog", exercise.name)
+    name = exercise.shown_name()
     return f"{name} ({' '.join(figures)})" if figures else name
 
 
@@ -407,7 +407,7 @@ def _untimed_segment(exercise: Exercise) -> Segment:
     if suggested.duration_s or not suggested.reps:
         duration = suggested.duration_s or DEFAULT_DURATION_S
         minutes = duration / 60
-        name = translate("catalog", exercise.name)
+        name = exercise.shown_name()
         cue = f"{name}: {minutes:g} min" if duration >= 60 else f"{name}: {duration} s"
         return Segment(Kind.WALK, exercise, duration, cue)
     pace = float(suggested.pace_s or DEFAULT_PACE_S)

@@ -20,7 +20,8 @@ exercise is done and what it needs come with its figure.
 ``hold``/``reps``/``rep_hold``/``sides`` become the catalog's ``hold_s``,
 ``reps`` and ``per_side``, so the guide's timeline plays them as it plays
 the catalog's exercises. They have no source that gives a range or says to
-add time, so they never grow, and no sore-back swap.
+add time, so they never grow. A sore back treats one as the figure it is
+drawn as: drawn as a forward fold or a backbend, it takes that figure's swap.
 
 Like ``routines.toml``, the file is the user's and loading never fails
 because of it: a bad entry is left out with a message naming the file, the
@@ -30,26 +31,26 @@ never the file, which is left exactly as it is and never saved over. The
 user's exercises load before ``routines.toml`` (:func:`load_profile_catalog`),
 so a routine may hold them.
 
-Adding (the editor, an import) appends to the file as text: every byte the
-user wrote, comments included, stays where it was.
+Adding to the file (the editor, an import) is :mod:`~deskbreak.core.content.user_exercises_writing`'s.
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 from deskbreak.core.content.catalog import TARGETS, USER_DOCUMENT, Catalog, Exercise, Range, Source
 from deskbreak.core.content.user_routines import RoutinesLoad, did_you_mean, load_user_routines
-from deskbreak.core.files import os_problem, read_toml_bytes, parse_toml_bytes, write_file_atomically
-from deskbreak.core.i18n import translate
+from deskbreak.core.files import os_problem, read_toml_bytes, parse_toml_bytes
+from deskbreak.core.i18n import Context, translate
 from deskbreak.core.settings.value_types import parse_duration
 
 if TYPE_CHECKING:
     from deskbreak.core.content.poses import ExercisePoses
+
+user_exercises = Context("user_exercises")  # for plurals: lupdate reads the context from this name
 
 EXERCISE_TABLE = "exercise"
 """The file's one top-level key, and the key of the exercises in an exported settings file."""
@@ -67,6 +68,9 @@ HOLD_SECONDS = (3, 600)
 REP_HOLD_SECONDS = (1, 60)
 REPS = (1, 100)
 MAX_EXERCISES = 200
+# What one file may report: enough to fix it, never a flood (a generated file with thousands of keys).
+MAX_PROBLEMS_REPORTED = 20
+MAX_PROBLEM_LENGTH = 600
 
 # Written at the top of a new file: the only help a person editing it by hand will see.
 FILE_HEADER = """\
@@ -87,6 +91,8 @@ class ExercisesLoad:
     catalog: Catalog
     exercises: dict[str, Exercise] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    left_out: dict[str, str] = field(default_factory=dict)
+    """The ids of the tables left out, each with why: taken all the same (see :func:`validate_exercise_entry`)."""
 
 
 @dataclass
@@ -101,15 +107,8 @@ class ProfileCatalog:
     defaults: Catalog
     catalog: Catalog
     problems: list[str] = field(default_factory=list)
-
-
-@dataclass
-class ImportReport:
-    """What an import did to exercises.toml: ids added, ids replaced, and entries left out (why)."""
-
-    added: list[str] = field(default_factory=list)
-    replaced: list[str] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
+    left_out: dict[str, str] = field(default_factory=dict)
+    """As :attr:`ExercisesLoad.left_out`."""
 
 
 # -- validation ----------------------------------------------------------------------
@@ -131,12 +130,14 @@ class EntryProblem(str):
         return problem
 
 
-def validate_exercise_entry(entry: Mapping, catalog: Catalog) -> list[str]:
+def validate_exercise_entry(entry: Mapping, catalog: Catalog, left_out: Mapping[str, str] | None = None) -> list[str]:
     """Why ``entry`` is not a valid exercise, one message per problem naming the key; [] when it is.
 
     ``catalog`` holds the exercises its id may not take (the catalog's and
     the user's other exercises) and the figures its ``pose`` may name (the
-    catalog's own: a user's exercise lends none).
+    catalog's own: a user's exercise lends none). ``left_out`` (as
+    :attr:`ExercisesLoad.left_out`): ids the file's tables left out take, too,
+    so that saving never replaces what the user wrote by hand.
     """
     if not isinstance(entry, Mapping):
         return [translate("user_exercises", "must be a table: [[exercise]] with id, name, pose, targets, steps "
@@ -147,12 +148,17 @@ def validate_exercise_entry(entry: Mapping, catalog: Catalog) -> list[str]:
         message = translate("user_exercises", "key '{key}': {problem}").format(key=key, problem=text)
         problems.append(EntryProblem(message, key, text))
 
-    for key in entry:
-        if key not in EXERCISE_KEYS:
-            problem(key, translate("user_exercises", "unknown key{suggestion}; an exercise has {keys}").format(
-                suggestion=did_you_mean(str(key), EXERCISE_KEYS), keys=", ".join(EXERCISE_KEYS)))
+    unknown = [str(key) for key in entry if key not in EXERCISE_KEYS]
+    if unknown:
+        # The first is named with the key it is near; the rest only counted (a generated file may hold thousands).
+        text = translate("user_exercises", "unknown key{suggestion}; an exercise has {keys}").format(
+            suggestion=did_you_mean(unknown[0], EXERCISE_KEYS), keys=", ".join(EXERCISE_KEYS))
+        if len(unknown) > 1:
+            text += " " + user_exercises.tr("(and %n other unknown keys)", None, len(unknown) - 1,
+                                            one="(and 1 other unknown key)")
+        problem(_shown(unknown[0])[1:-1], text)
     checks = {
-        "id": lambda value: _check_id(value, catalog, problem),
+        "id": lambda value: _check_id(value, catalog, left_out or {}, problem),
         "name": lambda value: _check_text(value, MAX_NAME_LENGTH, lambda text: problem("name", text)),
         "pose": lambda value: _check_pose(value, catalog, problem),
         "targets": lambda value: _check_targets(value, problem),
@@ -174,7 +180,7 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _check_id(value: Any, catalog: Catalog, problem) -> None:
+def _check_id(value: Any, catalog: Catalog, left_out: Mapping[str, str], problem) -> None:
     if not isinstance(value, str) or not _ID.fullmatch(value) or len(value) > MAX_ID_LENGTH:
         problem("id", translate("user_exercises", "must be lower-case letters, digits and single '-' (like wall-calf-stretch), "
                                           "at most {count} characters, not {value}").format(
@@ -182,12 +188,14 @@ def _check_id(value: Any, catalog: Catalog, problem) -> None:
         return
     taken = catalog.exercises.get(value)
     if taken is None:
+        if value in left_out:
+            problem("id", left_out[value])
         return
     if taken.is_users_own:
         problem("id", translate("user_exercises", "'{id}' is already one of your exercises").format(id=value))
     else:
         problem("id", translate("user_exercises", "'{id}' is the catalog's exercise \"{name}\"; choose another id").format(
-            id=value, name=translate("catalog", taken.name)))
+            id=value, name=taken.shown_name()))
 
 
 def _check_text(value: Any, longest: int, problem) -> None:
@@ -298,6 +306,8 @@ def exercise_from_entry(entry: Mapping, catalog: Catalog) -> Exercise:
         hold_s=None if held is None else Range(held, held),
         reps=None if reps is None else Range(reps, reps),
         per_side=entry.get("sides", False),
+        # A sore back leaves out a forward fold or a backbend whoever wrote it: the figure says which it is.
+        sore_back=figure.sore_back,
         pose=figure.id,
     )
 
@@ -311,8 +321,10 @@ def figure_of(poses: Mapping[str, ExercisePoses], exercise: Exercise) -> Exercis
     figure = poses.get(exercise.figure_id)
     if figure is None or not exercise.pose:
         return figure
-    return replace(figure, exercise=exercise.id, name=exercise.name, targets=exercise.targets,
-                   highlight=exercise.targets)
+    own = {"exercise": exercise.id, "name": exercise.name, "targets": exercise.targets, "highlight": exercise.targets}
+    # The left side may be drawn apart (a side plank on the knee): it is the user's exercise too.
+    left = None if figure.left is None else replace(figure.left, **own)
+    return replace(figure, **own, left=left)
 
 
 def catalog_with_exercises(catalog: Catalog, exercises: Mapping[str, Exercise]) -> Catalog:
@@ -350,28 +362,58 @@ def load_user_exercises(path: Path, catalog: Catalog) -> ExercisesLoad:
                                             "out").format(path=path, count=MAX_EXERCISES))
         entries = entries[:MAX_EXERCISES]
     exercises: dict[str, Exercise] = {}
+    left_out: dict[str, str] = {}
     known = catalog
     for number, entry in enumerate(entries, start=1):
         found = validate_exercise_entry(entry, known)
         if found:
             problems.append(translate("user_exercises", "{path}: exercise {exercise}: {problems}; this exercise is left "
-                                                "out").format(path=path, exercise=_entry_name(entry, number),
+                                                "out").format(path=path, exercise=entry_name(entry, number),
                                                               problems="; ".join(found)))
+            exercise_id = table_id(entry)
+            if exercise_id is not None and exercise_id not in exercises:
+                left_out.setdefault(exercise_id, left_out_problem(path.name, exercise_id, found))
             continue
         exercise = exercise_from_entry(entry, catalog)
         exercises[exercise.id] = exercise
         known = catalog_with_exercises(catalog, exercises)
-    return ExercisesLoad(known, exercises, problems)
+    return ExercisesLoad(known, exercises, _reported(path, problems), left_out)
+
+
+def _reported(path: Path, problems: list[str]) -> list[str]:
+    """``problems`` as shown: each at most MAX_PROBLEM_LENGTH characters, the first MAX_PROBLEMS_REPORTED of them."""
+    shown = [_capped(problem) for problem in problems[:MAX_PROBLEMS_REPORTED]]
+    if len(problems) > MAX_PROBLEMS_REPORTED:
+        more = len(problems) - MAX_PROBLEMS_REPORTED
+        shown.append(user_exercises.tr("{path}: and %n more problems", None, more,
+                                       one="{path}: and 1 more problem").format(path=path))
+    return shown
+
+
+def _capped(text: str, longest: int = MAX_PROBLEM_LENGTH) -> str:
+    return text if len(text) <= longest else text[:longest - 3] + "..."
+
+
+def table_id(table: Any) -> str | None:
+    """The id of a table of the file, when it is text (a hand-written id may be anything)."""
+    exercise_id = table.get("id") if isinstance(table, Mapping) else None
+    return exercise_id if isinstance(exercise_id, str) else None
+
+
+def left_out_problem(file_name: str, exercise_id: str, problems: Sequence[str]) -> str:
+    return translate("user_exercises", "{file} already has an exercise '{id}' (left out: {problem}); fix or rename "
+                                       "it there").format(file=file_name, id=exercise_id,
+                                                          problem=_capped("; ".join(problems), 300))
 
 
 def _not_tables(path: Path) -> str:
     return translate("user_exercises", "{path}: 'exercise' must be written as [[exercise]] tables").format(path=path)
 
 
-def _entry_name(entry: Any, number: int) -> str:
+def entry_name(entry: Any, number: int) -> str:
     """ "'wall-calf-stretch'", or "#3" for an entry without a usable id."""
-    exercise_id = entry.get("id") if isinstance(entry, Mapping) else None
-    if isinstance(exercise_id, str) and exercise_id.strip():
+    exercise_id = table_id(entry)
+    if exercise_id is not None and exercise_id.strip():
         return f"'{_shown(exercise_id)[1:-1]}'"
     return f"#{number}"
 
@@ -381,158 +423,5 @@ def load_profile_catalog(exercises_path: Path | None, routines_path: Path | None
     exercises = load_user_exercises(exercises_path, catalog) if exercises_path is not None else ExercisesLoad(catalog)
     routines = (load_user_routines(routines_path, exercises.catalog) if routines_path is not None
                 else RoutinesLoad(exercises.catalog))
-    return ProfileCatalog(exercises.catalog, routines.catalog, exercises.problems + routines.problems)
-
-
-# -- writing -------------------------------------------------------------------------
-
-
-def add_user_exercise(path: Path, entry: Mapping) -> None:
-    """Append ``entry`` as an ``[[exercise]]`` table to ``path``, keeping every byte already there.
-
-    Raises :class:`UserExercisesError` naming the file when it cannot be
-    read or written, or when what is there now does not parse (it is never
-    overwritten). The entry is written as given: validate it first.
-    """
-    path = Path(path)
-    text, current = _current(path)
-    _write(path, _with_tables(path, text, current, [entry]))
-
-
-def import_user_exercises(path: Path, entries: Iterable[Any], catalog: Catalog, *, source: Path) -> ImportReport:
-    """Add the valid ``entries`` (read from ``source``) to ``path``; an exercise of the same id is replaced.
-
-    Each entry is checked against ``catalog``'s own exercises and the entries
-    before it; a bad one is left out and named in the report, the others
-    are added. Raises :class:`UserExercisesError` when ``path`` cannot be
-    read, parsed or written (nothing is changed then).
-    """
-    path = Path(path)
-    report = ImportReport()
-    shipped = replace(catalog, exercises={eid: e for eid, e in catalog.exercises.items() if not e.is_users_own})
-    accepted: dict[str, Mapping] = {}
-    for number, entry in enumerate(entries, start=1):
-        found = validate_exercise_entry(entry, catalog_with_exercises(
-            shipped, {eid: exercise_from_entry(e, shipped) for eid, e in accepted.items()}))
-        if found:
-            report.problems.append(translate("user_exercises", "{path}: exercise {exercise}: {problems}; not imported").format(
-                path=source, exercise=_entry_name(entry, number), problems="; ".join(found)))
-        else:
-            accepted[entry["id"]] = entry
-    if not accepted:
-        return report
-    text, current = _current(path)
-    present = {table.get("id") for table in current}
-    report.replaced = [eid for eid in accepted if eid in present]
-    report.added = [eid for eid in accepted if eid not in present]
-    _write(path, _with_tables(path, text, current, list(accepted.values())))
-    return report
-
-
-def exported_exercises_text(path: Path) -> str:
-    """The ``[[exercise]]`` tables of ``path`` as TOML, for a settings export ("" without any).
-
-    Raises :class:`UserExercisesError` when the file cannot be read or parsed.
-    """
-    _text, current = _current(Path(path))
-    return _tables_text(current) if current else ""
-
-
-def _current(path: Path) -> tuple[str, list[dict[str, Any]]]:
-    """The file's text ("" when missing) and its exercise tables; UserExercisesError if it may not be touched."""
-    try:
-        data = read_toml_bytes(path)
-    except FileNotFoundError:
-        return "", []
-    except OSError as error:
-        raise UserExercisesError(_not_saved(path, os_problem(error))) from error
-    try:
-        raw = parse_toml_bytes(data)
-    except ValueError as error:
-        raise UserExercisesError(_not_saved(path, translate(
-            "user_exercises", "{problem}; fix or remove the file first, it is not overwritten").format(problem=error))) from None
-    tables = raw.get(EXERCISE_TABLE, [])
-    if not isinstance(tables, list) or not all(isinstance(table, dict) for table in tables):
-        raise UserExercisesError(_not_saved(path, translate(
-            "user_exercises", "'exercise' is not written as [[exercise]] tables; fix it first, it is not overwritten")))
-    return data.decode("utf-8-sig"), tables
-
-
-def _with_tables(path: Path, text: str, current: list[dict[str, Any]], entries: Sequence[Mapping]) -> str:
-    """``text`` with each entry in place of the table of its id, or appended after everything else."""
-    import tomlkit  # noqa: PLC0415  (only when writing; see settings_file._set_entry)
-
-    by_id = {entry["id"]: entry for entry in entries}
-    windows_lines = "\r\n" in text and text.count("\n") == text.count("\r\n")
-    if any(table.get("id") in by_id for table in current):
-        document = tomlkit.parse(text)
-        tables = document[EXERCISE_TABLE]
-        for index, table in enumerate(tables):
-            if table.get("id") in by_id:
-                tables[index] = _toml_table(by_id[table["id"]])
-                if index + 1 < len(tables):
-                    tables[index].add(tomlkit.nl())  # the blank line before the next table
-        text = tomlkit.dumps(document)
-    present = {table.get("id") for table in current}
-    appended = [entry for entry in entries if entry["id"] not in present]
-    if appended:
-        if not text:
-            text = FILE_HEADER
-        elif not text.endswith("\n"):
-            text += "\n"
-        text += "\n" + _tables_text(appended)
-    if windows_lines:
-        text = text.replace("\r\n", "\n").replace("\n", "\r\n")  # tomlkit ends new lines with LF alone
-    expected = [dict(by_id.get(table.get("id"), table)) for table in current] + [dict(e) for e in appended]
-    try:
-        written = tomllib.loads(text).get(EXERCISE_TABLE)
-    except tomllib.TOMLDecodeError:
-        written = None
-    if written != [_plain(entry) for entry in expected]:
-        raise UserExercisesError(_not_saved(path, translate(
-            "user_exercises", "it could not be changed without changing other lines; nothing was saved")))
-    return text
-
-
-def _plain(entry: Mapping) -> dict[str, Any]:
-    return {key: list(value) if isinstance(value, (list, tuple)) else value for key, value in entry.items()}
-
-
-def _toml_table(entry: Mapping) -> Any:
-    import tomlkit  # noqa: PLC0415
-
-    table = tomlkit.table()
-    for key in [*EXERCISE_KEYS, *(key for key in entry if key not in EXERCISE_KEYS)]:
-        if key not in entry:
-            continue
-        value = entry[key]
-        if isinstance(value, (list, tuple)):
-            array = tomlkit.array()
-            array.extend(value)
-            # One step a line: steps are sentences, and a person edits them one at a time.
-            table[key] = array.multiline(key == "steps" and len(value) > 1)
-        else:
-            table[key] = value
-    return table
-
-
-def _tables_text(entries: Iterable[Mapping]) -> str:
-    import tomlkit  # noqa: PLC0415
-
-    document = tomlkit.document()
-    tables = tomlkit.aot()
-    for entry in entries:
-        tables.append(_toml_table(entry))
-    document[EXERCISE_TABLE] = tables
-    return tomlkit.dumps(document)
-
-
-def _write(path: Path, text: str) -> None:
-    try:
-        write_file_atomically(path, text)
-    except OSError as error:
-        raise UserExercisesError(_not_saved(path, os_problem(error))) from error
-
-
-def _not_saved(path: Path, problem: object) -> str:
-    return translate("user_exercises", "could not save your exercises to {path}: {problem}").format(path=path, problem=problem)
+    return ProfileCatalog(exercises.catalog, routines.catalog, exercises.problems + routines.problems,
+                          exercises.left_out)
