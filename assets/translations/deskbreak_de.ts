@@ -4781,6 +4781,10 @@ Drück die hintere Ferse nach unten.</translation>
         <translation>Nicht exportiert: {error}</translation>
     </message>
     <message>
+        <source>Exported to {path}; your exercises were left out: {problem}</source>
+        <translation>Nach {path} exportiert; deine Übungen fehlen darin: {problem}</translation>
+    </message>
+    <message>
         <source>Exported to {path}.</source>
         <translation>Nach {path} exportiert.</translation>
     </message>
@@ -5236,6 +5240,13 @@ Drück die hintere Ferse nach unten.</translation>
         <source>unknown key{suggestion}; an exercise has {keys}</source>
         <translation>unbekannter Schlüssel{suggestion}; eine Übung hat {keys}</translation>
     </message>
+    <message numerus="yes">
+        <source>(and %n other unknown keys)</source>
+        <translation>
+            <numerusform>(und %n weiterer unbekannter Schlüssel)</numerusform>
+            <numerusform>(und %n weitere unbekannte Schlüssel)</numerusform>
+        </translation>
+    </message>
     <message>
         <source>is missing</source>
         <translation>fehlt</translation>
@@ -5336,9 +5347,24 @@ Drück die hintere Ferse nach unten.</translation>
         <source>{path}: exercise {exercise}: {problems}; this exercise is left out</source>
         <translation>{path}: Übung {exercise}: {problems}; diese Übung fehlt</translation>
     </message>
+    <message numerus="yes">
+        <source>{path}: and %n more problems</source>
+        <translation>
+            <numerusform>{path}: und %n weiteres Problem</numerusform>
+            <numerusform>{path}: und %n weitere Probleme</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{file} already has an exercise &apos;{id}&apos; (left out: {problem}); fix or rename it there</source>
+        <translation>{file} hat schon eine Übung „{id}“ (ausgelassen: {problem}); korrigier oder benenne sie dort um</translation>
+    </message>
     <message>
         <source>{path}: &apos;exercise&apos; must be written as [[exercise]] tables</source>
         <translation>{path}: „exercise“ muss als [[exercise]]-Tabellen geschrieben sein</translation>
+    </message>
+    <message>
+        <source>it already holds {count} exercises, the most deskbreak keeps; remove one there first</source>
+        <translation>sie enthält schon {count} Übungen, mehr speichert deskbreak nicht; entferne dort zuerst eine</translation>
     </message>
     <message>
         <source>{path}: exercise {exercise}: {problems}; not imported</source>
@@ -5353,12 +5379,20 @@ Drück die hintere Ferse nach unten.</translation>
         <translation>„exercise“ ist nicht als [[exercise]]-Tabellen geschrieben; korrigier das zuerst, die Datei wird nicht überschrieben</translation>
     </message>
     <message>
+        <source>&apos;exercise&apos; is written as one array (exercise = [...]); write each exercise as its own [[exercise]] table, then save again</source>
+        <translation>„exercise“ ist als ein Array geschrieben (exercise = [...]); schreib jede Übung als eigene [[exercise]]-Tabelle und speichere dann erneut</translation>
+    </message>
+    <message>
         <source>it could not be changed without changing other lines; nothing was saved</source>
         <translation>sie ließ sich nicht ändern, ohne andere Zeilen zu ändern; nichts wurde gespeichert</translation>
     </message>
     <message>
         <source>could not save your exercises to {path}: {problem}</source>
         <translation>deine Übungen konnten nicht in {path} gespeichert werden: {problem}</translation>
+    </message>
+    <message>
+        <source>could not read your exercises in {path}: {problem}</source>
+        <translation>deine Übungen in {path} konnten nicht gelesen werden: {problem}</translation>
     </message>
     <message>
         <source>this deskbreak keeps no exercises of your own</source>
