@@ -168,11 +168,17 @@ def stats_command(args: argparse.Namespace, profile: Profile) -> int:
         json.dump(report.to_json(), sys.stdout, indent=2)
         print()
     else:
-        print("\n".join(format_stats(report)))
+        print("\n".join(format_stats(report, catalog)))
     return 0
 
 
-def format_stats(report: StatsReport) -> list[str]:
+def _shown_name(catalog: Catalog, figures) -> str:
+    """An exercise's name as the windows show it; one since gone from the catalog, as recorded."""
+    exercise = catalog.exercises.get(figures.id)
+    return exercise.shown_name() if exercise is not None else figures.name
+
+
+def format_stats(report: StatsReport, catalog: Catalog) -> list[str]:
     """The human form of ``deskbreak stats``: the table, the streak, minutes per muscle group, neglect,
     and the rules behind them in the window's words."""
     from deskbreak.core.describe import weekday_name
@@ -222,8 +228,7 @@ def format_stats(report: StatsReport) -> list[str]:
     done = [figures for figures in report.exercises if figures.done]
     if done:
         lines.append(translate("cli", "Exercises done: {exercises}").format(exercises=", ".join(
-            translate("cli", "{exercise} {count}\u00d7").format(exercise=translate("catalog", figures.name),
-                                                           count=figures.done)
+            translate("cli", "{exercise} {count}\u00d7").format(exercise=_shown_name(catalog, figures), count=figures.done)
             for figures in done[:EXERCISES_SHOWN])))
     rules = (translate("stats", GOAL_RULE).format(goal=goal), translate("stats", MINUTES_RULE),
              translate("stats", NEGLECT_RULE))

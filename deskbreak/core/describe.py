@@ -103,8 +103,8 @@ def status_line(status: Status, now: datetime) -> str:
 
 def prelude_message(brk: Break, now: datetime, exercise_names: list[str],
                     length_s: float | None = None) -> tuple[str, str]:
-    """Title and body of the notification announcing a break (``length_s``: how long it takes)."""
-    names = [translate("catalog", name) for name in exercise_names]
+    """Title and body of the notice announcing a break (``exercise_names`` as shown; ``length_s``: its length)."""
+    names = list(exercise_names)
     title = translate("describe", "{kind} in {duration}").format(
         kind=brk.kind.label, duration=human_duration((brk.due - now).total_seconds()))
     stretches = ", ".join(names) if names else translate("describe", "a short routine")

@@ -94,7 +94,7 @@ class BreakPlan:
     segments: tuple[Segment, ...]
     seconds: float
     featured: tuple[str, ...]
-    """The exercise names a notice announces: a sit-break's rotation group (the walk and circles come every time)."""
+    """The names (as shown) a notice announces: a sit-break's rotation group (the walk and circles come every time)."""
     end_allowed: bool
     """Whether the user may end it: always their own break, a prompted one while the rules allow a skip."""
     skips_left: int | None
@@ -332,7 +332,7 @@ class BreakSession:
         status = self.engine.status(now)
         self._plan = BreakPlan(
             brk=brk, routine=routine, exercises=exercises, segments=segments,
-            seconds=total_seconds(segments), featured=tuple(catalog.exercise(e).name for e in featured or ids),
+            seconds=total_seconds(segments), featured=tuple(catalog.exercise(e).shown_name() for e in featured or ids),
             end_allowed=brk.user_started or (status.can_skip and status.skips_left != 0),
             skips_left=status.skips_left, settings=settings, catalog=catalog, holds=holds)
         return self._plan
