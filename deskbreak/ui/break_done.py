@@ -117,21 +117,13 @@ class DonePage(QWidget):
         self._card_layout = card
         self.did_caption = make_label(translate("break_window", "WHAT YOU DID"), scale=0.8, bold=True, wrap=False)
         card.addWidget(self.did_caption)
-        rows = QWidget()
-        rows.setObjectName("doneRows")
-        self._rows = QGridLayout(rows)
+        self._rows_widget = QWidget()
+        self._rows_widget.setObjectName("doneRows")
+        self._rows = QGridLayout(self._rows_widget)
         self._rows.setColumnStretch(1, 1)
-        # A long break's list scrolls inside the card, so the view still fits a small screen.
-        self.rows_scroll = WholeListScroll()
-        self.rows_scroll.setObjectName("doneRowsScroll")
-        self.rows_scroll.setAccessibleName(translate("break_window", "What you did"))
-        self.rows_scroll.setWidget(rows)
-        self.rows_scroll.setWidgetResizable(True)
-        self.rows_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.rows_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.rows_scroll.viewport().setAutoFillBackground(False)
-        rows.setAutoFillBackground(False)
-        card.addWidget(self.rows_scroll)
+        card.addWidget(self._rows_widget)
+        # Made with the first list: a scroll area's parts make PySide build ~80 classes, and not at the first paint.
+        self.rows_scroll: WholeListScroll | None = None
         self.muscles_caption = make_label(translate("break_window", "MUSCLE GROUPS WORKED"), scale=0.8, bold=True, wrap=False)
         card.addWidget(self.muscles_caption)
         self.muscle_chips = FlowLayout()
@@ -217,6 +209,22 @@ class DonePage(QWidget):
 
     def _fit_rows(self, count: int) -> None:
         """The list whole where the window has room; where not, at least :data:`ROWS_ALWAYS_SHOWN` rows, scrolling."""
+        if self.rows_scroll is None:
+            # A long break's list scrolls inside the card, so the view still fits a small screen.
+            self.rows_scroll = WholeListScroll()
+            self.rows_scroll.setObjectName("doneRowsScroll")
+            self.rows_scroll.setAccessibleName(translate("break_window", "What you did"))
+            self.rows_scroll.setFrameShape(QFrame.Shape.NoFrame)
+            self.rows_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            self._card_layout.replaceWidget(self._rows_widget, self.rows_scroll)
+            # Our own viewport: asking Qt for its own has PySide build ~80 classes to wrap it.
+            viewport = QWidget()
+            self.rows_scroll.setViewport(viewport)
+            self.rows_scroll.setWidget(self._rows_widget)
+            self.rows_scroll.setWidgetResizable(True)
+            # Both would paint the window's colour; the card's shows through them, as before.
+            for widget in (viewport, self._rows_widget):
+                widget.setAutoFillBackground(False)
         whole = self._rows.sizeHint().height()
         self.rows_scroll.setMinimumHeight(whole if count <= ROWS_ALWAYS_SHOWN else round(whole * ROWS_ALWAYS_SHOWN / count))
         # The rows are new: the scroll area's wish to show them whole is news to the layouts around it.
