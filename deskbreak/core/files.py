@@ -167,6 +167,13 @@ def parse_toml_bytes(data: bytes) -> dict[str, Any]:
         raise ValueError(translate("files", "it nests arrays or tables too deeply to read")) from None
 
 
+def with_line_endings_of(original: str, edited: str) -> str:
+    """``edited`` with Windows line endings where ``original`` has them throughout (tomlkit writes LF alone)."""
+    if "\r\n" in original and original.count("\n") == original.count("\r\n"):
+        return edited.replace("\r\n", "\n").replace("\n", "\r\n")
+    return edited
+
+
 # A line that starts a statement: `key = ...` or a [table] header.
 _STATEMENT_START = re.compile(r"\s*(\[|[\w\-\"'.]+(\s*\.\s*[\w\-\"']+)*\s*=)")
 # Enough to find an unclosed array or string in any file a person writes, without parsing a big one for long.

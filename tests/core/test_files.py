@@ -16,6 +16,7 @@ from deskbreak.core.files import (
     file_lock,
     make_file_private,
     parse_toml_bytes,
+    with_line_endings_of,
     private_directory,
     write_file_atomically,
 )
@@ -190,3 +191,10 @@ def test_a_file_nested_past_reason_is_a_clear_error_not_a_crash(nested):
     # tomllib recurses per level: ~1 KB of brackets ended the interpreter's stack, and with it the start.
     with pytest.raises(ValueError, match="nest"):
         parse_toml_bytes(nested.encode())
+
+
+def test_an_edit_keeps_the_windows_line_endings_of_a_file_written_with_them_throughout():
+    assert with_line_endings_of("a = 1\r\nb = 2\r\n", "a = 1\nb = 3\r\nc = 4\n") == "a = 1\r\nb = 3\r\nc = 4\r\n"
+    # Mixed or Unix endings are the user's: tomlkit's LF stays.
+    assert with_line_endings_of("a = 1\r\nb = 2\n", "a = 1\nc = 4\n") == "a = 1\nc = 4\n"
+    assert with_line_endings_of("a = 1\n", "a = 2\n") == "a = 2\n"

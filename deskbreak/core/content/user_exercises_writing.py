@@ -21,7 +21,8 @@ from deskbreak.core.content.user_exercises import (EXERCISE_KEYS, EXERCISE_TABLE
                                                    UserExercisesError, catalog_with_exercises, entry_name,
                                                    exercise_from_entry, left_out_problem, table_id,
                                                    validate_exercise_entry)
-from deskbreak.core.files import os_problem, parse_toml_bytes, read_toml_bytes, write_file_atomically
+from deskbreak.core.files import (os_problem, parse_toml_bytes, read_toml_bytes, with_line_endings_of,
+                                  write_file_atomically)
 from deskbreak.core.i18n import translate
 
 _TABLE_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*(?:exercise|\"exercise\"|'exercise')[ \t]*\]\]", re.MULTILINE)
@@ -176,7 +177,7 @@ def _with_tables(path: Path, text: str, current: list[dict[str, Any]], entries: 
     import tomlkit  # noqa: PLC0415  (only when writing; see settings_file._set_entry)
 
     by_id = {entry["id"]: entry for entry in entries}
-    windows_lines = "\r\n" in text and text.count("\n") == text.count("\r\n")
+    original = text
     if any(table_id(table) in by_id for table in current):
         document = tomlkit.parse(text)
         tables = document[EXERCISE_TABLE]
@@ -194,8 +195,7 @@ def _with_tables(path: Path, text: str, current: list[dict[str, Any]], entries: 
         elif not text.endswith("\n"):
             text += "\n"
         text += "\n" + _tables_text(appended)
-    if windows_lines:
-        text = text.replace("\r\n", "\n").replace("\n", "\r\n")  # tomlkit ends new lines with LF alone
+    text = with_line_endings_of(original, text)
     expected = [dict(by_id.get(table_id(table), table)) for table in current] + [dict(e) for e in appended]
     try:
         written = tomllib.loads(text).get(EXERCISE_TABLE)

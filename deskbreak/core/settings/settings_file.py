@@ -24,6 +24,7 @@ from deskbreak.core.files import (
     os_problem,
     parse_toml_bytes,
     read_toml_bytes,
+    with_line_endings_of,
     write_file_atomically,
 )
 from deskbreak.core.i18n import translate
@@ -230,9 +231,7 @@ def edited_settings_text(path: Path, text: str, values: Mapping[str, Any], remov
     for key, value in values.items():
         _set_entry(document, key, value)
         expected[key] = value
-    edited = tomlkit.dumps(document)
-    if "\r\n" in text and text.count("\n") == text.count("\r\n"):
-        edited = edited.replace("\r\n", "\n").replace("\n", "\r\n")  # tomlkit ends new lines with LF alone
+    edited = with_line_endings_of(text, tomlkit.dumps(document))
     if tomllib.loads(edited) != expected:
         raise SettingsError(translate("settings_problems", "{path}: could not change {keys} without changing "
                                                            "other lines; nothing was saved").format(
