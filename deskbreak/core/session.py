@@ -46,7 +46,7 @@ from deskbreak import __version__
 from deskbreak.core import commands as cmd
 from deskbreak.core.content.catalog import Catalog, Exercise, Routine
 from deskbreak.core.content.user_exercises import (EXERCISE_TABLE, ProfileCatalog, UserExercisesError,
-                                                   load_profile_catalog, validate_exercise_entry)
+                                                   load_profile_catalog, not_tables_problem, validate_exercise_entry)
 from deskbreak.core.content.user_exercises_writing import (ImportReport, add_user_exercise, exported_exercises,
                                                            import_user_exercises)
 from deskbreak.core.files import read_toml_table
@@ -517,8 +517,7 @@ class BreakSession:
         try:
             entries = read_toml_table(path).get(EXERCISE_TABLE, [])
             if not isinstance(entries, list):
-                raise UserExercisesError(translate("user_exercises", "{path}: 'exercise' must be written as "
-                                                                     "[[exercise]] tables").format(path=path))
+                raise UserExercisesError(not_tables_problem(path))
             report = import_user_exercises(self.exercises_path, entries, self.default_catalog, source=path)
         except (OSError, ValueError) as error:  # the file changed since the settings were read, or ours is broken
             report.problems.append(str(error))

@@ -215,7 +215,12 @@ def _check_pose(value: Any, catalog: Catalog, problem) -> None:
 
 def figure_ids(catalog: Catalog) -> list[str]:
     """The exercises whose figure a user's exercise may borrow: the catalog's own, in its order."""
-    return [exercise.id for exercise in catalog.exercises.values() if not exercise.is_users_own]
+    return list(shipped_only(catalog).exercises)
+
+
+def shipped_only(catalog: Catalog) -> Catalog:
+    """``catalog`` without the user's exercises."""
+    return replace(catalog, exercises={eid: e for eid, e in catalog.exercises.items() if not e.is_users_own})
 
 
 def _check_targets(value: Any, problem) -> None:
@@ -355,7 +360,7 @@ def load_user_exercises(path: Path, catalog: Catalog) -> ExercisesLoad:
                 for key in raw if key != EXERCISE_TABLE]
     entries = raw.get(EXERCISE_TABLE, [])
     if not isinstance(entries, list):
-        problems.append(_not_tables(path))
+        problems.append(not_tables_problem(path))
         entries = []
     if len(entries) > MAX_EXERCISES:
         problems.append(translate("user_exercises", "{path}: more than {count} exercises; the ones after that are left "
@@ -406,7 +411,8 @@ def left_out_problem(file_name: str, exercise_id: str, problems: Sequence[str]) 
                                                           problem=_capped("; ".join(problems), 300))
 
 
-def _not_tables(path: Path) -> str:
+def not_tables_problem(path: Path) -> str:
+    """Why the exercises of ``path`` cannot be read: 'exercise' is not an array of tables."""
     return translate("user_exercises", "{path}: 'exercise' must be written as [[exercise]] tables").format(path=path)
 
 

@@ -12,14 +12,14 @@ from __future__ import annotations
 import json
 import re
 import tomllib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
 from deskbreak.core.content.catalog import Catalog
 from deskbreak.core.content.user_exercises import (EXERCISE_KEYS, EXERCISE_TABLE, FILE_HEADER, MAX_EXERCISES,
                                                    UserExercisesError, catalog_with_exercises, entry_name,
-                                                   exercise_from_entry, left_out_problem, table_id,
+                                                   exercise_from_entry, left_out_problem, shipped_only, table_id,
                                                    validate_exercise_entry)
 from deskbreak.core.files import (os_problem, parse_toml_bytes, read_toml_bytes, with_line_endings_of,
                                   write_file_atomically)
@@ -68,9 +68,7 @@ def _same_id(path: Path, table: Mapping, catalog: Catalog | None) -> str:
     """Why an entry may not take the id of ``table``, a table of ``path``."""
     from deskbreak.core.content.catalog import load_catalog  # noqa: PLC0415  (only when refusing)
 
-    figures = catalog if catalog is not None else load_catalog()
-    shipped = replace(figures, exercises={eid: e for eid, e in figures.exercises.items() if not e.is_users_own})
-    problems = validate_exercise_entry(table, shipped)
+    problems = validate_exercise_entry(table, shipped_only(catalog if catalog is not None else load_catalog()))
     if not problems:
         return _not_saved(path, translate("user_exercises", "'{id}' is already one of your exercises").format(
             id=table["id"]))
@@ -92,16 +90,17 @@ def import_user_exercises(path: Path, entries: Iterable[Any], catalog: Catalog, 
     """
     path = Path(path)
     report = ImportReport()
-    shipped = replace(catalog, exercises={eid: e for eid, e in catalog.exercises.items() if not e.is_users_own})
+    shipped = shipped_only(catalog)
     accepted: dict[str, Mapping] = {}
+    known = shipped  # the shipped exercises and the entries accepted so far: an id may come once
     for number, entry in enumerate(entries, start=1):
-        found = validate_exercise_entry(entry, catalog_with_exercises(
-            shipped, {eid: exercise_from_entry(e, shipped) for eid, e in accepted.items()}))
+        found = validate_exercise_entry(entry, known)
         if found:
             report.problems.append(translate("user_exercises", "{path}: exercise {exercise}: {problems}; not imported").format(
                 path=source, exercise=entry_name(entry, number), problems="; ".join(found)))
         else:
             accepted[entry["id"]] = entry
+            known = catalog_with_exercises(known, {entry["id"]: exercise_from_entry(entry, shipped)})
     if not accepted:
         return report
     text, current, bom = _current(path)
