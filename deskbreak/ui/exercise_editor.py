@@ -53,7 +53,7 @@ from deskbreak.core.content.poses import ExercisePoses
 from deskbreak.core.content.user_exercises import HOLD_SECONDS, REP_HOLD_SECONDS, REPS
 from deskbreak.core.i18n import Context, translate
 from deskbreak.ui import screen_fit, style
-from deskbreak.ui.exercise_rows import exercise_name, first_upper
+from deskbreak.ui.exercise_rows import first_upper
 from deskbreak.ui.figure_picker import FigureGrid, LoopingFigure
 from deskbreak.ui.wheel_guard import install_wheel_guard
 
@@ -417,7 +417,7 @@ class ExerciseEditor(QDialog):
         self.preview.play(pose)
         exercise = self._exercises.get(pose) if pose else None
         self.preview_caption.setText(
-            translate("exercise_editor", "The figure of “{exercise}”").format(exercise=exercise_name(exercise))
+            translate("exercise_editor", "The figure of “{exercise}”").format(exercise=exercise.shown_name())
             if exercise is not None else translate("exercise_editor", "Pick a figure above."))
         self._touch("pose")
 

@@ -44,11 +44,6 @@ IDS_ROLE = Qt.ItemDataRole.UserRole
 DETAIL_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def exercise_name(exercise: Exercise) -> str:
-    """The exercise's name in the user's language (the catalog's texts are translated where shown)."""
-    return exercise.shown_name()
-
-
 def first_upper(text: str) -> str:
     """``text`` with its first letter capital and the rest as it is ("Am Schreibtisch", not "Am schreibtisch")."""
     return text[:1].upper() + text[1:]
@@ -64,7 +59,7 @@ def figures_with_pacing(exercise: Exercise) -> str:
 
 
 def exercise_tooltip(exercise: Exercise) -> str:
-    lines = [exercise_name(exercise), place_text(exercise), first_upper(exercise.figures_text())]
+    lines = [exercise.shown_name(), place_text(exercise), first_upper(exercise.figures_text())]
     if exercise.is_users_own:
         lines.append(translate("break_window", "Your exercise"))
     if exercise.pacing_text():
@@ -124,7 +119,7 @@ class ExerciseThumbnails:
 
     def _initial(self, exercise_id: str, side: int, colors: FigureColors) -> QImage:
         exercise = self.exercises.get(exercise_id)
-        letter = (exercise_name(exercise) if exercise else exercise_id)[:1].upper()
+        letter = (exercise.shown_name() if exercise else exercise_id)[:1].upper()
         image = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
         image.fill(colors.background)
         painter = QPainter(image)
@@ -266,7 +261,7 @@ def exercise_row(exercise_ids: Sequence[str], exercises: Mapping[str, Exercise],
                  thumbnails: ExerciseThumbnails) -> ExerciseItem:
     """The row for one exercise or a rotation group: names, figures, tooltip and picture."""
     members = [exercises[exercise_id] for exercise_id in exercise_ids]
-    title = " + ".join(exercise_name(exercise) for exercise in members)
+    title = " + ".join(exercise.shown_name() for exercise in members)
     detail = " + ".join(figures_with_pacing(exercise) for exercise in members)
     item = ExerciseItem(exercise_ids, title, thumbnails)
     item.setData(DETAIL_ROLE, detail)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from deskbreak.core.content.catalog import Exercise
 from deskbreak.core.content.poses import ExercisePoses
-from deskbreak.ui.exercise_rows import IDS_ROLE, ExerciseItem, ExerciseThumbnails, exercise_name, wrapped_lines
+from deskbreak.ui.exercise_rows import IDS_ROLE, ExerciseItem, ExerciseThumbnails, wrapped_lines
 from deskbreak.ui.figure import FigureWidget
 
 #: Side of a picture in the figure grid, in device-independent pixels.
@@ -68,8 +68,8 @@ class FigureGrid(QListWidget):
         shown = [e for e in exercises.values() if e.id in poses]
         # The cell less its gap and the style's margins around the text.
         name_width = self.gridSize().width() - 4 * FigureCell.GAP
-        for exercise in sorted(shown, key=lambda e: exercise_name(e).casefold()):
-            name = exercise_name(exercise)
+        for exercise in sorted(shown, key=lambda e: e.shown_name().casefold()):
+            name = exercise.shown_name()
             lines = wrapped_lines(name, self.fontMetrics(), name_width, NAME_LINES)
             item = ExerciseItem((exercise.id,), "\n".join(lines), thumbnails)
             item.setToolTip(name)

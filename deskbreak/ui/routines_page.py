@@ -51,7 +51,6 @@ from deskbreak.ui.exercise_rows import (
     THUMBNAIL_SIZE,
     ExerciseThumbnails,
     exercise_list,
-    exercise_name,
     exercise_row,
     first_upper,
     row_height,
@@ -305,7 +304,7 @@ class RoutinesPage(QWidget):
     def _fill_catalog(self) -> None:
         selected = self._catalog_selection()
         self.catalog_list.clear()
-        for exercise in sorted(self._exercises.values(), key=lambda e: exercise_name(e).casefold()):
+        for exercise in sorted(self._exercises.values(), key=lambda e: e.shown_name().casefold()):
             item = exercise_row((exercise.id,), self._exercises, self._thumbnails)
             self.catalog_list.addItem(item)
             if exercise.id == selected:
@@ -432,7 +431,7 @@ class RoutinesPage(QWidget):
             self.hint.setText(translate("routines_page", LAST_EXERCISE_HINT))
         elif already:
             self.hint.setText(translate("routines_page", "{exercise} is already in this routine.").format(
-                exercise=exercise_name(self._exercises[chosen])))
+                exercise=self._exercises[chosen].shown_name()))
         else:
             self.hint.setText(translate("routines_page", KEYBOARD_HINT))
 

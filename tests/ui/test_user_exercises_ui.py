@@ -261,14 +261,13 @@ def plank_in_german():
 
 def test_a_users_name_that_is_also_a_catalog_text_is_shown_as_written(qtbot, tmp_path, catalog, plank_in_german):
     from deskbreak.core.content.poses import load_poses
-    from deskbreak.ui.exercise_rows import exercise_name
     from deskbreak.ui.figure import FigureWidget
 
     (tmp_path / "exercises.toml").write_text(exercise_toml(id="my-plank", name="Plank", pose="plank"), encoding="utf-8")
     users = load_user_exercises(tmp_path / "exercises.toml", catalog).catalog
     mine, shipped = users.exercise("my-plank"), users.exercise("plank")
     assert (mine.shown_name(), shipped.shown_name()) == ("Plank", "Unterarmst\u00fctz")
-    assert exercise_name(mine) == "Plank" and exercise_name(shipped) == "Unterarmst\u00fctz"
+    assert mine.shown_name() == "Plank" and shipped.shown_name() == "Unterarmst\u00fctz"
     figure = FigureWidget(load_poses(catalog=catalog))
     qtbot.addWidget(figure)
     figure.show_exercise(mine)
